@@ -1,0 +1,40 @@
+# The README's two commands: `make run` and `make test`.
+# Each installs whatever is missing, builds into build/, then runs.
+
+JOBS ?= $(shell nproc)
+DATA ?= data
+LISTEN ?= 127.0.0.1:8080
+BUILD_TYPE ?= RelWithDebInfo
+
+.PHONY: all deps build build-asan run test format bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B build -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+	@cmake --build build -j $(JOBS)
+
+# AddressSanitizer + UndefinedBehaviorSanitizer build of the same sources and tests.
+build-asan: deps
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DGUICHE_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+
+run: build
+	@build/guiche migrate --data $(DATA)
+	@build/guiche demo --data $(DATA) --if-empty
+	@build/guiche serve --listen $(LISTEN) --data $(DATA)
+
+test: build build-asan
+	@scripts/run-tests.sh build build-asan
+
+bench: build
+	@build/bench_register_requests
+
+format:
+	@find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Guichê builds, runs and tests with, only those
+# not present yet (so a second run is a no-op and needs no network).
+# The full list, with the reason for each, is in README.md ("Dependencies").
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config clang-format
+  libsqlite3-dev sqlite3
+  libpq-dev postgresql-15 postgresql-contrib
+  nlohmann-json3-dev libsodium-dev libmagic-dev libmagic-mgc
+  libcli11-dev libspdlog-dev libfmt-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libicu-dev libhowardhinnant-date-dev tzdata
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing packages (${missing[*]}); run as root or install them with apt-get" >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"

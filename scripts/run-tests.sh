@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test of the project against real servers started here on 127.0.0.1.
+# Usage: run-tests.sh BUILD_DIR [BUILD_DIR...]  (each a configured, built tree)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+GUICHE_TEST_PG_URL=$(scripts/test-servers/postgres.sh start)
+export GUICHE_TEST_PG_URL
+trap 'scripts/test-servers/postgres.sh stop' EXIT
+
+status=0
+for dir in "$@"; do
+  echo "== ctest in $dir"
+  ctest --test-dir "$dir" --output-on-failure -j "$(nproc)" --timeout 600 || status=1
+done
+exit $status

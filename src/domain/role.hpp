@@ -1,0 +1,33 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace guiche {
+
+// DESIGN.md "People and roles". Roles other than requester/org_manager are
+// scoped to a unit (and, for unit managers, the units below it).
+enum class Role {
+  requester,
+  org_manager,
+  attendant,
+  analyst,
+  unit_manager,
+  client_relations,
+  communications,
+  leadership,
+  admin,
+};
+
+std::string_view role_code(Role r);
+std::string_view role_label_pt(Role r);
+std::optional<Role> parse_role(std::string_view code);
+bool role_is_unit_scoped(Role r);
+
+struct RoleGrant {
+  Role role;
+  std::optional<std::int64_t> unit_id;  // set for unit-scoped roles
+};
+
+}  // namespace guiche

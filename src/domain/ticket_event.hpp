@@ -1,0 +1,45 @@
+#pragma once
+// The append-only history of a ticket: the truth the ticket row is derived from.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
+
+#include "domain/ticket_status.hpp"
+#include "domain/time.hpp"
+
+namespace guiche {
+
+enum class EventKind {
+  created,
+  triaged,
+  routed,
+  assigned,
+  status_changed,
+  public_reply,
+  internal_note,
+  attachment_added,
+  time_logged,
+  resolved,
+  evaluated,
+  reopened,
+  closed,
+  cancelled,
+  linked,
+};
+
+std::string_view event_kind_code(EventKind k);
+std::optional<EventKind> parse_event_kind(std::string_view code);
+
+struct TicketEvent {
+  std::int64_t ticket_id = 0;
+  std::int64_t seq = 0;  // 1, 2, ... per ticket
+  EventKind kind = EventKind::created;
+  std::optional<std::int64_t> actor_id;  // none for the system
+  Channel channel = Channel::portal;
+  Instant at{};
+  bool is_public = true;  // internal notes and internal attachments are not
+  nlohmann::json data = nlohmann::json::object();
+};
+
+}  // namespace guiche

@@ -1,0 +1,66 @@
+#include "domain/time.hpp"
+
+#include <cstdio>
+#include <regex>
+
+namespace guiche {
+
+using namespace std::chrono;
+
+std::string format_utc(Instant t) {
+  auto day = floor<days>(t);
+  year_month_day ymd{day};
+  hh_mm_ss hms{t - day};
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02ld:%02ld:%02ld.%03ldZ",
+                static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()), static_cast<long>(hms.hours().count()),
+                static_cast<long>(hms.minutes().count()), static_cast<long>(hms.seconds().count()),
+                static_cast<long>(hms.subseconds().count()));
+  return buffer;
+}
+
+std::optional<Date> parse_date(const std::string& text) {
+  static const std::regex pattern(R"((\d{4})-(\d{2})-(\d{2}))");
+  std::smatch m;
+  if (!std::regex_match(text, m, pattern)) return std::nullopt;
+  year_month_day d{year{std::stoi(m[1])}, month{static_cast<unsigned>(std::stoi(m[2]))},
+                   day{static_cast<unsigned>(std::stoi(m[3]))}};
+  if (!d.ok()) return std::nullopt;
+  return d;
+}
+
+std::string format_date(Date d) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+  return buffer;
+}
+
+std::optional<Instant> parse_instant(const std::string& text) {
+  static const std::regex pattern(
+      R"((\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2})))");
+  std::smatch m;
+  if (!std::regex_match(text, m, pattern)) return std::nullopt;
+  auto date = parse_date(m[1]);
+  if (!date) return std::nullopt;
+  int h = std::stoi(m[2]), mi = std::stoi(m[3]), s = m[4].matched ? std::stoi(m[4]) : 0;
+  if (h > 23 || mi > 59 || s > 59) return std::nullopt;
+  long ms = 0;
+  if (m[5].matched) {
+    std::string frac = m[5].str() + "00";
+    ms = std::stol(frac.substr(0, 3));
+  }
+  Instant t = sys_days{*date} + hours{h} + minutes{mi} + seconds{s} + milliseconds{ms};
+  if (m[6] != "Z") {
+    int oh = std::stoi(m[8]), om = std::stoi(m[9]);
+    if (oh > 14 || om > 59) return std::nullopt;
+    auto offset = hours{oh} + minutes{om};
+    t = (m[7] == "+") ? t - offset : t + offset;
+  }
+  return t;
+}
+
+Date utc_date(Instant t) { return year_month_day{floor<days>(t)}; }
+
+}  // namespace guiche

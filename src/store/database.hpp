@@ -1,0 +1,95 @@
+#pragma once
+// The storage engine interface: everything above it (repositories, the
+// application layer) speaks to SQLite and PostgreSQL through these types only.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace guiche::store {
+
+enum class Dialect { sqlite, postgres };
+
+// A SQL value. Booleans are stored as integers 0/1 in both engines and
+// instants as int64 milliseconds since the Unix epoch (UTC).
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+inline Value null_value() { return Value{}; }
+template <typename T>
+Value optional_value(const std::optional<T>& v) {
+  return v ? Value{*v} : Value{};
+}
+
+class Row {
+ public:
+  explicit Row(std::vector<Value> cells) : cells_(std::move(cells)) {}
+  std::size_t size() const { return cells_.size(); }
+  bool is_null(std::size_t i) const;
+  std::int64_t integer(std::size_t i) const;  // throws StoreError on NULL or non-number
+  double real(std::size_t i) const;
+  std::string text(std::size_t i) const;  // NULL reads as ""
+  std::optional<std::int64_t> optional_integer(std::size_t i) const;
+  std::optional<std::string> optional_text(std::size_t i) const;
+  const Value& at(std::size_t i) const { return cells_.at(i); }
+
+ private:
+  std::vector<Value> cells_;
+};
+
+// A failure of the engine itself (I/O, constraint, syntax). Never shown to end
+// users verbatim: callers translate it into a domain error or a generic one.
+class StoreError : public std::runtime_error {
+ public:
+  enum class Kind { generic, unique_violation, busy, connection };
+  StoreError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+// One connection inside a transaction. SQL is written once with `?`
+// placeholders; the PostgreSQL engine rewrites them to $1, $2, ...
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+  // Runs one statement; returns the rows it produced (none for DML without RETURNING).
+  virtual std::vector<Row> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Runs several statements without parameters (used by migrations).
+  virtual void execute_script(std::string_view sql) = 0;
+
+  // Convenience: the first row, if any.
+  std::optional<Row> query_one(std::string_view sql, const std::vector<Value>& params = {});
+};
+
+// The engine. Contract:
+//  - write(fn) runs fn inside a transaction and returns only after that
+//    transaction is durably committed. If fn throws, none of fn's changes are
+//    kept and the exception reaches the caller unchanged; other callers'
+//    writes are unaffected (SQLite batches concurrent writers into one commit
+//    with a savepoint each: group commit).
+//  - read(fn) runs fn on a consistent snapshot that sees every write that
+//    returned before read() was called.
+//  Both are safe to call from many threads at once.
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Dialect dialect() const = 0;
+  virtual void write(const std::function<void(Connection&)>& fn) = 0;
+  virtual void read(const std::function<void(Connection&)>& fn) = 0;
+};
+
+// Opens the database named by `url`: empty or "sqlite:PATH" for SQLite (the
+// default file is DATA_DIR/guiche.db), "postgresql://..." for PostgreSQL.
+std::unique_ptr<Database> open_database(const std::string& url, const std::string& data_dir);
+
+std::unique_ptr<Database> open_sqlite(const std::string& path);
+std::unique_ptr<Database> open_postgres(const std::string& conninfo);
+
+}  // namespace guiche::store

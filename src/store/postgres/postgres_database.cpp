@@ -1,0 +1,379 @@
+// The PostgreSQL engine: a pool of libpq connections, one transaction per
+// write()/read() call.
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <thread>
+
+#include "store/database.hpp"
+
+namespace guiche::store {
+namespace {
+
+// Enough for the web server's worker threads; the test server allows 300.
+constexpr std::size_t kMaxConnections = 32;
+constexpr int kMaxRetries = 5;
+
+// Type OIDs from catalog/pg_type_d.h, which is a server header.
+constexpr Oid kBoolOid = 16, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23, kOidOid = 26,
+              kFloat4Oid = 700, kFloat8Oid = 701, kNumericOid = 1700;
+
+using Kind = StoreError::Kind;
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+void ignore_notice(void*, const char*) {}
+
+std::string trimmed(std::string s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+  return s;
+}
+
+// Throws unless `raw` succeeded. A null result means libpq itself failed
+// (out of memory or a dead socket), so the connection's message is used.
+Result check(PGconn* conn, PGresult* raw) {
+  Result res(raw);
+  ExecStatusType status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) {
+    return res;
+  }
+  const char* field = res ? PQresultErrorField(res.get(), PG_DIAG_SQLSTATE) : nullptr;
+  std::string sqlstate = field ? field : "";
+  Kind kind = Kind::generic;
+  if (PQstatus(conn) != CONNECTION_OK || sqlstate.rfind("08", 0) == 0) {
+    kind = Kind::connection;
+  } else if (sqlstate == "23505") {
+    kind = Kind::unique_violation;
+  } else if (sqlstate == "40001" || sqlstate == "40P01") {
+    kind = Kind::busy;
+  }
+  std::string message = trimmed(res ? PQresultErrorMessage(res.get()) : PQerrorMessage(conn));
+  throw StoreError(kind, "PostgreSQL" + (sqlstate.empty() ? "" : " " + sqlstate) + ": " + message);
+}
+
+bool is_identifier_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Rewrites `?` to $1, $2, ... outside literals, quoted identifiers and
+// comments. Dollar-quoted strings and nested comments are not recognised: the
+// application's SQL never puts a `?` in them.
+std::string rewrite_placeholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int count = 0;
+  std::size_t i = 0;
+  auto copy_until = [&](std::size_t end) {
+    end = std::min(end, sql.size());
+    out.append(sql.substr(i, end - i));
+    i = end;
+  };
+  while (i < sql.size()) {
+    char c = sql[i];
+    char next = i + 1 < sql.size() ? sql[i + 1] : '\0';
+    if (c == '\'' || c == '"') {
+      // In E'...' a backslash escapes the quote; elsewhere '' is just two
+      // adjacent literals as far as this scan is concerned.
+      bool backslashes = c == '\'' && i > 0 && (sql[i - 1] == 'E' || sql[i - 1] == 'e') &&
+                         (i < 2 || !is_identifier_char(sql[i - 2]));
+      std::size_t j = i + 1;
+      while (j < sql.size() && sql[j] != c) j += (backslashes && sql[j] == '\\') ? 2 : 1;
+      copy_until(j + 1);
+    } else if (c == '-' && next == '-') {
+      copy_until(sql.find('\n', i));
+    } else if (c == '/' && next == '*') {
+      std::size_t close = sql.find("*/", i + 2);
+      copy_until(close == sql.npos ? close : close + 2);
+    } else if (c == '?') {
+      out += '$';
+      out += std::to_string(++count);
+      ++i;
+    } else {
+      out += c;
+      ++i;
+    }
+  }
+  return out;
+}
+
+Value convert_cell(const PGresult* res, int row, int col) {
+  if (PQgetisnull(res, row, col)) return Value{};
+  const char* const begin = PQgetvalue(res, row, col);
+  const char* const end = begin + PQgetlength(res, row, col);
+  const char* text = begin;
+  switch (PQftype(res, col)) {
+    case kInt2Oid:
+    case kInt4Oid:
+    case kInt8Oid:
+    case kOidOid: {
+      std::int64_t v = 0;
+      if (std::from_chars(text, end, v).ec == std::errc{}) return v;
+      break;
+    }
+    case kFloat4Oid:
+    case kFloat8Oid:
+    case kNumericOid: {
+      // from_chars, unlike strtod, ignores the process locale (pt_BR uses ',').
+      double v = 0;
+      if (*text == '+') ++text;  // "+Infinity"
+      if (std::from_chars(text, end, v).ec == std::errc{}) return v;
+      break;
+    }
+    case kBoolOid:
+      return std::int64_t{*text == 't' ? 1 : 0};
+    default:
+      break;
+  }
+  return std::string(begin, end);
+}
+
+class PgConnection final : public Connection {
+ public:
+  explicit PgConnection(PGconn* conn) : conn_(conn) {}
+  Dialect dialect() const override { return Dialect::postgres; }
+
+  std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
+    std::string text = rewrite_placeholders(sql);
+    std::vector<std::string> storage(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      if (auto n = std::get_if<std::int64_t>(&params[i])) {
+        values[i] = (storage[i] = std::to_string(*n)).c_str();
+      } else if (auto d = std::get_if<double>(&params[i])) {
+        // Same digits as "%.17g" (round-trips exactly) but locale-independent.
+        char buf[32];
+        auto r = std::to_chars(buf, buf + sizeof buf, *d, std::chars_format::general, 17);
+        values[i] = (storage[i] = std::string(buf, r.ptr)).c_str();
+      } else if (auto s = std::get_if<std::string>(&params[i])) {
+        values[i] = s->c_str();
+      }
+    }
+    Result res = checked(PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr,
+                                      values.data(), nullptr, nullptr, 0));
+    std::vector<Row> rows;
+    int nrows = PQntuples(res.get()), ncols = PQnfields(res.get());
+    rows.reserve(nrows);
+    for (int r = 0; r < nrows; ++r) {
+      std::vector<Value> cells;
+      cells.reserve(ncols);
+      for (int c = 0; c < ncols; ++c) cells.push_back(convert_cell(res.get(), r, c));
+      rows.emplace_back(std::move(cells));
+    }
+    return rows;
+  }
+
+  void execute_script(std::string_view sql) override {
+    checked(PQexec(conn_, std::string(sql).c_str()));
+  }
+
+  // If fn swallowed an error the server has aborted the transaction and
+  // COMMIT would quietly roll back; report the original failure's kind so a
+  // swallowed serialization failure is still retried.
+  void commit() {
+    if (PQtransactionStatus(conn_) == PQTRANS_INERROR) {
+      throw StoreError(
+          first_failure_.value_or(Kind::generic),
+          "PostgreSQL: transaction aborted by an earlier error; nothing was committed");
+    }
+    Result res = checked(PQexec(conn_, "COMMIT"));
+    if (std::strcmp(PQcmdStatus(res.get()), "COMMIT") != 0) {
+      throw StoreError(Kind::generic, "PostgreSQL: COMMIT rolled back the transaction");
+    }
+  }
+
+ private:
+  Result checked(PGresult* raw) {
+    try {
+      return check(conn_, raw);
+    } catch (const StoreError& e) {
+      if (!first_failure_) first_failure_ = e.kind();
+      throw;
+    }
+  }
+
+  PGconn* conn_;
+  std::optional<Kind> first_failure_;
+};
+
+class Pool {
+ public:
+  Pool(std::string conninfo, std::string password)
+      : conninfo_(std::move(conninfo)), password_(std::move(password)) {}
+  ~Pool() {
+    for (PGconn* conn : idle_) PQfinish(conn);
+  }
+
+  // Returns a connection and whether it came from the idle list.
+  std::pair<PGconn*, bool> acquire() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      ready_.wait(lock, [&] { return !idle_.empty() || open_ < kMaxConnections; });
+      if (!idle_.empty()) {
+        PGconn* conn = idle_.back();
+        idle_.pop_back();
+        if (PQstatus(conn) == CONNECTION_OK) return {conn, true};
+        PQfinish(conn);
+        --open_;
+        continue;
+      }
+      ++open_;
+      lock.unlock();
+      try {
+        return {connect(), false};
+      } catch (...) {
+        lock.lock();
+        --open_;
+        ready_.notify_one();
+        throw;
+      }
+    }
+  }
+
+  // Only a connection that is healthy and outside any transaction goes back.
+  void release(PGconn* conn) {
+    bool keep = PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) == PQTRANS_IDLE;
+    if (!keep) PQfinish(conn);
+    {
+      std::lock_guard lock(mutex_);
+      if (keep) {
+        idle_.push_back(conn);
+      } else {
+        --open_;
+      }
+    }
+    ready_.notify_one();
+  }
+
+ private:
+  PGconn* connect() {
+    PGconn* conn = PQconnectdb(conninfo_.c_str());
+    if (conn == nullptr) throw StoreError(Kind::connection, "PostgreSQL: out of memory");
+    if (PQstatus(conn) != CONNECTION_OK) {
+      std::string message = trimmed(PQerrorMessage(conn));
+      PQfinish(conn);
+      // libpq does not print passwords today; make sure it never reaches a log.
+      for (std::size_t at; !password_.empty() && (at = message.find(password_)) != message.npos;) {
+        message.replace(at, password_.size(), "********");
+      }
+      throw StoreError(Kind::connection, "PostgreSQL: cannot connect: " + message);
+    }
+    PQsetNoticeProcessor(conn, ignore_notice, nullptr);
+    try {
+      check(conn, PQexec(conn, "SET client_encoding TO 'UTF8'"));
+      check(conn, PQexec(conn, "SET TIME ZONE 'UTC'"));
+    } catch (...) {
+      PQfinish(conn);
+      throw;
+    }
+    return conn;
+  }
+
+  const std::string conninfo_;
+  const std::string password_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::vector<PGconn*> idle_;  // used as a stack: the most recently used is warmest
+  std::size_t open_ = 0;
+};
+
+struct Releaser {
+  Pool* pool;
+  void operator()(PGconn* conn) const { pool->release(conn); }
+};
+using Lease = std::unique_ptr<PGconn, Releaser>;
+
+class PostgresDatabase final : public Database {
+ public:
+  PostgresDatabase(std::string conninfo, std::string password)
+      : pool_(std::move(conninfo), std::move(password)) {
+    // Connect once now so a wrong URL fails at startup, not at the first request.
+    pool_.release(pool_.acquire().first);
+  }
+
+  Dialect dialect() const override { return Dialect::postgres; }
+
+  void write(const std::function<void(Connection&)>& fn) override {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        run_transaction("BEGIN", fn);
+        return;
+      } catch (const StoreError& e) {
+        if (e.kind() != Kind::busy || attempt == kMaxRetries) throw;
+      }
+      // Randomised so that the transactions that collided do not collide again.
+      thread_local std::mt19937 rng{std::random_device{}()};
+      std::uniform_int_distribution<int> ms(1, 5 << attempt);
+      std::this_thread::sleep_for(std::chrono::milliseconds(ms(rng)));
+    }
+  }
+
+  void read(const std::function<void(Connection&)>& fn) override {
+    run_transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn);
+  }
+
+ private:
+  void run_transaction(const char* begin_sql, const std::function<void(Connection&)>& fn) {
+    Lease lease = begin(begin_sql);
+    PgConnection conn(lease.get());
+    try {
+      fn(conn);
+      conn.commit();
+    } catch (...) {
+      PGconn* raw = lease.get();
+      // If ROLLBACK fails too, release() sees the open transaction and drops the connection.
+      if (PQstatus(raw) == CONNECTION_OK && PQtransactionStatus(raw) != PQTRANS_IDLE) {
+        PQclear(PQexec(raw, "ROLLBACK"));
+      }
+      throw;
+    }
+  }
+
+  Lease begin(const char* begin_sql) {
+    for (;;) {
+      auto [conn, reused] = pool_.acquire();
+      Lease lease(conn, Releaser{&pool_});
+      try {
+        check(conn, PQexec(conn, begin_sql));
+        return lease;
+      } catch (const StoreError& e) {
+        // A pooled connection may have been closed by the server (restart,
+        // idle timeout) unnoticed; nothing ran yet, so another one is safe.
+        if (!reused || e.kind() != Kind::connection) throw;
+      }
+    }
+  }
+
+  Pool pool_;
+};
+
+}  // namespace
+
+std::unique_ptr<Database> open_postgres(const std::string& conninfo) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+  if (options == nullptr) {
+    // libpq's parse message may quote parts of the string, password included.
+    PQfreemem(error);
+    throw StoreError(Kind::connection, "PostgreSQL: invalid connection string");
+  }
+  std::string password;
+  for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+    if (std::strcmp(o->keyword, "password") == 0 && o->val != nullptr) password = o->val;
+  }
+  PQconninfoFree(options);
+  return std::make_unique<PostgresDatabase>(conninfo, std::move(password));
+}
+
+}  // namespace guiche::store

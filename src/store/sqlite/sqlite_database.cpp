@@ -1,0 +1,168 @@
+// SQLite engine: one writer thread that group-commits, and a pool of readers.
+//
+// SQLite allows one writer at a time, and with synchronous=FULL each commit
+// costs an fsync. Rather than have N threads queue on the lock and fsync N
+// times, write() hands its work to a single writer thread, which runs every
+// job waiting at that moment inside one transaction, each job inside its own
+// SAVEPOINT, and commits once. A job that throws is rolled back to its
+// savepoint alone; write() returns to each caller only after the shared
+// commit is on disk.
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "store/sqlite/sqlite_connection.hpp"
+
+namespace guiche::store {
+namespace {
+
+using sqlite::SqliteConnection;
+
+struct WriteJob {
+  const std::function<void(Connection&)>* work;
+  std::exception_ptr error;
+  bool done = false;
+};
+
+class SqliteDatabase final : public Database {
+ public:
+  explicit SqliteDatabase(std::string path) : path_(std::move(path)) {
+    writer_connection_ = std::make_unique<SqliteConnection>(path_, false);
+    writer_ = std::thread([this] { run_writer(); });
+  }
+
+  ~SqliteDatabase() override {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    jobs_ready_.notify_all();
+    writer_.join();
+  }
+
+  Dialect dialect() const override { return Dialect::sqlite; }
+
+  void write(const std::function<void(Connection&)>& fn) override {
+    WriteJob job{&fn, nullptr, false};
+    {
+      std::unique_lock lock(mutex_);
+      queue_.push_back(&job);
+      jobs_ready_.notify_one();
+      jobs_done_.wait(lock, [&] { return job.done; });
+    }
+    if (job.error) std::rethrow_exception(job.error);
+  }
+
+  void read(const std::function<void(Connection&)>& fn) override {
+    std::unique_ptr<SqliteConnection> connection = take_reader();
+    try {
+      connection->execute_script("BEGIN");
+      fn(*connection);
+      connection->execute_script("COMMIT");
+    } catch (...) {
+      try {
+        connection->execute_script("ROLLBACK");
+      } catch (const StoreError&) {
+        // the transaction may already be gone; the connection is still usable
+      }
+      give_back_reader(std::move(connection));
+      throw;
+    }
+    give_back_reader(std::move(connection));
+  }
+
+ private:
+  void run_writer() {
+    for (;;) {
+      std::deque<WriteJob*> batch;
+      {
+        std::unique_lock lock(mutex_);
+        jobs_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty() && stopping_) return;
+        batch.swap(queue_);
+      }
+      run_batch(batch);
+      {
+        std::lock_guard lock(mutex_);
+        for (WriteJob* job : batch) job->done = true;
+      }
+      jobs_done_.notify_all();
+    }
+  }
+
+  void run_batch(std::deque<WriteJob*>& batch) {
+    SqliteConnection& db = *writer_connection_;
+    try {
+      db.execute_script("BEGIN IMMEDIATE");
+    } catch (...) {
+      for (WriteJob* job : batch) job->error = std::current_exception();
+      return;
+    }
+    for (WriteJob* job : batch) {
+      db.execute_script("SAVEPOINT job");
+      try {
+        (*job->work)(db);
+        db.execute_script("RELEASE job");
+      } catch (...) {
+        job->error = std::current_exception();
+        try {
+          db.execute_script("ROLLBACK TO job; RELEASE job");
+        } catch (...) {
+          // Rolling back a savepoint only fails if the transaction is gone;
+          // the COMMIT below then fails too and reports it to everyone.
+        }
+      }
+    }
+    try {
+      db.execute_script("COMMIT");
+    } catch (...) {
+      std::exception_ptr failure = std::current_exception();
+      try {
+        db.execute_script("ROLLBACK");
+      } catch (...) {
+      }
+      for (WriteJob* job : batch) {
+        if (!job->error) job->error = failure;
+      }
+    }
+  }
+
+  std::unique_ptr<SqliteConnection> take_reader() {
+    {
+      std::lock_guard lock(readers_mutex_);
+      if (!readers_.empty()) {
+        auto connection = std::move(readers_.back());
+        readers_.pop_back();
+        return connection;
+      }
+    }
+    return std::make_unique<SqliteConnection>(path_, true);
+  }
+
+  void give_back_reader(std::unique_ptr<SqliteConnection> connection) {
+    std::lock_guard lock(readers_mutex_);
+    if (readers_.size() < 64) readers_.push_back(std::move(connection));
+  }
+
+  std::string path_;
+  std::unique_ptr<SqliteConnection> writer_connection_;
+  std::thread writer_;
+  std::mutex mutex_;
+  std::condition_variable jobs_ready_;
+  std::condition_variable jobs_done_;
+  std::deque<WriteJob*> queue_;
+  bool stopping_ = false;
+
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<SqliteConnection>> readers_;
+};
+
+}  // namespace
+
+std::unique_ptr<Database> open_sqlite(const std::string& path) {
+  return std::make_unique<SqliteDatabase>(path);
+}
+
+}  // namespace guiche::store

@@ -1,0 +1,45 @@
+#pragma once
+// Listing and searching tickets: filters, visibility scope and keyset pages.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/ticket.hpp"
+#include "store/database.hpp"
+
+namespace guiche::store {
+
+// Which tickets the caller may see: the union of these sets (all = no limit).
+struct TicketScope {
+  bool all = false;
+  std::vector<std::int64_t> requester_ids;
+  std::vector<std::int64_t> organization_ids;
+  std::vector<std::int64_t> unit_ids;
+};
+
+enum class TicketOrder { newest_first, deadline_first };
+
+struct TicketFilter {
+  std::vector<Status> statuses;
+  std::optional<std::int64_t> unit_id;
+  std::optional<std::int64_t> assignee_id;
+  bool unassigned_only = false;
+  std::optional<std::int64_t> organization_id;
+  std::optional<std::int64_t> requester_id;
+  std::optional<std::int64_t> service_id;
+  std::optional<int> priority;
+  std::string text;  // full-text, accent- and case-insensitive
+  TicketOrder order = TicketOrder::newest_first;
+  std::string cursor;  // from a previous page's next_cursor
+  int limit = 50;
+};
+
+struct TicketPage {
+  std::vector<Ticket> tickets;
+  std::string next_cursor;  // empty on the last page
+};
+
+// Throws DomainError(validation) for a malformed cursor.
+TicketPage list_tickets(Connection& c, const TicketScope& scope, const TicketFilter& filter);
+
+}  // namespace guiche::store

@@ -1,0 +1,131 @@
+#include "support/postgres_test_database.hpp"
+
+#include <libpq-fe.h>
+
+#include <unistd.h>
+#include <atomic>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <random>
+#include <stdexcept>
+
+namespace guiche::testing {
+namespace {
+
+constexpr const char* kUrlVariable = "GUICHE_TEST_PG_URL";
+constexpr const char* kPrefix = "guiche_test_";
+
+struct ConnDeleter {
+  void operator()(PGconn* c) const { PQfinish(c); }
+};
+using Conn = std::unique_ptr<PGconn, ConnDeleter>;
+
+std::string admin_url() {
+  const char* url = std::getenv(kUrlVariable);
+  if (url == nullptr || *url == '\0') {
+    throw std::runtime_error(
+        std::string(kUrlVariable) +
+        " is not set; start a server with "
+        "`export GUICHE_TEST_PG_URL=$(scripts/test-servers/postgres.sh start)`");
+  }
+  return url;
+}
+
+// The explicitly given options of a conninfo string or URL.
+std::map<std::string, std::string> parse(const std::string& conninfo) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+  if (options == nullptr) {
+    std::string message = error ? error : "out of memory";
+    PQfreemem(error);
+    throw std::runtime_error("cannot parse PostgreSQL test URL: " + message);
+  }
+  std::map<std::string, std::string> result;
+  for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+    if (o->val != nullptr && *o->val != '\0') result[o->keyword] = o->val;
+  }
+  PQconninfoFree(options);
+  return result;
+}
+
+std::string percent_encode(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+// Every option goes in the query string so that socket paths, IPv6 hosts and
+// host lists need no special URL syntax.
+std::string url_for(const std::string& base, const std::string& dbname) {
+  std::string url = "postgresql:///" + percent_encode(dbname);
+  char separator = '?';
+  for (const auto& [key, value] : parse(base)) {
+    if (key == "dbname") continue;
+    url += separator + key + "=" + percent_encode(value);
+    separator = '&';
+  }
+  return url;
+}
+
+Conn connect(const std::string& url) {
+  Conn conn(PQconnectdb(url.c_str()));
+  if (!conn || PQstatus(conn.get()) != CONNECTION_OK) {
+    throw std::runtime_error(std::string("cannot connect to the PostgreSQL test server: ") +
+                             (conn ? PQerrorMessage(conn.get()) : "out of memory"));
+  }
+  return conn;
+}
+
+void exec(PGconn* conn, const std::string& sql) {
+  PGresult* res = PQexec(conn, sql.c_str());
+  bool ok = res != nullptr && PQresultStatus(res) == PGRES_COMMAND_OK;
+  std::string message = ok ? "" : PQerrorMessage(conn);
+  PQclear(res);
+  if (!ok) throw std::runtime_error(sql + ": " + message);
+}
+
+}  // namespace
+
+std::string create_fresh_postgres_database() {
+  static std::atomic<unsigned> counter{0};
+  std::string admin = admin_url();
+  std::random_device random;
+  char suffix[16];
+  std::snprintf(suffix, sizeof suffix, "%08x", static_cast<unsigned>(random()));
+  std::string name =
+      kPrefix + std::to_string(getpid()) + "_" + std::to_string(++counter) + "_" + suffix;
+  Conn conn = connect(admin);
+  // template0 so that nothing a test left in template1 leaks into other tests.
+  exec(conn.get(), "CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
+  return url_for(admin, name);
+}
+
+void drop_postgres_database(const std::string& url) {
+  try {
+    auto options = parse(url);
+    std::string name = options["dbname"];
+    // Refuse anything this file did not create: the URL may be mistyped.
+    if (name.rfind(kPrefix, 0) != 0) return;
+    Conn conn = connect(admin_url());
+    char* quoted = PQescapeIdentifier(conn.get(), name.c_str(), name.size());
+    if (quoted == nullptr) return;
+    std::string sql = std::string("DROP DATABASE IF EXISTS ") + quoted + " WITH (FORCE)";
+    PQfreemem(quoted);
+    exec(conn.get(), sql);
+  } catch (const std::exception&) {
+  }
+}
+
+}  // namespace guiche::testing
