@@ -13,7 +13,8 @@ namespace guiche {
 
 struct TicketLink {
   std::int64_t other_ticket_id = 0;
-  std::string kind;  // "related", "duplicate_of", "caused_by", "reopened_as"
+  std::string kind;  // "related", "duplicate_of", "caused_by"
+  bool operator==(const TicketLink&) const = default;
 };
 
 // The state of a ticket: a pure fold of its events (see ticket_projection).
@@ -52,6 +53,8 @@ struct Ticket {
   std::optional<Instant> closed_at;
   std::vector<TicketLink> links;
   std::int64_t version = 0;  // number of events applied
+
+  bool operator==(const Ticket&) const = default;
 };
 
 // Priority 1 (highest) .. 9 from impact and urgency, each 1 (high) .. 3 (low).

@@ -1,0 +1,25 @@
+#pragma once
+// Who may see and change what. Every use case asks these questions itself;
+// callers never decide authorization.
+#include <vector>
+
+#include "app/actor.hpp"
+#include "domain/ticket.hpp"
+#include "domain/unit.hpp"
+#include "store/ticket_queries.hpp"
+
+namespace guiche::app {
+
+// Staff = anyone who works tickets at the desk (sees internal notes).
+bool is_staff(const Person& p);
+// The requester, or the manager of the requester's organization.
+bool is_requester_side(const Person& p, const Ticket& t);
+bool can_view_ticket(const Person& p, const Ticket& t, const std::vector<Unit>& units);
+// Agent-side work (triage, routing, replies, status, resolution).
+bool can_work_ticket(const Person& p, const Ticket& t, const std::vector<Unit>& units);
+// May `assignee` be given tickets of `unit_id`?
+bool can_be_assigned(const Person& assignee, std::int64_t unit_id, const std::vector<Unit>& units);
+// The set of tickets `p` may list or search.
+store::TicketScope ticket_scope(const Person& p, const std::vector<Unit>& units);
+
+}  // namespace guiche::app

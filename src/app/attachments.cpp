@@ -1,0 +1,110 @@
+// Use cases for attachments: upload (size and sniffed-type limits) and download.
+#include "app/access_policy.hpp"
+#include "app/desk.hpp"
+#include "domain/error.hpp"
+#include "domain/identity.hpp"
+#include "store/directory_rows.hpp"
+#include "store/ticket_rows.hpp"
+
+namespace guiche::app {
+namespace {
+
+// Keeps only the last path component and drops characters that would break
+// a Content-Disposition header or a file system.
+std::string clean_filename(const std::string& name) {
+  std::string base = name.substr(name.find_last_of("/\\") + 1);
+  std::string out;
+  for (char ch : base) {
+    auto u = static_cast<unsigned char>(ch);
+    if (u < 0x20 || u == 0x7f || ch == '"') continue;
+    out.push_back(ch);
+  }
+  if (out.empty() || out == "." || out == ".." || !is_clean_text(out) || out.size() > 255) {
+    throw invalid_field("filename", "Nome de arquivo inválido.");
+  }
+  return out;
+}
+
+}  // namespace
+
+store::AttachmentRecord Desk::attach(const Actor& a, std::int64_t ticket_id,
+                                     const std::string& filename, const std::string& bytes,
+                                     bool is_public) {
+  require_active(a);
+  const std::string name = clean_filename(filename);
+  if (bytes.empty()) throw invalid_field("file", "O arquivo está vazio.");
+  if (static_cast<std::int64_t>(bytes.size()) > config_.max_attachment_bytes) {
+    throw DomainError(DomainError::Kind::too_large,
+                      "O arquivo excede o limite de " +
+                          std::to_string(config_.max_attachment_bytes / (1024 * 1024)) + " MB.");
+  }
+  const std::string type = blobs_->sniff(bytes);
+  bool allowed = false;
+  for (const auto& prefix : config_.attachment_types) {
+    allowed = allowed || type.rfind(prefix, 0) == 0;
+  }
+  if (!allowed) {
+    throw DomainError(DomainError::Kind::unsupported_type,
+                      "Tipo de arquivo não permitido (" + type + ").");
+  }
+  // Check access before writing any bytes; the bytes go to disk before the
+  // row that names them commits, so a crash never leaves a dangling row.
+  ticket(a, ticket_id);
+  const store::StoredBlob blob = blobs_->put(bytes);
+  store::AttachmentRecord record;
+  record.ticket_id = ticket_id;
+  record.sha256 = blob.sha256;
+  record.filename = name;
+  record.content_type = blob.content_type;
+  record.size_bytes = blob.size;
+  record.uploaded_by = a.id();
+  record.created_at = clock_.now();
+  mutate_ticket(a, ticket_id, [&](store::Connection& c, const Ticket& t,
+                                  const std::vector<Unit>& units) {
+    const bool agent = can_work_ticket(a.person, t, units);
+    if (!agent && !is_requester_side(a.person, t)) {
+      throw forbidden("Você não pode anexar arquivos a este chamado.");
+    }
+    if (status_is_final(t.status)) throw conflict("O chamado está encerrado.");
+    record.is_public = agent ? is_public : true;  // requesters' files are always public
+    record.id = store::insert_attachment(c, record);
+    return std::vector<Draft>{{EventKind::attachment_added,
+                               {{"attachment_id", record.id},
+                                {"filename", record.filename},
+                                {"content_type", record.content_type},
+                                {"size_bytes", record.size_bytes},
+                                {"sha256", record.sha256}},
+                               record.is_public}};
+  });
+  return record;
+}
+
+AttachmentContent Desk::read_attachment(const Actor& a, std::int64_t attachment_id) {
+  require_active(a);
+  std::optional<store::AttachmentRecord> record;
+  db_.read([&](store::Connection& c) {
+    record = store::load_attachment(c, attachment_id);
+    if (!record) return;
+    auto t = store::load_ticket(c, record->ticket_id);
+    if (!t || !can_view_ticket(a.person, *t, store::load_units(c)) ||
+        (!record->is_public && !is_staff(a.person))) {
+      record.reset();
+    }
+  });
+  if (!record) throw not_found("Anexo não encontrado.");
+  auto bytes = blobs_->read(record->sha256);
+  if (!bytes) throw not_found("Anexo não encontrado.");
+  return {*record, std::move(*bytes)};
+}
+
+std::vector<store::AttachmentRecord> Desk::attachments(const Actor& a, std::int64_t ticket_id) {
+  ticket(a, ticket_id);  // access check
+  std::vector<store::AttachmentRecord> out;
+  db_.read([&](store::Connection& c) { out = store::attachments_of_ticket(c, ticket_id); });
+  if (!is_staff(a.person)) {
+    std::erase_if(out, [](const store::AttachmentRecord& r) { return !r.is_public; });
+  }
+  return out;
+}
+
+}  // namespace guiche::app

@@ -1,0 +1,123 @@
+// Use cases of the authorized-requester list (seed 000): org managers keep it,
+// the central de serviços confirms each change, revoking keeps the record.
+#include "app/access_policy.hpp"
+#include "app/desk.hpp"
+#include "app/text_rules.hpp"
+#include "domain/error.hpp"
+#include "store/directory_rows.hpp"
+
+namespace guiche::app {
+namespace {
+
+bool is_central(const Person& p) {
+  return p.has_role(Role::attendant) || p.has_role(Role::admin);
+}
+
+bool manages(const Person& p, std::int64_t organization_id) {
+  return p.has_role(Role::org_manager) && p.organization_id == organization_id;
+}
+
+}  // namespace
+
+AuthorizedRequester Desk::authorize_requester(const Actor& a, const AuthorizationRequest& r) {
+  require_active(a);
+  const std::string number = required_text(r.document_number, "document_number",
+                                           "O número do documento", 100);
+  if (!r.valid_from.ok()) throw invalid_field("valid_from", "Data de início inválida.");
+  AuthorizedRequester out;
+  db_.write([&](store::Connection& c) {
+    auto organization = store::load_organization(c, r.organization_id);
+    if (!organization || (!is_central(a.person) && !manages(a.person, r.organization_id))) {
+      throw not_found("Órgão não encontrado.");
+    }
+    auto person = store::load_person(c, r.person_id);
+    if (!person || !person->active) throw invalid_field("person", "Pessoa não encontrada.");
+    if (person->organization_id != r.organization_id) {
+      throw invalid_field("person", "A pessoa não pertence a este órgão.");
+    }
+    out.organization_id = r.organization_id;
+    out.person_id = r.person_id;
+    out.document_type = r.document_type;
+    out.document_number = number;
+    out.entered_by = a.id();
+    out.valid_from = r.valid_from;
+    const bool waits = !is_central(a.person) &&
+                       organization->authorization_changes_need_confirmation;
+    out.state = waits ? AuthorizationState::pending : AuthorizationState::confirmed;
+    if (!waits) out.decided_by = a.id();
+    out.id = store::insert_authorization(c, out, clock_.now());
+  });
+  return out;
+}
+
+AuthorizedRequester Desk::decide_authorization(const Actor& a, std::int64_t id, bool approve) {
+  require_active(a);
+  if (!is_central(a.person)) {
+    throw forbidden("Somente a central de serviços confirma alterações na lista de autorizados.");
+  }
+  AuthorizedRequester out;
+  db_.write([&](store::Connection& c) {
+    auto record = store::load_authorization(c, id);
+    if (!record) throw not_found("Autorização não encontrada.");
+    if (record->state == AuthorizationState::pending) {
+      record->state = approve ? AuthorizationState::confirmed : AuthorizationState::rejected;
+      record->decided_by = a.id();
+    } else if (record->revocation_requested_until) {
+      if (approve) {
+        record->valid_until = record->revocation_requested_until;
+        record->revoked_by = a.id();
+      }
+      record->revocation_requested_until.reset();
+      record->revocation_requested_by.reset();
+    } else {
+      throw conflict("Não há alteração pendente nesta autorização.");
+    }
+    store::update_authorization(c, *record);
+    out = *record;
+  });
+  return out;
+}
+
+AuthorizedRequester Desk::revoke_authorization(const Actor& a, std::int64_t id, Date last_day) {
+  require_active(a);
+  if (!last_day.ok()) throw invalid_field("valid_until", "Data final inválida.");
+  AuthorizedRequester out;
+  db_.write([&](store::Connection& c) {
+    auto record = store::load_authorization(c, id);
+    if (!record || (!is_central(a.person) && !manages(a.person, record->organization_id))) {
+      throw not_found("Autorização não encontrada.");
+    }
+    if (record->state == AuthorizationState::rejected || record->valid_until) {
+      throw conflict("Esta autorização já não está em vigor.");
+    }
+    auto organization = store::load_organization(c, record->organization_id);
+    const bool waits = !is_central(a.person) && organization &&
+                       organization->authorization_changes_need_confirmation &&
+                       record->state == AuthorizationState::confirmed;
+    if (waits) {
+      record->revocation_requested_until = last_day;
+      record->revocation_requested_by = a.id();
+    } else {
+      record->valid_until = last_day;
+      record->revoked_by = a.id();
+    }
+    store::update_authorization(c, *record);
+    out = *record;
+  });
+  return out;
+}
+
+std::vector<AuthorizedRequester> Desk::authorizations(const Actor& a,
+                                                      std::int64_t organization_id) {
+  require_active(a);
+  if (!is_staff(a.person) && !manages(a.person, organization_id)) {
+    throw not_found("Órgão não encontrado.");
+  }
+  std::vector<AuthorizedRequester> out;
+  db_.read([&](store::Connection& c) {
+    out = store::authorizations_of_organization(c, organization_id);
+  });
+  return out;
+}
+
+}  // namespace guiche::app

@@ -1,0 +1,110 @@
+#include "app/desk.hpp"
+
+#include <date/tz.h>
+
+#include <filesystem>
+
+#include "app/access_policy.hpp"
+#include "domain/error.hpp"
+#include "domain/ticket_projection.hpp"
+#include "store/directory_rows.hpp"
+#include "store/ticket_rows.hpp"
+
+namespace guiche::app {
+
+Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
+    : db_(db), clock_(clock), config_(std::move(config)) {
+  blobs_ = std::make_unique<store::AttachmentBlobs>(
+      (std::filesystem::path(config_.data_dir) / "attachments").string());
+}
+
+Desk::~Desk() = default;
+
+Date Desk::local_date(Instant t) const {
+  auto zoned = date::make_zoned(config_.time_zone, t);
+  auto local_day = std::chrono::floor<std::chrono::days>(
+      std::chrono::local_time<std::chrono::milliseconds>(
+          zoned.get_local_time().time_since_epoch()));
+  return Date{std::chrono::sys_days{local_day.time_since_epoch()}};
+}
+
+Actor Desk::actor(std::int64_t person_id, Channel channel) {
+  std::optional<Person> p;
+  db_.read([&](store::Connection& c) { p = store::load_person(c, person_id); });
+  if (!p || !p->active) throw DomainError(DomainError::Kind::unauthenticated, "Usuário inativo ou inexistente.");
+  return Actor{*p, channel};
+}
+
+void Desk::require_active(const Actor& a) const {
+  if (!a.person.active) {
+    throw DomainError(DomainError::Kind::unauthenticated, "Usuário inativo.");
+  }
+  if (a.person.must_change_password) {
+    throw forbidden("Altere a senha inicial antes de continuar (primeiro acesso).");
+  }
+}
+
+Ticket Desk::mutate_ticket(const Actor& a, std::int64_t ticket_id, const Decide& decide) {
+  require_active(a);
+  Ticket result;
+  const Instant now = clock_.now();
+  db_.write([&](store::Connection& c) {
+    auto ticket = store::load_ticket(c, ticket_id, true);
+    const auto units = store::load_units(c);
+    if (!ticket || !can_view_ticket(a.person, *ticket, units)) {
+      throw not_found("Chamado não encontrado.");
+    }
+    record(c, *ticket, decide(c, *ticket, units), a, now);
+    result = *ticket;
+  });
+  return result;
+}
+
+void Desk::record(store::Connection& c, Ticket& ticket, std::vector<Draft> drafts,
+                  const Actor& a, Instant now) {
+  std::string appended_text;
+  for (auto& draft : drafts) {
+    TicketEvent e;
+    e.ticket_id = ticket.id;
+    e.seq = ticket.version + 1;
+    e.kind = draft.kind;
+    if (a.id() != 0) e.actor_id = a.id();  // 0: the system itself
+    e.channel = a.channel;
+    e.at = now;
+    e.is_public = draft.is_public;
+    e.data = std::move(draft.data);
+    if (e.kind == EventKind::public_reply) appended_text += "\n" + e.data.value("text", "");
+    apply_event(ticket, e);
+    store::insert_event(c, e);
+  }
+  store::update_ticket(c, ticket);
+  if (!appended_text.empty()) {
+    store::index_ticket_text(c, ticket.id, ticket.subject,
+                             store::indexed_body(c, ticket.id) + appended_text);
+  }
+}
+
+int Desk::rebuild_tickets() {
+  int differing = 0;
+  std::vector<std::int64_t> ids;
+  db_.read([&](store::Connection& c) { ids = store::all_ticket_ids(c); });
+  for (auto id : ids) {
+    db_.write([&](store::Connection& c) {
+      auto events = store::load_events(c, id);
+      Ticket derived = fold_events(events);
+      auto cached = store::load_ticket(c, id, true);
+      std::string body = derived.description;
+      for (const auto& e : events) {
+        if (e.kind == EventKind::public_reply) body += "\n" + e.data.value("text", "");
+      }
+      store::index_ticket_text(c, id, derived.subject, body);
+      if (!cached || !(*cached == derived)) {
+        ++differing;
+      }
+      store::update_ticket(c, derived);
+    });
+  }
+  return differing;
+}
+
+}  // namespace guiche::app

@@ -1,0 +1,186 @@
+#pragma once
+// The application layer: one entry point per use case. Every business rule
+// and every authorization decision lives behind these methods; the CLI, the
+// HTTP API and the mail gateway are thin faces over them.
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "domain/authorization.hpp"
+#include "domain/organization.hpp"
+#include "domain/service.hpp"
+#include "domain/ticket.hpp"
+#include "domain/ticket_event.hpp"
+#include "domain/time.hpp"
+#include "domain/unit.hpp"
+#include "store/attachment_blobs.hpp"
+#include "store/attachment_rows.hpp"
+#include "store/database.hpp"
+#include "store/ticket_queries.hpp"
+
+namespace guiche::app {
+
+struct DeskConfig {
+  std::string data_dir = "data";
+  std::chrono::days reopen_window{7};
+  std::int64_t max_attachment_bytes = 25LL * 1024 * 1024;
+  // Sniffed types accepted as attachments (prefix match: "image/" takes every image).
+  std::vector<std::string> attachment_types = {
+      "image/", "text/plain", "text/csv", "application/pdf", "application/zip",
+      "application/vnd.openxmlformats-officedocument", "application/vnd.oasis.opendocument",
+      "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+      "message/rfc822", "application/json", "application/xml", "text/xml"};
+  // Where the desk stands: decides the registration date and protocol year.
+  std::string time_zone = "America/Sao_Paulo";
+};
+
+struct RegisterRequest {
+  std::int64_t requester_id = 0;
+  std::string service_code;
+  std::string subject;
+  std::string description;
+  nlohmann::json form_answers = nlohmann::json::object();
+  std::optional<Category> category;  // default: the service's
+  int impact = 3;
+  int urgency = 3;
+};
+
+struct Triage {
+  std::optional<std::string> service_code;
+  std::optional<Category> category;
+  std::optional<int> impact;
+  std::optional<int> urgency;
+  std::optional<Instant> agreed_deadline;  // projects
+};
+
+struct NewPerson {
+  Person person;  // id ignored
+  std::optional<std::string> initial_password;  // must be changed on first access
+};
+
+struct AuthorizationRequest {
+  std::int64_t organization_id = 0;
+  std::int64_t person_id = 0;
+  AuthorizationDocument document_type = AuthorizationDocument::oficio;
+  std::string document_number;
+  Date valid_from{};
+};
+
+struct AttachmentContent {
+  store::AttachmentRecord record;
+  std::string bytes;
+};
+
+class Desk {
+ public:
+  Desk(store::Database& db, const Clock& clock, DeskConfig config);
+  ~Desk();
+
+  const DeskConfig& config() const { return config_; }
+  store::Database& database() { return db_; }
+
+  // --- who is calling
+  Actor actor(std::int64_t person_id, Channel channel = Channel::portal);
+  std::optional<Person> authenticate(const std::string& login, const std::string& password);
+  void change_password(const Actor& a, const std::string& current, const std::string& next);
+
+  // --- intake
+  Ticket register_request(const Actor& a, const RegisterRequest& r);
+
+  // --- agent work
+  Ticket triage(const Actor& a, std::int64_t ticket_id, const Triage& t);
+  Ticket route(const Actor& a, std::int64_t ticket_id, std::int64_t unit_id,
+               std::optional<std::int64_t> assignee_id, const std::string& note = "");
+  Ticket assign(const Actor& a, std::int64_t ticket_id, std::optional<std::int64_t> assignee_id);
+  Ticket change_status(const Actor& a, std::int64_t ticket_id, Status to,
+                       const std::string& reason = "");
+  // A public reply. From an agent with asks_requester, the ticket waits on the
+  // requester (clock paused); the requester's reply to such a ticket resumes it.
+  Ticket reply(const Actor& a, std::int64_t ticket_id, const std::string& text,
+               bool asks_requester = false);
+  Ticket add_internal_note(const Actor& a, std::int64_t ticket_id, const std::string& text);
+  Ticket log_time(const Actor& a, std::int64_t ticket_id, int minutes, const std::string& note);
+  Ticket resolve(const Actor& a, std::int64_t ticket_id, const std::string& resolution,
+                 int time_spent_minutes);
+  Ticket cancel(const Actor& a, std::int64_t ticket_id, const std::string& reason);
+  Ticket link(const Actor& a, std::int64_t ticket_id, std::int64_t other_id,
+              const std::string& kind);
+
+  // --- requester after resolution
+  Ticket evaluate(const Actor& a, std::int64_t ticket_id, int rating, const std::string& comment);
+  Ticket reopen(const Actor& a, std::int64_t ticket_id, const std::string& reason);
+  // Closes resolved tickets whose reopen window has ended; returns how many.
+  int close_expired_resolutions();
+
+  // --- attachments
+  store::AttachmentRecord attach(const Actor& a, std::int64_t ticket_id,
+                                 const std::string& filename, const std::string& bytes,
+                                 bool is_public = true);
+  AttachmentContent read_attachment(const Actor& a, std::int64_t attachment_id);
+  std::vector<store::AttachmentRecord> attachments(const Actor& a, std::int64_t ticket_id);
+
+  // --- reading
+  Ticket ticket(const Actor& a, std::int64_t ticket_id);
+  Ticket ticket_by_protocol(const Actor& a, const std::string& protocol);
+  // Requesters see public events only.
+  std::vector<TicketEvent> history(const Actor& a, std::int64_t ticket_id);
+  // Queues, filters and full-text search, within what the caller may see.
+  store::TicketPage list_tickets(const Actor& a, const store::TicketFilter& filter);
+
+  // --- directory
+  Organization create_organization(const Actor& a, const Organization& o);
+  Organization update_organization(const Actor& a, const Organization& o);
+  std::vector<Organization> organizations(const Actor& a);
+  Unit create_unit(const Actor& a, const Unit& u);
+  std::vector<Unit> units();
+  Person create_person(const Actor& a, const NewPerson& p);
+  Person update_person(const Actor& a, const Person& p);
+  Person person(const Actor& a, std::int64_t person_id);
+  std::vector<Person> find_people(const Actor& a, const std::string& text);
+  Service create_service(const Actor& a, const Service& s);
+  Service update_service(const Actor& a, const Service& s);
+  std::vector<Service> services(const Actor& a);
+  Service service_by_code(const Actor& a, const std::string& code);
+
+  // --- authorized requesters (seed 000)
+  AuthorizedRequester authorize_requester(const Actor& a, const AuthorizationRequest& r);
+  AuthorizedRequester decide_authorization(const Actor& a, std::int64_t id, bool approve);
+  AuthorizedRequester revoke_authorization(const Actor& a, std::int64_t id, Date last_day);
+  std::vector<AuthorizedRequester> authorizations(const Actor& a, std::int64_t organization_id);
+
+  // --- maintenance
+  // Creates a person with a login outside any session (the CLI's create-user).
+  Person bootstrap_user(const std::string& name, const std::string& login,
+                        const std::string& password, std::vector<RoleGrant> roles);
+  // Re-derives every ticket row and search entry from the events; returns
+  // how many rows differed from what the events say.
+  int rebuild_tickets();
+
+  // The civil date at the desk for an instant (registration date, protocol year).
+  Date local_date(Instant t) const;
+
+ private:
+  // An event a use case decided on, before it is stamped and applied.
+  struct Draft {
+    EventKind kind;
+    nlohmann::json data = nlohmann::json::object();
+    bool is_public = true;
+  };
+  using Decide = std::function<std::vector<Draft>(store::Connection&, const Ticket&,
+                                                  const std::vector<Unit>&)>;
+  Ticket mutate_ticket(const Actor& a, std::int64_t ticket_id, const Decide& decide);
+  // Stamps the drafts as events of `ticket`, applies and stores them.
+  void record(store::Connection& c, Ticket& ticket, std::vector<Draft> drafts, const Actor& a,
+              Instant now);
+  void require_active(const Actor& a) const;
+
+  store::Database& db_;
+  const Clock& clock_;
+  DeskConfig config_;
+  std::unique_ptr<store::AttachmentBlobs> blobs_;
+};
+
+}  // namespace guiche::app

@@ -1,0 +1,246 @@
+// Use cases that manage the desk's reference data: organizations, units,
+// people and services.
+#include <regex>
+
+#include "app/access_policy.hpp"
+#include "app/desk.hpp"
+#include "app/passwords.hpp"
+#include "app/text_rules.hpp"
+#include "domain/error.hpp"
+#include "domain/identity.hpp"
+#include "store/directory_rows.hpp"
+
+namespace guiche::app {
+namespace {
+
+void require_admin(const Actor& a) {
+  if (!a.person.has_role(Role::admin)) throw forbidden("Somente administradores fazem isso.");
+}
+
+// Runs a write and turns a duplicate key into a conflict a person understands.
+template <typename F>
+void write_unique(store::Database& db, const std::string& duplicate_message, F&& f) {
+  try {
+    db.write(f);
+  } catch (const store::StoreError& e) {
+    if (e.kind() == store::StoreError::Kind::unique_violation) throw conflict(duplicate_message);
+    throw;
+  }
+}
+
+Person validated_person(const Person& in, store::Connection& c) {
+  Person p = in;
+  std::vector<FieldError> errors;
+  p.name = required_text(in.name, "name", "O nome", 200);
+  p.emails.clear();
+  for (const auto& e : in.emails) {
+    if (auto email = normalize_email(e)) {
+      p.emails.push_back(*email);
+    } else {
+      errors.push_back({"emails", "E-mail inválido: " + e + "."});
+    }
+  }
+  if (in.phone) {
+    p.phone = normalize_phone(*in.phone);
+    if (!p.phone) errors.push_back({"phone", "Telefone inválido (use +55 DDD número)."});
+  }
+  if (in.cpf) {
+    p.cpf = normalize_cpf(*in.cpf);
+    if (!p.cpf) errors.push_back({"cpf", "CPF inválido: confira os dígitos verificadores."});
+  }
+  static const std::regex login_pattern(R"([a-z0-9._@-]{3,64})");
+  if (in.login && !std::regex_match(*in.login, login_pattern)) {
+    errors.push_back({"login", "Login deve ter de 3 a 64 letras minúsculas, dígitos ou . _ @ -."});
+  }
+  if (p.organization_id && !store::load_organization(c, *p.organization_id)) {
+    errors.push_back({"organization", "Órgão desconhecido."});
+  }
+  const auto units = store::load_units(c);
+  for (const auto& g : p.roles) {
+    bool unit_known = false;
+    for (const auto& u : units) unit_known = unit_known || (g.unit_id && u.id == *g.unit_id);
+    if (role_is_unit_scoped(g.role) && !unit_known) {
+      errors.push_back({"roles", "O papel " + std::string(role_label_pt(g.role)) +
+                                     " precisa de uma unidade válida."});
+    }
+  }
+  if (p.has_role(Role::org_manager) && !p.organization_id) {
+    errors.push_back({"roles", "Gestor do órgão precisa pertencer a um órgão."});
+  }
+  if (!errors.empty()) throw invalid("Dados da pessoa a corrigir.", std::move(errors));
+  return p;
+}
+
+// Attendants and org managers may register requesters, nothing more.
+void require_may_manage_person(const Actor& a, const Person& p) {
+  if (a.person.has_role(Role::admin)) return;
+  bool only_requester = true;
+  for (const auto& g : p.roles) only_requester = only_requester && g.role == Role::requester;
+  if (only_requester && a.person.has_role(Role::attendant)) return;
+  if (only_requester && a.person.has_role(Role::org_manager) && a.person.organization_id &&
+      p.organization_id == a.person.organization_id) {
+    return;
+  }
+  throw forbidden("Você não pode cadastrar ou alterar esta pessoa.");
+}
+
+}  // namespace
+
+Organization Desk::create_organization(const Actor& a, const Organization& o) {
+  require_active(a);
+  require_admin(a);
+  Organization out = o;
+  out.name = required_text(o.name, "name", "O nome", 200);
+  out.acronym = required_text(o.acronym, "acronym", "A sigla", 30);
+  if (o.is_client && o.client_reference.empty()) {
+    throw invalid_field("client_reference",
+                        "Informe o contrato ou ofício que torna o órgão cliente.");
+  }
+  write_unique(db_, "Já existe um órgão com esta sigla.", [&](store::Connection& c) {
+    out.id = store::insert_organization(c, out, clock_.now());
+  });
+  return out;
+}
+
+Organization Desk::update_organization(const Actor& a, const Organization& o) {
+  require_active(a);
+  require_admin(a);
+  if (o.is_client && o.client_reference.empty()) {
+    throw invalid_field("client_reference",
+                        "Informe o contrato ou ofício que torna o órgão cliente.");
+  }
+  write_unique(db_, "Já existe um órgão com esta sigla.", [&](store::Connection& c) {
+    if (!store::load_organization(c, o.id)) throw not_found("Órgão não encontrado.");
+    store::update_organization(c, o);
+  });
+  return o;
+}
+
+std::vector<Organization> Desk::organizations(const Actor& a) {
+  require_active(a);
+  std::vector<Organization> out;
+  db_.read([&](store::Connection& c) { out = store::load_organizations(c); });
+  if (!is_staff(a.person)) {
+    std::erase_if(out, [&](const Organization& o) { return a.person.organization_id != o.id; });
+  }
+  return out;
+}
+
+Unit Desk::create_unit(const Actor& a, const Unit& u) {
+  require_active(a);
+  require_admin(a);
+  Unit out = u;
+  out.code = required_text(u.code, "code", "O código", 30);
+  out.name = required_text(u.name, "name", "O nome", 200);
+  write_unique(db_, "Já existe uma unidade com este código.", [&](store::Connection& c) {
+    if (u.parent_id) {
+      bool found = false;
+      for (const auto& existing : store::load_units(c)) found = found || existing.id == *u.parent_id;
+      if (!found) throw invalid_field("parent", "Unidade superior desconhecida.");
+    }
+    out.id = store::insert_unit(c, out);
+  });
+  return out;
+}
+
+std::vector<Unit> Desk::units() {
+  std::vector<Unit> out;
+  db_.read([&](store::Connection& c) { out = store::load_units(c); });
+  return out;
+}
+
+Person Desk::create_person(const Actor& a, const NewPerson& n) {
+  require_active(a);
+  require_may_manage_person(a, n.person);
+  std::optional<std::string> hash;
+  if (n.initial_password) hash = hash_password(*n.initial_password);
+  Person out;
+  write_unique(db_, "Já existe uma pessoa com este login, e-mail ou CPF.",
+               [&](store::Connection& c) {
+                 out = validated_person(n.person, c);
+                 out.must_change_password = n.initial_password.has_value();
+                 out.id = store::insert_person(c, out, hash, clock_.now());
+               });
+  return out;
+}
+
+Person Desk::update_person(const Actor& a, const Person& p) {
+  require_active(a);
+  require_may_manage_person(a, p);
+  Person out;
+  write_unique(db_, "Já existe uma pessoa com este login, e-mail ou CPF.",
+               [&](store::Connection& c) {
+                 auto existing = store::load_person(c, p.id);
+                 if (!existing) throw not_found("Pessoa não encontrada.");
+                 require_may_manage_person(a, *existing);
+                 out = validated_person(p, c);
+                 out.must_change_password = existing->must_change_password;
+                 store::update_person(c, out);
+               });
+  return out;
+}
+
+Person Desk::person(const Actor& a, std::int64_t person_id) {
+  require_active(a);
+  std::optional<Person> p;
+  db_.read([&](store::Connection& c) { p = store::load_person(c, person_id); });
+  bool visible = p && (p->id == a.id() || is_staff(a.person) ||
+                       (a.person.has_role(Role::org_manager) && a.person.organization_id &&
+                        p->organization_id == a.person.organization_id));
+  if (!visible) throw not_found("Pessoa não encontrada.");
+  return *p;
+}
+
+std::vector<Person> Desk::find_people(const Actor& a, const std::string& text) {
+  require_active(a);
+  if (!is_staff(a.person)) throw forbidden("Somente a equipe pesquisa pessoas.");
+  std::string query = text;
+  if (auto cpf = normalize_cpf(text)) query = *cpf;
+  if (query.size() < 2) throw invalid_field("q", "Digite ao menos 2 caracteres.");
+  std::vector<Person> out;
+  db_.read([&](store::Connection& c) { out = store::search_people(c, query, 50); });
+  return out;
+}
+
+Service Desk::create_service(const Actor& a, const Service& s) {
+  require_active(a);
+  require_admin(a);
+  Service out = s;
+  out.code = required_text(s.code, "code", "O código do serviço", 40);
+  out.name = required_text(s.name, "name", "O nome do serviço", 200);
+  validate_form_definition(s.form);
+  write_unique(db_, "Já existe um serviço com este código.", [&](store::Connection& c) {
+    out.id = store::insert_service(c, out);
+  });
+  return out;
+}
+
+Service Desk::update_service(const Actor& a, const Service& s) {
+  require_active(a);
+  require_admin(a);
+  validate_form_definition(s.form);
+  write_unique(db_, "Já existe um serviço com este código.", [&](store::Connection& c) {
+    if (!store::load_service(c, s.id)) throw not_found("Serviço não encontrado.");
+    store::update_service(c, s);
+  });
+  return s;
+}
+
+std::vector<Service> Desk::services(const Actor& a) {
+  require_active(a);
+  std::vector<Service> out;
+  db_.read([&](store::Connection& c) { out = store::load_services(c); });
+  if (!is_staff(a.person)) {
+    std::erase_if(out, [](const Service& s) { return !s.active || !s.is_public; });
+  }
+  return out;
+}
+
+Service Desk::service_by_code(const Actor& a, const std::string& code) {
+  for (auto& s : services(a)) {
+    if (s.code == code) return s;
+  }
+  throw not_found("Serviço não encontrado.");
+}
+
+}  // namespace guiche::app

@@ -1,0 +1,110 @@
+// Use case: register a request (portal, phone on behalf, e-mail, API).
+#include "app/access_policy.hpp"
+#include "app/desk.hpp"
+#include "app/text_rules.hpp"
+#include "domain/audience.hpp"
+#include "domain/error.hpp"
+#include "domain/protocol_number.hpp"
+#include "domain/ticket_projection.hpp"
+#include "store/directory_rows.hpp"
+#include "store/ticket_rows.hpp"
+
+namespace guiche::app {
+namespace {
+
+std::optional<Unit> first_unit_of_kind(const std::vector<Unit>& units, UnitKind kind) {
+  for (const auto& u : units) {
+    if (u.kind == kind) return u;
+  }
+  return std::nullopt;
+}
+
+void check_scale(int value, const char* field, const char* label) {
+  if (value < 1 || value > 3) {
+    throw invalid_field(field, std::string(label) + " deve ser 1 (alta), 2 (média) ou 3 (baixa).");
+  }
+}
+
+}  // namespace
+
+Ticket Desk::register_request(const Actor& a, const RegisterRequest& r) {
+  require_active(a);
+  const bool on_behalf = r.requester_id != a.id();
+  if (on_behalf && !a.person.has_role(Role::attendant)) {
+    throw forbidden("Somente a central de serviços registra solicitações em nome de outra pessoa.");
+  }
+  const std::string subject = required_text(r.subject, "subject", "O assunto", 200);
+  const std::string description = required_text(r.description, "description", "A descrição", 20000);
+  check_scale(r.impact, "impact", "O impacto");
+  check_scale(r.urgency, "urgency", "A urgência");
+
+  const Instant now = clock_.now();
+  const Date today = local_date(now);
+  Ticket result;
+  db_.write([&](store::Connection& c) {
+    auto service = store::find_service_by_code(c, r.service_code);
+    if (!service || !service->active) {
+      throw invalid_field("service", "Serviço desconhecido: " + r.service_code + ".");
+    }
+    auto requester = store::load_person(c, r.requester_id);
+    if (!requester || !requester->active) {
+      throw invalid_field("requester", "Solicitante não encontrado.");
+    }
+    nlohmann::json answers = validate_form_answers(service->form, r.form_answers);
+    std::optional<Organization> organization;
+    if (requester->organization_id) {
+      organization = store::load_organization(c, *requester->organization_id);
+    }
+    const AudienceDecision audience =
+        check_audience(*service, *requester, organization,
+                       store::authorizations_of_person(c, requester->id), today);
+    const auto units = store::load_units(c);
+    // Admitted requests wait for triage at the central de serviços; the rest
+    // go to client relations, which decides whether to serve them (seed 000).
+    auto unit = audience.admitted ? first_unit_of_kind(units, UnitKind::service_center)
+                                  : first_unit_of_kind(units, UnitKind::client_relations);
+    if (!unit && service->owning_unit_id) {
+      for (const auto& u : units) {
+        if (u.id == *service->owning_unit_id) unit = u;
+      }
+    }
+
+    const int year = static_cast<int>(today.year());
+    const std::string protocol = format_protocol(year, store::next_protocol_sequence(c, year));
+    const Category category = r.category.value_or(service->default_category);
+
+    TicketEvent created;
+    created.kind = EventKind::created;
+    created.actor_id = a.id();
+    created.channel = a.channel;
+    created.at = now;
+    created.seq = 1;
+    created.data = {
+        {"protocol", protocol},
+        {"requester_id", requester->id},
+        {"organization_id",
+         requester->organization_id ? nlohmann::json(*requester->organization_id) : nullptr},
+        {"service_id", service->id},
+        {"category", category_code(category)},
+        {"subject", subject},
+        {"description", description},
+        {"form_answers", answers},
+        {"impact", r.impact},
+        {"urgency", r.urgency},
+        {"unit_id", unit ? nlohmann::json(unit->id) : nullptr},
+        {"registered_by", on_behalf ? nlohmann::json(a.id()) : nullptr},
+        {"audience_admitted", audience.admitted},
+        {"audience_reason", audience.reason},
+    };
+    Ticket ticket = fold_events({created});
+    ticket.id = store::insert_ticket(c, ticket);
+    created.ticket_id = ticket.id;
+    ticket.version = 1;
+    store::insert_event(c, created);
+    store::index_ticket_text(c, ticket.id, subject, description);
+    result = ticket;
+  });
+  return result;
+}
+
+}  // namespace guiche::app

@@ -1,0 +1,23 @@
+#include "app/text_rules.hpp"
+
+#include "domain/error.hpp"
+#include "domain/identity.hpp"
+
+namespace guiche::app {
+
+std::string required_text(const std::string& value, const std::string& field,
+                          const std::string& label, std::size_t max_bytes) {
+  auto first = value.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) throw invalid_field(field, label + " é obrigatório.");
+  auto last = value.find_last_not_of(" \t\r\n");
+  std::string trimmed = value.substr(first, last - first + 1);
+  if (!is_clean_text(trimmed)) {
+    throw invalid_field(field, label + " contém caracteres inválidos.");
+  }
+  if (trimmed.size() > max_bytes) {
+    throw invalid_field(field, label + " excede " + std::to_string(max_bytes) + " caracteres.");
+  }
+  return trimmed;
+}
+
+}  // namespace guiche::app

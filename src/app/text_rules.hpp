@@ -1,0 +1,12 @@
+#pragma once
+// Checks on free text people type into tickets.
+#include <string>
+
+namespace guiche::app {
+
+// Trims and checks: not blank, at most max_bytes, valid UTF-8 without control
+// characters. Throws DomainError(validation) naming `field` with `label` in pt-BR.
+std::string required_text(const std::string& value, const std::string& field,
+                          const std::string& label, std::size_t max_bytes);
+
+}  // namespace guiche::app
