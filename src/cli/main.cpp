@@ -1,1 +1,36 @@
-int main() { return 0; }
+// guiche: one program, a subcommand per task. Bad arguments exit with 2.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "domain/error.hpp"
+#include "store/database.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Guichê — service desk para TI do setor público"};
+  app.require_subcommand(1);
+  guiche::cli::register_commands(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "guiche: " << e.what() << "\n(use --help para ver as opções)\n";
+    return 2;
+  }
+  try {
+    return guiche::cli::run_selected(app);
+  } catch (const guiche::DomainError& e) {
+    std::cerr << "guiche: " << e.what() << "\n";
+    for (const auto& f : e.fields()) std::cerr << "  " << f.field << ": " << f.message << "\n";
+    return 2;
+  } catch (const guiche::store::StoreError& e) {
+    std::cerr << "guiche: erro no banco de dados: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "guiche: " << e.what() << "\n";
+    return 1;
+  }
+}

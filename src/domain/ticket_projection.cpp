@@ -94,6 +94,9 @@ void apply_event(Ticket& t, const TicketEvent& e) {
       t.status = Status::reopened;
       t.reopen_count += 1;
       t.resolved_at.reset();
+      // The survey judged the resolution being reopened; the next one gets its own.
+      t.rating.reset();
+      t.rating_comment.clear();
       break;
     case EventKind::closed:
       t.status = Status::closed;

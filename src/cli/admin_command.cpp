@@ -1,0 +1,68 @@
+#include <iostream>
+#include <memory>
+
+#include "cli/options.hpp"
+#include "cli/subcommands.hpp"
+#include "domain/error.hpp"
+#include "store/directory_rows.hpp"
+
+namespace guiche::cli {
+namespace {
+
+struct CreateUser {
+  StoreOptions store;
+  std::string login, password, role, name, unit;
+};
+
+int create_user(const CreateUser& o) {
+  auto role = parse_role(o.role);
+  if (!role) throw invalid_field("role", "Papel desconhecido: " + o.role + ".");
+  auto db = o.store.open_migrated();
+  SystemClock clock;
+  app::Desk desk(*db, clock, app::DeskConfig{o.store.data_dir});
+  RoleGrant grant{*role, std::nullopt};
+  if (!o.unit.empty()) {
+    for (const auto& u : desk.units()) {
+      if (u.code == o.unit) grant.unit_id = u.id;
+    }
+    if (!grant.unit_id) throw invalid_field("unit", "Unidade desconhecida: " + o.unit + ".");
+  }
+  Person p = desk.bootstrap_user(o.name.empty() ? o.login : o.name, o.login, o.password, {grant});
+  std::cout << "usuário criado: " << *p.login << " (id " << p.id << ", " << role_code(*role)
+            << ")\n";
+  return 0;
+}
+
+}  // namespace
+
+void add_admin(CLI::App& app, Runners& runners) {
+  auto* admin = app.add_subcommand("admin", "tarefas de administração");
+  admin->require_subcommand(1);
+
+  auto create = std::make_shared<CreateUser>();
+  auto* create_command = admin->add_subcommand("create-user", "cria uma pessoa com login");
+  create->store.add_to(*create_command);
+  create_command->add_option("--login", create->login, "login")->required();
+  create_command->add_option("--password", create->password, "senha (ao menos 8 caracteres)")
+      ->required();
+  create_command->add_option("--role", create->role, "papel (admin, attendant, analyst, ...)")
+      ->required();
+  create_command->add_option("--name", create->name, "nome completo (padrão: o login)");
+  create_command->add_option("--unit", create->unit, "código da unidade, para papéis de unidade");
+  runners[create_command] = [create] { return create_user(*create); };
+
+  auto rebuild = std::make_shared<StoreOptions>();
+  auto* rebuild_command = admin->add_subcommand(
+      "rebuild-tickets", "recalcula todos os chamados a partir de seus eventos");
+  rebuild->add_to(*rebuild_command);
+  runners[rebuild_command] = [rebuild] {
+    auto db = rebuild->open_migrated();
+    SystemClock clock;
+    app::Desk desk(*db, clock, app::DeskConfig{rebuild->data_dir});
+    int differing = desk.rebuild_tickets();
+    std::cout << "chamados recalculados; linhas que divergiam dos eventos: " << differing << "\n";
+    return 0;
+  };
+}
+
+}  // namespace guiche::cli

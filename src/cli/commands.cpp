@@ -1,0 +1,33 @@
+#include "cli/commands.hpp"
+
+#include <functional>
+#include <map>
+
+#include "cli/subcommands.hpp"
+
+namespace guiche::cli {
+namespace {
+
+std::map<CLI::App*, std::function<int()>>& runners() {
+  static std::map<CLI::App*, std::function<int()>> r;
+  return r;
+}
+
+}  // namespace
+
+void register_commands(CLI::App& app) {
+  auto& r = runners();
+  add_migrate(app, r);
+  add_serve(app, r);
+  add_demo(app, r);
+  add_admin(app, r);
+}
+
+int run_selected(CLI::App&) {
+  for (auto& [command, run] : runners()) {
+    if (command->parsed()) return run();
+  }
+  return 2;
+}
+
+}  // namespace guiche::cli

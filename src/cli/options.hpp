@@ -1,0 +1,21 @@
+#pragma once
+// Options several subcommands share, and opening the desk they describe.
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+
+#include "app/desk.hpp"
+#include "store/database.hpp"
+
+namespace guiche::cli {
+
+struct StoreOptions {
+  std::string data_dir = "data";
+  std::string database_url;  // empty: SQLite under data_dir
+
+  void add_to(CLI::App& command);
+  // Opens the database and applies pending migrations.
+  std::unique_ptr<store::Database> open_migrated() const;
+};
+
+}  // namespace guiche::cli

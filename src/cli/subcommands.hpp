@@ -1,0 +1,16 @@
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <map>
+
+namespace guiche::cli {
+
+using Runners = std::map<CLI::App*, std::function<int()>>;
+
+// Each adds its subcommand(s) to `app` and the code that runs them to `runners`.
+void add_migrate(CLI::App& app, Runners& runners);
+void add_serve(CLI::App& app, Runners& runners);
+void add_demo(CLI::App& app, Runners& runners);
+void add_admin(CLI::App& app, Runners& runners);
+
+}  // namespace guiche::cli

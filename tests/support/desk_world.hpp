@@ -1,0 +1,50 @@
+#pragma once
+// A small desk for behavioural tests, on either engine: the units of seed 000,
+// two client organizations and one non-client, a person per role, services
+// of every audience. Tests drive the application layer through `desk`.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "app/desk.hpp"
+#include "support/test_database.hpp"
+
+namespace guiche::testing {
+
+struct World {
+  Unit central, relations, gesin, sgsis, geinf, sgdba, ascom;
+  Organization seger, sesa, viana;  // viana is not a client
+  Person admin, attendant, analyst_sis, analyst_dba, manager_gesin, relations_agent;
+  Person requester_seger, manager_seger, requester_sesa, requester_viana, citizen;
+  Service sis_access;  // authorized requesters; form with required fields
+  Service support;     // anyone
+  Service servants;    // public servants
+  Service project;     // authorized requesters, default category project
+};
+
+class DeskTest : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  app::Actor as(const Person& p, Channel channel = Channel::portal) {
+    return desk->actor(p.id, channel);
+  }
+  // A request by `requester` for the SIS-ACESSO service with a valid form.
+  Ticket register_sis(const Person& requester, const std::string& subject = "Acesso ao SIGEFES");
+  // Number of rows in a table (for "nothing changed" checks).
+  std::int64_t count(const std::string& table);
+
+  std::unique_ptr<TestDatabase> database;
+  ManualClock clock{from_millis(1772452800000)};  // Mon 2026-03-02 12:00Z (09:00 in Vitória)
+  std::unique_ptr<app::Desk> desk;
+  World w;
+};
+
+#define GUICHE_ON_BOTH_ENGINES(Suite)                                                      \
+  INSTANTIATE_TEST_SUITE_P(Engines, Suite,                                                 \
+                           ::testing::Values(::guiche::testing::Engine::sqlite,            \
+                                             ::guiche::testing::Engine::postgres),         \
+                           ::guiche::testing::engine_name)
+
+}  // namespace guiche::testing
