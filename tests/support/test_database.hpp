@@ -26,6 +26,8 @@ class TestDatabase {
   const std::string& url() const { return url_; }
   // Closes and reopens the engine (e.g. after a child process wrote to it).
   void reopen();
+  // Closes the engine (before a fork, so no thread or handle crosses it).
+  void close() { db_.reset(); }
 
  private:
   Engine engine_;
