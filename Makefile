@@ -31,7 +31,7 @@ test: build build-asan
 	@scripts/run-tests.sh build build-asan
 
 bench: build
-	@build/bench_register_requests
+	@scripts/bench.sh
 
 format:
 	@find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

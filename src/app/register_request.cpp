@@ -1,4 +1,6 @@
 // Use case: register a request (portal, phone on behalf, e-mail, API).
+#include <sodium.h>
+
 #include "app/access_policy.hpp"
 #include "app/desk.hpp"
 #include "app/text_rules.hpp"
@@ -17,6 +19,15 @@ std::optional<Unit> first_unit_of_kind(const std::vector<Unit>& units, UnitKind 
     if (u.kind == kind) return u;
   }
   return std::nullopt;
+}
+
+// A unique placeholder until the protocol counter is taken at the end of the transaction.
+std::string provisional_protocol() {
+  unsigned char bytes[12];
+  randombytes_buf(bytes, sizeof bytes);
+  char hex[sizeof bytes * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+  return std::string("pending-") + hex;
 }
 
 void check_scale(int value, const char* field, const char* label) {
@@ -69,10 +80,7 @@ Ticket Desk::register_request(const Actor& a, const RegisterRequest& r) {
       }
     }
 
-    const int year = static_cast<int>(today.year());
-    const std::string protocol = format_protocol(year, store::next_protocol_sequence(c, year));
     const Category category = r.category.value_or(service->default_category);
-
     TicketEvent created;
     created.kind = EventKind::created;
     created.actor_id = a.id();
@@ -80,7 +88,7 @@ Ticket Desk::register_request(const Actor& a, const RegisterRequest& r) {
     created.at = now;
     created.seq = 1;
     created.data = {
-        {"protocol", protocol},
+        {"protocol", provisional_protocol()},
         {"requester_id", requester->id},
         {"organization_id",
          requester->organization_id ? nlohmann::json(*requester->organization_id) : nullptr},
@@ -99,9 +107,14 @@ Ticket Desk::register_request(const Actor& a, const RegisterRequest& r) {
     Ticket ticket = fold_events({created});
     ticket.id = store::insert_ticket(c, ticket);
     created.ticket_id = ticket.id;
-    ticket.version = 1;
-    store::insert_event(c, created);
     store::index_ticket_text(c, ticket.id, subject, description);
+    // The year's counter row is locked from here to the commit (PostgreSQL),
+    // so it is taken last: concurrent registrations queue only for this tail.
+    const int year = static_cast<int>(today.year());
+    ticket.protocol = format_protocol(year, store::next_protocol_sequence(c, year));
+    created.data["protocol"] = ticket.protocol;
+    store::update_ticket(c, ticket);
+    store::insert_event(c, created);
     result = ticket;
   });
   return result;

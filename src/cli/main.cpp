@@ -10,6 +10,13 @@ int main(int argc, char** argv) {
   CLI::App app{"Guichê — service desk para TI do setor público"};
   app.require_subcommand(1);
   guiche::cli::register_commands(app);
+  // CLI11 would report a mistyped subcommand as a missing one; name it instead.
+  bool known = argc < 2 || argv[1][0] == '-';
+  for (const auto* command : app.get_subcommands({})) known = known || command->get_name() == argv[1];
+  if (!known) {
+    std::cerr << "guiche: comando desconhecido: " << argv[1] << "\n(use --help para ver os comandos)\n";
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -28,7 +35,8 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const guiche::store::StoreError& e) {
     std::cerr << "guiche: erro no banco de dados: " << e.what() << "\n";
-    return 1;
+    // A database that cannot be opened is a configuration the user must fix.
+    return e.kind() == guiche::store::StoreError::Kind::connection ? 2 : 1;
   } catch (const std::exception& e) {
     std::cerr << "guiche: " << e.what() << "\n";
     return 1;
