@@ -9,9 +9,9 @@ packages=(
   libsqlite3-dev sqlite3
   libpq-dev postgresql-15 postgresql-contrib
   nlohmann-json3-dev libsodium-dev libmagic-dev libmagic-mgc
-  libcli11-dev libspdlog-dev libfmt-dev
+  libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libicu-dev libhowardhinnant-date-dev tzdata
+  libhowardhinnant-date-dev tzdata
 )
 
 missing=()

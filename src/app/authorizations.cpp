@@ -31,7 +31,11 @@ AuthorizedRequester Desk::authorize_requester(const Actor& a, const Authorizatio
       throw not_found("Órgão não encontrado.");
     }
     auto person = store::load_person(c, r.person_id);
-    if (!person || !person->active) throw invalid_field("person", "Pessoa não encontrada.");
+    // An org manager learns nothing about people outside their organization.
+    if (!person || !person->active ||
+        (!is_central(a.person) && person->organization_id != r.organization_id)) {
+      throw invalid_field("person", "Pessoa não encontrada.");
+    }
     if (person->organization_id != r.organization_id) {
       throw invalid_field("person", "A pessoa não pertence a este órgão.");
     }

@@ -84,6 +84,13 @@ void require_may_manage_person(const Actor& a, const Person& p) {
   throw forbidden("Você não pode cadastrar ou alterar esta pessoa.");
 }
 
+// Staff see everyone; others see themselves and, as org managers, their organization.
+bool may_see_person(const Person& viewer, const Person& p) {
+  return p.id == viewer.id || is_staff(viewer) ||
+         (viewer.has_role(Role::org_manager) && viewer.organization_id &&
+          p.organization_id == viewer.organization_id);
+}
+
 }  // namespace
 
 Organization Desk::create_organization(const Actor& a, const Organization& o) {
@@ -171,7 +178,9 @@ Person Desk::update_person(const Actor& a, const Person& p) {
   write_unique(db_, "Já existe uma pessoa com este login, e-mail ou CPF.",
                [&](store::Connection& c) {
                  auto existing = store::load_person(c, p.id);
-                 if (!existing) throw not_found("Pessoa não encontrada.");
+                 if (!existing || !may_see_person(a.person, *existing)) {
+                   throw not_found("Pessoa não encontrada.");
+                 }
                  require_may_manage_person(a, *existing);
                  out = validated_person(p, c);
                  out.must_change_password = existing->must_change_password;
@@ -184,10 +193,7 @@ Person Desk::person(const Actor& a, std::int64_t person_id) {
   require_active(a);
   std::optional<Person> p;
   db_.read([&](store::Connection& c) { p = store::load_person(c, person_id); });
-  bool visible = p && (p->id == a.id() || is_staff(a.person) ||
-                       (a.person.has_role(Role::org_manager) && a.person.organization_id &&
-                        p->organization_id == a.person.organization_id));
-  if (!visible) throw not_found("Pessoa não encontrada.");
+  if (!p || !may_see_person(a.person, *p)) throw not_found("Pessoa não encontrada.");
   return *p;
 }
 

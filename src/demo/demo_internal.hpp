@@ -96,6 +96,7 @@ struct World {
 };
 
 // --- Building blocks, in the order load_demo_data calls them
+void create_admin(World& w);                 // demo_people.cpp
 void create_units(World& w);                 // demo_directory.cpp
 void create_organizations(World& w);         // demo_directory.cpp
 void create_people(World& w);                // demo_people.cpp
@@ -106,6 +107,11 @@ struct DemoService {
   Service service;
   std::string unit_code;  // owning unit
 };
+// A charter item with the desk's common texts (who may use it for its
+// audience, channels, cost, deadline table, stages, commitment) filled in.
+Service charter_item(const char* code, const char* name, Audience audience, Category category);
+FormField form_field(const char* key, const char* label, FieldType type, bool required,
+                     std::vector<std::string> choices = {});
 std::vector<DemoService> systems_services();  // demo_services_systems.cpp
 std::vector<DemoService> support_services();  // demo_services_support.cpp
 std::vector<std::int64_t> schedule_tickets(World& w);  // demo_tickets.cpp

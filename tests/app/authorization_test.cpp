@@ -67,8 +67,9 @@ class AuthorizationTest : public DeskTest {
   // call only when all are expected to fail (a success changes the ticket).
   std::map<std::string, std::string> agent_actions(const app::Actor& a, std::int64_t id) {
     return {
-        {"triage",
-         outcome([&] { desk->triage(a, id, {std::nullopt, std::nullopt, 2, 2, std::nullopt}); })},
+        {"triage", outcome([&] {
+           desk->triage(a, id, {std::nullopt, std::nullopt, 2, 2, std::nullopt});
+         })},
         {"route", outcome([&] { desk->route(a, id, w.sgdba.id, std::nullopt); })},
         {"assign", outcome([&] { desk->assign(a, id, std::nullopt); })},
         {"change_status",
@@ -87,7 +88,9 @@ std::vector<std::string> kinds_of(const std::vector<TicketEvent>& events) {
   return out;
 }
 
-std::string message_of(const std::optional<DomainError>& e) { return e ? e->what() : "(none)"; }
+std::string message_of(const std::optional<DomainError>& e) {
+  return e ? e->what() : "(none)";
+}
 
 TEST_P(AuthorizationTest, RequesterOfAnotherOrganizationFindsNothing) {
   const WorkedTicket x = worked_ticket();
@@ -143,8 +146,8 @@ TEST_P(AuthorizationTest, OrgManagerSeesEveryTicketOfTheirOrganizationAndNoOther
   r.subject = "Planilha não abre";
   r.description = "A planilha de diárias não abre no LibreOffice.";
   const Ticket by_phone = desk->register_request(as(w.attendant, Channel::phone), r);
-  const Ticket routed = desk->route(as(w.attendant), register_sis(w.requester_seger).id,
-                                    w.sgsis.id, std::nullopt);
+  const Ticket routed =
+      desk->route(as(w.attendant), register_sis(w.requester_seger).id, w.sgsis.id, std::nullopt);
   const Ticket other_org = register_sis(w.requester_sesa, "Planilha da saúde");
 
   const auto manager = as(w.manager_seger);
@@ -159,6 +162,16 @@ TEST_P(AuthorizationTest, OrgManagerSeesEveryTicketOfTheirOrganizationAndNoOther
   EXPECT_EQ(outcome([&] { desk->ticket(manager, other_org.id); }), "not_found");
   EXPECT_EQ(outcome([&] { desk->history(manager, other_org.id); }), "not_found");
   EXPECT_EQ(outcome([&] { desk->person(manager, w.requester_sesa.id); }), "not_found");
+  // Changing someone of another organization is as impossible as changing nobody.
+  Person moved = w.requester_sesa;
+  moved.organization_id = w.seger.id;
+  const auto foreign = error_of([&] { desk->update_person(manager, moved); });
+  ASSERT_TRUE(foreign.has_value());
+  EXPECT_EQ(foreign->kind(), DomainError::Kind::not_found);
+  moved.id = 987654;
+  EXPECT_EQ(message_of(foreign),
+            message_of(error_of([&] { desk->update_person(manager, moved); })));
+  EXPECT_EQ(desk->person(as(w.admin), w.requester_sesa.id).organization_id, w.sesa.id);
   std::vector<std::int64_t> planilha{own.id, by_phone.id};
   std::sort(planilha.begin(), planilha.end());
   EXPECT_EQ(visible_ids(manager, "planilha"), planilha);
@@ -203,14 +216,15 @@ TEST_P(AuthorizationTest, RequestersNeverSeeInternalNotesNorInternalAttachments)
   for (const Person& p : {w.analyst_sis, w.manager_gesin, w.attendant}) {
     const auto staff = as(p);
     EXPECT_THAT(kinds_of(desk->history(staff, t.id)),
-                ElementsAre("created", "routed", "status_changed", "internal_note",
-                            "time_logged", "attachment_added", "attachment_added"))
+                ElementsAre("created", "routed", "status_changed", "internal_note", "time_logged",
+                            "attachment_added", "attachment_added"))
         << p.name;
     EXPECT_EQ(desk->attachments(staff, t.id).size(), 2u) << p.name;
     EXPECT_EQ(desk->read_attachment(staff, x.internal_file.id).bytes, kInternalText) << p.name;
   }
   // What a requester attaches is always public, whatever they ask for.
-  const auto file = desk->attach(as(w.requester_seger), t.id, "print.txt", "Tela de erro.\n", false);
+  const auto file =
+      desk->attach(as(w.requester_seger), t.id, "print.txt", "Tela de erro.\n", false);
   EXPECT_TRUE(file.is_public);
 }
 
@@ -229,13 +243,12 @@ TEST_P(AuthorizationTest, AnalystOutsideTheUnitNeitherSeesNorChangesTheTicket) {
     EXPECT_EQ(outcome([&] { desk->read_attachment(outsider, x.public_file.id); }), "not_found");
     EXPECT_THAT(visible_ids(outsider), IsEmpty());
   }
-  // The manager of GEINF's subunit does not reach GESIN's tickets either.
-  EXPECT_EQ(desk->ticket(as(w.attendant), t.id).version, t.version);
+  EXPECT_EQ(desk->ticket(as(w.attendant), t.id).version, t.version);  // nothing moved
 }
 
 TEST_P(AuthorizationTest, TheUnitItsManagersAndTheCentralWorkTheTicket) {
-  Ticket t = desk->route(as(w.attendant), register_sis(w.requester_seger).id, w.sgsis.id,
-                         std::nullopt);
+  Ticket t =
+      desk->route(as(w.attendant), register_sis(w.requester_seger).id, w.sgsis.id, std::nullopt);
   const auto analyst = as(w.analyst_sis);
   t = desk->triage(analyst, t.id, {std::nullopt, std::nullopt, 2, 2, std::nullopt});
   t = desk->assign(analyst, t.id, w.analyst_sis.id);
@@ -253,8 +266,8 @@ TEST_P(AuthorizationTest, TheUnitItsManagersAndTheCentralWorkTheTicket) {
   EXPECT_EQ(t.status, Status::resolved);
 
   // The central de serviços works any ticket, in any unit.
-  Ticket dba = desk->route(as(w.attendant), register_sis(w.requester_sesa).id, w.sgdba.id,
-                           std::nullopt);
+  Ticket dba =
+      desk->route(as(w.attendant), register_sis(w.requester_sesa).id, w.sgdba.id, std::nullopt);
   EXPECT_EQ(outcome([&] { desk->ticket(manager, dba.id); }), "not_found");
   const auto attendant = as(w.attendant);
   dba = desk->change_status(attendant, dba.id, Status::in_progress);
@@ -264,8 +277,8 @@ TEST_P(AuthorizationTest, TheUnitItsManagersAndTheCentralWorkTheTicket) {
   EXPECT_EQ(dba.status, Status::resolved);
 
   // Routing away ends the analyst's access.
-  Ticket moved = desk->route(attendant, register_sis(w.requester_seger).id, w.sgsis.id,
-                             std::nullopt);
+  Ticket moved =
+      desk->route(attendant, register_sis(w.requester_seger).id, w.sgsis.id, std::nullopt);
   moved = desk->route(analyst, moved.id, w.sgdba.id, std::nullopt, "É banco de dados.");
   EXPECT_EQ(outcome([&] { desk->ticket(analyst, moved.id); }), "not_found");
   EXPECT_EQ(desk->ticket(as(w.analyst_dba), moved.id).unit_id, w.sgdba.id);
@@ -274,11 +287,11 @@ TEST_P(AuthorizationTest, TheUnitItsManagersAndTheCentralWorkTheTicket) {
 TEST_P(AuthorizationTest, RequesterSideCannotDoAgentWorkOnTheirOwnTicket) {
   const WorkedTicket x = worked_ticket();
   const Ticket& t = x.ticket;
+  const Ticket other = register_sis(w.requester_seger, "Outro pedido");
   for (const Person& p : {w.requester_seger, w.manager_seger}) {
     const auto requester_side = as(p);
     EXPECT_THAT(agent_actions(requester_side, t.id), Each(Pair(_, "forbidden"))) << p.name;
-    EXPECT_EQ(outcome([&] { desk->link(requester_side, t.id, t.id, "related"); }),
-              "validation");
+    EXPECT_EQ(outcome([&] { desk->link(requester_side, t.id, other.id, "related"); }), "forbidden");
     EXPECT_EQ(outcome([&] { desk->change_status(requester_side, t.id, Status::in_progress); }),
               "forbidden");
   }
@@ -288,19 +301,17 @@ TEST_P(AuthorizationTest, RequesterSideCannotDoAgentWorkOnTheirOwnTicket) {
 }
 
 TEST_P(AuthorizationTest, OnlyTheRequesterSideEvaluatesAndReopens) {
-  Ticket t = desk->route(as(w.attendant), register_sis(w.requester_seger).id, w.sgsis.id,
-                         std::nullopt);
+  Ticket t =
+      desk->route(as(w.attendant), register_sis(w.requester_seger).id, w.sgsis.id, std::nullopt);
   t = desk->resolve(as(w.analyst_sis), t.id, "Acesso criado.", 15);
   const Person colleague = seger_colleague(as(w.admin));
   for (const Person& p : {w.requester_sesa, colleague, w.analyst_dba}) {
     EXPECT_EQ(outcome([&] { desk->evaluate(as(p), t.id, 5, ""); }), "not_found") << p.name;
-    EXPECT_EQ(outcome([&] { desk->reopen(as(p), t.id, "Não funcionou"); }), "not_found")
-        << p.name;
+    EXPECT_EQ(outcome([&] { desk->reopen(as(p), t.id, "Não funcionou"); }), "not_found") << p.name;
   }
   for (const Person& p : {w.analyst_sis, w.manager_gesin, w.attendant, w.admin}) {
     EXPECT_EQ(outcome([&] { desk->evaluate(as(p), t.id, 5, ""); }), "forbidden") << p.name;
-    EXPECT_EQ(outcome([&] { desk->reopen(as(p), t.id, "Não funcionou"); }), "forbidden")
-        << p.name;
+    EXPECT_EQ(outcome([&] { desk->reopen(as(p), t.id, "Não funcionou"); }), "forbidden") << p.name;
   }
   EXPECT_EQ(desk->ticket(as(w.attendant), t.id).version, t.version);
   // The organization's manager speaks for it; the requester reopens.
@@ -313,9 +324,9 @@ TEST_P(AuthorizationTest, OnlyTheRequesterSideEvaluatesAndReopens) {
 TEST_P(AuthorizationTest, OrgManagerProposalWaitsForTheCentralDeServicos) {
   const auto manager = as(w.manager_seger);
   const Person lucia = seger_colleague(manager);  // org managers register their requesters
-  auto record = desk->authorize_requester(
-      manager, {w.seger.id, lucia.id, AuthorizationDocument::oficio, "Ofício 77/2026",
-                Date{std::chrono::year{2026} / 3 / 1}});
+  auto record =
+      desk->authorize_requester(manager, {w.seger.id, lucia.id, AuthorizationDocument::oficio,
+                                          "Ofício 77/2026", Date{std::chrono::year{2026} / 3 / 1}});
   EXPECT_EQ(record.state, AuthorizationState::pending);
   EXPECT_EQ(record.entered_by, w.manager_seger.id);
   EXPECT_FALSE(record.decided_by.has_value());
@@ -325,9 +336,8 @@ TEST_P(AuthorizationTest, OrgManagerProposalWaitsForTheCentralDeServicos) {
   EXPECT_EQ(t.unit_id, w.relations.id);
   EXPECT_THAT(t.audience_reason, ::testing::HasSubstr("não é requisitante autorizado"));
 
-  for (const Person& p :
-       {lucia, w.requester_seger, w.manager_seger, w.analyst_sis, w.manager_gesin,
-        w.relations_agent}) {
+  for (const Person& p : {lucia, w.requester_seger, w.manager_seger, w.analyst_sis, w.manager_gesin,
+                          w.relations_agent}) {
     EXPECT_EQ(outcome([&] { desk->decide_authorization(as(p), record.id, true); }), "forbidden")
         << p.name;
   }
@@ -379,7 +389,8 @@ TEST_P(AuthorizationTest, RevocationWaitsForConfirmationKeepsTheRecordAndEndsOnI
   EXPECT_EQ(after.unit_id, w.relations.id);
 
   // A revocation the central turns down leaves the authorization as it was.
-  auto other = desk->revoke_authorization(manager, find(w.manager_seger.id).id, last_day);
+  auto other = desk->revoke_authorization(manager, find(w.manager_seger.id).id,
+                                          Date{std::chrono::year{2026} / 3 / 31});
   other = desk->decide_authorization(as(w.attendant), other.id, false);
   EXPECT_FALSE(other.valid_until.has_value());
   EXPECT_FALSE(other.revocation_requested_until.has_value());
@@ -404,8 +415,8 @@ TEST_P(AuthorizationTest, OrgManagerKeepsOnlyTheirOwnOrganizationsList) {
   for (const Person& p : {w.requester_seger, w.requester_sesa}) {
     EXPECT_EQ(outcome([&] { desk->authorizations(as(p), w.seger.id); }), "not_found") << p.name;
     EXPECT_EQ(outcome([&] {
-                desk->authorize_requester(as(p), {w.seger.id, p.id, AuthorizationDocument::oficio,
-                                                  "Ofício 2", day});
+                desk->authorize_requester(
+                    as(p), {w.seger.id, p.id, AuthorizationDocument::oficio, "Ofício 2", day});
               }),
               "not_found")
         << p.name;
@@ -440,9 +451,9 @@ TEST_P(AuthorizationTest, InitialPasswordMustBeChangedBeforeAnythingElse) {
   const Ticket someone_elses = register_sis(w.requester_seger);
   const Person lucia = seger_colleague(as(w.admin), "Prodest#2026");
   EXPECT_TRUE(lucia.must_change_password);
-  desk->authorize_requester(as(w.attendant), {w.seger.id, lucia.id, AuthorizationDocument::oficio,
-                                              "Ofício 90/2026",
-                                              Date{std::chrono::year{2026} / 3 / 1}});
+  desk->authorize_requester(as(w.attendant),
+                            {w.seger.id, lucia.id, AuthorizationDocument::oficio, "Ofício 90/2026",
+                             Date{std::chrono::year{2026} / 3 / 1}});
   const auto signed_in = desk->authenticate("lucia.servidora", "Prodest#2026");
   ASSERT_TRUE(signed_in.has_value());
   EXPECT_TRUE(signed_in->must_change_password);

@@ -56,15 +56,15 @@ std::optional<DomainError> error_of(F&& f) {
 // A message a person in Brazil can read: non-empty and written in Portuguese.
 inline bool looks_pt_br(const std::string& message) {
   static const char* const kWords[] = {
-      "não", "inválid", "obrigatóri", "Informe", "chamado", "Chamado", "arquivo", "serviço",
-      "Serviço", "formulário", "excede", "prazo", "avaliação", "Tipo", "vazio", "Cursor",
-      "protocolo", "encontrad", "contém", "deve", "Só ", "Somente", "Você", "Dados", "pessoa",
-      "Pessoa", "senha", "Altere", "Órgão", "Use a ação", "Escolha", "Campo", "Unidade", "vínculo",
-      "responsável", "Já existe", "linha"};
+      "não",       "inválid",    "obrigatóri", "Informe",   "chamado", "Chamado",   "arquivo",
+      "serviço",   "Serviço",    "formulário", "excede",    "prazo",   "avaliação", "Tipo",
+      "vazio",     "Cursor",     "protocolo",  "encontrad", "contém",  "deve",      "Só ",
+      "Somente",   "Você",       "Dados",      "pessoa",    "Pessoa",  "senha",     "Altere",
+      "Órgão",     "Use a ação", "Escolha",    "Campo",     "Unidade", "vínculo",   "responsável",
+      "Já existe", "linha"};
   if (message.empty()) return false;
-  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* w) {
-    return message.find(w) != std::string::npos;
-  });
+  return std::any_of(std::begin(kWords), std::end(kWords),
+                     [&](const char* w) { return message.find(w) != std::string::npos; });
 }
 
 inline bool names_field(const DomainError& e, const std::string& field) {
