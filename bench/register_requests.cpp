@@ -3,6 +3,7 @@
 // same run: plain durable one-row commits on the same engine.
 //
 //   bench_register_requests [--requests N] [--concurrency C] [--postgres URL]
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -11,7 +12,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-#include <unistd.h>
 
 #include "app/desk.hpp"
 #include "store/migrations/migrations.hpp"
@@ -81,8 +81,7 @@ double baseline_commits_per_second(store::Database& db) {
   auto start = Stopwatch::now();
   for (int i = 0; i < kCommits; ++i) {
     db.write([&](store::Connection& c) {
-      c.query("INSERT INTO bench_baseline (id, payload) VALUES (?, ?)",
-              {std::int64_t{i}, payload});
+      c.query("INSERT INTO bench_baseline (id, payload) VALUES (?, ?)", {std::int64_t{i}, payload});
     });
   }
   double seconds = std::chrono::duration<double>(Stopwatch::now() - start).count();
@@ -113,7 +112,8 @@ void run_engine(const char* name, const std::string& url, const std::string& dat
         r.form_answers = {{"sistema", "SIGEFES"}};
         auto t0 = Stopwatch::now();
         desk.register_request(requester, r);
-        latencies[t].push_back(std::chrono::duration<double, std::milli>(Stopwatch::now() - t0).count());
+        latencies[t].push_back(
+            std::chrono::duration<double, std::milli>(Stopwatch::now() - t0).count());
       }
     });
   }
@@ -125,8 +125,8 @@ void run_engine(const char* name, const std::string& url, const std::string& dat
   std::printf(
       "%-10s register_request  n=%d c=%d  %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  | baseline "
       "durable 1-row commits %7.0f/s  ratio %.2fx\n",
-      name, o.requests, o.concurrency, rate, percentile(all, 0.50), percentile(all, 0.99),
-      baseline, rate / baseline);
+      name, o.requests, o.concurrency, rate, percentile(all, 0.50), percentile(all, 0.99), baseline,
+      rate / baseline);
 }
 
 }  // namespace
@@ -136,15 +136,20 @@ int main(int argc, char** argv) {
   if (const char* env = std::getenv("GUICHE_BENCH_PG_URL")) o.postgres_url = env;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
-    if (flag == "--requests") o.requests = std::max(1, std::atoi(argv[i + 1]));
-    else if (flag == "--concurrency") o.concurrency = std::max(1, std::atoi(argv[i + 1]));
-    else if (flag == "--postgres") o.postgres_url = argv[i + 1];
+    if (flag == "--requests")
+      o.requests = std::max(1, std::atoi(argv[i + 1]));
+    else if (flag == "--concurrency")
+      o.concurrency = std::max(1, std::atoi(argv[i + 1]));
+    else if (flag == "--postgres")
+      o.postgres_url = argv[i + 1];
     else {
-      std::fprintf(stderr, "usage: %s [--requests N] [--concurrency C] [--postgres URL]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--requests N] [--concurrency C] [--postgres URL]\n",
+                   argv[0]);
       return 2;
     }
   }
-  auto dir = std::filesystem::temp_directory_path() / ("guiche-bench-" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("guiche-bench-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   run_engine("SQLite", "", (dir / "sqlite").string(), o);
   if (!o.postgres_url.empty()) {

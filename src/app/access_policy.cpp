@@ -42,7 +42,8 @@ bool is_staff(const Person& p) {
 
 bool is_requester_side(const Person& p, const Ticket& t) {
   if (t.requester_id == p.id) return true;
-  return p.has_role(Role::org_manager) && p.organization_id && t.organization_id == p.organization_id;
+  return p.has_role(Role::org_manager) && p.organization_id &&
+         t.organization_id == p.organization_id;
 }
 
 bool can_view_ticket(const Person& p, const Ticket& t, const std::vector<Unit>& units) {

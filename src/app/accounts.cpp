@@ -44,9 +44,7 @@ Person Desk::bootstrap_user(const std::string& name, const std::string& login,
   const std::string hash = hash_password(password);
   Person created = create_person(Actor{admin, Channel::api}, NewPerson{p, std::nullopt});
   // Whoever runs the CLI chose this password: no first-access change needed.
-  db_.write([&](store::Connection& c) {
-    store::set_password(c, created.id, hash, false);
-  });
+  db_.write([&](store::Connection& c) { store::set_password(c, created.id, hash, false); });
   created.must_change_password = false;
   return created;
 }

@@ -17,38 +17,38 @@ Ticket Desk::evaluate(const Actor& a, std::int64_t ticket_id, int rating,
   if (comment.find_first_not_of(" \t\r\n") != std::string::npos) {
     text = required_text(comment, "comment", "O comentário", 2000);
   }
-  return mutate_ticket(a, ticket_id, [&](store::Connection&, const Ticket& ticket,
-                                         const std::vector<Unit>&) {
-    if (!is_requester_side(a.person, ticket)) {
-      throw forbidden("Somente o solicitante avalia o atendimento.");
-    }
-    if (ticket.status != Status::resolved && ticket.status != Status::closed) {
-      throw conflict("O atendimento só pode ser avaliado depois de resolvido.");
-    }
-    if (ticket.rating) throw conflict("Este atendimento já foi avaliado.");
-    return std::vector<Draft>{{EventKind::evaluated, {{"rating", rating}, {"comment", text}}}};
-  });
+  return mutate_ticket(
+      a, ticket_id, [&](store::Connection&, const Ticket& ticket, const std::vector<Unit>&) {
+        if (!is_requester_side(a.person, ticket)) {
+          throw forbidden("Somente o solicitante avalia o atendimento.");
+        }
+        if (ticket.status != Status::resolved && ticket.status != Status::closed) {
+          throw conflict("O atendimento só pode ser avaliado depois de resolvido.");
+        }
+        if (ticket.rating) throw conflict("Este atendimento já foi avaliado.");
+        return std::vector<Draft>{{EventKind::evaluated, {{"rating", rating}, {"comment", text}}}};
+      });
 }
 
 Ticket Desk::reopen(const Actor& a, std::int64_t ticket_id, const std::string& reason) {
   const std::string text = required_text(reason, "reason", "O motivo da reabertura", 2000);
   const Instant now = clock_.now();
-  return mutate_ticket(a, ticket_id, [&](store::Connection&, const Ticket& ticket,
-                                         const std::vector<Unit>&) {
-    if (!is_requester_side(a.person, ticket)) {
-      throw forbidden("Somente o solicitante pede a reabertura.");
-    }
-    if (ticket.status == Status::closed) {
-      throw conflict("O prazo para reabertura terminou; registre uma nova solicitação.");
-    }
-    if (!may_transition(ticket.status, Status::reopened, Side::requester)) {
-      throw conflict("Só é possível reabrir um chamado resolvido.");
-    }
-    if (ticket.resolved_at && now - *ticket.resolved_at > config_.reopen_window) {
-      throw conflict("O prazo para reabertura terminou; registre uma nova solicitação.");
-    }
-    return std::vector<Draft>{{EventKind::reopened, {{"reason", text}}}};
-  });
+  return mutate_ticket(
+      a, ticket_id, [&](store::Connection&, const Ticket& ticket, const std::vector<Unit>&) {
+        if (!is_requester_side(a.person, ticket)) {
+          throw forbidden("Somente o solicitante pede a reabertura.");
+        }
+        if (ticket.status == Status::closed) {
+          throw conflict("O prazo para reabertura terminou; registre uma nova solicitação.");
+        }
+        if (!may_transition(ticket.status, Status::reopened, Side::requester)) {
+          throw conflict("Só é possível reabrir um chamado resolvido.");
+        }
+        if (ticket.resolved_at && now - *ticket.resolved_at > config_.reopen_window) {
+          throw conflict("O prazo para reabertura terminou; registre uma nova solicitação.");
+        }
+        return std::vector<Draft>{{EventKind::reopened, {{"reason", text}}}};
+      });
 }
 
 int Desk::close_expired_resolutions() {

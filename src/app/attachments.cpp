@@ -25,6 +25,24 @@ std::string clean_filename(const std::string& name) {
   return out;
 }
 
+// "25 MB", "512 KB", "100 bytes": a limit as a person reads it.
+std::string size_label(std::int64_t bytes) {
+  if (bytes >= 1024 * 1024) return std::to_string(bytes / (1024 * 1024)) + " MB";
+  if (bytes >= 1024) return std::to_string(bytes / 1024) + " KB";
+  return std::to_string(bytes) + " bytes";
+}
+
+// Who may attach to `t`: an agent working it or its requester side, while it is open.
+// Returns whether the caller attaches as an agent (who may keep files internal).
+bool require_may_attach(const Person& p, const Ticket& t, const std::vector<Unit>& units) {
+  const bool agent = can_work_ticket(p, t, units);
+  if (!agent && !is_requester_side(p, t)) {
+    throw forbidden("Você não pode anexar arquivos a este chamado.");
+  }
+  if (status_is_final(t.status)) throw conflict("O chamado está encerrado.");
+  return agent;
+}
+
 }  // namespace
 
 store::AttachmentRecord Desk::attach(const Actor& a, std::int64_t ticket_id,
@@ -34,9 +52,9 @@ store::AttachmentRecord Desk::attach(const Actor& a, std::int64_t ticket_id,
   const std::string name = clean_filename(filename);
   if (bytes.empty()) throw invalid_field("file", "O arquivo está vazio.");
   if (static_cast<std::int64_t>(bytes.size()) > config_.max_attachment_bytes) {
-    throw DomainError(DomainError::Kind::too_large,
-                      "O arquivo excede o limite de " +
-                          std::to_string(config_.max_attachment_bytes / (1024 * 1024)) + " MB.");
+    throw DomainError(
+        DomainError::Kind::too_large,
+        "O arquivo excede o limite de " + size_label(config_.max_attachment_bytes) + ".");
   }
   const std::string type = blobs_->sniff(bytes);
   bool allowed = false;
@@ -47,9 +65,10 @@ store::AttachmentRecord Desk::attach(const Actor& a, std::int64_t ticket_id,
     throw DomainError(DomainError::Kind::unsupported_type,
                       "Tipo de arquivo não permitido (" + type + ").");
   }
-  // Check access before writing any bytes; the bytes go to disk before the
-  // row that names them commits, so a crash never leaves a dangling row.
-  ticket(a, ticket_id);
+  // Check access and state before writing any bytes (checked again under the
+  // lock below); the bytes go to disk before the row that names them commits,
+  // so a crash never leaves a dangling row.
+  require_may_attach(a.person, ticket(a, ticket_id), units());
   const store::StoredBlob blob = blobs_->put(bytes);
   store::AttachmentRecord record;
   record.ticket_id = ticket_id;
@@ -59,23 +78,19 @@ store::AttachmentRecord Desk::attach(const Actor& a, std::int64_t ticket_id,
   record.size_bytes = blob.size;
   record.uploaded_by = a.id();
   record.created_at = clock_.now();
-  mutate_ticket(a, ticket_id, [&](store::Connection& c, const Ticket& t,
-                                  const std::vector<Unit>& units) {
-    const bool agent = can_work_ticket(a.person, t, units);
-    if (!agent && !is_requester_side(a.person, t)) {
-      throw forbidden("Você não pode anexar arquivos a este chamado.");
-    }
-    if (status_is_final(t.status)) throw conflict("O chamado está encerrado.");
-    record.is_public = agent ? is_public : true;  // requesters' files are always public
-    record.id = store::insert_attachment(c, record);
-    return std::vector<Draft>{{EventKind::attachment_added,
-                               {{"attachment_id", record.id},
-                                {"filename", record.filename},
-                                {"content_type", record.content_type},
-                                {"size_bytes", record.size_bytes},
-                                {"sha256", record.sha256}},
-                               record.is_public}};
-  });
+  mutate_ticket(
+      a, ticket_id, [&](store::Connection& c, const Ticket& t, const std::vector<Unit>& units) {
+        const bool agent = require_may_attach(a.person, t, units);
+        record.is_public = agent ? is_public : true;  // requesters' files are always public
+        record.id = store::insert_attachment(c, record);
+        return std::vector<Draft>{{EventKind::attachment_added,
+                                   {{"attachment_id", record.id},
+                                    {"filename", record.filename},
+                                    {"content_type", record.content_type},
+                                    {"size_bytes", record.size_bytes},
+                                    {"sha256", record.sha256}},
+                                   record.is_public}};
+      });
   return record;
 }
 

@@ -21,8 +21,8 @@ bool manages(const Person& p, std::int64_t organization_id) {
 
 AuthorizedRequester Desk::authorize_requester(const Actor& a, const AuthorizationRequest& r) {
   require_active(a);
-  const std::string number = required_text(r.document_number, "document_number",
-                                           "O número do documento", 100);
+  const std::string number =
+      required_text(r.document_number, "document_number", "O número do documento", 100);
   if (!r.valid_from.ok()) throw invalid_field("valid_from", "Data de início inválida.");
   AuthorizedRequester out;
   db_.write([&](store::Connection& c) {
@@ -45,8 +45,8 @@ AuthorizedRequester Desk::authorize_requester(const Actor& a, const Authorizatio
     out.document_number = number;
     out.entered_by = a.id();
     out.valid_from = r.valid_from;
-    const bool waits = !is_central(a.person) &&
-                       organization->authorization_changes_need_confirmation;
+    const bool waits =
+        !is_central(a.person) && organization->authorization_changes_need_confirmation;
     out.state = waits ? AuthorizationState::pending : AuthorizationState::confirmed;
     if (!waits) out.decided_by = a.id();
     out.id = store::insert_authorization(c, out, clock_.now());

@@ -22,8 +22,8 @@ Desk::~Desk() = default;
 
 Date Desk::local_date(Instant t) const {
   auto zoned = date::make_zoned(config_.time_zone, t);
-  auto local_day = std::chrono::floor<std::chrono::days>(
-      std::chrono::local_time<std::chrono::milliseconds>(
+  auto local_day =
+      std::chrono::floor<std::chrono::days>(std::chrono::local_time<std::chrono::milliseconds>(
           zoned.get_local_time().time_since_epoch()));
   return Date{std::chrono::sys_days{local_day.time_since_epoch()}};
 }
@@ -31,7 +31,8 @@ Date Desk::local_date(Instant t) const {
 Actor Desk::actor(std::int64_t person_id, Channel channel) {
   std::optional<Person> p;
   db_.read([&](store::Connection& c) { p = store::load_person(c, person_id); });
-  if (!p || !p->active) throw DomainError(DomainError::Kind::unauthenticated, "Usuário inativo ou inexistente.");
+  if (!p || !p->active)
+    throw DomainError(DomainError::Kind::unauthenticated, "Usuário inativo ou inexistente.");
   return Actor{*p, channel};
 }
 
@@ -60,8 +61,8 @@ Ticket Desk::mutate_ticket(const Actor& a, std::int64_t ticket_id, const Decide&
   return result;
 }
 
-void Desk::record(store::Connection& c, Ticket& ticket, std::vector<Draft> drafts,
-                  const Actor& a, Instant now) {
+void Desk::record(store::Connection& c, Ticket& ticket, std::vector<Draft> drafts, const Actor& a,
+                  Instant now) {
   std::string appended_text;
   for (auto& draft : drafts) {
     TicketEvent e;

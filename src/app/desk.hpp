@@ -28,11 +28,20 @@ struct DeskConfig {
   std::chrono::days reopen_window{7};
   std::int64_t max_attachment_bytes = 25LL * 1024 * 1024;
   // Sniffed types accepted as attachments (prefix match: "image/" takes every image).
-  std::vector<std::string> attachment_types = {
-      "image/", "text/plain", "text/csv", "application/pdf", "application/zip",
-      "application/vnd.openxmlformats-officedocument", "application/vnd.oasis.opendocument",
-      "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
-      "message/rfc822", "application/json", "application/xml", "text/xml"};
+  std::vector<std::string> attachment_types = {"image/",
+                                               "text/plain",
+                                               "text/csv",
+                                               "application/pdf",
+                                               "application/zip",
+                                               "application/vnd.openxmlformats-officedocument",
+                                               "application/vnd.oasis.opendocument",
+                                               "application/msword",
+                                               "application/vnd.ms-excel",
+                                               "application/vnd.ms-powerpoint",
+                                               "message/rfc822",
+                                               "application/json",
+                                               "application/xml",
+                                               "text/xml"};
   // Where the desk stands: decides the registration date and protocol year.
   std::string time_zone = "America/Sao_Paulo";
 };
@@ -57,7 +66,7 @@ struct Triage {
 };
 
 struct NewPerson {
-  Person person;  // id ignored
+  Person person;                                // id ignored
   std::optional<std::string> initial_password;  // must be changed on first access
 };
 

@@ -142,7 +142,8 @@ Unit Desk::create_unit(const Actor& a, const Unit& u) {
   write_unique(db_, "Já existe uma unidade com este código.", [&](store::Connection& c) {
     if (u.parent_id) {
       bool found = false;
-      for (const auto& existing : store::load_units(c)) found = found || existing.id == *u.parent_id;
+      for (const auto& existing : store::load_units(c))
+        found = found || existing.id == *u.parent_id;
       if (!found) throw invalid_field("parent", "Unidade superior desconhecida.");
     }
     out.id = store::insert_unit(c, out);
@@ -215,9 +216,8 @@ Service Desk::create_service(const Actor& a, const Service& s) {
   out.code = required_text(s.code, "code", "O código do serviço", 40);
   out.name = required_text(s.name, "name", "O nome do serviço", 200);
   validate_form_definition(s.form);
-  write_unique(db_, "Já existe um serviço com este código.", [&](store::Connection& c) {
-    out.id = store::insert_service(c, out);
-  });
+  write_unique(db_, "Já existe um serviço com este código.",
+               [&](store::Connection& c) { out.id = store::insert_service(c, out); });
   return out;
 }
 

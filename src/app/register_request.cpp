@@ -45,6 +45,10 @@ Ticket Desk::register_request(const Actor& a, const RegisterRequest& r) {
     throw forbidden("Somente a central de serviços registra solicitações em nome de outra pessoa.");
   }
   const std::string subject = required_text(r.subject, "subject", "O assunto", 200);
+  // Subjects go into e-mail subject lines ("[SA 2026-000123] ..."): one line only.
+  if (subject.find_first_of("\r\n") != std::string::npos) {
+    throw invalid_field("subject", "O assunto deve ter uma só linha.");
+  }
   const std::string description = required_text(r.description, "description", "A descrição", 20000);
   check_scale(r.impact, "impact", "O impacto");
   check_scale(r.urgency, "urgency", "A urgência");

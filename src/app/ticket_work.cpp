@@ -32,141 +32,147 @@ nlohmann::json optional_json(const std::optional<std::int64_t>& v) {
 }  // namespace
 
 Ticket Desk::triage(const Actor& a, std::int64_t ticket_id, const Triage& t) {
-  return mutate_ticket(a, ticket_id, [&](store::Connection& c, const Ticket& ticket,
-                                         const std::vector<Unit>& units) {
-    require_work(a, ticket, units);
-    if (!status_is_open(ticket.status) || ticket.status == Status::pending_requester) {
-      throw conflict("Só é possível classificar chamados em aberto.");
-    }
-    nlohmann::json data = nlohmann::json::object();
-    if (t.service_code) {
-      auto service = store::find_service_by_code(c, *t.service_code);
-      if (!service || !service->active) {
-        throw invalid_field("service", "Serviço desconhecido: " + *t.service_code + ".");
-      }
-      data["service_id"] = service->id;
-    }
-    if (t.category) data["category"] = category_code(*t.category);
-    for (auto [value, field, label] : {std::tuple{t.impact, "impact", "O impacto"},
-                                       std::tuple{t.urgency, "urgency", "A urgência"}}) {
-      if (!value) continue;
-      if (*value < 1 || *value > 3) {
-        throw invalid_field(field, std::string(label) + " deve ser 1, 2 ou 3.");
-      }
-      data[field] = *value;
-    }
-    if (t.agreed_deadline) data["agreed_deadline"] = to_millis(*t.agreed_deadline);
-    return std::vector<Draft>{{EventKind::triaged, data}};
-  });
+  return mutate_ticket(
+      a, ticket_id,
+      [&](store::Connection& c, const Ticket& ticket, const std::vector<Unit>& units) {
+        require_work(a, ticket, units);
+        if (!status_is_open(ticket.status) || ticket.status == Status::pending_requester) {
+          throw conflict("Só é possível classificar chamados em aberto.");
+        }
+        nlohmann::json data = nlohmann::json::object();
+        if (t.service_code) {
+          auto service = store::find_service_by_code(c, *t.service_code);
+          if (!service || !service->active) {
+            throw invalid_field("service", "Serviço desconhecido: " + *t.service_code + ".");
+          }
+          data["service_id"] = service->id;
+        }
+        if (t.category) data["category"] = category_code(*t.category);
+        for (auto [value, field, label] : {std::tuple{t.impact, "impact", "O impacto"},
+                                           std::tuple{t.urgency, "urgency", "A urgência"}}) {
+          if (!value) continue;
+          if (*value < 1 || *value > 3) {
+            throw invalid_field(field, std::string(label) + " deve ser 1, 2 ou 3.");
+          }
+          data[field] = *value;
+        }
+        if (t.agreed_deadline) data["agreed_deadline"] = to_millis(*t.agreed_deadline);
+        return std::vector<Draft>{{EventKind::triaged, data}};
+      });
 }
 
 Ticket Desk::route(const Actor& a, std::int64_t ticket_id, std::int64_t unit_id,
                    std::optional<std::int64_t> assignee_id, const std::string& note) {
-  return mutate_ticket(a, ticket_id, [&](store::Connection& c, const Ticket& ticket,
-                                         const std::vector<Unit>& units) {
-    require_work(a, ticket, units);
-    require_transition(ticket.status, Status::assigned, Side::agent);
-    const Unit* target = nullptr;
-    for (const auto& u : units) {
-      if (u.id == unit_id) target = &u;
-    }
-    if (!target) throw invalid_field("unit", "Unidade desconhecida.");
-    if (assignee_id) {
-      auto assignee = store::load_person(c, *assignee_id);
-      if (!assignee || !can_be_assigned(*assignee, unit_id, units)) {
-        throw invalid_field("assignee", "O responsável indicado não atua nessa unidade.");
-      }
-    }
-    nlohmann::json data{{"unit_id", unit_id},
-                        {"unit_code", target->code},
-                        {"assignee_id", optional_json(assignee_id)},
-                        {"status", status_code(Status::assigned)}};
-    if (!note.empty()) data["note"] = required_text(note, "note", "A observação", 2000);
-    return std::vector<Draft>{{EventKind::routed, data}};
-  });
+  return mutate_ticket(
+      a, ticket_id,
+      [&](store::Connection& c, const Ticket& ticket, const std::vector<Unit>& units) {
+        require_work(a, ticket, units);
+        require_transition(ticket.status, Status::assigned, Side::agent);
+        const Unit* target = nullptr;
+        for (const auto& u : units) {
+          if (u.id == unit_id) target = &u;
+        }
+        if (!target) throw invalid_field("unit", "Unidade desconhecida.");
+        if (assignee_id) {
+          auto assignee = store::load_person(c, *assignee_id);
+          if (!assignee || !can_be_assigned(*assignee, unit_id, units)) {
+            throw invalid_field("assignee", "O responsável indicado não atua nessa unidade.");
+          }
+        }
+        nlohmann::json data{{"unit_id", unit_id},
+                            {"unit_code", target->code},
+                            {"assignee_id", optional_json(assignee_id)},
+                            {"status", status_code(Status::assigned)}};
+        if (!note.empty()) data["note"] = required_text(note, "note", "A observação", 2000);
+        return std::vector<Draft>{{EventKind::routed, data}};
+      });
 }
 
 Ticket Desk::assign(const Actor& a, std::int64_t ticket_id,
                     std::optional<std::int64_t> assignee_id) {
-  return mutate_ticket(a, ticket_id, [&](store::Connection& c, const Ticket& ticket,
-                                         const std::vector<Unit>& units) {
-    require_work(a, ticket, units);
-    if (!status_is_open(ticket.status)) throw conflict("O chamado não está em aberto.");
-    if (!ticket.unit_id) throw conflict("Encaminhe o chamado a uma unidade antes de atribuí-lo.");
-    if (assignee_id) {
-      auto assignee = store::load_person(c, *assignee_id);
-      if (!assignee || !can_be_assigned(*assignee, *ticket.unit_id, units)) {
-        throw invalid_field("assignee", "O responsável indicado não atua nessa unidade.");
-      }
-    }
-    Status next = (ticket.status == Status::new_ || ticket.status == Status::triage)
-                      ? Status::assigned
-                      : ticket.status;
-    return std::vector<Draft>{{EventKind::assigned,
-                               {{"assignee_id", optional_json(assignee_id)},
-                                {"status", status_code(next)}}}};
-  });
+  return mutate_ticket(
+      a, ticket_id,
+      [&](store::Connection& c, const Ticket& ticket, const std::vector<Unit>& units) {
+        require_work(a, ticket, units);
+        if (!status_is_open(ticket.status)) throw conflict("O chamado não está em aberto.");
+        if (!ticket.unit_id)
+          throw conflict("Encaminhe o chamado a uma unidade antes de atribuí-lo.");
+        if (assignee_id) {
+          auto assignee = store::load_person(c, *assignee_id);
+          if (!assignee || !can_be_assigned(*assignee, *ticket.unit_id, units)) {
+            throw invalid_field("assignee", "O responsável indicado não atua nessa unidade.");
+          }
+        }
+        Status next = (ticket.status == Status::new_ || ticket.status == Status::triage)
+                          ? Status::assigned
+                          : ticket.status;
+        return std::vector<Draft>{
+            {EventKind::assigned,
+             {{"assignee_id", optional_json(assignee_id)}, {"status", status_code(next)}}}};
+      });
 }
 
 Ticket Desk::change_status(const Actor& a, std::int64_t ticket_id, Status to,
                            const std::string& reason) {
-  return mutate_ticket(a, ticket_id, [&](store::Connection&, const Ticket& ticket,
-                                         const std::vector<Unit>& units) {
-    // Resolving, reopening, closing and cancelling carry data: their own use cases.
-    if (to == Status::resolved || to == Status::reopened || to == Status::closed ||
-        to == Status::cancelled || to == Status::new_ || to == Status::triage) {
-      throw invalid_field("status", "Use a ação própria para esta situação.");
-    }
-    require_work(a, ticket, units);
-    require_transition(ticket.status, to, Side::agent);
-    nlohmann::json data{{"from", status_code(ticket.status)}, {"to", status_code(to)}};
-    if (!reason.empty()) data["reason"] = required_text(reason, "reason", "O motivo", 2000);
-    return std::vector<Draft>{{EventKind::status_changed, data}};
-  });
+  return mutate_ticket(
+      a, ticket_id, [&](store::Connection&, const Ticket& ticket, const std::vector<Unit>& units) {
+        // Resolving, reopening, closing and cancelling carry data: their own use cases.
+        if (to == Status::resolved || to == Status::reopened || to == Status::closed ||
+            to == Status::cancelled || to == Status::new_ || to == Status::triage) {
+          throw invalid_field("status", "Use a ação própria para esta situação.");
+        }
+        require_work(a, ticket, units);
+        require_transition(ticket.status, to, Side::agent);
+        nlohmann::json data{{"from", status_code(ticket.status)}, {"to", status_code(to)}};
+        if (!reason.empty()) data["reason"] = required_text(reason, "reason", "O motivo", 2000);
+        return std::vector<Draft>{{EventKind::status_changed, data}};
+      });
 }
 
 Ticket Desk::reply(const Actor& a, std::int64_t ticket_id, const std::string& text,
                    bool asks_requester) {
   const std::string body = required_text(text, "text", "A mensagem", 20000);
-  return mutate_ticket(a, ticket_id, [&](store::Connection&, const Ticket& ticket,
-                                         const std::vector<Unit>& units) {
-    if (status_is_final(ticket.status)) {
-      throw conflict("O chamado está encerrado; registre uma nova solicitação.");
-    }
-    std::vector<Draft> drafts;
-    nlohmann::json data{{"text", body}};
-    if (is_requester_side(a.person, ticket) && !can_work_ticket(a.person, ticket, units)) {
-      if (asks_requester) throw forbidden("Somente a equipe pede informações ao solicitante.");
-      if (ticket.status == Status::pending_requester) data["status"] = status_code(Status::in_progress);
-      data["from_agent"] = false;
-      drafts.push_back({EventKind::public_reply, data});
-      return drafts;
-    }
-    require_work(a, ticket, units);
-    data["from_agent"] = true;
-    if (asks_requester) {
-      Status from = ticket.status;
-      if (from == Status::assigned || from == Status::reopened) {
-        // Asking the requester is working on it: the ticket starts first.
-        drafts.push_back({EventKind::status_changed,
-                          {{"from", status_code(from)}, {"to", status_code(Status::in_progress)}}});
-        from = Status::in_progress;
-      }
-      require_transition(from, Status::pending_requester, Side::agent);
-      data["status"] = status_code(Status::pending_requester);
-    }
-    drafts.push_back({EventKind::public_reply, data});
-    return drafts;
-  });
+  return mutate_ticket(
+      a, ticket_id, [&](store::Connection&, const Ticket& ticket, const std::vector<Unit>& units) {
+        if (status_is_final(ticket.status)) {
+          throw conflict("O chamado está encerrado; registre uma nova solicitação.");
+        }
+        std::vector<Draft> drafts;
+        nlohmann::json data{{"text", body}};
+        if (is_requester_side(a.person, ticket) && !can_work_ticket(a.person, ticket, units)) {
+          if (asks_requester) throw forbidden("Somente a equipe pede informações ao solicitante.");
+          if (ticket.status == Status::pending_requester)
+            data["status"] = status_code(Status::in_progress);
+          data["from_agent"] = false;
+          drafts.push_back({EventKind::public_reply, data});
+          return drafts;
+        }
+        require_work(a, ticket, units);
+        data["from_agent"] = true;
+        if (asks_requester) {
+          Status from = ticket.status;
+          if (from == Status::assigned || from == Status::reopened) {
+            // Asking the requester is working on it: the ticket starts first.
+            drafts.push_back(
+                {EventKind::status_changed,
+                 {{"from", status_code(from)}, {"to", status_code(Status::in_progress)}}});
+            from = Status::in_progress;
+          }
+          require_transition(from, Status::pending_requester, Side::agent);
+          data["status"] = status_code(Status::pending_requester);
+        }
+        drafts.push_back({EventKind::public_reply, data});
+        return drafts;
+      });
 }
 
 Ticket Desk::add_internal_note(const Actor& a, std::int64_t ticket_id, const std::string& text) {
   const std::string body = required_text(text, "text", "A nota", 20000);
-  return mutate_ticket(a, ticket_id, [&](store::Connection&, const Ticket& ticket,
-                                         const std::vector<Unit>& units) {
-    require_work(a, ticket, units);
-    return std::vector<Draft>{{EventKind::internal_note, {{"text", body}}, false}};
-  });
+  return mutate_ticket(
+      a, ticket_id, [&](store::Connection&, const Ticket& ticket, const std::vector<Unit>& units) {
+        require_work(a, ticket, units);
+        return std::vector<Draft>{{EventKind::internal_note, {{"text", body}}, false}};
+      });
 }
 
 Ticket Desk::log_time(const Actor& a, std::int64_t ticket_id, int minutes,
@@ -174,14 +180,14 @@ Ticket Desk::log_time(const Actor& a, std::int64_t ticket_id, int minutes,
   if (minutes < 1 || minutes > 100000) {
     throw invalid_field("minutes", "Informe o tempo gasto em minutos (1 a 100000).");
   }
-  return mutate_ticket(a, ticket_id, [&](store::Connection&, const Ticket& ticket,
-                                         const std::vector<Unit>& units) {
-    require_work(a, ticket, units);
-    if (status_is_final(ticket.status)) throw conflict("O chamado está encerrado.");
-    nlohmann::json data{{"minutes", minutes}};
-    if (!note.empty()) data["note"] = required_text(note, "note", "A descrição", 2000);
-    return std::vector<Draft>{{EventKind::time_logged, data, false}};
-  });
+  return mutate_ticket(
+      a, ticket_id, [&](store::Connection&, const Ticket& ticket, const std::vector<Unit>& units) {
+        require_work(a, ticket, units);
+        if (status_is_final(ticket.status)) throw conflict("O chamado está encerrado.");
+        nlohmann::json data{{"minutes", minutes}};
+        if (!note.empty()) data["note"] = required_text(note, "note", "A descrição", 2000);
+        return std::vector<Draft>{{EventKind::time_logged, data, false}};
+      });
 }
 
 Ticket Desk::resolve(const Actor& a, std::int64_t ticket_id, const std::string& resolution,
@@ -191,26 +197,27 @@ Ticket Desk::resolve(const Actor& a, std::int64_t ticket_id, const std::string& 
     throw invalid_field("time_spent_minutes",
                         "Informe o tempo gasto no atendimento em minutos (1 a 100000).");
   }
-  return mutate_ticket(a, ticket_id, [&](store::Connection&, const Ticket& ticket,
-                                         const std::vector<Unit>& units) {
-    require_work(a, ticket, units);
-    require_transition(ticket.status, Status::resolved, Side::agent);
-    return std::vector<Draft>{
-        {EventKind::resolved, {{"resolution", text}, {"time_spent_minutes", time_spent_minutes}}}};
-  });
+  return mutate_ticket(
+      a, ticket_id, [&](store::Connection&, const Ticket& ticket, const std::vector<Unit>& units) {
+        require_work(a, ticket, units);
+        require_transition(ticket.status, Status::resolved, Side::agent);
+        return std::vector<Draft>{
+            {EventKind::resolved,
+             {{"resolution", text}, {"time_spent_minutes", time_spent_minutes}}}};
+      });
 }
 
 Ticket Desk::cancel(const Actor& a, std::int64_t ticket_id, const std::string& reason) {
   const std::string text = required_text(reason, "reason", "O motivo", 2000);
-  return mutate_ticket(a, ticket_id, [&](store::Connection&, const Ticket& ticket,
-                                         const std::vector<Unit>& units) {
-    Side side = can_work_ticket(a.person, ticket, units) ? Side::agent : Side::requester;
-    if (side == Side::requester && !is_requester_side(a.person, ticket)) {
-      throw forbidden("Você não pode cancelar este chamado.");
-    }
-    require_transition(ticket.status, Status::cancelled, side);
-    return std::vector<Draft>{{EventKind::cancelled, {{"reason", text}}}};
-  });
+  return mutate_ticket(
+      a, ticket_id, [&](store::Connection&, const Ticket& ticket, const std::vector<Unit>& units) {
+        Side side = can_work_ticket(a.person, ticket, units) ? Side::agent : Side::requester;
+        if (side == Side::requester && !is_requester_side(a.person, ticket)) {
+          throw forbidden("Você não pode cancelar este chamado.");
+        }
+        require_transition(ticket.status, Status::cancelled, side);
+        return std::vector<Draft>{{EventKind::cancelled, {{"reason", text}}}};
+      });
 }
 
 Ticket Desk::link(const Actor& a, std::int64_t ticket_id, std::int64_t other_id,
@@ -220,27 +227,28 @@ Ticket Desk::link(const Actor& a, std::int64_t ticket_id, std::int64_t other_id,
   }
   if (other_id == ticket_id) throw invalid_field("other", "Um chamado não se vincula a si mesmo.");
   const Instant now = clock_.now();
-  return mutate_ticket(a, ticket_id, [&](store::Connection& c, const Ticket& ticket,
-                                         const std::vector<Unit>& units) {
-    require_work(a, ticket, units);
-    auto other = store::load_ticket(c, other_id, true);
-    if (!other || !can_view_ticket(a.person, *other, units)) {
-      throw not_found("Chamado vinculado não encontrado.");
-    }
-    for (const auto& l : ticket.links) {
-      if (l.other_ticket_id == other_id) throw conflict("Os chamados já estão vinculados.");
-    }
-    // Both tickets tell the story, in the same transaction.
-    record(c, *other, {{EventKind::linked,
-                        {{"other_ticket_id", ticket.id},
-                         {"other_protocol", ticket.protocol},
-                         {"link", "related"}}}},
-           a, now);
-    return std::vector<Draft>{{EventKind::linked,
-                               {{"other_ticket_id", other_id},
-                                {"other_protocol", other->protocol},
-                                {"link", kind}}}};
-  });
+  return mutate_ticket(
+      a, ticket_id,
+      [&](store::Connection& c, const Ticket& ticket, const std::vector<Unit>& units) {
+        require_work(a, ticket, units);
+        auto other = store::load_ticket(c, other_id, true);
+        if (!other || !can_view_ticket(a.person, *other, units)) {
+          throw not_found("Chamado vinculado não encontrado.");
+        }
+        for (const auto& l : ticket.links) {
+          if (l.other_ticket_id == other_id) throw conflict("Os chamados já estão vinculados.");
+        }
+        // Both tickets tell the story, in the same transaction.
+        record(c, *other,
+               {{EventKind::linked,
+                 {{"other_ticket_id", ticket.id},
+                  {"other_protocol", ticket.protocol},
+                  {"link", "related"}}}},
+               a, now);
+        return std::vector<Draft>{
+            {EventKind::linked,
+             {{"other_ticket_id", other_id}, {"other_protocol", other->protocol}, {"link", kind}}}};
+      });
 }
 
 }  // namespace guiche::app

@@ -12,9 +12,11 @@ int main(int argc, char** argv) {
   guiche::cli::register_commands(app);
   // CLI11 would report a mistyped subcommand as a missing one; name it instead.
   bool known = argc < 2 || argv[1][0] == '-';
-  for (const auto* command : app.get_subcommands({})) known = known || command->get_name() == argv[1];
+  for (const auto* command : app.get_subcommands({}))
+    known = known || command->get_name() == argv[1];
   if (!known) {
-    std::cerr << "guiche: comando desconhecido: " << argv[1] << "\n(use --help para ver os comandos)\n";
+    std::cerr << "guiche: comando desconhecido: " << argv[1]
+              << "\n(use --help para ver os comandos)\n";
     return 2;
   }
   try {

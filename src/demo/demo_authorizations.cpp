@@ -11,7 +11,9 @@ Date days_before(Instant t, int days) {
   return Date{local_day_of(t) - std::chrono::days{days}};
 }
 
-std::string year_of(Date d) { return std::to_string(static_cast<int>(d.year())); }
+std::string year_of(Date d) {
+  return std::to_string(static_cast<int>(d.year()));
+}
 
 }  // namespace
 
@@ -21,8 +23,8 @@ void create_authorizations(World& w) {
     const char* person;
     const char* entered_by;
     AuthorizationDocument document;
-    const char* number;  // "{y}" becomes the year the record starts
-    int days_before_demo;
+    const char* number;    // "{y}" becomes the year the record starts
+    int days_before_demo;  // contracts: as in the organization's client reference
   };
   using D = AuthorizationDocument;
   static const Row kRows[] = {
@@ -30,7 +32,7 @@ void create_authorizations(World& w) {
       {"SEGER", "solicitante", "atendente", D::contract, "Contrato nº 012/{y}", 420},
       {"SEGER", "ana.delpupo", "atendente", D::oficio, "Ofício SEGER/SUBAD nº 118/{y}", 260},
       {"SEGER", "jose.venturim", "carlos.santos", D::service_request, "SA {y}-004512", 300},
-      {"SESA", "renata.dalla", "atendente", D::contract, "Contrato nº 027/{y}", 500},
+      {"SESA", "renata.dalla", "atendente", D::contract, "Contrato nº 027/{y}", 700},
       {"SESA", "solicitante.sesa", "atendente", D::oficio, "Ofício SESA/GECOR nº 233/{y}", 180},
       // SESA's changes take effect at once: its manager enters them herself.
       {"SESA", "eduardo.falqueto", "renata.dalla", D::service_request, "SA {y}-000871", 90},
@@ -56,11 +58,11 @@ void create_authorizations(World& w) {
   // asks, the central de serviços confirms, the record stays as history.
   const Instant asked = add_working(w.begin, std::chrono::hours{12 * 10});
   w.timeline.add(asked, "revogação pedida pelo gestor", [&w, venturim] {
-    w.desk.revoke_authorization(w.as("gestor.seger"), venturim,
-                                w.desk.local_date(w.clock.now()));
+    w.desk.revoke_authorization(w.as("gestor.seger"), venturim, w.desk.local_date(w.clock.now()));
   });
-  w.timeline.add(add_working(asked, std::chrono::minutes{95}), "revogação confirmada",
-                 [&w, venturim] { w.desk.decide_authorization(w.as("atendente"), venturim, true); });
+  w.timeline.add(
+      add_working(asked, std::chrono::minutes{95}), "revogação confirmada",
+      [&w, venturim] { w.desk.decide_authorization(w.as("atendente"), venturim, true); });
 
   // A newcomer proposed by the SEGER manager, still waiting for confirmation.
   const Instant proposed = snap_backward(w.end - std::chrono::days{18});

@@ -14,8 +14,8 @@ constexpr minutes kOpening{8 * 60};
 constexpr minutes kClosing{18 * 60};
 
 bool is_fixed_holiday(year_month_day d) {
-  static constexpr std::array<std::pair<unsigned, unsigned>, 9> kHolidays{{
-      {1, 1}, {4, 21}, {5, 1}, {9, 7}, {10, 12}, {11, 2}, {11, 15}, {11, 20}, {12, 25}}};
+  static constexpr std::array<std::pair<unsigned, unsigned>, 9> kHolidays{
+      {{1, 1}, {4, 21}, {5, 1}, {9, 7}, {10, 12}, {11, 2}, {11, 15}, {11, 20}, {12, 25}}};
   for (auto [m, day] : kHolidays) {
     if (static_cast<unsigned>(d.month()) == m && static_cast<unsigned>(d.day()) == day) return true;
   }
@@ -42,7 +42,9 @@ bool is_working_day(sys_days local_day) {
   return !is_fixed_holiday(year_month_day{local_day});
 }
 
-sys_days local_day_of(Instant t) { return floor<days>(t + kUtcOffset); }
+sys_days local_day_of(Instant t) {
+  return floor<days>(t + kUtcOffset);
+}
 
 Instant at_local(sys_days local_day, minutes since_midnight) {
   return Instant{local_day} + since_midnight - kUtcOffset;

@@ -19,11 +19,13 @@ std::string cnpj_with_check_digits(const std::string& base12) {
     const int rest = sum % 11;
     d.push_back(static_cast<char>('0' + (rest < 2 ? 0 : 11 - rest)));
   }
-  return d.substr(0, 2) + "." + d.substr(2, 3) + "." + d.substr(5, 3) + "/" + d.substr(8, 4) +
-         "-" + d.substr(12, 2);
+  return d.substr(0, 2) + "." + d.substr(2, 3) + "." + d.substr(5, 3) + "/" + d.substr(8, 4) + "-" +
+         d.substr(12, 2);
 }
 
-int year_of(Instant t) { return static_cast<int>(std::chrono::year_month_day{local_day_of(t)}.year()); }
+int year_of(Instant t) {
+  return static_cast<int>(std::chrono::year_month_day{local_day_of(t)}.year());
+}
 
 }  // namespace
 
@@ -33,7 +35,9 @@ app::Actor World::as(const std::string& key, Channel channel) const {
   return app::Actor{it->second, channel};
 }
 
-std::int64_t World::person_id(const std::string& key) const { return as(key).id(); }
+std::int64_t World::person_id(const std::string& key) const {
+  return as(key).id();
+}
 
 void create_units(World& w) {
   struct Row {
@@ -83,8 +87,11 @@ void create_units(World& w) {
 }
 
 void create_organizations(World& w) {
-  const int y = year_of(w.begin);
-  const auto year = [&](int back) { return std::to_string(y - back); };
+  // The year of the document that made each organization a client: the same
+  // day its requesters' records start (demo_authorizations.cpp).
+  const auto year = [&](int days_before) {
+    return std::to_string(year_of(w.begin - std::chrono::days{days_before}));
+  };
   struct Row {
     const char* acronym;
     const char* name;
@@ -93,18 +100,17 @@ void create_organizations(World& w) {
     bool confirm_changes;
   };
   const Row rows[] = {
-      {"PRODEST",
-       "Instituto de Tecnologia da Informação e Comunicação do Estado do Espírito Santo",
+      {"PRODEST", "Instituto de Tecnologia da Informação e Comunicação do Estado do Espírito Santo",
        "271440300001", "", true},
       {"SEGER", "Secretaria de Estado de Gestão e Recursos Humanos", "276395740001",
-       "Contrato nº 012/" + year(1) + " (prestação de serviços de TIC)", true},
+       "Contrato nº 012/" + year(420) + " (prestação de serviços de TIC)", true},
       // SESA keeps its own list without the central's confirmation (DESIGN.md).
       {"SESA", "Secretaria de Estado da Saúde", "271358620001",
-       "Contrato nº 027/" + year(2) + " e 3º Termo Aditivo", false},
+       "Contrato nº 027/" + year(700) + " e 3º Termo Aditivo", false},
       {"SEDU", "Secretaria de Estado da Educação", "272301830001",
-       "Ofício SEDU/GS nº 045/" + year(1), true},
-      {"SEFAZ", "Secretaria de Estado da Fazenda", "270808820001",
-       "Contrato nº 003/" + year(0), true},
+       "Ofício SEDU/GS nº 045/" + year(330), true},
+      {"SEFAZ", "Secretaria de Estado da Fazenda", "270808820001", "Contrato nº 003/" + year(200),
+       true},
       {"PMV", "Prefeitura Municipal de Viana", "271655540001", "", true},
   };
   const auto admin = w.as("admin");

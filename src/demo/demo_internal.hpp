@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -73,20 +74,20 @@ struct DemoLogin {
 
 // What the loader has built so far, by readable keys.
 struct World {
-  World(app::Desk& d, ManualClock& c, Instant b, Instant e)
-      : desk(d), clock(c), begin(b), end(e) {}
+  World(app::Desk& d, ManualClock& c, Instant b, Instant e) : desk(d), clock(c), begin(b), end(e) {}
 
   app::Desk& desk;
   ManualClock& clock;
   Instant begin;  // the first instant of the demo history
   Instant end;    // "now": nothing happens after it
   Rng rng{0x6775696368652d31ULL};
-  std::map<std::string, std::int64_t> units;  // by code
+  std::map<std::string, std::int64_t> units;          // by code
   std::map<std::string, Organization> organizations;  // by acronym
   std::map<std::string, Person> people;  // by login, or first.last for people without one
   std::map<std::string, std::vector<std::string>> workers;  // unit code -> people keys
-  std::map<std::string, Service> services;  // by code
+  std::map<std::string, Service> services;                  // by code
   std::vector<DemoLogin> logins;
+  std::vector<std::int64_t> ticket_ids;
   Timeline timeline;
 
   app::Actor as(const std::string& key, Channel channel = Channel::portal) const;
@@ -96,12 +97,12 @@ struct World {
 };
 
 // --- Building blocks, in the order load_demo_data calls them
-void create_admin(World& w);                 // demo_people.cpp
-void create_units(World& w);                 // demo_directory.cpp
-void create_organizations(World& w);         // demo_directory.cpp
-void create_people(World& w);                // demo_people.cpp
-void create_authorizations(World& w);        // demo_authorizations.cpp
-void create_services(World& w);              // demo_services.cpp
+void create_admin(World& w);           // demo_people.cpp
+void create_units(World& w);           // demo_directory.cpp
+void create_organizations(World& w);   // demo_directory.cpp
+void create_people(World& w);          // demo_people.cpp
+void create_authorizations(World& w);  // demo_authorizations.cpp
+void create_services(World& w);        // demo_services.cpp
 // A charter item before the unit ids exist.
 struct DemoService {
   Service service;
@@ -114,16 +115,44 @@ FormField form_field(const char* key, const char* label, FieldType type, bool re
                      std::vector<std::string> choices = {});
 std::vector<DemoService> systems_services();  // demo_services_systems.cpp
 std::vector<DemoService> support_services();  // demo_services_support.cpp
-std::vector<std::int64_t> schedule_tickets(World& w);  // demo_tickets.cpp
+// Plans every story's steps on the timeline (demo_tickets.cpp); the steps
+// record each ticket's id in World::ticket_ids when they run.
+void schedule_tickets(World& w);
+
+// --- The demo's people (demo_people_list.cpp)
+enum class Access {
+  none,          // no login: acts only in the demo history
+  login,         // demo login with the shared password
+  first_access,  // demo login that must change the password first
+};
+
+struct Grant {
+  Role role;
+  const char* unit;  // code, or nullptr for roles without a unit
+};
+
+struct PersonRow {
+  const char* key;  // the login, when there is one
+  const char* name;
+  const char* organization;  // acronym, or nullptr
+  const char* email;         // or nullptr
+  bool mobile;               // mobile phone (requesters) vs. desk extension
+  bool with_cpf;
+  Access access;
+  std::vector<Grant> roles;
+  const char* role_label;  // for the login table
+};
+
+const std::vector<PersonRow>& people_rows();
 
 // --- Ticket stories (demo_stories_*.cpp)
 enum StoryFlag : unsigned {
-  kAsk = 1u << 0,              // the analyst asks the requester something
-  kThirdParty = 1u << 1,       // waits on a supplier on the way
-  kReopenCycle = 1u << 2,      // reopened once, then resolved again
-  kNoEvaluation = 1u << 3,     // the requester never answers the survey
-  kUnassigned = 1u << 4,       // routed to the unit's queue, taken later
-  kLinkPrevious = 1u << 5,     // related to the previous story's ticket
+  kAsk = 1u << 0,                // the analyst asks the requester something
+  kThirdParty = 1u << 1,         // waits on a supplier on the way
+  kReopenCycle = 1u << 2,        // reopened once, then resolved again
+  kNoEvaluation = 1u << 3,       // the requester never answers the survey
+  kUnassigned = 1u << 4,         // routed to the unit's queue, taken later
+  kLinkPrevious = 1u << 5,       // related to the previous story's ticket
   kDuplicatePrevious = 1u << 6,  // duplicate of the previous story's ticket, cancelled
   kRequesterCancels = 1u << 7,   // the requester gives up before work starts
   kRefused = 1u << 8,            // client relations declines (non-client)
@@ -140,7 +169,7 @@ struct Story {
   unsigned flags;
   const char* subject;
   const char* description;
-  const char* form;  // JSON answers
+  const char* form;     // JSON answers
   double min_days = 0;  // window of the decisive step, days before now (0: by target)
   double max_days = 0;
 };
@@ -148,13 +177,40 @@ struct Story {
 std::vector<Story> systems_stories();
 std::vector<Story> support_stories();
 
+// One story being played: what its steps learn as they run.
+struct TicketRun {
+  const Story* story = nullptr;
+  std::shared_ptr<TicketRun> previous;  // the story before, for links
+  std::int64_t id = 0;
+  std::string protocol;
+  bool admitted = true;   // as the desk decided on registration
+  std::string registrar;  // attendant who takes phone and e-mail requests
+  std::string worker;     // who works it in the owning unit
+  Instant first_at{};     // planned registration instant
+};
+
+struct PlannedStep {
+  std::chrono::seconds gap;  // working time after the previous step
+  std::string label;
+  std::function<void()> act;
+};
+
+// The steps of one ticket; `anchor` is the step whose instant the story's
+// window decides (the last one that makes the target status true).
+struct TicketPlan {
+  std::vector<PlannedStep> steps;
+  std::size_t anchor = 0;
+};
+
+TicketPlan plan_ticket(World& w, const std::shared_ptr<TicketRun>& run);  // demo_ticket_flow.cpp
+
 // --- What agents and requesters say, per service (demo_ticket_texts.cpp)
 struct ServiceTexts {
-  std::vector<std::string> questions;   // agent asks the requester
-  std::vector<std::string> answers;     // the requester's reply
-  std::vector<std::string> updates;     // agent's public progress note
-  std::vector<std::string> notes;       // internal notes
-  std::vector<std::string> waits;       // why it waits on a third party
+  std::vector<std::string> questions;  // agent asks the requester
+  std::vector<std::string> answers;    // the requester's reply
+  std::vector<std::string> updates;    // agent's public progress note
+  std::vector<std::string> notes;      // internal notes
+  std::vector<std::string> waits;      // why it waits on a third party
   std::vector<std::string> resolutions;
   std::vector<std::string> reopen_reasons;
 };

@@ -15,6 +15,8 @@ int Rng::uniform(int lo, int hi) {
   return lo + static_cast<int>(next() % span);
 }
 
-bool Rng::chance(double p) { return static_cast<double>(next() >> 11) * 0x1.0p-53 < p; }
+bool Rng::chance(double p) {
+  return static_cast<double>(next() >> 11) * 0x1.0p-53 < p;
+}
 
 }  // namespace guiche::demo

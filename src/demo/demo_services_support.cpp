@@ -18,16 +18,16 @@ DemoService database() {
               "Avaliação de impacto pela Subgerência de Administração de Banco de Dados",
               "Execução na janela de manutenção acordada",
               "Conferência com o solicitante e encerramento"};
-  s.form = {form_field("sgbd", "Banco de dados", FieldType::choice, true,
-                       {"PostgreSQL", "Oracle", "SQL Server", "MySQL"}),
-            form_field("instancia", "Instância ou base", FieldType::text, true),
-            form_field("operacao", "Operação", FieldType::choice, true,
-                       {"Restauração de backup", "Criação de base", "Concessão de acesso",
-                        "Execução de script", "Análise de desempenho"}),
-            form_field("ambiente", "Ambiente", FieldType::choice, true,
-                       {"Produção", "Homologação", "Desenvolvimento"}),
-            form_field("data_referencia", "Data de referência (restaurações)", FieldType::date,
-                       false)};
+  s.form = {
+      form_field("sgbd", "Banco de dados", FieldType::choice, true,
+                 {"PostgreSQL", "Oracle", "SQL Server", "MySQL"}),
+      form_field("instancia", "Instância ou base", FieldType::text, true),
+      form_field("operacao", "Operação", FieldType::choice, true,
+                 {"Restauração de backup", "Criação de base", "Concessão de acesso",
+                  "Execução de script", "Análise de desempenho"}),
+      form_field("ambiente", "Ambiente", FieldType::choice, true,
+                 {"Produção", "Homologação", "Desenvolvimento"}),
+      form_field("data_referencia", "Data de referência (restaurações)", FieldType::date, false)};
   return {s, "SGDBA"};
 }
 
@@ -111,12 +111,12 @@ DemoService technology_support() {
   s.access_channels =
       "WhatsApp (chatbot) (27) 3636-7200, e-mail atendimento@prodest.es.gov.br, telefone "
       "(27) 3636-7200 ou Portal do Guichê.";
-  s.form = {form_field("codigo", "Código do sistema ou serviço (se souber)", FieldType::text,
-                       false),
-            form_field("tipo", "Tipo de atendimento", FieldType::choice, true,
-                       {"Dúvida", "Falha técnica"}),
-            form_field("retorno", "Como prefere receber o retorno?", FieldType::choice, true,
-                       {"E-mail", "Telefone", "WhatsApp"})};
+  s.form = {
+      form_field("codigo", "Código do sistema ou serviço (se souber)", FieldType::text, false),
+      form_field("tipo", "Tipo de atendimento", FieldType::choice, true,
+                 {"Dúvida", "Falha técnica"}),
+      form_field("retorno", "Como prefere receber o retorno?", FieldType::choice, true,
+                 {"E-mail", "Telefone", "WhatsApp"})};
   return {s, "SGHDK"};
 }
 

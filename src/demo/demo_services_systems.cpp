@@ -4,8 +4,8 @@
 namespace guiche::demo {
 namespace {
 
-const std::vector<std::string> kSystems = {"SIARHES", "SIGEFES", "E-Docs", "SIGA",
-                                           "Portal do Servidor", "SEGES", "Acesso Cidadão"};
+const std::vector<std::string> kSystems = {
+    "SIARHES", "SIGEFES", "E-Docs", "SIGA", "Portal do Servidor", "SEGES", "Acesso Cidadão"};
 
 DemoService access() {
   Service s = charter_item("SIS-ACESSO", "Acesso a sistemas corporativos",
@@ -37,12 +37,12 @@ DemoService defect() {
               "Reprodução do defeito pela equipe de sustentação (SGMAS)",
               "Correção, testes em homologação e publicação em produção",
               "Confirmação com o solicitante e encerramento"};
-  s.form = {form_field("sistema", "Sistema", FieldType::choice, true, kSystems),
-            form_field("funcionalidade", "Tela ou funcionalidade", FieldType::text, true),
-            form_field("paralisa", "O defeito impede a execução do serviço?", FieldType::yes_no,
-                       true),
-            form_field("ocorrencia", "Data da primeira ocorrência", FieldType::date, false),
-            form_field("passos", "Passos para reproduzir o erro", FieldType::long_text, true)};
+  s.form = {
+      form_field("sistema", "Sistema", FieldType::choice, true, kSystems),
+      form_field("funcionalidade", "Tela ou funcionalidade", FieldType::text, true),
+      form_field("paralisa", "O defeito impede a execução do serviço?", FieldType::yes_no, true),
+      form_field("ocorrencia", "Data da primeira ocorrência", FieldType::date, false),
+      form_field("passos", "Passos para reproduzir o erro", FieldType::long_text, true)};
   return {s, "SGMAS"};
 }
 
@@ -68,8 +68,7 @@ DemoService project() {
             form_field("usuarios", "Número estimado de usuários", FieldType::number, false),
             form_field("prazo", "Data desejada para implantação", FieldType::date, false),
             form_field("patrocinador", "Patrocinador no órgão", FieldType::text, true),
-            form_field("orcamento", "Há recurso orçamentário previsto?", FieldType::yes_no,
-                       true)};
+            form_field("orcamento", "Há recurso orçamentário previsto?", FieldType::yes_no, true)};
   return {s, "SGPRJ"};
 }
 
@@ -98,14 +97,14 @@ DemoService business_intelligence() {
       "Identificação da base de origem; para dados pessoais, a finalidade e a base legal "
       "(LGPD, Lei nº 13.709/2018).";
   s.max_deadline = "Extrações: 10 dias úteis. Painéis: prazo acordado após o levantamento.";
-  s.form = {form_field("base", "Base ou sistema de origem", FieldType::text, true),
-            form_field("formato", "Formato de entrega", FieldType::choice, true,
-                       {"Painel (Power BI)", "Planilha (CSV)", "Relatório em PDF"}),
-            form_field("periodicidade", "Periodicidade", FieldType::choice, true,
-                       {"Única", "Mensal", "Semanal", "Diária"}),
-            form_field("prazo", "Data de que precisa", FieldType::date, false),
-            form_field("dados_pessoais", "Envolve dados pessoais (LGPD)?", FieldType::yes_no,
-                       true)};
+  s.form = {
+      form_field("base", "Base ou sistema de origem", FieldType::text, true),
+      form_field("formato", "Formato de entrega", FieldType::choice, true,
+                 {"Painel (Power BI)", "Planilha (CSV)", "Relatório em PDF"}),
+      form_field("periodicidade", "Periodicidade", FieldType::choice, true,
+                 {"Única", "Mensal", "Semanal", "Diária"}),
+      form_field("prazo", "Data de que precisa", FieldType::date, false),
+      form_field("dados_pessoais", "Envolve dados pessoais (LGPD)?", FieldType::yes_no, true)};
   return {s, "SGDWH"};
 }
 
@@ -131,7 +130,8 @@ DemoService organization_chart() {
   s.description =
       "Cadastro de alterações na estrutura organizacional (organograma) dos órgãos, que "
       "alimenta o E-Docs, o SIARHES e os demais sistemas corporativos.";
-  s.required_documents = "Ato normativo publicado (decreto ou portaria) que cria ou altera a unidade.";
+  s.required_documents =
+      "Ato normativo publicado (decreto ou portaria) que cria ou altera a unidade.";
   s.stages = {"Registro da solicitação com o ato normativo",
               "Conferência do ato pela Subgerência de Administração de Dados",
               "Atualização da estrutura e propagação aos sistemas corporativos",
@@ -149,7 +149,12 @@ DemoService organization_chart() {
 }  // namespace
 
 std::vector<DemoService> systems_services() {
-  return {access(), defect(), project(), website(), business_intelligence(), geoprocessing(),
+  return {access(),
+          defect(),
+          project(),
+          website(),
+          business_intelligence(),
+          geoprocessing(),
           organization_chart()};
 }
 

@@ -34,8 +34,12 @@ constexpr std::array<CategoryInfo, 6> kCategories{{
 
 }  // namespace
 
-std::string_view category_code(Category c) { return kCategories[static_cast<int>(c)].code; }
-std::string_view category_label_pt(Category c) { return kCategories[static_cast<int>(c)].label; }
+std::string_view category_code(Category c) {
+  return kCategories[static_cast<int>(c)].code;
+}
+std::string_view category_label_pt(Category c) {
+  return kCategories[static_cast<int>(c)].label;
+}
 std::string_view category_guidance_pt(Category c) {
   return kCategories[static_cast<int>(c)].guidance;
 }

@@ -19,6 +19,8 @@ std::string_view category_label_pt(Category c);
 // What the category is for, shown to requesters (seed 002).
 std::string_view category_guidance_pt(Category c);
 std::optional<Category> parse_category(std::string_view code);
-inline bool category_is_project(Category c) { return c == Category::project; }
+inline bool category_is_project(Category c) {
+  return c == Category::project;
+}
 
 }  // namespace guiche

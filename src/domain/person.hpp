@@ -12,7 +12,7 @@ struct Person {
   std::int64_t id = 0;
   std::string name;
   std::optional<std::string> login;
-  std::vector<std::string> emails;  // lowercased; the first is the primary one
+  std::vector<std::string> emails;   // lowercased; the first is the primary one
   std::optional<std::string> phone;  // E.164
   std::optional<std::string> cpf;    // 11 digits, check digits valid
   std::optional<std::int64_t> organization_id;

@@ -26,8 +26,12 @@ constexpr std::array<RoleInfo, 9> kRoles{{
 
 }  // namespace
 
-std::string_view role_code(Role r) { return kRoles[static_cast<std::size_t>(r)].code; }
-std::string_view role_label_pt(Role r) { return kRoles[static_cast<std::size_t>(r)].label_pt; }
+std::string_view role_code(Role r) {
+  return kRoles[static_cast<std::size_t>(r)].code;
+}
+std::string_view role_label_pt(Role r) {
+  return kRoles[static_cast<std::size_t>(r)].label_pt;
+}
 
 std::optional<Role> parse_role(std::string_view code) {
   for (const auto& info : kRoles) {

@@ -1,5 +1,6 @@
 #include "domain/service.hpp"
 
+#include <cmath>
 #include <set>
 
 #include "domain/error.hpp"
@@ -56,8 +57,8 @@ std::optional<FieldType> parse_field_type(std::string_view code) {
 namespace {
 
 bool is_blank(const nlohmann::json& v) {
-  return v.is_null() || (v.is_string() && v.get<std::string>().find_first_not_of(" \t\r\n") ==
-                                              std::string::npos);
+  return v.is_null() ||
+         (v.is_string() && v.get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos);
 }
 
 // Returns the normalized value, or nullopt with `problem` set.
@@ -93,7 +94,8 @@ std::optional<nlohmann::json> normalize_answer(const FormField& f, const nlohman
         try {
           std::size_t used = 0;
           double d = std::stod(v.get<std::string>(), &used);
-          if (used == v.get<std::string>().size()) return d;
+          // "nan" and "inf" parse too, but are no quantity a person means.
+          if (used == v.get<std::string>().size() && std::isfinite(d)) return d;
         } catch (const std::exception&) {
         }
       }

@@ -6,14 +6,16 @@ namespace guiche {
 namespace {
 
 constexpr std::array<std::string_view, 15> kCodes{
-    "created",       "triaged",          "routed",      "assigned", "status_changed",
-    "public_reply",  "internal_note",    "attachment_added", "time_logged", "resolved",
-    "evaluated",     "reopened",         "closed",      "cancelled", "linked",
+    "created",      "triaged",       "routed",           "assigned",    "status_changed",
+    "public_reply", "internal_note", "attachment_added", "time_logged", "resolved",
+    "evaluated",    "reopened",      "closed",           "cancelled",   "linked",
 };
 
 }  // namespace
 
-std::string_view event_kind_code(EventKind k) { return kCodes[static_cast<std::size_t>(k)]; }
+std::string_view event_kind_code(EventKind k) {
+  return kCodes[static_cast<std::size_t>(k)];
+}
 
 std::optional<EventKind> parse_event_kind(std::string_view code) {
   for (std::size_t i = 0; i < kCodes.size(); ++i) {

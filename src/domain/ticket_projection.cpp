@@ -19,7 +19,9 @@ Status status_in(const nlohmann::json& data, const char* key) {
 
 }  // namespace
 
-int priority_from(int impact, int urgency) { return (impact - 1) * 3 + urgency; }
+int priority_from(int impact, int urgency) {
+  return (impact - 1) * 3 + urgency;
+}
 
 void apply_event(Ticket& t, const TicketEvent& e) {
   const auto& d = e.data;

@@ -70,8 +70,12 @@ constexpr std::array kTransitions{
 
 }  // namespace
 
-std::string_view status_code(Status s) { return kStatuses[static_cast<int>(s)].code; }
-std::string_view status_label_pt(Status s) { return kStatuses[static_cast<int>(s)].label; }
+std::string_view status_code(Status s) {
+  return kStatuses[static_cast<int>(s)].code;
+}
+std::string_view status_label_pt(Status s) {
+  return kStatuses[static_cast<int>(s)].label;
+}
 
 std::optional<Status> parse_status(std::string_view code) {
   for (const auto& info : kStatuses) {
@@ -104,7 +108,8 @@ std::string_view channel_code(Channel c) {
 }
 
 std::optional<Channel> parse_channel(std::string_view code) {
-  for (auto c : {Channel::portal, Channel::email, Channel::phone, Channel::whatsapp, Channel::api}) {
+  for (auto c :
+       {Channel::portal, Channel::email, Channel::phone, Channel::whatsapp, Channel::api}) {
     if (channel_code(c) == code) return c;
   }
   return std::nullopt;

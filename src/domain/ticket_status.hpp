@@ -21,7 +21,9 @@ enum class Status {
 std::string_view status_code(Status s);
 std::string_view status_label_pt(Status s);
 std::optional<Status> parse_status(std::string_view code);
-inline bool status_is_final(Status s) { return s == Status::closed || s == Status::cancelled; }
+inline bool status_is_final(Status s) {
+  return s == Status::closed || s == Status::cancelled;
+}
 // Open = someone at the desk still owes the requester something.
 inline bool status_is_open(Status s) {
   return !status_is_final(s) && s != Status::resolved;

@@ -61,6 +61,8 @@ std::optional<Instant> parse_instant(const std::string& text) {
   return t;
 }
 
-Date utc_date(Instant t) { return year_month_day{floor<days>(t)}; }
+Date utc_date(Instant t) {
+  return year_month_day{floor<days>(t)};
+}
 
 }  // namespace guiche

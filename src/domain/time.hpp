@@ -10,8 +10,12 @@ namespace guiche {
 using Instant = std::chrono::sys_time<std::chrono::milliseconds>;
 using Date = std::chrono::year_month_day;
 
-inline std::int64_t to_millis(Instant t) { return t.time_since_epoch().count(); }
-inline Instant from_millis(std::int64_t ms) { return Instant{std::chrono::milliseconds{ms}}; }
+inline std::int64_t to_millis(Instant t) {
+  return t.time_since_epoch().count();
+}
+inline Instant from_millis(std::int64_t ms) {
+  return Instant{std::chrono::milliseconds{ms}};
+}
 
 // "2026-04-06T13:00:00.000Z"
 std::string format_utc(Instant t);

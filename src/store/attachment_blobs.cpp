@@ -33,7 +33,9 @@ AttachmentBlobs::AttachmentBlobs(std::string directory) : directory_(std::move(d
   magic_ = cookie;
 }
 
-AttachmentBlobs::~AttachmentBlobs() { magic_close(static_cast<magic_t>(magic_)); }
+AttachmentBlobs::~AttachmentBlobs() {
+  magic_close(static_cast<magic_t>(magic_));
+}
 
 std::string AttachmentBlobs::sniff(std::string_view bytes) {
   std::lock_guard lock(magic_mutex_);

@@ -9,7 +9,7 @@
 namespace guiche::store {
 
 struct StoredBlob {
-  std::string sha256;  // hex
+  std::string sha256;        // hex
   std::string content_type;  // sniffed from the bytes, never the client's word
   std::int64_t size = 0;
 };

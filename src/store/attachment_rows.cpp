@@ -8,9 +8,9 @@ constexpr const char* kColumns =
     "created_at";
 
 AttachmentRecord from_row(const Row& r) {
-  return {r.integer(0),     r.integer(1),       r.text(2),    r.text(3),
-          r.text(4),        r.integer(5),       r.integer(6), r.integer(7) != 0,
-          from_millis(r.integer(8))};
+  return {r.integer(0), r.integer(1),      r.text(2),
+          r.text(3),    r.text(4),         r.integer(5),
+          r.integer(6), r.integer(7) != 0, from_millis(r.integer(8))};
 }
 
 }  // namespace
@@ -26,7 +26,8 @@ std::int64_t insert_attachment(Connection& c, const AttachmentRecord& a) {
 }
 
 std::optional<AttachmentRecord> load_attachment(Connection& c, std::int64_t id) {
-  auto row = c.query_one(std::string("SELECT ") + kColumns + " FROM attachments WHERE id = ?", {id});
+  auto row =
+      c.query_one(std::string("SELECT ") + kColumns + " FROM attachments WHERE id = ?", {id});
   if (!row) return std::nullopt;
   return from_row(*row);
 }

@@ -58,8 +58,9 @@ std::unique_ptr<Database> open_database(const std::string& url, const std::strin
   }
   if (url.rfind("sqlite:", 0) == 0) return open_sqlite(url.substr(7));
   if (!url.empty()) {
-    throw StoreError(StoreError::Kind::connection,
-                     "URL de banco de dados não reconhecida (use sqlite:CAMINHO ou postgresql://...)");
+    throw StoreError(
+        StoreError::Kind::connection,
+        "URL de banco de dados não reconhecida (use sqlite:CAMINHO ou postgresql://...)");
   }
   std::filesystem::create_directories(data_dir);
   return open_sqlite((std::filesystem::path(data_dir) / "guiche.db").string());

@@ -19,7 +19,9 @@ enum class Dialect { sqlite, postgres };
 // instants as int64 milliseconds since the Unix epoch (UTC).
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 
-inline Value null_value() { return Value{}; }
+inline Value null_value() {
+  return Value{};
+}
 template <typename T>
 Value optional_value(const std::optional<T>& v) {
   return v ? Value{*v} : Value{};

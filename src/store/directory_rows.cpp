@@ -3,9 +3,13 @@
 namespace guiche::store {
 namespace {
 
-Value flag(bool b) { return std::int64_t{b ? 1 : 0}; }
+Value flag(bool b) {
+  return std::int64_t{b ? 1 : 0};
+}
 
-Value date_value(const std::optional<Date>& d) { return d ? Value{format_date(*d)} : Value{}; }
+Value date_value(const std::optional<Date>& d) {
+  return d ? Value{format_date(*d)} : Value{};
+}
 
 std::optional<Date> date_at(const Row& r, std::size_t i) {
   auto text = r.optional_text(i);
@@ -159,8 +163,8 @@ std::int64_t insert_organization(Connection& c, const Organization& o, Instant n
           "parent_id, confirm_authorizations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
           "RETURNING id",
           {o.name, o.acronym, optional_value(o.cnpj), flag(o.is_client), o.client_reference,
-           o.calendar, optional_value(o.parent_id),
-           flag(o.authorization_changes_need_confirmation), to_millis(now)})
+           o.calendar, optional_value(o.parent_id), flag(o.authorization_changes_need_confirmation),
+           to_millis(now)})
       ->integer(0);
 }
 
@@ -168,9 +172,8 @@ void update_organization(Connection& c, const Organization& o) {
   c.query(
       "UPDATE organizations SET name = ?, acronym = ?, cnpj = ?, is_client = ?, "
       "client_reference = ?, calendar = ?, parent_id = ?, confirm_authorizations = ? WHERE id = ?",
-      {o.name, o.acronym, optional_value(o.cnpj), flag(o.is_client), o.client_reference,
-       o.calendar, optional_value(o.parent_id), flag(o.authorization_changes_need_confirmation),
-       o.id});
+      {o.name, o.acronym, optional_value(o.cnpj), flag(o.is_client), o.client_reference, o.calendar,
+       optional_value(o.parent_id), flag(o.authorization_changes_need_confirmation), o.id});
 }
 
 std::optional<Organization> load_organization(Connection& c, std::int64_t id) {
@@ -230,14 +233,15 @@ void update_person(Connection& c, const Person& p) {
 }
 
 std::optional<Person> load_person(Connection& c, std::int64_t id) {
-  auto row = c.query_one(std::string("SELECT ") + kPersonColumns + " FROM people WHERE id = ?", {id});
+  auto row =
+      c.query_one(std::string("SELECT ") + kPersonColumns + " FROM people WHERE id = ?", {id});
   if (!row) return std::nullopt;
   return person_from_row(c, *row);
 }
 
 std::optional<Person> find_person_by_login(Connection& c, const std::string& login) {
-  auto row =
-      c.query_one(std::string("SELECT ") + kPersonColumns + " FROM people WHERE login = ?", {login});
+  auto row = c.query_one(std::string("SELECT ") + kPersonColumns + " FROM people WHERE login = ?",
+                         {login});
   if (!row) return std::nullopt;
   return person_from_row(c, *row);
 }
@@ -251,12 +255,12 @@ std::optional<Person> find_person_by_email(Connection& c, const std::string& ema
 std::vector<Person> search_people(Connection& c, const std::string& text, int limit) {
   std::string like = "%" + text + "%";
   std::vector<Person> out;
-  for (const auto& r : c.query(
-           std::string("SELECT ") + kPersonColumns +
-               " FROM people WHERE lower(name) LIKE lower(?) OR cpf = ? OR id IN "
-               "(SELECT person_id FROM person_emails WHERE email LIKE lower(?)) "
-               "ORDER BY name, id LIMIT ?",
-           {like, text, like, std::int64_t{limit}})) {
+  for (const auto& r :
+       c.query(std::string("SELECT ") + kPersonColumns +
+                   " FROM people WHERE lower(name) LIKE lower(?) OR cpf = ? OR id IN "
+                   "(SELECT person_id FROM person_emails WHERE email LIKE lower(?)) "
+                   "ORDER BY name, id LIMIT ?",
+               {like, text, like, std::int64_t{limit}})) {
     out.push_back(person_from_row(c, r));
   }
   return out;
@@ -300,8 +304,8 @@ std::optional<Service> load_service(Connection& c, std::int64_t id) {
 }
 
 std::optional<Service> find_service_by_code(Connection& c, const std::string& code) {
-  auto row = c.query_one(
-      std::string("SELECT ") + kServiceColumns + " FROM services WHERE code = ?", {code});
+  auto row = c.query_one(std::string("SELECT ") + kServiceColumns + " FROM services WHERE code = ?",
+                         {code});
   if (!row) return std::nullopt;
   return service_from_row(*row);
 }

@@ -32,8 +32,7 @@ std::optional<Person> find_person_by_login(Connection& c, const std::string& log
 std::optional<Person> find_person_by_email(Connection& c, const std::string& email);
 std::vector<Person> search_people(Connection& c, const std::string& text, int limit);
 std::optional<std::string> password_hash_of(Connection& c, std::int64_t person_id);
-void set_password(Connection& c, std::int64_t person_id, const std::string& hash,
-                  bool must_change);
+void set_password(Connection& c, std::int64_t person_id, const std::string& hash, bool must_change);
 
 std::int64_t insert_service(Connection& c, const Service& s);
 void update_service(Connection& c, const Service& s);

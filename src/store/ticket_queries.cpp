@@ -9,7 +9,8 @@ namespace guiche::store {
 namespace {
 
 // Tickets without a deadline sort after every dated one.
-constexpr const char* kDeadlineKey = "COALESCE(estimated_deadline, agreed_deadline, 9000000000000000)";
+constexpr const char* kDeadlineKey =
+    "COALESCE(estimated_deadline, agreed_deadline, 9000000000000000)";
 
 std::string in_list(const std::vector<std::int64_t>& ids, std::vector<Value>& params) {
   std::string out = "(";
@@ -118,8 +119,8 @@ TicketPage list_tickets(Connection& c, const TicketScope& scope, const TicketFil
   const int limit = std::clamp(f.limit, 1, 200);
   std::string order = by_deadline ? key + " ASC, id ASC" : "created_at DESC, id DESC";
   params.emplace_back(std::int64_t{limit + 1});
-  auto rows = c.query("SELECT id FROM tickets WHERE " + where + " ORDER BY " + order + " LIMIT ?",
-                      params);
+  auto rows =
+      c.query("SELECT id FROM tickets WHERE " + where + " ORDER BY " + order + " LIMIT ?", params);
 
   TicketPage page;
   for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {

@@ -115,8 +115,8 @@ long next_protocol_sequence(Connection& c, int year) {
 std::int64_t insert_ticket(Connection& c, const Ticket& ticket) {
   std::string placeholders = "?";
   for (int i = 1; i < 32; ++i) placeholders += ", ?";
-  std::string sql = std::string("INSERT INTO tickets (") + (kTicketColumns + 4) + ") VALUES (" + placeholders +
-        ") RETURNING id";
+  std::string sql = std::string("INSERT INTO tickets (") + (kTicketColumns + 4) + ") VALUES (" +
+                    placeholders + ") RETURNING id";
   return c.query_one(sql, ticket_values(ticket))->integer(0);
 }
 
@@ -148,9 +148,8 @@ std::optional<Ticket> load_ticket(Connection& c, std::int64_t id, bool for_updat
 }
 
 std::optional<Ticket> load_ticket_by_protocol(Connection& c, const std::string& protocol) {
-  auto row = c.query_one(std::string("SELECT ") + kTicketColumns +
-                             " FROM tickets WHERE protocol = ?",
-                         {protocol});
+  auto row = c.query_one(
+      std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE protocol = ?", {protocol});
   if (!row) return std::nullopt;
   return ticket_from_row(*row);
 }
@@ -166,10 +165,10 @@ void insert_event(Connection& c, const TicketEvent& e) {
 
 std::vector<TicketEvent> load_events(Connection& c, std::int64_t ticket_id) {
   std::vector<TicketEvent> events;
-  for (const auto& r : c.query(
-           "SELECT ticket_id, seq, kind, actor_id, channel, occurred_at, is_public, data "
-           "FROM ticket_events WHERE ticket_id = ? ORDER BY seq",
-           {ticket_id})) {
+  for (const auto& r :
+       c.query("SELECT ticket_id, seq, kind, actor_id, channel, occurred_at, is_public, data "
+               "FROM ticket_events WHERE ticket_id = ? ORDER BY seq",
+               {ticket_id})) {
     TicketEvent e;
     e.ticket_id = r.integer(0);
     e.seq = r.integer(1);
@@ -216,9 +215,9 @@ std::string indexed_body(Connection& c, std::int64_t ticket_id) {
 
 std::vector<std::int64_t> tickets_resolved_before(Connection& c, Instant cutoff) {
   std::vector<std::int64_t> ids;
-  for (const auto& r : c.query(
-           "SELECT id FROM tickets WHERE status = 'resolved' AND resolved_at <= ? ORDER BY id",
-           {to_millis(cutoff)})) {
+  for (const auto& r :
+       c.query("SELECT id FROM tickets WHERE status = 'resolved' AND resolved_at <= ? ORDER BY id",
+               {to_millis(cutoff)})) {
     ids.push_back(r.integer(0));
   }
   return ids;

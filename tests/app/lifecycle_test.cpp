@@ -80,11 +80,10 @@ TEST_P(LifecycleTest, PhoneRequestLivesFromRegistrationToClosingByTheWindow) {
   EXPECT_THROW(desk->reopen(requester, t.id, "De novo"), DomainError);
 
   const auto events = desk->history(analyst, t.id);
-  EXPECT_THAT(kinds_of(events),
-              ElementsAre("created", "triaged", "routed", "assigned", "status_changed",
-                          "public_reply", "internal_note", "public_reply", "time_logged",
-                          "resolved", "evaluated", "reopened", "status_changed", "resolved",
-                          "closed"));
+  EXPECT_THAT(kinds_of(events), ElementsAre("created", "triaged", "routed", "assigned",
+                                            "status_changed", "public_reply", "internal_note",
+                                            "public_reply", "time_logged", "resolved", "evaluated",
+                                            "reopened", "status_changed", "resolved", "closed"));
   EXPECT_EQ(events.front().channel, Channel::phone);
   EXPECT_EQ(events.front().actor_id, w.attendant.id);
   EXPECT_FALSE(events.back().actor_id.has_value());  // the system closed it

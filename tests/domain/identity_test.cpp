@@ -35,8 +35,8 @@ TEST(Phone, RejectsNumbersThatCannotBeDialled) {
 
 TEST(Email, LowercasesValidAddressesAndRejectsBrokenOnes) {
   EXPECT_EQ(normalize_email("Maria.Silva@SEGER.es.gov.br"), "maria.silva@seger.es.gov.br");
-  for (const char* bad : {"", "maria", "maria@", "@seger.es.gov.br", "a@b", "a@@b.br",
-                          "a b@c.br", "Name <a@b", "a@b..br"}) {
+  for (const char* bad : {"", "maria", "maria@", "@seger.es.gov.br", "a@b", "a@@b.br", "a b@c.br",
+                          "Name <a@b", "a@b..br"}) {
     EXPECT_FALSE(normalize_email(bad)) << bad;
   }
 }

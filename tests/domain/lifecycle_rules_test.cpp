@@ -105,10 +105,15 @@ TEST(Projection, FoldsEventsIntoTheTicketState) {
   events[0].kind = EventKind::created;
   events[0].seq = 1;
   events[0].ticket_id = 9;
-  events[0].data = {{"protocol", "2026-000009"}, {"requester_id", 3}, {"service_id", 2},
-                    {"category", "incident"},    {"subject", "Fora do ar"},
-                    {"description", "SIGEFES"},  {"impact", 1},
-                    {"urgency", 2},              {"unit_id", 5}};
+  events[0].data = {{"protocol", "2026-000009"},
+                    {"requester_id", 3},
+                    {"service_id", 2},
+                    {"category", "incident"},
+                    {"subject", "Fora do ar"},
+                    {"description", "SIGEFES"},
+                    {"impact", 1},
+                    {"urgency", 2},
+                    {"unit_id", 5}};
   events[1].kind = EventKind::routed;
   events[1].seq = 2;
   events[1].data = {{"unit_id", 6}, {"assignee_id", 4}, {"status", "assigned"}};

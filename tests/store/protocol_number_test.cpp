@@ -68,7 +68,8 @@ TEST(ProtocolNumber, FormatsAndParsesEveryWayARequesterQuotesIt) {
     EXPECT_EQ(p->year, 2026);
     EXPECT_EQ(p->sequence, 123);
   }
-  for (const char* text : {"", "2026", "2026-", "26-000001", "2026-0000001", "2026-000000", "abc"}) {
+  for (const char* text :
+       {"", "2026", "2026-", "26-000001", "2026-0000001", "2026-000000", "abc"}) {
     EXPECT_FALSE(parse_protocol(text)) << text;
   }
 }

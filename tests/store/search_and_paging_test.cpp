@@ -24,7 +24,7 @@ TEST_P(SearchAndPagingTest, SearchIgnoresAccentsAndCase) {
   EXPECT_EQ(subjects_for("nao consigo").size(), 1u);
   EXPECT_EQ(subjects_for("NÃO CONSIGO").size(), 1u);
   EXPECT_EQ(subjects_for("conexao").size(), 1u);
-  EXPECT_EQ(subjects_for("sigefes impressora").size(), 0u);  // every word must match
+  EXPECT_EQ(subjects_for("sigefes impressora").size(), 0u);     // every word must match
   EXPECT_EQ(subjects_for("\"unbalanced OR NEAR(").size(), 0u);  // user text is never syntax
 }
 

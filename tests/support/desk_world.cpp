@@ -57,12 +57,12 @@ void DeskTest::SetUp() {
                                      {{Role::analyst, w.sgsis.id}}));
   w.analyst_dba = person(make_person("Diego DBA", "diego@prodest.es.gov.br", std::nullopt,
                                      {{Role::analyst, w.sgdba.id}}));
-  w.manager_gesin = person(make_person("Gustavo Gerente", "gustavo@prodest.es.gov.br",
-                                       std::nullopt, {{Role::unit_manager, w.gesin.id}}));
+  w.manager_gesin = person(make_person("Gustavo Gerente", "gustavo@prodest.es.gov.br", std::nullopt,
+                                       {{Role::unit_manager, w.gesin.id}}));
   w.relations_agent = person(make_person("Regina Relacionamento", "regina@prodest.es.gov.br",
                                          std::nullopt, {{Role::client_relations, w.relations.id}}));
-  w.requester_seger = person(make_person("Maria Solicitante", "maria@seger.es.gov.br",
-                                         w.seger.id, {{Role::requester, std::nullopt}}));
+  w.requester_seger = person(make_person("Maria Solicitante", "maria@seger.es.gov.br", w.seger.id,
+                                         {{Role::requester, std::nullopt}}));
   w.manager_seger = person(make_person("Otávio Gestor", "otavio@seger.es.gov.br", w.seger.id,
                                        {{Role::org_manager, std::nullopt}}));
   w.requester_sesa = person(make_person("Paulo Saúde", "paulo@saude.es.gov.br", w.sesa.id,
@@ -73,12 +73,12 @@ void DeskTest::SetUp() {
                                  {{Role::requester, std::nullopt}}));
 
   const app::Actor real_admin = as(w.admin);
-  for (auto [who, org_id] : {std::pair{w.requester_seger, w.seger.id},
-                             std::pair{w.manager_seger, w.seger.id},
-                             std::pair{w.requester_sesa, w.sesa.id},
-                             std::pair{w.requester_viana, w.viana.id}}) {
-    desk->authorize_requester(real_admin, {org_id, who.id, AuthorizationDocument::oficio, "Ofício 45/2026",
-                                      Date{std::chrono::year{2026} / 1 / 1}});
+  for (auto [who, org_id] :
+       {std::pair{w.requester_seger, w.seger.id}, std::pair{w.manager_seger, w.seger.id},
+        std::pair{w.requester_sesa, w.sesa.id}, std::pair{w.requester_viana, w.viana.id}}) {
+    desk->authorize_requester(real_admin,
+                              {org_id, who.id, AuthorizationDocument::oficio, "Ofício 45/2026",
+                               Date{std::chrono::year{2026} / 1 / 1}});
   }
 
   Service s;

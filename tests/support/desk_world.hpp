@@ -41,10 +41,10 @@ class DeskTest : public ::testing::TestWithParam<Engine> {
   World w;
 };
 
-#define GUICHE_ON_BOTH_ENGINES(Suite)                                                      \
-  INSTANTIATE_TEST_SUITE_P(Engines, Suite,                                                 \
-                           ::testing::Values(::guiche::testing::Engine::sqlite,            \
-                                             ::guiche::testing::Engine::postgres),         \
-                           ::guiche::testing::engine_name)
+#define GUICHE_ON_BOTH_ENGINES(Suite)                                                            \
+  INSTANTIATE_TEST_SUITE_P(                                                                      \
+      Engines, Suite,                                                                            \
+      ::testing::Values(::guiche::testing::Engine::sqlite, ::guiche::testing::Engine::postgres), \
+      ::guiche::testing::engine_name)
 
 }  // namespace guiche::testing

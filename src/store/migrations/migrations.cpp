@@ -39,9 +39,10 @@ std::vector<Migration> migrations_for(Dialect dialect) {
 int schema_version(Database& db) {
   int version = 0;
   db.read([&](Connection& c) {
-    std::string check = c.dialect() == Dialect::sqlite
-                            ? "SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'"
-                            : "SELECT count(*) FROM pg_tables WHERE tablename = 'schema_migrations'";
+    std::string check =
+        c.dialect() == Dialect::sqlite
+            ? "SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'"
+            : "SELECT count(*) FROM pg_tables WHERE tablename = 'schema_migrations'";
     if (c.query_one(check)->integer(0) == 0) return;
     version = static_cast<int>(
         c.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")->integer(0));
