@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "domain/error.hpp"
@@ -53,18 +55,32 @@ std::optional<DomainError> error_of(F&& f) {
   return std::nullopt;
 }
 
-// A message a person in Brazil can read: non-empty and written in Portuguese.
+// A message a person in Brazil can read: written in Portuguese (it has
+// Portuguese accents or one of the everyday words these messages are made of).
 inline bool looks_pt_br(const std::string& message) {
-  static const char* const kWords[] = {
-      "não",       "inválid",    "obrigatóri", "Informe",   "chamado", "Chamado",   "arquivo",
-      "serviço",   "Serviço",    "formulário", "excede",    "prazo",   "avaliação", "Tipo",
-      "vazio",     "Cursor",     "protocolo",  "encontrad", "contém",  "deve",      "Só ",
-      "Somente",   "Você",       "Dados",      "pessoa",    "Pessoa",  "senha",     "Altere",
-      "Órgão",     "Use a ação", "Escolha",    "Campo",     "Unidade", "vínculo",   "responsável",
-      "Já existe", "linha"};
-  if (message.empty()) return false;
-  return std::any_of(std::begin(kWords), std::end(kWords),
-                     [&](const char* w) { return message.find(w) != std::string::npos; });
+  static const std::set<std::string> kWords = {
+      "o",       "os",    "da",      "das",          "de",           "do",
+      "dos",     "em",    "na",      "no",           "ao",           "um",
+      "uma",     "para",  "com",     "este",         "esta",         "não",
+      "é",       "só",    "já",      "foi",          "deve",         "ser",
+      "ou",      "que",   "mais",    "você",         "somente",      "nome",
+      "informe", "use",   "altere",  "escolha",      "digite",       "responda",
+      "campo",   "tipo",  "unidade", "desconhecido", "desconhecida", "chamado",
+      "anexo",   "cursor"};
+  for (const char* letter : {"ç", "ã", "õ", "á", "é", "í", "ó", "ú", "â", "ê", "ô", "à"}) {
+    if (message.find(letter) != std::string::npos) return true;
+  }
+  std::string word;
+  for (std::size_t i = 0; i <= message.size(); ++i) {
+    const char ch = i < message.size() ? message[i] : ' ';
+    if (std::isalpha(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    } else {
+      if (kWords.count(word)) return true;
+      word.clear();
+    }
+  }
+  return false;
 }
 
 inline bool names_field(const DomainError& e, const std::string& field) {
