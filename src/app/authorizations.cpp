@@ -39,6 +39,18 @@ AuthorizedRequester Desk::authorize_requester(const Actor& a, const Authorizatio
     if (person->organization_id != r.organization_id) {
       throw invalid_field("person", "A pessoa não pertence a este órgão.");
     }
+    if (!organization->is_client) {
+      throw invalid_field("organization",
+                          "O órgão não é cliente: registre antes o contrato ou ofício.");
+    }
+    for (const auto& existing : store::authorizations_of_person(c, r.person_id)) {
+      const bool still_counts = existing.organization_id == r.organization_id &&
+                                existing.state != AuthorizationState::rejected &&
+                                !existing.valid_until;
+      if (still_counts) {
+        throw conflict("A pessoa já tem uma autorização em vigor ou aguardando confirmação.");
+      }
+    }
     out.organization_id = r.organization_id;
     out.person_id = r.person_id;
     out.document_type = r.document_type;

@@ -27,8 +27,14 @@ struct DeskConfig {
   std::string data_dir = "data";
   std::chrono::days reopen_window{7};
   std::int64_t max_attachment_bytes = 25LL * 1024 * 1024;
-  // Sniffed types accepted as attachments (prefix match: "image/" takes every image).
-  std::vector<std::string> attachment_types = {"image/",
+  // Sniffed types accepted as attachments (prefix match on the MIME type). SVG
+  // is left out on purpose: it can carry scripts.
+  std::vector<std::string> attachment_types = {"image/png",
+                                               "image/jpeg",
+                                               "image/gif",
+                                               "image/webp",
+                                               "image/bmp",
+                                               "image/tiff",
                                                "text/plain",
                                                "text/csv",
                                                "application/pdf",

@@ -58,7 +58,8 @@ Ticket Desk::register_request(const Actor& a, const RegisterRequest& r) {
   Ticket result;
   db_.write([&](store::Connection& c) {
     auto service = store::find_service_by_code(c, r.service_code);
-    if (!service || !service->active) {
+    // Internal services exist only for the desk's own staff.
+    if (!service || !service->active || (!service->is_public && !is_staff(a.person))) {
       throw invalid_field("service", "Serviço desconhecido: " + r.service_code + ".");
     }
     auto requester = store::load_person(c, r.requester_id);

@@ -29,6 +29,13 @@ nlohmann::json optional_json(const std::optional<std::int64_t>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
+// How a link reads from the other ticket.
+std::string reverse_link(const std::string& kind) {
+  if (kind == "duplicate_of") return "duplicated_by";
+  if (kind == "caused_by") return "causes";
+  return kind;
+}
+
 }  // namespace
 
 Ticket Desk::triage(const Actor& a, std::int64_t ticket_id, const Triage& t) {
@@ -68,6 +75,14 @@ Ticket Desk::route(const Actor& a, std::int64_t ticket_id, std::int64_t unit_id,
       [&](store::Connection& c, const Ticket& ticket, const std::vector<Unit>& units) {
         require_work(a, ticket, units);
         require_transition(ticket.status, Status::assigned, Side::agent);
+        // A request from outside the service's audience is client relations'
+        // to decide (seed 000): nobody else may send it to a technical unit.
+        const bool decides_audience = !ticket.audience_admitted;
+        if (decides_audience && !a.person.has_role(Role::client_relations)) {
+          throw forbidden(
+              "Solicitações fora do público do serviço são decididas pelo relacionamento com "
+              "clientes.");
+        }
         const Unit* target = nullptr;
         for (const auto& u : units) {
           if (u.id == unit_id) target = &u;
@@ -84,6 +99,7 @@ Ticket Desk::route(const Actor& a, std::int64_t ticket_id, std::int64_t unit_id,
                             {"assignee_id", optional_json(assignee_id)},
                             {"status", status_code(Status::assigned)}};
         if (!note.empty()) data["note"] = required_text(note, "note", "A observação", 2000);
+        if (decides_audience) data["audience_accepted_by"] = a.id();
         return std::vector<Draft>{{EventKind::routed, data}};
       });
 }
@@ -224,7 +240,7 @@ Ticket Desk::link(const Actor& a, std::int64_t ticket_id, std::int64_t other_id,
                   const std::string& kind) {
   if (kind != "related" && kind != "duplicate_of" && kind != "caused_by") {
     throw invalid_field("kind", "Tipo de vínculo inválido (related, duplicate_of, caused_by).");
-  }
+  }  // their reverses (duplicated_by, causes) are written on the other ticket
   if (other_id == ticket_id) throw invalid_field("other", "Um chamado não se vincula a si mesmo.");
   const Instant now = clock_.now();
   return mutate_ticket(
@@ -238,16 +254,20 @@ Ticket Desk::link(const Actor& a, std::int64_t ticket_id, std::int64_t other_id,
         for (const auto& l : ticket.links) {
           if (l.other_ticket_id == other_id) throw conflict("Os chamados já estão vinculados.");
         }
-        // Both tickets tell the story, in the same transaction.
+        // Both tickets tell the story, in the same transaction. Links are the
+        // desk's bookkeeping and may name another organization's ticket, so
+        // their events are internal.
         record(c, *other,
                {{EventKind::linked,
                  {{"other_ticket_id", ticket.id},
                   {"other_protocol", ticket.protocol},
-                  {"link", "related"}}}},
+                  {"link", reverse_link(kind)}},
+                 false}},
                a, now);
         return std::vector<Draft>{
             {EventKind::linked,
-             {{"other_ticket_id", other_id}, {"other_protocol", other->protocol}, {"link", kind}}}};
+             {{"other_ticket_id", other_id}, {"other_protocol", other->protocol}, {"link", kind}},
+             false}};
       });
 }
 

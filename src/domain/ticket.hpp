@@ -13,7 +13,7 @@ namespace guiche {
 
 struct TicketLink {
   std::int64_t other_ticket_id = 0;
-  std::string kind;  // "related", "duplicate_of", "caused_by"
+  std::string kind;  // related, duplicate_of / duplicated_by, caused_by / causes
   bool operator==(const TicketLink&) const = default;
 };
 

@@ -61,6 +61,9 @@ void apply_event(Ticket& t, const TicketEvent& e) {
       if (t.status == Status::new_) t.status = Status::triage;
       break;
     case EventKind::routed:
+      // Client relations accepted a request from outside the audience; the
+      // original reason stays on the ticket for the record.
+      if (d.contains("audience_accepted_by")) t.audience_admitted = true;
       t.unit_id = optional_id(d, "unit_id");
       t.assignee_id = optional_id(d, "assignee_id");
       t.status = status_in(d, "status");

@@ -75,7 +75,7 @@ void DeskTest::SetUp() {
   const app::Actor real_admin = as(w.admin);
   for (auto [who, org_id] :
        {std::pair{w.requester_seger, w.seger.id}, std::pair{w.manager_seger, w.seger.id},
-        std::pair{w.requester_sesa, w.sesa.id}, std::pair{w.requester_viana, w.viana.id}}) {
+        std::pair{w.requester_sesa, w.sesa.id}}) {
     desk->authorize_requester(real_admin,
                               {org_id, who.id, AuthorizationDocument::oficio, "Ofício 45/2026",
                                Date{std::chrono::year{2026} / 1 / 1}});
