@@ -28,6 +28,17 @@ void write_unique(store::Database& db, const std::string& duplicate_message, F&&
   }
 }
 
+Organization validated_organization(const Organization& in) {
+  Organization o = in;
+  o.name = required_text(in.name, "name", "O nome", 200);
+  o.acronym = required_text(in.acronym, "acronym", "A sigla", 30);
+  if (o.is_client && o.client_reference.find_first_not_of(" \t") == std::string::npos) {
+    throw invalid_field("client_reference",
+                        "Informe o contrato ou ofício que torna o órgão cliente.");
+  }
+  return o;
+}
+
 Person validated_person(const Person& in, store::Connection& c) {
   Person p = in;
   std::vector<FieldError> errors;
@@ -96,13 +107,7 @@ bool may_see_person(const Person& viewer, const Person& p) {
 Organization Desk::create_organization(const Actor& a, const Organization& o) {
   require_active(a);
   require_admin(a);
-  Organization out = o;
-  out.name = required_text(o.name, "name", "O nome", 200);
-  out.acronym = required_text(o.acronym, "acronym", "A sigla", 30);
-  if (o.is_client && o.client_reference.empty()) {
-    throw invalid_field("client_reference",
-                        "Informe o contrato ou ofício que torna o órgão cliente.");
-  }
+  Organization out = validated_organization(o);
   write_unique(db_, "Já existe um órgão com esta sigla.", [&](store::Connection& c) {
     out.id = store::insert_organization(c, out, clock_.now());
   });
@@ -112,15 +117,12 @@ Organization Desk::create_organization(const Actor& a, const Organization& o) {
 Organization Desk::update_organization(const Actor& a, const Organization& o) {
   require_active(a);
   require_admin(a);
-  if (o.is_client && o.client_reference.empty()) {
-    throw invalid_field("client_reference",
-                        "Informe o contrato ou ofício que torna o órgão cliente.");
-  }
+  const Organization out = validated_organization(o);
   write_unique(db_, "Já existe um órgão com esta sigla.", [&](store::Connection& c) {
-    if (!store::load_organization(c, o.id)) throw not_found("Órgão não encontrado.");
-    store::update_organization(c, o);
+    if (!store::load_organization(c, out.id)) throw not_found("Órgão não encontrado.");
+    store::update_organization(c, out);
   });
-  return o;
+  return out;
 }
 
 std::vector<Organization> Desk::organizations(const Actor& a) {
