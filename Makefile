@@ -22,10 +22,9 @@ build-asan: deps
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DGUICHE_SANITIZE=ON >/dev/null
 	@cmake --build build-asan -j $(JOBS)
 
+# serve migrates, and with --demo loads the demo data into an empty database.
 run: build
-	@build/guiche migrate --data $(DATA)
-	@build/guiche demo --data $(DATA) --if-empty
-	@build/guiche serve --listen $(LISTEN) --data $(DATA)
+	@build/guiche serve --listen $(LISTEN) --data $(DATA) --demo
 
 test: build build-asan
 	@scripts/run-tests.sh build build-asan

@@ -10,6 +10,7 @@ packages=(
   libpq-dev postgresql-15 postgresql-contrib
   nlohmann-json3-dev libsodium-dev libmagic-dev libmagic-mgc
   libcli11-dev
+  librestinio-dev libasio-dev libhttp-parser-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libhowardhinnant-date-dev tzdata
 )

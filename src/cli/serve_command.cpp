@@ -1,10 +1,56 @@
+#include <arpa/inet.h>
+
+#include <charconv>
 #include <iostream>
 #include <memory>
 
+#include "app/desk.hpp"
+#include "app/housekeeping.hpp"
 #include "cli/options.hpp"
 #include "cli/subcommands.hpp"
+#include "demo/demo_data.hpp"
+#include "domain/error.hpp"
+#include "domain/time.hpp"
+#include "http/server.hpp"
 
 namespace guiche::cli {
+namespace {
+
+struct Listen {
+  std::string host;
+  unsigned short port = 0;
+};
+
+// HOST:PORT, HOST being an IP address ("[::1]" for IPv6) or "localhost": the
+// server binds an address, it does not resolve names, so anything else would
+// only fail later with a less helpful message.
+Listen parse_listen(const std::string& text) {
+  const auto bad = [&] {
+    return invalid_field("--listen", "Endereço inválido em --listen: \"" + text +
+                                         "\"; use HOST:PORTA, por exemplo 127.0.0.1:8080.");
+  };
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) throw bad();
+  Listen listen{text.substr(0, colon)};
+  if (listen.host.size() > 2 && listen.host.front() == '[' && listen.host.back() == ']')
+    listen.host = listen.host.substr(1, listen.host.size() - 2);
+
+  const std::string port = text.substr(colon + 1);
+  unsigned value = 0;
+  const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (port.empty() || ec != std::errc{} || end != port.data() + port.size() || value == 0 ||
+      value > 65535)
+    throw bad();
+  listen.port = static_cast<unsigned short>(value);
+
+  unsigned char address[16];
+  const bool is_ip = ::inet_pton(AF_INET, listen.host.c_str(), address) == 1 ||
+                     ::inet_pton(AF_INET6, listen.host.c_str(), address) == 1;
+  if (!is_ip && listen.host != "localhost") throw bad();
+  return listen;
+}
+
+}  // namespace
 
 void add_serve(CLI::App& app, Runners& runners) {
   auto options = std::make_shared<StoreOptions>();
@@ -14,13 +60,19 @@ void add_serve(CLI::App& app, Runners& runners) {
   options->add_to(*command);
   command->add_option("--listen", *listen, "HOST:PORTA");
   command->add_flag("--demo", *demo, "carrega os dados de demonstração se o banco estiver vazio");
-  runners[command] = [options, listen] {
+  runners[command] = [options, listen, demo] {
+    // Checked before touching the database, so a typo costs nothing.
+    const auto where = parse_listen(*listen);
     auto db = options->open_migrated();
-    // The HTTP face arrives with the REST API; until then the store is ready
-    // and the command says so instead of pretending to listen.
-    std::cerr << "guiche serve: banco pronto em " << options->data_dir
-              << "; a API HTTP ainda não está disponível nesta versão (" << *listen << ").\n";
-    return 0;
+    if (*demo && !demo::has_data(*db)) std::cout << demo::load_demo_data(*db, options->data_dir);
+    SystemClock clock;
+    app::DeskConfig config;
+    config.data_dir = options->data_dir;
+    app::Desk desk(*db, clock, config);
+    // Resolved tickets close themselves once the reopen window ends.
+    app::Housekeeping housekeeping(desk, std::chrono::minutes(1));
+    std::cout << "Guichê em http://" << *listen << std::endl;
+    return http::serve(desk, where.host, where.port);
   };
 }
 

@@ -1,0 +1,213 @@
+#include "http/server.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <exception>
+#include <functional>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <restinio/all.hpp>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "store/migrations/migrations.hpp"
+
+namespace guiche::http {
+namespace {
+
+using Router = restinio::router::express_router_t<>;
+// traits_t's default strand is a real asio strand: needed because the
+// handlers run on a thread pool.
+using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t, Router>;
+using Steady = std::chrono::steady_clock;
+
+// How long a shutdown waits for responses already being produced.
+constexpr auto drain_limit = std::chrono::seconds(10);
+// RESTinio's default is one request per connection at a time, which makes a
+// pipelining client wait a round trip per request; 16 keeps a connection busy
+// without letting one client queue unbounded work.
+constexpr std::size_t max_pipelined = 16;
+
+// State the response callbacks share. They may run after serve() has decided
+// to stop (or when Asio destroys a pending write), so they hold it by
+// shared_ptr rather than pointing into serve()'s frame.
+struct Shared {
+  std::atomic<int> in_flight{0};  // handlers started whose response is not yet written
+  std::mutex log_mutex;           // one access line at a time, never interleaved
+};
+
+struct Reply {
+  restinio::http_status_line_t status;
+  std::string content_type;
+  std::string body;
+};
+
+// 16 hex characters from libsodium's CSPRNG: unguessable, so a request id
+// shown to a user cannot be used to find someone else's request in the logs.
+std::string request_id() {
+  unsigned char bytes[8];
+  randombytes_buf(bytes, sizeof bytes);
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string id;
+  id.reserve(16);
+  for (unsigned char b : bytes) {
+    id.push_back(digits[b >> 4]);
+    id.push_back(digits[b & 0x0f]);
+  }
+  return id;
+}
+
+// RFC 9457 problem details. Titles and details are pt-BR: people read them.
+Reply problem(restinio::http_status_line_t status, const std::string& title,
+              const std::string& detail) {
+  nlohmann::ordered_json body = {{"type", "about:blank"},
+                                 {"title", title},
+                                 {"status", status.status_code().raw_code()},
+                                 {"detail", detail}};
+  return {std::move(status), "application/problem+json", body.dump()};
+}
+
+// Sends `reply` with the headers every response carries, and logs the access
+// line once the bytes are written (or the write failed), so the duration
+// covers the whole exchange. Method and path only: bodies, query strings and
+// header values can hold personal data or secrets.
+restinio::request_handling_status_t send(const std::shared_ptr<Shared>& shared,
+                                         const restinio::request_handle_t& req,
+                                         Steady::time_point started, Reply reply) {
+  const auto status = reply.status.status_code().raw_code();
+  std::string line = std::string(req->header().method().c_str()) + " " +
+                     std::string(req->header().path()) + " " + std::to_string(status);
+  return req->create_response(std::move(reply.status))
+      .append_header(restinio::http_field::content_type, std::move(reply.content_type))
+      .append_header("X-Request-Id", request_id())
+      .set_body(std::move(reply.body))
+      .done([shared, started, line = std::move(line)](const asio::error_code&) {
+        const auto ms = std::chrono::duration<double, std::milli>(Steady::now() - started).count();
+        {
+          std::lock_guard lock(shared->log_mutex);
+          std::cerr << line << " " << std::fixed << std::setprecision(1) << ms << "ms\n";
+        }
+        shared->in_flight.fetch_sub(1);
+      });
+}
+
+// Wraps a route so it is counted as in flight and so an exception becomes a
+// 500 problem instead of a dropped connection. The exception's text is kept
+// out of the response: it may describe the database.
+template <typename Produce>
+restinio::request_handling_status_t handle(const std::shared_ptr<Shared>& shared,
+                                           const restinio::request_handle_t& req, Produce produce) {
+  const auto started = Steady::now();
+  shared->in_flight.fetch_add(1);
+  Reply reply;
+  try {
+    reply = produce();
+  } catch (const std::exception& e) {
+    {
+      std::lock_guard lock(shared->log_mutex);
+      std::cerr << "guiche serve: erro ao atender " << req->header().path() << ": " << e.what()
+                << "\n";
+    }
+    reply = problem(restinio::status_internal_server_error(), "Erro interno",
+                    "Ocorreu um erro inesperado; tente novamente.");
+  }
+  return send(shared, req, started, std::move(reply));
+}
+
+std::unique_ptr<Router> make_router(app::Desk& desk, const std::shared_ptr<Shared>& shared) {
+  auto router = std::make_unique<Router>();
+  router->http_get("/api/v1/health", [&desk, shared](auto req, auto) {
+    return handle(shared, req, [&desk] {
+      nlohmann::ordered_json body = {
+          {"status", "ok"},
+          {"database",
+           desk.database().dialect() == store::Dialect::sqlite ? "sqlite" : "postgresql"},
+          {"schema_version", store::schema_version(desk.database())}};
+      return Reply{restinio::status_ok(), "application/json", body.dump()};
+    });
+  });
+  router->non_matched_request_handler([shared](auto req) {
+    return handle(shared, req, [] {
+      return problem(restinio::status_not_found(), "Não encontrado", "Recurso não encontrado.");
+    });
+  });
+  return router;
+}
+
+}  // namespace
+
+int serve(app::Desk& desk, const std::string& host, unsigned short port) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium não pôde ser inicializada");
+  auto shared = std::make_shared<Shared>();
+
+  // Declared before the server so it outlives it: pending handlers that hold
+  // connections are destroyed with the io_context, after the server.
+  asio::io_context io;
+  restinio::http_server_t<Traits> server{restinio::external_io_context(io),
+                                         restinio::server_settings_t<Traits>{}
+                                             .address(host)
+                                             .port(port)
+                                             .max_pipelined_requests(max_pipelined)
+                                             .request_handler(make_router(desk, shared))};
+
+  std::exception_ptr failure;
+  // Once the acceptor is closed, poll until the responses in flight are
+  // written (or the limit passes), then stop the loop: stopping at once would
+  // cut those responses off.
+  asio::steady_timer drain{io};
+  Steady::time_point drain_until;
+  std::function<void()> wait_for_drain = [&] {
+    if (shared->in_flight.load() <= 0 || Steady::now() >= drain_until) {
+      io.stop();
+      return;
+    }
+    drain.expires_after(std::chrono::milliseconds(10));
+    drain.async_wait([&](const asio::error_code&) { wait_for_drain(); });
+  };
+
+  // RESTinio's own run() only reacts to SIGINT; a service manager sends SIGTERM.
+  asio::signal_set signals{io, SIGINT, SIGTERM};
+  signals.async_wait([&](const asio::error_code& ec, int) {
+    if (ec) return;
+    server.close_async(
+        [&] {
+          drain_until = Steady::now() + drain_limit;
+          wait_for_drain();
+        },
+        [&](std::exception_ptr e) {
+          failure = e;
+          io.stop();
+        });
+  });
+  server.open_async([] {},
+                    [&](std::exception_ptr e) {
+                      failure = e;
+                      io.stop();
+                    });
+
+  const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (unsigned i = 0; i + 1 < threads; ++i) pool.emplace_back([&io] { io.run(); });
+  io.run();  // this thread is the pool's last member
+  for (auto& t : pool) t.join();
+
+  if (failure) {
+    try {
+      std::rethrow_exception(failure);
+    } catch (const std::exception& e) {
+      throw std::runtime_error("não foi possível escutar em " + host + ":" + std::to_string(port) +
+                               ": " + e.what());
+    }
+  }
+  return 0;
+}
+
+}  // namespace guiche::http
