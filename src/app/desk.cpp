@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "app/access_policy.hpp"
+#include "app/login_throttle.hpp"
 #include "domain/error.hpp"
 #include "domain/ticket_projection.hpp"
 #include "store/directory_rows.hpp"
@@ -16,6 +17,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
     : db_(db), clock_(clock), config_(std::move(config)) {
   blobs_ = std::make_unique<store::AttachmentBlobs>(
       (std::filesystem::path(config_.data_dir) / "attachments").string());
+  throttle_ = std::make_unique<LoginThrottle>();
 }
 
 Desk::~Desk() = default;

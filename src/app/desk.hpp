@@ -50,6 +50,7 @@ struct DeskConfig {
                                                "text/xml"};
   // Where the desk stands: decides the registration date and protocol year.
   std::string time_zone = "America/Sao_Paulo";
+  std::chrono::hours session_lifetime{12};
 };
 
 struct RegisterRequest {
@@ -84,6 +85,24 @@ struct AuthorizationRequest {
   Date valid_from{};
 };
 
+// A signed-in browser session: the id goes in a cookie, the CSRF token must
+// be echoed in a header on every cookie-authenticated write.
+struct SessionGrant {
+  std::string session_id;
+  std::string csrf_token;
+  Person person;
+  Instant expires_at{};
+};
+
+struct ApiToken {
+  std::int64_t id = 0;
+  std::int64_t person_id = 0;
+  std::string name;
+  Instant created_at{};
+  std::optional<Instant> revoked_at;
+  std::string secret;  // only when just created; never stored
+};
+
 struct AttachmentContent {
   store::AttachmentRecord record;
   std::string bytes;
@@ -101,6 +120,19 @@ class Desk {
   Actor actor(std::int64_t person_id, Channel channel = Channel::portal);
   std::optional<Person> authenticate(const std::string& login, const std::string& password);
   void change_password(const Actor& a, const std::string& current, const std::string& next);
+
+  // --- sessions and API tokens (app/sessions.cpp)
+  // Throws unauthenticated for a wrong login or password, rate_limited after
+  // repeated failures for the same login or from the same address.
+  SessionGrant sign_in(const std::string& login, const std::string& password,
+                       const std::string& address);
+  void sign_out(const std::string& session_id);
+  // The session's person and CSRF token, or nullopt if unknown or expired.
+  std::optional<std::pair<Actor, std::string>> session(const std::string& session_id);
+  ApiToken create_api_token(const Actor& a, std::int64_t person_id, const std::string& name);
+  void revoke_api_token(const Actor& a, std::int64_t token_id);
+  std::vector<ApiToken> api_tokens(const Actor& a, std::int64_t person_id);
+  std::optional<Actor> token_actor(const std::string& secret);
 
   // --- intake
   Ticket register_request(const Actor& a, const RegisterRequest& r);
@@ -196,6 +228,7 @@ class Desk {
   const Clock& clock_;
   DeskConfig config_;
   std::unique_ptr<store::AttachmentBlobs> blobs_;
+  std::unique_ptr<class LoginThrottle> throttle_;
 };
 
 }  // namespace guiche::app

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/desk.hpp"
+#include "api/routes.hpp"
 #include "app/housekeeping.hpp"
 #include "cli/options.hpp"
 #include "cli/subcommands.hpp"
@@ -72,7 +73,9 @@ void add_serve(CLI::App& app, Runners& runners) {
     // Resolved tickets close themselves once the reopen window ends.
     app::Housekeeping housekeeping(desk, std::chrono::minutes(1));
     std::cout << "Guichê em http://" << *listen << std::endl;
-    return http::serve(desk, where.host, where.port);
+    api::ApiContext api_context{desk};
+    const auto routes = api::api_routes(api_context);
+    return http::serve(routes, where.host, where.port);
   };
 }
 

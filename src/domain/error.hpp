@@ -16,6 +16,7 @@ struct FieldError {
 class DomainError : public std::runtime_error {
  public:
   enum class Kind {
+    malformed,         // 400: input that cannot even be read (broken JSON, bad cursor syntax)
     validation,        // 422: well-formed input that breaks a rule
     not_found,         // 404: also for objects the caller may not know exist
     forbidden,         // 403
@@ -23,6 +24,7 @@ class DomainError : public std::runtime_error {
     too_large,         // 413
     unsupported_type,  // 415
     unauthenticated,   // 401
+    rate_limited,      // 429: e.g. too many failed sign-ins
   };
 
   DomainError(Kind kind, std::string message, std::vector<FieldError> fields = {})
@@ -41,6 +43,9 @@ inline DomainError invalid(std::string message, std::vector<FieldError> fields =
 }
 inline DomainError invalid_field(const std::string& field, const std::string& message) {
   return DomainError(DomainError::Kind::validation, message, {{field, message}});
+}
+inline DomainError malformed(std::string message) {
+  return DomainError(DomainError::Kind::malformed, std::move(message));
 }
 inline DomainError not_found(std::string message) {
   return DomainError(DomainError::Kind::not_found, std::move(message));

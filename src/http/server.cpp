@@ -18,8 +18,6 @@
 #include <thread>
 #include <vector>
 
-#include "store/migrations/migrations.hpp"
-
 namespace guiche::http {
 namespace {
 
@@ -48,7 +46,39 @@ struct Reply {
   restinio::http_status_line_t status;
   std::string content_type;
   std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
 };
+
+std::string_view reason_phrase(int status) {
+  switch (status) {
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    default:
+      return status < 400 ? "OK" : status < 500 ? "Client Error" : "Server Error";
+  }
+}
 
 // 16 hex characters from libsodium's CSPRNG: unguessable, so a request id
 // shown to a user cannot be used to find someone else's request in the logs.
@@ -72,7 +102,7 @@ Reply problem(restinio::http_status_line_t status, const std::string& title,
                                  {"title", title},
                                  {"status", status.status_code().raw_code()},
                                  {"detail", detail}};
-  return {std::move(status), "application/problem+json", body.dump()};
+  return {std::move(status), "application/problem+json", body.dump(), {}};
 }
 
 // Sends `reply` with the headers every response carries, and logs the access
@@ -85,10 +115,11 @@ restinio::request_handling_status_t send(const std::shared_ptr<Shared>& shared,
   const auto status = reply.status.status_code().raw_code();
   std::string line = std::string(req->header().method().c_str()) + " " +
                      std::string(req->header().path()) + " " + std::to_string(status);
-  return req->create_response(std::move(reply.status))
-      .append_header(restinio::http_field::content_type, std::move(reply.content_type))
-      .append_header("X-Request-Id", request_id())
-      .set_body(std::move(reply.body))
+  auto response = req->create_response(std::move(reply.status));
+  response.append_header(restinio::http_field::content_type, std::move(reply.content_type))
+      .append_header("X-Request-Id", request_id());
+  for (auto& [name, value] : reply.headers) response.append_header(name, std::move(value));
+  return response.set_body(std::move(reply.body))
       .done([shared, started, line = std::move(line)](const asio::error_code&) {
         const auto ms = std::chrono::duration<double, std::milli>(Steady::now() - started).count();
         {
@@ -122,18 +153,71 @@ restinio::request_handling_status_t handle(const std::shared_ptr<Shared>& shared
   return send(shared, req, started, std::move(reply));
 }
 
-std::unique_ptr<Router> make_router(app::Desk& desk, const std::shared_ptr<Shared>& shared) {
-  auto router = std::make_unique<Router>();
-  router->http_get("/api/v1/health", [&desk, shared](auto req, auto) {
-    return handle(shared, req, [&desk] {
-      nlohmann::ordered_json body = {
-          {"status", "ok"},
-          {"database",
-           desk.database().dialect() == store::Dialect::sqlite ? "sqlite" : "postgresql"},
-          {"schema_version", store::schema_version(desk.database())}};
-      return Reply{restinio::status_ok(), "application/json", body.dump()};
-    });
+std::optional<restinio::http_method_id_t> method_of(const std::string& name) {
+  if (name == "GET") return restinio::http_method_get();
+  if (name == "POST") return restinio::http_method_post();
+  if (name == "PUT") return restinio::http_method_put();
+  if (name == "PATCH") return restinio::http_method_patch();
+  if (name == "DELETE") return restinio::http_method_delete();
+  return std::nullopt;
+}
+
+// The names of a template's parameters: "/tickets/:id/events" -> {"id"}.
+std::vector<std::string> parameter_names(const std::string& path) {
+  std::vector<std::string> names;
+  for (std::size_t i = path.find(':'); i != std::string::npos; i = path.find(':', i + 1)) {
+    auto end = path.find_first_of("/(", i);
+    names.push_back(path.substr(i + 1, end == std::string::npos ? std::string::npos : end - i - 1));
+  }
+  return names;
+}
+
+// Copies what a handler may look at out of RESTinio's request.
+Request to_request(const restinio::request_handle_t& req, const Route& route,
+                   const restinio::router::route_params_t& params) {
+  Request r;
+  r.method = req->header().method().c_str();
+  r.path = std::string(req->header().path());
+  r.route = route.path;
+  for (const auto& name : parameter_names(route.path)) {
+    if (params.has(name)) r.params[name] = std::string(params[name]);
+  }
+  // A malformed query string is the client's mistake: handlers see it as absent
+  // and answer 400 if they needed it (bad cursors, filters).
+  try {
+    for (const auto& [key, value] : restinio::parse_query(req->header().query())) {
+      r.query.emplace_back(std::string(key), std::string(value));
+    }
+  } catch (const std::exception&) {
+    r.query.emplace_back("\x01malformed", "");
+  }
+  req->header().for_each_field([&](const auto& field) {
+    std::string name = field.name();
+    for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    r.headers[name] = field.value();
   });
+  r.body = req->body();
+  r.remote_address = req->remote_endpoint().address().to_string();
+  return r;
+}
+
+std::unique_ptr<Router> make_router(const std::vector<Route>& routes,
+                                    const std::shared_ptr<Shared>& shared) {
+  auto router = std::make_unique<Router>();
+  for (const auto& route : routes) {
+    auto method = method_of(route.method);
+    if (!method) throw std::invalid_argument("unsupported HTTP method " + route.method);
+    router->add_handler(*method, route.path, [&route, shared](auto req, auto params) {
+      return handle(shared, req, [&] {
+        Response response = route.handler(to_request(req, route, params));
+        return Reply{restinio::http_status_line_t{
+                         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+                         std::string(reason_phrase(response.status))},
+                     std::move(response.content_type), std::move(response.body),
+                     std::move(response.headers)};
+      });
+    });
+  }
   router->non_matched_request_handler([shared](auto req) {
     return handle(shared, req, [] {
       return problem(restinio::status_not_found(), "Não encontrado", "Recurso não encontrado.");
@@ -144,7 +228,28 @@ std::unique_ptr<Router> make_router(app::Desk& desk, const std::shared_ptr<Share
 
 }  // namespace
 
-int serve(app::Desk& desk, const std::string& host, unsigned short port) {
+void ServeControl::request_stop() {
+  std::function<void()> stopper;
+  {
+    std::lock_guard lock(mutex_);
+    stop_requested_ = true;
+    stopper = stopper_;
+  }
+  if (stopper) stopper();
+}
+
+void ServeControl::attach(std::function<void()> stopper) {
+  bool already;
+  {
+    std::lock_guard lock(mutex_);
+    stopper_ = stopper;
+    already = stop_requested_;
+  }
+  if (already && stopper) stopper();
+}
+
+int serve(const std::vector<Route>& routes, const std::string& host, unsigned short port,
+          ServeControl* control) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium não pôde ser inicializada");
   auto shared = std::make_shared<Shared>();
 
@@ -156,7 +261,7 @@ int serve(app::Desk& desk, const std::string& host, unsigned short port) {
                                              .address(host)
                                              .port(port)
                                              .max_pipelined_requests(max_pipelined)
-                                             .request_handler(make_router(desk, shared))};
+                                             .request_handler(make_router(routes, shared))};
 
   std::exception_ptr failure;
   // Once the acceptor is closed, poll until the responses in flight are
@@ -174,9 +279,9 @@ int serve(app::Desk& desk, const std::string& host, unsigned short port) {
   };
 
   // RESTinio's own run() only reacts to SIGINT; a service manager sends SIGTERM.
-  asio::signal_set signals{io, SIGINT, SIGTERM};
-  signals.async_wait([&](const asio::error_code& ec, int) {
-    if (ec) return;
+  std::atomic<bool> closing{false};
+  auto begin_shutdown = [&] {
+    if (closing.exchange(true)) return;
     server.close_async(
         [&] {
           drain_until = Steady::now() + drain_limit;
@@ -186,7 +291,12 @@ int serve(app::Desk& desk, const std::string& host, unsigned short port) {
           failure = e;
           io.stop();
         });
+  };
+  asio::signal_set signals{io, SIGINT, SIGTERM};
+  signals.async_wait([&](const asio::error_code& ec, int) {
+    if (!ec) begin_shutdown();
   });
+  if (control) control->attach([&] { asio::post(io, begin_shutdown); });
   server.open_async([] {},
                     [&](std::exception_ptr e) {
                       failure = e;
@@ -198,6 +308,7 @@ int serve(app::Desk& desk, const std::string& host, unsigned short port) {
   for (unsigned i = 0; i + 1 < threads; ++i) pool.emplace_back([&io] { io.run(); });
   io.run();  // this thread is the pool's last member
   for (auto& t : pool) t.join();
+  if (control) control->attach(nullptr);
 
   if (failure) {
     try {

@@ -1,9 +1,12 @@
 #pragma once
 // The HTTP face of the desk. Only this module knows about RESTinio; the rest
 // of the program sees one blocking call.
+#include <functional>
+#include <mutex>
 #include <string>
+#include <vector>
 
-#include "app/desk.hpp"
+#include "http/message.hpp"
 
 namespace guiche::http {
 
@@ -11,6 +14,19 @@ namespace guiche::http {
 // SIGTERM or SIGINT, then stops accepting, lets the requests already being
 // handled finish (bounded wait) and returns 0. Throws std::runtime_error with a
 // pt-BR message if the address cannot be bound.
-int serve(app::Desk& desk, const std::string& host, unsigned short port);
+// `control`, if given, lets another thread ask for the same graceful stop.
+class ServeControl {
+ public:
+  void request_stop();
+  void attach(std::function<void()> stopper);  // used by serve()
+
+ private:
+  std::mutex mutex_;
+  std::function<void()> stopper_;
+  bool stop_requested_ = false;
+};
+
+int serve(const std::vector<Route>& routes, const std::string& host, unsigned short port,
+          ServeControl* control = nullptr);
 
 }  // namespace guiche::http

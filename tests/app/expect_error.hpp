@@ -14,6 +14,10 @@ namespace guiche::testing {
 
 inline std::string kind_name(DomainError::Kind k) {
   switch (k) {
+    case DomainError::Kind::malformed:
+      return "malformed";
+    case DomainError::Kind::rate_limited:
+      return "rate_limited";
     case DomainError::Kind::validation:
       return "validation";
     case DomainError::Kind::not_found:

@@ -189,7 +189,7 @@ TEST_F(ServeTest, AnswersHealthAndNotFoundThenStopsCleanlyOnSigterm) {
   EXPECT_EQ(health->status, 200);
   EXPECT_EQ(header(*health, "content-type"), "application/json");
   EXPECT_THAT(header(*health, "x-request-id"), MatchesRegex("[0-9a-f]{16}"));
-  EXPECT_EQ(health->body, R"({"status":"ok","database":"sqlite","schema_version":1})");
+  EXPECT_EQ(health->body, R"({"status":"ok","database":"sqlite","schema_version":2})");
 
   auto missing = get(port, "/nada");
   ASSERT_TRUE(missing);

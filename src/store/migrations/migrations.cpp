@@ -7,6 +7,7 @@ namespace guiche::store {
 extern const char* const kMigrationV001Core;
 extern const char* const kMigrationV001SearchSqlite;
 extern const char* const kMigrationV001SearchPostgres;
+extern const char* const kMigrationV002Sessions;
 
 namespace {
 
@@ -33,6 +34,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       dialect == Dialect::sqlite ? kMigrationV001SearchSqlite : kMigrationV001SearchPostgres;
   return {
       {1, "core", in_dialect(std::string(kMigrationV001Core) + search, dialect)},
+      {2, "sessions", in_dialect(kMigrationV002Sessions, dialect)},
   };
 }
 

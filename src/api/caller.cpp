@@ -1,0 +1,41 @@
+#include "api/caller.hpp"
+
+#include <sodium.h>
+
+#include "domain/error.hpp"
+
+namespace guiche::api {
+namespace {
+
+bool same_secret(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace
+
+app::Actor require_caller(ApiContext& ctx, const http::Request& r) {
+  if (auto authorization = r.header("authorization")) {
+    const std::string prefix = "Bearer ";
+    if (authorization->rfind(prefix, 0) == 0) {
+      if (auto actor = ctx.desk.token_actor(authorization->substr(prefix.size()))) return *actor;
+    }
+    throw DomainError(DomainError::Kind::unauthenticated, "Token de acesso inválido ou revogado.");
+  }
+  auto cookie = r.cookie(kSessionCookie);
+  auto session = cookie ? ctx.desk.session(*cookie) : std::nullopt;
+  if (!session) {
+    throw DomainError(DomainError::Kind::unauthenticated,
+                      "Sessão ausente ou expirada: entre novamente.");
+  }
+  // Reads are safe; every cookie-authenticated write must prove it comes from
+  // our own pages by echoing the session's CSRF token.
+  if (r.method != "GET" && r.method != "HEAD") {
+    auto token = r.header(kCsrfHeader);
+    if (!token || !same_secret(*token, session->second)) {
+      throw forbidden("Token CSRF ausente ou inválido (cabeçalho X-CSRF-Token).");
+    }
+  }
+  return session->first;
+}
+
+}  // namespace guiche::api

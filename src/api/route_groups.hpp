@@ -1,0 +1,13 @@
+#pragma once
+// Each group of routes lives in its own file and adds itself here.
+#include <vector>
+
+#include "api/api_context.hpp"
+#include "http/message.hpp"
+
+namespace guiche::api {
+
+void add_health_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+void add_session_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+
+}  // namespace guiche::api

@@ -1,0 +1,14 @@
+#include "api/routes.hpp"
+
+#include "api/route_groups.hpp"
+
+namespace guiche::api {
+
+std::vector<http::Route> api_routes(ApiContext& ctx) {
+  std::vector<http::Route> routes;
+  add_health_routes(ctx, routes);
+  add_session_routes(ctx, routes);
+  return routes;
+}
+
+}  // namespace guiche::api
