@@ -11,9 +11,7 @@ bool same_secret(const std::string& a, const std::string& b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-}  // namespace
-
-app::Actor require_caller(ApiContext& ctx, const http::Request& r) {
+app::Actor identify(ApiContext& ctx, const http::Request& r) {
   if (auto authorization = r.header("authorization")) {
     const std::string prefix = "Bearer ";
     if (authorization->rfind(prefix, 0) == 0) {
@@ -36,6 +34,14 @@ app::Actor require_caller(ApiContext& ctx, const http::Request& r) {
     }
   }
   return session->first;
+}
+
+}  // namespace
+
+app::Actor require_caller(ApiContext& ctx, const http::Request& r) {
+  app::Actor actor = identify(ctx, r);
+  http::note_logged_person(actor.id());
+  return actor;
 }
 
 }  // namespace guiche::api

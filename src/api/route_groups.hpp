@@ -9,5 +9,7 @@ namespace guiche::api {
 
 void add_health_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_session_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+void add_ticket_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+void add_ticket_action_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 
 }  // namespace guiche::api

@@ -8,6 +8,8 @@ std::vector<http::Route> api_routes(ApiContext& ctx) {
   std::vector<http::Route> routes;
   add_health_routes(ctx, routes);
   add_session_routes(ctx, routes);
+  add_ticket_routes(ctx, routes);
+  add_ticket_action_routes(ctx, routes);
   return routes;
 }
 

@@ -62,6 +62,9 @@ struct RegisterRequest {
   std::optional<Category> category;  // default: the service's
   int impact = 3;
   int urgency = 3;
+  // A retry with the same key (per caller) returns the ticket the first
+  // attempt registered instead of a second one.
+  std::optional<std::string> idempotency_key;
 };
 
 struct Triage {
@@ -223,6 +226,9 @@ class Desk {
   void record(store::Connection& c, Ticket& ticket, std::vector<Draft> drafts, const Actor& a,
               Instant now);
   void require_active(const Actor& a) const;
+  void register_in(store::Connection& c, const Actor& a, const RegisterRequest& r,
+                   const std::string& subject, const std::string& description, Instant now,
+                   Date today, Ticket& result);
 
   store::Database& db_;
   const Clock& clock_;

@@ -5,6 +5,7 @@
 #include "app/desk.hpp"
 #include "app/text_rules.hpp"
 #include "domain/audience.hpp"
+#include "domain/identity.hpp"
 #include "domain/error.hpp"
 #include "domain/protocol_number.hpp"
 #include "domain/ticket_projection.hpp"
@@ -53,10 +54,42 @@ Ticket Desk::register_request(const Actor& a, const RegisterRequest& r) {
   check_scale(r.impact, "impact", "O impacto");
   check_scale(r.urgency, "urgency", "A urgência");
 
+  if (r.idempotency_key && (r.idempotency_key->empty() || r.idempotency_key->size() > 200 ||
+                            !is_clean_text(*r.idempotency_key))) {
+    throw invalid_field("idempotency_key", "Idempotency-Key inválida (1 a 200 caracteres).");
+  }
   const Instant now = clock_.now();
   const Date today = local_date(now);
   Ticket result;
-  db_.write([&](store::Connection& c) {
+  bool replayed = false;
+  auto earlier_attempt = [&](store::Connection& c) {
+    if (!r.idempotency_key) return false;
+    auto row = c.query_one(
+        "SELECT ticket_id FROM idempotency_keys WHERE person_id = ? AND idempotency_key = ?",
+        {a.id(), *r.idempotency_key});
+    if (!row) return false;
+    result = store::load_ticket(c, row->integer(0)).value();
+    return true;
+  };
+  try {
+    db_.write([&](store::Connection& c) {
+      replayed = earlier_attempt(c);
+      if (!replayed) register_in(c, a, r, subject, description, now, today, result);
+    });
+  } catch (const store::StoreError& e) {
+    // Two attempts with one key raced (PostgreSQL): the loser returns the winner's ticket.
+    if (e.kind() != store::StoreError::Kind::unique_violation || !r.idempotency_key) throw;
+    db_.read([&](store::Connection& c) { replayed = earlier_attempt(c); });
+    if (!replayed) throw;
+  }
+  return result;
+}
+
+void Desk::register_in(store::Connection& c, const Actor& a, const RegisterRequest& r,
+                       const std::string& subject, const std::string& description, Instant now,
+                       Date today, Ticket& result) {
+  const bool on_behalf = r.requester_id != a.id();
+  {
     auto service = store::find_service_by_code(c, r.service_code);
     // Internal services exist only for the desk's own staff.
     if (!service || !service->active || (!service->is_public && !is_staff(a.person))) {
@@ -120,9 +153,14 @@ Ticket Desk::register_request(const Actor& a, const RegisterRequest& r) {
     created.data["protocol"] = ticket.protocol;
     store::update_ticket(c, ticket);
     store::insert_event(c, created);
+    if (r.idempotency_key) {
+      c.query(
+          "INSERT INTO idempotency_keys (person_id, idempotency_key, ticket_id, created_at) "
+          "VALUES (?, ?, ?, ?)",
+          {a.id(), *r.idempotency_key, ticket.id, to_millis(now)});
+    }
     result = ticket;
-  });
-  return result;
+  }
 }
 
 }  // namespace guiche::app

@@ -2,6 +2,20 @@
 
 namespace guiche::http {
 
+namespace {
+thread_local std::optional<std::int64_t> logged_person;
+}
+
+void note_logged_person(std::int64_t person_id) {
+  logged_person = person_id;
+}
+
+std::optional<std::int64_t> take_logged_person() {
+  auto out = logged_person;
+  logged_person.reset();
+  return out;
+}
+
 std::optional<std::string> Request::header(const std::string& lowercase_name) const {
   auto it = headers.find(lowercase_name);
   if (it == headers.end()) return std::nullopt;

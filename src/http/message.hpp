@@ -1,6 +1,7 @@
 #pragma once
 // The HTTP face's own request and response types. Handlers see only these, so
 // they compile without the server library and can be tested without sockets.
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -33,6 +34,12 @@ struct Response {
 };
 
 using Handler = std::function<Response(const Request&)>;
+
+// The access log names who made each request. Handlers run synchronously on
+// the server's thread, so the authenticating code notes the person here and
+// the server takes it after the handler returns.
+void note_logged_person(std::int64_t person_id);
+std::optional<std::int64_t> take_logged_person();
 
 struct Route {
   std::string method;

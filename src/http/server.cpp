@@ -47,6 +47,8 @@ struct Reply {
   std::string content_type;
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  std::string log_path;  // the route template, so log lines group and hold no ids
+  std::optional<std::int64_t> person_id;
 };
 
 std::string_view reason_phrase(int status) {
@@ -102,7 +104,7 @@ Reply problem(restinio::http_status_line_t status, const std::string& title,
                                  {"title", title},
                                  {"status", status.status_code().raw_code()},
                                  {"detail", detail}};
-  return {std::move(status), "application/problem+json", body.dump(), {}};
+  return {std::move(status), "application/problem+json", body.dump(), {}, {}, std::nullopt};
 }
 
 // Sends `reply` with the headers every response carries, and logs the access
@@ -114,7 +116,9 @@ restinio::request_handling_status_t send(const std::shared_ptr<Shared>& shared,
                                          Steady::time_point started, Reply reply) {
   const auto status = reply.status.status_code().raw_code();
   std::string line = std::string(req->header().method().c_str()) + " " +
-                     std::string(req->header().path()) + " " + std::to_string(status);
+                     (reply.log_path.empty() ? std::string(req->header().path()) : reply.log_path) +
+                     " " + std::to_string(status);
+  if (reply.person_id) line += " person=" + std::to_string(*reply.person_id);
   auto response = req->create_response(std::move(reply.status));
   response.append_header(restinio::http_field::content_type, std::move(reply.content_type))
       .append_header("X-Request-Id", request_id());
@@ -210,11 +214,15 @@ std::unique_ptr<Router> make_router(const std::vector<Route>& routes,
     router->add_handler(*method, route.path, [&route, shared](auto req, auto params) {
       return handle(shared, req, [&] {
         Response response = route.handler(to_request(req, route, params));
+        auto person_id = take_logged_person();
         return Reply{restinio::http_status_line_t{
                          restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
                          std::string(reason_phrase(response.status))},
-                     std::move(response.content_type), std::move(response.body),
-                     std::move(response.headers)};
+                     std::move(response.content_type),
+                     std::move(response.body),
+                     std::move(response.headers),
+                     route.path,
+                     person_id};
       });
     });
   }

@@ -1,0 +1,15 @@
+#pragma once
+// How tickets, events and attachments look in the API (ISO-8601 instants).
+#include <nlohmann/json.hpp>
+
+#include "domain/ticket.hpp"
+#include "domain/ticket_event.hpp"
+#include "store/attachment_rows.hpp"
+
+namespace guiche::api {
+
+nlohmann::json ticket_json(const Ticket& t);
+nlohmann::json event_json(const TicketEvent& e);
+nlohmann::json attachment_json(const store::AttachmentRecord& a);
+
+}  // namespace guiche::api

@@ -1,0 +1,128 @@
+// Tickets: register, read, list/search with keyset cursors, history, and the
+// look-up by protocol number.
+#include "api/caller.hpp"
+#include "api/json_fields.hpp"
+#include "api/problem.hpp"
+#include "api/route_groups.hpp"
+#include "api/ticket_json.hpp"
+
+namespace guiche::api {
+namespace {
+
+app::Actor with_channel(app::Actor actor, const std::optional<std::string>& channel) {
+  if (!channel) return actor;
+  auto parsed = parse_channel(*channel);
+  if (!parsed)
+    throw invalid_field("channel", "Canal inválido (portal, email, phone, whatsapp, api).");
+  // Only the central de serviços registers what arrived by phone or e-mail.
+  if (*parsed != actor.channel && !actor.person.has_role(Role::attendant)) {
+    throw forbidden("Somente a central de serviços registra por outro canal.");
+  }
+  actor.channel = *parsed;
+  return actor;
+}
+
+http::Response register_ticket(ApiContext& ctx, const http::Request& r) {
+  auto actor = require_caller(ctx, r);
+  auto body = json_body(r, ctx.max_json_bytes);
+  reject_unknown_fields(body, {"service_code", "subject", "description", "form_answers",
+                               "requester_id", "channel", "category", "impact", "urgency"});
+  app::RegisterRequest request;
+  request.service_code = required_string(body, "service_code");
+  request.subject = required_string(body, "subject");
+  request.description = required_string(body, "description");
+  if (body.contains("form_answers")) request.form_answers = body["form_answers"];
+  request.requester_id = optional_integer(body, "requester_id").value_or(actor.id());
+  if (auto category = optional_string(body, "category")) {
+    request.category = parse_category(*category);
+    if (!request.category) throw invalid_field("category", "Categoria desconhecida.");
+  }
+  request.impact = static_cast<int>(optional_integer(body, "impact").value_or(3));
+  request.urgency = static_cast<int>(optional_integer(body, "urgency").value_or(3));
+  request.idempotency_key = r.header("idempotency-key");
+  auto ticket =
+      ctx.desk.register_request(with_channel(actor, optional_string(body, "channel")), request);
+  auto response = json_response(201, ticket_json(ticket));
+  response.headers.emplace_back("Location", "/api/v1/tickets/" + std::to_string(ticket.id));
+  return response;
+}
+
+store::TicketFilter filter_from(const http::Request& r) {
+  if (r.query_value("\x01malformed")) throw malformed("Parâmetros de consulta malformados.");
+  store::TicketFilter f;
+  if (auto statuses = r.query_value("status")) {
+    std::size_t pos = 0;
+    while (pos <= statuses->size()) {
+      auto end = statuses->find(',', pos);
+      if (end == std::string::npos) end = statuses->size();
+      auto status = parse_status(statuses->substr(pos, end - pos));
+      if (!status) throw invalid_field("status", "Situação desconhecida no filtro.");
+      f.statuses.push_back(*status);
+      pos = end + 1;
+    }
+  }
+  f.unit_id = query_id(r.query_value("unit_id"), "unit_id");
+  f.assignee_id = query_id(r.query_value("assignee_id"), "assignee_id");
+  f.organization_id = query_id(r.query_value("organization_id"), "organization_id");
+  f.requester_id = query_id(r.query_value("requester_id"), "requester_id");
+  f.service_id = query_id(r.query_value("service_id"), "service_id");
+  if (auto p = query_id(r.query_value("priority"), "priority")) f.priority = static_cast<int>(*p);
+  f.unassigned_only = r.query_value("unassigned").value_or("") == "true";
+  f.text = r.query_value("q").value_or("");
+  auto sort = r.query_value("sort").value_or("created");
+  if (sort == "deadline") {
+    f.order = store::TicketOrder::deadline_first;
+  } else if (sort != "created") {
+    throw invalid_field("sort", "Ordenação inválida (created ou deadline).");
+  }
+  f.cursor = r.query_value("cursor").value_or("");
+  if (auto limit = query_id(r.query_value("limit"), "limit")) {
+    if (*limit < 1 || *limit > 200) throw invalid_field("limit", "limit vai de 1 a 200.");
+    f.limit = static_cast<int>(*limit);
+  }
+  return f;
+}
+
+http::Response list_tickets(ApiContext& ctx, const http::Request& r) {
+  auto actor = require_caller(ctx, r);
+  auto page = ctx.desk.list_tickets(actor, filter_from(r));
+  auto items = nlohmann::json::array();
+  for (const auto& t : page.tickets) items.push_back(ticket_json(t));
+  return json_response(
+      200, {{"items", items},
+            {"next_cursor", page.next_cursor.empty() ? nlohmann::json(nullptr)
+                                                     : nlohmann::json(page.next_cursor)}});
+}
+
+}  // namespace
+
+void add_ticket_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
+  auto route = [&](const char* method, const char* path,
+                   std::function<http::Response(const http::Request&)> handler) {
+    routes.push_back({method, path, [handler](const http::Request& r) {
+                        return guarded([&] { return handler(r); });
+                      }});
+  };
+  route("POST", "/api/v1/tickets",
+        [&ctx](const http::Request& r) { return register_ticket(ctx, r); });
+  route("GET", "/api/v1/tickets", [&ctx](const http::Request& r) { return list_tickets(ctx, r); });
+  route("GET", "/api/v1/tickets/:id", [&ctx](const http::Request& r) {
+    auto actor = require_caller(ctx, r);
+    return json_response(200, ticket_json(ctx.desk.ticket(actor, path_id(r.params.at("id")))));
+  });
+  route("GET", "/api/v1/tickets/by-protocol/:protocol", [&ctx](const http::Request& r) {
+    auto actor = require_caller(ctx, r);
+    return json_response(200,
+                         ticket_json(ctx.desk.ticket_by_protocol(actor, r.params.at("protocol"))));
+  });
+  route("GET", "/api/v1/tickets/:id/events", [&ctx](const http::Request& r) {
+    auto actor = require_caller(ctx, r);
+    auto items = nlohmann::json::array();
+    for (const auto& e : ctx.desk.history(actor, path_id(r.params.at("id")))) {
+      items.push_back(event_json(e));
+    }
+    return json_response(200, {{"items", items}});
+  });
+}
+
+}  // namespace guiche::api
