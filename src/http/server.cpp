@@ -311,7 +311,10 @@ int serve(const std::vector<Route>& routes, const std::string& host, unsigned sh
                       io.stop();
                     });
 
-  const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  // Handlers block on the database (a durable commit waits for fsync), so the
+  // pool is sized for concurrency, not for cores: concurrent registrations
+  // then share one group commit instead of queueing behind two threads.
+  const unsigned threads = std::max(32u, 8 * std::thread::hardware_concurrency());
   std::vector<std::thread> pool;
   for (unsigned i = 0; i + 1 < threads; ++i) pool.emplace_back([&io] { io.run(); });
   io.run();  // this thread is the pool's last member

@@ -1,0 +1,200 @@
+// Drives the real HTTP server over loopback at a chosen concurrency and
+// prints req/s and p50/p99 for each workload, next to GET /api/v1/health
+// measured the same way in the same run (the server's floor).
+//
+//   bench_api_load [--concurrency C] [--seconds S] [--postgres URL]
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <thread>
+#include <vector>
+
+#include "api/routes.hpp"
+#include "http/server.hpp"
+#include "keepalive_client.hpp"
+#include "store/migrations/migrations.hpp"
+
+using namespace guiche;
+using Stopwatch = std::chrono::steady_clock;
+
+namespace {
+
+struct Options {
+  int concurrency = 64;
+  double seconds = 3;
+  std::string postgres_url;
+};
+
+struct World {
+  std::string token;
+  std::int64_t requester_id = 0;
+};
+
+World prepare(app::Desk& desk) {
+  Person root;
+  root.id = -1;
+  root.roles = {{Role::admin, std::nullopt}};
+  app::Actor admin{root, Channel::api};
+  desk.create_unit(admin, Unit{0, "SGHDK", "Help Desk", std::nullopt, UnitKind::service_center});
+  Organization org;
+  org.name = "Secretaria de Carga";
+  org.acronym = "SECARGA";
+  org.is_client = true;
+  org.client_reference = "Contrato 1/2026";
+  org = desk.create_organization(admin, org);
+  Person boss;
+  boss.name = "Administradora";
+  boss.roles = {{Role::admin, std::nullopt}};
+  boss = desk.create_person(admin, {boss, std::nullopt});
+  Person requester;
+  requester.name = "Solicitante de Carga";
+  requester.emails = {"carga@carga.es.gov.br"};
+  requester.organization_id = org.id;
+  requester.roles = {{Role::requester, std::nullopt}};
+  requester = desk.create_person(admin, {requester, std::nullopt});
+  desk.authorize_requester({boss, Channel::api},
+                           {org.id, requester.id, AuthorizationDocument::contract, "1/2026",
+                            Date{std::chrono::year{2020} / 1 / 1}});
+  Service s;
+  s.code = "CARGA";
+  s.name = "Serviço de carga";
+  desk.create_service({boss, Channel::api}, s);
+  auto token = desk.create_api_token({requester, Channel::api}, requester.id, "carga");
+  return {token.secret, requester.id};
+}
+
+double percentile(std::vector<double>& v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
+}
+
+struct Result {
+  double rate = 0, p50 = 0, p99 = 0;
+  long failures = 0;
+};
+
+// `work(client, i)` performs one request and returns its status.
+Result run(const Options& o, unsigned short port,
+           const std::function<int(bench::KeepAliveClient&, long)>& work) {
+  std::atomic<long> next{0}, failures{0};
+  std::vector<std::vector<double>> latencies(o.concurrency);
+  const auto until = Stopwatch::now() + std::chrono::duration<double>(o.seconds);
+  std::vector<std::thread> threads;
+  const auto start = Stopwatch::now();
+  for (int t = 0; t < o.concurrency; ++t) {
+    threads.emplace_back([&, t] {
+      bench::KeepAliveClient client(port);
+      while (Stopwatch::now() < until) {
+        auto t0 = Stopwatch::now();
+        int status = work(client, next.fetch_add(1));
+        if (status < 200 || status >= 300) failures.fetch_add(1);
+        latencies[t].push_back(
+            std::chrono::duration<double, std::milli>(Stopwatch::now() - t0).count());
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  const double elapsed = std::chrono::duration<double>(Stopwatch::now() - start).count();
+  std::vector<double> all;
+  for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+  Result r;
+  r.rate = static_cast<double>(all.size()) / elapsed;
+  r.p50 = percentile(all, 0.50);
+  r.p99 = percentile(all, 0.99);
+  r.failures = failures.load();
+  return r;
+}
+
+void report(const char* engine, const char* name, const Result& r, double baseline) {
+  std::printf("%-10s %-16s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %5.3fx health  failures %ld\n",
+              engine, name, r.rate, r.p50, r.p99, baseline > 0 ? r.rate / baseline : 1.0,
+              r.failures);
+}
+
+void bench_engine(const char* engine, const std::string& url, const std::string& dir,
+                  const Options& o) {
+  auto db = store::open_database(url, dir);
+  store::migrate(*db);
+  SystemClock clock;
+  app::Desk desk(*db, clock, app::DeskConfig{dir});
+  const World world = prepare(desk);
+  api::ApiContext context{desk};
+  const auto routes = api::api_routes(context);
+  http::ServeControl control;
+  const unsigned short port = static_cast<unsigned short>(20000 + (::getpid() % 20000));
+  std::thread server([&] { http::serve(routes, "127.0.0.1", port, &control); });
+  for (int i = 0; i < 200; ++i) {
+    std::string body;
+    bench::KeepAliveClient probe(port);
+    if (probe.request("GET", "/api/v1/health", "", "", body) == 200) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  const std::string auth = "Authorization: Bearer " + world.token + "\r\n";
+  const std::string json = auth + "Content-Type: application/json\r\n";
+  std::string scratch;
+
+  Result health = run(o, port, [&](bench::KeepAliveClient& c, long) {
+    std::string body;
+    return c.request("GET", "/api/v1/health", "", "", body);
+  });
+  report(engine, "health", health, health.rate);
+  Result registered = run(o, port, [&](bench::KeepAliveClient& c, long i) {
+    std::string body;
+    return c.request("POST", "/api/v1/tickets", json,
+                     R"({"service_code":"CARGA","subject":"Sistema lento )" + std::to_string(i) +
+                         R"(","description":"Lentidão ao emitir documento na unidade )" +
+                         std::to_string(i % 97) + R"(."})",
+                     body);
+  });
+  report(engine, "register ticket", registered, health.rate);
+  Result read = run(o, port, [&](bench::KeepAliveClient& c, long i) {
+    std::string body;
+    return c.request("GET", "/api/v1/tickets/" + std::to_string(1 + i % 500), auth, "", body);
+  });
+  report(engine, "read ticket", read, health.rate);
+  Result queue = run(o, port, [&](bench::KeepAliveClient& c, long) {
+    std::string body;
+    return c.request("GET", "/api/v1/tickets?status=new&limit=20", auth, "", body);
+  });
+  report(engine, "list queue", queue, health.rate);
+  Result search = run(o, port, [&](bench::KeepAliveClient& c, long i) {
+    std::string body;
+    return c.request("GET",
+                     "/api/v1/tickets?q=lentidao+unidade+" + std::to_string(i % 97) + "&limit=20",
+                     auth, "", body);
+  });
+  report(engine, "search", search, health.rate);
+  control.request_stop();
+  server.join();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string flag = argv[i];
+    if (flag == "--concurrency")
+      o.concurrency = std::max(1, std::atoi(argv[i + 1]));
+    else if (flag == "--seconds")
+      o.seconds = std::max(0.5, std::atof(argv[i + 1]));
+    else if (flag == "--postgres")
+      o.postgres_url = argv[i + 1];
+    else {
+      std::fprintf(stderr, "usage: %s [--concurrency C] [--seconds S] [--postgres URL]\n", argv[0]);
+      return 2;
+    }
+  }
+  std::fprintf(stderr, "(access log lines go to stderr; redirect it to keep the table readable)\n");
+  auto dir =
+      std::filesystem::temp_directory_path() / ("guiche-api-bench-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  bench_engine("SQLite", "", (dir / "sqlite").string(), o);
+  if (!o.postgres_url.empty()) bench_engine("PostgreSQL", o.postgres_url, (dir / "pg").string(), o);
+  std::filesystem::remove_all(dir);
+  return 0;
+}
