@@ -1,3 +1,4 @@
+#include "api/openapi.hpp"
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
 #include "store/migrations/migrations.hpp"
@@ -15,6 +16,9 @@ void add_health_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
                             {"schema_version", store::schema_version(ctx.desk.database())}};
                         return http::Response{200, "application/json", body.dump(), {}};
                       });
+                    }});
+  routes.push_back({"GET", "/api/v1/openapi.json", [](const http::Request&) {
+                      return http::Response{200, "application/json", openapi_document().dump(), {}};
                     }});
 }
 

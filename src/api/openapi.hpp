@@ -1,0 +1,10 @@
+#pragma once
+#include <nlohmann/json.hpp>
+
+namespace guiche::api {
+
+// The OpenAPI 3.1 document of /api/v1, served at GET /api/v1/openapi.json.
+// A test checks that it documents exactly the routes the server registers.
+const nlohmann::ordered_json& openapi_document();
+
+}  // namespace guiche::api

@@ -1,0 +1,21 @@
+#pragma once
+// The table the OpenAPI document is built from: one row per operation.
+#include <vector>
+
+namespace guiche::api {
+
+struct OperationDoc {
+  const char* method;
+  const char* path;  // express style, as registered: "/api/v1/tickets/:id"
+  const char* summary;
+  const char* tag;
+  const char* request_schema;   // a name in components/schemas; nullptr: no body
+  const char* response_schema;  // nullptr: no JSON body (204, or not JSON)
+  int success_status;
+  std::vector<const char*> query;  // query parameter names
+  bool needs_auth = true;
+};
+
+const std::vector<OperationDoc>& documented_operations();
+
+}  // namespace guiche::api
