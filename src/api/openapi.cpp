@@ -51,10 +51,11 @@ nlohmann::ordered_json operation(const OperationDoc& d) {
   }
   if (!d.query.empty() || !params.empty()) op["parameters"] = params;
   if (d.request_schema) {
+    const bool upload = std::string(d.request_schema) == "Upload";
     op["requestBody"] = {
         {"required", true},
         {"content",
-         {{"application/json",
+         {{upload ? "multipart/form-data" : "application/json",
            {{"schema", {{"$ref", std::string("#/components/schemas/") + d.request_schema}}}}}}}};
   }
   nlohmann::ordered_json responses;
@@ -66,7 +67,8 @@ nlohmann::ordered_json operation(const OperationDoc& d) {
          {{"application/json",
            {{"schema", {{"$ref", std::string("#/components/schemas/") + d.response_schema}}}}}}}};
   } else {
-    responses[code] = {{"description", "Sucesso, sem corpo"}};
+    responses[code] = {{"description", d.success_status == 204 ? "Sucesso, sem corpo"
+                                                               : "Sucesso (corpo não JSON)"}};
   }
   if (d.request_schema) {
     responses["400"] = problem_response("JSON malformado");

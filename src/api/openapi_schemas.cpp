@@ -95,6 +95,80 @@ nlohmann::ordered_json openapi_schemas() {
     "properties": {"rating": {"type": "integer", "minimum": 1, "maximum": 5}, "comment": {"type": "string"}}},
   "Reason": {"type": "object", "required": ["reason"], "additionalProperties": false,
     "properties": {"reason": {"type": "string"}}},
+  "Organization": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "name": {"type": "string"}, "acronym": {"type": "string"},
+    "cnpj": {"type": ["string", "null"]}, "is_client": {"type": "boolean"},
+    "client_reference": {"type": "string"}, "calendar": {"type": "string"},
+    "parent_id": {"type": ["integer", "null"]},
+    "authorization_changes_need_confirmation": {"type": "boolean"}}},
+  "OrganizationList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/Organization"}}}},
+  "Person": {"type": "object", "description": "Never carries password hashes.", "properties": {
+    "id": {"type": "integer"}, "name": {"type": "string"}, "login": {"type": ["string", "null"]},
+    "emails": {"type": "array", "items": {"type": "string"}}, "phone": {"type": ["string", "null"]},
+    "cpf": {"type": ["string", "null"]}, "organization_id": {"type": ["integer", "null"]},
+    "roles": {"type": "array", "items": {"type": "object"}},
+    "must_change_password": {"type": "boolean"}, "active": {"type": "boolean"},
+    "initial_password": {"type": "string", "writeOnly": true}}},
+  "PersonList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/Person"}}}},
+  "Authorization": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "organization_id": {"type": "integer"}, "person_id": {"type": "integer"},
+    "document_type": {"enum": ["contract", "oficio", "service_request"]},
+    "document_number": {"type": "string"}, "entered_by": {"type": "integer"},
+    "valid_from": {"type": "string", "format": "date"},
+    "valid_until": {"type": ["string", "null"], "format": "date"},
+    "state": {"enum": ["pending", "confirmed", "rejected"]}}},
+  "AuthorizationList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/Authorization"}}}},
+  "Decision": {"type": "object", "required": ["approve"], "properties": {"approve": {"type": "boolean"}}},
+  "Revocation": {"type": "object", "required": ["valid_until"],
+    "properties": {"valid_until": {"type": "string", "format": "date"}}},
+  "Unit": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "code": {"type": "string"}, "name": {"type": "string"},
+    "parent_id": {"type": ["integer", "null"]},
+    "kind": {"enum": ["technical", "service_center", "client_relations", "communications"]}}},
+  "UnitList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/Unit"}}}},
+  "Service": {"type": "object", "description": "An item of the Carta de Serviços with its request form.",
+    "properties": {
+      "id": {"type": "integer"}, "code": {"type": "string"}, "name": {"type": "string"},
+      "description": {"type": "string"},
+      "audience": {"enum": ["authorized_requesters", "public_servants", "anyone"]},
+      "who_may_use": {"type": "string"}, "required_documents": {"type": "string"},
+      "stages": {"type": "array", "items": {"type": "string"}}, "cost": {"type": "string"},
+      "max_deadline": {"type": "string"}, "access_channels": {"type": "string"},
+      "communication_channels": {"type": "string"}, "complaint_channels": {"type": "string"},
+      "commitment": {"type": "string"}, "owning_unit_id": {"type": ["integer", "null"]},
+      "default_category": {"type": "string"}, "sla_policy": {"type": "string"},
+      "is_public": {"type": "boolean"}, "active": {"type": "boolean"},
+      "form": {"type": "array", "items": {"type": "object", "properties": {
+        "key": {"type": "string"}, "label": {"type": "string"},
+        "type": {"enum": ["text", "long_text", "choice", "date", "number", "yes_no"]},
+        "required": {"type": "boolean"}, "choices": {"type": "array", "items": {"type": "string"}}}}}}},
+  "ServiceList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/Service"}}}},
+  "CategoryList": {"type": "object", "properties": {"items": {"type": "array", "items": {
+    "type": "object", "properties": {"code": {"type": "string"}, "label": {"type": "string"},
+    "guidance": {"type": "string"}, "is_project": {"type": "boolean"}}}}}},
+  "NewToken": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}},
+  "Token": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "person_id": {"type": "integer"}, "name": {"type": "string"},
+    "created_at": {"type": "string", "format": "date-time"},
+    "revoked_at": {"type": ["string", "null"], "format": "date-time"},
+    "secret": {"type": "string", "description": "Only in the creation response."}}},
+  "TokenList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/Token"}}}},
+  "Upload": {"type": "object", "description": "multipart/form-data", "properties": {
+    "file": {"type": "string", "contentMediaType": "application/octet-stream"},
+    "public": {"enum": ["true", "false"]}}},
+  "Attachment": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "ticket_id": {"type": "integer"}, "filename": {"type": "string"},
+    "content_type": {"type": "string"}, "size_bytes": {"type": "integer"},
+    "sha256": {"type": "string"}, "public": {"type": "boolean"},
+    "uploaded_by": {"type": "integer"}, "created_at": {"type": "string", "format": "date-time"}}},
+  "AttachmentList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/Attachment"}}}},
   "Link": {"type": "object", "required": ["ticket_id"], "additionalProperties": false, "properties": {
     "ticket_id": {"type": "integer"}, "kind": {"enum": ["related", "duplicate_of", "caused_by"]}}}
 })JSON");

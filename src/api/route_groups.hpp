@@ -11,5 +11,8 @@ void add_health_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_session_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_ticket_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_ticket_action_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+void add_directory_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+void add_token_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+void add_attachment_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 
 }  // namespace guiche::api

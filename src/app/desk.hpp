@@ -186,6 +186,10 @@ class Desk {
   std::vector<Organization> organizations(const Actor& a);
   Unit create_unit(const Actor& a, const Unit& u);
   std::vector<Unit> units();
+  // app/directory_reads.cpp: single reads and lists that check the caller.
+  Organization organization(const Actor& a, std::int64_t organization_id);
+  std::vector<Unit> units(const Actor& a);
+  std::vector<Category> categories(const Actor& a);
   Person create_person(const Actor& a, const NewPerson& p);
   Person update_person(const Actor& a, const Person& p);
   Person person(const Actor& a, std::int64_t person_id);

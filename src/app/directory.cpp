@@ -39,6 +39,27 @@ Organization validated_organization(const Organization& in) {
   return o;
 }
 
+// Referenced rows are checked here so a wrong id is a 422 naming the field,
+// not a foreign-key failure of the engine.
+void require_known_parent(store::Connection& c, const Organization& o) {
+  if (o.parent_id && (*o.parent_id == o.id || !store::load_organization(c, *o.parent_id))) {
+    throw invalid_field("parent_id", "Órgão superior desconhecido.");
+  }
+}
+
+Service validated_service(store::Connection& c, const Service& in) {
+  Service out = in;
+  out.code = required_text(in.code, "code", "O código do serviço", 40);
+  out.name = required_text(in.name, "name", "O nome do serviço", 200);
+  validate_form_definition(in.form);
+  if (in.owning_unit_id) {
+    bool found = false;
+    for (const auto& u : store::load_units(c)) found = found || u.id == *in.owning_unit_id;
+    if (!found) throw invalid_field("owning_unit_id", "Unidade responsável desconhecida.");
+  }
+  return out;
+}
+
 Person validated_person(const Person& in, store::Connection& c) {
   Person p = in;
   std::vector<FieldError> errors;
@@ -109,6 +130,7 @@ Organization Desk::create_organization(const Actor& a, const Organization& o) {
   require_admin(a);
   Organization out = validated_organization(o);
   write_unique(db_, "Já existe um órgão com esta sigla.", [&](store::Connection& c) {
+    require_known_parent(c, out);
     out.id = store::insert_organization(c, out, clock_.now());
   });
   return out;
@@ -120,6 +142,7 @@ Organization Desk::update_organization(const Actor& a, const Organization& o) {
   const Organization out = validated_organization(o);
   write_unique(db_, "Já existe um órgão com esta sigla.", [&](store::Connection& c) {
     if (!store::load_organization(c, out.id)) throw not_found("Órgão não encontrado.");
+    require_known_parent(c, out);
     store::update_organization(c, out);
   });
   return out;
@@ -214,24 +237,24 @@ std::vector<Person> Desk::find_people(const Actor& a, const std::string& text) {
 Service Desk::create_service(const Actor& a, const Service& s) {
   require_active(a);
   require_admin(a);
-  Service out = s;
-  out.code = required_text(s.code, "code", "O código do serviço", 40);
-  out.name = required_text(s.name, "name", "O nome do serviço", 200);
-  validate_form_definition(s.form);
-  write_unique(db_, "Já existe um serviço com este código.",
-               [&](store::Connection& c) { out.id = store::insert_service(c, out); });
+  Service out;
+  write_unique(db_, "Já existe um serviço com este código.", [&](store::Connection& c) {
+    out = validated_service(c, s);
+    out.id = store::insert_service(c, out);
+  });
   return out;
 }
 
 Service Desk::update_service(const Actor& a, const Service& s) {
   require_active(a);
   require_admin(a);
-  validate_form_definition(s.form);
+  Service out;
   write_unique(db_, "Já existe um serviço com este código.", [&](store::Connection& c) {
     if (!store::load_service(c, s.id)) throw not_found("Serviço não encontrado.");
-    store::update_service(c, s);
+    out = validated_service(c, s);
+    store::update_service(c, out);
   });
-  return s;
+  return out;
 }
 
 std::vector<Service> Desk::services(const Actor& a) {

@@ -21,6 +21,7 @@ void register_commands(CLI::App& app) {
   add_serve(app, r);
   add_demo(app, r);
   add_admin(app, r);
+  add_sla(app, r);
 }
 
 int run_selected(CLI::App&) {

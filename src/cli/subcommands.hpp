@@ -12,5 +12,6 @@ void add_migrate(CLI::App& app, Runners& runners);
 void add_serve(CLI::App& app, Runners& runners);
 void add_demo(CLI::App& app, Runners& runners);
 void add_admin(CLI::App& app, Runners& runners);
+void add_sla(CLI::App& app, Runners& runners);
 
 }  // namespace guiche::cli

@@ -18,7 +18,7 @@ TEST_P(SessionApiTest, SignInSetsAnHttpOnlySessionCookieAndReturnsACsrfToken) {
   EXPECT_EQ(me.status, 200);
   EXPECT_EQ(me.json()["person"]["id"], w.requester_seger.id);
   auto direct = raw("POST", "/api/v1/session", {{"Content-Type", "application/json"}},
-                    R"({"login":"u)" + std::to_string(w.requester_seger.id) +
+                    R"({"login":"user)" + std::to_string(w.requester_seger.id) +
                         R"(","password":"senha-de-teste"})");
   ASSERT_EQ(direct.set_cookies.size(), 1u);
   EXPECT_THAT(direct.set_cookies[0], HasSubstr("HttpOnly"));
@@ -28,7 +28,7 @@ TEST_P(SessionApiTest, SignInSetsAnHttpOnlySessionCookieAndReturnsACsrfToken) {
 
 TEST_P(SessionApiTest, WrongPasswordIs401AndRepeatedFailuresAreSlowedDown) {
   sign_in(w.requester_seger);
-  const std::string login = "u" + std::to_string(w.requester_seger.id);
+  const std::string login = "user" + std::to_string(w.requester_seger.id);
   int last = 0;
   for (int i = 0; i < 6; ++i) {
     auto r =

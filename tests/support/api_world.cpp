@@ -28,7 +28,7 @@ void ApiTest::TearDown() {
 }
 
 Browser ApiTest::sign_in(const Person& p) {
-  const std::string login = "u" + std::to_string(p.id);
+  const std::string login = "user" + std::to_string(p.id);
   const std::string hash = app::hash_password("senha-de-teste");
   database->db().write([&](store::Connection& c) {
     c.query("UPDATE people SET login = ?, password_hash = ? WHERE id = ?", {login, hash, p.id});

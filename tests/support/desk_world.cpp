@@ -17,7 +17,7 @@ Person make_person(const std::string& name, const std::string& email,
 
 void DeskTest::SetUp() {
   database = std::make_unique<TestDatabase>(GetParam());
-  desk = std::make_unique<app::Desk>(database->db(), clock, app::DeskConfig{database->data_dir()});
+  desk = std::make_unique<app::Desk>(database->db(), clock, desk_config());
   Person root;
   root.id = -1;
   root.roles = {{Role::admin, std::nullopt}};
@@ -110,6 +110,10 @@ void DeskTest::SetUp() {
   s.audience = Audience::authorized_requesters;
   s.default_category = Category::project;
   w.project = desk->create_service(real_admin, s);
+}
+
+app::DeskConfig DeskTest::desk_config() {
+  return app::DeskConfig{database->data_dir()};
 }
 
 void DeskTest::TearDown() {

@@ -26,6 +26,8 @@ class DeskTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override;
   void TearDown() override;
+  // The desk's settings; a suite overrides it to test with other limits.
+  virtual app::DeskConfig desk_config();
 
   app::Actor as(const Person& p, Channel channel = Channel::portal) {
     return desk->actor(p.id, channel);

@@ -1,0 +1,106 @@
+// People: the staff's search, registration (with an optional initial password
+// the person must change on first access), reading and updating. The desk
+// decides who may see or manage whom; a person the caller may not see is 404.
+#include "api/caller.hpp"
+#include "api/directory_json.hpp"
+#include "api/directory_routes.hpp"
+#include "api/json_fields.hpp"
+#include "api/problem.hpp"
+#include "domain/error.hpp"
+
+namespace guiche::api {
+namespace {
+
+const std::vector<std::string> kPersonFields = {"name", "login",           "emails", "phone",
+                                                "cpf",  "organization_id", "roles",  "active"};
+
+// The use cases name these fields as the domain does.
+const std::map<std::string, std::string> kApiNames = {{"organization", "organization_id"},
+                                                      {"password", "initial_password"}};
+
+std::vector<RoleGrant> roles_from(const nlohmann::json& list) {
+  const auto wrong = [] {
+    return invalid_field("roles",
+                         "O campo roles deve ser uma lista de {\"role\": texto, \"unit_id\": id}.");
+  };
+  if (!list.is_array()) throw wrong();
+  std::vector<RoleGrant> roles;
+  for (const auto& item : list) {
+    if (!item.is_object() || !item.contains("role") || !item["role"].is_string()) throw wrong();
+    for (const auto& [key, value] : item.items()) {
+      if (key != "role" && key != "unit_id" && key != "label") throw wrong();
+    }
+    auto role = parse_role(item["role"].get<std::string>());
+    if (!role) throw invalid_field("roles", "Papel desconhecido: " + item["role"].dump() + ".");
+    RoleGrant grant{*role, std::nullopt};
+    set_optional_id(item, "unit_id", grant.unit_id);
+    roles.push_back(grant);
+  }
+  return roles;
+}
+
+Person person_from(const nlohmann::json& b, Person p) {
+  set_text(b, "name", p.name);
+  set_optional_text(b, "login", p.login);
+  set_text_list(b, "emails", p.emails);
+  set_optional_text(b, "phone", p.phone);
+  set_optional_text(b, "cpf", p.cpf);
+  set_optional_id(b, "organization_id", p.organization_id);
+  if (b.contains("roles")) {
+    try {
+      p.roles = roles_from(b["roles"]);
+    } catch (const DomainError& e) {
+      // unit_id errors inside a role are reported on the list itself.
+      if (e.fields().empty() || e.fields()[0].field == "roles") throw;
+      throw invalid_field("roles", e.what());
+    }
+  }
+  set_flag(b, "active", p.active);
+  return p;
+}
+
+std::string person_path(std::int64_t id) {
+  return "/api/v1/people/" + std::to_string(id);
+}
+
+}  // namespace
+
+void add_people_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
+  app::Desk& desk = ctx.desk;
+  add_guarded_route(routes, "GET", "/api/v1/people", [&ctx, &desk](const http::Request& r) {
+    auto actor = require_caller(ctx, r);
+    auto items = nlohmann::json::array();
+    for (const auto& p : desk.find_people(actor, r.query_value("q").value_or(""))) {
+      items.push_back(person_json(p));
+    }
+    return items_response(items);
+  });
+  add_guarded_route(routes, "POST", "/api/v1/people", [&ctx, &desk](const http::Request& r) {
+    auto actor = require_caller(ctx, r);
+    auto fields = kPersonFields;
+    fields.push_back("initial_password");
+    auto body = strict_body(ctx, r, fields);
+    app::NewPerson n{person_from(body, Person{}), optional_string(body, "initial_password")};
+    return with_api_fields(kApiNames, [&] {
+      auto p = desk.create_person(actor, n);
+      return created(person_json(p), person_path(p.id));
+    });
+  });
+  add_guarded_route(routes, "GET", "/api/v1/people/:id", [&ctx, &desk](const http::Request& r) {
+    auto actor = require_caller(ctx, r);
+    return json_response(200, person_json(desk.person(actor, path_id(r.params.at("id")))));
+  });
+  add_guarded_route(routes, "PUT", "/api/v1/people/:id", [&ctx, &desk](const http::Request& r) {
+    auto actor = require_caller(ctx, r);
+    const auto id = path_id(r.params.at("id"));
+    auto body = strict_body(ctx, r, kPersonFields);
+    // Reading first makes a person the caller may not see a 404.
+    auto current = desk.person(actor, id);
+    auto changed = person_from(body, current);
+    return with_api_fields(kApiNames, [&] {
+      return json_response(200, person_json(desk.update_person(actor, changed)));
+    });
+  });
+}
+
+}  // namespace guiche::api

@@ -1,0 +1,39 @@
+// Reads of reference data the faces need one object at a time. Each asks the
+// same questions as the list it mirrors, so a single read never shows more.
+#include "app/access_policy.hpp"
+#include "app/desk.hpp"
+#include "domain/error.hpp"
+#include "store/directory_rows.hpp"
+
+namespace guiche::app {
+
+Organization Desk::organization(const Actor& a, std::int64_t organization_id) {
+  require_active(a);
+  std::optional<Organization> o;
+  db_.read([&](store::Connection& c) { o = store::load_organization(c, organization_id); });
+  // Like organizations(): staff see every organization, others only their own;
+  // the rest is "not found" so ids of other organizations reveal nothing.
+  if (!o || (!is_staff(a.person) && a.person.organization_id != o->id)) {
+    throw not_found("Órgão não encontrado.");
+  }
+  return *o;
+}
+
+std::vector<Unit> Desk::units(const Actor& a) {
+  // The unit tree is no secret (tickets name their unit), but a person who
+  // must still change the initial password gets nothing else first.
+  require_active(a);
+  return units();
+}
+
+std::vector<Category> Desk::categories(const Actor& a) {
+  require_active(a);
+  return {Category::technical_consultation,
+          Category::defect_with_stoppage,
+          Category::defect_without_stoppage,
+          Category::service_request,
+          Category::incident,
+          Category::project};
+}
+
+}  // namespace guiche::app
