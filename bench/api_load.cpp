@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "api/routes.hpp"
+#include "bench_world.hpp"
 #include "http/server.hpp"
 #include "keepalive_client.hpp"
 #include "store/migrations/migrations.hpp"
@@ -30,40 +31,12 @@ struct Options {
 
 struct World {
   std::string token;
-  std::int64_t requester_id = 0;
 };
 
 World prepare(app::Desk& desk) {
-  Person root;
-  root.id = -1;
-  root.roles = {{Role::admin, std::nullopt}};
-  app::Actor admin{root, Channel::api};
-  desk.create_unit(admin, Unit{0, "SGHDK", "Help Desk", std::nullopt, UnitKind::service_center});
-  Organization org;
-  org.name = "Secretaria de Carga";
-  org.acronym = "SECARGA";
-  org.is_client = true;
-  org.client_reference = "Contrato 1/2026";
-  org = desk.create_organization(admin, org);
-  Person boss;
-  boss.name = "Administradora";
-  boss.roles = {{Role::admin, std::nullopt}};
-  boss = desk.create_person(admin, {boss, std::nullopt});
-  Person requester;
-  requester.name = "Solicitante de Carga";
-  requester.emails = {"carga@carga.es.gov.br"};
-  requester.organization_id = org.id;
-  requester.roles = {{Role::requester, std::nullopt}};
-  requester = desk.create_person(admin, {requester, std::nullopt});
-  desk.authorize_requester({boss, Channel::api},
-                           {org.id, requester.id, AuthorizationDocument::contract, "1/2026",
-                            Date{std::chrono::year{2020} / 1 / 1}});
-  Service s;
-  s.code = "CARGA";
-  s.name = "Serviço de carga";
-  desk.create_service({boss, Channel::api}, s);
-  auto token = desk.create_api_token({requester, Channel::api}, requester.id, "carga");
-  return {token.secret, requester.id};
+  auto world = bench::prepare_bench_world(desk);
+  auto token = desk.create_api_token({world.requester, Channel::api}, world.requester.id, "carga");
+  return {token.secret};
 }
 
 double percentile(std::vector<double>& v, double p) {

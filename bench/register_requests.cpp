@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/desk.hpp"
+#include "bench_world.hpp"
 #include "store/migrations/migrations.hpp"
 
 using namespace guiche;
@@ -26,44 +27,6 @@ struct Options {
   int concurrency = 16;
   std::string postgres_url;
 };
-
-struct Setup {
-  std::int64_t requester_id = 0;
-};
-
-// The least a registration needs: a central, a client, an authorized requester, a service.
-Setup prepare(app::Desk& desk) {
-  Person root;
-  root.id = -1;
-  root.roles = {{Role::admin, std::nullopt}};
-  app::Actor admin{root, Channel::api};
-  desk.create_unit(admin, Unit{0, "SGHDK", "Help Desk", std::nullopt, UnitKind::service_center});
-  Organization org;
-  org.name = "Secretaria de Bancada";
-  org.acronym = "SEBENCH";
-  org.is_client = true;
-  org.client_reference = "Contrato 1/2026";
-  org = desk.create_organization(admin, org);
-  Person admin_person;
-  admin_person.name = "Administradora";
-  admin_person.roles = {{Role::admin, std::nullopt}};
-  admin_person = desk.create_person(admin, {admin_person, std::nullopt});
-  app::Actor real_admin{admin_person, Channel::api};
-  Person requester;
-  requester.name = "Solicitante de Carga";
-  requester.emails = {"carga@bench.es.gov.br"};
-  requester.organization_id = org.id;
-  requester.roles = {{Role::requester, std::nullopt}};
-  requester = desk.create_person(admin, {requester, std::nullopt});
-  desk.authorize_requester(real_admin, {org.id, requester.id, AuthorizationDocument::contract,
-                                        "1/2026", Date{std::chrono::year{2020} / 1 / 1}});
-  Service s;
-  s.code = "BENCH";
-  s.name = "Serviço de carga";
-  s.form = {{"sistema", "Sistema", FieldType::text, true, {}}};
-  desk.create_service(real_admin, s);
-  return {requester.id};
-}
 
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
@@ -94,9 +57,9 @@ void run_engine(const char* name, const std::string& url, const std::string& dat
   store::migrate(*db);
   SystemClock clock;
   app::Desk desk(*db, clock, app::DeskConfig{data_dir});
-  const Setup setup = prepare(desk);
+  const auto world = bench::prepare_bench_world(desk);
   const double baseline = baseline_commits_per_second(*db);
-  const app::Actor requester = desk.actor(setup.requester_id);
+  const app::Actor requester = desk.actor(world.requester.id);
 
   std::vector<std::vector<double>> latencies(o.concurrency);
   std::vector<std::thread> threads;
@@ -105,8 +68,8 @@ void run_engine(const char* name, const std::string& url, const std::string& dat
     threads.emplace_back([&, t] {
       for (int i = t; i < o.requests; i += o.concurrency) {
         app::RegisterRequest r;
-        r.requester_id = setup.requester_id;
-        r.service_code = "BENCH";
+        r.requester_id = world.requester.id;
+        r.service_code = world.service_code;
         r.subject = "Chamado de carga " + std::to_string(i);
         r.description = "Sistema fora do ar na unidade " + std::to_string(i % 97) + ".";
         r.form_answers = {{"sistema", "SIGEFES"}};

@@ -12,21 +12,6 @@ nlohmann::ordered_json openapi_schemas();
 
 namespace {
 
-std::string openapi_path(const std::string& express) {
-  std::string out;
-  for (std::size_t i = 0; i < express.size(); ++i) {
-    if (express[i] != ':') {
-      out += express[i];
-      continue;
-    }
-    auto end = express.find('/', i);
-    if (end == std::string::npos) end = express.size();
-    out += "{" + express.substr(i + 1, end - i - 1) + "}";
-    i = end - 1;
-  }
-  return out;
-}
-
 nlohmann::ordered_json problem_response(const char* description) {
   return {
       {"description", description},
@@ -94,6 +79,21 @@ nlohmann::ordered_json operation(const OperationDoc& d) {
 }
 
 }  // namespace
+
+std::string openapi_path(const std::string& express) {
+  std::string out;
+  for (std::size_t i = 0; i < express.size(); ++i) {
+    if (express[i] != ':') {
+      out += express[i];
+      continue;
+    }
+    auto end = express.find('/', i);
+    if (end == std::string::npos) end = express.size();
+    out += "{" + express.substr(i + 1, end - i - 1) + "}";
+    i = end - 1;
+  }
+  return out;
+}
 
 const nlohmann::ordered_json& openapi_document() {
   static const nlohmann::ordered_json document = [] {

@@ -10,21 +10,6 @@
 namespace guiche::testing {
 namespace {
 
-std::string openapi_path(const std::string& express) {
-  std::string out;
-  for (std::size_t i = 0; i < express.size(); ++i) {
-    if (express[i] != ':') {
-      out += express[i];
-      continue;
-    }
-    auto end = express.find('/', i);
-    if (end == std::string::npos) end = express.size();
-    out += "{" + express.substr(i + 1, end - i - 1) + "}";
-    i = end - 1;
-  }
-  return out;
-}
-
 class OpenApiTest : public ApiTest {};
 
 TEST_P(OpenApiTest, DocumentsEveryRegisteredRouteAndNothingElse) {
@@ -33,7 +18,7 @@ TEST_P(OpenApiTest, DocumentsEveryRegisteredRouteAndNothingElse) {
   for (const auto& r : api::api_routes(context)) {
     std::string method = r.method;
     for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    registered.insert(method + " " + openapi_path(r.path));
+    registered.insert(method + " " + api::openapi_path(r.path));
   }
   auto served = call("GET", "/api/v1/openapi.json", Browser{});
   ASSERT_EQ(served.status, 200);
