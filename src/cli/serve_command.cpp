@@ -4,8 +4,8 @@
 #include <iostream>
 #include <memory>
 
-#include "app/desk.hpp"
 #include "api/routes.hpp"
+#include "app/desk.hpp"
 #include "app/housekeeping.hpp"
 #include "cli/options.hpp"
 #include "cli/subcommands.hpp"
