@@ -230,9 +230,9 @@ class Desk {
   void record(store::Connection& c, Ticket& ticket, std::vector<Draft> drafts, const Actor& a,
               Instant now);
   void require_active(const Actor& a) const;
-  void register_in(store::Connection& c, const Actor& a, const RegisterRequest& r,
-                   const std::string& subject, const std::string& description, Instant now,
-                   Date today, Ticket& result);
+  Ticket register_in(store::Connection& c, const Actor& a, const RegisterRequest& r,
+                     const std::string& subject, const std::string& description, Instant now,
+                     Date today);
 
   store::Database& db_;
   const Clock& clock_;

@@ -74,7 +74,7 @@ Ticket Desk::register_request(const Actor& a, const RegisterRequest& r) {
   try {
     db_.write([&](store::Connection& c) {
       replayed = earlier_attempt(c);
-      if (!replayed) register_in(c, a, r, subject, description, now, today, result);
+      if (!replayed) result = register_in(c, a, r, subject, description, now, today);
     });
   } catch (const store::StoreError& e) {
     // Two attempts with one key raced (PostgreSQL): the loser returns the winner's ticket.
@@ -85,82 +85,79 @@ Ticket Desk::register_request(const Actor& a, const RegisterRequest& r) {
   return result;
 }
 
-void Desk::register_in(store::Connection& c, const Actor& a, const RegisterRequest& r,
-                       const std::string& subject, const std::string& description, Instant now,
-                       Date today, Ticket& result) {
+Ticket Desk::register_in(store::Connection& c, const Actor& a, const RegisterRequest& r,
+                         const std::string& subject, const std::string& description, Instant now,
+                         Date today) {
   const bool on_behalf = r.requester_id != a.id();
-  {
-    auto service = store::find_service_by_code(c, r.service_code);
-    // Internal services exist only for the desk's own staff.
-    if (!service || !service->active || (!service->is_public && !is_staff(a.person))) {
-      throw invalid_field("service", "Serviço desconhecido: " + r.service_code + ".");
-    }
-    auto requester = store::load_person(c, r.requester_id);
-    if (!requester || !requester->active) {
-      throw invalid_field("requester", "Solicitante não encontrado.");
-    }
-    nlohmann::json answers = validate_form_answers(service->form, r.form_answers);
-    std::optional<Organization> organization;
-    if (requester->organization_id) {
-      organization = store::load_organization(c, *requester->organization_id);
-    }
-    const AudienceDecision audience =
-        check_audience(*service, *requester, organization,
-                       store::authorizations_of_person(c, requester->id), today);
-    const auto units = store::load_units(c);
-    // Admitted requests wait for triage at the central de serviços; the rest
-    // go to client relations, which decides whether to serve them (seed 000).
-    auto unit = audience.admitted ? first_unit_of_kind(units, UnitKind::service_center)
-                                  : first_unit_of_kind(units, UnitKind::client_relations);
-    if (!unit && service->owning_unit_id) {
-      for (const auto& u : units) {
-        if (u.id == *service->owning_unit_id) unit = u;
-      }
-    }
-
-    const Category category = r.category.value_or(service->default_category);
-    TicketEvent created;
-    created.kind = EventKind::created;
-    created.actor_id = a.id();
-    created.channel = a.channel;
-    created.at = now;
-    created.seq = 1;
-    created.data = {
-        {"protocol", provisional_protocol()},
-        {"requester_id", requester->id},
-        {"organization_id",
-         requester->organization_id ? nlohmann::json(*requester->organization_id) : nullptr},
-        {"service_id", service->id},
-        {"category", category_code(category)},
-        {"subject", subject},
-        {"description", description},
-        {"form_answers", answers},
-        {"impact", r.impact},
-        {"urgency", r.urgency},
-        {"unit_id", unit ? nlohmann::json(unit->id) : nullptr},
-        {"registered_by", on_behalf ? nlohmann::json(a.id()) : nullptr},
-        {"audience_admitted", audience.admitted},
-        {"audience_reason", audience.reason},
-    };
-    Ticket ticket = fold_events({created});
-    ticket.id = store::insert_ticket(c, ticket);
-    created.ticket_id = ticket.id;
-    store::index_ticket_text(c, ticket.id, subject, description);
-    // The year's counter row is locked from here to the commit (PostgreSQL),
-    // so it is taken last: concurrent registrations queue only for this tail.
-    const int year = static_cast<int>(today.year());
-    ticket.protocol = format_protocol(year, store::next_protocol_sequence(c, year));
-    created.data["protocol"] = ticket.protocol;
-    store::update_ticket(c, ticket);
-    store::insert_event(c, created);
-    if (r.idempotency_key) {
-      c.query(
-          "INSERT INTO idempotency_keys (person_id, idempotency_key, ticket_id, created_at) "
-          "VALUES (?, ?, ?, ?)",
-          {a.id(), *r.idempotency_key, ticket.id, to_millis(now)});
-    }
-    result = ticket;
+  auto service = store::find_service_by_code(c, r.service_code);
+  // Internal services exist only for the desk's own staff.
+  if (!service || !service->active || (!service->is_public && !is_staff(a.person))) {
+    throw invalid_field("service", "Serviço desconhecido: " + r.service_code + ".");
   }
+  auto requester = store::load_person(c, r.requester_id);
+  if (!requester || !requester->active) {
+    throw invalid_field("requester", "Solicitante não encontrado.");
+  }
+  nlohmann::json answers = validate_form_answers(service->form, r.form_answers);
+  std::optional<Organization> organization;
+  if (requester->organization_id) {
+    organization = store::load_organization(c, *requester->organization_id);
+  }
+  const AudienceDecision audience = check_audience(
+      *service, *requester, organization, store::authorizations_of_person(c, requester->id), today);
+  const auto units = store::load_units(c);
+  // Admitted requests wait for triage at the central de serviços; the rest
+  // go to client relations, which decides whether to serve them (seed 000).
+  auto unit = audience.admitted ? first_unit_of_kind(units, UnitKind::service_center)
+                                : first_unit_of_kind(units, UnitKind::client_relations);
+  if (!unit && service->owning_unit_id) {
+    for (const auto& u : units) {
+      if (u.id == *service->owning_unit_id) unit = u;
+    }
+  }
+
+  const Category category = r.category.value_or(service->default_category);
+  TicketEvent created;
+  created.kind = EventKind::created;
+  created.actor_id = a.id();
+  created.channel = a.channel;
+  created.at = now;
+  created.seq = 1;
+  created.data = {
+      {"protocol", provisional_protocol()},
+      {"requester_id", requester->id},
+      {"organization_id",
+       requester->organization_id ? nlohmann::json(*requester->organization_id) : nullptr},
+      {"service_id", service->id},
+      {"category", category_code(category)},
+      {"subject", subject},
+      {"description", description},
+      {"form_answers", answers},
+      {"impact", r.impact},
+      {"urgency", r.urgency},
+      {"unit_id", unit ? nlohmann::json(unit->id) : nullptr},
+      {"registered_by", on_behalf ? nlohmann::json(a.id()) : nullptr},
+      {"audience_admitted", audience.admitted},
+      {"audience_reason", audience.reason},
+  };
+  Ticket ticket = fold_events({created});
+  ticket.id = store::insert_ticket(c, ticket);
+  created.ticket_id = ticket.id;
+  store::index_ticket_text(c, ticket.id, subject, description);
+  // The year's counter row is locked from here to the commit (PostgreSQL),
+  // so it is taken last: concurrent registrations queue only for this tail.
+  const int year = static_cast<int>(today.year());
+  ticket.protocol = format_protocol(year, store::next_protocol_sequence(c, year));
+  created.data["protocol"] = ticket.protocol;
+  store::set_ticket_protocol(c, ticket.id, ticket.protocol);
+  store::insert_event(c, created);
+  if (r.idempotency_key) {
+    c.query(
+        "INSERT INTO idempotency_keys (person_id, idempotency_key, ticket_id, created_at) "
+        "VALUES (?, ?, ?, ?)",
+        {a.id(), *r.idempotency_key, ticket.id, to_millis(now)});
+  }
+  return ticket;
 }
 
 }  // namespace guiche::app

@@ -119,12 +119,13 @@ TicketPage list_tickets(Connection& c, const TicketScope& scope, const TicketFil
   const int limit = std::clamp(f.limit, 1, 200);
   std::string order = by_deadline ? key + " ASC, id ASC" : "created_at DESC, id DESC";
   params.emplace_back(std::int64_t{limit + 1});
+  // Whole rows in one query: a page must not cost a query per ticket.
   auto rows =
-      c.query("SELECT id FROM tickets WHERE " + where + " ORDER BY " + order + " LIMIT ?", params);
+      c.query(select_tickets_sql() + " WHERE " + where + " ORDER BY " + order + " LIMIT ?", params);
 
   TicketPage page;
   for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
-    if (auto t = load_ticket(c, rows[i].integer(0))) page.tickets.push_back(std::move(*t));
+    page.tickets.push_back(ticket_from_row(rows[i]));
   }
   if (rows.size() > static_cast<std::size_t>(limit) && !page.tickets.empty()) {
     const Ticket& last = page.tickets.back();

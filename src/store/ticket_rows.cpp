@@ -61,6 +61,8 @@ std::vector<Value> ticket_values(const Ticket& t) {
           t.version};
 }
 
+}  // namespace
+
 Ticket ticket_from_row(const Row& r) {
   Ticket t;
   t.id = r.integer(0);
@@ -101,7 +103,14 @@ Ticket ticket_from_row(const Row& r) {
   return t;
 }
 
-}  // namespace
+const std::string& select_tickets_sql() {
+  static const std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets";
+  return sql;
+}
+
+void set_ticket_protocol(Connection& c, std::int64_t id, const std::string& protocol) {
+  c.query("UPDATE tickets SET protocol = ? WHERE id = ?", {protocol, id});
+}
 
 long next_protocol_sequence(Connection& c, int year) {
   auto row = c.query_one(
@@ -140,7 +149,7 @@ void update_ticket(Connection& c, const Ticket& ticket) {
 }
 
 std::optional<Ticket> load_ticket(Connection& c, std::int64_t id, bool for_update) {
-  std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE id = ?";
+  std::string sql = select_tickets_sql() + " WHERE id = ?";
   if (for_update && c.dialect() == Dialect::postgres) sql += " FOR UPDATE";
   auto row = c.query_one(sql, {id});
   if (!row) return std::nullopt;
@@ -148,8 +157,7 @@ std::optional<Ticket> load_ticket(Connection& c, std::int64_t id, bool for_updat
 }
 
 std::optional<Ticket> load_ticket_by_protocol(Connection& c, const std::string& protocol) {
-  auto row = c.query_one(
-      std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE protocol = ?", {protocol});
+  auto row = c.query_one(select_tickets_sql() + " WHERE protocol = ?", {protocol});
   if (!row) return std::nullopt;
   return ticket_from_row(*row);
 }

@@ -18,6 +18,12 @@ long next_protocol_sequence(Connection& c, int year);
 // Inserts the row (ticket.id is ignored) and returns the new id.
 std::int64_t insert_ticket(Connection& c, const Ticket& ticket);
 void update_ticket(Connection& c, const Ticket& ticket);
+// Gives a just-inserted ticket its protocol number (taken last in the transaction).
+void set_ticket_protocol(Connection& c, std::int64_t id, const std::string& protocol);
+// "SELECT <every ticket column> FROM tickets" and the row mapper, for queries
+// that select whole tickets.
+const std::string& select_tickets_sql();
+Ticket ticket_from_row(const Row& r);
 // for_update locks the row until the transaction ends (PostgreSQL; SQLite has one writer).
 std::optional<Ticket> load_ticket(Connection& c, std::int64_t id, bool for_update = false);
 std::optional<Ticket> load_ticket_by_protocol(Connection& c, const std::string& protocol);
