@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "app/access_policy.hpp"
+#include "app/calendar_book.hpp"
 #include "app/login_throttle.hpp"
 #include "domain/error.hpp"
 #include "domain/ticket_projection.hpp"
@@ -18,6 +19,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   blobs_ = std::make_unique<store::AttachmentBlobs>(
       (std::filesystem::path(config_.data_dir) / "attachments").string());
   throttle_ = std::make_unique<LoginThrottle>();
+  calendars_ = std::make_unique<CalendarBook>(db_);
 }
 
 Desk::~Desk() = default;

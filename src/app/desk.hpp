@@ -118,6 +118,10 @@ class Desk {
 
   const DeskConfig& config() const { return config_; }
   store::Database& database() { return db_; }
+  // The business calendars SLA clocks run on (built-in and stored).
+  class CalendarBook& calendars() {
+    return *calendars_;
+  }
 
   // --- who is calling
   Actor actor(std::int64_t person_id, Channel channel = Channel::portal);
@@ -239,6 +243,7 @@ class Desk {
   DeskConfig config_;
   std::unique_ptr<store::AttachmentBlobs> blobs_;
   std::unique_ptr<class LoginThrottle> throttle_;
+  std::unique_ptr<class CalendarBook> calendars_;
 };
 
 }  // namespace guiche::app
