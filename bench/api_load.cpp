@@ -2,7 +2,8 @@
 // prints req/s and p50/p99 for each workload, next to GET /api/v1/health
 // measured the same way in the same run (the server's floor).
 //
-//   bench_api_load [--concurrency C] [--seconds S] [--postgres URL]
+//   bench_api_load [--concurrency C] [--seconds S] [--postgres URL] [--only NAME]
+// --only runs the health baseline and the workloads whose name contains NAME.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -27,6 +28,7 @@ struct Options {
   int concurrency = 64;
   double seconds = 3;
   std::string postgres_url;
+  std::string only;  // run only workloads whose name contains this
 };
 
 struct World {
@@ -35,7 +37,17 @@ struct World {
 
 World prepare(app::Desk& desk) {
   auto world = bench::prepare_bench_world(desk);
-  auto token = desk.create_api_token({world.requester, Channel::api}, world.requester.id, "carga");
+  const app::Actor requester{world.requester, Channel::api};
+  auto token = desk.create_api_token(requester, world.requester.id, "carga");
+  // The tickets the read workload cycles through, so it can run alone (--only).
+  for (int i = 0; i < 500; ++i) {
+    app::RegisterRequest r;
+    r.requester_id = world.requester.id;
+    r.service_code = world.service_code;
+    r.subject = "Chamado de leitura " + std::to_string(i);
+    r.description = "Lentidão ao emitir documento na unidade " + std::to_string(i % 97) + ".";
+    desk.register_request(requester, r);
+  }
   return {token.secret};
 }
 
@@ -98,8 +110,11 @@ void bench_engine(const char* engine, const std::string& url, const std::string&
   api::ApiContext context{desk};
   const auto routes = api::api_routes(context);
   http::ServeControl control;
+  http::ServeOptions serving;
+  serving.reads_may_block = !o.postgres_url.empty() && url == o.postgres_url;
+  serving.control = &control;
   const unsigned short port = static_cast<unsigned short>(20000 + (::getpid() % 20000));
-  std::thread server([&] { http::serve(routes, "127.0.0.1", port, &control); });
+  std::thread server([&] { http::serve(routes, "127.0.0.1", port, serving); });
   for (int i = 0; i < 200; ++i) {
     std::string body;
     bench::KeepAliveClient probe(port);
@@ -108,39 +123,46 @@ void bench_engine(const char* engine, const std::string& url, const std::string&
   }
   const std::string auth = "Authorization: Bearer " + world.token + "\r\n";
   const std::string json = auth + "Content-Type: application/json\r\n";
-  std::string scratch;
 
   Result health = run(o, port, [&](bench::KeepAliveClient& c, long) {
     std::string body;
     return c.request("GET", "/api/v1/health", "", "", body);
   });
   report(engine, "health", health, health.rate);
-  Result registered = run(o, port, [&](bench::KeepAliveClient& c, long i) {
-    std::string body;
-    return c.request("POST", "/api/v1/tickets", json,
-                     R"({"service_code":"CARGA","subject":"Sistema lento )" + std::to_string(i) +
-                         R"(","description":"Lentidão ao emitir documento na unidade )" +
-                         std::to_string(i % 97) + R"(."})",
-                     body);
-  });
-  report(engine, "register ticket", registered, health.rate);
-  Result read = run(o, port, [&](bench::KeepAliveClient& c, long i) {
-    std::string body;
-    return c.request("GET", "/api/v1/tickets/" + std::to_string(1 + i % 500), auth, "", body);
-  });
-  report(engine, "read ticket", read, health.rate);
-  Result queue = run(o, port, [&](bench::KeepAliveClient& c, long) {
-    std::string body;
-    return c.request("GET", "/api/v1/tickets?status=new&limit=20", auth, "", body);
-  });
-  report(engine, "list queue", queue, health.rate);
-  Result search = run(o, port, [&](bench::KeepAliveClient& c, long i) {
-    std::string body;
-    return c.request("GET",
-                     "/api/v1/tickets?q=lentidao+unidade+" + std::to_string(i % 97) + "&limit=20",
-                     auth, "", body);
-  });
-  report(engine, "search", search, health.rate);
+  using Work = std::function<int(bench::KeepAliveClient&, long)>;
+  const std::vector<std::pair<const char*, Work>> workloads = {
+      {"register ticket",
+       [&](bench::KeepAliveClient& c, long i) {
+         std::string body;
+         return c.request("POST", "/api/v1/tickets", json,
+                          R"({"service_code":"CARGA","subject":"Sistema lento )" +
+                              std::to_string(i) +
+                              R"(","description":"Lentidão ao emitir documento na unidade )" +
+                              std::to_string(i % 97) + R"(."})",
+                          body);
+       }},
+      {"read ticket",
+       [&](bench::KeepAliveClient& c, long i) {
+         std::string body;
+         return c.request("GET", "/api/v1/tickets/" + std::to_string(1 + i % 500), auth, "", body);
+       }},
+      {"list queue",
+       [&](bench::KeepAliveClient& c, long) {
+         std::string body;
+         return c.request("GET", "/api/v1/tickets?status=new&limit=20", auth, "", body);
+       }},
+      {"search",
+       [&](bench::KeepAliveClient& c, long i) {
+         std::string body;
+         return c.request(
+             "GET", "/api/v1/tickets?q=lentidao+unidade+" + std::to_string(i % 97) + "&limit=20",
+             auth, "", body);
+       }},
+  };
+  for (const auto& [name, work] : workloads) {
+    if (std::string(name).find(o.only) == std::string::npos) continue;
+    report(engine, name, run(o, port, work), health.rate);
+  }
   control.request_stop();
   server.join();
 }
@@ -157,8 +179,12 @@ int main(int argc, char** argv) {
       o.seconds = std::max(0.5, std::atof(argv[i + 1]));
     else if (flag == "--postgres")
       o.postgres_url = argv[i + 1];
+    else if (flag == "--only")
+      o.only = argv[i + 1];
     else {
-      std::fprintf(stderr, "usage: %s [--concurrency C] [--seconds S] [--postgres URL]\n", argv[0]);
+      std::fprintf(stderr,
+                   "usage: %s [--concurrency C] [--seconds S] [--postgres URL] [--only NAME]\n",
+                   argv[0]);
       return 2;
     }
   }

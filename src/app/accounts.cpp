@@ -30,6 +30,7 @@ void Desk::change_password(const Actor& a, const std::string& current, const std
   }
   const std::string next_hash = hash_password(next);
   db_.write([&](store::Connection& c) { store::set_password(c, a.id(), next_hash, false); });
+  directory_changed();  // the first-access flag may have just been lifted
 }
 
 Person Desk::bootstrap_user(const std::string& name, const std::string& login,

@@ -101,7 +101,7 @@ AttachmentContent Desk::read_attachment(const Actor& a, std::int64_t attachment_
     record = store::load_attachment(c, attachment_id);
     if (!record) return;
     auto t = store::load_ticket(c, record->ticket_id);
-    if (!t || !can_view_ticket(a.person, *t, store::load_units(c)) ||
+    if (!t || !can_view_ticket(a.person, *t, *unit_tree(c)) ||
         (!record->is_public && !is_staff(a.person))) {
       record.reset();
     }

@@ -6,6 +6,7 @@
 
 #include "app/access_policy.hpp"
 #include "app/calendar_book.hpp"
+#include "app/credential_cache.hpp"
 #include "app/login_throttle.hpp"
 #include "domain/error.hpp"
 #include "domain/ticket_projection.hpp"
@@ -20,6 +21,20 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
       (std::filesystem::path(config_.data_dir) / "attachments").string());
   throttle_ = std::make_unique<LoginThrottle>();
   calendars_ = std::make_unique<CalendarBook>(db_);
+  credentials_ = std::make_unique<CredentialCache>(config_.credential_cache_ttl, 10'000);
+}
+
+std::shared_ptr<const std::vector<Unit>> Desk::unit_tree(store::Connection& c) {
+  const Instant now = clock_.now();
+  if (auto cached = credentials_->units(now)) return cached;
+  const auto generation = credentials_->generation();
+  auto units = std::make_shared<const std::vector<Unit>>(store::load_units(c));
+  credentials_->remember_units(units, now, generation);
+  return units;
+}
+
+void Desk::directory_changed() {
+  credentials_->clear();
 }
 
 Desk::~Desk() = default;

@@ -51,6 +51,9 @@ struct DeskConfig {
   // Where the desk stands: decides the registration date and protocol year.
   std::string time_zone = "America/Sao_Paulo";
   std::chrono::hours session_lifetime{12};
+  // How long a node may keep answering for a session, token or unit tree it
+  // has read, without reading it again (see credential_cache.hpp). 0: never.
+  std::chrono::milliseconds credential_cache_ttl{2000};
 };
 
 struct RegisterRequest {
@@ -234,6 +237,10 @@ class Desk {
   void record(store::Connection& c, Ticket& ticket, std::vector<Draft> drafts, const Actor& a,
               Instant now);
   void require_active(const Actor& a) const;
+  // The unit tree for access decisions in reads, from the cache when fresh.
+  std::shared_ptr<const std::vector<Unit>> unit_tree(store::Connection& c);
+  // People, roles, tokens or units changed: forget what the cache holds.
+  void directory_changed();
   Ticket register_in(store::Connection& c, const Actor& a, const RegisterRequest& r,
                      const std::string& subject, const std::string& description, Instant now,
                      Date today);
@@ -244,6 +251,7 @@ class Desk {
   std::unique_ptr<store::AttachmentBlobs> blobs_;
   std::unique_ptr<class LoginThrottle> throttle_;
   std::unique_ptr<class CalendarBook> calendars_;
+  std::unique_ptr<class CredentialCache> credentials_;
 };
 
 }  // namespace guiche::app

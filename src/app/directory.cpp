@@ -173,6 +173,7 @@ Unit Desk::create_unit(const Actor& a, const Unit& u) {
     }
     out.id = store::insert_unit(c, out);
   });
+  directory_changed();
   return out;
 }
 
@@ -212,6 +213,7 @@ Person Desk::update_person(const Actor& a, const Person& p) {
                  out.must_change_password = existing->must_change_password;
                  store::update_person(c, out);
                });
+  directory_changed();
   return out;
 }
 

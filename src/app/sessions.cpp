@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "app/access_policy.hpp"
+#include "app/credential_cache.hpp"
 #include "app/desk.hpp"
 #include "app/login_throttle.hpp"
 #include "app/text_rules.hpp"
@@ -63,24 +64,36 @@ SessionGrant Desk::sign_in(const std::string& login, const std::string& password
 }
 
 void Desk::sign_out(const std::string& session_id) {
-  db_.write([&](store::Connection& c) {
-    c.query("DELETE FROM sessions WHERE id_hash = ?", {store::sha256_hex(session_id)});
-  });
+  const std::string hash = store::sha256_hex(session_id);
+  db_.write(
+      [&](store::Connection& c) { c.query("DELETE FROM sessions WHERE id_hash = ?", {hash}); });
+  credentials_->forget("s:" + hash);
 }
 
 std::optional<std::pair<Actor, std::string>> Desk::session(const std::string& session_id) {
   if (session_id.empty() || session_id.size() > 128) return std::nullopt;
-  std::optional<std::pair<Actor, std::string>> out;
   const Instant now = clock_.now();
+  const std::string key = "s:" + store::sha256_hex(session_id);
+  if (auto known = credentials_->find(key, now)) {
+    return std::pair{Actor{known->person, Channel::portal}, known->csrf_token};
+  }
+  const auto generation = credentials_->generation();
+  std::optional<CredentialCache::Credential> found;
   db_.read([&](store::Connection& c) {
     auto row = c.query_one(
-        "SELECT person_id, csrf_token FROM sessions WHERE id_hash = ? AND expires_at > ?",
-        {store::sha256_hex(session_id), to_millis(now)});
+        "SELECT person_id, csrf_token, expires_at FROM sessions WHERE id_hash = ? AND "
+        "expires_at > ?",
+        {key.substr(2), to_millis(now)});
     if (!row) return;
     auto person = store::load_person(c, row->integer(0));
-    if (person && person->active) out.emplace(Actor{*person, Channel::portal}, row->text(1));
+    if (person && person->active) {
+      found = CredentialCache::Credential{*person, Channel::portal, row->text(1),
+                                          from_millis(row->integer(2))};
+    }
   });
-  return out;
+  if (!found) return std::nullopt;
+  credentials_->remember(key, *found, now, generation);
+  return std::pair{Actor{found->person, Channel::portal}, found->csrf_token};
 }
 
 ApiToken Desk::create_api_token(const Actor& a, std::int64_t person_id, const std::string& name) {
@@ -115,6 +128,7 @@ void Desk::revoke_api_token(const Actor& a, std::int64_t token_id) {
     c.query("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
             {to_millis(clock_.now()), token_id});
   });
+  directory_changed();  // only the hash is stored, so the cached entry is not known by id
 }
 
 std::vector<ApiToken> Desk::api_tokens(const Actor& a, std::int64_t person_id) {
@@ -136,16 +150,22 @@ std::vector<ApiToken> Desk::api_tokens(const Actor& a, std::int64_t person_id) {
 
 std::optional<Actor> Desk::token_actor(const std::string& secret) {
   if (secret.size() < 8 || secret.size() > 200) return std::nullopt;
-  std::optional<Actor> out;
+  const Instant now = clock_.now();
+  const std::string key = "t:" + store::sha256_hex(secret);
+  if (auto known = credentials_->find(key, now)) return Actor{known->person, Channel::api};
+  const auto generation = credentials_->generation();
+  std::optional<Person> found;
   db_.read([&](store::Connection& c) {
     auto row =
         c.query_one("SELECT person_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
-                    {store::sha256_hex(secret)});
+                    {key.substr(2)});
     if (!row) return;
     auto person = store::load_person(c, row->integer(0));
-    if (person && person->active) out = Actor{*person, Channel::api};
+    if (person && person->active) found = std::move(person);
   });
-  return out;
+  if (!found) return std::nullopt;
+  credentials_->remember(key, {*found, Channel::api, "", Instant{}}, now, generation);
+  return Actor{*found, Channel::api};
 }
 
 }  // namespace guiche::app

@@ -13,7 +13,7 @@ Ticket Desk::ticket(const Actor& a, std::int64_t ticket_id) {
   std::optional<Ticket> t;
   db_.read([&](store::Connection& c) {
     t = store::load_ticket(c, ticket_id);
-    if (t && !can_view_ticket(a.person, *t, store::load_units(c))) t.reset();
+    if (t && !can_view_ticket(a.person, *t, *unit_tree(c))) t.reset();
   });
   if (!t) throw not_found("Chamado não encontrado.");
   return *t;
@@ -26,7 +26,7 @@ Ticket Desk::ticket_by_protocol(const Actor& a, const std::string& protocol) {
   std::optional<Ticket> t;
   db_.read([&](store::Connection& c) {
     t = store::load_ticket_by_protocol(c, format_protocol(number->year, number->sequence));
-    if (t && !can_view_ticket(a.person, *t, store::load_units(c))) t.reset();
+    if (t && !can_view_ticket(a.person, *t, *unit_tree(c))) t.reset();
   });
   if (!t) throw not_found("Chamado não encontrado.");
   return *t;
@@ -38,7 +38,7 @@ std::vector<TicketEvent> Desk::history(const Actor& a, std::int64_t ticket_id) {
   bool visible = false;
   db_.read([&](store::Connection& c) {
     auto t = store::load_ticket(c, ticket_id);
-    visible = t && can_view_ticket(a.person, *t, store::load_units(c));
+    visible = t && can_view_ticket(a.person, *t, *unit_tree(c));
     if (visible) events = store::load_events(c, ticket_id);
   });
   if (!visible) throw not_found("Chamado não encontrado.");
@@ -53,7 +53,7 @@ store::TicketPage Desk::list_tickets(const Actor& a, const store::TicketFilter& 
   if (filter.text.size() > 500) throw invalid_field("q", "Texto de busca longo demais.");
   store::TicketPage page;
   db_.read([&](store::Connection& c) {
-    page = store::list_tickets(c, ticket_scope(a.person, store::load_units(c)), filter);
+    page = store::list_tickets(c, ticket_scope(a.person, *unit_tree(c)), filter);
   });
   return page;
 }

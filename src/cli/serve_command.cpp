@@ -75,7 +75,11 @@ void add_serve(CLI::App& app, Runners& runners) {
     std::cout << "Guichê em http://" << *listen << std::endl;
     api::ApiContext api_context{desk};
     const auto routes = api::api_routes(api_context);
-    return http::serve(routes, where.host, where.port);
+    // SQLite reads are local and quick enough to answer on the I/O threads;
+    // PostgreSQL reads wait on the network, so they go to the workers too.
+    http::ServeOptions serving;
+    serving.reads_may_block = db->dialect() == store::Dialect::postgres;
+    return http::serve(routes, where.host, where.port, serving);
   };
 }
 

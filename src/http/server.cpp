@@ -1,6 +1,10 @@
 #include "http/server.hpp"
 
 #include <sodium.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
 
 #include <algorithm>
 #include <atomic>
@@ -8,8 +12,6 @@
 #include <csignal>
 #include <exception>
 #include <functional>
-#include <iomanip>
-#include <iostream>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -39,8 +41,19 @@ constexpr std::size_t max_pipelined = 16;
 // shared_ptr rather than pointing into serve()'s frame.
 struct Shared {
   std::atomic<int> in_flight{0};  // handlers started whose response is not yet written
-  std::mutex log_mutex;           // one access line at a time, never interleaved
 };
+
+// One write(2) per line: lines from concurrent requests never interleave and
+// no lock is held (std::cerr is unbuffered and would issue a write per <<).
+void write_log_line(const std::string& line) {
+  std::size_t done = 0;
+  while (done < line.size()) {
+    ssize_t n = ::write(STDERR_FILENO, line.data() + done, line.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;  // nowhere to log to; never fail the request for it
+    done += static_cast<std::size_t>(n);
+  }
+}
 
 struct Reply {
   restinio::http_status_line_t status;
@@ -124,12 +137,11 @@ restinio::request_handling_status_t send(const std::shared_ptr<Shared>& shared,
       .append_header("X-Request-Id", request_id());
   for (auto& [name, value] : reply.headers) response.append_header(name, std::move(value));
   return response.set_body(std::move(reply.body))
-      .done([shared, started, line = std::move(line)](const asio::error_code&) {
+      .done([shared, started, line = std::move(line)](const asio::error_code&) mutable {
         const auto ms = std::chrono::duration<double, std::milli>(Steady::now() - started).count();
-        {
-          std::lock_guard lock(shared->log_mutex);
-          std::cerr << line << " " << std::fixed << std::setprecision(1) << ms << "ms\n";
-        }
+        char duration[32];
+        std::snprintf(duration, sizeof duration, " %.1fms\n", ms);
+        write_log_line(line += duration);
         shared->in_flight.fetch_sub(1);
       });
 }
@@ -146,11 +158,8 @@ restinio::request_handling_status_t handle(const std::shared_ptr<Shared>& shared
   try {
     reply = produce();
   } catch (const std::exception& e) {
-    {
-      std::lock_guard lock(shared->log_mutex);
-      std::cerr << "guiche serve: erro ao atender " << req->header().path() << ": " << e.what()
-                << "\n";
-    }
+    write_log_line("guiche serve: erro ao atender " + std::string(req->header().path()) + ": " +
+                   e.what() + "\n");
     reply = problem(restinio::status_internal_server_error(), "Erro interno",
                     "Ocorreu um erro inesperado; tente novamente.");
   }
@@ -206,25 +215,39 @@ Request to_request(const restinio::request_handle_t& req, const Route& route,
 }
 
 std::unique_ptr<Router> make_router(const std::vector<Route>& routes,
-                                    const std::shared_ptr<Shared>& shared) {
+                                    const std::shared_ptr<Shared>& shared,
+                                    asio::io_context& workers, bool reads_may_block) {
   auto router = std::make_unique<Router>();
   for (const auto& route : routes) {
     auto method = method_of(route.method);
     if (!method) throw std::invalid_argument("unsupported HTTP method " + route.method);
-    router->add_handler(*method, route.path, [&route, shared](auto req, auto params) {
-      return handle(shared, req, [&] {
-        Response response = route.handler(to_request(req, route, params));
-        auto person_id = take_logged_person();
-        return Reply{restinio::http_status_line_t{
-                         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-                         std::string(reason_phrase(response.status))},
-                     std::move(response.content_type),
-                     std::move(response.body),
-                     std::move(response.headers),
-                     route.path,
-                     person_id};
-      });
-    });
+    const bool on_workers = reads_may_block || route.method != "GET";
+    router->add_handler(
+        *method, route.path, [&route, shared, &workers, on_workers](auto req, auto params) {
+          auto answer = [&route, shared, req, params = std::move(params)] {
+            return handle(shared, req, [&] {
+              Response response = route.handler(to_request(req, route, params));
+              auto person_id = take_logged_person();
+              return Reply{
+                  restinio::http_status_line_t{
+                      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+                      std::string(reason_phrase(response.status))},
+                  std::move(response.content_type),
+                  std::move(response.body),
+                  std::move(response.headers),
+                  route.path,
+                  person_id};
+            });
+          };
+          if (!on_workers) return answer();
+          // Counted from now, so a shutdown waits for queued handlers too.
+          shared->in_flight.fetch_add(1);
+          asio::post(workers, [shared, answer = std::move(answer)]() mutable {
+            answer();
+            shared->in_flight.fetch_sub(1);
+          });
+          return restinio::request_accepted();
+        });
   }
   router->non_matched_request_handler([shared](auto req) {
     return handle(shared, req, [] {
@@ -257,19 +280,23 @@ void ServeControl::attach(std::function<void()> stopper) {
 }
 
 int serve(const std::vector<Route>& routes, const std::string& host, unsigned short port,
-          ServeControl* control) {
+          const ServeOptions& options) {
+  ServeControl* control = options.control;
   if (sodium_init() < 0) throw std::runtime_error("libsodium não pôde ser inicializada");
   auto shared = std::make_shared<Shared>();
 
   // Declared before the server so it outlives it: pending handlers that hold
   // connections are destroyed with the io_context, after the server.
   asio::io_context io;
-  restinio::http_server_t<Traits> server{restinio::external_io_context(io),
-                                         restinio::server_settings_t<Traits>{}
-                                             .address(host)
-                                             .port(port)
-                                             .max_pipelined_requests(max_pipelined)
-                                             .request_handler(make_router(routes, shared))};
+  asio::io_context workers;
+  auto keep_workers = asio::make_work_guard(workers);
+  restinio::http_server_t<Traits> server{
+      restinio::external_io_context(io),
+      restinio::server_settings_t<Traits>{}
+          .address(host)
+          .port(port)
+          .max_pipelined_requests(max_pipelined)
+          .request_handler(make_router(routes, shared, workers, options.reads_may_block))};
 
   std::exception_ptr failure;
   // Once the acceptor is closed, poll until the responses in flight are
@@ -290,6 +317,8 @@ int serve(const std::vector<Route>& routes, const std::string& host, unsigned sh
   std::atomic<bool> closing{false};
   auto begin_shutdown = [&] {
     if (closing.exchange(true)) return;
+    write_log_line("guiche serve: encerrando; " + std::to_string(shared->in_flight.load()) +
+                   " requisições em andamento\n");
     server.close_async(
         [&] {
           drain_until = Steady::now() + drain_limit;
@@ -311,14 +340,23 @@ int serve(const std::vector<Route>& routes, const std::string& host, unsigned sh
                       io.stop();
                     });
 
-  // Handlers block on the database (a durable commit waits for fsync), so the
+  // Workers block on the database (a durable commit waits for fsync), so their
   // pool is sized for concurrency, not for cores: concurrent registrations
   // then share one group commit instead of queueing behind two threads.
-  const unsigned threads = std::max(32u, 8 * std::thread::hardware_concurrency());
-  std::vector<std::thread> pool;
-  for (unsigned i = 0; i + 1 < threads; ++i) pool.emplace_back([&io] { io.run(); });
-  io.run();  // this thread is the pool's last member
-  for (auto& t : pool) t.join();
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned worker_count =
+      options.worker_threads ? options.worker_threads : std::max(32u, 8 * cores);
+  const unsigned io_count = options.io_threads ? options.io_threads : cores;
+  std::vector<std::thread> worker_pool;
+  for (unsigned i = 0; i < worker_count; ++i)
+    worker_pool.emplace_back([&workers] { workers.run(); });
+  std::vector<std::thread> io_pool;
+  for (unsigned i = 0; i + 1 < io_count; ++i) io_pool.emplace_back([&io] { io.run(); });
+  io.run();  // this thread is the I/O pool's last member
+  for (auto& t : io_pool) t.join();
+  keep_workers.reset();
+  workers.stop();  // only handlers cut off by the drain limit are still queued
+  for (auto& t : worker_pool) t.join();
   if (control) control->attach(nullptr);
 
   if (failure) {

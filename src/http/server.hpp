@@ -26,7 +26,19 @@ class ServeControl {
   bool stop_requested_ = false;
 };
 
+// How requests are spread over threads. A few I/O threads (one per core)
+// parse and answer; handlers that may block for long (writes wait for a
+// durable commit, and every handler when reads are network round trips to
+// PostgreSQL) run on a larger worker pool, so concurrent writes share one
+// group commit while quick reads never queue behind them.
+struct ServeOptions {
+  unsigned io_threads = 0;       // 0: one per core
+  unsigned worker_threads = 0;   // 0: max(32, 8 per core)
+  bool reads_may_block = false;  // true: GET handlers also run on the workers
+  ServeControl* control = nullptr;
+};
+
 int serve(const std::vector<Route>& routes, const std::string& host, unsigned short port,
-          ServeControl* control = nullptr);
+          const ServeOptions& options = {});
 
 }  // namespace guiche::http

@@ -1,18 +1,13 @@
 // `guiche serve` run as a child process and spoken to over a real socket on
 // 127.0.0.1, the way a browser or a load balancer would.
-#include <fcntl.h>
 #include <gmock/gmock.h>
 #include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
+#include "support/child_process.hpp"
 #include "support/http_client.hpp"
 #include "support/test_database.hpp"
 
@@ -21,66 +16,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
-
-// The guiche binary as a child process, its output going to a log file.
-class Child {
- public:
-  Child(const std::vector<std::string>& args, const std::string& log_path) : log_(log_path) {
-    const char* binary = std::getenv("GUICHE_BINARY");
-    std::vector<std::string> all{binary ? binary : "guiche"};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : all) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      const int log = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-      ::dup2(log, 1);
-      ::dup2(log, 2);
-      ::execv(argv[0], argv.data());
-      ::_exit(127);
-    }
-  }
-  ~Child() {
-    if (!exited_) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-  }
-
-  // The exit code once the child ends within `limit`; -1 if it is still
-  // running then, or was killed by a signal.
-  int wait_exit(std::chrono::milliseconds limit) {
-    const auto until = std::chrono::steady_clock::now() + limit;
-    int status = 0;
-    while (std::chrono::steady_clock::now() < until) {
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        exited_ = true;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return -1;
-  }
-  bool running() {
-    int status = 0;
-    if (exited_ || ::waitpid(pid_, &status, WNOHANG) != pid_) return !exited_;
-    exited_ = true;
-    return false;
-  }
-  void signal(int sig) { ::kill(pid_, sig); }
-  std::string output() const {
-    std::ifstream in(log_);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-
- private:
-  std::string log_;
-  pid_t pid_ = -1;
-  bool exited_ = false;
-};
 
 class ServeTest : public ::testing::Test {
  protected:

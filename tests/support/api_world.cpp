@@ -13,7 +13,8 @@ void ApiTest::SetUp() {
   context_ = std::make_unique<api::ApiContext>(api::ApiContext{*desk});
   routes_ = api::api_routes(*context_);
   port = free_loopback_port();
-  server_ = std::thread([this] { http::serve(routes_, "127.0.0.1", port, &control_); });
+  server_ =
+      std::thread([this] { http::serve(routes_, "127.0.0.1", port, {.control = &control_}); });
   for (int i = 0; i < 200; ++i) {
     if (http_request(port, "GET", "/api/v1/health").status == 200) return;
     std::this_thread::sleep_for(std::chrono::milliseconds(25));

@@ -52,6 +52,7 @@ HttpResult http_request(unsigned short port, const std::string& method, const st
     if (n <= 0) break;
     sent += static_cast<std::size_t>(n);
   }
+  result.connected = sent == request.size();
   std::string raw;
   char buffer[65536];
   for (;;) {
