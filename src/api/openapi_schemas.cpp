@@ -170,7 +170,49 @@ nlohmann::ordered_json openapi_schemas() {
   "AttachmentList": {"type": "object", "properties": {
     "items": {"type": "array", "items": {"$ref": "#/components/schemas/Attachment"}}}},
   "Link": {"type": "object", "required": ["ticket_id"], "additionalProperties": false, "properties": {
-    "ticket_id": {"type": "integer"}, "kind": {"enum": ["related", "duplicate_of", "caused_by"]}}}
+    "ticket_id": {"type": "integer"}, "kind": {"enum": ["related", "duplicate_of", "caused_by"]}}},
+  "Closure": {"type": "object", "description": "How much of the day is closed; absent: all day.",
+    "required": ["kind"], "properties": {
+      "kind": {"enum": ["all_day", "closed_until", "closed_from", "open_only"]},
+      "time": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$", "description": "closed_until / closed_from"},
+      "from": {"type": "string", "description": "open_only"}, "until": {"type": "string", "description": "open_only"},
+      "description": {"type": "string", "readOnly": true}}},
+  "WorkingHours": {"type": "object", "description": "Per weekday (sunday ... saturday), sorted disjoint intervals.",
+    "additionalProperties": {"type": "array", "items": {"type": "object", "properties": {
+      "from": {"type": "string"}, "until": {"type": "string"}}}}},
+  "HolidayRule": {"type": "object", "required": ["kind", "name"], "properties": {
+    "kind": {"enum": ["fixed", "easter", "date"]}, "name": {"type": "string"},
+    "month": {"type": "integer"}, "day": {"type": "integer"},
+    "days_after_easter": {"type": "integer"}, "date": {"type": "string", "format": "date"},
+    "first_year": {"type": ["integer", "null"]},
+    "closure": {"$ref": "#/components/schemas/Closure"}}},
+  "CalendarDefinition": {"type": "object", "required": ["parent"], "additionalProperties": false,
+    "properties": {
+      "parent": {"type": "string", "description": "br, br-es, br-ms or a stored calendar"},
+      "time_zone": {"type": ["string", "null"], "description": "IANA id; null: the parent's"},
+      "working_hours": {"oneOf": [{"$ref": "#/components/schemas/WorkingHours"}, {"type": "null"}]},
+      "holidays": {"type": "array", "items": {"$ref": "#/components/schemas/HolidayRule"}}}},
+  "Calendar": {"type": "object", "properties": {
+    "name": {"type": "string"}, "builtin": {"type": "boolean"}, "parent": {"type": ["string", "null"]},
+    "time_zone": {"type": ["string", "null"]},
+    "working_hours": {"oneOf": [{"$ref": "#/components/schemas/WorkingHours"}, {"type": "null"}]},
+    "holidays": {"type": "array", "items": {"$ref": "#/components/schemas/HolidayRule"}},
+    "effective": {"type": "object", "properties": {"time_zone": {"type": "string"},
+      "working_hours": {"$ref": "#/components/schemas/WorkingHours"}}}}},
+  "CalendarList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/Calendar"}}}},
+  "ClosedDayList": {"type": "object", "properties": {"items": {"type": "array", "items": {
+    "type": "object", "properties": {
+      "date": {"type": "string", "format": "date"}, "weekday": {"type": "string"},
+      "name": {"type": "string"}, "holiday": {"type": "boolean", "description": "false: ponto facultativo"},
+      "closure": {"$ref": "#/components/schemas/Closure"}, "declared_by": {"type": "string"}}}}}},
+  "OptionalDay": {"type": "object", "required": ["date", "name"], "properties": {
+    "date": {"type": "string", "format": "date"}, "name": {"type": "string"},
+    "closure": {"$ref": "#/components/schemas/Closure"}}},
+  "OptionalDays": {"type": "object", "required": ["items"], "additionalProperties": false,
+    "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/OptionalDay"}}}},
+  "OptionalDayList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/OptionalDay"}}}}
 })JSON");
 }
 

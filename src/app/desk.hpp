@@ -16,6 +16,7 @@
 #include "domain/ticket_event.hpp"
 #include "domain/time.hpp"
 #include "domain/unit.hpp"
+#include "sla/business_calendar.hpp"
 #include "store/attachment_blobs.hpp"
 #include "store/attachment_rows.hpp"
 #include "store/database.hpp"
@@ -107,6 +108,25 @@ struct ApiToken {
   Instant created_at{};
   std::optional<Instant> revoked_at;
   std::string secret;  // only when just created; never stored
+};
+
+// A calendar an admin defines: a municipality's or an organization's own,
+// inheriting from a built-in one or another stored one.
+struct CalendarSpec {
+  std::string name;    // lowercase letters, digits and hyphens, e.g. "br-es-vitoria"
+  std::string parent;  // required: every chain ends in a built-in calendar
+  std::optional<std::string> time_zone;    // IANA id; absent: the parent's
+  std::optional<sla::WorkingWeek> week;    // absent: the parent's
+  std::vector<sla::HolidayRule> holidays;  // added to the parent's
+};
+
+// A calendar as declared (its own parts) and as resolved.
+struct CalendarView {
+  std::string name;
+  bool builtin = false;
+  std::optional<std::string> parent;
+  std::shared_ptr<const sla::CalendarDefinition> definition;
+  std::shared_ptr<const sla::BusinessCalendar> resolved;
 };
 
 struct AttachmentContent {
@@ -206,6 +226,19 @@ class Desk {
   std::vector<Service> services(const Actor& a);
   Service service_by_code(const Actor& a, const std::string& code);
 
+  // --- business calendars (app/calendars.cpp): staff read, admins change,
+  // anyone lists a year's holidays (they are public).
+  std::vector<CalendarView> calendars(const Actor& a);
+  CalendarView calendar(const Actor& a, const std::string& name);
+  // Creates or replaces a stored calendar; built-in ones cannot be replaced.
+  CalendarView save_calendar(const Actor& a, const CalendarSpec& spec);
+  // Replaces, atomically, the closures (pontos facultativos) of `calendar` in
+  // `year` with `days`; returns them in date order. Errors name items[i].field.
+  std::vector<sla::DatedClosure> load_optional_days(const Actor& a, const std::string& calendar,
+                                                    int year, std::vector<sla::DatedClosure> days);
+  // Holidays and closures of `year`, whole or partial, weekends included.
+  std::vector<sla::ClosedDay> calendar_holidays(const std::string& calendar, int year);
+
   // --- authorized requesters (seed 000)
   AuthorizedRequester authorize_requester(const Actor& a, const AuthorizationRequest& r);
   AuthorizedRequester decide_authorization(const Actor& a, std::int64_t id, bool approve);
@@ -241,6 +274,10 @@ class Desk {
   std::shared_ptr<const std::vector<Unit>> unit_tree(store::Connection& c);
   // People, roles, tokens or units changed: forget what the cache holds.
   void directory_changed();
+  // Every change to stored calendars ends here, after its commit.
+  void on_calendars_changed();
+  // Throws a 422 on `field` unless `name` is a calendar the desk knows.
+  void require_known_calendar(const std::string& name, const char* field);
   Ticket register_in(store::Connection& c, const Actor& a, const RegisterRequest& r,
                      const std::string& subject, const std::string& description, Instant now,
                      Date today);

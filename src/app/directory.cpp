@@ -129,6 +129,7 @@ Organization Desk::create_organization(const Actor& a, const Organization& o) {
   require_active(a);
   require_admin(a);
   Organization out = validated_organization(o);
+  require_known_calendar(out.calendar, "calendar");
   write_unique(db_, "Já existe um órgão com esta sigla.", [&](store::Connection& c) {
     require_known_parent(c, out);
     out.id = store::insert_organization(c, out, clock_.now());
@@ -140,6 +141,7 @@ Organization Desk::update_organization(const Actor& a, const Organization& o) {
   require_active(a);
   require_admin(a);
   const Organization out = validated_organization(o);
+  require_known_calendar(out.calendar, "calendar");
   write_unique(db_, "Já existe um órgão com esta sigla.", [&](store::Connection& c) {
     if (!store::load_organization(c, out.id)) throw not_found("Órgão não encontrado.");
     require_known_parent(c, out);

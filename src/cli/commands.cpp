@@ -22,6 +22,7 @@ void register_commands(CLI::App& app) {
   add_demo(app, r);
   add_admin(app, r);
   add_sla(app, r);
+  add_calendar(app, r);
 }
 
 int run_selected(CLI::App&) {

@@ -5,9 +5,15 @@
 namespace guiche::cli {
 
 void StoreOptions::add_to(CLI::App& command) {
-  command.add_option("--data", data_dir, "diretório de dados (banco SQLite, anexos)");
-  command.add_option("--database", database_url,
-                     "URL do banco (postgresql://...); padrão: SQLite em --data");
+  data_option_ =
+      command.add_option("--data", data_dir, "diretório de dados (banco SQLite, anexos)");
+  database_option_ = command.add_option(
+      "--database", database_url, "URL do banco (postgresql://...); padrão: SQLite em --data");
+}
+
+bool StoreOptions::given() const {
+  return (data_option_ && data_option_->count() > 0) ||
+         (database_option_ && database_option_->count() > 0);
 }
 
 std::unique_ptr<store::Database> StoreOptions::open_migrated() const {

@@ -14,8 +14,15 @@ struct StoreOptions {
   std::string database_url;  // empty: SQLite under data_dir
 
   void add_to(CLI::App& command);
+  // Whether --data or --database was on the command line (for commands that
+  // also work without a database).
+  bool given() const;
   // Opens the database and applies pending migrations.
   std::unique_ptr<store::Database> open_migrated() const;
+
+ private:
+  CLI::Option* data_option_ = nullptr;
+  CLI::Option* database_option_ = nullptr;
 };
 
 }  // namespace guiche::cli

@@ -1,10 +1,13 @@
 // guiche sla deadline | holidays: what-if questions to the SLA engine, and a
-// way to check a calendar. Pure computation: no database.
+// way to check a calendar. On the built-in calendars unless --data or
+// --database name a store, whose calendars and pontos facultativos then count.
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "app/calendar_book.hpp"
+#include "cli/options.hpp"
 #include "cli/subcommands.hpp"
 #include "domain/error.hpp"
 #include "sla/builtin_calendars.hpp"
@@ -17,20 +20,34 @@ namespace {
 using namespace std::chrono;
 
 struct DeadlineOptions {
+  StoreOptions store;
   std::string calendar, start;
   std::string business_hours, business_days, calendar_hours;
   bool explain = false;
 };
 
 struct HolidayOptions {
+  StoreOptions store;
   std::string calendar, year;
 };
 
-std::shared_ptr<const sla::BusinessCalendar> find_calendar(const std::string& name) {
-  const auto& registry = sla::builtin_calendars();
-  if (auto calendar = registry.find(name)) return calendar;
+std::shared_ptr<const sla::BusinessCalendar> find_calendar(const StoreOptions& store,
+                                                           const std::string& name) {
+  std::shared_ptr<const sla::BusinessCalendar> calendar;
+  std::vector<std::string> names;
+  if (store.given()) {
+    // A resolved calendar needs nothing from the database it came from.
+    auto db = store.open_migrated();
+    app::CalendarBook book(*db);
+    calendar = book.find(name);
+    names = book.names();
+  } else {
+    calendar = sla::builtin_calendars().find(name);
+    names = sla::builtin_calendars().names();
+  }
+  if (calendar) return calendar;
   std::string known;
-  for (const auto& n : registry.names()) known += (known.empty() ? "" : ", ") + n;
+  for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
   throw invalid_field("calendar",
                       "Calendário desconhecido: " + name + " (disponíveis: " + known + ").");
 }
@@ -125,7 +142,7 @@ void print_explanation(const sla::BusinessCalendar& calendar, sla::Duration dura
 }
 
 int run_deadline(const DeadlineOptions& o) {
-  auto calendar = find_calendar(o.calendar);
+  auto calendar = find_calendar(o.store, o.calendar);
   const Instant start = sla::parse_instant_in(*calendar, o.start, "start");
   const sla::Duration duration = chosen_duration(o);
   if (!o.explain) {
@@ -140,7 +157,7 @@ int run_deadline(const DeadlineOptions& o) {
 }
 
 int run_holidays(const HolidayOptions& o) {
-  auto calendar = find_calendar(o.calendar);
+  auto calendar = find_calendar(o.store, o.calendar);
   const std::string range = std::to_string(sla::BusinessCalendar::first_year) + "–" +
                             std::to_string(sla::BusinessCalendar::last_year);
   if (o.year.size() != 4 || o.year.find_first_not_of("0123456789") != std::string::npos)
@@ -163,8 +180,11 @@ void add_sla(CLI::App& app, Runners& runners) {
   auto deadline = std::make_shared<DeadlineOptions>();
   auto* deadline_command = sla_command->add_subcommand(
       "deadline", "calcula o prazo de uma duração a partir de um instante");
-  deadline_command->add_option("--calendar", deadline->calendar, "calendário (br, br-es, br-ms)")
+  deadline_command
+      ->add_option("--calendar", deadline->calendar,
+                   "calendário (br, br-es, br-ms; com --data/--database, também os cadastrados)")
       ->required();
+  deadline->store.add_to(*deadline_command);
   deadline_command
       ->add_option("--start", deadline->start,
                    "início, ISO 8601 (ex.: 2026-04-02T16:00:00-03:00; sem deslocamento: hora "
@@ -181,8 +201,11 @@ void add_sla(CLI::App& app, Runners& runners) {
   auto holidays = std::make_shared<HolidayOptions>();
   auto* holidays_command =
       sla_command->add_subcommand("holidays", "lista os feriados e fechamentos de um ano");
-  holidays_command->add_option("--calendar", holidays->calendar, "calendário (br, br-es, br-ms)")
+  holidays_command
+      ->add_option("--calendar", holidays->calendar,
+                   "calendário (br, br-es, br-ms; com --data/--database, também os cadastrados)")
       ->required();
+  holidays->store.add_to(*holidays_command);
   holidays_command->add_option("--year", holidays->year, "ano (AAAA)")->required();
   runners[holidays_command] = [holidays] { return run_holidays(*holidays); };
 }

@@ -13,5 +13,6 @@ void add_serve(CLI::App& app, Runners& runners);
 void add_demo(CLI::App& app, Runners& runners);
 void add_admin(CLI::App& app, Runners& runners);
 void add_sla(CLI::App& app, Runners& runners);
+void add_calendar(CLI::App& app, Runners& runners);
 
 }  // namespace guiche::cli

@@ -76,6 +76,7 @@ std::string load_demo_data(store::Database& db, const std::string& data_dir) {
   World w(desk, clock, begin, now);
 
   create_admin(w);
+  create_calendars(w);
   create_units(w);
   create_organizations(w);
   create_people(w);

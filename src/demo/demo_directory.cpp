@@ -98,20 +98,23 @@ void create_organizations(World& w) {
     const char* cnpj_base;
     std::string reference;  // empty: not a client
     bool confirm_changes;
+    // The state bodies sit in Vitória and observe its municipal holidays
+    // (demo_calendars.cpp); Viana's own holidays are not in the seed data.
+    const char* calendar;
   };
   const Row rows[] = {
       {"PRODEST", "Instituto de Tecnologia da Informação e Comunicação do Estado do Espírito Santo",
-       "271440300001", "", true},
+       "271440300001", "", true, kVitoriaCalendar},
       {"SEGER", "Secretaria de Estado de Gestão e Recursos Humanos", "276395740001",
-       "Contrato nº 012/" + year(420) + " (prestação de serviços de TIC)", true},
+       "Contrato nº 012/" + year(420) + " (prestação de serviços de TIC)", true, kVitoriaCalendar},
       // SESA keeps its own list without the central's confirmation (DESIGN.md).
       {"SESA", "Secretaria de Estado da Saúde", "271358620001",
-       "Contrato nº 027/" + year(700) + " e 3º Termo Aditivo", false},
+       "Contrato nº 027/" + year(700) + " e 3º Termo Aditivo", false, kVitoriaCalendar},
       {"SEDU", "Secretaria de Estado da Educação", "272301830001",
-       "Ofício SEDU/GS nº 045/" + year(330), true},
+       "Ofício SEDU/GS nº 045/" + year(330), true, kVitoriaCalendar},
       {"SEFAZ", "Secretaria de Estado da Fazenda", "270808820001", "Contrato nº 003/" + year(200),
-       true},
-      {"PMV", "Prefeitura Municipal de Viana", "271655540001", "", true},
+       true, kVitoriaCalendar},
+      {"PMV", "Prefeitura Municipal de Viana", "271655540001", "", true, "br-es"},
   };
   const auto admin = w.as("admin");
   for (const auto& row : rows) {
@@ -121,7 +124,7 @@ void create_organizations(World& w) {
     o.cnpj = cnpj_with_check_digits(row.cnpj_base);
     o.is_client = !row.reference.empty();
     o.client_reference = row.reference;
-    o.calendar = "br-es";
+    o.calendar = row.calendar;
     o.authorization_changes_need_confirmation = row.confirm_changes;
     w.organizations[o.acronym] = w.desk.create_organization(admin, o);
     w.tick();

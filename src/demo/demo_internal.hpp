@@ -96,8 +96,14 @@ struct World {
   void tick() { clock.advance(std::chrono::seconds(rng.uniform(20, 140))); }
 };
 
+// Calendars stored by create_calendars: Vitória's municipal one, and the
+// federal executive's (national holidays plus its pontos facultativos).
+inline constexpr const char* kVitoriaCalendar = "br-es-vitoria";
+inline constexpr const char* kFederalCalendar = "br-federal";
+
 // --- Building blocks, in the order load_demo_data calls them
 void create_admin(World& w);           // demo_people.cpp
+void create_calendars(World& w);       // demo_calendars.cpp
 void create_units(World& w);           // demo_directory.cpp
 void create_organizations(World& w);   // demo_directory.cpp
 void create_people(World& w);          // demo_people.cpp

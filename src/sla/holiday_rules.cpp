@@ -1,24 +1,13 @@
 #include "sla/holiday_rules.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
+#include "sla/closure_text.hpp"
 #include "sla/easter.hpp"
 
 namespace guiche::sla {
 
 using namespace std::chrono;
-
-namespace {
-
-std::string clock_text(minutes t) {
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "%02d:%02d", static_cast<int>(t.count() / 60),
-                static_cast<int>(t.count() % 60));
-  return buffer;
-}
-
-}  // namespace
 
 DayClosure DayClosure::combined_with(const DayClosure& other) const {
   if (whole_day() || other.whole_day()) return all_day();

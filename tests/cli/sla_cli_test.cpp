@@ -1,11 +1,14 @@
-// guiche sla deadline | holidays, run as a user would run them.
+// guiche sla deadline | holidays and guiche calendar, run as a user would run them.
 #include <gmock/gmock.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <string>
+
+#include "support/test_database.hpp"
 
 namespace guiche::testing {
 namespace {
@@ -126,6 +129,105 @@ TEST(SlaCli, BadArgumentsExitWithTwoAndAClearMessage) {
     EXPECT_EQ(run.out, "") << c.args;
   }
 }
+
+// guiche calendar and the store options of guiche sla, on a real database.
+class CalendarCli : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    database = std::make_unique<TestDatabase>(GetParam());
+    store = " --data " + database->data_dir();
+    if (!database->url().empty()) store += " --database '" + database->url() + "'";
+    file = database->data_dir() + "/pontos.csv";
+  }
+  void write_file(const std::string& text) { std::ofstream(file) << text; }
+  std::int64_t stored_days() {
+    database->reopen();
+    std::int64_t n = 0;
+    database->db().read([&](store::Connection& c) {
+      n = c.query_one("SELECT count(*) FROM calendar_optional_days")->integer(0);
+    });
+    return n;
+  }
+  std::string load(int year = 2026) {
+    return "calendar optional-days" + store + " --calendar br --year " + std::to_string(year) +
+           " --file " + file;
+  }
+
+  std::unique_ptr<TestDatabase> database;
+  std::string store, file;
+};
+
+TEST_P(CalendarCli, LoadsAYearOfPontosFacultativosThatSlaCommandsThenSkip) {
+  write_file(
+      "data;nome;fechamento\n"
+      "# federal, 2026\n"
+      "2026-02-16;Carnaval;dia-todo\n"
+      "2026-02-17;Carnaval\n"
+      "2026-02-18;Quarta-feira de Cinzas;fechado-ate 14:00\r\n"
+      "\n"
+      "2026-12-24;Véspera de Natal;fechado-apos 13:00\n"
+      "2026-06-10;Jogo do Brasil;aberto 07:00-10:00\n");
+  auto run = guiche(load());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("pontos facultativos de 2026 carregados em br: 5"));
+  EXPECT_THAT(run.out, HasSubstr("2026-02-18 Quarta-feira de Cinzas (fechado até 14:00)"));
+  EXPECT_EQ(stored_days(), 5);
+
+  auto holidays = guiche("sla holidays --calendar br-es --year 2026" + store);
+  EXPECT_EQ(holidays.exit_code, 0) << holidays.err;
+  EXPECT_THAT(holidays.out, HasSubstr("18/02/2026 quarta-feira Quarta-feira de Cinzas (fechado até "
+                                      "14:00) [ponto facultativo]\n"));
+  EXPECT_THAT(holidays.out, HasSubstr("10/06/2026 quarta-feira Jogo do Brasil (aberto só das 07:00 "
+                                      "às 10:00) [ponto facultativo]\n"));
+  // BRAZIL.md V3, and without the store only the built-ins count.
+  const std::string v3 = "sla deadline --calendar br --start 2026-02-13T17:00 --business-hours 2";
+  EXPECT_EQ(guiche(v3 + store).out, "2026-02-18T15:00:00-03:00\n");
+  EXPECT_EQ(guiche(v3).out, "2026-02-16T09:00:00-03:00\n");
+
+  // Loading the year again replaces it.
+  write_file("2026-06-04;Corpus Christi\n");
+  ASSERT_EQ(guiche(load()).exit_code, 0);
+  EXPECT_EQ(stored_days(), 1);
+  auto list = guiche("calendar list" + store);
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_THAT(list.out, HasSubstr("br-ms\tembutido\tAmerica/Campo_Grande\therda de br\n"));
+}
+
+TEST_P(CalendarCli, ABadFileNamesItsLinesExitsWithTwoAndStoresNothing) {
+  write_file("2026-06-04;Corpus Christi\n");
+  ASSERT_EQ(guiche(load()).exit_code, 0);
+  struct Case {
+    std::string text;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"2026-02-16;Carnaval\n2026-02-31;Carnaval\n", "linha 2: data inválida \"2026-02-31\""},
+      {"2026-02-16;Carnaval\n2026-02-18;Cinzas;fechado-ate 14h\n",
+       "linha 2: fechamento inválido \"fechado-ate 14h\""},
+      {"2026-02-16;Carnaval\n\n2026-02-18;Cinzas;aberto 14:00-10:00\n", "linha 3: fechamento"},
+      {"2026-02-16\n", "linha 1: use data;nome;fechamento"},
+      {"2026-02-16;Carnaval\n2025-12-31;Véspera\n", "linha 2: A data 2025-12-31 não é do ano 2026"},
+      {"2026-02-16;Carnaval\n2026-02-16;De novo\n", "linha 2: A data 2026-02-16 aparece mais"},
+  };
+  for (const auto& c : cases) {
+    write_file(c.text);
+    auto run = guiche(load());
+    EXPECT_EQ(run.exit_code, 2) << c.text << run.out << run.err;
+    EXPECT_THAT(run.err, HasSubstr(c.message)) << c.text;
+    EXPECT_THAT(run.err, HasSubstr("nada foi gravado")) << c.text;
+  }
+  EXPECT_EQ(stored_days(), 1) << "the earlier load is intact";
+  write_file("2026-06-04;Corpus Christi\n");
+  auto missing =
+      guiche("calendar optional-days" + store + " --calendar br-sp --year 2026 --file " + file);
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.err, HasSubstr("Calendário não encontrado"));
+  auto help = guiche("calendar optional-days --help");
+  EXPECT_THAT(help.out, HasSubstr("fechado-ate HH:MM"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, CalendarCli, ::testing::Values(Engine::sqlite, Engine::postgres),
+                         engine_name);
 
 }  // namespace
 }  // namespace guiche::testing
