@@ -46,6 +46,21 @@ nlohmann::json strict_body(ApiContext& ctx, const http::Request& r,
   return body;
 }
 
+void require_every_field(const nlohmann::json& body, const std::vector<std::string>& fields) {
+  std::vector<FieldError> missing;
+  for (const auto& name : fields) {
+    if (!body.contains(name)) {
+      missing.push_back({name, "Informe o campo " + name + " (PUT substitui o registro inteiro)."});
+    }
+  }
+  if (!missing.empty()) {
+    throw invalid(
+        "PUT substitui o registro inteiro: envie todos os campos, ou use PATCH para "
+        "alterar só alguns.",
+        std::move(missing));
+  }
+}
+
 void set_text(const nlohmann::json& b, const char* name, std::string& target) {
   if (!b.contains(name)) return;
   if (!b[name].is_string()) {

@@ -30,9 +30,14 @@ http::Response items_response(const nlohmann::json& items);
 nlohmann::json strict_body(ApiContext& ctx, const http::Request& r,
                            const std::vector<std::string>& allowed);
 
-// PUT changes only the fields it names, so a client never wipes what it left
-// out. Each setter leaves `target` alone when the field is absent and throws
-// a 422 naming the field when its type is wrong; null clears optional values.
+// PUT replaces the whole resource, so its body must name every writable
+// field (null clears an optional one); a 422 lists each one missing. PATCH
+// changes only the fields it names.
+void require_every_field(const nlohmann::json& body, const std::vector<std::string>& fields);
+
+// Each setter leaves `target` alone when the field is absent (what PATCH
+// relies on) and throws a 422 naming the field when its type is wrong; null
+// clears optional values.
 void set_text(const nlohmann::json& b, const char* name, std::string& target);
 void set_flag(const nlohmann::json& b, const char* name, bool& target);
 void set_optional_text(const nlohmann::json& b, const char* name,

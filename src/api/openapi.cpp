@@ -65,7 +65,8 @@ nlohmann::ordered_json operation(const OperationDoc& d) {
     responses["401"] = problem_response("Sem sessão ou token válido");
     responses["403"] = problem_response("Proibido (inclui CSRF ausente em escrita por cookie)");
     responses["404"] = problem_response("Não encontrado, ou não visível para quem chama");
-    if (std::string(d.method) == "POST" || std::string(d.method) == "PUT") {
+    if (std::string(d.method) == "POST" || std::string(d.method) == "PUT" ||
+        std::string(d.method) == "PATCH") {
       responses["409"] = problem_response("Conflito: transição proibida ou duplicidade");
     }
   }

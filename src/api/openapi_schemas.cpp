@@ -101,6 +101,10 @@ nlohmann::ordered_json openapi_schemas() {
     "client_reference": {"type": "string"}, "calendar": {"type": "string"},
     "parent_id": {"type": ["integer", "null"]},
     "authorization_changes_need_confirmation": {"type": "boolean"}}},
+  "OrganizationReplacement": {"description": "PUT: the whole organization; every field is required.",
+    "allOf": [{"$ref": "#/components/schemas/Organization"}],
+    "required": ["name", "acronym", "cnpj", "is_client", "client_reference", "calendar",
+      "parent_id", "authorization_changes_need_confirmation"]},
   "OrganizationList": {"type": "object", "properties": {
     "items": {"type": "array", "items": {"$ref": "#/components/schemas/Organization"}}}},
   "Person": {"type": "object", "description": "Never carries password hashes.", "properties": {
@@ -110,6 +114,9 @@ nlohmann::ordered_json openapi_schemas() {
     "roles": {"type": "array", "items": {"type": "object"}},
     "must_change_password": {"type": "boolean"}, "active": {"type": "boolean"},
     "initial_password": {"type": "string", "writeOnly": true}}},
+  "PersonReplacement": {"description": "PUT: the whole person; every field is required.",
+    "allOf": [{"$ref": "#/components/schemas/Person"}],
+    "required": ["name", "login", "emails", "phone", "cpf", "organization_id", "roles", "active"]},
   "PersonList": {"type": "object", "properties": {
     "items": {"type": "array", "items": {"$ref": "#/components/schemas/Person"}}}},
   "Authorization": {"type": "object", "properties": {
@@ -146,6 +153,12 @@ nlohmann::ordered_json openapi_schemas() {
         "key": {"type": "string"}, "label": {"type": "string"},
         "type": {"enum": ["text", "long_text", "choice", "date", "number", "yes_no"]},
         "required": {"type": "boolean"}, "choices": {"type": "array", "items": {"type": "string"}}}}}}},
+  "ServiceReplacement": {"description": "PUT: the whole service; every field is required.",
+    "allOf": [{"$ref": "#/components/schemas/Service"}],
+    "required": ["code", "name", "description", "audience", "who_may_use", "required_documents",
+      "stages", "cost", "max_deadline", "access_channels", "communication_channels",
+      "complaint_channels", "commitment", "owning_unit_id", "default_category", "sla_policy",
+      "is_public", "active", "form"]},
   "ServiceList": {"type": "object", "properties": {
     "items": {"type": "array", "items": {"$ref": "#/components/schemas/Service"}}}},
   "CategoryList": {"type": "object", "properties": {"items": {"type": "array", "items": {

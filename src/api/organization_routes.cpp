@@ -73,16 +73,20 @@ void add_organization_routes(ApiContext& ctx, std::vector<http::Route>& routes) 
         return json_response(
             200, organization_json(desk.organization(actor, path_id(r.params.at("id")))));
       });
-  add_guarded_route(routes, "PUT", "/api/v1/organizations/:id",
-                    [&ctx, &desk](const http::Request& r) {
-                      auto actor = require_caller(ctx, r);
-                      const auto id = path_id(r.params.at("id"));
-                      auto body = strict_body(ctx, r, kOrganizationFields);
-                      // Reading first makes an organization the caller may not see a 404.
-                      auto current = desk.organization(actor, id);
-                      return json_response(200, organization_json(desk.update_organization(
-                                                    actor, organization_from(body, current))));
-                    });
+  // PUT replaces every field; PATCH changes the fields it names.
+  for (const bool replace : {true, false}) {
+    add_guarded_route(routes, replace ? "PUT" : "PATCH", "/api/v1/organizations/:id",
+                      [&ctx, &desk, replace](const http::Request& r) {
+                        auto actor = require_caller(ctx, r);
+                        const auto id = path_id(r.params.at("id"));
+                        auto body = strict_body(ctx, r, kOrganizationFields);
+                        // Reading first makes an organization the caller may not see a 404.
+                        auto current = desk.organization(actor, id);
+                        if (replace) require_every_field(body, kOrganizationFields);
+                        return json_response(200, organization_json(desk.update_organization(
+                                                      actor, organization_from(body, current))));
+                      });
+  }
 
   add_guarded_route(routes, "GET", "/api/v1/organizations/:id/authorizations",
                     [&ctx, &desk](const http::Request& r) {

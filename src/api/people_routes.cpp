@@ -90,17 +90,23 @@ void add_people_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
     auto actor = require_caller(ctx, r);
     return json_response(200, person_json(desk.person(actor, path_id(r.params.at("id")))));
   });
-  add_guarded_route(routes, "PUT", "/api/v1/people/:id", [&ctx, &desk](const http::Request& r) {
-    auto actor = require_caller(ctx, r);
-    const auto id = path_id(r.params.at("id"));
-    auto body = strict_body(ctx, r, kPersonFields);
-    // Reading first makes a person the caller may not see a 404.
-    auto current = desk.person(actor, id);
-    auto changed = person_from(body, current);
-    return with_api_fields(kApiNames, [&] {
-      return json_response(200, person_json(desk.update_person(actor, changed)));
-    });
-  });
+  // PUT replaces every field; PATCH changes the fields it names.
+  for (const bool replace : {true, false}) {
+    add_guarded_route(routes, replace ? "PUT" : "PATCH", "/api/v1/people/:id",
+                      [&ctx, &desk, replace](const http::Request& r) {
+                        auto actor = require_caller(ctx, r);
+                        const auto id = path_id(r.params.at("id"));
+                        auto body = strict_body(ctx, r, kPersonFields);
+                        // Reading first makes a person the caller may not see a 404.
+                        auto current = desk.person(actor, id);
+                        if (replace) require_every_field(body, kPersonFields);
+                        auto changed = person_from(body, current);
+                        return with_api_fields(kApiNames, [&] {
+                          return json_response(200,
+                                               person_json(desk.update_person(actor, changed)));
+                        });
+                      });
+  }
 }
 
 }  // namespace guiche::api

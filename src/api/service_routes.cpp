@@ -150,18 +150,24 @@ void add_service_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
     return json_response(
         200, service_json(desk.service_by_code(actor, decoded_segment(r.params.at("code")))));
   });
-  add_guarded_route(routes, "PUT", "/api/v1/services/:code", [&ctx, &desk](const http::Request& r) {
-    auto actor = require_caller(ctx, r);
-    const auto code = decoded_segment(r.params.at("code"));
-    auto body = strict_body(ctx, r, kServiceFields);
-    // Reading first makes a service the caller may not see a 404.
-    auto current = desk.service_by_code(actor, code);
-    auto s = desk.update_service(actor, service_from(body, current));
-    auto response = json_response(200, service_json(s));
-    // A changed code moves the service to a new address.
-    if (s.code != code) response.headers.emplace_back("Location", service_path(s));
-    return response;
-  });
+  // PUT replaces every field; PATCH changes the fields it names.
+  for (const bool replace : {true, false}) {
+    add_guarded_route(routes, replace ? "PUT" : "PATCH", "/api/v1/services/:code",
+                      [&ctx, &desk, replace](const http::Request& r) {
+                        auto actor = require_caller(ctx, r);
+                        const auto code = decoded_segment(r.params.at("code"));
+                        auto body = strict_body(ctx, r, kServiceFields);
+                        // Reading first makes a service the caller may not see a 404.
+                        auto current = desk.service_by_code(actor, code);
+                        if (replace) require_every_field(body, kServiceFields);
+                        auto s = desk.update_service(actor, service_from(body, current));
+                        auto response = json_response(200, service_json(s));
+                        // A changed code moves the service to a new address.
+                        if (s.code != code)
+                          response.headers.emplace_back("Location", service_path(s));
+                        return response;
+                      });
+  }
 
   add_guarded_route(routes, "GET", "/api/v1/categories", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);

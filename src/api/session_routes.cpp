@@ -1,6 +1,7 @@
 // POST /api/v1/session (sign in), DELETE /api/v1/session (sign out),
 // GET /api/v1/session (who am I), POST /api/v1/session/password.
 #include "api/caller.hpp"
+#include "api/directory_routes.hpp"
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
 
@@ -75,10 +76,14 @@ void add_session_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
                       return guarded([&] {
                         auto actor = require_caller(ctx, r);
                         auto body = json_body(r, ctx.max_json_bytes);
-                        ctx.desk.change_password(
-                            actor, string_field(body, "current_password", "A senha atual"),
-                            string_field(body, "new_password", "A nova senha"));
-                        return http::Response{204, "application/json", "", {}};
+                        const auto current =
+                            string_field(body, "current_password", "A senha atual");
+                        const auto next = string_field(body, "new_password", "A nova senha");
+                        // The use case says "password" for the new one.
+                        return with_api_fields({{"password", "new_password"}}, [&] {
+                          ctx.desk.change_password(actor, current, next);
+                          return http::Response{204, "application/json", "", {}};
+                        });
                       });
                     }});
 }

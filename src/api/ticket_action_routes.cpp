@@ -1,5 +1,6 @@
 // Ticket actions: one POST per use case, each a thin call into the desk.
 #include "api/caller.hpp"
+#include "api/directory_routes.hpp"
 #include "api/json_fields.hpp"
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
@@ -27,16 +28,23 @@ std::optional<int> optional_small_int(const nlohmann::json& body, const char* na
 
 void add_ticket_action_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   auto action = [&](const char* name, std::vector<std::string> fields, Action act) {
-    routes.push_back({"POST", std::string("/api/v1/tickets/:id/") + name,
-                      [&ctx, fields, act](const http::Request& r) {
-                        return guarded([&] {
-                          auto actor = require_caller(ctx, r);
-                          const auto id = path_id(r.params.at("id"));
-                          auto body = json_body(r, ctx.max_json_bytes);
-                          reject_unknown_fields(body, fields);
-                          return json_response(200, ticket_json(act(actor, id, body)));
-                        });
-                      }});
+    routes.push_back(
+        {"POST", std::string("/api/v1/tickets/:id/") + name,
+         [&ctx, fields, act](const http::Request& r) {
+           return guarded([&] {
+             auto actor = require_caller(ctx, r);
+             const auto id = path_id(r.params.at("id"));
+             auto body = json_body(r, ctx.max_json_bytes);
+             reject_unknown_fields(body, fields);
+             // Use cases name what a field refers to; clients see the field sent.
+             return with_api_fields(
+                 {{"service", "service_code"},
+                  {"unit", "unit_id"},
+                  {"assignee", "assignee_id"},
+                  {"other", "ticket_id"}},
+                 [&] { return json_response(200, ticket_json(act(actor, id, body))); });
+           });
+         }});
   };
   app::Desk& desk = ctx.desk;
   action("triage", {"service_code", "category", "impact", "urgency", "agreed_deadline"},

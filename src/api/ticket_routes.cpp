@@ -1,6 +1,7 @@
 // Tickets: register, read, list/search with keyset cursors, history, and the
 // look-up by protocol number.
 #include "api/caller.hpp"
+#include "api/directory_routes.hpp"
 #include "api/json_fields.hpp"
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
@@ -40,11 +41,14 @@ http::Response register_ticket(ApiContext& ctx, const http::Request& r) {
   request.impact = static_cast<int>(optional_integer(body, "impact").value_or(3));
   request.urgency = static_cast<int>(optional_integer(body, "urgency").value_or(3));
   request.idempotency_key = r.header("idempotency-key");
-  auto ticket =
-      ctx.desk.register_request(with_channel(actor, optional_string(body, "channel")), request);
-  auto response = json_response(201, ticket_json(ticket));
-  response.headers.emplace_back("Location", "/api/v1/tickets/" + std::to_string(ticket.id));
-  return response;
+  const auto as = with_channel(actor, optional_string(body, "channel"));
+  // The use case names the service and requester; the client sent their codes and ids.
+  return with_api_fields({{"service", "service_code"}, {"requester", "requester_id"}}, [&] {
+    auto ticket = ctx.desk.register_request(as, request);
+    auto response = json_response(201, ticket_json(ticket));
+    response.headers.emplace_back("Location", "/api/v1/tickets/" + std::to_string(ticket.id));
+    return response;
+  });
 }
 
 store::TicketFilter filter_from(const http::Request& r) {

@@ -48,50 +48,72 @@ bool require_may_attach(const Person& p, const Ticket& t, const std::vector<Unit
 store::AttachmentRecord Desk::attach(const Actor& a, std::int64_t ticket_id,
                                      const std::string& filename, const std::string& bytes,
                                      bool is_public) {
+  return attach_all(a, ticket_id, {{filename, bytes}}, is_public).front();
+}
+
+std::vector<store::AttachmentRecord> Desk::attach_all(const Actor& a, std::int64_t ticket_id,
+                                                      const std::vector<NewAttachment>& files,
+                                                      bool is_public) {
   require_active(a);
-  const std::string name = clean_filename(filename);
-  if (bytes.empty()) throw invalid_field("file", "O arquivo está vazio.");
-  if (static_cast<std::int64_t>(bytes.size()) > config_.max_attachment_bytes) {
-    throw DomainError(
-        DomainError::Kind::too_large,
-        "O arquivo excede o limite de " + size_label(config_.max_attachment_bytes) + ".");
-  }
-  const std::string type = blobs_->sniff(bytes);
-  bool allowed = false;
-  for (const auto& prefix : config_.attachment_types) {
-    allowed = allowed || type.rfind(prefix, 0) == 0;
-  }
-  if (!allowed) {
-    throw DomainError(DomainError::Kind::unsupported_type,
-                      "Tipo de arquivo não permitido (" + type + ").");
+  if (files.empty()) throw invalid_field("file", "Envie ao menos um arquivo.");
+  // Every file is checked before anything is written, so one refused file
+  // keeps the whole upload out: no row, no event.
+  std::vector<std::string> names;
+  for (const auto& file : files) {
+    names.push_back(clean_filename(file.filename));
+    const std::string& bytes = file.bytes;
+    if (bytes.empty()) throw invalid_field("file", "O arquivo " + names.back() + " está vazio.");
+    if (static_cast<std::int64_t>(bytes.size()) > config_.max_attachment_bytes) {
+      throw DomainError(DomainError::Kind::too_large,
+                        "O arquivo " + names.back() + " excede o limite de " +
+                            size_label(config_.max_attachment_bytes) + ".");
+    }
+    const std::string type = blobs_->sniff(bytes);
+    bool allowed = false;
+    for (const auto& prefix : config_.attachment_types) {
+      allowed = allowed || type.rfind(prefix, 0) == 0;
+    }
+    if (!allowed) {
+      throw DomainError(DomainError::Kind::unsupported_type,
+                        "Tipo de arquivo não permitido (" + type + ") em " + names.back() + ".");
+    }
   }
   // Check access and state before writing any bytes (checked again under the
-  // lock below); the bytes go to disk before the row that names them commits,
-  // so a crash never leaves a dangling row.
+  // lock below); the bytes go to disk before the rows that name them commit,
+  // so a crash never leaves a dangling row. Blobs are content-addressed: one
+  // left by a failed transaction is unreferenced and reused by a later upload.
   require_may_attach(a.person, ticket(a, ticket_id), units());
-  const store::StoredBlob blob = blobs_->put(bytes);
-  store::AttachmentRecord record;
-  record.ticket_id = ticket_id;
-  record.sha256 = blob.sha256;
-  record.filename = name;
-  record.content_type = blob.content_type;
-  record.size_bytes = blob.size;
-  record.uploaded_by = a.id();
-  record.created_at = clock_.now();
+  std::vector<store::AttachmentRecord> records;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const store::StoredBlob blob = blobs_->put(files[i].bytes);
+    store::AttachmentRecord record;
+    record.ticket_id = ticket_id;
+    record.sha256 = blob.sha256;
+    record.filename = names[i];
+    record.content_type = blob.content_type;
+    record.size_bytes = blob.size;
+    record.uploaded_by = a.id();
+    record.created_at = clock_.now();
+    records.push_back(record);
+  }
   mutate_ticket(
       a, ticket_id, [&](store::Connection& c, const Ticket& t, const std::vector<Unit>& units) {
         const bool agent = require_may_attach(a.person, t, units);
-        record.is_public = agent ? is_public : true;  // requesters' files are always public
-        record.id = store::insert_attachment(c, record);
-        return std::vector<Draft>{{EventKind::attachment_added,
-                                   {{"attachment_id", record.id},
-                                    {"filename", record.filename},
-                                    {"content_type", record.content_type},
-                                    {"size_bytes", record.size_bytes},
-                                    {"sha256", record.sha256}},
-                                   record.is_public}};
+        std::vector<Draft> drafts;
+        for (auto& record : records) {
+          record.is_public = agent ? is_public : true;  // requesters' files are always public
+          record.id = store::insert_attachment(c, record);
+          drafts.push_back({EventKind::attachment_added,
+                            {{"attachment_id", record.id},
+                             {"filename", record.filename},
+                             {"content_type", record.content_type},
+                             {"size_bytes", record.size_bytes},
+                             {"sha256", record.sha256}},
+                            record.is_public});
+        }
+        return drafts;
       });
-  return record;
+  return records;
 }
 
 AttachmentContent Desk::read_attachment(const Actor& a, std::int64_t attachment_id) {

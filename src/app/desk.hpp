@@ -129,6 +129,12 @@ struct CalendarView {
   std::shared_ptr<const sla::BusinessCalendar> resolved;
 };
 
+// One file of an upload, as the client named it.
+struct NewAttachment {
+  std::string filename;
+  std::string bytes;
+};
+
 struct AttachmentContent {
   store::AttachmentRecord record;
   std::string bytes;
@@ -196,6 +202,10 @@ class Desk {
   store::AttachmentRecord attach(const Actor& a, std::int64_t ticket_id,
                                  const std::string& filename, const std::string& bytes,
                                  bool is_public = true);
+  // Several files of one upload: all are stored, or (any of them refused) none.
+  std::vector<store::AttachmentRecord> attach_all(const Actor& a, std::int64_t ticket_id,
+                                                  const std::vector<NewAttachment>& files,
+                                                  bool is_public = true);
   AttachmentContent read_attachment(const Actor& a, std::int64_t attachment_id);
   std::vector<store::AttachmentRecord> attachments(const Actor& a, std::int64_t ticket_id);
 

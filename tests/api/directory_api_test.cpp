@@ -48,8 +48,8 @@ TEST_P(DirectoryApiTest, AdminCreatesReadsAndUpdatesAnOrganization) {
   const std::string path = "/api/v1/organizations/" + id(r.json()["id"].get<std::int64_t>());
   EXPECT_EQ(r.headers["location"], path);
   EXPECT_EQ(call("GET", path, admin).json()["acronym"], "SEFAZ");
-  // PUT changes what it names and keeps the rest.
-  json changed = send("PUT", admin, path, {{"name", "Secretaria de Estado da Fazenda"}}, 200);
+  // PATCH changes what it names and keeps the rest.
+  json changed = send("PATCH", admin, path, {{"name", "Secretaria de Estado da Fazenda"}}, 200);
   EXPECT_EQ(changed["name"], "Secretaria de Estado da Fazenda");
   EXPECT_EQ(changed["acronym"], "SEFAZ");
   EXPECT_EQ(changed["client_reference"], "Contrato 3/2026");
@@ -74,7 +74,7 @@ TEST_P(DirectoryApiTest, BadOrganizationsAreRejectedAndNothingChanges) {
   EXPECT_EQ(parent.status, 422);
   EXPECT_EQ(error_field(parent), "parent_id");
   auto flag =
-      call("PUT", "/api/v1/organizations/" + id(w.seger.id), admin, R"({"is_client":"sim"})");
+      call("PATCH", "/api/v1/organizations/" + id(w.seger.id), admin, R"({"is_client":"sim"})");
   EXPECT_EQ(flag.status, 422);
   EXPECT_EQ(error_field(flag), "is_client");
   EXPECT_EQ(call("GET", "/api/v1/organizations/987654", admin).status, 404);
@@ -89,8 +89,8 @@ TEST_P(DirectoryApiTest, OnlyAdminsCreateOrChangeOrganizations) {
   send("POST", attendant, "/api/v1/organizations", body, 403);
   send("POST", maria, "/api/v1/organizations", body, 403);
   // Her own organization she sees but may not change; another one she does not see.
-  send("PUT", maria, "/api/v1/organizations/" + id(w.seger.id), {{"name", "X"}}, 403);
-  send("PUT", maria, "/api/v1/organizations/" + id(w.sesa.id), {{"name", "X"}}, 404);
+  send("PATCH", maria, "/api/v1/organizations/" + id(w.seger.id), {{"name", "X"}}, 403);
+  send("PATCH", maria, "/api/v1/organizations/" + id(w.sesa.id), {{"name", "X"}}, 404);
   auto list = call("GET", "/api/v1/organizations", maria).json()["items"];
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0]["acronym"], "SEGER");
@@ -206,16 +206,16 @@ TEST_P(DirectoryApiTest, PeopleAreSeenOnlyWhereTheDeskAllows) {
   EXPECT_EQ(call("GET", "/api/v1/people/" + id(w.requester_sesa.id), otavio).status, 404);
   EXPECT_EQ(call("GET", "/api/v1/people/" + id(w.requester_sesa.id), attendant).status, 200);
   EXPECT_EQ(call("GET", "/api/v1/people/987654", attendant).status, 404);
-  // He updates his organization's requester; PUT keeps what it does not name.
+  // He updates his organization's requester; PATCH keeps what it does not name.
   // (Nina has not signed in: the fixture's "u<id>" logins are shorter than
   // the desk's rule allows, and an update re-checks the whole person.)
   json nina = new_seger_person(otavio);
-  json changed = send("PUT", otavio, "/api/v1/people/" + id(nina["id"].get<std::int64_t>()),
+  json changed = send("PATCH", otavio, "/api/v1/people/" + id(nina["id"].get<std::int64_t>()),
                       {{"phone", "+55 27 99999-1234"}}, 200);
   EXPECT_EQ(changed["phone"], "+5527999991234");
   EXPECT_EQ(changed["emails"][0], "nina@seger.es.gov.br");
-  send("PUT", otavio, "/api/v1/people/" + id(w.requester_sesa.id), {{"name", "X"}}, 404);
-  send("PUT", maria, "/api/v1/people/" + id(w.requester_seger.id), {{"name", "Maria"}}, 403);
+  send("PATCH", otavio, "/api/v1/people/" + id(w.requester_sesa.id), {{"name", "X"}}, 404);
+  send("PATCH", maria, "/api/v1/people/" + id(w.requester_seger.id), {{"name", "Maria"}}, 403);
 }
 
 TEST_P(DirectoryApiTest, RegisteringPeopleFollowsTheirRoles) {

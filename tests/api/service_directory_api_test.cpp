@@ -86,8 +86,8 @@ TEST_P(ServiceDirectoryApiTest, AdminPublishesAServiceWithItsCharterAndForm) {
   ASSERT_EQ(s["form"].size(), 2u);
   EXPECT_EQ(s["form"][1]["choices"][0], "produção");
 
-  // PUT changes what it names; hiding the service hides it from requesters.
-  auto put = call("PUT", "/api/v1/services/BKP-RESTORE", admin,
+  // PATCH changes what it names; hiding the service hides it from requesters.
+  auto put = call("PATCH", "/api/v1/services/BKP-RESTORE", admin,
                   R"({"description":"Nova descrição.","is_public":false})");
   ASSERT_EQ(put.status, 200) << put.body;
   EXPECT_EQ(put.json()["cost"], "Sem custo adicional");
@@ -103,8 +103,9 @@ TEST_P(ServiceDirectoryApiTest, OnlyAdminsChangeServicesAndBadChartersAreRejecte
   Browser manager = sign_in(w.manager_gesin);
   Browser maria = sign_in(w.requester_seger);
   EXPECT_EQ(call("POST", "/api/v1/services", manager, charter().dump()).status, 403);
-  EXPECT_EQ(call("PUT", "/api/v1/services/SIS-ACESSO", maria, R"({"cost":"R$ 1"})").status, 403);
-  EXPECT_EQ(call("PUT", "/api/v1/services/SIS-ACESSO", manager, R"({"cost":"R$ 1"})").status, 403);
+  EXPECT_EQ(call("PATCH", "/api/v1/services/SIS-ACESSO", maria, R"({"cost":"R$ 1"})").status, 403);
+  EXPECT_EQ(call("PATCH", "/api/v1/services/SIS-ACESSO", manager, R"({"cost":"R$ 1"})").status,
+            403);
   EXPECT_EQ(
       call("POST", "/api/v1/services", admin, R"({"code":"SIS-ACESSO","name":"Outro"})").status,
       409);
@@ -120,7 +121,7 @@ TEST_P(ServiceDirectoryApiTest, OnlyAdminsChangeServicesAndBadChartersAreRejecte
   bad = charter();
   bad["stages"] = "Abertura";
   EXPECT_EQ(error_field(call("POST", "/api/v1/services", admin, bad.dump())), "stages");
-  EXPECT_EQ(error_field(call("PUT", "/api/v1/services/SIS-ACESSO", admin, R"({"name":"  "})")),
+  EXPECT_EQ(error_field(call("PATCH", "/api/v1/services/SIS-ACESSO", admin, R"({"name":"  "})")),
             "name");
   EXPECT_EQ(count("services"), 4);
   EXPECT_EQ(call("GET", "/api/v1/services/SIS-ACESSO", admin).json()["cost"], "");

@@ -1,0 +1,186 @@
+// Every registered endpoint × every kind of caller, against objects of another
+// organization (authorization_matrix_table.cpp). A route without a row fails
+// the test, so a new endpoint cannot skip the matrix; any 2xx that hands the
+// other organization's data to a caller the table does not allow is a leak.
+#include <gmock/gmock.h>
+
+#include <map>
+#include <set>
+
+#include "api/authorization_matrix.hpp"
+#include "api/routes.hpp"
+#include "support/api_world.hpp"
+
+namespace guiche::testing {
+namespace {
+
+using nlohmann::json;
+
+const char* caller_name(int c) {
+  static const char* names[kCallers] = {
+      "requester",      "org_manager", "attendant", "analyst",   "unit_manager", "client_relations",
+      "communications", "leadership",  "admin",     "anonymous", "token"};
+  return names[c];
+}
+
+class AuthorizationMatrixApiTest : public ApiTest {
+ protected:
+  Person staff_with(const char* name, const char* email, Role role,
+                    std::optional<std::int64_t> unit) {
+    Person p;
+    p.name = name;
+    p.emails = {email};
+    p.roles = {{role, unit}};
+    return desk->create_person(as(w.admin), {p, std::nullopt});
+  }
+
+  void SetUp() override {
+    ApiTest::SetUp();
+    const Person comms =
+        staff_with("Cora Comunicação", "cora@prodest.es.gov.br", Role::communications, w.ascom.id);
+    Person leader =
+        staff_with("Lia Diretora", "lia@prodest.es.gov.br", Role::leadership, std::nullopt);
+    for (const Person* p : std::initializer_list<const Person*>{
+             &w.requester_seger, &w.manager_seger, &w.attendant, &w.analyst_sis, &w.manager_gesin,
+             &w.relations_agent, &comms, &leader, &w.admin}) {
+      callers.push_back(sign_in(*p));
+    }
+    token_secret =
+        desk->create_api_token(as(w.requester_seger), w.requester_seger.id, "ERP").secret;
+
+    // SESA's objects: two tickets worked at SGSIS, a public attachment, the
+    // requester's authorization and API token.
+    Ticket t = register_sis(w.requester_sesa, "Acesso da Saúde");
+    desk->route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
+    desk->change_status(as(w.analyst_sis), t.id, Status::in_progress);
+    Ticket t2 = register_sis(w.requester_sesa, "Outro da Saúde");
+    desk->route(as(w.attendant), t2.id, w.sgsis.id, std::nullopt);
+    auto attachment = desk->attach(as(w.requester_sesa), t.id, "exame.txt", "Dados da Saúde.\n");
+    std::int64_t authorization = 0;
+    for (const auto& a : desk->authorizations(as(w.admin), w.sesa.id)) {
+      if (a.person_id == w.requester_sesa.id) authorization = a.id;
+    }
+    auto token = desk->create_api_token(as(w.requester_sesa), w.requester_sesa.id, "Saúde");
+    values = {{"t2", std::to_string(t2.id)},
+              {"t", std::to_string(t.id)},
+              {"protocol", t.protocol},
+              {"a", std::to_string(attachment.id)},
+              {"org", std::to_string(w.sesa.id)},
+              {"paulo", std::to_string(w.requester_sesa.id)},
+              {"analyst", std::to_string(w.analyst_sis.id)},
+              {"sgsis", std::to_string(w.sgsis.id)},
+              {"auth", std::to_string(authorization)},
+              {"token", std::to_string(token.id)}};
+    // PUT needs whole resources: their current state, as an admin reads it.
+    const Browser& admin = callers[static_cast<int>(Caller::admin)];
+    json o = call("GET", "/api/v1/organizations/" + values["org"], admin).json();
+    o.erase("id");
+    json p = call("GET", "/api/v1/people/" + values["paulo"], admin).json();
+    for (const char* k : {"id", "must_change_password"}) p.erase(k);
+    for (auto& r : p["roles"]) r.erase("label");
+    json s = call("GET", "/api/v1/services/SUP-TEC", admin).json();
+    s.erase("id");
+    values["org_body"] = o.dump();
+    values["paulo_body"] = p.dump();
+    values["service_body"] = s.dump();
+  }
+
+  std::string filled(std::string text) {
+    for (const auto& [name, value] : values) {
+      const std::string key = "{" + name + "}";
+      for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at)) {
+        text.replace(at, key.size(), value);
+        at += value.size();
+      }
+    }
+    return text;
+  }
+
+  HttpResult send(const MatrixRow& row, int caller) {
+    std::vector<std::pair<std::string, std::string>> headers;
+    if (caller == static_cast<int>(Caller::token)) {
+      headers.emplace_back("Authorization", "Bearer " + token_secret);
+    } else if (caller != static_cast<int>(Caller::anonymous)) {
+      headers.emplace_back("Cookie", callers[caller].cookie);
+      headers.emplace_back("X-CSRF-Token", callers[caller].csrf);
+    }
+    if (!row.body.empty()) headers.emplace_back("Content-Type", row.content_type);
+    return raw(row.method, filled(row.target), headers, filled(row.body));
+  }
+
+  // Whether a 200 list names the other organization's object.
+  bool list_leaks(const MatrixRow& row, const HttpResult& r) {
+    const std::string own = row.route == "/api/v1/organizations" ? values["org"] : values["t"];
+    for (const auto& item : r.json().value("items", json::array())) {
+      if (std::to_string(item.value("id", std::int64_t{0})) == own) return true;
+    }
+    return false;
+  }
+
+  std::vector<Browser> callers;
+  std::string token_secret;
+  std::map<std::string, std::string> values;
+};
+
+TEST_P(AuthorizationMatrixApiTest, EveryEndpointHasARowAndEveryRowAnEndpoint) {
+  api::ApiContext context{*desk};
+  std::set<std::string> routes, rows;
+  for (const auto& r : api::api_routes(context)) routes.insert(r.method + " " + r.path);
+  for (const auto& row : authorization_matrix()) {
+    EXPECT_TRUE(rows.insert(row.method + " " + row.route).second) << "two rows for " << row.route;
+    EXPECT_EQ(row.expected.size(), static_cast<std::size_t>(kCallers)) << row.route;
+  }
+  for (const auto& r : routes) EXPECT_TRUE(rows.count(r)) << "no matrix row for " << r;
+  for (const auto& r : rows) EXPECT_TRUE(routes.count(r)) << "no such endpoint: " << r;
+}
+
+TEST_P(AuthorizationMatrixApiTest, NoCallerGetsWhatTheTableDoesNotAllow) {
+  int leaks = 0;
+  for (const auto& row : authorization_matrix()) {
+    for (int c = 0; c < kCallers; ++c) {
+      SCOPED_TRACE(row.method + " " + row.target + " as " + caller_name(c));
+      HttpResult r = send(row, c);
+      const char expected = row.expected[c];
+      const bool success = r.status >= 200 && r.status < 300;
+      std::set<int> allowed;
+      switch (expected) {
+        case 'P':
+        case 'L':
+          allowed = {200};
+          break;
+        case 'Y':
+          allowed = {200, 201, 204, 409, 422};
+          break;
+        case 'H':
+          allowed = {404};
+          break;
+        case 'D':
+          allowed = {403};
+          break;
+        case 'A':
+          allowed = {401};
+          break;
+        case 'I':
+          allowed = {422};
+          break;
+        default:
+          ADD_FAILURE() << "unknown letter " << expected;
+      }
+      EXPECT_TRUE(allowed.count(r.status)) << "got " << r.status << ": " << r.body.substr(0, 300);
+      if (success && expected != 'P' && expected != 'Y' && expected != 'L') ++leaks;
+      if (success && expected == 'L' && list_leaks(row, r)) {
+        ++leaks;
+        ADD_FAILURE() << "the list shows the other organization's object";
+      }
+      if (!success) {
+        EXPECT_EQ(r.headers["content-type"], "application/problem+json") << r.body;
+      }
+    }
+  }
+  EXPECT_EQ(leaks, 0) << "responses that exposed another organization's data";
+}
+
+GUICHE_ON_BOTH_ENGINES(AuthorizationMatrixApiTest);
+
+}  // namespace
+}  // namespace guiche::testing

@@ -1,0 +1,103 @@
+// The authorization matrix, written out. Letters, per caller:
+//   req orgm att ana umgr rel com lead adm anon tok
+// The ticket {t} is SESA's, routed to SGSIS and assigned to its analyst; per
+// app/access_policy.cpp the attendant, the unit's analyst and manager and the
+// admin see it, those who work the unit (not the admin) act on it, and only
+// the requester's side evaluates or reopens it.
+#include "api/authorization_matrix.hpp"
+
+namespace guiche::testing {
+
+std::vector<MatrixRow> authorization_matrix() {
+  const std::string t = "/api/v1/tickets/{t}";
+  const std::string org = "/api/v1/organizations/{org}";
+  const std::string multipart = "multipart/form-data; boundary=matriz";
+  const std::string upload =
+      "--matriz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.txt\"\r\n\r\n"
+      "Anexo da matriz.\r\n--matriz--\r\n";
+  return {
+      {"GET", "/api/v1/health", "/api/v1/health", "", "PPPPPPPPPPP"},
+      {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "", "PPPPPPPPPPP"},
+      // Without a password: a wrong one would count against the login throttle.
+      {"POST", "/api/v1/session", "/api/v1/session", R"({"login":"paulo"})", "IIIIIIIIIII"},
+      {"GET", "/api/v1/session", "/api/v1/session", "", "YYYYYYYYYAY"},
+      {"POST", "/api/v1/session/password", "/api/v1/session/password",
+       R"({"current_password":"errada","new_password":"outra-senha-123"})", "YYYYYYYYYAY"},
+
+      {"POST", "/api/v1/tickets", "/api/v1/tickets",
+       R"({"service_code":"SUP-TEC","subject":"Rede","description":"Sem rede.","requester_id":{paulo}})",
+       "DDYDDDDDDAD"},
+      {"GET", "/api/v1/tickets", "/api/v1/tickets?limit=200", "", "LLYYYLLLYAL"},
+      {"GET", "/api/v1/tickets/:id", t, "", "HHYYYHHHYAH"},
+      {"GET", "/api/v1/tickets/by-protocol/:protocol", "/api/v1/tickets/by-protocol/{protocol}", "",
+       "HHYYYHHHYAH"},
+      {"GET", "/api/v1/tickets/:id/events", t + "/events", "", "HHYYYHHHYAH"},
+      {"GET", "/api/v1/tickets/:id/attachments", t + "/attachments", "", "HHYYYHHHYAH"},
+      {"GET", "/api/v1/attachments/:id", "/api/v1/attachments/{a}", "", "HHYYYHHHYAH"},
+      {"POST", "/api/v1/tickets/:id/attachments", t + "/attachments", upload, "HHYYYHHHDAH",
+       multipart},
+      {"POST", "/api/v1/tickets/:id/triage", t + "/triage", R"({"impact":2})", "HHYYYHHHDAH"},
+      {"POST", "/api/v1/tickets/:id/assign", t + "/assign", R"({"assignee_id":{analyst}})",
+       "HHYYYHHHDAH"},
+      {"POST", "/api/v1/tickets/:id/status", t + "/status", R"({"status":"in_progress"})",
+       "HHYYYHHHDAH"},
+      {"POST", "/api/v1/tickets/:id/replies", t + "/replies", R"({"text":"Olá."})", "HHYYYHHHDAH"},
+      {"POST", "/api/v1/tickets/:id/notes", t + "/notes", R"({"text":"Nota."})", "HHYYYHHHDAH"},
+      {"POST", "/api/v1/tickets/:id/time-entries", t + "/time-entries", R"({"minutes":5})",
+       "HHYYYHHHDAH"},
+      {"POST", "/api/v1/tickets/:id/links", t + "/links", R"({"ticket_id":{t2}})", "HHYYYHHHDAH"},
+      {"POST", "/api/v1/tickets/:id/route", t + "/route", R"({"unit_id":{sgsis}})", "HHYYYHHHDAH"},
+      {"POST", "/api/v1/tickets/:id/evaluation", t + "/evaluation", R"({"rating":5})",
+       "HHDDDHHHDAH"},
+      {"POST", "/api/v1/tickets/:id/reopen", t + "/reopen", R"({"reason":"Não."})", "HHDDDHHHDAH"},
+      {"POST", "/api/v1/tickets/:id/resolve", t + "/resolve",
+       R"({"resolution":"Feito.","time_spent_minutes":5})", "HHYYYHHHDAH"},
+      {"POST", "/api/v1/tickets/:id/cancel", t + "/cancel", R"({"reason":"Duplicado."})",
+       "HHYYYHHHDAH"},
+
+      {"GET", "/api/v1/organizations", "/api/v1/organizations", "", "LLYYYYLLYAL"},
+      {"POST", "/api/v1/organizations", "/api/v1/organizations",
+       R"({"name":"Secretaria da Fazenda","acronym":"SEFAZ"})", "DDDDDDDDYAD"},
+      {"GET", "/api/v1/organizations/:id", org, "", "HHYYYYHHYAH"},
+      {"PUT", "/api/v1/organizations/:id", org, "{org_body}", "HHDDDDHHYAH"},
+      {"PATCH", "/api/v1/organizations/:id", org, R"({"calendar":"br-es"})", "HHDDDDHHYAH"},
+      {"GET", "/api/v1/organizations/:id/authorizations", org + "/authorizations", "",
+       "HHYYYYHHYAH"},
+      {"POST", "/api/v1/organizations/:id/authorizations", org + "/authorizations",
+       R"({"document_type":"oficio","document_number":"1/2026","person_id":{paulo},"valid_from":"2026-01-01"})",
+       "HHYHHHHHYAH"},
+      {"POST", "/api/v1/authorizations/:id/decision", "/api/v1/authorizations/{auth}/decision",
+       R"({"approve":true})", "DDYDDDDDYAD"},
+      {"POST", "/api/v1/authorizations/:id/revocation", "/api/v1/authorizations/{auth}/revocation",
+       R"({"valid_until":"2026-12-31"})", "HHYHHHHHYAH"},
+
+      {"GET", "/api/v1/people", "/api/v1/people?q=Paulo", "", "DDYYYYDDYAD"},
+      {"POST", "/api/v1/people", "/api/v1/people",
+       R"({"name":"Nova Pessoa","emails":["nova@saude.es.gov.br"],"organization_id":{org},"roles":[{"role":"requester"}]})",
+       "DDYDDDDDYAD"},
+      {"GET", "/api/v1/people/:id", "/api/v1/people/{paulo}", "", "HHYYYYHHYAH"},
+      {"PUT", "/api/v1/people/:id", "/api/v1/people/{paulo}", "{paulo_body}", "HHYDDDHHYAH"},
+      {"PATCH", "/api/v1/people/:id", "/api/v1/people/{paulo}", R"({"phone":null})", "HHYDDDHHYAH"},
+      {"GET", "/api/v1/people/:id/tokens", "/api/v1/people/{paulo}/tokens", "", "HHHHHHHHYAH"},
+      {"POST", "/api/v1/people/:id/tokens", "/api/v1/people/{paulo}/tokens", R"({"name":"x"})",
+       "DDDDDDDDYAD"},
+      {"DELETE", "/api/v1/tokens/:id", "/api/v1/tokens/{token}", "", "HHHHHHHHYAH"},
+
+      {"GET", "/api/v1/units", "/api/v1/units", "", "YYYYYYYYYAY"},
+      {"POST", "/api/v1/units", "/api/v1/units", R"({"code":"NOVA","name":"Nova unidade"})",
+       "DDDDDDDDYAD"},
+      {"GET", "/api/v1/services", "/api/v1/services", "", "YYYYYYYYYAY"},
+      {"POST", "/api/v1/services", "/api/v1/services", R"({"code":"NOVO","name":"Novo"})",
+       "DDDDDDDDYAD"},
+      {"GET", "/api/v1/services/:code", "/api/v1/services/SUP-TEC", "", "YYYYYYYYYAY"},
+      {"PUT", "/api/v1/services/:code", "/api/v1/services/SUP-TEC", "{service_body}",
+       "DDDDDDDDYAD"},
+      {"PATCH", "/api/v1/services/:code", "/api/v1/services/SUP-TEC", R"({"cost":"Sem custo"})",
+       "DDDDDDDDYAD"},
+      {"GET", "/api/v1/categories", "/api/v1/categories", "", "YYYYYYYYYAY"},
+      // Last: it ends each caller's session.
+      {"DELETE", "/api/v1/session", "/api/v1/session", "", "YYYYYYYYYAY"},
+  };
+}
+
+}  // namespace guiche::testing
