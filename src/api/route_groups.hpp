@@ -14,5 +14,6 @@ void add_ticket_action_routes(ApiContext& ctx, std::vector<http::Route>& routes)
 void add_directory_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_token_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_attachment_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+void add_sla_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 
 }  // namespace guiche::api

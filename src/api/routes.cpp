@@ -13,6 +13,7 @@ std::vector<http::Route> api_routes(ApiContext& ctx) {
   add_directory_routes(ctx, routes);
   add_token_routes(ctx, routes);
   add_attachment_routes(ctx, routes);
+  add_sla_routes(ctx, routes);
   return routes;
 }
 

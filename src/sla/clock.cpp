@@ -154,7 +154,9 @@ TargetClock run_target(Target target, const History& h, const Policy& policy,
   Motion current = Motion::run;
   for (std::size_t i = 0; i < h.statuses.size() && !ended; ++i) {
     const Instant from = h.statuses[i].first;
-    if (from >= horizon && i > 0) break;
+    // A status taken exactly now still decides whether the clock runs; after
+    // the target's own event nothing does.
+    if (i > 0 && (from > horizon || (done && from >= *done))) break;
     const Instant until =
         i + 1 < h.statuses.size() ? std::min(h.statuses[i + 1].first, horizon) : horizon;
     std::string reason;
@@ -194,7 +196,9 @@ TargetClock run_target(Target target, const History& h, const Policy& policy,
   auto at_budget = when_consumed(m, clock.running, lengths, clock.budget, open);
   clock.deadline = at_budget ? *at_budget : m.advance(reference, clock.remaining);
   if (clock.budget == milliseconds{0}) clock.deadline = clock.started;
-  clock.breached = reference > clock.deadline;
+  // An open clock is breached once its budget is used up (the breach event
+  // fires then); a stopped one if it stopped after the deadline.
+  clock.breached = clock.stopped_at ? reference > clock.deadline : reference >= clock.deadline;
 
   if (done) {
     clock.state = clock.breached ? ClockState::breached : ClockState::met;

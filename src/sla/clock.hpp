@@ -56,7 +56,9 @@ struct TargetClock {
   std::chrono::milliseconds elapsed{0};    // consumed up to the stop, or up to now
   std::chrono::milliseconds remaining{0};  // budget − elapsed; negative once overdue
   ClockState state = ClockState::running;
-  bool breached = false;  // elapsed > budget, whatever the state
+  // The budget is used up: an open clock at or past its deadline, a stopped
+  // one that stopped after it.
+  bool breached = false;
   // When the budget runs out. While paused: if the clock resumed now. After
   // a stop: the deadline that was in force then.
   Instant deadline{};
