@@ -62,7 +62,12 @@ nlohmann::ordered_json openapi_schemas() {
     "updated_at": {"type": "string", "format": "date-time"},
     "resolved_at": {"type": ["string", "null"], "format": "date-time"},
     "closed_at": {"type": ["string", "null"], "format": "date-time"},
-    "links": {"type": "array", "items": {"type": "object"}}, "version": {"type": "integer"}}},
+    "links": {"type": "array", "items": {"type": "object"}}, "version": {"type": "integer"},
+    "sla": {"type": "array", "description": "Single reads only: the cached SLA clock per target.",
+      "items": {"type": "object", "properties": {
+        "target": {"enum": ["first_response", "resolution"]}, "policy": {"type": "string"},
+        "state": {"enum": ["running", "paused", "stopped", "met", "breached"]},
+        "deadline": {"type": "string", "format": "date-time"}, "breached": {"type": "boolean"}}}}}},
   "TicketPage": {"type": "object", "properties": {
     "items": {"type": "array", "items": {"$ref": "#/components/schemas/Ticket"}},
     "next_cursor": {"type": ["string", "null"]}}},
@@ -225,7 +230,48 @@ nlohmann::ordered_json openapi_schemas() {
   "OptionalDays": {"type": "object", "required": ["items"], "additionalProperties": false,
     "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/OptionalDay"}}}},
   "OptionalDayList": {"type": "object", "properties": {
-    "items": {"type": "array", "items": {"$ref": "#/components/schemas/OptionalDay"}}}}
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/OptionalDay"}}}},
+  "Duration": {"type": "object", "required": ["unit", "amount"], "properties": {
+    "unit": {"enum": ["business-hours", "business-days", "calendar-hours"]},
+    "amount": {"type": "integer", "minimum": 1}}},
+  "SlaConfiguration": {"type": "object", "required": ["priority_matrix", "severities", "policies"],
+    "properties": {
+      "priority_matrix": {"type": "array", "description": "[impact - 1][urgency - 1] -> priority 1..9",
+        "items": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 9}}},
+      "warning_fraction": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1},
+      "severities": {"type": "array", "items": {"type": "object", "properties": {
+        "from": {"type": "integer"}, "to": {"type": "integer"}, "name": {"type": "string"},
+        "policy": {"type": "string"}}}},
+      "policies": {"type": "array", "items": {"type": "object", "properties": {
+        "code": {"type": "string"}, "label": {"type": "string"},
+        "first_response": {"$ref": "#/components/schemas/Duration"},
+        "resolution": {"$ref": "#/components/schemas/Duration"},
+        "pause_on_third_party": {"type": "boolean"},
+        "calendar": {"enum": ["desk", "organization"]}}}},
+      "rules": {"type": "array", "description": "First match wins.", "items": {"type": "object",
+        "properties": {"service_code": {"type": "string"}, "category": {"type": "string"},
+          "severity": {"type": "string"}, "policy": {"type": "string"}}}}}},
+  "SlaTarget": {"type": "object", "properties": {
+    "target": {"enum": ["first_response", "resolution"]}, "label": {"type": "string"},
+    "unit": {"type": "string"}, "amount": {"type": "integer"},
+    "started_at": {"type": "string", "format": "date-time"},
+    "target_ms": {"type": "integer"}, "elapsed_ms": {"type": "integer"},
+    "remaining_ms": {"type": "integer"}, "deadline": {"type": "string", "format": "date-time"},
+    "state": {"enum": ["running", "paused", "stopped", "met", "breached"]},
+    "breached": {"type": "boolean"},
+    "stopped_at": {"type": ["string", "null"], "format": "date-time"},
+    "warning_at": {"type": ["string", "null"], "format": "date-time"},
+    "breach_at": {"type": ["string", "null"], "format": "date-time"},
+    "pauses": {"type": "array", "items": {"type": "object"}},
+    "running": {"type": "array", "items": {"type": "object"}},
+    "counted": {"type": "array", "items": {"type": "object"}},
+    "closed_days": {"type": "array", "items": {"type": "object"}}}},
+  "SlaTimeline": {"type": "object", "properties": {
+    "ticket_id": {"type": "integer"}, "applies": {"type": "boolean"},
+    "not_applied": {"type": "string"}, "policy": {"type": "object"},
+    "severity": {"type": "string"}, "priority": {"type": "integer"}, "reason": {"type": "string"},
+    "calendar": {"type": "string"}, "warning_fraction": {"type": "number"},
+    "targets": {"type": "array", "items": {"$ref": "#/components/schemas/SlaTarget"}}}}
 })JSON");
 }
 

@@ -15,5 +15,6 @@ void add_directory_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_token_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_attachment_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_calendar_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+void add_sla_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 
 }  // namespace guiche::api

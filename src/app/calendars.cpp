@@ -113,6 +113,8 @@ std::vector<sla::DatedClosure> validated_days(std::vector<sla::DatedClosure> day
 
 void Desk::on_calendars_changed() {
   calendars_->invalidate();
+  // Deadlines cached for queues were computed on the old calendar.
+  recompute_sla_clocks();
 }
 
 void Desk::require_known_calendar(const std::string& name, const char* field) {

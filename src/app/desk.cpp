@@ -83,7 +83,9 @@ Ticket Desk::mutate_ticket(const Actor& a, std::int64_t ticket_id, const Decide&
 void Desk::record(store::Connection& c, Ticket& ticket, std::vector<Draft> drafts, const Actor& a,
                   Instant now) {
   std::string appended_text;
+  bool clock_moves = false;
   for (auto& draft : drafts) {
+    clock_moves = clock_moves || sla::affects_sla_clock(draft.kind);
     TicketEvent e;
     e.ticket_id = ticket.id;
     e.seq = ticket.version + 1;
@@ -98,6 +100,8 @@ void Desk::record(store::Connection& c, Ticket& ticket, std::vector<Draft> draft
     store::insert_event(c, e);
   }
   store::update_ticket(c, ticket);
+  // The cached clock follows in the same transaction (queues sort by it).
+  if (clock_moves) refresh_sla(c, ticket.id, now);
   if (!appended_text.empty()) {
     store::index_ticket_text(c, ticket.id, ticket.subject,
                              store::indexed_body(c, ticket.id) + appended_text);
@@ -122,6 +126,8 @@ int Desk::rebuild_tickets() {
         ++differing;
       }
       store::update_ticket(c, derived);
+      // The SLA cache is derived too (outside the row, so the row stays exact).
+      cache_sla(c, id, sla_timeline(c, sla_config(c), events, clock_.now(), false), events);
     });
   }
   return differing;

@@ -17,9 +17,12 @@
 #include "domain/time.hpp"
 #include "domain/unit.hpp"
 #include "sla/business_calendar.hpp"
+#include "sla/clock.hpp"
+#include "sla/policy.hpp"
 #include "store/attachment_blobs.hpp"
 #include "store/attachment_rows.hpp"
 #include "store/database.hpp"
+#include "store/sla_rows.hpp"
 #include "store/ticket_queries.hpp"
 
 namespace guiche::app {
@@ -55,6 +58,9 @@ struct DeskConfig {
   // How long a node may keep answering for a session, token or unit tree it
   // has read, without reading it again (see credential_cache.hpp). 0: never.
   std::chrono::milliseconds credential_cache_ttl{2000};
+  // The calendar SLA clocks run on unless a policy names the requester
+  // organization's (a name CalendarBook knows).
+  std::string calendar = "br";
 };
 
 struct RegisterRequest {
@@ -198,6 +204,21 @@ class Desk {
   // Closes resolved tickets whose reopen window has ended; returns how many.
   int close_expired_resolutions();
 
+  // --- SLA (app/sla_clocks.cpp)
+  // The ticket's SLA timeline, explained; same visibility as the ticket.
+  sla::SlaTimeline ticket_sla(const Actor& a, std::int64_t ticket_id);
+  // What each cached target says (for the queues and the ticket summary).
+  std::vector<store::TicketSlaRow> ticket_sla_summary(const Actor& a, std::int64_t ticket_id);
+  // Agents read it; only admins change it (which recomputes every clock).
+  sla::SlaConfiguration sla_configuration(const Actor& a);
+  sla::SlaConfiguration update_sla_configuration(const Actor& a, const nlohmann::json& document);
+  // Recomputes the cached clock of every ticket not closed or cancelled; call
+  // after the SLA configuration or a calendar changes. Returns how many.
+  int recompute_sla_clocks();
+  // Records the SLA warnings and breaches that are due (one sla_warning event
+  // per target, level and ticket, ever); returns how many were recorded.
+  int record_sla_warnings();
+
   // --- attachments
   store::AttachmentRecord attach(const Actor& a, std::int64_t ticket_id,
                                  const std::string& filename, const std::string& bytes,
@@ -288,6 +309,14 @@ class Desk {
   void on_calendars_changed();
   // Throws a 422 on `field` unless `name` is a calendar the desk knows.
   void require_known_calendar(const std::string& name, const char* field);
+  // The SLA configuration in force (the defaults until an admin saves one).
+  sla::SlaConfiguration sla_config(store::Connection& c) const;
+  sla::SlaTimeline sla_timeline(store::Connection& c, const sla::SlaConfiguration& config,
+                                const std::vector<TicketEvent>& events, Instant now, bool explain);
+  // Recomputes the ticket's clock from its events and caches it in ticket_sla.
+  void refresh_sla(store::Connection& c, std::int64_t ticket_id, Instant now);
+  void cache_sla(store::Connection& c, std::int64_t ticket_id, const sla::SlaTimeline& timeline,
+                 const std::vector<TicketEvent>& events);
   Ticket register_in(store::Connection& c, const Actor& a, const RegisterRequest& r,
                      const std::string& subject, const std::string& description, Instant now,
                      Date today);

@@ -142,11 +142,16 @@ Organization Desk::update_organization(const Actor& a, const Organization& o) {
   require_admin(a);
   const Organization out = validated_organization(o);
   require_known_calendar(out.calendar, "calendar");
+  bool calendar_changed = false;
   write_unique(db_, "Já existe um órgão com esta sigla.", [&](store::Connection& c) {
-    if (!store::load_organization(c, out.id)) throw not_found("Órgão não encontrado.");
+    auto existing = store::load_organization(c, out.id);
+    if (!existing) throw not_found("Órgão não encontrado.");
     require_known_parent(c, out);
     store::update_organization(c, out);
+    calendar_changed = existing->calendar != out.calendar;
   });
+  // Policies may run their clocks on the requester organization's calendar.
+  if (calendar_changed) recompute_sla_clocks();
   return out;
 }
 

@@ -22,6 +22,7 @@ void Housekeeping::run() {
     lock.unlock();
     try {
       desk_.close_expired_resolutions();
+      desk_.record_sla_warnings();
     } catch (const std::exception& e) {
       // A database hiccup must not stop the server; the next round retries.
       std::cerr << "housekeeping: " << e.what() << "\n";

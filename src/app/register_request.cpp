@@ -140,6 +140,13 @@ Ticket Desk::register_in(store::Connection& c, const Actor& a, const RegisterReq
       {"audience_admitted", audience.admitted},
       {"audience_reason", audience.reason},
   };
+  // The ETA the requester is told (issue 4 item 7): the resolution deadline as
+  // the clock computes it now. Projects have none: their deadline is agreed
+  // later ("a combinar").
+  const auto timeline = sla_timeline(c, sla_config(c), {created}, now, false);
+  if (timeline.applies) {
+    created.data["estimated_deadline"] = to_millis(timeline.targets.back().deadline);
+  }
   Ticket ticket = fold_events({created});
   ticket.id = store::insert_ticket(c, ticket);
   created.ticket_id = ticket.id;
@@ -151,6 +158,7 @@ Ticket Desk::register_in(store::Connection& c, const Actor& a, const RegisterReq
   created.data["protocol"] = ticket.protocol;
   store::set_ticket_protocol(c, ticket.id, ticket.protocol);
   store::insert_event(c, created);
+  cache_sla(c, ticket.id, timeline, {created});
   if (r.idempotency_key) {
     c.query(
         "INSERT INTO idempotency_keys (person_id, idempotency_key, ticket_id, created_at) "

@@ -5,10 +5,11 @@
 namespace guiche {
 namespace {
 
-constexpr std::array<std::string_view, 15> kCodes{
-    "created",      "triaged",       "routed",           "assigned",    "status_changed",
-    "public_reply", "internal_note", "attachment_added", "time_logged", "resolved",
-    "evaluated",    "reopened",      "closed",           "cancelled",   "linked",
+constexpr std::array<std::string_view, 16> kCodes{
+    "created",        "triaged",      "routed",        "assigned",
+    "status_changed", "public_reply", "internal_note", "attachment_added",
+    "time_logged",    "resolved",     "evaluated",     "reopened",
+    "closed",         "cancelled",    "linked",        "sla_warning",
 };
 
 }  // namespace

@@ -26,6 +26,9 @@ enum class EventKind {
   closed,
   cancelled,
   linked,
+  // The SLA clock of a target reached its warning fraction or its deadline
+  // (data: target, level "warning" | "breach"); once per target and ticket.
+  sla_warning,
 };
 
 std::string_view event_kind_code(EventKind k);

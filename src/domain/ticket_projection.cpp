@@ -81,6 +81,7 @@ void apply_event(Ticket& t, const TicketEvent& e) {
       break;
     case EventKind::internal_note:
     case EventKind::attachment_added:
+    case EventKind::sla_warning:
       break;
     case EventKind::time_logged:
       t.time_spent_minutes += d.at("minutes").get<std::int64_t>();

@@ -8,9 +8,14 @@
 namespace guiche::store {
 namespace {
 
-// Tickets without a deadline sort after every dated one.
+// The live resolution deadline from the SLA cache (pauses and reclassifications
+// included); projects sort by their agreed deadline; the estimate registered
+// covers tickets the cache has not seen yet. Tickets without any deadline
+// sort after every dated one. The cache's primary key makes the look-up an
+// index probe.
 constexpr const char* kDeadlineKey =
-    "COALESCE(estimated_deadline, agreed_deadline, 9000000000000000)";
+    "COALESCE((SELECT s.deadline FROM ticket_sla s WHERE s.ticket_id = tickets.id AND "
+    "s.target = 'resolution'), estimated_deadline, agreed_deadline, 9000000000000000)";
 
 std::string in_list(const std::vector<std::int64_t>& ids, std::vector<Value>& params) {
   std::string out = "(";
@@ -131,8 +136,9 @@ TicketPage list_tickets(Connection& c, const TicketScope& scope, const TicketFil
     const Ticket& last = page.tickets.back();
     std::int64_t last_key = to_millis(last.created_at);
     if (by_deadline) {
-      auto deadline = last.estimated_deadline ? last.estimated_deadline : last.agreed_deadline;
-      last_key = deadline ? to_millis(*deadline) : 9000000000000000;
+      last_key = c.query_one(std::string("SELECT ") + kDeadlineKey + " FROM tickets WHERE id = ?",
+                             {last.id})
+                     ->integer(0);
     }
     page.next_cursor = std::to_string(last_key) + "." + std::to_string(last.id);
   }

@@ -83,6 +83,7 @@ class AuthorizationMatrixApiTest : public ApiTest {
     values["org_body"] = o.dump();
     values["paulo_body"] = p.dump();
     values["service_body"] = s.dump();
+    values["sla_configuration"] = call("GET", "/api/v1/sla/configuration", admin).json().dump();
   }
 
   std::string filled(std::string text) {

@@ -95,6 +95,22 @@ std::vector<MatrixRow> authorization_matrix() {
       {"PATCH", "/api/v1/services/:code", "/api/v1/services/SUP-TEC", R"({"cost":"Sem custo"})",
        "DDDDDDDDYAD"},
       {"GET", "/api/v1/categories", "/api/v1/categories", "", "YYYYYYYYYAY"},
+
+      // Calendars: staff read them, admins change them, holidays are public.
+      {"GET", "/api/v1/calendars", "/api/v1/calendars", "", "DDYYYYDDYAD"},
+      {"GET", "/api/v1/calendars/:name", "/api/v1/calendars/br-es", "", "DDYYYYDDYAD"},
+      {"GET", "/api/v1/calendars/:name/holidays", "/api/v1/calendars/br-es/holidays?year=2026", "",
+       "PPPPPPPPPPP"},
+      {"PUT", "/api/v1/calendars/:name", "/api/v1/calendars/br-es-matriz", R"({"parent":"br-es"})",
+       "DDDDDDDDYAD"},
+      {"PUT", "/api/v1/calendars/:name/optional-days/:year",
+       "/api/v1/calendars/br-es/optional-days/2027", R"({"items":[]})", "DDDDDDDDYAD"},
+
+      // SLA: the ticket's timeline is seen by whoever sees the ticket.
+      {"GET", "/api/v1/tickets/:id/sla", t + "/sla", "", "HHYYYHHHYAH"},
+      {"GET", "/api/v1/sla/configuration", "/api/v1/sla/configuration", "", "DDYYYYDDYAD"},
+      {"PUT", "/api/v1/sla/configuration", "/api/v1/sla/configuration", "{sla_configuration}",
+       "DDDDDDDDYAD"},
       // Last: it ends each caller's session.
       {"DELETE", "/api/v1/session", "/api/v1/session", "", "YYYYYYYYYAY"},
   };

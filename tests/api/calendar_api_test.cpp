@@ -177,12 +177,12 @@ TEST_P(CalendarApiTest, BadInputIsA422NamingTheFieldAndNothingChanges) {
   EXPECT_EQ(count("calendar_optional_days"), 0);
 
   // An organization's calendar must exist.
-  auto org = call("PUT", "/api/v1/organizations/" + std::to_string(w.seger.id), admin,
+  auto org = call("PATCH", "/api/v1/organizations/" + std::to_string(w.seger.id), admin,
                   json{{"calendar", "br-es-vitoria"}}.dump());
   EXPECT_EQ(org.status, 422) << org.body;
   EXPECT_EQ(first_field(org), "calendar");
   ASSERT_EQ(call("PUT", "/api/v1/calendars/br-es-vitoria", admin, vitoria().dump()).status, 200);
-  org = call("PUT", "/api/v1/organizations/" + std::to_string(w.seger.id), admin,
+  org = call("PATCH", "/api/v1/organizations/" + std::to_string(w.seger.id), admin,
              json{{"calendar", "br-es-vitoria"}}.dump());
   EXPECT_EQ(org.status, 200) << org.body;
   EXPECT_EQ(org.json()["calendar"], "br-es-vitoria");

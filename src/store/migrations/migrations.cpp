@@ -8,6 +8,7 @@ extern const char* const kMigrationV001Core;
 extern const char* const kMigrationV001SearchSqlite;
 extern const char* const kMigrationV001SearchPostgres;
 extern const char* const kMigrationV002Sessions;
+extern const char* const kMigrationV003Sla;
 extern const char* const kMigrationV004Calendars;
 
 namespace {
@@ -36,6 +37,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
   return {
       {1, "core", in_dialect(std::string(kMigrationV001Core) + search, dialect)},
       {2, "sessions", in_dialect(kMigrationV002Sessions, dialect)},
+      {3, "sla", in_dialect(kMigrationV003Sla, dialect)},
       {4, "calendars", in_dialect(kMigrationV004Calendars, dialect)},
   };
 }

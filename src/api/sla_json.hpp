@@ -1,0 +1,15 @@
+#pragma once
+// JSON of the SLA clock: a ticket's explained timeline, its cached summary,
+// and the configuration.
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "sla/clock.hpp"
+#include "store/sla_rows.hpp"
+
+namespace guiche::api {
+
+nlohmann::json sla_timeline_json(std::int64_t ticket_id, const sla::SlaTimeline& t);
+nlohmann::json sla_summary_json(const std::vector<store::TicketSlaRow>& rows);
+
+}  // namespace guiche::api

@@ -1,0 +1,33 @@
+// SLA: a ticket's explained clock and the SLA configuration.
+#include "api/caller.hpp"
+#include "api/json_fields.hpp"
+#include "api/problem.hpp"
+#include "api/route_groups.hpp"
+#include "api/sla_json.hpp"
+
+namespace guiche::api {
+
+void add_sla_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
+  auto route = [&](const char* method, const char* path,
+                   std::function<http::Response(const http::Request&)> handler) {
+    routes.push_back({method, path, [handler](const http::Request& r) {
+                        return guarded([&] { return handler(r); });
+                      }});
+  };
+  route("GET", "/api/v1/tickets/:id/sla", [&ctx](const http::Request& r) {
+    auto actor = require_caller(ctx, r);
+    const auto id = path_id(r.params.at("id"));
+    return json_response(200, sla_timeline_json(id, ctx.desk.ticket_sla(actor, id)));
+  });
+  route("GET", "/api/v1/sla/configuration", [&ctx](const http::Request& r) {
+    auto actor = require_caller(ctx, r);
+    return json_response(200, sla::to_json(ctx.desk.sla_configuration(actor)));
+  });
+  route("PUT", "/api/v1/sla/configuration", [&ctx](const http::Request& r) {
+    auto actor = require_caller(ctx, r);
+    auto body = json_body(r, ctx.max_json_bytes);
+    return json_response(200, sla::to_json(ctx.desk.update_sla_configuration(actor, body)));
+  });
+}
+
+}  // namespace guiche::api

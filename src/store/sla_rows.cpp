@@ -1,0 +1,69 @@
+#include "store/sla_rows.hpp"
+
+namespace guiche::store {
+
+std::optional<std::string> load_sla_configuration(Connection& c) {
+  auto row = c.query_one("SELECT document FROM sla_configuration WHERE id = 1");
+  if (!row) return std::nullopt;
+  return row->text(0);
+}
+
+void save_sla_configuration(Connection& c, const std::string& document, Instant at,
+                            std::int64_t by) {
+  c.query("DELETE FROM sla_configuration WHERE id = 1");
+  c.query(
+      "INSERT INTO sla_configuration (id, document, updated_at, updated_by) VALUES (1, ?, ?, ?)",
+      {document, to_millis(at), by});
+}
+
+void replace_ticket_sla(Connection& c, std::int64_t ticket_id,
+                        const std::vector<TicketSlaRow>& rows) {
+  c.query("DELETE FROM ticket_sla WHERE ticket_id = ?", {ticket_id});
+  for (const auto& r : rows) {
+    c.query(
+        "INSERT INTO ticket_sla (ticket_id, target, policy, state, deadline, next_check_at, "
+        "breached) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {ticket_id, r.target, r.policy, r.state, to_millis(r.deadline),
+         r.next_check_at ? Value{to_millis(*r.next_check_at)} : null_value(),
+         std::int64_t{r.breached ? 1 : 0}});
+  }
+}
+
+std::vector<TicketSlaRow> load_ticket_sla(Connection& c, std::int64_t ticket_id) {
+  std::vector<TicketSlaRow> rows;
+  for (const auto& r :
+       c.query("SELECT target, policy, state, deadline, next_check_at, breached FROM ticket_sla "
+               "WHERE ticket_id = ? ORDER BY target",
+               {ticket_id})) {
+    TicketSlaRow row;
+    row.target = r.text(0);
+    row.policy = r.text(1);
+    row.state = r.text(2);
+    row.deadline = from_millis(r.integer(3));
+    if (auto next = r.optional_integer(4)) row.next_check_at = from_millis(*next);
+    row.breached = r.integer(5) != 0;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<std::int64_t> tickets_with_sla_due(Connection& c, Instant now, int limit) {
+  std::vector<std::int64_t> ids;
+  for (const auto& r : c.query("SELECT ticket_id, MIN(next_check_at) FROM ticket_sla "
+                               "WHERE next_check_at <= ? GROUP BY ticket_id ORDER BY 2, 1 LIMIT ?",
+                               {to_millis(now), std::int64_t{limit}})) {
+    ids.push_back(r.integer(0));
+  }
+  return ids;
+}
+
+std::vector<std::int64_t> unfinished_ticket_ids(Connection& c) {
+  std::vector<std::int64_t> ids;
+  for (const auto& r :
+       c.query("SELECT id FROM tickets WHERE status NOT IN ('closed', 'cancelled') ORDER BY id")) {
+    ids.push_back(r.integer(0));
+  }
+  return ids;
+}
+
+}  // namespace guiche::store

@@ -1,0 +1,37 @@
+#pragma once
+// The stored SLA configuration and the per-ticket SLA clock cache (ticket_sla,
+// derived from the events; see migrations/v003_sla.cpp).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/time.hpp"
+#include "store/database.hpp"
+
+namespace guiche::store {
+
+// The configuration document as stored, or nullopt when an admin never saved one.
+std::optional<std::string> load_sla_configuration(Connection& c);
+void save_sla_configuration(Connection& c, const std::string& document, Instant at,
+                            std::int64_t by);
+
+struct TicketSlaRow {
+  std::string target;  // "first_response", "resolution"
+  std::string policy;
+  std::string state;  // running, paused, stopped, met, breached
+  Instant deadline{};
+  std::optional<Instant> next_check_at;  // the next warning or breach not yet recorded
+  bool breached = false;
+};
+
+// Replaces what is cached for the ticket (no rows: the ticket has no clock).
+void replace_ticket_sla(Connection& c, std::int64_t ticket_id,
+                        const std::vector<TicketSlaRow>& rows);
+std::vector<TicketSlaRow> load_ticket_sla(Connection& c, std::int64_t ticket_id);
+// Tickets with a warning or breach due at `now`, oldest first (indexed).
+std::vector<std::int64_t> tickets_with_sla_due(Connection& c, Instant now, int limit);
+// Tickets not closed or cancelled: their clocks may still move.
+std::vector<std::int64_t> unfinished_ticket_ids(Connection& c);
+
+}  // namespace guiche::store
