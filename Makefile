@@ -24,7 +24,7 @@ build-asan: deps
 
 # serve migrates, and with --demo loads the demo data into an empty database.
 run: build
-	@build/guiche serve --listen $(LISTEN) --data $(DATA) --demo
+	@build/guiche serve --listen $(LISTEN) --data $(DATA) --demo --calendar br-es
 
 test: build build-asan
 	@scripts/run-tests.sh build build-asan

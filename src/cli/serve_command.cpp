@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "api/routes.hpp"
+#include "app/calendar_book.hpp"
 #include "app/desk.hpp"
 #include "app/housekeeping.hpp"
 #include "cli/options.hpp"
@@ -57,11 +58,14 @@ void add_serve(CLI::App& app, Runners& runners) {
   auto options = std::make_shared<StoreOptions>();
   auto listen = std::make_shared<std::string>("127.0.0.1:8080");
   auto demo = std::make_shared<bool>(false);
+  auto calendar = std::make_shared<std::string>("br");
   auto* command = app.add_subcommand("serve", "serve a API e as páginas");
   options->add_to(*command);
   command->add_option("--listen", *listen, "HOST:PORTA");
   command->add_flag("--demo", *demo, "carrega os dados de demonstração se o banco estiver vazio");
-  runners[command] = [options, listen, demo] {
+  command->add_option("--calendar", *calendar,
+                      "calendário do expediente da central (br, br-es, br-ms ou um cadastrado)");
+  runners[command] = [options, listen, demo, calendar] {
     // Checked before touching the database, so a typo costs nothing.
     const auto where = parse_listen(*listen);
     auto db = options->open_migrated();
@@ -69,7 +73,13 @@ void add_serve(CLI::App& app, Runners& runners) {
     SystemClock clock;
     app::DeskConfig config;
     config.data_dir = options->data_dir;
+    config.calendar = *calendar;
     app::Desk desk(*db, clock, config);
+    if (!desk.calendars().find(config.calendar)) {
+      std::cerr << "guiche serve: calendário desconhecido em --calendar: " << config.calendar
+                << "\n";
+      return 2;
+    }
     // Resolved tickets close themselves once the reopen window ends.
     app::Housekeeping housekeeping(desk, std::chrono::minutes(1));
     std::cout << "Guichê em http://" << *listen << std::endl;

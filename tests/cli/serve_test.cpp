@@ -70,5 +70,14 @@ TEST_F(ServeTest, BadListenAddressExitsWithTwo) {
   }
 }
 
+TEST_F(ServeTest, UnknownDeskCalendarExitsWithTwo) {
+  const auto port = free_loopback_port();
+  Child run({"serve", "--listen", "127.0.0.1:" + std::to_string(port), "--data", dir, "--calendar",
+             "br-xx"},
+            dir + "/calendar.log");
+  EXPECT_EQ(run.wait_exit(std::chrono::seconds(20)), 2) << run.output();
+  EXPECT_THAT(run.output(), HasSubstr("--calendar"));
+}
+
 }  // namespace
 }  // namespace guiche::testing
