@@ -151,6 +151,18 @@ TEST_P(SlaClockTest, ConfigurationIsAdminsAndRecomputesTheClocks) {
   EXPECT_EQ(desk->ticket(as(w.admin), t.id).estimated_deadline, at("2026-03-02T15:00:00-03:00"));
 }
 
+TEST_P(SlaClockTest, LoadingAPontoFacultativoRecomputesTheClocks) {
+  Ticket t = register_critical(w.requester_seger);  // 09:00, 6 business hours: 15:00
+  EXPECT_EQ(cached(t.id, "resolution").deadline, at("2026-03-02T15:00:00-03:00"));
+  // The desk closes at noon today: 3 hours today, the other 3 tomorrow from 08:00.
+  desk->load_optional_days(as(w.admin), "br", 2026,
+                           {{Date{std::chrono::year{2026} / 3 / 2}, "Ponto facultativo à tarde",
+                             sla::DayClosure::closed_from(std::chrono::hours(12))}});
+  EXPECT_EQ(cached(t.id, "resolution").deadline, at("2026-03-03T11:00:00-03:00"));
+  desk->load_optional_days(as(w.admin), "br", 2026, {});
+  EXPECT_EQ(cached(t.id, "resolution").deadline, at("2026-03-02T15:00:00-03:00"));
+}
+
 TEST_P(SlaClockTest, QueueSortsByTheLiveDeadline) {
   Ticket low = register_sis(w.requester_seger, "Primeiro");  // Baixa: 30/03
   clock.advance(std::chrono::minutes(10));
