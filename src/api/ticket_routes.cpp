@@ -43,13 +43,18 @@ http::Response register_ticket(ApiContext& ctx, const http::Request& r) {
   request.urgency = static_cast<int>(optional_integer(body, "urgency").value_or(3));
   request.idempotency_key = r.header("idempotency-key");
   const auto as = with_channel(actor, optional_string(body, "channel"));
-  // The use case names the service and requester; the client sent their codes and ids.
-  return with_api_fields({{"service", "service_code"}, {"requester", "requester_id"}}, [&] {
-    auto ticket = ctx.desk.register_request(as, request);
-    auto response = json_response(201, ticket_json(ticket));
-    response.headers.emplace_back("Location", "/api/v1/tickets/" + std::to_string(ticket.id));
-    return response;
-  });
+  // The use case names the service and requester; the client sent their codes
+  // and ids, and the key as a header.
+  return with_api_fields({{"service", "service_code"},
+                          {"requester", "requester_id"},
+                          {"idempotency_key", "Idempotency-Key"}},
+                         [&] {
+                           auto ticket = ctx.desk.register_request(as, request);
+                           auto response = json_response(201, ticket_json(ticket));
+                           response.headers.emplace_back(
+                               "Location", "/api/v1/tickets/" + std::to_string(ticket.id));
+                           return response;
+                         });
 }
 
 store::TicketFilter filter_from(const http::Request& r) {
