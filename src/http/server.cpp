@@ -26,7 +26,8 @@ namespace {
 using Router = restinio::router::express_router_t<>;
 // traits_t's default strand is a real asio strand: needed because the
 // handlers run on a thread pool.
-using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t, Router>;
+using Handler = std::function<restinio::request_handling_status_t(restinio::request_handle_t)>;
+using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t, Handler>;
 using Steady = std::chrono::steady_clock;
 
 // How long a shutdown waits for responses already being produced.
@@ -198,7 +199,8 @@ Request to_request(const restinio::request_handle_t& req, const Route& route,
   // A malformed query string is the client's mistake: handlers see it as absent
   // and answer 400 if they needed it (bad cursors, filters).
   try {
-    for (const auto& [key, value] : restinio::parse_query(req->header().query())) {
+    for (const auto& [key, value] :
+         restinio::parse_query<restinio::parse_query_traits::relaxed>(req->header().query())) {
       r.query.emplace_back(std::string(key), std::string(value));
     }
   } catch (const std::exception&) {
@@ -257,6 +259,21 @@ std::unique_ptr<Router> make_router(const std::vector<Route>& routes,
   return router;
 }
 
+// The express router decodes the path before matching and throws on a bad
+// percent-escape; unanswered, that would drop the connection.
+Handler answering_bad_paths(std::shared_ptr<Router> router, const std::shared_ptr<Shared>& shared) {
+  return [router, shared](const restinio::request_handle_t& req) {
+    try {
+      return (*router)(req);
+    } catch (const std::exception&) {
+      return handle(shared, req, [] {
+        return problem(restinio::status_bad_request(), "Requisição malformada",
+                       "O caminho da requisição tem uma codificação inválida.");
+      });
+    }
+  };
+}
+
 }  // namespace
 
 void ServeControl::request_stop() {
@@ -296,7 +313,8 @@ int serve(const std::vector<Route>& routes, const std::string& host, unsigned sh
           .address(host)
           .port(port)
           .max_pipelined_requests(max_pipelined)
-          .request_handler(make_router(routes, shared, workers, options.reads_may_block))};
+          .request_handler(answering_bad_paths(
+              make_router(routes, shared, workers, options.reads_may_block), shared))};
 
   std::exception_ptr failure;
   // Once the acceptor is closed, poll until the responses in flight are
