@@ -122,9 +122,7 @@ AttachmentContent Desk::read_attachment(const Actor& a, std::int64_t attachment_
   db_.read([&](store::Connection& c) {
     record = store::load_attachment(c, attachment_id);
     if (!record) return;
-    auto t = store::load_ticket(c, record->ticket_id);
-    if (!t || !can_view_ticket(a.person, *t, *unit_tree(c)) ||
-        (!record->is_public && !is_staff(a.person))) {
+    if (!visible_ticket(c, a, record->ticket_id) || (!record->is_public && !is_staff(a.person))) {
       record.reset();
     }
   });

@@ -209,6 +209,9 @@ class Desk {
   sla::SlaTimeline ticket_sla(const Actor& a, std::int64_t ticket_id);
   // What each cached target says (for the queues and the ticket summary).
   std::vector<store::TicketSlaRow> ticket_sla_summary(const Actor& a, std::int64_t ticket_id);
+  // The ticket and its cached clocks, read together in one snapshot.
+  std::pair<Ticket, std::vector<store::TicketSlaRow>> ticket_with_sla(const Actor& a,
+                                                                      std::int64_t ticket_id);
   // Agents read it; only admins change it (which recomputes every clock).
   sla::SlaConfiguration sla_configuration(const Actor& a);
   sla::SlaConfiguration update_sla_configuration(const Actor& a, const nlohmann::json& document);
@@ -303,6 +306,9 @@ class Desk {
   void require_active(const Actor& a) const;
   // The unit tree for access decisions in reads, from the cache when fresh.
   std::shared_ptr<const std::vector<Unit>> unit_tree(store::Connection& c);
+  // The ticket if it exists and `a` may see it (reads share this one check).
+  std::optional<Ticket> visible_ticket(store::Connection& c, const Actor& a,
+                                       std::int64_t ticket_id);
   // People, roles, tokens or units changed: forget what the cache holds.
   void directory_changed();
   // Every change to stored calendars ends here, after its commit.

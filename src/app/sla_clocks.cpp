@@ -94,8 +94,7 @@ sla::SlaTimeline Desk::ticket_sla(const Actor& a, std::int64_t ticket_id) {
   const Instant now = clock_.now();
   std::optional<sla::SlaTimeline> timeline;
   db_.read([&](store::Connection& c) {
-    auto t = store::load_ticket(c, ticket_id);
-    if (!t || !can_view_ticket(a.person, *t, store::load_units(c))) return;
+    if (!visible_ticket(c, a, ticket_id)) return;
     timeline = sla_timeline(c, sla_config(c), store::load_events(c, ticket_id), now, true);
   });
   if (!timeline) throw not_found("Chamado não encontrado.");
@@ -106,9 +105,7 @@ std::vector<store::TicketSlaRow> Desk::ticket_sla_summary(const Actor& a, std::i
   require_active(a);
   std::optional<std::vector<store::TicketSlaRow>> rows;
   db_.read([&](store::Connection& c) {
-    auto t = store::load_ticket(c, ticket_id);
-    if (!t || !can_view_ticket(a.person, *t, store::load_units(c))) return;
-    rows = store::load_ticket_sla(c, ticket_id);
+    if (visible_ticket(c, a, ticket_id)) rows = store::load_ticket_sla(c, ticket_id);
   });
   if (!rows) throw not_found("Chamado não encontrado.");
   return *rows;

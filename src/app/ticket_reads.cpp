@@ -8,15 +8,32 @@
 
 namespace guiche::app {
 
+std::optional<Ticket> Desk::visible_ticket(store::Connection& c, const Actor& a,
+                                           std::int64_t ticket_id) {
+  auto t = store::load_ticket(c, ticket_id);
+  if (t && !can_view_ticket(a.person, *t, *unit_tree(c))) t.reset();
+  return t;
+}
+
 Ticket Desk::ticket(const Actor& a, std::int64_t ticket_id) {
   require_active(a);
   std::optional<Ticket> t;
-  db_.read([&](store::Connection& c) {
-    t = store::load_ticket(c, ticket_id);
-    if (t && !can_view_ticket(a.person, *t, *unit_tree(c))) t.reset();
-  });
+  db_.read([&](store::Connection& c) { t = visible_ticket(c, a, ticket_id); });
   if (!t) throw not_found("Chamado não encontrado.");
   return *t;
+}
+
+std::pair<Ticket, std::vector<store::TicketSlaRow>> Desk::ticket_with_sla(const Actor& a,
+                                                                          std::int64_t ticket_id) {
+  require_active(a);
+  std::optional<Ticket> t;
+  std::vector<store::TicketSlaRow> sla;
+  db_.read([&](store::Connection& c) {
+    t = visible_ticket(c, a, ticket_id);
+    if (t) sla = store::load_ticket_sla(c, ticket_id);
+  });
+  if (!t) throw not_found("Chamado não encontrado.");
+  return {std::move(*t), std::move(sla)};
 }
 
 Ticket Desk::ticket_by_protocol(const Actor& a, const std::string& protocol) {
@@ -37,8 +54,7 @@ std::vector<TicketEvent> Desk::history(const Actor& a, std::int64_t ticket_id) {
   std::vector<TicketEvent> events;
   bool visible = false;
   db_.read([&](store::Connection& c) {
-    auto t = store::load_ticket(c, ticket_id);
-    visible = t && can_view_ticket(a.person, *t, *unit_tree(c));
+    visible = visible_ticket(c, a, ticket_id).has_value();
     if (visible) events = store::load_events(c, ticket_id);
   });
   if (!visible) throw not_found("Chamado não encontrado.");
