@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 
 GUICHE_TEST_PG_URL=$(scripts/test-servers/postgres.sh start)
 export GUICHE_TEST_PG_URL
-trap 'scripts/test-servers/postgres.sh stop' EXIT
+trap 'scripts/test-servers/postgres.sh stop; scripts/test-servers/smtp.sh stop' EXIT
+# The SMTP sink: its port and the maildir where accepted messages land.
+read -r GUICHE_TEST_SMTP_PORT GUICHE_TEST_SMTP_MAILDIR < <(scripts/test-servers/smtp.sh start)
+export GUICHE_TEST_SMTP_PORT GUICHE_TEST_SMTP_MAILDIR
 
 status=0
 for dir in "$@"; do

@@ -217,6 +217,29 @@ nlohmann::ordered_json openapi_schemas() {
     "holidays": {"type": "array", "items": {"$ref": "#/components/schemas/HolidayRule"}},
     "effective": {"type": "object", "properties": {"time_zone": {"type": "string"},
       "working_hours": {"$ref": "#/components/schemas/WorkingHours"}}}}},
+  "OutboxMessage": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "channel": {"enum": ["email"]}, "template": {"type": "string"},
+    "ticket_id": {"type": ["integer", "null"]}, "recipient": {"type": "string"},
+    "subject": {"type": "string"}, "message_id": {"type": "string"},
+    "status": {"enum": ["pending", "sending", "sent", "failed"]}, "attempts": {"type": "integer"},
+    "next_attempt_at": {"type": "string", "format": "date-time"},
+    "last_error": {"type": ["string", "null"]},
+    "created_at": {"type": "string", "format": "date-time"},
+    "sent_at": {"type": ["string", "null"], "format": "date-time"}}},
+  "OutboxList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/OutboxMessage"}}}},
+  "MessageTemplate": {"type": "object", "properties": {
+    "key": {"enum": ["registration", "information_request", "agent_reply", "resolution", "closing",
+                     "reopening", "sla_warning", "sla_breach", "first_access"]},
+    "channel": {"type": "string"}, "locale": {"type": "string"},
+    "subject": {"type": "string"}, "text": {"type": "string"}, "html": {"type": "string"},
+    "is_default": {"type": "boolean"},
+    "placeholders": {"type": "array", "items": {"type": "string"}},
+    "updated_at": {"type": ["string", "null"], "format": "date-time"}}},
+  "MessageTemplateEdit": {"type": "object", "required": ["subject", "text", "html"],
+    "additionalProperties": false, "properties": {
+      "subject": {"type": "string", "description": "mustache; \"[SA AAAA-NNNNNN]\" is put in front"},
+      "text": {"type": "string"}, "html": {"type": "string", "description": "may be empty"}}},
   "CalendarList": {"type": "object", "properties": {
     "items": {"type": "array", "items": {"$ref": "#/components/schemas/Calendar"}}}},
   "ClosedDayList": {"type": "object", "properties": {"items": {"type": "array", "items": {

@@ -16,5 +16,6 @@ void add_token_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_attachment_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_calendar_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_sla_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+void add_outbox_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 
 }  // namespace guiche::api

@@ -84,6 +84,7 @@ void Desk::record(store::Connection& c, Ticket& ticket, std::vector<Draft> draft
                   Instant now) {
   std::string appended_text;
   bool clock_moves = false;
+  std::vector<TicketEvent> stamped;
   for (auto& draft : drafts) {
     clock_moves = clock_moves || sla::affects_sla_clock(draft.kind);
     TicketEvent e;
@@ -98,6 +99,7 @@ void Desk::record(store::Connection& c, Ticket& ticket, std::vector<Draft> draft
     if (e.kind == EventKind::public_reply) appended_text += "\n" + e.data.value("text", "");
     apply_event(ticket, e);
     store::insert_event(c, e);
+    stamped.push_back(std::move(e));
   }
   store::update_ticket(c, ticket);
   // The cached clock follows in the same transaction (queues sort by it).
@@ -106,6 +108,7 @@ void Desk::record(store::Connection& c, Ticket& ticket, std::vector<Draft> draft
     store::index_ticket_text(c, ticket.id, ticket.subject,
                              store::indexed_body(c, ticket.id) + appended_text);
   }
+  notify(c, ticket, stamped, a, now);
 }
 
 int Desk::rebuild_tickets() {

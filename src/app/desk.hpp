@@ -16,12 +16,14 @@
 #include "domain/ticket_event.hpp"
 #include "domain/time.hpp"
 #include "domain/unit.hpp"
+#include "mail/templates.hpp"
 #include "sla/business_calendar.hpp"
 #include "sla/clock.hpp"
 #include "sla/policy.hpp"
 #include "store/attachment_blobs.hpp"
 #include "store/attachment_rows.hpp"
 #include "store/database.hpp"
+#include "store/outbox_rows.hpp"
 #include "store/sla_rows.hpp"
 #include "store/ticket_queries.hpp"
 
@@ -61,6 +63,10 @@ struct DeskConfig {
   // The calendar SLA clocks run on unless a policy names the requester
   // organization's (a name CalendarBook knows).
   std::string calendar = "br";
+  // Outgoing mail: who notices come from and where their links point.
+  std::string mail_from_name = "Central de Serviços";
+  std::string mail_from_address = "nao-responda@guiche.localhost";
+  std::string public_url = "http://127.0.0.1:8080";
 };
 
 struct RegisterRequest {
@@ -279,6 +285,21 @@ class Desk {
   AuthorizedRequester revoke_authorization(const Actor& a, std::int64_t id, Date last_day);
   std::vector<AuthorizedRequester> authorizations(const Actor& a, std::int64_t organization_id);
 
+  // --- outbox and message templates (app/outbox_admin.cpp): admins only.
+  // Newest first; `status` empty or one of pending, sending, sent, failed.
+  std::vector<store::OutboxMessage> outbox(const Actor& a, const std::string& status,
+                                           std::optional<std::int64_t> before_id, int limit);
+  // A failed (or waiting) message goes out again now, with a fresh count of attempts.
+  store::OutboxMessage retry_outbox(const Actor& a, std::int64_t id);
+  // The template in force (the admin's override or the shipped default).
+  struct TemplateView {
+    mail::Template value;
+    bool is_default = true;
+    std::optional<Instant> updated_at;
+  };
+  TemplateView message_template(const Actor& a, const std::string& key);
+  TemplateView save_message_template(const Actor& a, const mail::Template& t);
+
   // --- maintenance
   // Creates a person with a login outside any session (the CLI's create-user).
   Person bootstrap_user(const std::string& name, const std::string& login,
@@ -304,6 +325,13 @@ class Desk {
   void record(store::Connection& c, Ticket& ticket, std::vector<Draft> drafts, const Actor& a,
               Instant now);
   void require_active(const Actor& a) const;
+  // Writes the notices `events` cause into the outbox, in the caller's
+  // transaction (app/notifications.cpp). Never to the actor of the change.
+  void notify(store::Connection& c, const Ticket& ticket, const std::vector<TicketEvent>& events,
+              const Actor& a, Instant now);
+  // Renders template `key` for `to` and enqueues it.
+  void enqueue_notice(store::Connection& c, const std::string& key, const Person& to,
+                      std::optional<std::int64_t> ticket_id, nlohmann::json values, Instant now);
   // The unit tree for access decisions in reads, from the cache when fresh.
   std::shared_ptr<const std::vector<Unit>> unit_tree(store::Connection& c);
   // The ticket if it exists and `a` may see it (reads share this one check).

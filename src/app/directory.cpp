@@ -201,6 +201,14 @@ Person Desk::create_person(const Actor& a, const NewPerson& n) {
                  out = validated_person(n.person, c);
                  out.must_change_password = n.initial_password.has_value();
                  out.id = store::insert_person(c, out, hash, clock_.now());
+                 // The credentials go out with the person (same transaction).
+                 if (n.initial_password && out.login) {
+                   enqueue_notice(c, "first_access", out, std::nullopt,
+                                  {{"login", *out.login},
+                                   {"password", *n.initial_password},
+                                   {"sign_in_url", config_.public_url + "/entrar"}},
+                                  clock_.now());
+                 }
                });
   return out;
 }

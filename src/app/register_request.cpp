@@ -159,6 +159,7 @@ Ticket Desk::register_in(store::Connection& c, const Actor& a, const RegisterReq
   store::set_ticket_protocol(c, ticket.id, ticket.protocol);
   store::insert_event(c, created);
   cache_sla(c, ticket.id, timeline, {created});
+  notify(c, ticket, {created}, a, now);
   if (r.idempotency_key) {
     c.query(
         "INSERT INTO idempotency_keys (person_id, idempotency_key, ticket_id, created_at) "

@@ -1,6 +1,7 @@
 #include <arpa/inet.h>
 
 #include <charconv>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -14,6 +15,7 @@
 #include "domain/error.hpp"
 #include "domain/time.hpp"
 #include "http/server.hpp"
+#include "mail/delivery_worker.hpp"
 
 namespace guiche::cli {
 namespace {
@@ -52,6 +54,40 @@ Listen parse_listen(const std::string& text) {
   return listen;
 }
 
+mail::SmtpConfig::Tls parse_tls(const std::string& text) {
+  if (text == "none") return mail::SmtpConfig::Tls::none;
+  if (text == "optional") return mail::SmtpConfig::Tls::optional;
+  if (text == "required") return mail::SmtpConfig::Tls::required;
+  throw invalid_field("--smtp-starttls", "Use none, optional ou required em --smtp-starttls.");
+}
+
+// SMTP settings; the password only ever comes from the environment
+// (GUICHE_SMTP_PASSWORD), so it shows in no process list nor shell history.
+struct MailOptions {
+  std::string host;
+  int port = 25;
+  std::string starttls = "optional";
+  std::string user;
+  std::string from = "nao-responda@guiche.localhost";
+  std::string from_name = "Central de Serviços";
+  std::string public_url;
+
+  void add_to(CLI::App& command) {
+    command.add_option("--smtp-host", host, "servidor SMTP (sem ele, as mensagens ficam na fila)")
+        ->envname("GUICHE_SMTP_HOST");
+    command.add_option("--smtp-port", port, "porta SMTP")->envname("GUICHE_SMTP_PORT");
+    command.add_option("--smtp-starttls", starttls, "none | optional | required")
+        ->envname("GUICHE_SMTP_STARTTLS");
+    command.add_option("--smtp-user", user, "usuário SMTP (senha em GUICHE_SMTP_PASSWORD)")
+        ->envname("GUICHE_SMTP_USER");
+    command.add_option("--mail-from", from, "remetente das mensagens")->envname("GUICHE_MAIL_FROM");
+    command.add_option("--mail-from-name", from_name, "nome do remetente")
+        ->envname("GUICHE_MAIL_FROM_NAME");
+    command.add_option("--public-url", public_url, "endereço público, para os links das mensagens")
+        ->envname("GUICHE_PUBLIC_URL");
+  }
+};
+
 }  // namespace
 
 void add_serve(CLI::App& app, Runners& runners) {
@@ -65,20 +101,40 @@ void add_serve(CLI::App& app, Runners& runners) {
   command->add_flag("--demo", *demo, "carrega os dados de demonstração se o banco estiver vazio");
   command->add_option("--calendar", *calendar,
                       "calendário do expediente da central (br, br-es, br-ms ou um cadastrado)");
-  runners[command] = [options, listen, demo, calendar] {
+  auto mail_options = std::make_shared<MailOptions>();
+  mail_options->add_to(*command);
+  runners[command] = [options, listen, demo, calendar, mail_options] {
     // Checked before touching the database, so a typo costs nothing.
     const auto where = parse_listen(*listen);
+    const auto tls = parse_tls(mail_options->starttls);
     auto db = options->open_migrated();
     if (*demo && !demo::has_data(*db)) std::cout << demo::load_demo_data(*db, options->data_dir);
     SystemClock clock;
     app::DeskConfig config;
     config.data_dir = options->data_dir;
     config.calendar = *calendar;
+    config.mail_from_address = mail_options->from;
+    config.mail_from_name = mail_options->from_name;
+    config.public_url =
+        mail_options->public_url.empty() ? "http://" + *listen : mail_options->public_url;
     app::Desk desk(*db, clock, config);
     if (!desk.calendars().find(config.calendar)) {
       std::cerr << "guiche serve: calendário desconhecido em --calendar: " << config.calendar
                 << "\n";
       return 2;
+    }
+    // Notices are always written to the outbox; they leave only with a server.
+    std::unique_ptr<mail::DeliveryWorker> delivery;
+    if (!mail_options->host.empty()) {
+      mail::DeliveryConfig mail_config;
+      mail_config.smtp.host = mail_options->host;
+      mail_config.smtp.port = mail_options->port;
+      mail_config.smtp.tls = tls;
+      mail_config.smtp.user = mail_options->user;
+      if (const char* password = std::getenv("GUICHE_SMTP_PASSWORD"))
+        mail_config.smtp.password = password;
+      mail_config.from = {config.mail_from_name, config.mail_from_address};
+      delivery = std::make_unique<mail::DeliveryWorker>(*db, clock, mail_config);
     }
     // Resolved tickets close themselves once the reopen window ends.
     app::Housekeeping housekeeping(desk, std::chrono::minutes(1));

@@ -97,6 +97,11 @@ std::vector<MatrixRow> authorization_matrix() {
       {"GET", "/api/v1/categories", "/api/v1/categories", "", "YYYYYYYYYAY"},
 
       // Calendars: staff read them, admins change them, holidays are public.
+      {"GET", "/api/v1/outbox", "/api/v1/outbox?status=pending", "", "DDDDDDDDYAD"},
+      {"POST", "/api/v1/outbox/:id/retry", "/api/v1/outbox/1/retry", "", "DDDDDDDDYAD"},
+      {"GET", "/api/v1/templates/:key", "/api/v1/templates/registration", "", "DDDDDDDDYAD"},
+      {"PUT", "/api/v1/templates/:key", "/api/v1/templates/closing",
+       R"({"subject":"Encerrada","text":"SA {{protocol}} encerrada.","html":""})", "DDDDDDDDYAD"},
       {"GET", "/api/v1/calendars", "/api/v1/calendars", "", "DDYYYYDDYAD"},
       {"GET", "/api/v1/calendars/:name", "/api/v1/calendars/br-es", "", "DDYYYYDDYAD"},
       {"GET", "/api/v1/calendars/:name/holidays", "/api/v1/calendars/br-es/holidays?year=2026", "",

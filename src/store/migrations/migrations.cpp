@@ -10,6 +10,7 @@ extern const char* const kMigrationV001SearchPostgres;
 extern const char* const kMigrationV002Sessions;
 extern const char* const kMigrationV003Sla;
 extern const char* const kMigrationV004Calendars;
+extern const char* const kMigrationV005Outbox;
 
 namespace {
 
@@ -39,6 +40,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {2, "sessions", in_dialect(kMigrationV002Sessions, dialect)},
       {3, "sla", in_dialect(kMigrationV003Sla, dialect)},
       {4, "calendars", in_dialect(kMigrationV004Calendars, dialect)},
+      {5, "outbox", in_dialect(kMigrationV005Outbox, dialect)},
   };
 }
 

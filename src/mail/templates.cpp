@@ -1,0 +1,186 @@
+#include "mail/templates.hpp"
+
+#include <kainjow/mustache.hpp>
+#include <map>
+
+namespace guiche::mail {
+namespace {
+
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+
+const char* const kSignature =
+    "\n--\nCentral de Serviços\nEsta é uma mensagem automática; para responder, use o portal "
+    "ou responda mantendo o número da SA no assunto.\n";
+const char* const kHtmlSignature =
+    "<hr><p><small>Central de Serviços. Esta é uma mensagem automática; para responder, use o "
+    "portal ou responda mantendo o número da SA no assunto.</small></p>";
+
+struct Default {
+  const char* subject;
+  const char* text;
+  const char* html;
+  std::vector<std::string> placeholders;
+};
+
+const std::vector<std::string> kTicketFields = {"name", "protocol", "subject", "service",
+                                                "ticket_url"};
+
+std::vector<std::string> with_ticket(std::vector<std::string> more) {
+  more.insert(more.begin(), kTicketFields.begin(), kTicketFields.end());
+  return more;
+}
+
+const std::map<std::string, Default>& defaults() {
+  static const std::map<std::string, Default> table = {
+      {"registration",
+       {"Solicitação registrada: {{subject}}",
+        "Olá, {{name}}.\n\nSua solicitação foi registrada com o protocolo {{protocol}}.\n"
+        "Serviço: {{service}}\nAssunto: {{subject}}\n"
+        "Prazo estimado: {{#is_project}}a combinar{{/is_project}}"
+        "{{^is_project}}{{estimated_deadline}}{{/is_project}}\n\n"
+        "Acompanhe em {{ticket_url}}\n",
+        "<p>Olá, {{name}}.</p><p>Sua solicitação foi registrada com o protocolo "
+        "<strong>{{protocol}}</strong>.</p><ul><li>Serviço: {{service}}</li>"
+        "<li>Assunto: {{subject}}</li><li>Prazo estimado: {{#is_project}}a combinar"
+        "{{/is_project}}{{^is_project}}{{estimated_deadline}}{{/is_project}}</li></ul>"
+        "<p><a href=\"{{ticket_url}}\">Acompanhar a solicitação</a></p>",
+        with_ticket({"estimated_deadline", "is_project"})}},
+      {"information_request",
+       {"Precisamos de informações: {{subject}}",
+        "Olá, {{name}}.\n\nPara continuar o atendimento da SA {{protocol}}, precisamos de "
+        "informações suas:\n\n{{text}}\n\nEnquanto aguardamos sua resposta, o prazo fica "
+        "suspenso. Responda em {{ticket_url}}\n",
+        "<p>Olá, {{name}}.</p><p>Para continuar o atendimento da SA <strong>{{protocol}}"
+        "</strong>, precisamos de informações suas:</p><blockquote>{{text}}</blockquote>"
+        "<p>Enquanto aguardamos sua resposta, o prazo fica suspenso.</p>"
+        "<p><a href=\"{{ticket_url}}\">Responder</a></p>",
+        with_ticket({"text"})}},
+      {"agent_reply",
+       {"Nova mensagem: {{subject}}",
+        "Olá, {{name}}.\n\n{{agent}} escreveu na SA {{protocol}}:\n\n{{text}}\n\n"
+        "Veja a conversa em {{ticket_url}}\n",
+        "<p>Olá, {{name}}.</p><p>{{agent}} escreveu na SA <strong>{{protocol}}</strong>:</p>"
+        "<blockquote>{{text}}</blockquote><p><a href=\"{{ticket_url}}\">Ver a conversa</a></p>",
+        with_ticket({"agent", "text"})}},
+      {"resolution",
+       {"Solicitação resolvida: {{subject}}",
+        "Olá, {{name}}.\n\nSua solicitação {{protocol}} foi resolvida.\n\nO que foi feito:\n"
+        "{{resolution}}\n\nTempo gasto no atendimento: {{time_spent}}\n\n"
+        "Avalie o atendimento: {{evaluate_url}}\nSe o problema continua, peça a reabertura até "
+        "{{reopen_until}}: {{reopen_url}}\n",
+        "<p>Olá, {{name}}.</p><p>Sua solicitação <strong>{{protocol}}</strong> foi resolvida."
+        "</p><p>O que foi feito:</p><blockquote>{{resolution}}</blockquote><p>Tempo gasto no "
+        "atendimento: {{time_spent}}</p><p><a href=\"{{evaluate_url}}\">Avaliar o atendimento"
+        "</a> · <a href=\"{{reopen_url}}\">Pedir a reabertura</a> (até {{reopen_until}})</p>",
+        with_ticket({"resolution", "time_spent", "evaluate_url", "reopen_url", "reopen_until"})}},
+      {"closing",
+       {"Solicitação encerrada: {{subject}}",
+        "Olá, {{name}}.\n\nA SA {{protocol}} foi encerrada.\n\nSe precisar de algo mais, "
+        "registre uma nova solicitação.\n",
+        "<p>Olá, {{name}}.</p><p>A SA <strong>{{protocol}}</strong> foi encerrada.</p>"
+        "<p>Se precisar de algo mais, registre uma nova solicitação.</p>",
+        with_ticket({})}},
+      {"reopening",
+       {"Solicitação reaberta: {{subject}}",
+        "Olá, {{name}}.\n\nO solicitante reabriu a SA {{protocol}}.\n\nMotivo:\n{{reason}}\n\n"
+        "{{ticket_url}}\n",
+        "<p>Olá, {{name}}.</p><p>O solicitante reabriu a SA <strong>{{protocol}}</strong>.</p>"
+        "<p>Motivo:</p><blockquote>{{reason}}</blockquote>"
+        "<p><a href=\"{{ticket_url}}\">Abrir a SA</a></p>",
+        with_ticket({"reason"})}},
+      {"sla_warning",
+       {"Prazo de {{target}} perto do fim: {{subject}}",
+        "Olá, {{name}}.\n\nO prazo de {{target}} da SA {{protocol}} ({{unit}}) vence em "
+        "{{deadline}}.\n\n{{ticket_url}}\n",
+        "<p>Olá, {{name}}.</p><p>O prazo de {{target}} da SA <strong>{{protocol}}</strong> "
+        "({{unit}}) vence em <strong>{{deadline}}</strong>.</p>"
+        "<p><a href=\"{{ticket_url}}\">Abrir a SA</a></p>",
+        with_ticket({"target", "deadline", "unit"})}},
+      {"sla_breach",
+       {"Prazo de {{target}} estourado: {{subject}}",
+        "Olá, {{name}}.\n\nO prazo de {{target}} da SA {{protocol}} ({{unit}}) venceu em "
+        "{{deadline}}.\n\n{{ticket_url}}\n",
+        "<p>Olá, {{name}}.</p><p>O prazo de {{target}} da SA <strong>{{protocol}}</strong> "
+        "({{unit}}) venceu em <strong>{{deadline}}</strong>.</p>"
+        "<p><a href=\"{{ticket_url}}\">Abrir a SA</a></p>",
+        with_ticket({"target", "deadline", "unit"})}},
+      {"first_access",
+       {"Seu acesso à Central de Serviços",
+        "Olá, {{name}}.\n\nSeu acesso foi criado.\nUsuário: {{login}}\nSenha inicial: "
+        "{{password}}\n\nNo primeiro acesso, em {{sign_in_url}}, você deverá trocar a senha.\n",
+        "<p>Olá, {{name}}.</p><p>Seu acesso foi criado.</p><ul><li>Usuário: <strong>{{login}}"
+        "</strong></li><li>Senha inicial: <strong>{{password}}</strong></li></ul><p>No "
+        "primeiro acesso, em <a href=\"{{sign_in_url}}\">{{sign_in_url}}</a>, você deverá "
+        "trocar a senha.</p>",
+        {"name", "login", "password", "sign_in_url"}}},
+  };
+  return table;
+}
+
+data to_data(const nlohmann::json& v) {
+  if (v.is_object()) {
+    data d{data::type::object};
+    for (auto it = v.begin(); it != v.end(); ++it) d.set(it.key(), to_data(it.value()));
+    return d;
+  }
+  if (v.is_array()) {
+    data list{data::type::list};
+    for (const auto& item : v) list.push_back(to_data(item));
+    return list;
+  }
+  if (v.is_boolean())
+    return v.get<bool>() ? data{data::type::bool_true} : data{data::type::bool_false};
+  if (v.is_null()) return data{data::type::bool_false};
+  if (v.is_string()) return data{v.get<std::string>()};
+  return data{v.dump()};
+}
+
+std::string render_one(const std::string& text, const data& values, bool html) {
+  mustache m{text};
+  if (!html) m.set_custom_escape([](const std::string& s) { return s; });
+  return m.render(values);
+}
+
+}  // namespace
+
+const std::vector<std::string>& template_keys() {
+  static const std::vector<std::string> keys = {
+      "registration", "information_request", "agent_reply", "resolution",  "closing",
+      "reopening",    "sla_warning",         "sla_breach",  "first_access"};
+  return keys;
+}
+
+std::optional<Template> default_template(const std::string& key) {
+  auto it = defaults().find(key);
+  if (it == defaults().end()) return std::nullopt;
+  return Template{key,
+                  "email",
+                  "pt-BR",
+                  it->second.subject,
+                  std::string(it->second.text) + kSignature,
+                  std::string(it->second.html) + kHtmlSignature};
+}
+
+const std::vector<std::string>& template_placeholders(const std::string& key) {
+  static const std::vector<std::string> none;
+  auto it = defaults().find(key);
+  return it == defaults().end() ? none : it->second.placeholders;
+}
+
+Rendered render(const Template& t, const nlohmann::json& values) {
+  const data d = to_data(values);
+  Rendered r;
+  r.subject = render_one(t.subject, d, false);
+  r.text = render_one(t.text, d, false);
+  r.html = t.html.empty() ? std::string() : render_one(t.html, d, true);
+  return r;
+}
+
+std::optional<std::string> template_error(const std::string& text) {
+  mustache m{text};
+  if (m.is_valid()) return std::nullopt;
+  return m.error_message();
+}
+
+}  // namespace guiche::mail

@@ -1,0 +1,192 @@
+#include "store/outbox_rows.hpp"
+
+#include <sodium.h>
+
+#include <limits>
+
+namespace guiche::store {
+namespace {
+
+const char* const kColumns =
+    "id, channel, template_key, ticket_id, recipient_id, recipient_name, recipient_address, "
+    "subject, text_body, html_body, message_id, status, attempts, next_attempt_at, last_error, "
+    "created_at, sent_at";
+
+OutboxMessage from_row(const Row& r) {
+  OutboxMessage m;
+  m.id = r.integer(0);
+  m.channel = r.text(1);
+  m.template_key = r.text(2);
+  m.ticket_id = r.optional_integer(3);
+  m.recipient_id = r.optional_integer(4);
+  m.recipient_name = r.text(5);
+  m.recipient_address = r.text(6);
+  m.subject = r.text(7);
+  m.text_body = r.text(8);
+  m.html_body = r.text(9);
+  m.message_id = r.text(10);
+  m.status = r.text(11);
+  m.attempts = static_cast<int>(r.integer(12));
+  m.next_attempt_at = from_millis(r.integer(13));
+  m.last_error = r.optional_text(14);
+  m.created_at = from_millis(r.integer(15));
+  if (auto sent = r.optional_integer(16)) m.sent_at = from_millis(*sent);
+  return m;
+}
+
+std::string random_token() {
+  unsigned char bytes[9];
+  randombytes_buf(bytes, sizeof bytes);
+  char hex[sizeof bytes * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+  return hex;
+}
+
+}  // namespace
+
+OutboxMessage enqueue_message(Connection& c, OutboxMessage m, const std::string& domain) {
+  m.status = "pending";
+  m.attempts = 0;
+  m.id = c.query_one(
+              "INSERT INTO outbox (channel, template_key, ticket_id, recipient_id, "
+              "recipient_name, recipient_address, subject, text_body, html_body, status, "
+              "attempts, next_attempt_at, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id",
+              {m.channel, m.template_key, optional_value(m.ticket_id),
+               optional_value(m.recipient_id), m.recipient_name, m.recipient_address, m.subject,
+               m.text_body, m.html_body, to_millis(m.next_attempt_at), to_millis(m.created_at)})
+             ->integer(0);
+  // The id makes it unique; the random part keeps it unguessable across installations.
+  m.message_id = "<outbox-" + std::to_string(m.id) + "." + random_token() + "@" + domain + ">";
+  c.query("UPDATE outbox SET message_id = ? WHERE id = ?", {m.message_id, m.id});
+  return m;
+}
+
+std::vector<OutboxMessage> claim_due_messages(Connection& c, Instant now, Instant lease_until,
+                                              int limit) {
+  // Rows another node holds are skipped, not waited for.
+  const std::string lock = c.dialect() == Dialect::postgres ? " FOR UPDATE SKIP LOCKED" : "";
+  const std::string sql = std::string(
+                              "UPDATE outbox SET status = 'sending', attempts = attempts + 1, "
+                              "lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE "
+                              "(status = 'pending' AND next_attempt_at <= ?) OR "
+                              "(status = 'sending' AND lease_until <= ?) "
+                              "ORDER BY next_attempt_at, id LIMIT ?") +
+                          lock + ") RETURNING " + kColumns;
+  std::vector<OutboxMessage> out;
+  for (const auto& r : c.query(
+           sql, {to_millis(lease_until), to_millis(now), to_millis(now), std::int64_t{limit}})) {
+    out.push_back(from_row(r));
+  }
+  return out;
+}
+
+void mark_sent(Connection& c, std::int64_t id, Instant at) {
+  c.query(
+      "UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = NULL "
+      "WHERE id = ?",
+      {to_millis(at), id});
+}
+
+void mark_attempt_failed(Connection& c, std::int64_t id, const std::string& error,
+                         std::optional<Instant> retry_at) {
+  if (retry_at) {
+    c.query(
+        "UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, "
+        "last_error = ? WHERE id = ?",
+        {to_millis(*retry_at), error, id});
+  } else {
+    c.query("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ? WHERE id = ?",
+            {error, id});
+  }
+}
+
+bool retry_message(Connection& c, std::int64_t id, Instant now) {
+  return !c.query(
+               "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? "
+               "WHERE id = ? AND status IN ('pending', 'failed') RETURNING id",
+               {to_millis(now), id})
+              .empty();
+}
+
+std::optional<OutboxMessage> load_message(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string("SELECT ") + kColumns + " FROM outbox WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return from_row(*row);
+}
+
+std::vector<OutboxMessage> list_messages(Connection& c, const std::string& status,
+                                         std::optional<std::int64_t> before_id, int limit) {
+  const std::string sql = std::string("SELECT ") + kColumns +
+                          " FROM outbox WHERE (? = '' OR status = ?) AND id < ? "
+                          "ORDER BY id DESC LIMIT ?";
+  const std::vector<Value> params{status, status,
+                                  before_id.value_or(std::numeric_limits<std::int64_t>::max()),
+                                  std::int64_t{limit}};
+  std::vector<OutboxMessage> out;
+  for (const auto& r : c.query(sql, params)) out.push_back(from_row(r));
+  return out;
+}
+
+std::vector<OutboxMessage> messages_of_ticket(Connection& c, std::int64_t ticket_id) {
+  std::vector<OutboxMessage> out;
+  for (const auto& r :
+       c.query(std::string("SELECT ") + kColumns + " FROM outbox WHERE ticket_id = ? ORDER BY id",
+               {ticket_id})) {
+    out.push_back(from_row(r));
+  }
+  return out;
+}
+
+std::optional<Instant> next_due_at(Connection& c) {
+  auto row = c.query_one(
+      "SELECT MIN(CASE WHEN status = 'pending' THEN next_attempt_at ELSE lease_until END) "
+      "FROM outbox WHERE status IN ('pending', 'sending')");
+  if (!row || row->is_null(0)) return std::nullopt;
+  return from_millis(row->integer(0));
+}
+
+std::optional<StoredTemplate> load_template(Connection& c, const std::string& key,
+                                            const std::string& channel, const std::string& locale) {
+  auto r = c.query_one(
+      "SELECT subject, text_body, html_body, updated_at, updated_by FROM message_templates "
+      "WHERE template_key = ? AND channel = ? AND locale = ?",
+      {key, channel, locale});
+  if (!r) return std::nullopt;
+  return StoredTemplate{key,
+                        channel,
+                        locale,
+                        r->text(0),
+                        r->text(1),
+                        r->text(2),
+                        from_millis(r->integer(3)),
+                        r->optional_integer(4)};
+}
+
+void save_template(Connection& c, const StoredTemplate& t) {
+  c.query("DELETE FROM message_templates WHERE template_key = ? AND channel = ? AND locale = ?",
+          {t.key, t.channel, t.locale});
+  c.query(
+      "INSERT INTO message_templates (template_key, channel, locale, subject, text_body, "
+      "html_body, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {t.key, t.channel, t.locale, t.subject, t.text_body, t.html_body, to_millis(t.updated_at),
+       optional_value(t.updated_by)});
+}
+
+}  // namespace guiche::store
+
+namespace guiche::store {
+
+std::vector<std::int64_t> unit_notice_recipients(Connection& c, std::int64_t unit_id) {
+  std::vector<std::int64_t> ids;
+  for (const auto& r :
+       c.query("SELECT DISTINCT g.person_id FROM role_grants g JOIN people p ON p.id = g.person_id "
+               "WHERE g.unit_id = ? AND p.active = 1 AND g.role IN ('attendant', 'analyst', "
+               "'unit_manager') ORDER BY g.person_id",
+               {unit_id})) {
+    ids.push_back(r.integer(0));
+  }
+  return ids;
+}
+
+}  // namespace guiche::store

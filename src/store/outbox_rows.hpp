@@ -1,0 +1,77 @@
+#pragma once
+// The outbox table: enqueueing in the caller's transaction, claiming due
+// messages (FOR UPDATE SKIP LOCKED on PostgreSQL, so nodes never share a row;
+// SQLite has a single writer), and recording each attempt's outcome.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/time.hpp"
+#include "store/database.hpp"
+
+namespace guiche::store {
+
+struct OutboxMessage {
+  std::int64_t id = 0;
+  std::string channel = "email";
+  std::string template_key;
+  std::optional<std::int64_t> ticket_id;
+  std::optional<std::int64_t> recipient_id;
+  std::string recipient_name;
+  std::string recipient_address;
+  std::string subject;
+  std::string text_body;
+  std::string html_body;
+  std::string message_id;
+  std::string status = "pending";  // pending, sending, sent, failed
+  int attempts = 0;
+  Instant next_attempt_at{};
+  std::optional<std::string> last_error;
+  Instant created_at{};
+  std::optional<Instant> sent_at;
+};
+
+// Inserts a pending message and gives it its Message-ID
+// "<ID.RANDOM@domain>"; returns the stored row.
+OutboxMessage enqueue_message(Connection& c, OutboxMessage m, const std::string& domain);
+// Marks up to `limit` due messages as `sending` until `lease_until` (one
+// attempt more each) and returns them. Due: pending with next_attempt_at <=
+// now, or sending whose lease has ended (its node died mid-delivery).
+std::vector<OutboxMessage> claim_due_messages(Connection& c, Instant now, Instant lease_until,
+                                              int limit);
+void mark_sent(Connection& c, std::int64_t id, Instant at);
+// Back to pending until `retry_at`, or failed when retry_at is nullopt.
+void mark_attempt_failed(Connection& c, std::int64_t id, const std::string& error,
+                         std::optional<Instant> retry_at);
+// Failed or pending -> pending now, with a fresh count of attempts; false
+// when the message is unknown or already sent or being sent.
+bool retry_message(Connection& c, std::int64_t id, Instant now);
+std::optional<OutboxMessage> load_message(Connection& c, std::int64_t id);
+// Newest first; `status` empty: every status. Keyset paging by id.
+std::vector<OutboxMessage> list_messages(Connection& c, const std::string& status,
+                                         std::optional<std::int64_t> before_id, int limit);
+std::vector<OutboxMessage> messages_of_ticket(Connection& c, std::int64_t ticket_id);
+// The earliest next_attempt_at among pending messages (the worker sleeps until then).
+std::optional<Instant> next_due_at(Connection& c);
+
+struct StoredTemplate {
+  std::string key;
+  std::string channel;
+  std::string locale;
+  std::string subject;
+  std::string text_body;
+  std::string html_body;
+  Instant updated_at{};
+  std::optional<std::int64_t> updated_by;
+};
+std::optional<StoredTemplate> load_template(Connection& c, const std::string& key,
+                                            const std::string& channel, const std::string& locale);
+void save_template(Connection& c, const StoredTemplate& t);
+
+}  // namespace guiche::store
+
+namespace guiche::store {
+// Who hears about a unit's SLA deadlines: every active person holding a
+// working role (attendant, analyst, unit manager) in exactly that unit.
+std::vector<std::int64_t> unit_notice_recipients(Connection& c, std::int64_t unit_id);
+}  // namespace guiche::store
