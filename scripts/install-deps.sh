@@ -13,6 +13,7 @@ packages=(
   librestinio-dev libasio-dev libhttp-parser-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libhowardhinnant-date-dev tzdata
+  libkainjow-mustache-dev chromium
 )
 
 missing=()
