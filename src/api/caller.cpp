@@ -44,4 +44,11 @@ app::Actor require_caller(ApiContext& ctx, const http::Request& r) {
   return actor;
 }
 
+std::string session_cookie(bool secure, const std::string& value, long max_age) {
+  std::string cookie = std::string(kSessionCookie) + "=" + value +
+                       "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
+  if (secure) cookie += "; Secure";
+  return cookie;
+}
+
 }  // namespace guiche::api

@@ -13,4 +13,8 @@ constexpr const char* kCsrfHeader = "x-csrf-token";
 // forbidden (403) for a cookie-authenticated write without the right CSRF token.
 app::Actor require_caller(ApiContext& ctx, const http::Request& r);
 
+// The Set-Cookie value that holds (or, with max_age 0, clears) a session; the
+// API and the web pages share it, so one sign-in serves both.
+std::string session_cookie(bool secure, const std::string& value, long max_age);
+
 }  // namespace guiche::api

@@ -29,13 +29,6 @@ nlohmann::json person_summary(const Person& p) {
           {"must_change_password", p.must_change_password}};
 }
 
-std::string session_cookie(const ApiContext& ctx, const std::string& value, long max_age) {
-  std::string cookie = std::string(kSessionCookie) + "=" + value +
-                       "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
-  if (ctx.secure_cookies) cookie += "; Secure";
-  return cookie;
-}
-
 }  // namespace
 
 void add_session_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
@@ -52,8 +45,8 @@ void add_session_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
            const long max_age =
                std::chrono::duration_cast<std::chrono::seconds>(ctx.desk.config().session_lifetime)
                    .count();
-           response.headers.emplace_back("Set-Cookie",
-                                         session_cookie(ctx, grant.session_id, max_age));
+           response.headers.emplace_back(
+               "Set-Cookie", session_cookie(ctx.secure_cookies, grant.session_id, max_age));
            return response;
          });
        }});
@@ -68,7 +61,8 @@ void add_session_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
                         require_caller(ctx, r);
                         if (auto cookie = r.cookie(kSessionCookie)) ctx.desk.sign_out(*cookie);
                         http::Response response{204, "application/json", "", {}};
-                        response.headers.emplace_back("Set-Cookie", session_cookie(ctx, "", 0));
+                        response.headers.emplace_back("Set-Cookie",
+                                                      session_cookie(ctx.secure_cookies, "", 0));
                         return response;
                       });
                     }});

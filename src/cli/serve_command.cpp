@@ -16,6 +16,7 @@
 #include "domain/time.hpp"
 #include "http/server.hpp"
 #include "mail/delivery_worker.hpp"
+#include "web/page_routes.hpp"
 
 namespace guiche::cli {
 namespace {
@@ -95,15 +96,17 @@ void add_serve(CLI::App& app, Runners& runners) {
   auto listen = std::make_shared<std::string>("127.0.0.1:8080");
   auto demo = std::make_shared<bool>(false);
   auto calendar = std::make_shared<std::string>("br");
+  auto web_dir = std::make_shared<std::string>(GUICHE_WEB_DIR);
   auto* command = app.add_subcommand("serve", "serve a API e as páginas");
   options->add_to(*command);
   command->add_option("--listen", *listen, "HOST:PORTA");
+  command->add_option("--web", *web_dir, "pasta do portal (modelos e arquivos estáticos)");
   command->add_flag("--demo", *demo, "carrega os dados de demonstração se o banco estiver vazio");
   command->add_option("--calendar", *calendar,
                       "calendário do expediente da central (br, br-es, br-ms ou um cadastrado)");
   auto mail_options = std::make_shared<MailOptions>();
   mail_options->add_to(*command);
-  runners[command] = [options, listen, demo, calendar, mail_options] {
+  runners[command] = [options, listen, demo, calendar, mail_options, web_dir] {
     // Checked before touching the database, so a typo costs nothing.
     const auto where = parse_listen(*listen);
     const auto tls = parse_tls(mail_options->starttls);
@@ -140,7 +143,10 @@ void add_serve(CLI::App& app, Runners& runners) {
     app::Housekeeping housekeeping(desk, std::chrono::minutes(1));
     std::cout << "Guichê em http://" << *listen << std::endl;
     api::ApiContext api_context{desk};
-    const auto routes = api::api_routes(api_context);
+    auto routes = api::api_routes(api_context);
+    // The pages share the port and the sessions with the API.
+    web::WebContext web_context(desk, *web_dir, api_context.secure_cookies);
+    for (auto& route : web::web_routes(web_context)) routes.push_back(std::move(route));
     // SQLite reads are local and quick enough to answer on the I/O threads;
     // PostgreSQL reads wait on the network, so they go to the workers too.
     http::ServeOptions serving;

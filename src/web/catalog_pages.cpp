@@ -1,0 +1,164 @@
+// The service catalog (/servicos, searchable by name or code) and a
+// service's request form (/servicos/{code}/solicitar).
+#include <algorithm>
+
+#include "web/page.hpp"
+#include "web/page_routes.hpp"
+
+namespace guiche::web {
+namespace {
+
+// Lowercase without the accents of Portuguese, so "solicitacao" finds
+// "Solicitação" (two-byte UTF-8 letters of Latin-1 only; others stay).
+std::string fold(const std::string& s) {
+  static const std::string plain =  // for U+00C0..U+00FF
+      "aaaaaaaceeeeiiiidnooooo*ouuuuyps"
+      "aaaaaaaceeeeiiiidnooooo/ouuuuypy";
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xC3 && i + 1 < s.size()) {
+      const auto next = static_cast<unsigned char>(s[i + 1]);
+      if (next >= 0x80 && next <= 0xBF) {
+        out += plain[next - 0x80];
+        ++i;
+        continue;
+      }
+    }
+    out += static_cast<char>(std::tolower(c));
+  }
+  return out;
+}
+
+http::Response catalog(WebContext& ctx, const http::Request& r) {
+  const auto v = require_visitor(ctx, r);
+  const auto q = r.query_value("q").value_or("");
+  const auto wanted = fold(q);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& s : ctx.desk.services(v.actor)) {
+    if (!s.active) continue;
+    if (!wanted.empty() && fold(s.name).find(wanted) == std::string::npos &&
+        fold(s.code).find(wanted) == std::string::npos)
+      continue;
+    items.push_back({{"codigo", s.code},
+                     {"nome", s.name},
+                     {"descricao", s.description},
+                     {"url", "/servicos/" + url_encode(s.code) + "/solicitar"}});
+  }
+  nlohmann::json view = {{"q", q},
+                         {"servicos", items},
+                         {"total", items.size()},
+                         {"nenhum", items.empty()},
+                         {"um", items.size() == 1}};
+  return page(ctx, v, 200, "servicos", "Serviços", view);
+}
+
+nlohmann::json field_view(const FormField& f, const Form& sent,
+                          const std::map<std::string, std::string>& errors) {
+  const auto id = "campo-" + f.key;
+  const auto value = sent.value(id);
+  nlohmann::json view = {{"id", id},
+                         {"rotulo", f.label},
+                         {"obrigatorio", f.required},
+                         {"valor", value},
+                         {"tipo_" + std::string(field_type_code(f.type)), true}};
+  if (auto it = errors.find(id); it != errors.end()) view["erro"] = it->second;
+  if (f.type == FieldType::choice) {
+    nlohmann::json options = nlohmann::json::array();
+    for (const auto& c : f.choices) options.push_back({{"valor", c}, {"marcado", c == value}});
+    view["opcoes"] = options;
+  }
+  if (f.type == FieldType::yes_no) {
+    view["sim"] = value == "sim";
+    view["nao"] = value == "nao";
+  }
+  return view;
+}
+
+http::Response form_page(WebContext& ctx, const Visitor& v, const Service& s, const Form& sent,
+                         const std::map<std::string, std::string>& errors, int status) {
+  nlohmann::json fields = nlohmann::json::array();
+  for (const auto& f : s.form) fields.push_back(field_view(f, sent, errors));
+  nlohmann::json summary = nlohmann::json::array();
+  for (const auto& [id, text] : errors) {
+    summary.push_back({{"alvo", id == "_geral" ? "" : "#" + id}, {"texto", text}});
+  }
+  auto error_of = [&](const std::string& id) {
+    auto it = errors.find(id);
+    return it == errors.end() ? nlohmann::json(false) : nlohmann::json(it->second);
+  };
+  auto key = sent.value("chave");
+  nlohmann::json view = {
+      {"servico", {{"codigo", s.code}, {"nome", s.name}, {"descricao", s.description}}},
+      {"acao", "/servicos/" + url_encode(s.code) + "/solicitar"},
+      {"assunto", sent.value("assunto")},
+      {"descricao", sent.value("descricao")},
+      {"erro_assunto", error_of("assunto")},
+      {"erro_descricao", error_of("descricao")},
+      {"erro_anexos", error_of("anexos")},
+      {"campos", fields},
+      {"erros", summary},
+      {"tem_erros", !errors.empty()},
+      {"chave", key.empty() ? random_token() : key}};
+  return page(ctx, v, status, "solicitar", "Solicitar: " + s.name, view);
+}
+
+http::Response send_request(WebContext& ctx, const http::Request& r) {
+  const auto v = require_visitor(ctx, r);
+  const auto service = ctx.desk.service_by_code(v.actor, r.params.at("code"));
+  const Form form = read_form(r);
+  check_csrf(v, form);
+  app::RegisterRequest request;
+  request.requester_id = v.actor.id();
+  request.service_code = service.code;
+  request.subject = form.value("assunto");
+  request.description = form.value("descricao");
+  std::map<std::string, std::string> rename = {{"subject", "assunto"},
+                                               {"description", "descricao"}};
+  for (const auto& f : service.form) {
+    rename[f.key] = "campo-" + f.key;
+    const auto value = form.value("campo-" + f.key);
+    if (!value.empty()) request.form_answers[f.key] = value;
+  }
+  if (!form.value("chave").empty()) request.idempotency_key = form.value("chave");
+  Ticket ticket;
+  try {
+    ticket = ctx.desk.register_request(v.actor, request);
+  } catch (const DomainError& e) {
+    if (e.kind() != DomainError::Kind::validation) throw;
+    return form_page(ctx, v, service, form, field_errors(e, rename), 422);
+  }
+  std::string after = "/chamados/" + url_encode(ticket.protocol) + "/registrado";
+  if (!form.files.empty()) {
+    std::vector<app::NewAttachment> files;
+    for (const auto& part : form.files) files.push_back({*part.filename, part.bytes});
+    // The request is registered whatever happens to its files: nothing is
+    // lost, and the confirmation says the files must be sent again.
+    try {
+      ctx.desk.attach_all(v.actor, ticket.id, files);
+    } catch (const DomainError&) {
+      after += "?anexos=recusados";
+    }
+  }
+  return see_other(after);
+}
+
+}  // namespace
+
+void add_catalog_pages(WebContext& ctx, std::vector<http::Route>& routes) {
+  routes.push_back({"GET", "/servicos", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] { return catalog(ctx, r); });
+                    }});
+  routes.push_back({"GET", "/servicos/:code/solicitar", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] {
+                        const auto v = require_visitor(ctx, r);
+                        const auto s = ctx.desk.service_by_code(v.actor, r.params.at("code"));
+                        return form_page(ctx, v, s, Form{}, {}, 200);
+                      });
+                    }});
+  routes.push_back({"POST", "/servicos/:code/solicitar", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] { return send_request(ctx, r); });
+                    }});
+}
+
+}  // namespace guiche::web

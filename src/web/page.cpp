@@ -1,0 +1,197 @@
+#include "web/page.hpp"
+
+#include <sodium.h>
+
+#include <date/tz.h>
+#include <iostream>
+
+#include "api/caller.hpp"
+
+namespace guiche::web {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string url_decode(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out += ' ';
+    } else if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
+               hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+http::Response error_page(WebContext& ctx, const http::Request& r, int status,
+                          const std::string& title, const std::string& message) {
+  return page(ctx, current_visitor(ctx, r), status, "erro", title, {{"mensagem", message}});
+}
+
+}  // namespace
+
+std::optional<Visitor> current_visitor(WebContext& ctx, const http::Request& r) {
+  auto cookie = r.cookie(api::kSessionCookie);
+  if (!cookie) return std::nullopt;
+  auto session = ctx.desk.session(*cookie);
+  if (!session) return std::nullopt;
+  http::note_logged_person(session->first.id());
+  return Visitor{session->first, session->second};
+}
+
+Visitor require_visitor(WebContext& ctx, const http::Request& r, bool allow_initial_password) {
+  auto v = current_visitor(ctx, r);
+  if (!v) throw Redirect{"/entrar?volta=" + url_encode(r.path)};
+  if (v->actor.person.must_change_password && !allow_initial_password) {
+    throw Redirect{"/primeiro-acesso"};
+  }
+  return *v;
+}
+
+std::string Form::value(const std::string& name) const {
+  auto it = fields.find(name);
+  return it == fields.end() ? std::string() : it->second;
+}
+
+Form read_form(const http::Request& r) {
+  Form form;
+  const auto type = r.header("content-type").value_or("");
+  if (http::is_multipart_form_data(type)) {
+    auto parts = http::parse_multipart(type, r.body);
+    if (!parts) throw malformed("Formulário malformado.");
+    for (auto& part : *parts) {
+      if (part.filename) {
+        if (!part.filename->empty() || !part.bytes.empty()) form.files.push_back(std::move(part));
+      } else {
+        form.fields[part.name] = part.bytes;
+      }
+    }
+    return form;
+  }
+  std::size_t pos = 0;
+  const auto& body = r.body;
+  while (pos < body.size()) {
+    auto end = body.find('&', pos);
+    if (end == std::string::npos) end = body.size();
+    const auto pair = body.substr(pos, end - pos);
+    const auto eq = pair.find('=');
+    if (eq != std::string::npos)
+      form.fields[url_decode(pair.substr(0, eq))] = url_decode(pair.substr(eq + 1));
+    pos = end + 1;
+  }
+  return form;
+}
+
+void check_csrf(const Visitor& v, const Form& form) {
+  const auto token = form.value("csrf");
+  if (token.size() != v.csrf.size() ||
+      sodium_memcmp(token.data(), v.csrf.data(), token.size()) != 0) {
+    throw DomainError(DomainError::Kind::forbidden,
+                      "O formulário expirou ou não veio desta página. Recarregue e tente de novo.");
+  }
+}
+
+std::string random_token() {
+  unsigned char bytes[16];
+  randombytes_buf(bytes, sizeof bytes);
+  char hex[sizeof bytes * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+  return hex;
+}
+
+std::map<std::string, std::string> field_errors(const DomainError& e,
+                                                const std::map<std::string, std::string>& rename) {
+  std::map<std::string, std::string> out;
+  for (const auto& f : e.fields()) {
+    auto it = rename.find(f.field);
+    const std::string name = it == rename.end() ? "_geral" : it->second;
+    auto& text = out[name];
+    text += (text.empty() ? "" : " ") + f.message;
+  }
+  if (out.empty()) out["_geral"] = e.what();
+  return out;
+}
+
+http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status,
+                    const std::string& name, const std::string& title, nlohmann::json view) {
+  view["titulo"] = title;
+  view["assets"] = ctx.assets.prefix();
+  if (v) {
+    view["visitante"] = {{"nome", v->actor.person.name}, {"csrf", v->csrf}};
+  }
+  http::Response response{
+      status, "text/html; charset=utf-8", ctx.templates.render_in_layout(name, view), {}};
+  response.headers.emplace_back("Content-Security-Policy",
+                                "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                                "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Referrer-Policy", "same-origin");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response see_other(const std::string& location) {
+  http::Response response{303, "text/plain; charset=utf-8", "", {}};
+  response.headers.emplace_back("Location", location);
+  return response;
+}
+
+http::Response guarded_page(WebContext& ctx, const http::Request& r,
+                            const std::function<http::Response()>& produce) {
+  try {
+    return produce();
+  } catch (const Redirect& to) {
+    return see_other(to.location);
+  } catch (const DomainError& e) {
+    switch (e.kind()) {
+      case DomainError::Kind::unauthenticated:
+        return see_other("/entrar?volta=" + url_encode(r.path));
+      case DomainError::Kind::not_found:
+        return error_page(ctx, r, 404, "Página não encontrada", e.what());
+      case DomainError::Kind::forbidden:
+        return error_page(ctx, r, 403, "Acesso negado", e.what());
+      case DomainError::Kind::too_large:
+        return error_page(ctx, r, 413, "Envio grande demais", e.what());
+      case DomainError::Kind::rate_limited:
+        return error_page(ctx, r, 429, "Muitas tentativas", e.what());
+      default:
+        return error_page(ctx, r, 400, "Não foi possível atender", e.what());
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "guiche serve: erro na página " << r.path << ": " << e.what() << std::endl;
+    return error_page(ctx, r, 500, "Erro interno", "Ocorreu um erro inesperado; tente novamente.");
+  }
+}
+
+std::string url_encode(const std::string& s) {
+  static const char* digits = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += digits[c >> 4];
+      out += digits[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string format_local(WebContext& ctx, Instant t) {
+  auto zoned =
+      date::make_zoned(ctx.desk.config().time_zone, std::chrono::floor<std::chrono::minutes>(t));
+  return date::format("%d/%m/%Y às %H:%M", zoned);
+}
+
+}  // namespace guiche::web

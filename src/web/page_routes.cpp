@@ -1,0 +1,14 @@
+#include "web/page_routes.hpp"
+
+namespace guiche::web {
+
+std::vector<http::Route> web_routes(WebContext& ctx) {
+  std::vector<http::Route> routes;
+  add_session_pages(ctx, routes);
+  add_catalog_pages(ctx, routes);
+  add_request_pages(ctx, routes);
+  ctx.assets.add_routes(routes);
+  return routes;
+}
+
+}  // namespace guiche::web

@@ -1,0 +1,17 @@
+#pragma once
+// Each group of pages lives in its own file and adds itself here.
+#include <vector>
+
+#include "http/message.hpp"
+#include "web/web_context.hpp"
+
+namespace guiche::web {
+
+void add_session_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_catalog_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_request_pages(WebContext& ctx, std::vector<http::Route>& routes);
+
+// Every page of the portal and its static files.
+std::vector<http::Route> web_routes(WebContext& ctx);
+
+}  // namespace guiche::web

@@ -1,0 +1,142 @@
+// Signing in (/entrar), the forced change of the initial password
+// (/primeiro-acesso) and signing out (/sair). The session is the API's: the
+// same cookie serves the pages and /api/v1.
+#include <sodium.h>
+
+#include "api/caller.hpp"
+#include "web/page.hpp"
+#include "web/page_routes.hpp"
+
+namespace guiche::web {
+namespace {
+
+// Before there is a session, the sign-in form's CSRF token is a cookie the
+// form must echo (double submit): another site can neither read nor set it.
+constexpr const char* kSignInCookie = "guiche_entrada";
+
+// Only a path of ours: "/x", never "//host" or "https://host".
+std::string safe_return(const std::string& to) {
+  if (to.size() < 2 || to[0] != '/' || to[1] == '/' || to[1] == '\\') return "/servicos";
+  return to;
+}
+
+http::Response sign_in_page(WebContext& ctx, const http::Request& r, int status,
+                            const std::string& token, nlohmann::json view) {
+  view["csrf_entrada"] = token;
+  view["volta"] = safe_return(r.query_value("volta").value_or(view.value("volta", "")));
+  auto response = page(ctx, std::nullopt, status, "entrar", "Entrar", std::move(view));
+  std::string cookie = std::string(kSignInCookie) + "=" + token +
+                       "; Path=/entrar; HttpOnly; SameSite=Strict; Max-Age=7200";
+  if (ctx.secure_cookies) cookie += "; Secure";
+  response.headers.emplace_back("Set-Cookie", cookie);
+  return response;
+}
+
+http::Response sign_in(WebContext& ctx, const http::Request& r) {
+  const Form form = read_form(r);
+  const auto login = form.value("login");
+  const auto password = form.value("senha");
+  const auto cookie = r.cookie(kSignInCookie).value_or("");
+  const auto sent = form.value("csrf");
+  nlohmann::json view = {{"login", login}, {"volta", form.value("volta")}};
+  if (cookie.empty() || sent.size() != cookie.size() ||
+      sodium_memcmp(sent.data(), cookie.data(), cookie.size()) != 0) {
+    view["erro_geral"] = "O formulário expirou. Confira os dados e tente de novo.";
+    return sign_in_page(ctx, r, 403, random_token(), view);
+  }
+  if (login.empty()) view["erro_login"] = "Informe o seu login.";
+  if (password.empty()) view["erro_senha"] = "Informe a sua senha.";
+  if (login.empty() || password.empty()) return sign_in_page(ctx, r, 422, cookie, view);
+  try {
+    auto grant = ctx.desk.sign_in(login, password, r.remote_address);
+    const long max_age =
+        std::chrono::duration_cast<std::chrono::seconds>(ctx.desk.config().session_lifetime)
+            .count();
+    auto response = see_other(grant.person.must_change_password ? "/primeiro-acesso"
+                                                                : safe_return(form.value("volta")));
+    response.headers.emplace_back(
+        "Set-Cookie", api::session_cookie(ctx.secure_cookies, grant.session_id, max_age));
+    return response;
+  } catch (const DomainError& e) {
+    if (e.kind() == DomainError::Kind::unauthenticated) {
+      view["erro_senha"] = "Login ou senha incorretos.";
+      return sign_in_page(ctx, r, 401, cookie, view);
+    }
+    if (e.kind() == DomainError::Kind::rate_limited) {
+      view["erro_geral"] = e.what();
+      return sign_in_page(ctx, r, 429, cookie, view);
+    }
+    throw;
+  }
+}
+
+http::Response change_password(WebContext& ctx, const http::Request& r) {
+  const auto v = require_visitor(ctx, r, true);
+  const Form form = read_form(r);
+  check_csrf(v, form);
+  const auto current = form.value("senha_atual");
+  const auto next = form.value("nova_senha");
+  nlohmann::json view = nlohmann::json::object();
+  if (current.empty()) view["erro_senha_atual"] = "Informe a senha atual.";
+  if (next.empty()) view["erro_nova_senha"] = "Informe a nova senha.";
+  if (next != form.value("confirmacao"))
+    view["erro_confirmacao"] = "A confirmação não é igual à nova senha.";
+  if (view.empty()) {
+    try {
+      ctx.desk.change_password(v.actor, current, next);
+      return see_other("/servicos");
+    } catch (const DomainError& e) {
+      if (e.kind() != DomainError::Kind::validation) throw;
+      for (const auto& [name, text] :
+           field_errors(e, {{"current_password", "senha_atual"}, {"password", "nova_senha"}})) {
+        view["erro_" + (name == "_geral" ? std::string("geral") : name)] = text;
+      }
+    }
+  }
+  view["tem_erros"] = true;
+  return page(ctx, v, 422, "primeiro_acesso", "Troca de senha", view);
+}
+
+}  // namespace
+
+void add_session_pages(WebContext& ctx, std::vector<http::Route>& routes) {
+  routes.push_back({"GET", "/", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] {
+                        return see_other(current_visitor(ctx, r) ? "/servicos" : "/entrar");
+                      });
+                    }});
+  routes.push_back({"GET", "/entrar", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] {
+                        auto token = r.cookie(kSignInCookie).value_or("");
+                        if (token.size() != 32) token = random_token();
+                        return sign_in_page(ctx, r, 200, token, nlohmann::json::object());
+                      });
+                    }});
+  routes.push_back({"POST", "/entrar", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] { return sign_in(ctx, r); });
+                    }});
+  routes.push_back({"GET", "/primeiro-acesso", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] {
+                        const auto v = require_visitor(ctx, r, true);
+                        return page(ctx, v, 200, "primeiro_acesso", "Troca de senha",
+                                    nlohmann::json::object());
+                      });
+                    }});
+  routes.push_back({"POST", "/primeiro-acesso", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] { return change_password(ctx, r); });
+                    }});
+  routes.push_back({"POST", "/sair", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] {
+                        if (auto v = current_visitor(ctx, r)) {
+                          check_csrf(*v, read_form(r));
+                          ctx.desk.sign_out(*r.cookie(api::kSessionCookie));
+                        }
+                        auto response = see_other("/entrar");
+                        response.headers.emplace_back(
+                            "Set-Cookie", api::session_cookie(ctx.secure_cookies, "", 0));
+                        return response;
+                      });
+                    }});
+}
+
+}  // namespace guiche::web

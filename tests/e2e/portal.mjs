@@ -1,0 +1,248 @@
+// End-to-end test of the requester's portal in Debian's Chromium: starts
+// `guiche serve --demo` on a free port with a temporary data folder, walks the
+// first flow of seed 002 (sign in, forced password change, catalog, search,
+// request form, protocol, Minha Área, request page), runs axe-core on every
+// page visited (serious or critical violations fail) and saves screenshots.
+// Usage: node tests/e2e/portal.mjs GUICHE_BINARY SCREENSHOT_DIR
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const webDir = join(here, '..', '..', 'web');
+const require = createRequire(join(webDir, 'package.json'));
+const { chromium } = require('playwright-core');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const [binary, shotDir] = process.argv.slice(2);
+if (!binary || !shotDir) {
+  console.error('uso: node portal.mjs GUICHE_BINARY PASTA_DE_CAPTURAS');
+  process.exit(2);
+}
+mkdirSync(shotDir, { recursive: true });
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+async function waitForServer(base, server) {
+  for (let i = 0; i < 200; i++) {
+    if (server.exitCode !== null) throw new Error('guiche serve saiu com código ' + server.exitCode);
+    try { if ((await fetch(base + '/api/v1/health')).ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('guiche serve não respondeu a tempo');
+}
+
+const results = [];
+async function step(name, fn) {
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log('ok   ' + name);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log('FAIL ' + name + '\n     ' + String(e && e.stack || e).split('\n').slice(0, 4).join('\n     '));
+  }
+}
+
+function expect(cond, message) { if (!cond) throw new Error(message); }
+
+// axe-core on the current page: any serious or critical violation fails.
+async function checkAccessibility(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const bad = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.length === 0, `axe em ${label}: ` + JSON.stringify(bad));
+}
+
+async function visit(page, label, shot) {
+  await page.waitForLoadState('load');
+  await checkAccessibility(page, label);
+  if (shot) await page.screenshot({ path: join(shotDir, shot + '.png'), fullPage: true });
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'guiche-e2e-'));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(binary, ['serve', '--listen', `127.0.0.1:${port}`, '--data', dataDir, '--demo', '--web', webDir],
+  { stdio: ['ignore', 'ignore', 'inherit'] });
+let browser;
+try {
+  await waitForServer(base, server);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ bypassCSP: true, locale: 'pt-BR', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  // Pages answer 401/422 on purpose (wrong password, invalid form), which the
+  // console reports too; what must not fail is any file a page loads.
+  const watch = (p) => {
+    p.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text());
+    });
+    p.on('response', (res) => {
+      if (res.request().resourceType() !== 'document' && res.status() >= 400) {
+        consoleErrors.push(res.status() + ' ' + res.url());
+      }
+    });
+  };
+  context.on('page', watch);
+  watch(page);
+  let protocol = '';
+
+  await step('senha errada: erro ao lado do campo', async () => {
+    await page.goto(base + '/servicos');
+    expect(page.url().startsWith(base + '/entrar'), 'sem sessão deveria ir a /entrar: ' + page.url());
+    await visit(page, '/entrar', 'entrar');
+    await page.fill('#login', 'primeiro.acesso');
+    await page.fill('#senha', 'senha-errada');
+    await page.click('main button[type=submit]');
+    await visit(page, '/entrar (erro)', 'entrar-erro');
+    const error = await page.textContent('#senha-erro');
+    expect(/Login ou senha incorretos/.test(error), 'mensagem: ' + error);
+    expect(await page.getAttribute('#senha', 'aria-describedby') === 'senha-erro', 'campo sem aria-describedby');
+  });
+
+  await step('primeiro acesso: troca de senha obrigatória', async () => {
+    await page.fill('#login', 'primeiro.acesso');
+    await page.fill('#senha', 'guiche-demo');
+    await page.click('main button[type=submit]');
+    expect(page.url() === base + '/primeiro-acesso', 'esperava /primeiro-acesso: ' + page.url());
+    await visit(page, '/primeiro-acesso', 'primeiro-acesso');
+    await page.goto(base + '/servicos');
+    expect(page.url() === base + '/primeiro-acesso', 'o catálogo não pode abrir antes da troca');
+    await page.fill('#senha_atual', 'guiche-demo');
+    await page.fill('#nova_senha', 'nova-senha-123');
+    await page.fill('#confirmacao', 'outra-coisa');
+    await page.click('main button[type=submit]');
+    expect(/não é igual/.test(await page.textContent('#confirmacao-erro')), 'erro da confirmação');
+    await visit(page, '/primeiro-acesso (erro)');
+    await page.fill('#senha_atual', 'guiche-demo');
+    await page.fill('#nova_senha', 'nova-senha-123');
+    await page.fill('#confirmacao', 'nova-senha-123');
+    await page.click('main button[type=submit]');
+    expect(page.url() === base + '/servicos', 'esperava /servicos: ' + page.url());
+  });
+
+  await step('catálogo e busca por código', async () => {
+    await visit(page, '/servicos', 'servicos');
+    const all = await page.locator('.lista-servicos li').count();
+    expect(all > 1, 'catálogo vazio');
+    await page.fill('#q', 'sis-acesso');
+    await page.waitForFunction(() => document.querySelectorAll('.lista-servicos li').length === 1);
+    // Without htmx, the same search is a plain GET.
+    await page.goto(base + '/servicos?q=' + encodeURIComponent('acesso a sistemas'));
+    expect((await page.locator('.lista-servicos li').count()) === 1, 'a busca deveria achar 1 serviço');
+    await visit(page, '/servicos?q=', 'servicos-busca');
+    await page.click('.lista-servicos a');
+    expect(page.url().endsWith('/servicos/SIS-ACESSO/solicitar'), 'formulário: ' + page.url());
+  });
+
+  await step('formulário: erros ao lado dos campos', async () => {
+    await visit(page, '/servicos/SIS-ACESSO/solicitar', 'solicitar');
+    expect(await page.locator('label[for=campo-matricula]').count() === 1, 'rótulo do campo matricula');
+    await page.click('main button[type=submit]');
+    expect(await page.locator('#assunto-erro').count() === 1, 'erro do assunto');
+    await page.fill('#assunto', 'Acesso');
+    await page.fill('#descricao', 'Pedido de acesso.');
+    await page.click('main button[type=submit]');
+    expect(await page.locator('#campo-sistema-erro').count() === 1, 'erro do campo sistema');
+    expect(await page.inputValue('#assunto') === 'Acesso', 'o que foi digitado volta no formulário');
+    await visit(page, '/servicos/SIS-ACESSO/solicitar (erros)', 'solicitar-erros');
+  });
+
+  await step('enviar a solicitação e ver o protocolo', async () => {
+    await page.fill('#assunto', 'Acesso ao SIGEFES para nova servidora');
+    await page.fill('#descricao', 'Solicito perfil de consulta para a servidora <Maria> & equipe.');
+    const firstSystem = await page.locator('#campo-sistema option').nth(1).getAttribute('value');
+    await page.selectOption('#campo-sistema', firstSystem);
+    await page.fill('#campo-matricula', '1234567');
+    await page.fill('#campo-perfil', 'Consulta');
+    await page.fill('#campo-justificativa', 'Nova lotação na SRE Carapina.');
+    await page.setInputFiles('#anexos', { name: 'tela.txt', mimeType: 'text/plain', buffer: Buffer.from('passo a passo\n') });
+    await page.click('main button[type=submit]');
+    expect(/\/chamados\/\d{4}-\d{6}\/registrado$/.test(page.url()), 'confirmação: ' + page.url());
+    protocol = (await page.textContent('#protocolo')).trim();
+    expect(/^\d{4}-\d{6}$/.test(protocol), 'protocolo: ' + protocol);
+    expect(/anote/i.test(await page.textContent('h1')), 'deveria pedir para anotar o número');
+    expect((await page.textContent('#prazo')).trim().length > 0, 'prazo estimado');
+    await visit(page, 'confirmação', 'registrado');
+  });
+
+  await step('Minha Área lista o chamado e busca pelo protocolo', async () => {
+    await page.goto(base + '/minha-area');
+    expect(await page.locator(`a:text("${protocol}")`).count() === 1, 'o chamado deveria aparecer');
+    await visit(page, '/minha-area', 'minha-area');
+    await page.fill('#protocolo', protocol);
+    await page.click('form.busca button');
+    expect((await page.locator('tbody tr').count()) === 1, 'busca por protocolo');
+    await page.fill('#protocolo', 'abc');
+    await page.click('form.busca button');
+    expect(await page.locator('#protocolo-erro').count() === 1, 'erro de protocolo inválido');
+    await visit(page, '/minha-area (erro)');
+  });
+
+  await step('página do chamado: fluxo vivo e formulário enviado (escapado)', async () => {
+    await page.goto(base + '/chamados/' + protocol);
+    await visit(page, '/chamados/:protocolo', 'chamado');
+    const body = await page.textContent('main');
+    expect(body.includes('Solicitação registrada'), 'evento de registro no fluxo vivo');
+    expect(body.includes('<Maria> & equipe'), 'descrição mostrada como texto');
+    expect(body.includes('1234567'), 'resposta do formulário');
+    expect(body.includes('tela.txt'), 'anexo no fluxo vivo');
+    expect((await page.content()).includes('&lt;Maria&gt;'), 'o HTML deve vir escapado');
+  });
+
+  await step('360 px: páginas sem rolagem horizontal', async () => {
+    const narrow = await context.newPage();
+    await narrow.setViewportSize({ width: 360, height: 740 });
+    for (const [path, shot] of [['/servicos', 'servicos-360'], ['/servicos/SIS-ACESSO/solicitar', 'solicitar-360'],
+      ['/minha-area', 'minha-area-360'], ['/chamados/' + protocol, 'chamado-360']]) {
+      await narrow.goto(base + path);
+      await visit(narrow, path + ' (360 px)', shot);
+      const wide = await narrow.evaluate(() => document.documentElement.scrollWidth);
+      expect(wide <= 360, `${path} tem ${wide} px de largura em 360 px`);
+    }
+    await narrow.close();
+  });
+
+  await step('teclado: o atalho para o conteúdo é o primeiro foco', async () => {
+    await page.goto(base + '/servicos');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('href'));
+    expect(focused === '#conteudo', 'primeiro foco: ' + focused);
+  });
+
+  await step('sem erros no console do navegador', async () => {
+    expect(consoleErrors.length === 0, consoleErrors.join('\n'));
+  });
+} catch (e) {
+  results.push({ name: 'preparação', ok: false });
+  console.log('FAIL preparação: ' + (e && e.stack || e));
+} finally {
+  if (browser) await browser.close();
+  server.kill('SIGTERM');
+  await new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
