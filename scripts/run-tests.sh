@@ -17,6 +17,6 @@ for dir in "$@"; do
   ctest --test-dir "$dir" --output-on-failure -j "$(nproc)" --timeout 600 || status=1
 done
 # The portal in a real browser (Debian's Chromium), against the first build.
-echo "== e2e (tests/e2e/portal.mjs)"
-node tests/e2e/portal.mjs "$1/guiche" "$1/screenshots" </dev/null || status=1
+echo "== e2e (tests/e2e/*.spec.mjs)"
+node tests/e2e/run.mjs "$1/guiche" "$1/screenshots" </dev/null || status=1
 exit $status

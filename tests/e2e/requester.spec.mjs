@@ -1,109 +1,9 @@
-// End-to-end test of the requester's portal in Debian's Chromium: starts
-// `guiche serve --demo` on a free port with a temporary data folder, walks the
-// first flow of seed 002 (sign in, forced password change, catalog, search,
-// request form, protocol, Minha Área, request page), runs axe-core on every
-// page visited (serious or critical violations fail) and saves screenshots.
-// Usage: node tests/e2e/portal.mjs GUICHE_BINARY SCREENSHOT_DIR
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+// The requester's first flow of seed 002 in the portal: sign in, forced
+// password change, catalog and search, the request form, the protocol, Minha
+// Área and the request page; 360 px and keyboard checks.
+import { expect } from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const webDir = join(here, '..', '..', 'web');
-const require = createRequire(join(webDir, 'package.json'));
-const { chromium } = require('playwright-core');
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const [binary, shotDir] = process.argv.slice(2);
-if (!binary || !shotDir) {
-  console.error('uso: node portal.mjs GUICHE_BINARY PASTA_DE_CAPTURAS');
-  process.exit(2);
-}
-mkdirSync(shotDir, { recursive: true });
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
-
-async function waitForServer(base, server) {
-  for (let i = 0; i < 200; i++) {
-    if (server.exitCode !== null) throw new Error('guiche serve saiu com código ' + server.exitCode);
-    try { if ((await fetch(base + '/api/v1/health')).ok) return; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('guiche serve não respondeu a tempo');
-}
-
-const results = [];
-async function step(name, fn) {
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log('ok   ' + name);
-  } catch (e) {
-    results.push({ name, ok: false });
-    console.log('FAIL ' + name + '\n     ' + String(e && e.stack || e).split('\n').slice(0, 4).join('\n     '));
-  }
-}
-
-function expect(cond, message) { if (!cond) throw new Error(message); }
-
-// axe-core on the current page: any serious or critical violation fails.
-async function checkAccessibility(page, label) {
-  await page.addScriptTag({ content: axeSource });
-  const found = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  const bad = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.length === 0, `axe em ${label}: ` + JSON.stringify(bad));
-}
-
-async function visit(page, label, shot) {
-  await page.waitForLoadState('load');
-  await checkAccessibility(page, label);
-  if (shot) await page.screenshot({ path: join(shotDir, shot + '.png'), fullPage: true });
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'guiche-e2e-'));
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(binary, ['serve', '--listen', `127.0.0.1:${port}`, '--data', dataDir, '--demo', '--web', webDir],
-  { stdio: ['ignore', 'ignore', 'inherit'] });
-let browser;
-try {
-  await waitForServer(base, server);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ bypassCSP: true, locale: 'pt-BR', viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const consoleErrors = [];
-  // Pages answer 401/422 on purpose (wrong password, invalid form), which the
-  // console reports too; what must not fail is any file a page loads.
-  const watch = (p) => {
-    p.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text());
-    });
-    p.on('response', (res) => {
-      if (res.request().resourceType() !== 'document' && res.status() >= 400) {
-        consoleErrors.push(res.status() + ' ' + res.url());
-      }
-    });
-  };
-  context.on('page', watch);
-  watch(page);
+export default async function requesterPortal({ base, context, page, step, visit }) {
   let protocol = '';
 
   await step('senha errada: erro ao lado do campo', async () => {
@@ -229,20 +129,4 @@ try {
     expect(focused === '#conteudo', 'primeiro foco: ' + focused);
   });
 
-  await step('sem erros no console do navegador', async () => {
-    expect(consoleErrors.length === 0, consoleErrors.join('\n'));
-  });
-} catch (e) {
-  results.push({ name: 'preparação', ok: false });
-  console.log('FAIL preparação: ' + (e && e.stack || e));
-} finally {
-  if (browser) await browser.close();
-  server.kill('SIGTERM');
-  await new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
-  rmSync(dataDir, { recursive: true, force: true });
 }
-
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
