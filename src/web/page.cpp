@@ -33,6 +33,15 @@ std::string url_decode(const std::string& s) {
   return out;
 }
 
+// Each request is answered on one thread from start to end, so the language
+// chosen for it can live here instead of in every handler's parameters.
+thread_local std::string current_language = kDefaultLanguage;
+
+std::string language_of(WebContext& ctx, const http::Request& r) {
+  auto chosen = r.cookie(kLanguageCookie);
+  return chosen && ctx.texts.has(*chosen) ? *chosen : kDefaultLanguage;
+}
+
 http::Response error_page(WebContext& ctx, const http::Request& r, int status,
                           const std::string& title, const std::string& message) {
   return page(ctx, current_visitor(ctx, r), status, "erro", title, {{"mensagem", message}});
@@ -122,9 +131,24 @@ std::map<std::string, std::string> field_errors(const DomainError& e,
   return out;
 }
 
+const std::string& page_language() {
+  return current_language;
+}
+
+std::string text(WebContext& ctx, const std::string& dotted_key) {
+  return ctx.texts.text(current_language, dotted_key);
+}
+
+std::string safe_return_path(const std::string& to, const std::string& fallback) {
+  if (to.size() < 2 || to[0] != '/' || to[1] == '/' || to[1] == '\\') return fallback;
+  return to;
+}
+
 http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status,
                     const std::string& name, const std::string& title, nlohmann::json view) {
-  view["titulo"] = title;
+  view["titulo"] = ctx.texts.text(current_language, title);
+  view["t"] = ctx.texts.catalog(current_language);
+  view["idioma"] = current_language;
   view["assets"] = ctx.assets.prefix();
   if (v) {
     view["visitante"] = {{"nome", v->actor.person.name}, {"csrf", v->csrf}};
@@ -148,6 +172,7 @@ http::Response see_other(const std::string& location) {
 
 http::Response guarded_page(WebContext& ctx, const http::Request& r,
                             const std::function<http::Response()>& produce) {
+  current_language = language_of(ctx, r);
   try {
     return produce();
   } catch (const Redirect& to) {

@@ -51,7 +51,9 @@ std::string random_token();
 std::map<std::string, std::string> field_errors(const DomainError& e,
                                                 const std::map<std::string, std::string>& rename);
 
-// The page `name` in the layout. `view` gets the layout's keys: title,
+// The page `name` in the layout. `view` gets the layout's keys: title (a
+// text key "area.key", or literal text while a page has no key for it), the
+// texts of the page's language as `t`, the language code as `idioma`, the
 // asset prefix, the visitor's name and CSRF token.
 http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status,
                     const std::string& name, const std::string& title, nlohmann::json view);
@@ -62,6 +64,15 @@ http::Response see_other(const std::string& location);
 // (an unexpected exception a 500 page that names nothing internal).
 http::Response guarded_page(WebContext& ctx, const http::Request& r,
                             const std::function<http::Response()>& produce);
+
+// `to` when it is a path of ours ("/x", never "//host" or "https://host"),
+// otherwise `fallback`: where a form may send the browser back to.
+std::string safe_return_path(const std::string& to, const std::string& fallback = "/servicos");
+
+// The language of the page being answered on this thread (set by
+// guarded_page from the "idioma" cookie), and a text of it by "area.key".
+const std::string& page_language();
+std::string text(WebContext& ctx, const std::string& dotted_key);
 
 // Percent-encoding for a value placed in a URL.
 std::string url_encode(const std::string& s);

@@ -10,6 +10,7 @@ namespace guiche::web {
 void add_session_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_catalog_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_request_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_language_pages(WebContext& ctx, std::vector<http::Route>& routes);
 
 // Every page of the portal and its static files.
 std::vector<http::Route> web_routes(WebContext& ctx);

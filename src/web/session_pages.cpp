@@ -14,16 +14,10 @@ namespace {
 // form must echo (double submit): another site can neither read nor set it.
 constexpr const char* kSignInCookie = "guiche_entrada";
 
-// Only a path of ours: "/x", never "//host" or "https://host".
-std::string safe_return(const std::string& to) {
-  if (to.size() < 2 || to[0] != '/' || to[1] == '/' || to[1] == '\\') return "/servicos";
-  return to;
-}
-
 http::Response sign_in_page(WebContext& ctx, const http::Request& r, int status,
                             const std::string& token, nlohmann::json view) {
   view["csrf_entrada"] = token;
-  view["volta"] = safe_return(r.query_value("volta").value_or(view.value("volta", "")));
+  view["volta"] = safe_return_path(r.query_value("volta").value_or(view.value("volta", "")));
   auto response = page(ctx, std::nullopt, status, "entrar", "Entrar", std::move(view));
   std::string cookie = std::string(kSignInCookie) + "=" + token +
                        "; Path=/entrar; HttpOnly; SameSite=Strict; Max-Age=7200";
@@ -52,8 +46,9 @@ http::Response sign_in(WebContext& ctx, const http::Request& r) {
     const long max_age =
         std::chrono::duration_cast<std::chrono::seconds>(ctx.desk.config().session_lifetime)
             .count();
-    auto response = see_other(grant.person.must_change_password ? "/primeiro-acesso"
-                                                                : safe_return(form.value("volta")));
+    auto response =
+        see_other(grant.person.must_change_password ? "/primeiro-acesso"
+                                                    : safe_return_path(form.value("volta")));
     response.headers.emplace_back(
         "Set-Cookie", api::session_cookie(ctx.secure_cookies, grant.session_id, max_age));
     return response;

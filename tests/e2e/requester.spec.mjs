@@ -122,6 +122,17 @@ export default async function requesterPortal({ base, context, page, step, visit
     await narrow.close();
   });
 
+  await step('idioma: English e volta ao português na mesma página', async () => {
+    await page.goto(base + '/minha-area');
+    await page.click('a.idioma');
+    expect(page.url() === base + '/minha-area', 'deveria voltar à página: ' + page.url());
+    expect(await page.getAttribute('html', 'lang') === 'en', 'lang do documento');
+    expect(/My Area/.test(await page.textContent('header')), 'menu em inglês');
+    await visit(page, '/minha-area (en)');
+    await page.click('a.idioma');
+    expect(await page.getAttribute('html', 'lang') === 'pt-BR', 'de volta ao português');
+  });
+
   await step('teclado: o atalho para o conteúdo é o primeiro foco', async () => {
     await page.goto(base + '/servicos');
     await page.keyboard.press('Tab');
