@@ -151,7 +151,15 @@ http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status
   view["idioma"] = current_language;
   view["assets"] = ctx.assets.prefix();
   if (v) {
-    view["visitante"] = {{"nome", v->actor.person.name}, {"csrf", v->csrf}};
+    const auto& person = v->actor.person;
+    // The menu offers only what the roles can open; each page checks again.
+    const bool agent = person.has_role(Role::attendant) || person.has_role(Role::analyst) ||
+                       person.has_role(Role::unit_manager) ||
+                       person.has_role(Role::client_relations);
+    view["visitante"] = {{"nome", person.name},
+                         {"csrf", v->csrf},
+                         {"agente", agent},
+                         {"admin", person.has_role(Role::admin)}};
   }
   http::Response response{
       status, "text/html; charset=utf-8", ctx.templates.render_in_layout(name, view), {}};
