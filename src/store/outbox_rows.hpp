@@ -39,6 +39,9 @@ OutboxMessage enqueue_message(Connection& c, OutboxMessage m, const std::string&
 // now, or sending whose lease has ended (its node died mid-delivery).
 std::vector<OutboxMessage> claim_due_messages(Connection& c, Instant now, Instant lease_until,
                                               int limit);
+// What remains of a first-access message's body once it is sent.
+inline constexpr const char* kSentCredentialsNote =
+    "[Mensagem com a senha inicial: o conteúdo foi apagado depois do envio.]";
 void mark_sent(Connection& c, std::int64_t id, Instant at);
 // Back to pending until `retry_at`, or failed when retry_at is nullopt.
 void mark_attempt_failed(Connection& c, std::int64_t id, const std::string& error,

@@ -98,6 +98,28 @@ TEST_P(DeliveryTest, NoticesArriveAsMultipartWithTheirMessageId) {
   EXPECT_THAT(received, HasSubstr("protocolo 2026-000001"));
 }
 
+TEST_P(DeliveryTest, AnInitialPasswordLeavesByMailAndIsNotKeptInTheOutbox) {
+  ASSERT_NE(sink.port, 0);
+  Person p;
+  p.name = "Nádia Nova";
+  p.login = "nadia";
+  p.emails = {"nadia@sedu.es.gov.br"};
+  p.roles = {{Role::requester, std::nullopt}};
+  desk->create_person(as(w.admin), {p, std::string("senha-inicial-123")});
+  RunningClock running(clock.now());
+  mail::DeliveryWorker worker(database->db(), running, config_for(sink.port), false);
+  EXPECT_GE(worker.deliver_due(), 1);
+  for (const auto& m : all_messages()) {
+    if (m.template_key != "first_access") continue;
+    EXPECT_EQ(m.status, "sent");
+    EXPECT_THAT(received_message(sink.maildir, m.message_id), HasSubstr("senha-inicial-123"));
+    EXPECT_EQ(m.text_body, store::kSentCredentialsNote);
+    EXPECT_EQ(m.html_body, "");
+    return;
+  }
+  FAIL() << "no first-access message";
+}
+
 TEST_P(DeliveryTest, FailuresBackOffThenFailAndAnAdminRetries) {
   ASSERT_NE(sink.port, 0);
   Ticket t = register_sis(w.requester_seger);
