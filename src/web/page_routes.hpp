@@ -11,6 +11,7 @@ void add_session_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_catalog_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_request_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_language_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_admin_pages(WebContext& ctx, std::vector<http::Route>& routes);  // admin_index.cpp
 
 // Every page of the portal and its static files.
 std::vector<http::Route> web_routes(WebContext& ctx);

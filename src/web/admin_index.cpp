@@ -1,0 +1,49 @@
+// The administration's index (/admin): one link per section.
+#include "web/admin_page.hpp"
+#include "web/page_routes.hpp"
+
+namespace guiche::web {
+
+void add_admin_organizations(WebContext& ctx, std::vector<http::Route>& routes);
+void add_admin_authorizations(WebContext& ctx, std::vector<http::Route>& routes);
+void add_admin_people(WebContext& ctx, std::vector<http::Route>& routes);
+void add_admin_units(WebContext& ctx, std::vector<http::Route>& routes);
+void add_admin_services(WebContext& ctx, std::vector<http::Route>& routes);
+void add_admin_calendars(WebContext& ctx, std::vector<http::Route>& routes);
+void add_admin_sla(WebContext& ctx, std::vector<http::Route>& routes);
+
+namespace {
+
+void add_admin_index(WebContext& ctx, std::vector<http::Route>& routes) {
+  add_admin_route(ctx, routes, "GET", "/admin", [&ctx](const http::Request& r) {
+    const auto v = require_admin(ctx, r);
+    nlohmann::json sections = nlohmann::json::array();
+    for (const auto& [path, key] :
+         std::vector<std::pair<std::string, std::string>>{{"/admin/organizacoes", "organizacoes"},
+                                                          {"/admin/pessoas", "pessoas"},
+                                                          {"/admin/unidades", "unidades"},
+                                                          {"/admin/servicos", "servicos"},
+                                                          {"/admin/calendarios", "calendarios"},
+                                                          {"/admin/sla", "sla"}}) {
+      sections.push_back({{"url", path},
+                          {"nome", text(ctx, "admin.indice." + key)},
+                          {"sobre", text(ctx, "admin.indice." + key + "_sobre")}});
+    }
+    return admin_page(ctx, v, r, 200, "admin", "admin.indice.titulo", {{"secoes", sections}});
+  });
+}
+
+}  // namespace
+
+void add_admin_pages(WebContext& ctx, std::vector<http::Route>& routes) {
+  add_admin_index(ctx, routes);
+  add_admin_organizations(ctx, routes);
+  add_admin_authorizations(ctx, routes);
+  add_admin_people(ctx, routes);
+  add_admin_units(ctx, routes);
+  add_admin_services(ctx, routes);
+  add_admin_calendars(ctx, routes);
+  add_admin_sla(ctx, routes);
+}
+
+}  // namespace guiche::web

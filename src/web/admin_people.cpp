@@ -1,0 +1,187 @@
+// People and roles (/admin/pessoas): search, registration (with an optional
+// initial password the person changes on first access) and editing, roles
+// included. The Desk validates everything (CPF, e-mail, login, roles' units).
+#include "web/admin_forms.hpp"
+#include "web/admin_page.hpp"
+#include "web/page_routes.hpp"
+
+namespace guiche::web {
+namespace {
+
+constexpr Role kRoles[] = {Role::requester,      Role::org_manager,  Role::attendant,
+                           Role::analyst,        Role::unit_manager, Role::client_relations,
+                           Role::communications, Role::leadership,   Role::admin};
+
+const std::map<std::string, std::string> kNames = {
+    {"name", "nome"},     {"login", "login"},
+    {"emails", "emails"}, {"phone", "telefone"},
+    {"cpf", "cpf"},       {"organization", "orgao"},
+    {"roles", "papel-0"}, {"password", "senha_inicial"}};
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+std::optional<std::string> optional_text(const Form& f, const std::string& name) {
+  auto v = f.value(name);
+  return v.empty() ? std::nullopt : std::optional<std::string>(v);
+}
+
+// The form as posted over `base`: every field is replaced.
+Person person_from(const Form& f, Person base) {
+  base.name = f.value("nome");
+  base.login = optional_text(f, "login");
+  base.emails = split_lines(f.value("emails"));
+  base.phone = optional_text(f, "telefone");
+  base.cpf = optional_text(f, "cpf");
+  const auto org = f.value("orgao");
+  base.organization_id = org.empty() ? std::nullopt : std::optional<std::int64_t>(std::stoll(org));
+  base.roles = role_rows_from(f.fields);
+  if (base.id) base.active = checked(f, "ativo");
+  return base;
+}
+
+http::Response person_page(WebContext& ctx, const Visitor& v, const http::Request& r,
+                           const std::optional<Person>& current, const Form* sent,
+                           const Errors& e) {
+  Person p = current.value_or(Person{});
+  if (sent) p = person_from(*sent, p);
+  const auto t = [&](const std::string& key) { return text(ctx, "admin.pessoas." + key); };
+  std::vector<std::pair<std::string, std::string>> orgs = {{"", t("sem_orgao")}};
+  for (const auto& o : ctx.desk.organizations(v.actor))
+    orgs.emplace_back(std::to_string(o.id), o.acronym + " — " + o.name);
+  std::vector<std::pair<std::string, std::string>> roles = {{"", t("sem_papel")}};
+  for (auto role : kRoles)
+    roles.emplace_back(role_code(role), text(ctx, "admin.papel." + std::string(role_code(role))));
+  std::vector<std::pair<std::string, std::string>> units = {{"", t("sem_unidade")}};
+  for (const auto& u : ctx.desk.units(v.actor))
+    units.emplace_back(std::to_string(u.id), u.code + " — " + u.name);
+
+  nlohmann::json fields = nlohmann::json::array(
+      {text_input("nome", t("nome"), p.name, e, "text", true),
+       with_hint(text_input("login", t("login"), p.login.value_or(""), e), t("login_dica")),
+       with_hint(text_area("emails", t("emails"), join_lines(p.emails), e), t("emails_dica")),
+       text_input("telefone", t("telefone"), p.phone.value_or(""), e, "tel"),
+       with_hint(text_input("cpf", t("cpf"), p.cpf.value_or(""), e), t("cpf_dica")),
+       select_input("orgao", t("orgao"),
+                    p.organization_id ? std::to_string(*p.organization_id) : "", orgs, e)});
+  if (current) {
+    fields.push_back(check_input("ativo", t("ativo"), p.active, e));
+  } else {
+    fields.push_back(with_hint(text_input("senha_inicial", t("senha_inicial"), "", e, "password"),
+                               t("senha_dica")));
+  }
+  nlohmann::json rows = nlohmann::json::array();
+  // One empty row more than the grants, to add a role.
+  auto grants = p.roles;
+  grants.push_back({Role::requester, std::nullopt});
+  for (std::size_t i = 0; i < grants.size(); ++i) {
+    const auto n = std::to_string(i);
+    const bool blank = i + 1 == grants.size();
+    const auto& g = grants[i];
+    rows.push_back(
+        {{"numero", i + 1},
+         {"papel", select_input("papel-" + n, t("papel") + " " + std::to_string(i + 1),
+                                blank ? "" : std::string(role_code(g.role)), roles, e)},
+         {"unidade", select_input("unidade-" + n, t("unidade") + " " + std::to_string(i + 1),
+                                  g.unit_id ? std::to_string(*g.unit_id) : "", units, e)}});
+  }
+  nlohmann::json view = {
+      {"nova", !current},
+      {"nome", p.name},
+      {"acao", current ? "/admin/pessoas/" + std::to_string(current->id) : "/admin/pessoas/nova"},
+      {"campos", fields},
+      {"papeis", rows},
+      {"linhas_papel", rows.size()},
+      {"erros", error_summary(e)},
+      {"deve_trocar", p.must_change_password}};
+  return admin_page(ctx, v, r, sent ? 422 : 200, "admin_pessoa",
+                    current ? current->name : std::string("admin.pessoas.nova"), view);
+}
+
+http::Response save(WebContext& ctx, const http::Request& r, std::optional<std::int64_t> id) {
+  const auto v = require_admin(ctx, r);
+  const Form form = read_form(r);
+  check_csrf(v, form);
+  std::optional<Person> current;
+  if (id) current = ctx.desk.person(v.actor, *id);
+  Person p;
+  try {
+    p = person_from(form, current.value_or(Person{}));
+  } catch (const std::logic_error&) {
+    throw malformed("Formulário malformado.");
+  }
+  try {
+    if (current) {
+      p = ctx.desk.update_person(v.actor, p);
+    } else {
+      p = ctx.desk.create_person(v.actor, {p, optional_text(form, "senha_inicial")});
+    }
+  } catch (const DomainError& e) {
+    Errors errors;
+    if (e.kind() == DomainError::Kind::conflict) {
+      errors["login"] = e.what();
+    } else if (e.kind() == DomainError::Kind::validation) {
+      errors = field_errors(e, kNames);
+    } else {
+      throw;
+    }
+    return person_page(ctx, v, r, current, &form, errors);
+  }
+  return see_other("/admin/pessoas/" + std::to_string(p.id) + "?salvo=1");
+}
+
+http::Response list(WebContext& ctx, const http::Request& r) {
+  const auto v = require_admin(ctx, r);
+  const auto q = r.query_value("q").value_or("");
+  nlohmann::json items = nlohmann::json::array();
+  Errors errors;
+  if (!q.empty()) {
+    try {
+      for (const auto& p : ctx.desk.find_people(v.actor, q)) {
+        std::string roles;
+        for (const auto& g : p.roles)
+          roles += (roles.empty() ? "" : ", ") +
+                   text(ctx, "admin.papel." + std::string(role_code(g.role)));
+        items.push_back({{"nome", p.name},
+                         {"login", p.login.value_or("—")},
+                         {"papeis", roles},
+                         {"ativo", p.active},
+                         {"url", "/admin/pessoas/" + std::to_string(p.id)}});
+      }
+    } catch (const DomainError& e) {
+      if (e.kind() != DomainError::Kind::validation) throw;
+      errors["q"] = e.what();
+    }
+  }
+  nlohmann::json view = {
+      {"busca", text_input("q", text(ctx, "admin.pessoas.buscar"), q, errors, "search")},
+      {"q", q},
+      {"pessoas", items},
+      {"buscou", !q.empty() && errors.empty()},
+      {"nenhuma", items.empty()}};
+  return admin_page(ctx, v, r, errors.empty() ? 200 : 422, "admin_pessoas", "admin.pessoas.titulo",
+                    view);
+}
+
+}  // namespace
+
+void add_admin_people(WebContext& ctx, std::vector<http::Route>& routes) {
+  add_admin_route(ctx, routes, "GET", "/admin/pessoas",
+                  [&ctx](const http::Request& r) { return list(ctx, r); });
+  add_admin_route(ctx, routes, "GET", "/admin/pessoas/nova", [&ctx](const http::Request& r) {
+    return person_page(ctx, require_admin(ctx, r), r, std::nullopt, nullptr, {});
+  });
+  add_admin_route(ctx, routes, "POST", "/admin/pessoas/nova",
+                  [&ctx](const http::Request& r) { return save(ctx, r, std::nullopt); });
+  add_admin_route(ctx, routes, "GET", "/admin/pessoas/:id", [&ctx](const http::Request& r) {
+    const auto v = require_admin(ctx, r);
+    return person_page(ctx, v, r, ctx.desk.person(v.actor, number_param(r, "id")), nullptr, {});
+  });
+  add_admin_route(ctx, routes, "POST", "/admin/pessoas/:id",
+                  [&ctx](const http::Request& r) { return save(ctx, r, number_param(r, "id")); });
+}
+
+}  // namespace guiche::web

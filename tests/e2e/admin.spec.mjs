@@ -1,0 +1,223 @@
+// The administration pages (/admin) as the demo's administrator: every
+// section visited with axe and a screenshot; an authorized requester granted
+// and revoked with its history kept; a person with an invalid CPF corrected;
+// a service built with two typed fields and requested from the catalog; a
+// ponto facultativo added; a cell of the priority matrix changed; 403 for an
+// attendant; 360 px pages; the keyboard reaching the form builder.
+import { expect } from './harness.mjs';
+
+export default async function adminPages({ base, page, step, visit, signIn, newContext }) {
+  const save = async (selector = 'main form.formulario button.br-button.primary') => {
+    await Promise.all([page.waitForLoadState('load'), page.click(selector)]);
+  };
+
+  await step('índice da administração', async () => {
+    await signIn(page, 'admin');
+    await page.goto(base + '/admin');
+    await visit(page, '/admin', 'admin');
+    for (const href of ['/admin/organizacoes', '/admin/pessoas', '/admin/unidades', '/admin/servicos',
+      '/admin/calendarios', '/admin/sla']) {
+      expect(await page.locator(`main a[href="${href}"]`).count() === 1, 'link ' + href);
+    }
+  });
+
+  await step('pessoas: CPF inválido ao lado do campo, depois cadastro', async () => {
+    await page.goto(base + '/admin/pessoas?q=ribeiro');
+    expect(await page.locator('#pessoas tbody a').count() >= 1, 'a busca deveria achar alguém');
+    await visit(page, '/admin/pessoas', 'admin-pessoas');
+    await page.goto(base + '/admin/pessoas/nova');
+    await page.fill('#nome', 'Paulo Henrique Zanotti');
+    await page.fill('#login', 'paulo.zanotti');
+    await page.fill('#emails', 'paulo.zanotti@seger.es.gov.br');
+    await page.fill('#cpf', '123.456.789-00');
+    const seger = await page.locator('#orgao option', { hasText: 'SEGER' }).first().getAttribute('value');
+    await page.selectOption('#orgao', seger);
+    await page.selectOption('#papel-0', 'requester');
+    await save();
+    const error = await page.textContent('#cpf-erro');
+    expect(/CPF inválido/.test(error), 'erro do CPF: ' + error);
+    expect((await page.getAttribute('#cpf', 'aria-describedby')).includes('cpf-erro'), 'aria-describedby do CPF');
+    expect(await page.inputValue('#nome') === 'Paulo Henrique Zanotti', 'o que foi digitado volta');
+    await visit(page, '/admin/pessoas/nova (erro)', 'admin-pessoa-erro');
+    await page.fill('#cpf', '529.982.247-25');
+    await save();
+    expect(/\/admin\/pessoas\/\d+\?salvo=1$/.test(page.url()), 'pessoa salva: ' + page.url());
+    await visit(page, '/admin/pessoas/:id', 'admin-pessoa');
+  });
+
+  let orgUrl = '';
+  await step('órgão: conceder e revogar um autorizado, histórico mantido', async () => {
+    await page.goto(base + '/admin/organizacoes');
+    await visit(page, '/admin/organizacoes', 'admin-organizacoes');
+    await page.click('main a:text-is("SEGER")');
+    orgUrl = page.url();
+    const before = await page.locator('table.historico tbody tr').count();
+    await page.fill('#pessoa', 'Paulo.Zanotti@seger.es.gov.br');
+    await page.selectOption('#tipo_documento', 'oficio');
+    await page.fill('#documento', 'Ofício SEGER nº 123/2026');
+    await save('#autorizados form.formulario button.br-button.primary');
+    const row = page.locator('table.historico tbody tr', { hasText: 'Paulo Henrique Zanotti' });
+    expect(await row.count() === 1, 'o autorizado deveria aparecer');
+    expect(/Em vigor/.test(await row.textContent()), 'em vigor: ' + await row.textContent());
+    expect(/Ofício SEGER nº 123\/2026/.test(await row.textContent()), 'documento que autorizou');
+    await Promise.all([page.waitForLoadState('load'), row.locator('button', { hasText: 'Revogar' }).click()]);
+    const after = page.locator('table.historico tbody tr', { hasText: 'Paulo Henrique Zanotti' });
+    expect(await after.count() === 1, 'o registro revogado continua na lista');
+    expect(/Revogada/.test(await after.textContent()), 'revogada: ' + await after.textContent());
+    expect(await page.locator('table.historico tbody tr').count() === before + 1, 'histórico: um registro a mais');
+    await visit(page, '/admin/organizacoes/:id', 'admin-organizacao');
+  });
+
+  await step('órgão: pessoa de outro órgão recusada ao lado do campo', async () => {
+    await page.goto(orgUrl);
+    await page.fill('#pessoa', 'luciana.nunes@saude.es.gov.br');
+    await page.fill('#documento', 'Ofício nº 1/2026');
+    await save('#autorizados form.formulario button.br-button.primary');
+    expect(/não pertence/.test(await page.textContent('#pessoa-erro')), 'erro da pessoa');
+    await visit(page, '/admin/organizacoes/:id (erro)');
+  });
+
+  await step('unidades: árvore e código repetido', async () => {
+    await page.goto(base + '/admin/unidades');
+    await visit(page, '/admin/unidades', 'admin-unidades');
+    const code = (await page.locator('.arvore strong').first().textContent()).trim();
+    await page.fill('#codigo', code);
+    await page.fill('#nome', 'Repetida');
+    await save();
+    expect(await page.locator('#codigo-erro').count() === 1, 'erro do código repetido');
+    await page.fill('#codigo', 'ADM-E2E');
+    await page.fill('#nome', 'Unidade criada no teste');
+    await save();
+    expect(/ADM-E2E/.test(await page.textContent('.arvore')), 'nova unidade na árvore');
+  });
+
+  await step('serviço: construtor de formulário com 2 campos (htmx) e código repetido', async () => {
+    await page.goto(base + '/admin/servicos');
+    expect(await page.locator('main a:text-is("SIS-ACESSO")').count() === 1, 'lista de serviços');
+    await page.goto(base + '/admin/servicos/novo');
+    await page.fill('#codigo', 'SIS-ACESSO');
+    await page.fill('#nome', 'Cópia');
+    await save('main form.formulario > p > button.br-button.primary');
+    expect(/Já existe/.test(await page.textContent('#codigo-erro')), 'código repetido ao lado do campo');
+    await page.fill('#codigo', 'ADM-E2E');
+    await page.fill('#nome', 'Serviço criado pela administração');
+    await page.fill('#descricao', 'Serviço de teste <criado> & publicado.');
+    await page.fill('#quem', 'Servidores autorizados dos órgãos clientes.');
+    await page.fill('#etapas', 'Análise\nExecução');
+    await page.fill('#prazo', '5 dias úteis');
+    // Keyboard: the builder's add button is reachable and works with Enter (htmx swap).
+    await page.focus('#adicionar-campo');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#campo-0-chave');
+    expect(await page.evaluate(() => document.activeElement.id) === 'campo-0-chave', 'foco no novo campo');
+    await page.keyboard.type('patrimonio');
+    await page.fill('#campo-0-rotulo', 'Número de patrimônio');
+    await page.selectOption('#campo-0-tipo', 'number');
+    await page.check('#campo-0-obrigatorio', { force: true });
+    await page.click('#adicionar-campo');
+    await page.waitForSelector('#campo-1-chave');
+    await page.fill('#campo-1-chave', 'turno');
+    await page.fill('#campo-1-rotulo', 'Turno preferido');
+    await page.selectOption('#campo-1-tipo', 'choice');
+    await page.fill('#campo-1-opcoes', 'Manhã\nTarde');
+    // A third one, moved up and removed: the rows follow.
+    await page.click('#adicionar-campo');
+    await page.waitForSelector('#campo-2-chave');
+    await page.fill('#campo-2-chave', 'sobra');
+    await page.click('button[value="subir-2"]');
+    await page.waitForFunction(() => document.querySelector('#campo-1-chave').value === 'sobra');
+    expect(await page.inputValue('#campo-2-chave') === 'turno', 'subir troca as linhas');
+    await page.click('button[value="remover-1"]');
+    await page.waitForFunction(() => !document.querySelector('#campo-2-chave'));
+    expect(await page.inputValue('#campo-1-opcoes') === 'Manhã\nTarde', 'as opções seguem a linha');
+    await visit(page, '/admin/servicos/novo (construtor)', 'admin-servico');
+    await save('main form.formulario > p > button.br-button.primary');
+    expect(page.url().endsWith('/admin/servicos/ADM-E2E?salvo=1'), 'serviço salvo: ' + page.url());
+    expect(await page.inputValue('#campo-1-chave') === 'turno', 'o formulário foi salvo');
+  });
+
+  await step('serviço novo no catálogo do solicitante, com os campos', async () => {
+    const requester = await newContext();
+    const rp = await requester.newPage();
+    await signIn(rp, 'solicitante');
+    await rp.goto(base + '/servicos?q=ADM-E2E');
+    expect(await rp.locator('.lista-servicos li').count() === 1, 'o serviço deveria estar no catálogo');
+    await rp.click('.lista-servicos a');
+    expect(await rp.locator('label[for=campo-patrimonio]').count() === 1, 'campo patrimonio');
+    expect(await rp.locator('#campo-turno option', { hasText: 'Tarde' }).count() === 1, 'opções do campo turno');
+    await visit(rp, '/servicos/ADM-E2E/solicitar', 'admin-servico-no-catalogo');
+    await requester.close();
+  });
+
+  await step('calendários: criar um e lançar um ponto facultativo', async () => {
+    await page.goto(base + '/admin/calendarios');
+    await visit(page, '/admin/calendarios', 'admin-calendarios');
+    await page.fill('#nome', 'br-es-teste');
+    await page.selectOption('#superior', 'br-es');
+    await save();
+    expect(page.url().includes('/admin/calendarios/br-es-teste?ano='), 'calendário criado: ' + page.url());
+    await page.goto(base + '/admin/calendarios/br-es-teste?ano=2026');
+    await page.fill('#data', '2026-10-28');
+    await page.fill('#nome_dia', 'Dia do Servidor Público');
+    await page.selectOption('#fechamento', 'closed_until');
+    await page.fill('#horario', '25:00');
+    await save('section form.formulario button.br-button.primary');
+    expect(await page.locator('#horario-erro').count() === 1, 'horário inválido ao lado do campo');
+    await page.fill('#horario', '14:00');
+    await save('section form.formulario button.br-button.primary');
+    const row = page.locator('#pontos tbody tr', { hasText: 'Dia do Servidor Público' });
+    expect(await row.count() === 1, 'ponto facultativo na lista');
+    expect(/14:00/.test(await row.textContent()), 'fechamento parcial: ' + await row.textContent());
+    await visit(page, '/admin/calendarios/:nome', 'admin-calendario');
+  });
+
+  await step('ANS: alterar uma célula da matriz e ver o erro ao lado de outra', async () => {
+    await page.goto(base + '/admin/sla');
+    await visit(page, '/admin/sla', 'admin-sla');
+    await page.selectOption('#matriz-2-2', '8');
+    await save();
+    expect(page.url().endsWith('/admin/sla?salvo=1'), 'ANS salva: ' + page.url());
+    expect(await page.inputValue('#matriz-2-2') === '8', 'a célula ficou com 8');
+    await page.fill('#politica-0-solucao-qtd', '0');
+    await save();
+    expect(await page.locator('#politica-0-solucao-qtd-erro').count() === 1, 'erro ao lado da célula');
+    await visit(page, '/admin/sla (erro)');
+  });
+
+  await step('360 px: administração sem rolagem horizontal', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const [path, shot] of [['/admin', 'admin-360'], ['/admin/pessoas/nova', 'admin-pessoa-360'],
+      ['/admin/servicos/ADM-E2E', 'admin-servico-360']]) {
+      await page.goto(base + path);
+      await visit(page, path + ' (360 px)', shot);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(wide <= 360, `${path} tem ${wide} px de largura em 360 px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  await step('peso: HTML e CSS próprios abaixo de 100 KB por página', async () => {
+    const css = await page.evaluate(async () => {
+      const link = [...document.querySelectorAll('link[rel=stylesheet]')].find((l) => l.href.endsWith('/app/app.css'));
+      return (await (await fetch(link.href)).text()).length;
+    });
+    for (const path of ['/admin', '/admin/organizacoes', orgUrl.replace(base, ''), '/admin/pessoas/nova',
+      '/admin/unidades', '/admin/servicos/ADM-E2E', '/admin/calendarios', '/admin/calendarios/br-es-teste?ano=2026', '/admin/sla']) {
+      const html = await (await page.request.get(base + path)).body();
+      expect(html.length + css < 100 * 1024, `${path}: ${html.length} + ${css} bytes`);
+    }
+  });
+
+  await step('atendente recebe 403 em /admin e não vê o menu', async () => {
+    const other = await newContext();
+    const ap = await other.newPage();
+    await signIn(ap, 'atendente');
+    expect(await ap.locator('header a[href="/admin"]').count() === 0, 'o menu não mostra a administração');
+    for (const path of ['/admin', '/admin/sla', '/admin/organizacoes']) {
+      const response = await ap.goto(base + path);
+      expect(response.status() === 403, `${path}: ${response.status()}`);
+    }
+    await visit(ap, '/admin (403)');
+    await other.close();
+  });
+}
