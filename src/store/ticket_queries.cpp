@@ -94,6 +94,10 @@ TicketPage list_tickets(Connection& c, const TicketScope& scope, const TicketFil
   equals("service_id", f.service_id);
   if (f.priority) equals("priority", std::int64_t{*f.priority});
   if (f.unassigned_only) where += " AND assignee_id IS NULL";
+  if (f.created_from) {
+    where += " AND created_at >= ?";
+    params.emplace_back(to_millis(*f.created_from));
+  }
 
   if (!f.text.empty()) {
     if (c.dialect() == Dialect::sqlite) {

@@ -28,7 +28,8 @@ struct TicketFilter {
   std::optional<std::int64_t> requester_id;
   std::optional<std::int64_t> service_id;
   std::optional<int> priority;
-  std::string text;  // full-text, accent- and case-insensitive
+  std::optional<Instant> created_from;  // registered at or after (Minha Área's period)
+  std::string text;                     // full-text, accent- and case-insensitive
   TicketOrder order = TicketOrder::newest_first;
   std::string cursor;  // from a previous page's next_cursor
   int limit = 50;

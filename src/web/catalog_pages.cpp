@@ -4,6 +4,7 @@
 
 #include "web/page.hpp"
 #include "web/page_routes.hpp"
+#include "web/request_view.hpp"
 
 namespace guiche::web {
 namespace {
@@ -46,11 +47,12 @@ http::Response catalog(WebContext& ctx, const http::Request& r) {
                      {"url", "/servicos/" + url_encode(s.code) + "/solicitar"}});
   }
   nlohmann::json view = {{"q", q},
+                         {"buscou", !q.empty()},
                          {"servicos", items},
                          {"total", items.size()},
                          {"nenhum", items.empty()},
                          {"um", items.size() == 1}};
-  return page(ctx, v, 200, "servicos", "Serviços", view);
+  return page(ctx, v, 200, "servicos", "portal.servicos.titulo", view);
 }
 
 nlohmann::json field_view(const FormField& f, const Form& sent,
@@ -75,6 +77,26 @@ nlohmann::json field_view(const FormField& f, const Form& sent,
   return view;
 }
 
+// The categories the requester may choose, each with what it is for and its
+// deadline (seed 002); the texts are the domain's guidance, per language.
+nlohmann::json categories_view(WebContext& ctx, const Visitor& v, const std::string& chosen) {
+  nlohmann::json out = nlohmann::json::array();
+  for (auto c : ctx.desk.categories(v.actor)) {
+    const std::string code(category_code(c));
+    const auto key = "portal.categorias." + code;
+    nlohmann::json item = {{"codigo", code},
+                           {"rotulo", text(ctx, key + ".rotulo")},
+                           {"orientacao", text(ctx, key + ".orientacao")},
+                           {"marcada", code == chosen}};
+    // The federal categories state their deadline in the guidance itself.
+    if (c == Category::service_request || c == Category::incident)
+      item["prazo"] = text(ctx, "portal.solicitar.prazo_gravidade");
+    if (c == Category::project) item["prazo"] = text(ctx, "portal.solicitar.prazo_projeto");
+    out.push_back(item);
+  }
+  return out;
+}
+
 http::Response form_page(WebContext& ctx, const Visitor& v, const Service& s, const Form& sent,
                          const std::map<std::string, std::string>& errors, int status) {
   nlohmann::json fields = nlohmann::json::array();
@@ -88,6 +110,8 @@ http::Response form_page(WebContext& ctx, const Visitor& v, const Service& s, co
     return it == errors.end() ? nlohmann::json(false) : nlohmann::json(it->second);
   };
   auto key = sent.value("chave");
+  auto chosen = sent.value("categoria");
+  if (chosen.empty()) chosen = std::string(category_code(s.default_category));
   nlohmann::json view = {
       {"servico", {{"codigo", s.code}, {"nome", s.name}, {"descricao", s.description}}},
       {"acao", "/servicos/" + url_encode(s.code) + "/solicitar"},
@@ -95,12 +119,16 @@ http::Response form_page(WebContext& ctx, const Visitor& v, const Service& s, co
       {"descricao", sent.value("descricao")},
       {"erro_assunto", error_of("assunto")},
       {"erro_descricao", error_of("descricao")},
-      {"erro_anexos", error_of("anexos")},
+      {"erro_categoria", error_of("categoria")},
+      {"categorias", categories_view(ctx, v, chosen)},
+      {"zona", attachment_zone(ctx, "anexos", text(ctx, "portal.solicitar.anexos"),
+                               errors.count("anexos") ? errors.at("anexos") : "")},
       {"campos", fields},
       {"erros", summary},
       {"tem_erros", !errors.empty()},
       {"chave", key.empty() ? random_token() : key}};
-  return page(ctx, v, status, "solicitar", "Solicitar: " + s.name, view);
+  return page(ctx, v, status, "solicitar", text(ctx, "portal.solicitar.titulo") + " " + s.name,
+              view);
 }
 
 http::Response send_request(WebContext& ctx, const http::Request& r) {
@@ -113,8 +141,9 @@ http::Response send_request(WebContext& ctx, const http::Request& r) {
   request.service_code = service.code;
   request.subject = form.value("assunto");
   request.description = form.value("descricao");
-  std::map<std::string, std::string> rename = {{"subject", "assunto"},
-                                               {"description", "descricao"}};
+  std::map<std::string, std::string> rename = {
+      {"subject", "assunto"}, {"description", "descricao"}, {"category", "categoria"}};
+  const auto category_code_sent = form.value("categoria");
   for (const auto& f : service.form) {
     rename[f.key] = "campo-" + f.key;
     const auto value = form.value("campo-" + f.key);
@@ -123,6 +152,11 @@ http::Response send_request(WebContext& ctx, const http::Request& r) {
   if (!form.value("chave").empty()) request.idempotency_key = form.value("chave");
   Ticket ticket;
   try {
+    // As the API answers an unknown category code (a form edited by hand).
+    if (!category_code_sent.empty()) {
+      request.category = parse_category(category_code_sent);
+      if (!request.category) throw invalid_field("category", "Categoria desconhecida.");
+    }
     ticket = ctx.desk.register_request(v.actor, request);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;

@@ -190,19 +190,19 @@ http::Response guarded_page(WebContext& ctx, const http::Request& r,
       case DomainError::Kind::unauthenticated:
         return see_other("/entrar?volta=" + url_encode(r.path));
       case DomainError::Kind::not_found:
-        return error_page(ctx, r, 404, "Página não encontrada", e.what());
+        return error_page(ctx, r, 404, "portal.erro.nao_encontrada", e.what());
       case DomainError::Kind::forbidden:
-        return error_page(ctx, r, 403, "Acesso negado", e.what());
+        return error_page(ctx, r, 403, "portal.erro.acesso_negado", e.what());
       case DomainError::Kind::too_large:
-        return error_page(ctx, r, 413, "Envio grande demais", e.what());
+        return error_page(ctx, r, 413, "portal.erro.grande_demais", e.what());
       case DomainError::Kind::rate_limited:
-        return error_page(ctx, r, 429, "Muitas tentativas", e.what());
+        return error_page(ctx, r, 429, "portal.erro.muitas_tentativas", e.what());
       default:
-        return error_page(ctx, r, 400, "Não foi possível atender", e.what());
+        return error_page(ctx, r, 400, "portal.erro.nao_atendido", e.what());
     }
   } catch (const std::exception& e) {
     std::cerr << "guiche serve: erro na página " << r.path << ": " << e.what() << std::endl;
-    return error_page(ctx, r, 500, "Erro interno", "Ocorreu um erro inesperado; tente novamente.");
+    return error_page(ctx, r, 500, "portal.erro.interno", text(ctx, "portal.erro.inesperado"));
   }
 }
 

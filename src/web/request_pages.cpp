@@ -1,77 +1,17 @@
-// The requester's own requests: the confirmation right after sending
-// (/chamados/{protocol}/registrado), Minha Área (/minha-area) and a request's
-// page with its public timeline and the form as sent (/chamados/{protocol}).
-#include <regex>
+// A request seen by its requester (or the organization's manager): the
+// confirmation right after sending (/chamados/{protocol}/registrado), and the
+// request's page (/chamados/{protocol}) with seed 002's three views — Listagem
+// (the consolidated stages), Status (the fluxo vivo, also served alone as an
+// htmx fragment at /chamados/{protocol}/fluxo) and Acessar (the form as
+// sent) — and the forms its status allows (request_actions.cpp answers them).
+#include "web/request_pages.hpp"
 
-#include "web/page.hpp"
+#include "app/access_policy.hpp"
 #include "web/page_routes.hpp"
+#include "web/request_view.hpp"
 
 namespace guiche::web {
 namespace {
-
-std::string deadline_text(WebContext& ctx, const Ticket& t) {
-  if (t.category == Category::project || !t.estimated_deadline) return "a combinar";
-  return format_local(ctx, *t.estimated_deadline);
-}
-
-std::string text_of(const nlohmann::json& data, const char* key) {
-  return data.contains(key) && data[key].is_string() ? data[key].get<std::string>() : "";
-}
-
-// What the requester reads for each public event; nullopt: not shown.
-std::optional<nlohmann::json> timeline_item(const TicketEvent& e) {
-  std::string what;
-  std::string detail;
-  switch (e.kind) {
-    case EventKind::created:
-      what = "Solicitação registrada";
-      break;
-    case EventKind::triaged:
-      what = "Solicitação analisada pela central";
-      break;
-    case EventKind::routed:
-      what = "Encaminhada à equipe responsável";
-      break;
-    case EventKind::assigned:
-      what = "Atribuída a um atendente";
-      break;
-    case EventKind::status_changed: {
-      auto to = parse_status(text_of(e.data, "to"));
-      what = "Situação: " + std::string(to ? status_label_pt(*to) : "alterada");
-      detail = text_of(e.data, "reason");
-      break;
-    }
-    case EventKind::public_reply:
-      what = "Mensagem";
-      detail = text_of(e.data, "text");
-      break;
-    case EventKind::attachment_added:
-      what = "Anexo adicionado";
-      detail = text_of(e.data, "filename");
-      break;
-    case EventKind::resolved:
-      what = "Resolvida";
-      detail = text_of(e.data, "resolution");
-      break;
-    case EventKind::evaluated:
-      what = "Atendimento avaliado";
-      break;
-    case EventKind::reopened:
-      what = "Reaberta";
-      detail = text_of(e.data, "reason");
-      break;
-    case EventKind::closed:
-      what = "Fechada";
-      break;
-    case EventKind::cancelled:
-      what = "Cancelada";
-      detail = text_of(e.data, "reason");
-      break;
-    default:
-      return std::nullopt;
-  }
-  return nlohmann::json{{"o_que", what}, {"detalhe", detail}, {"quando_iso", format_utc(e.at)}};
-}
 
 std::string service_name(WebContext& ctx, const Visitor& v, std::int64_t id,
                          std::vector<FormField>* form) {
@@ -83,9 +23,9 @@ std::string service_name(WebContext& ctx, const Visitor& v, std::int64_t id,
   return "";
 }
 
-std::string answer_text(const nlohmann::json& value) {
+std::string answer_text(WebContext& ctx, const nlohmann::json& value) {
   if (value.is_string()) return value.get<std::string>();
-  if (value.is_boolean()) return value.get<bool>() ? "Sim" : "Não";
+  if (value.is_boolean()) return text(ctx, value.get<bool>() ? "portal.sim" : "portal.nao");
   return value.dump();
 }
 
@@ -94,96 +34,174 @@ http::Response registered(WebContext& ctx, const http::Request& r) {
   const auto t = ctx.desk.ticket_by_protocol(v.actor, r.params.at("protocol"));
   nlohmann::json view = {{"protocolo", t.protocol},
                          {"prazo", deadline_text(ctx, t)},
-                         {"url", "/chamados/" + url_encode(t.protocol)},
+                         {"url", ticket_path(t.protocol)},
                          {"anexos_recusados", r.query_value("anexos") == "recusados"}};
-  return page(ctx, v, 200, "registrado", "Solicitação registrada", view);
+  return page(ctx, v, 200, "registrado", "portal.registrado.titulo", view);
 }
 
-http::Response my_area(WebContext& ctx, const http::Request& r) {
-  const auto v = require_visitor(ctx, r);
-  auto q = r.query_value("protocolo").value_or("");
-  q.erase(0, q.find_first_not_of(' '));
-  q.erase(q.find_last_not_of(' ') + 1);
-  std::vector<Ticket> tickets;
-  std::string error;
-  if (q.empty()) {
-    store::TicketFilter filter;
-    filter.requester_id = v.actor.id();
-    tickets = ctx.desk.list_tickets(v.actor, filter).tickets;
-  } else if (std::regex_match(q, std::regex("[0-9]{4}-[0-9]{1,6}"))) {
-    // A protocol is quoted as AAAA-NNNNNN; a shorter number is padded.
-    const auto dash = q.find('-');
-    const auto number = q.substr(dash + 1);
-    const auto protocol = q.substr(0, dash + 1) + std::string(6 - number.size(), '0') + number;
-    try {
-      auto t = ctx.desk.ticket_by_protocol(v.actor, protocol);
-      if (t.requester_id == v.actor.id()) tickets.push_back(t);
-    } catch (const DomainError& e) {
-      if (e.kind() != DomainError::Kind::not_found) throw;
+// The error of `field` if the refused form was `form`, else "".
+std::string error_in(const SentForm& sent, const std::string& form, const std::string& field) {
+  if (sent.name != form) return "";
+  auto it = sent.errors.find(field);
+  return it == sent.errors.end() ? "" : it->second;
+}
+
+// The same, for a template section: false when there is none.
+nlohmann::json error_view(const SentForm& sent, const std::string& form, const std::string& field) {
+  return optional_text(error_in(sent, form, field));
+}
+
+std::string value_in(const SentForm& sent, const std::string& form, const std::string& field) {
+  return sent.name == form ? sent.values.value(field) : "";
+}
+
+// The forms the ticket's status allows its requester side; the desk checks
+// each again when it is sent.
+void add_forms(WebContext& ctx, const Visitor& v, const Ticket& t, const SentForm& sent,
+               nlohmann::json& view) {
+  if (!app::is_requester_side(v.actor.person, t)) return;
+  const auto base = ticket_path(t.protocol);
+  if (status_is_open(t.status)) {
+    view["resposta"] = {{"acao", base + "/resposta"},
+                        {"texto", value_in(sent, "resposta", "texto")},
+                        {"erro_texto", error_view(sent, "resposta", "texto")},
+                        {"zona", attachment_zone(ctx, "resposta-anexos",
+                                                 text(ctx, "portal.chamado.resposta_anexos"),
+                                                 error_in(sent, "resposta", "anexos"))}};
+  }
+  if (!status_is_final(t.status)) {
+    view["arquivos"] = {{"acao", base + "/arquivos"},
+                        {"zona", attachment_zone(ctx, "arquivos-anexos",
+                                                 text(ctx, "portal.chamado.anexar_arquivos"),
+                                                 error_in(sent, "arquivos", "anexos"))}};
+  }
+  if ((t.status == Status::resolved || t.status == Status::closed) && !t.rating) {
+    const auto chosen = value_in(sent, "avaliacao", "nota");
+    nlohmann::json stars = nlohmann::json::array();
+    std::string glyphs;
+    for (int n = 1; n <= 5; ++n) {
+      glyphs += "★";
+      stars.push_back({{"valor", n},
+                       {"marcada", chosen == std::to_string(n)},
+                       {"simbolos", glyphs},
+                       {"rotulo", std::to_string(n) + " " +
+                                      text(ctx, n == 1 ? "portal.chamado.estrela"
+                                                       : "portal.chamado.estrelas")}});
     }
-  } else {
-    error = "Informe o número do protocolo no formato AAAA-NNNNNN, por exemplo 2026-000123.";
+    view["avaliacao"] = {{"acao", base + "/avaliacao"},
+                         {"estrelas", stars},
+                         {"comentario", value_in(sent, "avaliacao", "comentario")},
+                         {"erro_nota", error_view(sent, "avaliacao", "nota")},
+                         {"erro_comentario", error_view(sent, "avaliacao", "comentario")}};
   }
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& t : tickets) {
-    items.push_back({{"protocolo", t.protocol},
-                     {"url", "/chamados/" + url_encode(t.protocol)},
-                     {"assunto", t.subject},
-                     {"situacao", status_label_pt(t.status)},
-                     {"aberto", status_is_open(t.status)},
-                     {"registrado_em", format_local(ctx, t.created_at)}});
+  if (t.rating) {
+    view["avaliado"] = {{"nota", *t.rating}, {"comentario", optional_text(t.rating_comment)}};
   }
-  nlohmann::json view = {{"protocolo", q},
-                         {"chamados", items},
-                         {"nenhum", items.empty() && error.empty()},
-                         {"buscou", !q.empty()}};
-  if (!error.empty()) view["erro_protocolo"] = error;
-  return page(ctx, v, error.empty() ? 200 : 422, "minha_area", "Minha Área", view);
+  const auto window = ctx.desk.config().reopen_window;
+  const auto now =
+      std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  if (t.status == Status::resolved && t.resolved_at && now - *t.resolved_at <= window) {
+    view["reabertura"] = {{"acao", base + "/reabertura"},
+                          {"ate", local_when(ctx, *t.resolved_at + window)},
+                          {"motivo", value_in(sent, "reabertura", "motivo")},
+                          {"erro_motivo", error_view(sent, "reabertura", "motivo")}};
+  }
 }
 
-http::Response request_page(WebContext& ctx, const http::Request& r) {
+nlohmann::json timeline_fragment_view(WebContext& ctx, const Ticket& t,
+                                      const std::vector<TicketEvent>& events) {
+  return {{"url_fluxo", ticket_path(t.protocol) + "/fluxo"},
+          {"eventos", timeline_view(ctx, events)}};
+}
+
+// GET /chamados/{protocol}/fluxo: the timeline alone, for htmx to swap in
+// when the live channel says the request changed.
+http::Response timeline_fragment(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
   const auto t = ctx.desk.ticket_by_protocol(v.actor, r.params.at("protocol"));
+  auto view = timeline_fragment_view(ctx, t, ctx.desk.history(v.actor, t.id));
+  view["t"] = ctx.texts.catalog(page_language());
+  http::Response response{
+      200, "text/html; charset=utf-8", ctx.templates.render("_fluxo", view), {}};
+  response.headers.emplace_back("Cache-Control", "no-store");
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  return response;
+}
+
+}  // namespace
+
+http::Response request_page(WebContext& ctx, const Visitor& v, const std::string& protocol,
+                            const SentForm& sent, int status, const std::string& done) {
+  const auto t = ctx.desk.ticket_by_protocol(v.actor, protocol);
+  const auto events = ctx.desk.history(v.actor, t.id);
   std::vector<FormField> form;
   const auto service = service_name(ctx, v, t.service_id, &form);
   nlohmann::json answers = nlohmann::json::array();
   for (const auto& f : form) {
     if (!t.form_answers.contains(f.key)) continue;
-    answers.push_back({{"rotulo", f.label}, {"valor", answer_text(t.form_answers[f.key])}});
+    answers.push_back({{"rotulo", f.label}, {"valor", answer_text(ctx, t.form_answers[f.key])}});
   }
-  nlohmann::json events = nlohmann::json::array();
-  for (const auto& e : ctx.desk.history(v.actor, t.id)) {
-    if (!e.is_public) continue;
-    if (auto item = timeline_item(e)) {
-      (*item)["quando"] = format_local(ctx, e.at);
-      events.push_back(*item);
+  nlohmann::json view = {
+      {"protocolo", t.protocol},
+      {"assunto", t.subject},
+      {"descricao", t.description},
+      {"servico", service},
+      {"categoria",
+       text(ctx, "portal.categorias." + std::string(category_code(t.category)) + ".rotulo")},
+      {"situacao", status_text(ctx, t.status)},
+      {"aberto", status_is_open(t.status)},
+      {"pendente", t.status == Status::pending_requester},
+      {"registrado_em", local_when(ctx, t.created_at)},
+      {"prazo", deadline_text(ctx, t)},
+      {"respostas", answers},
+      {"etapas", stages_view(ctx, t, events)},
+      {"fluxo", timeline_fragment_view(ctx, t, events)},
+      {"ao_vivo", "/ao-vivo/chamados/" + url_encode(t.protocol)}};
+  if (t.requester_id != v.actor.id()) {
+    try {
+      view["solicitante"] = ctx.desk.person(v.actor, t.requester_id).name;
+    } catch (const DomainError& e) {
+      if (e.kind() != DomainError::Kind::not_found) throw;
     }
   }
-  nlohmann::json view = {{"protocolo", t.protocol},
-                         {"assunto", t.subject},
-                         {"descricao", t.description},
-                         {"servico", service},
-                         {"situacao", status_label_pt(t.status)},
-                         {"registrado_em", format_local(ctx, t.created_at)},
-                         {"prazo", deadline_text(ctx, t)},
-                         {"respostas", answers},
-                         {"tem_respostas", !answers.empty()},
-                         {"eventos", events}};
-  return page(ctx, v, 200, "chamado", "Chamado " + t.protocol, view);
+  if (!done.empty()) view["feito"] = text(ctx, "portal.chamado.feito_" + done);
+  add_forms(ctx, v, t, sent, view);
+  // A form refused because the request moved on (evaluated or reopened in
+  // another tab) is no longer on the page: its message goes on top.
+  if (!sent.name.empty() && !view.contains(sent.name)) {
+    std::string message;
+    for (const auto& [field, text] : sent.errors) message += (message.empty() ? "" : " ") + text;
+    view["erro_geral"] = optional_text(message);
+  }
+  return page(ctx, v, status, "chamado", text(ctx, "portal.chamado.titulo") + " " + t.protocol,
+              view);
 }
-
-}  // namespace
 
 void add_request_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   routes.push_back({"GET", "/chamados/:protocol/registrado", [&ctx](const http::Request& r) {
                       return guarded_page(ctx, r, [&] { return registered(ctx, r); });
                     }});
-  routes.push_back({"GET", "/minha-area", [&ctx](const http::Request& r) {
-                      return guarded_page(ctx, r, [&] { return my_area(ctx, r); });
+  routes.push_back({"GET", "/chamados/:protocol/fluxo", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] { return timeline_fragment(ctx, r); });
                     }});
   routes.push_back({"GET", "/chamados/:protocol", [&ctx](const http::Request& r) {
-                      return guarded_page(ctx, r, [&] { return request_page(ctx, r); });
+                      return guarded_page(ctx, r, [&] {
+                        const auto v = require_visitor(ctx, r);
+                        auto done = r.query_value("feito").value_or("");
+                        // Only the names the page knows become a message.
+                        if (done != "resposta" && done != "arquivos" && done != "avaliacao" &&
+                            done != "reabertura")
+                          done.clear();
+                        SentForm none;
+                        if (r.query_value("anexos") == "recusados") {
+                          none.name = "resposta";
+                          none.errors["anexos"] = text(ctx, "portal.chamado.anexos_recusados");
+                        }
+                        return request_page(ctx, v, r.params.at("protocol"), none, 200, done);
+                      });
                     }});
+  add_my_area_pages(ctx, routes);
+  add_request_actions(ctx, routes);
 }
 
 }  // namespace guiche::web

@@ -18,7 +18,8 @@ http::Response sign_in_page(WebContext& ctx, const http::Request& r, int status,
                             const std::string& token, nlohmann::json view) {
   view["csrf_entrada"] = token;
   view["volta"] = safe_return_path(r.query_value("volta").value_or(view.value("volta", "")));
-  auto response = page(ctx, std::nullopt, status, "entrar", "Entrar", std::move(view));
+  auto response =
+      page(ctx, std::nullopt, status, "entrar", "portal.entrar.titulo", std::move(view));
   std::string cookie = std::string(kSignInCookie) + "=" + token +
                        "; Path=/entrar; HttpOnly; SameSite=Strict; Max-Age=7200";
   if (ctx.secure_cookies) cookie += "; Secure";
@@ -35,11 +36,11 @@ http::Response sign_in(WebContext& ctx, const http::Request& r) {
   nlohmann::json view = {{"login", login}, {"volta", form.value("volta")}};
   if (cookie.empty() || sent.size() != cookie.size() ||
       sodium_memcmp(sent.data(), cookie.data(), cookie.size()) != 0) {
-    view["erro_geral"] = "O formulário expirou. Confira os dados e tente de novo.";
+    view["erro_geral"] = text(ctx, "portal.entrar.expirou");
     return sign_in_page(ctx, r, 403, random_token(), view);
   }
-  if (login.empty()) view["erro_login"] = "Informe o seu login.";
-  if (password.empty()) view["erro_senha"] = "Informe a sua senha.";
+  if (login.empty()) view["erro_login"] = text(ctx, "portal.entrar.informe_login");
+  if (password.empty()) view["erro_senha"] = text(ctx, "portal.entrar.informe_senha");
   if (login.empty() || password.empty()) return sign_in_page(ctx, r, 422, cookie, view);
   try {
     auto grant = ctx.desk.sign_in(login, password, r.remote_address);
@@ -54,7 +55,7 @@ http::Response sign_in(WebContext& ctx, const http::Request& r) {
     return response;
   } catch (const DomainError& e) {
     if (e.kind() == DomainError::Kind::unauthenticated) {
-      view["erro_senha"] = "Login ou senha incorretos.";
+      view["erro_senha"] = text(ctx, "portal.entrar.incorretos");
       return sign_in_page(ctx, r, 401, cookie, view);
     }
     if (e.kind() == DomainError::Kind::rate_limited) {
@@ -72,10 +73,10 @@ http::Response change_password(WebContext& ctx, const http::Request& r) {
   const auto current = form.value("senha_atual");
   const auto next = form.value("nova_senha");
   nlohmann::json view = nlohmann::json::object();
-  if (current.empty()) view["erro_senha_atual"] = "Informe a senha atual.";
-  if (next.empty()) view["erro_nova_senha"] = "Informe a nova senha.";
+  if (current.empty()) view["erro_senha_atual"] = text(ctx, "portal.primeiro_acesso.informe_atual");
+  if (next.empty()) view["erro_nova_senha"] = text(ctx, "portal.primeiro_acesso.informe_nova");
   if (next != form.value("confirmacao"))
-    view["erro_confirmacao"] = "A confirmação não é igual à nova senha.";
+    view["erro_confirmacao"] = text(ctx, "portal.primeiro_acesso.confirmacao_diferente");
   if (view.empty()) {
     try {
       ctx.desk.change_password(v.actor, current, next);
@@ -89,7 +90,7 @@ http::Response change_password(WebContext& ctx, const http::Request& r) {
     }
   }
   view["tem_erros"] = true;
-  return page(ctx, v, 422, "primeiro_acesso", "Troca de senha", view);
+  return page(ctx, v, 422, "primeiro_acesso", "portal.primeiro_acesso.titulo", view);
 }
 
 }  // namespace
@@ -113,7 +114,7 @@ void add_session_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   routes.push_back({"GET", "/primeiro-acesso", [&ctx](const http::Request& r) {
                       return guarded_page(ctx, r, [&] {
                         const auto v = require_visitor(ctx, r, true);
-                        return page(ctx, v, 200, "primeiro_acesso", "Troca de senha",
+                        return page(ctx, v, 200, "primeiro_acesso", "portal.primeiro_acesso.titulo",
                                     nlohmann::json::object());
                       });
                     }});

@@ -1,9 +1,14 @@
-// The requester's first flow of seed 002 in the portal: sign in, forced
-// password change, catalog and search, the request form, the protocol, Minha
-// Área and the request page; 360 px and keyboard checks.
+// Seed 002 walked by a requester in the portal, from the first sign-in to
+// reopening: sign in, forced password change, catalog and search, the request
+// form (category guidance, attachments by drag and drop), the protocol, Minha
+// Área and its filters, then the request page while an agent works it through
+// the API (requester-followup.mjs): asked for information, answered with a
+// file, resolved, evaluated with 4 stars, reopened. 360 px and keyboard checks.
 import { expect } from './harness.mjs';
+import { followUp } from './requester-followup.mjs';
 
-export default async function requesterPortal({ base, context, page, step, visit }) {
+export default async function requesterPortal(t) {
+  const { base, context, page, step, visit } = t;
   let protocol = '';
 
   await step('senha errada: erro ao lado do campo', async () => {
@@ -67,6 +72,41 @@ export default async function requesterPortal({ base, context, page, step, visit
     await visit(page, '/servicos/SIS-ACESSO/solicitar (erros)', 'solicitar-erros');
   });
 
+  await step('formulário: categorias com orientação e prazo (seed 002)', async () => {
+    const legend = await page.textContent('fieldset.categorias legend');
+    expect(/Categoria/.test(legend), 'grupo de categorias: ' + legend);
+    expect(await page.locator('input[name=categoria]').count() >= 3, 'categorias oferecidas');
+    expect(await page.isChecked('#categoria-service_request'), 'a categoria padrão do serviço vem marcada');
+    const guidance = await page.textContent('#categoria-technical_consultation-orientacao');
+    expect(/2 horas corridas/.test(guidance), 'orientação da consulta técnica: ' + guidance);
+    expect(/regras de negócio/.test(await page.textContent('#categoria-ajuda')), 'aviso de regras de negócio');
+    expect(await page.getAttribute('#categoria-defect_with_stoppage', 'aria-describedby') ===
+      'categoria-defect_with_stoppage-orientacao', 'orientação ligada ao rádio');
+  });
+
+  await step('anexos: arrastar e soltar, lista com tamanho, aviso de limite, remover', async () => {
+    expect(await page.isVisible('[data-zona]'), 'zona de soltar visível com o script');
+    expect(/25 MB/.test(await page.textContent('#anexos-ajuda')), 'limite do servidor na ajuda');
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['passo a passo\n'], 'tela.txt', { type: 'text/plain' }));
+      dt.items.add(new File([new Uint8Array(26 * 1024 * 1024)], 'grande.pdf', { type: 'application/pdf' }));
+      dt.items.add(new File(['<svg/>'], 'desenho.svg', { type: 'image/svg+xml' }));
+      document.querySelector('[data-anexos]').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    expect(await page.evaluate(() => document.querySelector('#anexos').files.length) === 3, 'os 3 arquivos no campo');
+    const list = await page.textContent('.arquivos-escolhidos');
+    expect(/tela\.txt \(14 bytes\)/.test(list), 'nome e tamanho: ' + list);
+    expect(/grande\.pdf.*maior que o limite/.test(list), 'aviso de tamanho: ' + list);
+    expect(/desenho\.svg.*tipo não aceito/.test(list), 'aviso de tipo: ' + list);
+    await visit(page, '/servicos/SIS-ACESSO/solicitar (anexos)', 'solicitar-anexos');
+    await page.click('button[aria-label="Remover grande.pdf"]');
+    await page.click('button[aria-label="Remover desenho.svg"]');
+    const names = await page.evaluate(() => Array.from(document.querySelector('#anexos').files).map((f) => f.name));
+    expect(names.join() === 'tela.txt', 'sobrou só tela.txt: ' + names);
+    expect(await page.evaluate(() => document.activeElement.id) === 'anexos', 'o foco volta ao campo de arquivos');
+  });
+
   await step('enviar a solicitação e ver o protocolo', async () => {
     await page.fill('#assunto', 'Acesso ao SIGEFES para nova servidora');
     await page.fill('#descricao', 'Solicito perfil de consulta para a servidora <Maria> & equipe.');
@@ -75,7 +115,6 @@ export default async function requesterPortal({ base, context, page, step, visit
     await page.fill('#campo-matricula', '1234567');
     await page.fill('#campo-perfil', 'Consulta');
     await page.fill('#campo-justificativa', 'Nova lotação na SRE Carapina.');
-    await page.setInputFiles('#anexos', { name: 'tela.txt', mimeType: 'text/plain', buffer: Buffer.from('passo a passo\n') });
     await page.click('main button[type=submit]');
     expect(/\/chamados\/\d{4}-\d{6}\/registrado$/.test(page.url()), 'confirmação: ' + page.url());
     protocol = (await page.textContent('#protocolo')).trim();
@@ -108,6 +147,21 @@ export default async function requesterPortal({ base, context, page, step, visit
     expect(body.includes('tela.txt'), 'anexo no fluxo vivo');
     expect((await page.content()).includes('&lt;Maria&gt;'), 'o HTML deve vir escapado');
   });
+
+  await step('Minha Área: filtros por situação, período e texto (GET)', async () => {
+    await page.goto(base + '/minha-area?situacao=abertos&periodo=7&q=SIGEFES');
+    expect(await page.locator(`a:text("${protocol}")`).count() === 1, 'em andamento, últimos 7 dias, texto');
+    expect(await page.inputValue('#q') === 'SIGEFES', 'o filtro volta no formulário');
+    expect(await page.locator('#situacao option[selected]').getAttribute('value') === 'abertos', 'situação marcada');
+    await visit(page, '/minha-area (filtros)');
+    await page.goto(base + '/minha-area?situacao=concluidos');
+    expect(await page.locator(`a:text("${protocol}")`).count() === 0, 'não está entre os concluídos');
+    await page.goto(base + '/minha-area?q=inexistente-xyz');
+    expect(await page.locator('tbody tr').count() === 0, 'texto sem resultado');
+    expect(/Nenhum chamado com estes filtros/.test(await page.textContent('main')), 'mensagem de filtro vazio');
+  });
+
+  await followUp(t, () => protocol);
 
   await step('360 px: páginas sem rolagem horizontal', async () => {
     const narrow = await context.newPage();

@@ -76,6 +76,19 @@ TEST_P(SearchAndPagingTest, FiltersNarrowTheQueue) {
   EXPECT_EQ(desk->list_tickets(as(w.attendant), f).tickets.front().id, a.id);
 }
 
+TEST_P(SearchAndPagingTest, CreatedFromKeepsOnlyLaterRegistrations) {
+  Ticket old = register_sis(w.requester_seger, "Antigo");
+  clock.advance(std::chrono::hours(48));
+  Ticket recent = register_sis(w.requester_seger, "Recente");
+  store::TicketFilter f;
+  f.created_from = recent.created_at;
+  auto page = desk->list_tickets(as(w.requester_seger), f);
+  ASSERT_EQ(page.tickets.size(), 1u);
+  EXPECT_EQ(page.tickets.front().id, recent.id);
+  f.created_from = old.created_at;
+  EXPECT_EQ(desk->list_tickets(as(w.requester_seger), f).tickets.size(), 2u);
+}
+
 TEST_P(SearchAndPagingTest, MigratingTwiceChangesNothing) {
   EXPECT_EQ(store::migrate(database->db()), 0);
   EXPECT_EQ(store::schema_version(database->db()), 5);
