@@ -30,6 +30,8 @@ nlohmann::json person_view(WebContext& ctx, const Visitor& v, const Person& p) {
           {"email", p.emails.empty() ? "" : p.emails.front()},
           {"cpf", p.cpf.value_or("")},
           {"orgao", organization},
+          {"tem_cpf", p.cpf.has_value()},
+          {"tem_orgao", !organization.empty()},
           {"url", "/atendimento/registrar?pessoa=" + std::to_string(p.id)}};
 }
 

@@ -71,6 +71,7 @@ nlohmann::json event_view(WebContext& ctx, const Visitor& v, const TicketEvent& 
           {"quando", format_local(ctx, e.at)},
           {"quando_iso", format_utc(e.at)},
           {"detalhe", detail},
+          {"tem_detalhe", !detail.empty()},
           {"interno", !e.is_public},
           {"nota", e.kind == EventKind::internal_note}};
 }
@@ -235,6 +236,10 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"tem_erros", !errors.empty()},
       {"enviado", sent_view},
       {"formulario_" + (form.empty() ? std::string("nenhum") : form), true}};
+  // Mustache counts an empty string as present: sections test these flags.
+  for (const char* key : {"solicitante_email", "orgao", "unidade", "responsavel"}) {
+    view[std::string("tem_") + key] = !view[key].get<std::string>().empty();
+  }
   return page(ctx, v, status, "agente_chamado", "agente.chamado_titulo", view);
 }
 
