@@ -60,7 +60,7 @@ int Desk::close_expired_resolutions() {
   int closed = 0;
   const Actor system{Person{}, Channel::api};
   for (auto id : due) {
-    db_.write([&](store::Connection& c) {
+    write_tickets([&](store::Connection& c) {
       auto ticket = store::load_ticket(c, id, true);
       // Re-checked under the lock: a reopen may have won the race.
       if (!ticket || ticket->status != Status::resolved || !ticket->resolved_at ||

@@ -22,6 +22,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   throttle_ = std::make_unique<LoginThrottle>();
   calendars_ = std::make_unique<CalendarBook>(db_);
   credentials_ = std::make_unique<CredentialCache>(config_.credential_cache_ttl, 10'000);
+  events_ = std::make_unique<TicketEventsHub>();
 }
 
 std::shared_ptr<const std::vector<Unit>> Desk::unit_tree(store::Connection& c) {
@@ -68,7 +69,7 @@ Ticket Desk::mutate_ticket(const Actor& a, std::int64_t ticket_id, const Decide&
   require_active(a);
   Ticket result;
   const Instant now = clock_.now();
-  db_.write([&](store::Connection& c) {
+  write_tickets([&](store::Connection& c) {
     auto ticket = store::load_ticket(c, ticket_id, true);
     const auto units = store::load_units(c);
     if (!ticket || !can_view_ticket(a.person, *ticket, units)) {
@@ -84,9 +85,12 @@ void Desk::record(store::Connection& c, Ticket& ticket, std::vector<Draft> draft
                   Instant now) {
   std::string appended_text;
   bool clock_moves = false;
+  bool any_public = false;
+  const auto unit_before = ticket.unit_id;
   std::vector<TicketEvent> stamped;
   for (auto& draft : drafts) {
     clock_moves = clock_moves || sla::affects_sla_clock(draft.kind);
+    any_public = any_public || draft.is_public;
     TicketEvent e;
     e.ticket_id = ticket.id;
     e.seq = ticket.version + 1;
@@ -109,6 +113,7 @@ void Desk::record(store::Connection& c, Ticket& ticket, std::vector<Draft> draft
                              store::indexed_body(c, ticket.id) + appended_text);
   }
   notify(c, ticket, stamped, a, now);
+  note_change(ticket, unit_before, any_public);
 }
 
 int Desk::rebuild_tickets() {

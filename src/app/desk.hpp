@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/actor.hpp"
+#include "app/ticket_events_hub.hpp"
 #include "domain/authorization.hpp"
 #include "domain/organization.hpp"
 #include "domain/service.hpp"
@@ -247,6 +248,17 @@ class Desk {
   // Queues, filters and full-text search, within what the caller may see.
   store::TicketPage list_tickets(const Actor& a, const store::TicketFilter& filter);
 
+  // --- live updates (app/ticket_following.cpp): listeners hear of changes
+  // after they commit, until unfollow(); visibility is decided at follow time.
+  // The changes of every ticket `a` may list (the agent's queues).
+  std::uint64_t follow_queues(const Actor& a, TicketEventsHub::Listener listener);
+  // The changes of one ticket `a` may see; requesters hear only of public
+  // ones. Throws like ticket_by_protocol.
+  std::uint64_t follow_ticket(const Actor& a, const std::string& protocol,
+                              TicketEventsHub::Listener listener);
+  void unfollow(std::uint64_t subscription);
+  TicketEventsHub& ticket_events() { return *events_; }
+
   // --- directory
   Organization create_organization(const Actor& a, const Organization& o);
   Organization update_organization(const Actor& a, const Organization& o);
@@ -308,6 +320,8 @@ class Desk {
   // how many rows differed from what the events say.
   int rebuild_tickets();
 
+  // The desk's clock: pages measure remaining times against it.
+  Instant now() const { return clock_.now(); }
   // The civil date at the desk for an instant (registration date, protocol year).
   Date local_date(Instant t) const;
 
@@ -325,6 +339,11 @@ class Desk {
   void record(store::Connection& c, Ticket& ticket, std::vector<Draft> drafts, const Actor& a,
               Instant now);
   void require_active(const Actor& a) const;
+  // One write transaction that changes tickets: once it has committed, the
+  // hub hears of every change record() and register_in() noted in it.
+  void write_tickets(const std::function<void(store::Connection&)>& fn);
+  static void note_change(const Ticket& ticket, std::optional<std::int64_t> unit_before,
+                          bool is_public);
   // Writes the notices `events` cause into the outbox, in the caller's
   // transaction (app/notifications.cpp). Never to the actor of the change.
   void notify(store::Connection& c, const Ticket& ticket, const std::vector<TicketEvent>& events,
@@ -362,6 +381,7 @@ class Desk {
   std::unique_ptr<class LoginThrottle> throttle_;
   std::unique_ptr<class CalendarBook> calendars_;
   std::unique_ptr<class CredentialCache> credentials_;
+  std::unique_ptr<TicketEventsHub> events_;
 };
 
 }  // namespace guiche::app

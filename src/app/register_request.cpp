@@ -72,7 +72,7 @@ Ticket Desk::register_request(const Actor& a, const RegisterRequest& r) {
     return true;
   };
   try {
-    db_.write([&](store::Connection& c) {
+    write_tickets([&](store::Connection& c) {
       replayed = earlier_attempt(c);
       if (!replayed) result = register_in(c, a, r, subject, description, now, today);
     });
@@ -160,6 +160,7 @@ Ticket Desk::register_in(store::Connection& c, const Actor& a, const RegisterReq
   store::insert_event(c, created);
   cache_sla(c, ticket.id, timeline, {created});
   notify(c, ticket, {created}, a, now);
+  note_change(ticket, std::nullopt, true);
   if (r.idempotency_key) {
     c.query(
         "INSERT INTO idempotency_keys (person_id, idempotency_key, ticket_id, created_at) "

@@ -158,7 +158,7 @@ int Desk::record_sla_warnings() {
     int this_round = 0;
     for (auto id : due) {
       int fired_now = 0;
-      db_.write([&](store::Connection& c) {
+      write_tickets([&](store::Connection& c) {
         fired_now = 0;
         auto ticket = store::load_ticket(c, id, true);
         if (!ticket) return;

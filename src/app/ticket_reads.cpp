@@ -67,9 +67,11 @@ std::vector<TicketEvent> Desk::history(const Actor& a, std::int64_t ticket_id) {
 store::TicketPage Desk::list_tickets(const Actor& a, const store::TicketFilter& filter) {
   require_active(a);
   if (filter.text.size() > 500) throw invalid_field("q", "Texto de busca longo demais.");
+  store::TicketFilter f = filter;
+  f.deadline_as_of = clock_.now();  // at risk and breached mean now
   store::TicketPage page;
   db_.read([&](store::Connection& c) {
-    page = store::list_tickets(c, ticket_scope(a.person, *unit_tree(c)), filter);
+    page = store::list_tickets(c, ticket_scope(a.person, *unit_tree(c)), f);
   });
   return page;
 }

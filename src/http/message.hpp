@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -41,10 +42,29 @@ using Handler = std::function<Response(const Request&)>;
 void note_logged_person(std::int64_t person_id);
 std::optional<std::int64_t> take_logged_person();
 
+// A response that stays open to carry server-sent events (text/event-stream).
+// No thread waits on it: any thread may send, at any time, until it ends.
+class EventStream {
+ public:
+  virtual ~EventStream() = default;
+  // Queues one event ("event: NAME", "data: ..." per line of `data`).
+  // Returns false, doing nothing, once the stream has ended.
+  virtual bool send(const std::string& event, const std::string& data) = 0;
+  // `fn` runs once when the stream ends: the client went away, the server is
+  // stopping, or the handler refused it. Runs at once if it already ended.
+  virtual void on_close(std::function<void()> fn) = 0;
+};
+
+// Decides on a stream: an ordinary response refuses it (401, 404, ...);
+// nullopt opens it. Events sent before it opens go out right after the headers.
+using StreamHandler =
+    std::function<std::optional<Response>(const Request&, const std::shared_ptr<EventStream>&)>;
+
 struct Route {
   std::string method;
   std::string path;  // express-style template: "/api/v1/tickets/:id"
   Handler handler;
+  StreamHandler stream = nullptr;  // set instead of `handler` for an event stream (GET)
 };
 
 }  // namespace guiche::http

@@ -1,5 +1,7 @@
 #include "http/server.hpp"
 
+#include "http/event_streams.hpp"
+
 #include <sodium.h>
 #include <unistd.h>
 
@@ -216,40 +218,74 @@ Request to_request(const restinio::request_handle_t& req, const Route& route,
   return r;
 }
 
+Reply to_reply(Response response, const Route& route) {
+  auto person_id = take_logged_person();
+  return Reply{restinio::http_status_line_t{
+                   restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+                   std::string(reason_phrase(response.status))},
+               std::move(response.content_type),
+               std::move(response.body),
+               std::move(response.headers),
+               route.path,
+               person_id};
+}
+
+// An event stream: the handler refuses it with an ordinary response, or it
+// opens and the request stays accepted (not in flight: a shutdown ends it).
+restinio::request_handling_status_t open_stream(
+    const std::shared_ptr<Shared>& shared, const std::shared_ptr<detail::StreamRegistry>& streams,
+    const restinio::request_handle_t& req, const Route& route,
+    const restinio::router::route_params_t& params) {
+  auto stream = streams->create(req);
+  std::optional<Response> refusal;
+  std::exception_ptr failure;
+  try {
+    refusal = route.stream(to_request(req, route, params), stream);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  if (failure) {
+    stream->close();
+    return handle(shared, req, [&]() -> Reply { std::rethrow_exception(failure); });
+  }
+  if (refusal) {
+    stream->close();
+    return handle(shared, req, [&] { return to_reply(std::move(*refusal), route); });
+  }
+  std::string line = "GET " + route.path + " 200 stream";
+  if (auto person_id = take_logged_person()) line += " person=" + std::to_string(*person_id);
+  write_log_line(line + "\n");
+  streams->start(stream);
+  return restinio::request_accepted();
+}
+
 std::unique_ptr<Router> make_router(const std::vector<Route>& routes,
                                     const std::shared_ptr<Shared>& shared,
+                                    const std::shared_ptr<detail::StreamRegistry>& streams,
                                     asio::io_context& workers, bool reads_may_block) {
   auto router = std::make_unique<Router>();
   for (const auto& route : routes) {
     auto method = method_of(route.method);
     if (!method) throw std::invalid_argument("unsupported HTTP method " + route.method);
     const bool on_workers = reads_may_block || route.method != "GET";
-    router->add_handler(
-        *method, route.path, [&route, shared, &workers, on_workers](auto req, auto params) {
-          auto answer = [&route, shared, req, params = std::move(params)] {
-            return handle(shared, req, [&] {
-              Response response = route.handler(to_request(req, route, params));
-              auto person_id = take_logged_person();
-              return Reply{
-                  restinio::http_status_line_t{
-                      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-                      std::string(reason_phrase(response.status))},
-                  std::move(response.content_type),
-                  std::move(response.body),
-                  std::move(response.headers),
-                  route.path,
-                  person_id};
-            });
-          };
-          if (!on_workers) return answer();
-          // Counted from now, so a shutdown waits for queued handlers too.
-          shared->in_flight.fetch_add(1);
-          asio::post(workers, [shared, answer = std::move(answer)]() mutable {
-            answer();
-            shared->in_flight.fetch_sub(1);
-          });
-          return restinio::request_accepted();
-        });
+    router->add_handler(*method, route.path,
+                        [&route, shared, streams, &workers, on_workers](auto req, auto params) {
+                          auto answer = [&route, shared, streams, req, params = std::move(params)] {
+                            if (route.stream)
+                              return open_stream(shared, streams, req, route, params);
+                            return handle(shared, req, [&] {
+                              return to_reply(route.handler(to_request(req, route, params)), route);
+                            });
+                          };
+                          if (!on_workers) return answer();
+                          // Counted from now, so a shutdown waits for queued handlers too.
+                          shared->in_flight.fetch_add(1);
+                          asio::post(workers, [shared, answer = std::move(answer)]() mutable {
+                            answer();
+                            shared->in_flight.fetch_sub(1);
+                          });
+                          return restinio::request_accepted();
+                        });
   }
   router->non_matched_request_handler([shared](auto req) {
     return handle(shared, req, [] {
@@ -307,14 +343,20 @@ int serve(const std::vector<Route>& routes, const std::string& host, unsigned sh
   asio::io_context io;
   asio::io_context workers;
   auto keep_workers = asio::make_work_guard(workers);
+  auto streams =
+      std::make_shared<detail::StreamRegistry>(io, shared->in_flight, options.stream_ping);
   restinio::http_server_t<Traits> server{
       restinio::external_io_context(io),
       restinio::server_settings_t<Traits>{}
           .address(host)
           .port(port)
           .max_pipelined_requests(max_pipelined)
+          // An open event stream counts as a request being handled: between
+          // its pings RESTinio's handling timer must not close it.
+          .handle_request_timeout(std::max<std::chrono::steady_clock::duration>(
+              std::chrono::seconds(10), 2 * options.stream_ping))
           .request_handler(answering_bad_paths(
-              make_router(routes, shared, workers, options.reads_may_block), shared))};
+              make_router(routes, shared, streams, workers, options.reads_may_block), shared))};
 
   std::exception_ptr failure;
   // Once the acceptor is closed, poll until the responses in flight are
@@ -337,6 +379,8 @@ int serve(const std::vector<Route>& routes, const std::string& host, unsigned sh
     if (closing.exchange(true)) return;
     write_log_line("guiche serve: encerrando; " + std::to_string(shared->in_flight.load()) +
                    " requisições em andamento\n");
+    // Open event streams end now (their clients reconnect elsewhere or later).
+    streams->close_all();
     server.close_async(
         [&] {
           drain_until = Steady::now() + drain_limit;

@@ -1,6 +1,7 @@
 #pragma once
 // The HTTP face of the desk. Only this module knows about RESTinio; the rest
 // of the program sees one blocking call.
+#include <chrono>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -35,6 +36,8 @@ struct ServeOptions {
   unsigned io_threads = 0;       // 0: one per core
   unsigned worker_threads = 0;   // 0: max(32, 8 per core)
   bool reads_may_block = false;  // true: GET handlers also run on the workers
+  // How often open event streams get a keep-alive comment.
+  std::chrono::milliseconds stream_ping{15000};
   ServeControl* control = nullptr;
 };
 

@@ -98,6 +98,21 @@ TicketPage list_tickets(Connection& c, const TicketScope& scope, const TicketFil
     where += " AND created_at >= ?";
     params.emplace_back(to_millis(*f.created_from));
   }
+  if (f.deadline != DeadlineState::any) {
+    // next_check_at is the warning instant until housekeeping records the
+    // warning, then the breach instant (the deadline): either way at or past
+    // the warning point it is <= as_of or >= the deadline.
+    const bool at_risk = f.deadline == DeadlineState::at_risk;
+    where += at_risk ? " AND status NOT IN ('resolved', 'closed', 'cancelled') AND id IN "
+                       "(SELECT s.ticket_id FROM ticket_sla s WHERE s.target = 'resolution' AND "
+                       "s.state = 'running' AND s.deadline > ? AND s.next_check_at IS NOT NULL "
+                       "AND (s.next_check_at <= ? OR s.next_check_at >= s.deadline))"
+                     : " AND status NOT IN ('resolved', 'closed', 'cancelled') AND id IN "
+                       "(SELECT s.ticket_id FROM ticket_sla s WHERE s.target = 'resolution' AND "
+                       "(s.breached = 1 OR (s.state = 'running' AND s.deadline <= ?)))";
+    params.emplace_back(to_millis(f.deadline_as_of));
+    if (at_risk) params.emplace_back(to_millis(f.deadline_as_of));
+  }
 
   if (!f.text.empty()) {
     if (c.dialect() == Dialect::sqlite) {

@@ -19,6 +19,12 @@ struct TicketScope {
 
 enum class TicketOrder { newest_first, deadline_first };
 
+// Where the resolution clock (the cached ticket_sla row) stands at `as_of`:
+// at risk once its warning point has passed with the deadline still ahead
+// (running clocks only), breached once the deadline has passed while the
+// ticket is still unresolved.
+enum class DeadlineState { any, at_risk, breached };
+
 struct TicketFilter {
   std::vector<Status> statuses;
   std::optional<std::int64_t> unit_id;
@@ -30,6 +36,8 @@ struct TicketFilter {
   std::optional<int> priority;
   std::optional<Instant> created_from;  // registered at or after (Minha Área's period)
   std::string text;                     // full-text, accent- and case-insensitive
+  DeadlineState deadline = DeadlineState::any;
+  Instant deadline_as_of{};
   TicketOrder order = TicketOrder::newest_first;
   std::string cursor;  // from a previous page's next_cursor
   int limit = 50;

@@ -42,6 +42,7 @@ Assets::Assets(const std::string& web_dir) {
             {"raleway", (modules / "@fontsource/raleway").string()},
             {"fontawesome", (modules / "@fortawesome/fontawesome-free").string()},
             {"htmx", (modules / "htmx.org/dist").string()},
+            {"htmx-sse", (modules / "htmx-ext-sse/dist").string()},
             {"app", (base / "static").string()}};
   for (const auto& [pack, dir] : roots_) {
     if (!fs::is_directory(dir)) {

@@ -9,6 +9,7 @@ std::vector<http::Route> web_routes(WebContext& ctx) {
   add_request_pages(ctx, routes);
   add_language_pages(ctx, routes);
   add_admin_pages(ctx, routes);
+  add_agent_pages(ctx, routes);
   ctx.assets.add_routes(routes);
   return routes;
 }

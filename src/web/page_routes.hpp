@@ -12,6 +12,11 @@ void add_catalog_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_request_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_language_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_pages(WebContext& ctx, std::vector<http::Route>& routes);  // admin_index.cpp
+void add_agent_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_agent_queue_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_agent_ticket_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_agent_phone_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_live_routes(WebContext& ctx, std::vector<http::Route>& routes);
 
 // Every page of the portal and its static files.
 std::vector<http::Route> web_routes(WebContext& ctx);

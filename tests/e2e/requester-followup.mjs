@@ -82,9 +82,14 @@ export async function followUp({ base, context, page, step, visit }, protocolOf)
     expect(await page.locator('#responder .br-message.warning').count() === 0, 'sem aviso de pendência');
   });
 
-  await step('agente resolve pela API', async () => {
+  await step('agente resolve pela API e o fluxo vivo mostra sem recarregar', async () => {
+    await page.evaluate(() => { window.semRecarregar = true; });
+    await new Promise((r) => setTimeout(r, 500));  // the stream opens
     await agent.call('POST', `/api/v1/tickets/${ticket.id}/resolve`,
       { resolution: 'Perfil de consulta concedido no SIGEFES.', time_spent_minutes: 95 });
+    await page.waitForFunction(() => (document.querySelector('#fluxo') || {}).textContent
+      ?.includes('Perfil de consulta concedido'), null, { timeout: 10000 });
+    expect(await page.evaluate(() => window.semRecarregar === true), 'a página foi recarregada');
   });
 
   await step('resolvido: avaliar exige a nota (erro ao lado do campo)', async () => {

@@ -1,0 +1,71 @@
+#include "web/agent_common.hpp"
+
+#include "app/calendar_book.hpp"
+#include "sla/durations.hpp"
+#include "web/page_routes.hpp"
+
+namespace guiche::web {
+
+bool is_agent(const Person& p) {
+  return p.has_role(Role::attendant) || p.has_role(Role::analyst) ||
+         p.has_role(Role::unit_manager) || p.has_role(Role::client_relations);
+}
+
+Visitor require_agent(WebContext& ctx, const http::Request& r) {
+  auto v = require_visitor(ctx, r);
+  if (!is_agent(v.actor.person)) throw forbidden(text(ctx, "agente.somente_equipe"));
+  return v;
+}
+
+std::string duration_text(std::chrono::milliseconds d) {
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(d).count();
+  const auto hours = minutes / 60;
+  const auto rest = minutes % 60;
+  if (hours == 0) return std::to_string(rest) + " min";
+  if (rest == 0) return std::to_string(hours) + " h";
+  return std::to_string(hours) + " h " + (rest < 10 ? "0" : "") + std::to_string(rest) + " min";
+}
+
+std::string remaining_text(WebContext& ctx, Instant deadline, Instant now) {
+  if (deadline <= now) {
+    return fill(
+        text(ctx, "agente.vencido_ha"),
+        duration_text(std::chrono::duration_cast<std::chrono::milliseconds>(now - deadline)));
+  }
+  auto calendar = ctx.desk.calendars().find(ctx.desk.config().calendar);
+  if (!calendar) return format_local(ctx, deadline);
+  return fill(text(ctx, "agente.faltam"),
+              duration_text(sla::working_time_between(*calendar, now, deadline)));
+}
+
+std::string status_text(WebContext& ctx, Status s) {
+  return text(ctx, "agente.situacao_" + std::string(status_code(s)));
+}
+
+std::string category_text(WebContext& ctx, Category c) {
+  return text(ctx, "agente.categoria_" + std::string(category_code(c)));
+}
+
+std::string fill(std::string text, const std::string& value) {
+  if (auto at = text.find("{}"); at != std::string::npos) text.replace(at, 2, value);
+  return text;
+}
+
+std::string agent_ticket_url(const std::string& protocol) {
+  return "/atendimento/chamados/" + url_encode(protocol);
+}
+
+}  // namespace guiche::web
+
+namespace guiche::web {
+
+// The workspace's pages and its live streams, registered with one line in
+// page_routes.cpp.
+void add_agent_pages(WebContext& ctx, std::vector<http::Route>& routes) {
+  add_agent_queue_pages(ctx, routes);
+  add_agent_phone_pages(ctx, routes);  // before the ticket's /:protocol/:action
+  add_agent_ticket_pages(ctx, routes);
+  add_live_routes(ctx, routes);
+}
+
+}  // namespace guiche::web

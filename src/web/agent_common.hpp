@@ -1,0 +1,32 @@
+#pragma once
+// What the agent workspace's pages share: who may open them, how a deadline
+// reads ("faltam 3 h 20 min úteis", "vencido há 2 h") and labels by code.
+#include <string>
+
+#include "web/page.hpp"
+
+namespace guiche::web {
+
+// The signed-in agent (attendant, analyst, unit manager, client relations);
+// anyone else gets a 403 page.
+Visitor require_agent(WebContext& ctx, const http::Request& r);
+bool is_agent(const Person& p);
+
+// Time left to `deadline` in working hours of the desk's calendar, or how
+// long ago it passed (elapsed time), in the page's language.
+std::string remaining_text(WebContext& ctx, Instant deadline, Instant now);
+
+// "1 h 05 min", "20 min", "3 h".
+std::string duration_text(std::chrono::milliseconds d);
+
+// Labels of the page's language for a status and a category.
+std::string status_text(WebContext& ctx, Status s);
+std::string category_text(WebContext& ctx, Category c);
+
+// `text` with its "{}" replaced by `value`.
+std::string fill(std::string text, const std::string& value);
+
+// The agent page of a ticket.
+std::string agent_ticket_url(const std::string& protocol);
+
+}  // namespace guiche::web

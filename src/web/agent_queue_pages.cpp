@@ -1,0 +1,191 @@
+// The agent's queues (/atendimento): my unit, assigned to me, unassigned, at
+// risk and breached, sorted by deadline; filters are GET parameters (work
+// without JavaScript) and the table reloads itself as a fragment
+// (/atendimento/tabela) when htmx asks, or when the live stream says a
+// ticket the agent can see changed.
+#include <algorithm>
+#include <map>
+
+#include "web/agent_common.hpp"
+#include "web/page_routes.hpp"
+
+namespace guiche::web {
+namespace {
+
+const std::vector<std::string> kQueues = {"minha-unidade", "atribuidos", "sem-responsavel",
+                                          "em-risco", "vencidos"};
+
+// The units the agent works in, in grant order, without repeats.
+std::vector<std::int64_t> own_units(const Person& p) {
+  std::vector<std::int64_t> out;
+  for (const auto& g : p.roles) {
+    if (g.unit_id && std::find(out.begin(), out.end(), *g.unit_id) == out.end()) {
+      out.push_back(*g.unit_id);
+    }
+  }
+  return out;
+}
+
+struct QueueQuery {
+  std::string queue = "minha-unidade";
+  std::optional<std::int64_t> unit;
+  std::string status;
+  std::string text;
+  std::string cursor;
+};
+
+QueueQuery read_query(const http::Request& r, const Person& me) {
+  QueueQuery q;
+  auto queue = r.query_value("fila").value_or("");
+  if (std::find(kQueues.begin(), kQueues.end(), queue) != kQueues.end()) q.queue = queue;
+  const auto units = own_units(me);
+  const auto unit = r.query_value("unidade").value_or("");
+  for (auto u : units) {
+    if (std::to_string(u) == unit) q.unit = u;
+  }
+  if (!q.unit && !units.empty()) q.unit = units.front();
+  q.status = r.query_value("situacao").value_or("");
+  q.text = r.query_value("q").value_or("");
+  q.cursor = r.query_value("apos").value_or("");
+  return q;
+}
+
+store::TicketFilter filter_of(const QueueQuery& q, const Person& me) {
+  store::TicketFilter f;
+  f.order = store::TicketOrder::deadline_first;
+  f.text = q.text;
+  f.cursor = q.cursor;
+  if (auto s = parse_status(q.status)) {
+    f.statuses = {*s};
+  } else {
+    for (auto s : {Status::new_, Status::triage, Status::assigned, Status::in_progress,
+                   Status::pending_requester, Status::pending_third_party, Status::reopened}) {
+      f.statuses.push_back(s);
+    }
+  }
+  if (q.queue == "minha-unidade") f.unit_id = q.unit.value_or(0);
+  if (q.queue == "atribuidos") f.assignee_id = me.id;
+  if (q.queue == "sem-responsavel") f.unassigned_only = true;
+  if (q.queue == "em-risco") f.deadline = store::DeadlineState::at_risk;
+  if (q.queue == "vencidos") f.deadline = store::DeadlineState::breached;
+  return f;
+}
+
+std::string query_string(const QueueQuery& q, const std::string& queue,
+                         const std::string& cursor = "") {
+  std::string s = "?fila=" + url_encode(queue);
+  if (q.unit) s += "&unidade=" + std::to_string(*q.unit);
+  if (!q.status.empty()) s += "&situacao=" + url_encode(q.status);
+  if (!q.text.empty()) s += "&q=" + url_encode(q.text);
+  if (!cursor.empty()) s += "&apos=" + url_encode(cursor);
+  return s;
+}
+
+nlohmann::json table_view(WebContext& ctx, const Visitor& v, const QueueQuery& q) {
+  const auto page = ctx.desk.list_tickets(v.actor, filter_of(q, v.actor.person));
+  const Instant now = ctx.desk.now();
+  std::map<std::int64_t, std::string> names;
+  auto name_of = [&](std::int64_t id) {
+    auto it = names.find(id);
+    if (it != names.end()) return it->second;
+    std::string name;
+    try {
+      name = ctx.desk.person(v.actor, id).name;
+    } catch (const DomainError&) {
+    }
+    return names[id] = name;
+  };
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& t : page.tickets) {
+    std::string remaining = text(ctx, "agente.sem_prazo");
+    bool overdue = false;
+    bool paused = false;
+    for (const auto& s : ctx.desk.ticket_sla_summary(v.actor, t.id)) {
+      if (s.target != "resolution") continue;
+      paused = s.state == "paused";
+      overdue = s.deadline <= now && (s.state == "running" || s.breached);
+      remaining = paused ? text(ctx, "agente.pausado") : remaining_text(ctx, s.deadline, now);
+    }
+    if (t.category == Category::project && t.agreed_deadline) {
+      remaining = remaining_text(ctx, *t.agreed_deadline, now);
+    }
+    rows.push_back({{"protocolo", t.protocol},
+                    {"url", agent_ticket_url(t.protocol)},
+                    {"assunto", t.subject},
+                    {"solicitante", name_of(t.requester_id)},
+                    {"situacao", status_text(ctx, t.status)},
+                    {"prioridade", t.priority},
+                    {"restante", remaining},
+                    {"vencido", overdue},
+                    {"pausado", paused}});
+  }
+  nlohmann::json view = {{"linhas", rows}, {"vazia", rows.empty()}};
+  if (!page.next_cursor.empty()) {
+    view["proxima"] = "/atendimento" + query_string(q, q.queue, page.next_cursor);
+  }
+  return view;
+}
+
+nlohmann::json page_view(WebContext& ctx, const Visitor& v, const QueueQuery& q) {
+  nlohmann::json tabs = nlohmann::json::array();
+  for (const auto& queue : kQueues) {
+    tabs.push_back({{"nome", text(ctx, "agente.fila_" + queue)},
+                    {"url", "/atendimento" + query_string(q, queue)},
+                    {"atual", queue == q.queue}});
+  }
+  nlohmann::json units = nlohmann::json::array();
+  const auto mine = own_units(v.actor.person);
+  for (const auto& u : ctx.desk.units(v.actor)) {
+    if (std::find(mine.begin(), mine.end(), u.id) == mine.end()) continue;
+    units.push_back({{"id", std::to_string(u.id)},
+                     {"nome", u.code + " — " + u.name},
+                     {"marcada", q.unit == u.id}});
+  }
+  nlohmann::json statuses = nlohmann::json::array();
+  for (auto s : {Status::new_, Status::triage, Status::assigned, Status::in_progress,
+                 Status::pending_requester, Status::pending_third_party, Status::reopened}) {
+    const std::string code(status_code(s));
+    statuses.push_back(
+        {{"codigo", code}, {"nome", status_text(ctx, s)}, {"marcada", code == q.status}});
+  }
+  nlohmann::json view = table_view(ctx, v, q);
+  view["abas"] = tabs;
+  view["fila"] = q.queue;
+  view["fila_nome"] = text(ctx, "agente.fila_" + q.queue);
+  view["unidades"] = units;
+  view["varias_unidades"] = units.size() > 1;
+  view["situacoes"] = statuses;
+  view["q"] = q.text;
+  view["tabela_url"] = "/atendimento/tabela" + query_string(q, q.queue);
+  view["pode_registrar"] = v.actor.person.has_role(Role::attendant);
+  return view;
+}
+
+}  // namespace
+
+void add_agent_queue_pages(WebContext& ctx, std::vector<http::Route>& routes) {
+  routes.push_back({"GET", "/atendimento", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] {
+                        const auto v = require_agent(ctx, r);
+                        const auto q = read_query(r, v.actor.person);
+                        return page(ctx, v, 200, "agente_fila", "agente.fila_titulo",
+                                    page_view(ctx, v, q));
+                      });
+                    }});
+  // The table alone, for htmx (filters and live refresh).
+  routes.push_back(
+      {"GET", "/atendimento/tabela", [&ctx](const http::Request& r) {
+         return guarded_page(ctx, r, [&] {
+           const auto v = require_agent(ctx, r);
+           const auto q = read_query(r, v.actor.person);
+           auto view = table_view(ctx, v, q);
+           view["t"] = ctx.texts.catalog(page_language());
+           http::Response response{
+               200, "text/html; charset=utf-8", ctx.templates.render("_agente_tabela", view), {}};
+           response.headers.emplace_back("Cache-Control", "no-store");
+           return response;
+         });
+       }});
+}
+
+}  // namespace guiche::web

@@ -1,0 +1,144 @@
+// The agent's page of a ticket and its forms: triage, routing, assignment,
+// status, public reply / question / internal note, time entries, resolution
+// and links. Each form posts (with CSRF) to its own action; success
+// redirects back (PRG), an invalid form comes back with errors by its fields.
+#include <charconv>
+
+#include "web/agent_ticket_view.hpp"
+#include "web/page_routes.hpp"
+
+namespace guiche::web {
+namespace {
+
+std::optional<int> number(const std::string& text) {
+  int value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// Runs action `name` of the form on ticket `t`; `rename` maps the use case's
+// field names to the form's. Returns the anchor to go back to.
+std::string run_action(WebContext& ctx, const Visitor& v, const Ticket& t, const std::string& name,
+                       const Form& form) {
+  auto& desk = ctx.desk;
+  if (name == "triagem") {
+    app::Triage triage;
+    triage.service_code = form.value("servico");
+    triage.category = parse_category(form.value("categoria"));
+    if (!triage.category) throw invalid_field("category", "Escolha a categoria.");
+    triage.impact = number(form.value("impacto")).value_or(0);
+    triage.urgency = number(form.value("urgencia")).value_or(0);
+    desk.triage(v.actor, t.id, triage);
+    return "triagem";
+  }
+  if (name == "encaminhar") {
+    auto unit = number(form.value("unidade"));
+    if (!unit) throw invalid_field("unit", "Escolha a unidade.");
+    desk.route(v.actor, t.id, *unit, std::nullopt, form.value("observacao"));
+    return "encaminhar";
+  }
+  if (name == "atribuir") {
+    if (form.value("a") == "ninguem") {
+      desk.assign(v.actor, t.id, std::nullopt);
+    } else {
+      desk.assign(v.actor, t.id, v.actor.id());
+    }
+    return "cabecalho";
+  }
+  if (name == "situacao") {
+    auto to = parse_status(form.value("situacao"));
+    if (!to) throw invalid_field("status", "Escolha a nova situação.");
+    desk.change_status(v.actor, t.id, *to, form.value("motivo"));
+    return "cabecalho";
+  }
+  if (name == "mensagem") {
+    const auto kind = form.value("tipo");
+    if (kind == "interna") {
+      desk.add_internal_note(v.actor, t.id, form.value("texto"));
+    } else {
+      desk.reply(v.actor, t.id, form.value("texto"), kind == "pergunta");
+    }
+    return "historico";
+  }
+  if (name == "tempo") {
+    // Not a number: 0, which the use case refuses with its own message.
+    desk.log_time(v.actor, t.id, number(form.value("minutos")).value_or(0),
+                  form.value("descricao"));
+    return "tempo";
+  }
+  if (name == "resolver") {
+    desk.resolve(v.actor, t.id, form.value("solucao"),
+                 number(form.value("tempo_gasto")).value_or(0));
+    return "cabecalho";
+  }
+  if (name == "vincular") {
+    const auto other = desk.ticket_by_protocol(v.actor, form.value("outro"));
+    desk.link(v.actor, t.id, other.id, form.value("tipo"));
+    return "vinculos";
+  }
+  throw not_found("Ação desconhecida.");
+}
+
+// The use cases' field names, as each form names them.
+const std::map<std::string, std::string> kFormFields = {{"service", "servico"},
+                                                        {"category", "categoria"},
+                                                        {"impact", "impacto"},
+                                                        {"urgency", "urgencia"},
+                                                        {"unit", "unidade"},
+                                                        {"note", "observacao"},
+                                                        {"assignee", "_geral"},
+                                                        {"status", "situacao"},
+                                                        {"reason", "motivo"},
+                                                        {"text", "texto"},
+                                                        {"minutes", "minutos"},
+                                                        {"resolution", "solucao"},
+                                                        {"time_spent_minutes", "tempo_gasto"},
+                                                        {"kind", "tipo"},
+                                                        {"other", "outro"},
+                                                        {"protocol", "outro"}};
+
+http::Response post_action(WebContext& ctx, const http::Request& r) {
+  const auto v = require_agent(ctx, r);
+  const auto protocol = r.params.at("protocol");
+  const auto action = r.params.at("action");
+  const auto t = ctx.desk.ticket_by_protocol(v.actor, protocol);
+  const Form form = read_form(r);
+  check_csrf(v, form);
+  std::string anchor;
+  try {
+    anchor = run_action(ctx, v, t, action, form);
+  } catch (const DomainError& e) {
+    // Bad input and refused transitions come back on the page, by the form
+    // that caused them; "not found" of the linked ticket too.
+    const bool by_form = e.kind() == DomainError::Kind::validation ||
+                         e.kind() == DomainError::Kind::conflict ||
+                         (action == "vincular" && e.kind() == DomainError::Kind::not_found);
+    if (!by_form) throw;
+    auto errors = field_errors(e, kFormFields);
+    if (action == "vincular" && e.kind() == DomainError::Kind::not_found) {
+      errors = {{"outro", e.what()}};
+    }
+    return agent_ticket_page(ctx, v, protocol, action, form, errors,
+                             e.kind() == DomainError::Kind::conflict ? 409 : 422);
+  }
+  return see_other(agent_ticket_url(t.protocol) + "#" + anchor);
+}
+
+}  // namespace
+
+void add_agent_ticket_pages(WebContext& ctx, std::vector<http::Route>& routes) {
+  routes.push_back({"GET", "/atendimento/chamados/:protocol", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] {
+                        const auto v = require_agent(ctx, r);
+                        return agent_ticket_page(ctx, v, r.params.at("protocol"), "", Form{}, {},
+                                                 200);
+                      });
+                    }});
+  routes.push_back(
+      {"POST", "/atendimento/chamados/:protocol/:action", [&ctx](const http::Request& r) {
+         return guarded_page(ctx, r, [&] { return post_action(ctx, r); });
+       }});
+}
+
+}  // namespace guiche::web

@@ -1,0 +1,246 @@
+#include "web/agent_ticket_view.hpp"
+
+namespace guiche::web {
+namespace {
+
+std::string text_of(const nlohmann::json& data, const char* key) {
+  return data.contains(key) && data[key].is_string() ? data[key].get<std::string>() : "";
+}
+
+std::string name_or_empty(WebContext& ctx, const Visitor& v, std::optional<std::int64_t> id) {
+  if (!id) return "";
+  try {
+    return ctx.desk.person(v.actor, *id).name;
+  } catch (const DomainError&) {
+    return "";
+  }
+}
+
+// One entry of the agent's timeline: every event, internal ones marked.
+nlohmann::json event_view(WebContext& ctx, const Visitor& v, const TicketEvent& e,
+                          std::map<std::int64_t, std::string>& names) {
+  std::string detail;
+  switch (e.kind) {
+    case EventKind::status_changed: {
+      auto to = parse_status(text_of(e.data, "to"));
+      detail = (to ? status_text(ctx, *to) : "") +
+               (text_of(e.data, "reason").empty() ? "" : " — " + text_of(e.data, "reason"));
+      break;
+    }
+    case EventKind::public_reply:
+    case EventKind::internal_note:
+      detail = text_of(e.data, "text");
+      break;
+    case EventKind::resolved:
+      detail = text_of(e.data, "resolution") + " (" +
+               duration_text(std::chrono::minutes(e.data.value("time_spent_minutes", 0))) + ")";
+      break;
+    case EventKind::time_logged:
+      detail = duration_text(std::chrono::minutes(e.data.value("minutes", 0))) +
+               (text_of(e.data, "note").empty() ? "" : " — " + text_of(e.data, "note"));
+      break;
+    case EventKind::routed:
+      detail = text_of(e.data, "unit_code") +
+               (text_of(e.data, "note").empty() ? "" : " — " + text_of(e.data, "note"));
+      break;
+    case EventKind::linked:
+      detail = text(ctx, "agente.vinculo_" + text_of(e.data, "link")) + " " +
+               text_of(e.data, "other_protocol");
+      break;
+    case EventKind::attachment_added:
+      detail = text_of(e.data, "filename");
+      break;
+    case EventKind::reopened:
+    case EventKind::cancelled:
+      detail = text_of(e.data, "reason");
+      break;
+    case EventKind::sla_warning:
+      detail = text(ctx, "agente.alerta_" + text_of(e.data, "level"));
+      break;
+    default:
+      break;
+  }
+  std::string who = text(ctx, "agente.sistema");
+  if (e.actor_id) {
+    auto it = names.find(*e.actor_id);
+    if (it == names.end()) it = names.emplace(*e.actor_id, name_or_empty(ctx, v, e.actor_id)).first;
+    who = it->second;
+  }
+  return {{"o_que", text(ctx, "agente.evento_" + std::string(event_kind_code(e.kind)))},
+          {"quem", who},
+          {"quando", format_local(ctx, e.at)},
+          {"quando_iso", format_utc(e.at)},
+          {"detalhe", detail},
+          {"tem_detalhe", !detail.empty()},
+          {"interno", !e.is_public},
+          {"nota", e.kind == EventKind::internal_note}};
+}
+
+nlohmann::json sla_view(WebContext& ctx, const Visitor& v, const Ticket& t, Instant now) {
+  const auto timeline = ctx.desk.ticket_sla(v.actor, t.id);
+  nlohmann::json view = {{"aplica", timeline.applies},        {"sem_ans", timeline.not_applied},
+                         {"politica", timeline.policy_label}, {"severidade", timeline.severity},
+                         {"motivo", timeline.reason},         {"calendario", timeline.calendar}};
+  nlohmann::json targets = nlohmann::json::array();
+  for (const auto& c : timeline.targets) {
+    nlohmann::json pauses = nlohmann::json::array();
+    for (const auto& p : c.pauses) {
+      pauses.push_back({{"de", format_local(ctx, p.from)},
+                        {"ate", p.until ? format_local(ctx, *p.until) : text(ctx, "agente.agora")},
+                        {"motivo", p.reason}});
+    }
+    nlohmann::json closed = nlohmann::json::array();
+    for (const auto& d : c.closed_days) {
+      closed.push_back(
+          {{"dia", format_date(std::chrono::year_month_day{d.day})}, {"nome", d.name}});
+    }
+    std::string remaining = text(ctx, "agente.pausado");
+    if (c.state == sla::ClockState::running) remaining = remaining_text(ctx, c.deadline, now);
+    if (c.state == sla::ClockState::met) remaining = text(ctx, "agente.cumprido");
+    if (c.state == sla::ClockState::breached) remaining = text(ctx, "agente.descumprido");
+    if (c.state == sla::ClockState::stopped) remaining = text(ctx, "agente.parado");
+    targets.push_back({{"alvo", sla::target_label_pt(c.target)},
+                       {"inicio", format_local(ctx, c.started)},
+                       {"prazo", format_local(ctx, c.deadline)},
+                       {"orcamento", duration_text(c.budget)},
+                       {"decorrido", duration_text(c.elapsed)},
+                       {"restante", remaining},
+                       {"vencido", c.breached},
+                       {"pausas", pauses},
+                       {"tem_pausas", !pauses.empty()},
+                       {"fechados", closed},
+                       {"tem_fechados", !closed.empty()}});
+  }
+  view["alvos"] = targets;
+  return view;
+}
+
+}  // namespace
+
+http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::string& protocol,
+                                 const std::string& form, const Form& sent,
+                                 const std::map<std::string, std::string>& errors, int status) {
+  const auto t = ctx.desk.ticket_by_protocol(v.actor, protocol);
+  const Instant now = ctx.desk.now();
+  nlohmann::json services = nlohmann::json::array();
+  std::string service_label;
+  for (const auto& s : ctx.desk.services(v.actor)) {
+    if (s.id == t.service_id) service_label = s.code + " — " + s.name;
+    if (!s.active) continue;
+    services.push_back(
+        {{"codigo", s.code}, {"nome", s.code + " — " + s.name}, {"marcado", s.id == t.service_id}});
+  }
+  nlohmann::json categories = nlohmann::json::array();
+  for (auto c : {Category::technical_consultation, Category::defect_with_stoppage,
+                 Category::defect_without_stoppage, Category::service_request, Category::incident,
+                 Category::project}) {
+    categories.push_back({{"codigo", std::string(category_code(c))},
+                          {"nome", category_text(ctx, c)},
+                          {"orientacao", std::string(category_guidance_pt(c))},
+                          {"marcada", c == t.category}});
+  }
+  auto scale = [&](int current) {
+    nlohmann::json out = nlohmann::json::array();
+    for (int i = 1; i <= 3; ++i) {
+      out.push_back({{"valor", std::to_string(i)},
+                     {"nome", text(ctx, "agente.nivel_" + std::to_string(i))},
+                     {"marcado", i == current}});
+    }
+    return out;
+  };
+  nlohmann::json units = nlohmann::json::array();
+  std::string unit_label;
+  for (const auto& u : ctx.desk.units(v.actor)) {
+    if (t.unit_id == u.id) unit_label = u.code + " — " + u.name;
+    units.push_back({{"id", std::to_string(u.id)},
+                     {"nome", u.code + " — " + u.name},
+                     {"marcada", t.unit_id == u.id}});
+  }
+  nlohmann::json statuses = nlohmann::json::array();
+  for (auto s : {Status::assigned, Status::in_progress, Status::pending_requester,
+                 Status::pending_third_party}) {
+    if (s == t.status || !may_transition(t.status, s, Side::agent)) continue;
+    statuses.push_back({{"codigo", std::string(status_code(s))}, {"nome", status_text(ctx, s)}});
+  }
+  nlohmann::json links = nlohmann::json::array();
+  std::map<std::int64_t, std::string> names;
+  nlohmann::json events = nlohmann::json::array();
+  for (const auto& e : ctx.desk.history(v.actor, t.id)) {
+    if (e.kind == EventKind::linked) {
+      links.push_back({{"tipo", text(ctx, "agente.vinculo_" + text_of(e.data, "link"))},
+                       {"protocolo", text_of(e.data, "other_protocol")},
+                       {"url", agent_ticket_url(text_of(e.data, "other_protocol"))}});
+    }
+    events.push_back(event_view(ctx, v, e, names));
+  }
+  std::string organization;
+  if (t.organization_id) {
+    try {
+      const auto o = ctx.desk.organization(v.actor, *t.organization_id);
+      organization = o.acronym.empty() ? o.name : o.acronym + " — " + o.name;
+    } catch (const DomainError&) {
+    }
+  }
+  const auto requester = ctx.desk.person(v.actor, t.requester_id);
+  nlohmann::json errors_view = nlohmann::json::object();
+  for (const auto& [field, message] : errors) errors_view[field] = message;
+  nlohmann::json sent_view = nlohmann::json::object();
+  for (const auto& [field, value] : sent.fields) {
+    if (field != "csrf") sent_view[field] = value;
+  }
+  nlohmann::json priorities = nlohmann::json::array();
+  for (int impact = 1; impact <= 3; ++impact) {
+    nlohmann::json row = {{"impacto", text(ctx, "agente.nivel_" + std::to_string(impact))}};
+    nlohmann::json cells = nlohmann::json::array();
+    for (int urgency = 1; urgency <= 3; ++urgency) {
+      cells.push_back({{"valor", priority_from(impact, urgency)},
+                       {"atual", impact == t.impact && urgency == t.urgency}});
+    }
+    row["celulas"] = cells;
+    priorities.push_back(row);
+  }
+  nlohmann::json view = {
+      {"protocolo", t.protocol},
+      {"acao", agent_ticket_url(t.protocol)},
+      {"assunto", t.subject},
+      {"descricao", t.description},
+      {"situacao", status_text(ctx, t.status)},
+      {"situacao_codigo", std::string(status_code(t.status))},
+      {"prioridade", t.priority},
+      {"servico", service_label},
+      {"categoria", category_text(ctx, t.category)},
+      {"solicitante", requester.name},
+      {"solicitante_email", requester.emails.empty() ? "" : requester.emails.front()},
+      {"orgao", organization},
+      {"unidade", unit_label},
+      {"responsavel", name_or_empty(ctx, v, t.assignee_id)},
+      {"canal", text(ctx, "agente.canal_" + std::string(channel_code(t.channel)))},
+      {"fora_do_publico", !t.audience_admitted},
+      {"motivo_publico", t.audience_reason},
+      {"aberto", status_is_open(t.status)},
+      {"pode_resolver", may_transition(t.status, Status::resolved, Side::agent)},
+      {"servicos", services},
+      {"categorias", categories},
+      {"impactos", scale(t.impact)},
+      {"urgencias", scale(t.urgency)},
+      {"matriz", priorities},
+      {"unidades", units},
+      {"situacoes", statuses},
+      {"tem_situacoes", !statuses.empty()},
+      {"vinculos", links},
+      {"tem_vinculos", !links.empty()},
+      {"eventos", events},
+      {"tempo_total", duration_text(std::chrono::minutes(t.time_spent_minutes))},
+      {"ans", sla_view(ctx, v, t, now)},
+      {"erros", errors_view},
+      {"tem_erros", !errors.empty()},
+      {"enviado", sent_view},
+      {"formulario_" + (form.empty() ? std::string("nenhum") : form), true}};
+  // Mustache counts an empty string as present: sections test these flags.
+  for (const char* key : {"solicitante_email", "orgao", "unidade", "responsavel"}) {
+    view[std::string("tem_") + key] = !view[key].get<std::string>().empty();
+  }
+  return page(ctx, v, status, "agente_chamado", "agente.chamado_titulo", view);
+}
+
+}  // namespace guiche::web

@@ -1,0 +1,178 @@
+// The agent workspace (issue 5, item 2): the attendant registers requests by
+// phone (an authorized requester and a non-client, who lands in client
+// relations' queue), an analyst triages, asks the requester, and resolves
+// with the time spent, and an open queue page shows a new ticket live.
+import { expect } from './harness.mjs';
+
+// Signs in through the API and returns a function calling it with the session.
+async function apiAs(base, login) {
+  const r = await fetch(base + '/api/v1/session', { method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login, password: 'guiche-demo' }) });
+  expect(r.status === 201, 'sessão da API para ' + login + ': ' + r.status);
+  const cookie = r.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await r.json();
+  return async (method, path, body) => {
+    const res = await fetch(base + path, { method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined });
+    return { status: res.status, json: await res.json().catch(() => null) };
+  };
+}
+
+async function fillSisAccess(page, subject) {
+  await page.fill('#assunto', subject);
+  await page.fill('#descricao', 'Ligou pedindo perfil de consulta para a nova servidora.');
+  const firstSystem = await page.locator('#campo-sistema option').nth(1).getAttribute('value');
+  await page.selectOption('#campo-sistema', firstSystem);
+  await page.fill('#campo-matricula', '7654321');
+  await page.fill('#campo-perfil', 'Consulta');
+  await page.fill('#campo-justificativa', 'Nova lotação.');
+}
+
+export default async function agentWorkspace({ base, page, step, visit, signIn, newContext }) {
+  let protocol = '';
+  let outsider = '';
+
+  await step('atendente: fila de atendimento', async () => {
+    await signIn(page, 'atendente');
+    await page.goto(base + '/atendimento');
+    await visit(page, '/atendimento', 'atendimento');
+    expect(await page.locator('.abas-fila a').count() === 5, 'cinco filas');
+    expect(await page.locator('.abas-fila a[aria-current=page]').count() === 1, 'fila atual marcada');
+    await page.goto(base + '/atendimento?fila=vencidos');
+    await visit(page, '/atendimento?fila=vencidos');
+  });
+
+  await step('registro por telefone: solicitante autorizada', async () => {
+    await page.goto(base + '/atendimento/registrar');
+    await visit(page, '/atendimento/registrar', 'registrar-telefone');
+    await page.fill('#q', 'Mariana');
+    await page.waitForSelector('#resultados .lista-pessoas a');
+    // Without htmx, the same search is a plain GET.
+    await page.goto(base + '/atendimento/registrar?q=' + encodeURIComponent('mariana.ribeiro@seger'));
+    await page.click('#resultados .lista-pessoas a');
+    expect(/pessoa=\d+/.test(page.url()), 'pessoa escolhida: ' + page.url());
+    await page.selectOption('#servico', 'SIS-ACESSO');
+    await page.click('form:has(#servico) button[type=submit]');
+    await page.click('form[method=post][action="/atendimento/registrar"] button[type=submit]');
+    expect(await page.locator('#assunto-erro').count() === 1, 'erro ao lado do assunto');
+    await visit(page, '/atendimento/registrar (erros)', 'registrar-telefone-erros');
+    await fillSisAccess(page, 'Acesso ao SIGEFES por telefone');
+    await page.click('form[method=post][action="/atendimento/registrar"] button[type=submit]');
+    expect(page.url().includes('/atendimento/registrar/feito/'), 'confirmação: ' + page.url());
+    protocol = (await page.textContent('#protocolo')).trim();
+    expect(/^\d{4}-\d{6}$/.test(protocol), 'protocolo: ' + protocol);
+    expect(await page.locator('#relacionamento').count() === 0, 'autorizada não vai ao relacionamento');
+    await visit(page, 'confirmação do registro', 'registrado-telefone');
+  });
+
+  await step('registro por telefone: não cliente vai à Relação com Clientes', async () => {
+    await page.goto(base + '/atendimento/registrar');
+    await page.fill('#nome', 'Pedro Alves Siqueira');
+    await page.click('form[action="/atendimento/registrar/pessoa"] button[type=submit]');
+    expect(await page.locator('#email-erro').count() === 1, 'contato obrigatório');
+    await page.fill('#email', 'pedro.siqueira@exemplo.com.br');
+    await page.click('form[action="/atendimento/registrar/pessoa"] button[type=submit]');
+    expect(/pessoa=\d+/.test(page.url()), 'pessoa criada: ' + page.url());
+    await page.selectOption('#servico', 'SIS-ACESSO');
+    await page.click('form:has(#servico) button[type=submit]');
+    await fillSisAccess(page, 'Acesso pedido por Pedro Quixaba');
+    await page.click('form[method=post][action="/atendimento/registrar"] button[type=submit]');
+    outsider = (await page.textContent('#protocolo')).trim();
+    const note = await page.textContent('#relacionamento');
+    expect(/encaminhado à relação com clientes/i.test(note), 'aviso: ' + note);
+    const other = await newContext();
+    const relations = await other.newPage();
+    await signIn(relations, 'relacionamento');
+    await relations.goto(base + '/atendimento?q=Quixaba');
+    expect(await relations.locator(`tr[data-protocolo="${outsider}"]`).count() === 1,
+      'o chamado deveria estar na fila do relacionamento');
+    await visit(relations, '/atendimento (relacionamento)');
+    await other.close();
+  });
+
+  await step('atendente encaminha à unidade do analista', async () => {
+    await page.goto(base + '/atendimento/chamados/' + protocol);
+    await visit(page, '/atendimento/chamados/:p (atendente)');
+    const sgsis = await page.locator('#unidade-destino option', { hasText: 'SGSIS' }).getAttribute('value');
+    await page.selectOption('#unidade-destino', sgsis);
+    await page.click('#encaminhar button[type=submit]');
+    expect((await page.textContent('#unidade-atual')).includes('SGSIS'), 'unidade SGSIS');
+  });
+
+  await step('analista: triagem → pendente com o solicitante → resolvido', async () => {
+    const other = await newContext();
+    const analyst = await other.newPage();
+    await signIn(analyst, 'analista');
+    await analyst.goto(base + '/atendimento/chamados/' + protocol);
+    await analyst.click('label[for=categoria-service_request]');
+    await analyst.selectOption('#impacto', '2');
+    await analyst.selectOption('#urgencia', '2');
+    await analyst.click('#triagem button[type=submit]');
+    expect((await analyst.textContent('#prioridade-atual')).trim() === '5', 'prioridade 2×2 = 5');
+    await analyst.fill('#texto', 'Conferir o perfil com a chefia.');
+    await analyst.click('label[for=tipo-interna]');
+    await analyst.click('#form-mensagem button[type=submit]');
+    expect(await analyst.locator('li.nota-interna .etiqueta-interna').count() === 1, 'nota interna marcada');
+    await analyst.fill('#texto', 'Qual o perfil exato de acesso?');
+    await analyst.click('label[for=tipo-pergunta]');
+    await analyst.click('#form-mensagem button[type=submit]');
+    expect(/pendente com o solicitante/.test(await analyst.textContent('#situacao-atual')), 'pendente');
+    await visit(analyst, '/atendimento/chamados/:p (pendente)', 'chamado-agente');
+    // The requester answers through the API; the ticket is back in progress.
+    const requester = await apiAs(base, 'solicitante');
+    const t = await requester('GET', '/api/v1/tickets/by-protocol/' + protocol);
+    const answer = await requester('POST', `/api/v1/tickets/${t.json.id}/replies`, { text: 'Perfil consulta.' });
+    expect(answer.status === 200, 'resposta do solicitante: ' + answer.status);
+    await analyst.reload();
+    expect(/em atendimento/.test(await analyst.textContent('#situacao-atual')), 'em atendimento');
+    await analyst.click('#resolver button[type=submit]');
+    expect(await analyst.locator('#solucao-erro').count() === 1, 'solução obrigatória');
+    await visit(analyst, '/atendimento/chamados/:p (erros)');
+    await analyst.fill('#solucao', 'Perfil de consulta criado.');
+    await analyst.fill('#tempo_gasto', '25');
+    await analyst.click('#resolver button[type=submit]');
+    expect(/resolvido/.test(await analyst.textContent('#situacao-atual')), 'resolvido');
+    await other.close();
+  });
+
+  await step('fila ao vivo: novo chamado aparece sem recarregar', async () => {
+    await page.goto(base + '/atendimento?fila=minha-unidade&q=Xilofone');
+    await page.evaluate(() => { window.semRecarregar = true; });
+    await page.waitForFunction(() => document.querySelector('[sse-connect]') &&
+      window.htmx && true);
+    const requester = await apiAs(base, 'solicitante');
+    await new Promise((r) => setTimeout(r, 500));  // the stream opens
+    const created = await requester('POST', '/api/v1/tickets', { service_code: 'SIS-ACESSO',
+      subject: 'Chamado Xilofone ao vivo', description: 'Registrado pela API durante o teste.',
+      form_answers: { sistema: 'SIGEFES', matricula: '1112223', perfil: 'Consulta', justificativa: 'Teste.' } });
+    expect(created.status === 201, 'registro pela API: ' + created.status + JSON.stringify(created.json));
+    const live = created.json.protocol;
+    await page.waitForSelector(`tr[data-protocolo="${live}"]`, { timeout: 10000 });
+    expect(await page.evaluate(() => window.semRecarregar === true), 'a página foi recarregada');
+  });
+
+  await step('360 px: páginas do atendimento sem rolagem horizontal', async () => {
+    const narrow = await page.context().newPage();
+    await narrow.setViewportSize({ width: 360, height: 740 });
+    for (const [path, shot] of [['/atendimento', 'atendimento-360'],
+      ['/atendimento/chamados/' + protocol, 'chamado-agente-360'],
+      ['/atendimento/registrar', 'registrar-telefone-360']]) {
+      await narrow.goto(base + path);
+      await visit(narrow, path + ' (360 px)', shot);
+      const wide = await narrow.evaluate(() => document.documentElement.scrollWidth);
+      expect(wide <= 360, `${path} tem ${wide} px de largura em 360 px`);
+    }
+    await narrow.close();
+  });
+
+  await step('solicitante não abre o atendimento', async () => {
+    const other = await newContext();
+    const p = await other.newPage();
+    await signIn(p, 'solicitante');
+    const r = await p.goto(base + '/atendimento');
+    expect(r.status() === 403, 'esperava 403: ' + r.status());
+    await other.close();
+  });
+}

@@ -1,0 +1,192 @@
+// The server-sent event streams (/ao-vivo/...) over a real socket: an agent's
+// queue stream hears a change, nobody hears what they may not see, a client
+// that went away is forgotten, and stopping the server ends open streams.
+#include <gmock/gmock.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "api/routes.hpp"
+#include "app/passwords.hpp"
+#include "http/server.hpp"
+#include "support/desk_world.hpp"
+#include "support/http_client.hpp"
+#include "web/page_routes.hpp"
+
+namespace guiche::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+// One open stream: what has arrived so far.
+class StreamClient {
+ public:
+  StreamClient(unsigned short port, const std::string& target, const std::string& cookie) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) return;
+    const std::string request = "GET " + target +
+                                " HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + cookie +
+                                "\r\nAccept: text/event-stream\r\n\r\n";
+    ::send(fd_, request.data(), request.size(), MSG_NOSIGNAL);
+  }
+  ~StreamClient() { close(); }
+  void close() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+  // Reads until `text` has arrived, the peer closed, or `limit` passed.
+  bool wait_for(const std::string& text, std::chrono::milliseconds limit = 5s) {
+    const auto until = std::chrono::steady_clock::now() + limit;
+    while (received.find(text) == std::string::npos) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          until - std::chrono::steady_clock::now());
+      if (left <= 0ms || fd_ < 0) return false;
+      pollfd p{fd_, POLLIN, 0};
+      if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
+      char buffer[4096];
+      const auto n = ::recv(fd_, buffer, sizeof buffer, 0);
+      if (n <= 0) {
+        closed_by_server = true;
+        return false;
+      }
+      received.append(buffer, static_cast<std::size_t>(n));
+    }
+    return true;
+  }
+  std::string received;
+  bool closed_by_server = false;
+
+ private:
+  int fd_ = -1;
+};
+
+class LiveStreamTest : public DeskTest {
+ protected:
+  void SetUp() override {
+    DeskTest::SetUp();
+    api_ = std::make_unique<api::ApiContext>(api::ApiContext{*desk});
+    web_ = std::make_unique<web::WebContext>(*desk, GUICHE_WEB_DIR, false);
+    routes_ = api::api_routes(*api_);
+    for (auto& r : web::web_routes(*web_)) routes_.push_back(std::move(r));
+    port = free_loopback_port();
+    server_ = std::thread([this] {
+      http::serve(routes_, "127.0.0.1", port, {.stream_ping = 100ms, .control = &control_});
+    });
+    for (int i = 0; i < 200; ++i) {
+      if (http_request(port, "GET", "/api/v1/health").status == 200) return;
+      std::this_thread::sleep_for(25ms);
+    }
+    FAIL() << "the server did not start";
+  }
+  void TearDown() override {
+    stop();
+    DeskTest::TearDown();
+  }
+  void stop() {
+    control_.request_stop();
+    if (server_.joinable()) server_.join();
+  }
+  std::string cookie_of(const Person& p) {
+    const std::string login = "user" + std::to_string(p.id);
+    const std::string hash = app::hash_password("senha-de-teste");
+    database->db().write([&](store::Connection& c) {
+      c.query("UPDATE people SET login = ?, password_hash = ? WHERE id = ?", {login, hash, p.id});
+    });
+    auto r = http_request(port, "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
+                          nlohmann::json{{"login", login}, {"password", "senha-de-teste"}}.dump());
+    for (const auto& c : r.set_cookies) {
+      if (c.rfind("guiche_session=", 0) == 0) return c.substr(0, c.find(';'));
+    }
+    ADD_FAILURE() << "no session for " << p.name;
+    return "";
+  }
+  // Until the hub holds `n` subscriptions (streams open asynchronously).
+  bool subscribers_become(std::size_t n) {
+    for (int i = 0; i < 200; ++i) {
+      if (desk->ticket_events().subscribers() == n) return true;
+      std::this_thread::sleep_for(10ms);
+    }
+    return false;
+  }
+
+  unsigned short port = 0;
+
+ private:
+  std::unique_ptr<api::ApiContext> api_;
+  std::unique_ptr<web::WebContext> web_;
+  std::vector<http::Route> routes_;
+  http::ServeControl control_;
+  std::thread server_;
+};
+
+TEST_P(LiveStreamTest, AnAgentsQueueStreamHearsAChangeAnotherUnitDoesNot) {
+  StreamClient attendant(port, "/ao-vivo/filas", cookie_of(w.attendant));
+  StreamClient dba(port, "/ao-vivo/filas", cookie_of(w.analyst_dba));
+  ASSERT_TRUE(attendant.wait_for("retry:"));
+  EXPECT_THAT(attendant.received, ::testing::HasSubstr("Content-Type: text/event-stream"));
+  ASSERT_TRUE(dba.wait_for("retry:"));
+  ASSERT_TRUE(subscribers_become(2));
+  const auto t = register_sis(w.requester_seger);
+  EXPECT_TRUE(attendant.wait_for("event: fila\ndata: " + t.protocol + "\n\n"));
+  // The DBA analyst gets keep-alive comments only.
+  EXPECT_TRUE(dba.wait_for(": ping"));
+  EXPECT_THAT(dba.received, ::testing::Not(::testing::HasSubstr("event:")));
+}
+
+TEST_P(LiveStreamTest, OnlyThoseWhoMaySeeATicketFollowIt) {
+  const auto t = register_sis(w.requester_seger);
+  // Another organization's requester: the ticket does not exist for them.
+  EXPECT_EQ(http_request(port, "GET", "/ao-vivo/chamados/" + t.protocol,
+                         {{"Cookie", cookie_of(w.requester_sesa)}})
+                .status,
+            404);
+  EXPECT_EQ(http_request(port, "GET", "/ao-vivo/chamados/" + t.protocol).status, 401);
+  EXPECT_EQ(http_request(port, "GET", "/ao-vivo/filas", {{"Cookie", cookie_of(w.requester_seger)}})
+                .status,
+            403);
+  EXPECT_EQ(desk->ticket_events().subscribers(), 0u);
+
+  StreamClient owner(port, "/ao-vivo/chamados/" + t.protocol, cookie_of(w.requester_seger));
+  ASSERT_TRUE(owner.wait_for("retry:"));
+  ASSERT_TRUE(subscribers_become(1));
+  desk->add_internal_note(as(w.attendant), t.id, "Só para a equipe.");
+  desk->reply(as(w.attendant), t.id, "Recebemos seu pedido.");
+  ASSERT_TRUE(owner.wait_for("event: chamado\n"));
+  // One event: the internal note was not announced to the requester.
+  const auto first = owner.received.find("event: chamado");
+  EXPECT_EQ(owner.received.find("event: chamado", first + 1), std::string::npos);
+}
+
+TEST_P(LiveStreamTest, AClientThatWentAwayIsForgotten) {
+  StreamClient attendant(port, "/ao-vivo/filas", cookie_of(w.attendant));
+  ASSERT_TRUE(attendant.wait_for("retry:"));
+  ASSERT_TRUE(subscribers_become(1));
+  attendant.close();
+  // The next keep-alive write fails and the subscription ends.
+  EXPECT_TRUE(subscribers_become(0));
+}
+
+TEST_P(LiveStreamTest, StoppingTheServerEndsOpenStreamsPromptly) {
+  StreamClient attendant(port, "/ao-vivo/filas", cookie_of(w.attendant));
+  ASSERT_TRUE(attendant.wait_for("retry:"));
+  ASSERT_TRUE(subscribers_become(1));
+  const auto started = std::chrono::steady_clock::now();
+  stop();
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 3s);
+  EXPECT_EQ(desk->ticket_events().subscribers(), 0u);
+  attendant.wait_for("never arrives", 2s);
+  EXPECT_TRUE(attendant.closed_by_server);
+}
+
+GUICHE_ON_BOTH_ENGINES(LiveStreamTest);
+
+}  // namespace
+}  // namespace guiche::testing
