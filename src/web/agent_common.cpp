@@ -38,10 +38,6 @@ std::string remaining_text(WebContext& ctx, Instant deadline, Instant now) {
               duration_text(sla::working_time_between(*calendar, now, deadline)));
 }
 
-std::string status_text(WebContext& ctx, Status s) {
-  return text(ctx, "agente.situacao_" + std::string(status_code(s)));
-}
-
 std::string category_text(WebContext& ctx, Category c) {
   return text(ctx, "agente.categoria_" + std::string(category_code(c)));
 }

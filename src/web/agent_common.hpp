@@ -4,6 +4,7 @@
 #include <string>
 
 #include "web/page.hpp"
+#include "web/request_view.hpp"
 
 namespace guiche::web {
 
@@ -19,8 +20,6 @@ std::string remaining_text(WebContext& ctx, Instant deadline, Instant now);
 // "1 h 05 min", "20 min", "3 h".
 std::string duration_text(std::chrono::milliseconds d);
 
-// Labels of the page's language for a status and a category.
-std::string status_text(WebContext& ctx, Status s);
 std::string category_text(WebContext& ctx, Category c);
 
 // `text` with its "{}" replaced by `value`.
