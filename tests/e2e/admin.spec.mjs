@@ -60,6 +60,7 @@ export default async function adminPages({ base, page, step, visit, signIn, newC
     expect(await row.count() === 1, 'o autorizado deveria aparecer');
     expect(/Em vigor/.test(await row.textContent()), 'em vigor: ' + await row.textContent());
     expect(/Ofício SEGER nº 123\/2026/.test(await row.textContent()), 'documento que autorizou');
+    expect(!/pedida até \)/.test(await page.textContent('table.historico')), 'texto vazio de revogação pedida');
     await Promise.all([page.waitForLoadState('load'), row.locator('button', { hasText: 'Revogar' }).click()]);
     const after = page.locator('table.historico tbody tr', { hasText: 'Paulo Henrique Zanotti' });
     expect(await after.count() === 1, 'o registro revogado continua na lista');
