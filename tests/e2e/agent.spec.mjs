@@ -118,7 +118,7 @@ export default async function agentWorkspace({ base, page, step, visit, signIn, 
     await analyst.fill('#texto', 'Qual o perfil exato de acesso?');
     await analyst.click('label[for=tipo-pergunta]');
     await analyst.click('#form-mensagem button[type=submit]');
-    expect(/pendente com o solicitante/.test(await analyst.textContent('#situacao-atual')), 'pendente');
+    expect(/pendente com o solicitante/i.test(await analyst.textContent('#situacao-atual')), 'pendente');
     await visit(analyst, '/atendimento/chamados/:p (pendente)', 'chamado-agente');
     // The requester answers through the API; the ticket is back in progress.
     const requester = await apiAs(base, 'solicitante');
@@ -126,14 +126,14 @@ export default async function agentWorkspace({ base, page, step, visit, signIn, 
     const answer = await requester('POST', `/api/v1/tickets/${t.json.id}/replies`, { text: 'Perfil consulta.' });
     expect(answer.status === 200, 'resposta do solicitante: ' + answer.status);
     await analyst.reload();
-    expect(/em atendimento/.test(await analyst.textContent('#situacao-atual')), 'em atendimento');
+    expect(/em atendimento/i.test(await analyst.textContent('#situacao-atual')), 'em atendimento');
     await analyst.click('#resolver button[type=submit]');
     expect(await analyst.locator('#solucao-erro').count() === 1, 'solução obrigatória');
     await visit(analyst, '/atendimento/chamados/:p (erros)');
     await analyst.fill('#solucao', 'Perfil de consulta criado.');
     await analyst.fill('#tempo_gasto', '25');
     await analyst.click('#resolver button[type=submit]');
-    expect(/resolvido/.test(await analyst.textContent('#situacao-atual')), 'resolvido');
+    expect(/resolvido/i.test(await analyst.textContent('#situacao-atual')), 'resolvido');
     await other.close();
   });
 
