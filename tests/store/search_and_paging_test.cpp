@@ -78,7 +78,7 @@ TEST_P(SearchAndPagingTest, FiltersNarrowTheQueue) {
 
 TEST_P(SearchAndPagingTest, MigratingTwiceChangesNothing) {
   EXPECT_EQ(store::migrate(database->db()), 0);
-  EXPECT_EQ(store::schema_version(database->db()), 5);
+  EXPECT_EQ(store::schema_version(database->db()), 6);
 }
 
 GUICHE_ON_BOTH_ENGINES(SearchAndPagingTest);
