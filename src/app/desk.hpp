@@ -223,8 +223,7 @@ class Desk {
   // server's own IMAP poller. Never throws for what the message says: what
   // cannot be handled is quarantined. Throws only for an empty or too large
   // message and for storage failures (the caller retries).
-  MailReceipt receive_mail(const Actor& gateway, const std::string& raw,
-                           const std::string& source);
+  MailReceipt receive_mail(const Actor& gateway, const std::string& raw, const std::string& source);
   MailReceipt receive_polled_mail(const std::string& raw, const std::string& source);
   // Attendants, client relations and admins work the quarantine.
   std::vector<store::QuarantineRecord> mail_quarantine(const Actor& a, const std::string& state,

@@ -93,8 +93,8 @@ MailReceipt Desk::intake(const std::string& raw, const std::string& source,
                          std::optional<std::int64_t> retry_of, std::int64_t retried_by) {
   if (raw.empty()) throw invalid_field("message", "A mensagem de e-mail está vazia.");
   if (static_cast<std::int64_t>(raw.size()) > config_.max_mail_bytes) {
-    throw DomainError(DomainError::Kind::too_large, "A mensagem excede o limite de " +
-                                                        size_label(config_.max_mail_bytes) + ".");
+    throw DomainError(DomainError::Kind::too_large,
+                      "A mensagem excede o limite de " + size_label(config_.max_mail_bytes) + ".");
   }
   const Instant now = clock_.now();
   // The whole message goes to disk before any row names it (content-addressed,
@@ -119,8 +119,7 @@ MailReceipt Desk::intake(const std::string& raw, const std::string& source,
       record.message_id = m.message_id;
     }
     if (m.from) {
-      record.sender =
-          normalize_email(m.from->email).value_or(clean_mail_line(m.from->email, 200));
+      record.sender = normalize_email(m.from->email).value_or(clean_mail_line(m.from->email, 200));
     }
     record.subject = clean_mail_line(m.subject, 200);
     if (m.automatic == mail::Automatic::none) {
@@ -157,8 +156,7 @@ MailReceipt Desk::intake(const std::string& raw, const std::string& source,
     }
   };
   auto settle = [&](store::Connection& c) {
-    store::update_inbound_outcome(c, record.id, receipt.outcome, receipt.ticket_id,
-                                  receipt.detail);
+    store::update_inbound_outcome(c, record.id, receipt.outcome, receipt.ticket_id, receipt.detail);
     if (receipt.outcome == "quarantined") {
       store::quarantine(c, record.id, receipt.detail, now);
     } else if (retry_of) {
@@ -305,7 +303,8 @@ MailReceipt Desk::apply_mail(store::Connection& c, const MailInput& input,
     req.form_may_be_incomplete = true;
     req.audience = config_.mail_audience;
     const Actor as_requester{requester, Channel::email};
-    Ticket t = register_in(c, as_requester, req, req.subject, req.description, now, local_date(now));
+    Ticket t =
+        register_in(c, as_requester, req, req.subject, req.description, now, local_date(now));
     auto drafts = file_drafts(t.id, requester.id, true);
     if (!drafts.empty()) record(c, t, std::move(drafts), as_requester, now);
     return t;
@@ -320,12 +319,10 @@ MailReceipt Desk::apply_mail(store::Connection& c, const MailInput& input,
                          "; confira antes de registrar.");
     }
     const Actor as_sender{*sender, Channel::email};
-    const bool reopenable =
-        ticket.status == Status::resolved && ticket.resolved_at &&
-        now - *ticket.resolved_at <= config_.reopen_window &&
-        config_.mail_reply_to_closed == ReplyToClosed::reopen_request;
-    if (is_requester_side(*sender, ticket) &&
-        (status_is_open(ticket.status) || reopenable)) {
+    const bool reopenable = ticket.status == Status::resolved && ticket.resolved_at &&
+                            now - *ticket.resolved_at <= config_.reopen_window &&
+                            config_.mail_reply_to_closed == ReplyToClosed::reopen_request;
+    if (is_requester_side(*sender, ticket) && (status_is_open(ticket.status) || reopenable)) {
       std::vector<Draft> drafts;
       if (status_is_open(ticket.status)) {
         nlohmann::json data{{"text", reply_text}, {"from_agent", false}};
@@ -346,18 +343,21 @@ MailReceipt Desk::apply_mail(store::Connection& c, const MailInput& input,
     } else if (is_requester_side(*sender, ticket)) {
       // Resolved past the window, closed or cancelled: a new request, linked,
       // never a silent duplicate.
-      Ticket fresh = register_mail(*sender, "Mensagem recebida por e-mail sobre a SA " +
-                                                ticket.protocol + " (" +
-                                                std::string(status_label_pt(ticket.status)) +
-                                                "):\n\n");
+      Ticket fresh =
+          register_mail(*sender, "Mensagem recebida por e-mail sobre a SA " + ticket.protocol +
+                                     " (" + std::string(status_label_pt(ticket.status)) + "):\n\n");
       record(c, ticket,
              {{EventKind::linked,
-               {{"other_ticket_id", fresh.id}, {"other_protocol", fresh.protocol}, {"link", "related"}},
+               {{"other_ticket_id", fresh.id},
+                {"other_protocol", fresh.protocol},
+                {"link", "related"}},
                false}},
              system, now);
       record(c, fresh,
              {{EventKind::linked,
-               {{"other_ticket_id", ticket.id}, {"other_protocol", ticket.protocol}, {"link", "related"}},
+               {{"other_ticket_id", ticket.id},
+                {"other_protocol", ticket.protocol},
+                {"link", "related"}},
                false}},
              system, now);
       r.outcome = "ticket_created";
@@ -366,8 +366,9 @@ MailReceipt Desk::apply_mail(store::Connection& c, const MailInput& input,
       r.ticket_id = fresh.id;
       r.protocol = fresh.protocol;
     } else if (can_work_ticket(*sender, ticket, units)) {
-      std::vector<Draft> drafts{
-          {EventKind::internal_note, {{"text", "E-mail de " + inbound.sender + ":\n\n" + reply_text}}, false}};
+      std::vector<Draft> drafts{{EventKind::internal_note,
+                                 {{"text", "E-mail de " + inbound.sender + ":\n\n" + reply_text}},
+                                 false}};
       for (auto& d : file_drafts(ticket.id, sender->id, false)) drafts.push_back(std::move(d));
       record(c, ticket, std::move(drafts), as_sender, now);
       r.outcome = "joined";
@@ -386,7 +387,8 @@ MailReceipt Desk::apply_mail(store::Connection& c, const MailInput& input,
       // Nothing is lost (seed 000): an unknown sender becomes a person without
       // organization or login, whom client relations will judge.
       requester.name = clean_mail_line(m.from->name, 200);
-      if (requester.name.empty()) requester.name = inbound.sender.substr(0, inbound.sender.find('@'));
+      if (requester.name.empty())
+        requester.name = inbound.sender.substr(0, inbound.sender.find('@'));
       requester.emails = {inbound.sender};
       requester.roles = {{Role::requester, std::nullopt}};
       requester.id = store::insert_person(c, requester, std::nullopt, now);

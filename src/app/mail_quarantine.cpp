@@ -4,9 +4,9 @@
 // it (seed 000: it receives the desk's e-mail), with client relations and the
 // admins: list, download the original, retry, or register it as a ticket.
 #include "app/desk.hpp"
+#include "app/mail_text.hpp"
 #include "domain/error.hpp"
 #include "mail/inbound_message.hpp"
-#include "app/mail_text.hpp"
 #include "store/ticket_rows.hpp"
 
 namespace guiche::app {
@@ -23,8 +23,7 @@ void require_quarantine_access(const Person& p) {
 
 }  // namespace
 
-std::vector<store::QuarantineRecord> Desk::mail_quarantine(const Actor& a,
-                                                           const std::string& state,
+std::vector<store::QuarantineRecord> Desk::mail_quarantine(const Actor& a, const std::string& state,
                                                            std::optional<std::int64_t> before_id,
                                                            int limit) {
   require_active(a);
@@ -111,9 +110,9 @@ Ticket Desk::ticket_from_quarantine(const Actor& a, std::int64_t id, std::int64_
               {"sha256", file.sha256}},
              false}},
            registrar, now);
-    store::update_inbound_outcome(c, id, "ticket_created", result.id,
-                                  "SA " + result.protocol + " registrada da quarentena por " +
-                                      a.person.name + ".");
+    store::update_inbound_outcome(
+        c, id, "ticket_created", result.id,
+        "SA " + result.protocol + " registrada da quarentena por " + a.person.name + ".");
     store::resolve_quarantined(c, id, a.id(), now);
   });
   return result;

@@ -43,9 +43,9 @@ const std::string kQuarantineSelect =
 }  // namespace
 
 std::optional<InboundRecord> find_inbound(Connection& c, const std::string& dedup_key) {
-  auto row = c.query_one(std::string("SELECT ") + kColumns +
-                             " FROM inbound_messages m WHERE m.dedup_key = ?",
-                         {dedup_key});
+  auto row = c.query_one(
+      std::string("SELECT ") + kColumns + " FROM inbound_messages m WHERE m.dedup_key = ?",
+      {dedup_key});
   if (!row) return std::nullopt;
   return from_row(*row);
 }
@@ -76,9 +76,9 @@ void update_inbound_outcome(Connection& c, std::int64_t id, const std::string& o
 
 std::optional<std::int64_t> ticket_of_message_id(Connection& c, const std::string& message_id) {
   if (message_id.empty()) return std::nullopt;
-  if (auto row = c.query_one(
-          "SELECT ticket_id FROM outbox WHERE message_id = ? AND ticket_id IS NOT NULL",
-          {message_id})) {
+  if (auto row =
+          c.query_one("SELECT ticket_id FROM outbox WHERE message_id = ? AND ticket_id IS NOT NULL",
+                      {message_id})) {
     return row->integer(0);
   }
   if (auto row = c.query_one(
