@@ -98,6 +98,9 @@ int ImapPoller::poll_mailbox(const std::string& url) {
     curl_easy_setopt(curl, CURLOPT_USERNAME, config_.user.c_str());
     curl_easy_setopt(curl, CURLOPT_PASSWORD, config_.password.c_str());
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, text.c_str());
+    // curl reads a custom command's answer line by line into this buffer; a
+    // longer line (RFC 5322 allows 998 bytes, senders exceed it) is cut short.
+    curl_easy_setopt(curl, CURLOPT_BUFFERSIZE, 512L * 1024);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, append);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &headers);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append);
@@ -116,7 +119,16 @@ int ImapPoller::poll_mailbox(const std::string& url) {
   const std::string source = "imap:" + mailbox_of(url);
   int delivered = 0;
   for (const auto& uid : search_uids(command("UID SEARCH UNSEEN"))) {
-    const std::string raw = literal_of(command("UID FETCH " + uid + " BODY.PEEK[]"));
+    std::string raw;
+    try {
+      raw = literal_of(command("UID FETCH " + uid + " BODY.PEEK[]"));
+    } catch (const ImapError& e) {
+      // One message that cannot be read must not hold up the others; it
+      // stays unseen and is tried again next round.
+      std::cerr << "imap: " << mailbox_of(url) << ": mensagem UID " << uid
+                << " não lida: " << e.what() << "\n";
+      continue;
+    }
     try {
       deliver_(raw, source);
     } catch (const RefusedMessage& e) {

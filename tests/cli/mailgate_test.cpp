@@ -17,7 +17,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-struct Run {
+struct GateRun {
   int exit_code;
   std::string output;  // stdout and stderr together
 };
@@ -40,7 +40,7 @@ class MailgateTest : public ApiTest {
   }
 
   // Runs mailgate with `message` on stdin, the token only in the environment.
-  Run mailgate(const std::string& message, unsigned short to_port, const std::string& secret) {
+  GateRun mailgate(const std::string& message, unsigned short to_port, const std::string& secret) {
     const std::string input = dir + "/message.eml";
     std::ofstream(input, std::ios::binary) << message;
     const char* binary = std::getenv("GUICHE_BINARY");
@@ -48,7 +48,7 @@ class MailgateTest : public ApiTest {
         "GUICHE_MAILGATE_TOKEN='" + secret + "' " + std::string(binary ? binary : "guiche") +
         " mailgate --timeout 20 --url http://127.0.0.1:" + std::to_string(to_port) + " <" + input +
         " 2>&1";
-    Run run{-1, {}};
+    GateRun run{-1, {}};
     FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe) return run;
     char buffer[4096];
