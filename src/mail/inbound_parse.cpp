@@ -3,6 +3,7 @@
 // html_to_text, quote_trim, automatic).
 #include <gmime/gmime.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <mutex>
@@ -303,7 +304,11 @@ class Walker {
       char* raw = g_mime_object_to_string(GMIME_OBJECT(message), nullptr);
       a.bytes = raw ? raw : "";
       g_free(raw);
-      a.file_name = safe_file_name(trimmed(g_mime_message_get_subject(message)));
+      // A subject is not a path: "45/2026" stays one name.
+      std::string subject = trimmed(g_mime_message_get_subject(message));
+      std::replace(subject.begin(), subject.end(), '/', '_');
+      std::replace(subject.begin(), subject.end(), '\\', '_');
+      a.file_name = safe_file_name(subject);
     }
     a.file_name = a.file_name.empty() ? "mensagem-encaminhada.eml" : a.file_name + ".eml";
     out_.attachments.push_back(std::move(a));

@@ -14,9 +14,19 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// White space, including the invisible characters phones put on "empty"
+// lines (no-break space, zero-width space, byte order mark).
 std::string_view strip(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  static constexpr std::string_view kInvisible[] = {"\xC2\xA0", "\xE2\x80\x8B", "\xEF\xBB\xBF"};
+  for (bool again = true; again;) {
+    again = false;
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    for (const std::string_view invisible : kInvisible) {
+      if (s.starts_with(invisible)) s.remove_prefix(invisible.size()), again = true;
+      if (s.ends_with(invisible)) s.remove_suffix(invisible.size()), again = true;
+    }
+  }
   return s;
 }
 
@@ -146,7 +156,7 @@ std::string trim_quotes(std::string_view text, bool is_forward) {
     const size_t end = out.find('\n', start);
     std::string_view line = std::string_view(out).substr(start, end - start);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-    if (line.empty()) {
+    if (strip(line).empty()) {
       ++blank_run;
     } else {
       if (!result.empty() && blank_run > 0) result += '\n';
