@@ -6,10 +6,14 @@ cd "$(dirname "$0")/.."
 
 GUICHE_TEST_PG_URL=$(scripts/test-servers/postgres.sh start)
 export GUICHE_TEST_PG_URL
-trap 'scripts/test-servers/postgres.sh stop; scripts/test-servers/smtp.sh stop' EXIT
+trap 'scripts/test-servers/postgres.sh stop; scripts/test-servers/smtp.sh stop; scripts/test-servers/imap.sh stop' EXIT
 # The SMTP sink: its port and the maildir where accepted messages land.
 read -r GUICHE_TEST_SMTP_PORT GUICHE_TEST_SMTP_MAILDIR < <(scripts/test-servers/smtp.sh start)
 export GUICHE_TEST_SMTP_PORT GUICHE_TEST_SMTP_MAILDIR
+# Dovecot for the IMAP poller: port, user, password, and the directory of its config (doveadm).
+read -r GUICHE_TEST_IMAP_PORT GUICHE_TEST_IMAP_USER GUICHE_TEST_IMAP_PASSWORD GUICHE_TEST_IMAP_DIR \
+  < <(scripts/test-servers/imap.sh start)
+export GUICHE_TEST_IMAP_PORT GUICHE_TEST_IMAP_USER GUICHE_TEST_IMAP_PASSWORD GUICHE_TEST_IMAP_DIR
 
 status=0
 for dir in "$@"; do

@@ -36,11 +36,14 @@ nlohmann::ordered_json operation(const OperationDoc& d) {
   }
   if (!d.query.empty() || !params.empty()) op["parameters"] = params;
   if (d.request_schema) {
-    const bool upload = std::string(d.request_schema) == "Upload";
+    const std::string schema = d.request_schema;
+    const char* type = schema == "Upload"       ? "multipart/form-data"
+                       : schema == "RawMessage" ? "message/rfc822"
+                                                : "application/json";
     op["requestBody"] = {
         {"required", true},
         {"content",
-         {{upload ? "multipart/form-data" : "application/json",
+         {{type,
            {{"schema", {{"$ref", std::string("#/components/schemas/") + d.request_schema}}}}}}}};
   }
   nlohmann::ordered_json responses;

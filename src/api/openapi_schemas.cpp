@@ -226,6 +226,25 @@ nlohmann::ordered_json openapi_schemas() {
     "last_error": {"type": ["string", "null"]},
     "created_at": {"type": "string", "format": "date-time"},
     "sent_at": {"type": ["string", "null"], "format": "date-time"}}},
+  "RawMessage": {"type": "string", "format": "binary", "description": "one RFC 5322 message"},
+  "MailReceipt": {"type": "object", "properties": {
+    "inbound_id": {"type": "integer"},
+    "outcome": {"enum": ["ticket_created", "joined", "reopen_requested", "ignored_automatic",
+                         "quarantined", "duplicate"]},
+    "ticket_id": {"type": ["integer", "null"]}, "protocol": {"type": ["string", "null"]},
+    "detail": {"type": "string"}}},
+  "QuarantinedMail": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "state": {"enum": ["pending", "resolved"]},
+    "reason": {"type": "string"}, "attempts": {"type": "integer"},
+    "updated_at": {"type": "string", "format": "date-time"}, "message_id": {"type": "string"},
+    "source": {"type": "string"}, "received_at": {"type": "string", "format": "date-time"},
+    "sender": {"type": "string"}, "subject": {"type": "string"}, "size_bytes": {"type": "integer"},
+    "outcome": {"type": "string"}, "ticket_id": {"type": ["integer", "null"]}}},
+  "QuarantineList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/QuarantinedMail"}}}},
+  "QuarantineTicket": {"type": "object", "required": ["requester_id", "service_code"],
+    "additionalProperties": false, "properties": {
+      "requester_id": {"type": "integer"}, "service_code": {"type": "string"}}},
   "OutboxList": {"type": "object", "properties": {
     "items": {"type": "array", "items": {"$ref": "#/components/schemas/OutboxMessage"}}}},
   "MessageTemplate": {"type": "object", "properties": {

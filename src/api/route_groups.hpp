@@ -17,5 +17,6 @@ void add_attachment_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_calendar_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_sla_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_outbox_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+void add_mail_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 
 }  // namespace guiche::api

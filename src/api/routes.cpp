@@ -15,6 +15,7 @@ std::vector<http::Route> api_routes(ApiContext& ctx) {
   add_attachment_routes(ctx, routes);
   add_calendar_routes(ctx, routes);
   add_outbox_routes(ctx, routes);
+  add_mail_routes(ctx, routes);
   add_sla_routes(ctx, routes);
   return routes;
 }

@@ -24,11 +24,17 @@
 #include "store/attachment_blobs.hpp"
 #include "store/attachment_rows.hpp"
 #include "store/database.hpp"
+#include "store/inbound_rows.hpp"
 #include "store/outbox_rows.hpp"
 #include "store/sla_rows.hpp"
 #include "store/ticket_queries.hpp"
 
 namespace guiche::app {
+
+// What an e-mail answering a resolved ticket does (mail intake): ask to
+// reopen it while the reopen window lasts, or register a new ticket linked
+// to it. Once the ticket is closed, a new linked ticket either way.
+enum class ReplyToClosed { reopen_request, new_linked_ticket };
 
 struct DeskConfig {
   std::string data_dir = "data";
@@ -68,6 +74,16 @@ struct DeskConfig {
   std::string mail_from_name = "Central de Serviços";
   std::string mail_from_address = "nao-responda@guiche.localhost";
   std::string public_url = "http://127.0.0.1:8080";
+  // Mail intake (app/mail_intake.cpp): the service new e-mails are registered
+  // under, the audience e-mail imposes (seed 000: only authorized requesters
+  // of client organizations skip client relations), replies to resolved
+  // tickets, the loop guard (notices to one address per hour, mail-triggered
+  // ones beyond it are dropped) and the largest message accepted.
+  std::string mail_service_code = "SUP-TEC";
+  std::optional<Audience> mail_audience = Audience::authorized_requesters;
+  ReplyToClosed mail_reply_to_closed = ReplyToClosed::reopen_request;
+  int mail_notices_per_hour = 5;
+  std::int64_t max_mail_bytes = 40LL * 1024 * 1024;
 };
 
 struct RegisterRequest {
@@ -82,6 +98,22 @@ struct RegisterRequest {
   // A retry with the same key (per caller) returns the ticket the first
   // attempt registered instead of a second one.
   std::optional<std::string> idempotency_key;
+  // Channels that cannot fill the service's form (e-mail) leave required
+  // fields for the central to complete at triage.
+  bool form_may_be_incomplete = false;
+  // A stricter audience than the service's, imposed by the channel.
+  std::optional<Audience> audience;
+};
+
+// What the mail intake did with one message.
+struct MailReceipt {
+  std::int64_t inbound_id = 0;
+  // ticket_created, joined, reopen_requested, ignored_automatic, quarantined,
+  // or duplicate (the message was received before: the first outcome stands).
+  std::string outcome;
+  std::optional<std::int64_t> ticket_id;
+  std::string protocol;
+  std::string detail;  // pt-BR
 };
 
 struct Triage {
@@ -185,6 +217,28 @@ class Desk {
 
   // --- intake
   Ticket register_request(const Actor& a, const RegisterRequest& r);
+
+  // --- mail intake (app/mail_intake.cpp, app/mail_quarantine.cpp)
+  // One raw RFC 5322 message from the mail gateway (an attendant's token:
+  // the central de serviços receives the desk's e-mail, seed 000) or from the
+  // server's own IMAP poller. Never throws for what the message says: what
+  // cannot be handled is quarantined. Throws only for an empty or too large
+  // message and for storage failures (the caller retries).
+  MailReceipt receive_mail(const Actor& gateway, const std::string& raw, const std::string& source);
+  MailReceipt receive_polled_mail(const std::string& raw, const std::string& source);
+  // Attendants, client relations and admins work the quarantine.
+  std::vector<store::QuarantineRecord> mail_quarantine(const Actor& a, const std::string& state,
+                                                       std::optional<std::int64_t> before_id,
+                                                       int limit);
+  store::QuarantineRecord quarantined_mail(const Actor& a, std::int64_t id);
+  std::string quarantined_raw(const Actor& a, std::int64_t id);
+  // Runs the intake again on the kept message (after a parser fix, or once
+  // the sender is registered); resolved unless quarantined again.
+  MailReceipt retry_quarantined(const Actor& a, std::int64_t id);
+  // Registers the kept message as a request of `requester_id` for
+  // `service_code`, the whole message attached; resolves the entry.
+  Ticket ticket_from_quarantine(const Actor& a, std::int64_t id, std::int64_t requester_id,
+                                const std::string& service_code);
 
   // --- agent work
   Ticket triage(const Actor& a, std::int64_t ticket_id, const Triage& t);
@@ -370,6 +424,11 @@ class Desk {
   void refresh_sla(store::Connection& c, std::int64_t ticket_id, Instant now);
   void cache_sla(store::Connection& c, std::int64_t ticket_id, const sla::SlaTimeline& timeline,
                  const std::vector<TicketEvent>& events);
+  // The mail intake's steps (app/mail_intake.cpp); `retry_of` re-runs a kept message.
+  MailReceipt intake(const std::string& raw, const std::string& source,
+                     std::optional<std::int64_t> retry_of, std::int64_t retried_by = 0);
+  MailReceipt apply_mail(store::Connection& c, const struct MailInput& mail,
+                         store::InboundRecord& inbound, Instant now);
   Ticket register_in(store::Connection& c, const Actor& a, const RegisterRequest& r,
                      const std::string& subject, const std::string& description, Instant now,
                      Date today);

@@ -98,13 +98,19 @@ Ticket Desk::register_in(store::Connection& c, const Actor& a, const RegisterReq
   if (!requester || !requester->active) {
     throw invalid_field("requester", "Solicitante não encontrado.");
   }
-  nlohmann::json answers = validate_form_answers(service->form, r.form_answers);
+  std::vector<FormField> form = service->form;
+  if (r.form_may_be_incomplete) {
+    for (auto& field : form) field.required = false;
+  }
+  nlohmann::json answers = validate_form_answers(form, r.form_answers);
   std::optional<Organization> organization;
   if (requester->organization_id) {
     organization = store::load_organization(c, *requester->organization_id);
   }
+  Service judged = *service;
+  if (r.audience) judged.audience = *r.audience;
   const AudienceDecision audience = check_audience(
-      *service, *requester, organization, store::authorizations_of_person(c, requester->id), today);
+      judged, *requester, organization, store::authorizations_of_person(c, requester->id), today);
   const auto units = store::load_units(c);
   // Admitted requests wait for triage at the central de serviços; the rest
   // go to client relations, which decides whether to serve them (seed 000).

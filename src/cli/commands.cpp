@@ -23,6 +23,7 @@ void register_commands(CLI::App& app) {
   add_admin(app, r);
   add_sla(app, r);
   add_calendar(app, r);
+  add_mailgate(app, r);
 }
 
 int run_selected(CLI::App&) {

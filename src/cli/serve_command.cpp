@@ -16,6 +16,7 @@
 #include "domain/time.hpp"
 #include "http/server.hpp"
 #include "mail/delivery_worker.hpp"
+#include "mail/imap_poller.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::cli {
@@ -89,6 +90,22 @@ struct MailOptions {
   }
 };
 
+// The IMAP poller's mailboxes; the password only from GUICHE_IMAP_PASSWORD.
+struct ImapOptions {
+  std::vector<std::string> urls;
+  std::string user;
+  int interval_seconds = 60;
+
+  void add_to(CLI::App& command) {
+    command.add_option("--imap-url", urls,
+                       "caixa a ler, imaps://servidor/INBOX (repetível; senha em "
+                       "GUICHE_IMAP_PASSWORD)");
+    command.add_option("--imap-user", user, "usuário IMAP")->envname("GUICHE_IMAP_USER");
+    command.add_option("--imap-interval", interval_seconds, "segundos entre leituras das caixas")
+        ->check(CLI::Range(1, 86400));
+  }
+};
+
 }  // namespace
 
 void add_serve(CLI::App& app, Runners& runners) {
@@ -106,7 +123,9 @@ void add_serve(CLI::App& app, Runners& runners) {
                       "calendário do expediente da central (br, br-es, br-ms ou um cadastrado)");
   auto mail_options = std::make_shared<MailOptions>();
   mail_options->add_to(*command);
-  runners[command] = [options, listen, demo, calendar, mail_options, web_dir] {
+  auto imap_options = std::make_shared<ImapOptions>();
+  imap_options->add_to(*command);
+  runners[command] = [options, listen, demo, calendar, mail_options, imap_options, web_dir] {
     // Checked before touching the database, so a typo costs nothing.
     const auto where = parse_listen(*listen);
     const auto tls = parse_tls(mail_options->starttls);
@@ -138,6 +157,23 @@ void add_serve(CLI::App& app, Runners& runners) {
         mail_config.smtp.password = password;
       mail_config.from = {config.mail_from_name, config.mail_from_address};
       delivery = std::make_unique<mail::DeliveryWorker>(*db, clock, mail_config);
+    }
+    // Mail from the configured mailboxes enters through the same intake as mailgate's.
+    std::unique_ptr<mail::ImapPoller> poller;
+    if (!imap_options->urls.empty()) {
+      mail::ImapConfig imap;
+      imap.mailboxes = imap_options->urls;
+      imap.user = imap_options->user;
+      if (const char* password = std::getenv("GUICHE_IMAP_PASSWORD")) imap.password = password;
+      imap.interval = std::chrono::seconds(imap_options->interval_seconds);
+      poller = std::make_unique<mail::ImapPoller>(
+          imap, [&desk](const std::string& raw, const std::string& source) {
+            try {
+              desk.receive_polled_mail(raw, source);
+            } catch (const DomainError& e) {
+              throw mail::RefusedMessage(e.what());
+            }
+          });
     }
     // Resolved tickets close themselves once the reopen window ends.
     app::Housekeeping housekeeping(desk, std::chrono::minutes(1));

@@ -14,5 +14,6 @@ void add_demo(CLI::App& app, Runners& runners);
 void add_admin(CLI::App& app, Runners& runners);
 void add_sla(CLI::App& app, Runners& runners);
 void add_calendar(CLI::App& app, Runners& runners);
+void add_mailgate(CLI::App& app, Runners& runners);
 
 }  // namespace guiche::cli

@@ -26,7 +26,7 @@ constexpr int kCallers = 11;
 
 // What a caller may get:
 //   P public: 200 even without credentials
-//   Y allowed: 2xx, or 409/422 when an earlier caller already changed the state
+//   Y allowed: 2xx (202 included), or 409/422 when an earlier caller already changed the state
 //   L a list answered 200 that must not contain the other organization's object
 //   H hidden: 404, so ids of others reveal nothing
 //   D denied: 403

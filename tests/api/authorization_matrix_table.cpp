@@ -96,6 +96,18 @@ std::vector<MatrixRow> authorization_matrix() {
        "DDDDDDDDYAD"},
       {"GET", "/api/v1/categories", "/api/v1/categories", "", "YYYYYYYYYAY"},
 
+      // Mail: the gateway's account (an attendant) delivers; the central, client
+      // relations and admins work the quarantine ({q}: an unreadable message).
+      {"POST", "/api/v1/mail/inbound", "/api/v1/mail/inbound",
+       "From: x@example.org\r\nSubject: matriz\r\n\r\nCorpo.\r\n", "DDYDDDDDDAD", "message/rfc822"},
+      {"GET", "/api/v1/mail/quarantine", "/api/v1/mail/quarantine", "", "DDYDDYDDYAD"},
+      {"GET", "/api/v1/mail/quarantine/:id", "/api/v1/mail/quarantine/{q}", "", "DDYDDYDDYAD"},
+      {"GET", "/api/v1/mail/quarantine/:id/raw", "/api/v1/mail/quarantine/{q}/raw", "",
+       "DDYDDYDDYAD"},
+      {"POST", "/api/v1/mail/quarantine/:id/retry", "/api/v1/mail/quarantine/{q}/retry", "",
+       "DDYDDYDDYAD"},
+      {"POST", "/api/v1/mail/quarantine/:id/ticket", "/api/v1/mail/quarantine/{q}/ticket",
+       R"({"requester_id":{paulo},"service_code":"SUP-TEC"})", "DDYDDYDDYAD"},
       // Calendars: staff read them, admins change them, holidays are public.
       {"GET", "/api/v1/outbox", "/api/v1/outbox?status=pending", "", "DDDDDDDDYAD"},
       {"POST", "/api/v1/outbox/:id/retry", "/api/v1/outbox/1/retry", "", "DDDDDDDDYAD"},

@@ -11,6 +11,7 @@ extern const char* const kMigrationV002Sessions;
 extern const char* const kMigrationV003Sla;
 extern const char* const kMigrationV004Calendars;
 extern const char* const kMigrationV005Outbox;
+extern const char* const kMigrationV006MailIntake;
 
 namespace {
 
@@ -41,6 +42,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {3, "sla", in_dialect(kMigrationV003Sla, dialect)},
       {4, "calendars", in_dialect(kMigrationV004Calendars, dialect)},
       {5, "outbox", in_dialect(kMigrationV005Outbox, dialect)},
+      {6, "mail_intake", in_dialect(kMigrationV006MailIntake, dialect)},
   };
 }
 
