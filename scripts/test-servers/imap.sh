@@ -19,6 +19,9 @@ running() {
 
 case "${1:-}" in
   start)
+    # A fresh server starts with empty mailboxes: tests name theirs after
+    # their process id, which a later run may reuse.
+    running || rm -rf "$DIR/mail"
     mkdir -p "$DIR/run" "$DIR/mail"
     chmod 0777 "$DIR/mail"
     echo "$USER_NAME:{PLAIN}$PASSWORD" >"$DIR/users"

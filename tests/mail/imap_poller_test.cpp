@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 
 #include "domain/error.hpp"
 #include "imap_server.hpp"
@@ -24,7 +25,9 @@ class ImapPollerTest : public DeskTest {
     imap = shared_imap();
     ASSERT_NE(imap.port, 0);
     static std::atomic<int> serial{0};
-    mailbox = "Teste" + std::to_string(::getpid()) + "-" + std::to_string(++serial) +
+    // The clock too: a process id comes back in later runs on a running server.
+    mailbox = "Teste" + std::to_string(::getpid()) + "-" + std::to_string(++serial) + "-" +
+              std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) +
               (GetParam() == Engine::sqlite ? "s" : "p");
     imap.create_mailbox(mailbox);
   }
