@@ -28,10 +28,10 @@ struct InboundMessage {
   std::optional<Address> from;  // absent or unparseable From: nullopt
   std::vector<Address> to;
   std::vector<Address> cc;
-  std::string return_path;  // "" when absent; "<>" is reported as automatic bounce
-  std::string subject;      // decoded to UTF-8
-  std::string message_id;   // "<...>" as sent; empty when absent
-  std::string in_reply_to;  // "<...>" or empty
+  std::string return_path;              // "" when absent; "<>" is reported as automatic bounce
+  std::string subject;                  // decoded to UTF-8
+  std::string message_id;               // "<...>" as sent; empty when absent
+  std::string in_reply_to;              // "<...>" or empty
   std::vector<std::string> references;  // "<...>" each, oldest first
   Automatic automatic = Automatic::none;
   std::string text;          // UTF-8 body a person wrote (HTML converted safely)

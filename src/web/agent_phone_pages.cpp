@@ -6,6 +6,7 @@
 // says it went to client relations (seed 000).
 #include "web/agent_common.hpp"
 #include "web/page_routes.hpp"
+#include "web/service_form.hpp"
 
 namespace guiche::web {
 namespace {
@@ -52,24 +53,6 @@ nlohmann::json search_view(WebContext& ctx, const Visitor& v, const std::string&
   view["pessoas"] = found;
   view["nenhuma"] = found.empty();
   view["tem_pessoas"] = !found.empty();
-  return view;
-}
-
-nlohmann::json field_view(const FormField& f, const Form& sent,
-                          const std::map<std::string, std::string>& errors) {
-  const auto id = "campo-" + f.key;
-  const auto value = sent.value(id);
-  nlohmann::json view = {{"id", id},
-                         {"rotulo", f.label},
-                         {"obrigatorio", f.required},
-                         {"valor", value},
-                         {"tipo_" + std::string(field_type_code(f.type)), true},
-                         {"sim", value == "sim"},
-                         {"nao", value == "nao"}};
-  if (auto it = errors.find(id); it != errors.end()) view["erro"] = it->second;
-  nlohmann::json options = nlohmann::json::array();
-  for (const auto& c : f.choices) options.push_back({{"valor", c}, {"marcado", c == value}});
-  view["opcoes"] = options;
   return view;
 }
 
@@ -183,12 +166,7 @@ http::Response register_on_behalf(WebContext& ctx, const http::Request& r) {
   request.description = form.value("descricao");
   std::map<std::string, std::string> rename = {{"subject", "assunto"},
                                                {"description", "descricao"}};
-  for (const auto& f : service.form) {
-    rename[f.key] = "campo-" + f.key;
-    if (!form.value("campo-" + f.key).empty()) {
-      request.form_answers[f.key] = form.value("campo-" + f.key);
-    }
-  }
+  read_field_answers(service, form, request.form_answers, rename);
   if (!form.value("chave").empty()) request.idempotency_key = form.value("chave");
   Ticket ticket;
   try {

@@ -5,6 +5,7 @@
 #include "web/page.hpp"
 #include "web/page_routes.hpp"
 #include "web/request_view.hpp"
+#include "web/service_form.hpp"
 
 namespace guiche::web {
 namespace {
@@ -53,28 +54,6 @@ http::Response catalog(WebContext& ctx, const http::Request& r) {
                          {"nenhum", items.empty()},
                          {"um", items.size() == 1}};
   return page(ctx, v, 200, "servicos", "portal.servicos.titulo", view);
-}
-
-nlohmann::json field_view(const FormField& f, const Form& sent,
-                          const std::map<std::string, std::string>& errors) {
-  const auto id = "campo-" + f.key;
-  const auto value = sent.value(id);
-  nlohmann::json view = {{"id", id},
-                         {"rotulo", f.label},
-                         {"obrigatorio", f.required},
-                         {"valor", value},
-                         {"tipo_" + std::string(field_type_code(f.type)), true}};
-  if (auto it = errors.find(id); it != errors.end()) view["erro"] = it->second;
-  if (f.type == FieldType::choice) {
-    nlohmann::json options = nlohmann::json::array();
-    for (const auto& c : f.choices) options.push_back({{"valor", c}, {"marcado", c == value}});
-    view["opcoes"] = options;
-  }
-  if (f.type == FieldType::yes_no) {
-    view["sim"] = value == "sim";
-    view["nao"] = value == "nao";
-  }
-  return view;
 }
 
 // The categories the requester may choose, each with what it is for and its
@@ -144,11 +123,7 @@ http::Response send_request(WebContext& ctx, const http::Request& r) {
   std::map<std::string, std::string> rename = {
       {"subject", "assunto"}, {"description", "descricao"}, {"category", "categoria"}};
   const auto category_code_sent = form.value("categoria");
-  for (const auto& f : service.form) {
-    rename[f.key] = "campo-" + f.key;
-    const auto value = form.value("campo-" + f.key);
-    if (!value.empty()) request.form_answers[f.key] = value;
-  }
+  read_field_answers(service, form, request.form_answers, rename);
   if (!form.value("chave").empty()) request.idempotency_key = form.value("chave");
   Ticket ticket;
   try {

@@ -3,28 +3,13 @@
 // files, evaluate (1–5 stars and a comment) and ask to reopen. A success
 // redirects back to the page (POST/redirect/GET); a refusal renders the page
 // again with what was typed and the desk's message next to the field.
+#include "api/problem.hpp"
 #include "web/page_routes.hpp"
 #include "web/request_pages.hpp"
 #include "web/request_view.hpp"
 
 namespace guiche::web {
 namespace {
-
-// The status a refused form is answered with.
-int status_of(const DomainError& e) {
-  switch (e.kind()) {
-    case DomainError::Kind::validation:
-      return 422;
-    case DomainError::Kind::conflict:
-      return 409;
-    case DomainError::Kind::too_large:
-      return 413;
-    case DomainError::Kind::unsupported_type:
-      return 415;
-    default:
-      return 400;
-  }
-}
 
 // What the desk said, keyed by the form's field names; a message that names
 // no field of the form (a conflict, a refused file type) goes next to `main`.
@@ -62,7 +47,7 @@ http::Response act(
         throw;
       default:
         return request_page(ctx, v, protocol, SentForm{name, form, errors_for(e, rename, main)},
-                            status_of(e));
+                            api::status_of(e.kind()));
     }
   }
 }
