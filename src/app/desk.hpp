@@ -312,6 +312,13 @@ class Desk {
                               TicketEventsHub::Listener listener);
   void unfollow(std::uint64_t subscription);
   TicketEventsHub& ticket_events() { return *events_; }
+  // Several nodes on one database (app/live_changes.cpp): every node writes
+  // its committed changes to live_changes too; a relay on each node calls
+  // this to publish, on its own hub, the changes other nodes committed since
+  // `cursor`. Returns how many it published.
+  std::size_t relay_live_changes(class LiveCursor& cursor);
+  // Deletes shared changes older than `age` (every relay has read them).
+  void prune_live_changes(std::chrono::milliseconds age);
 
   // --- directory
   Organization create_organization(const Actor& a, const Organization& o);
@@ -398,6 +405,7 @@ class Desk {
   void write_tickets(const std::function<void(store::Connection&)>& fn);
   static void note_change(const Ticket& ticket, std::optional<std::int64_t> unit_before,
                           bool is_public);
+  void share_live_changes(store::Connection& c, const std::vector<TicketChange>& changes);
   // Writes the notices `events` cause into the outbox, in the caller's
   // transaction (app/notifications.cpp). Never to the actor of the change.
   void notify(store::Connection& c, const Ticket& ticket, const std::vector<TicketEvent>& events,
@@ -441,6 +449,8 @@ class Desk {
   std::unique_ptr<class CalendarBook> calendars_;
   std::unique_ptr<class CredentialCache> credentials_;
   std::unique_ptr<TicketEventsHub> events_;
+  // Tells this process's rows in live_changes from other nodes'.
+  std::string node_id_;
 };
 
 }  // namespace guiche::app

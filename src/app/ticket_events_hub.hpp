@@ -3,7 +3,8 @@
 // events) subscribe here, and the desk publishes after each ticket change
 // commits. In memory, thread-safe and without I/O: a listener must only queue
 // work (it runs on the publishing thread). With several server nodes on one
-// PostgreSQL, each node hears only the changes made through it.
+// database, the changes made through other nodes reach this hub through the
+// live relay (app/live_relay.hpp).
 #include <cstdint>
 #include <functional>
 #include <map>

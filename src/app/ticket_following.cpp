@@ -57,6 +57,7 @@ void Desk::write_tickets(const std::function<void(store::Connection&)>& fn) {
     pending_changes = &changes;
     try {
       fn(c);
+      share_live_changes(c, changes);
     } catch (...) {
       pending_changes = outer;
       throw;

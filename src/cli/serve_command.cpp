@@ -9,6 +9,7 @@
 #include "app/calendar_book.hpp"
 #include "app/desk.hpp"
 #include "app/housekeeping.hpp"
+#include "app/live_relay.hpp"
 #include "cli/options.hpp"
 #include "cli/subcommands.hpp"
 #include "demo/demo_data.hpp"
@@ -177,6 +178,8 @@ void add_serve(CLI::App& app, Runners& runners) {
     }
     // Resolved tickets close themselves once the reopen window ends.
     app::Housekeeping housekeeping(desk, std::chrono::minutes(1));
+    // Live pages also hear of changes made through other nodes on the same database.
+    app::LiveRelay live_relay(desk, std::chrono::milliseconds(500));
     std::cout << "Guichê em http://" << *listen << std::endl;
     api::ApiContext api_context{desk};
     auto routes = api::api_routes(api_context);

@@ -219,13 +219,17 @@ nlohmann::json stages_view(WebContext& ctx, const Ticket& t,
   for (int i = 0; i < kStages; ++i) {
     std::string key = keys[i];
     if (i == finished && t.status == Status::cancelled) key = "cancelada";
-    const bool done = i < current;
+    // A stage behind the current one that the ticket never entered (triage
+    // skipped by direct routing, a cancellation) was skipped, not done.
+    const bool behind = i < current;
+    const bool done = behind && since[i].has_value();
     const bool now = i == current;
     nlohmann::json stage = {{"nome", text(ctx, "portal.etapas." + key)},
                             {"numero", i + 1},
                             {"feita", done},
+                            {"pulada", behind && !done},
                             {"atual", now},
-                            {"futura", !done && !now}};
+                            {"futura", !behind && !now}};
     if ((done || now) && since[i]) stage["desde"] = local_when(ctx, *since[i]);
     stages.push_back(stage);
   }

@@ -2,10 +2,9 @@
 // following ticket changes live (after commit, within what the follower sees).
 #include <gmock/gmock.h>
 
-#include <mutex>
-
 #include "domain/error.hpp"
 #include "support/desk_world.hpp"
+#include "support/heard_changes.hpp"
 
 namespace guiche::testing {
 namespace {
@@ -48,24 +47,8 @@ TEST_P(QueueTest, AtRiskFromTheWarningPointAndBreachedAfterTheDeadline) {
   EXPECT_THAT(queue(DeadlineState::breached), ::testing::IsEmpty());
 }
 
-// What a follower heard, from any thread.
-struct Heard {
-  std::mutex mutex;
-  std::vector<std::string> protocols;
-  app::TicketEventsHub::Listener listener() {
-    return [this](const app::TicketChange& c) {
-      std::lock_guard lock(mutex);
-      protocols.push_back(c.protocol);
-    };
-  }
-  std::size_t size() {
-    std::lock_guard lock(mutex);
-    return protocols.size();
-  }
-};
-
 TEST_P(QueueTest, FollowersHearCommittedChangesTheyMaySee) {
-  Heard attendant, analyst_sis, analyst_dba;
+  HeardChanges attendant, analyst_sis, analyst_dba;
   const auto a1 = desk->follow_queues(as(w.attendant), attendant.listener());
   desk->follow_queues(as(w.analyst_sis), analyst_sis.listener());
   desk->follow_queues(as(w.analyst_dba), analyst_dba.listener());
@@ -90,7 +73,7 @@ TEST_P(QueueTest, ARequesterFollowsOnlyTheirTicketsPublicChanges) {
   EXPECT_THROW(desk->follow_ticket(as(w.requester_sesa), t.protocol, [](const auto&) {}),
                DomainError);
   EXPECT_THROW(desk->follow_queues(as(w.requester_seger), [](const auto&) {}), DomainError);
-  Heard requester;
+  HeardChanges requester;
   desk->follow_ticket(as(w.requester_seger), t.protocol, requester.listener());
   desk->add_internal_note(as(w.attendant), t.id, "Só para a equipe.");
   EXPECT_EQ(requester.size(), 0u);

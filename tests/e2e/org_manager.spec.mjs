@@ -81,6 +81,13 @@ export default async function orgManager({ base, page, step, visit, signIn, newC
     await visit(narrow, '/minha-area?aba=orgao (360 px)', 'minha-area-orgao-360');
     const wide = await narrow.evaluate(() => document.documentElement.scrollWidth);
     expect(wide <= 360, `a aba do órgão tem ${wide} px em 360 px`);
+    // The list itself does not scroll sideways either: its rows become cards.
+    const table = await narrow.evaluate(() => {
+      const t = document.querySelector('.tabela');
+      return { scroll: t.scrollWidth, client: t.clientWidth, label: getComputedStyle(t.querySelector('tbody td'), '::before').content };
+    });
+    expect(table.scroll <= table.client, `a lista tem ${table.scroll} px em ${table.client} px`);
+    expect(table.label === '"Protocolo"', `cada célula mostra o nome da coluna (${table.label})`);
     await narrow.close();
     await page.goto(base + '/minha-area');
     await page.focus('nav.abas a[href="/minha-area"]');

@@ -78,12 +78,19 @@ TEST_P(RequestViewTest, StagesMarkDoneCurrentAndNextAndFollowAReopen) {
   EXPECT_FALSE(stages[3].contains("desde"));
 }
 
-TEST_P(RequestViewTest, CancelledRequestEndsInTheCancelledStage) {
+TEST_P(RequestViewTest, CancelledRequestEndsInTheCancelledStageAndSkipsTheOthers) {
   Ticket t = register_sis(w.requester_seger);
   t = desk->cancel(as(w.requester_seger), t.id, "Registrei por engano.");
   auto stages = web::stages_view(*ctx, t, desk->history(as(w.requester_seger), t.id));
   EXPECT_TRUE(stages[4]["atual"]);
   EXPECT_EQ(stages[4]["nome"], "Cancelada");
+  // Registered, then cancelled: the stages between were skipped, not done.
+  EXPECT_TRUE(stages[0]["feita"]);
+  for (int i = 1; i <= 3; ++i) {
+    EXPECT_FALSE(stages[i]["feita"]) << i;
+    EXPECT_TRUE(stages[i]["pulada"]) << i;
+    EXPECT_FALSE(stages[i].contains("desde")) << i;
+  }
 }
 
 TEST_P(RequestViewTest, DeadlineOfAProjectIsToBeAgreed) {

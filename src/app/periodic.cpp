@@ -1,0 +1,33 @@
+#include "app/periodic.hpp"
+
+#include <iostream>
+
+namespace guiche::app {
+
+Periodic::Periodic(std::string name, std::chrono::milliseconds period, std::function<void()> job)
+    : name_(std::move(name)), period_(period), job_(std::move(job)), thread_([this] { run(); }) {}
+
+Periodic::~Periodic() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+void Periodic::run() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    try {
+      job_();
+    } catch (const std::exception& e) {
+      std::cerr << name_ << ": " << e.what() << "\n";
+    }
+    lock.lock();
+    wake_.wait_for(lock, period_, [this] { return stopping_; });
+  }
+}
+
+}  // namespace guiche::app

@@ -1,0 +1,34 @@
+#pragma once
+// A background job a running server repeats: runs `job` at once, then every
+// `period`, on a thread of its own, until destroyed (which wakes, stops and
+// joins it). A job that throws is reported on stderr and tried again next
+// round: a database hiccup must not stop the server.
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace guiche::app {
+
+class Periodic {
+ public:
+  Periodic(std::string name, std::chrono::milliseconds period, std::function<void()> job);
+  ~Periodic();
+  Periodic(const Periodic&) = delete;
+  Periodic& operator=(const Periodic&) = delete;
+
+ private:
+  void run();
+
+  std::string name_;
+  std::chrono::milliseconds period_;
+  std::function<void()> job_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace guiche::app
