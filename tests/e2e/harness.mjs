@@ -39,7 +39,8 @@ export function expect(cond, message) { if (!cond) throw new Error(message); }
 
 // axe-core on the current page: any serious or critical violation fails.
 async function checkAccessibility(page, label) {
-  await page.addScriptTag({ content: axeSource });
+  const tag = await page.addScriptTag({ content: axeSource });
+  await tag.evaluate((script) => script.setAttribute('data-axe', ''));
   const found = await page.evaluate(async () => {
     const r = await window.axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
@@ -52,6 +53,23 @@ async function checkAccessibility(page, label) {
 // Runs one spec: `body(t)` gets base (the server's URL), context, page,
 // step(name, fn), visit(page, label, shot?), signIn(page, login, password?)
 // and newContext(). Returns [{name, ok}] for the runner's summary.
+// Issue 5's quality bar: under 100 KB of our own HTML and CSS per page (the
+// design system's files aside). Measured before axe adds its script.
+async function checkWeight(page, label) {
+  const bytes = await page.evaluate(async () => {
+    const size = (text) => new TextEncoder().encode(text).length;
+    // axe's own script, left in the page by an earlier check, is not ours.
+    const html = document.documentElement.cloneNode(true);
+    html.querySelectorAll('script[data-axe]').forEach((script) => script.remove());
+    let total = size(html.outerHTML);
+    for (const link of document.querySelectorAll('link[rel=stylesheet]')) {
+      if (link.href.endsWith('/app/app.css')) total += size(await (await fetch(link.href)).text());
+    }
+    return total;
+  });
+  expect(bytes < 100 * 1024, `${label}: ${bytes} bytes de HTML+CSS próprios (limite: 100 KB)`);
+}
+
 export async function runSpec(specName, binary, shotDir, body) {
   mkdirSync(shotDir, { recursive: true });
   const results = [];
@@ -68,6 +86,7 @@ export async function runSpec(specName, binary, shotDir, body) {
   };
   const visit = async (page, label, shot) => {
     await page.waitForLoadState('load');
+    await checkWeight(page, label);
     await checkAccessibility(page, label);
     if (shot) await page.screenshot({ path: join(shotDir, shot + '.png'), fullPage: true });
   };

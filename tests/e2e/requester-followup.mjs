@@ -35,7 +35,9 @@ export async function followUp({ base, context, page, step, visit }, protocolOf)
     await page.goto(url());
     expect(await status() === 'Pendente com o solicitante', 'situação: ' + await status());
     expect(await currentStage() === 'Em atendimento', 'etapa atual: ' + await currentStage());
-    expect(await page.locator('.etapa.feita').count() === 2, 'registrada e em análise concluídas');
+    // The team asked straight away, without triage: "Em análise" was skipped, not done.
+    expect(await page.locator('.etapa.feita').count() === 1, 'registrada concluída');
+    expect(/não percorrida/.test(await page.textContent('.etapa.pulada')), 'em análise não percorrida');
     expect(/aguarda a sua resposta/.test(await page.textContent('#responder')), 'aviso de pendência');
     expect(/Envie uma cópia da tela/.test(await page.textContent('#fluxo li.pede')), 'pedido destacado no fluxo');
     expect(/Responder e retomar/.test(await page.textContent('#responder button[type=submit]')), 'botão de retomar');
