@@ -12,6 +12,7 @@ extern const char* const kMigrationV003Sla;
 extern const char* const kMigrationV004Calendars;
 extern const char* const kMigrationV005Outbox;
 extern const char* const kMigrationV006MailIntake;
+extern const char* const kMigrationV007AdminDirectory;
 
 namespace {
 
@@ -43,6 +44,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {4, "calendars", in_dialect(kMigrationV004Calendars, dialect)},
       {5, "outbox", in_dialect(kMigrationV005Outbox, dialect)},
       {6, "mail_intake", in_dialect(kMigrationV006MailIntake, dialect)},
+      {7, "admin_directory", in_dialect(kMigrationV007AdminDirectory, dialect)},
   };
 }
 
