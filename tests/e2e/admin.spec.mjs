@@ -109,8 +109,8 @@ export default async function adminPages({ base, page, step, visit, signIn, newC
   });
 
   await step('pessoas: reiniciar a senha (por e-mail; sem e-mail, mostrada uma vez)', async () => {
-    await page.goto(base + '/admin/pessoas?q=zanotti');
-    await page.click('#pessoas tbody a');
+    await page.goto(base + '/admin/pessoas?q=paulo.zanotti');
+    await page.click('#pessoas tbody a:has-text("Paulo Henrique Zanotti")');
     const personUrl = page.url().split('?')[0];
     await Promise.all([page.waitForLoadState('load'), page.click('#senha button')]);
     expect(page.url().endsWith('?senha=enviada'), 'senha enviada: ' + page.url());
