@@ -209,8 +209,9 @@ nlohmann::json authorized_view(WebContext& ctx, const Visitor& v, const Organiza
          {"url_decidir", base + "/decidir"},
          {"revogar", revocable},
          {"url_revogar", base + "/revogar"},
-         {"ultimo_dia",
-          date_input(ctx, field, text(ctx, "admin.autorizados.ultimo_dia"), day, row_errors, true)},
+         // In the table's narrow column the format goes in the label.
+         {"ultimo_dia", date_input(ctx, field, text(ctx, "admin.autorizados.ultimo_dia"), day,
+                                   row_errors, true, false)},
          {"motivo_campo",
           text_input(reason_field, text(ctx, "admin.autorizados.motivo"),
                      this_one ? forms.sent.value(reason_field) : "", row_errors, "text", true)}});

@@ -49,11 +49,14 @@ nlohmann::json text_input(const std::string& id, const std::string& label, const
 }
 
 nlohmann::json date_input(WebContext& ctx, const std::string& id, const std::string& label,
-                          const std::string& value, const Errors& errors, bool required) {
-  auto f = text_input(id, label, value, errors, "text", required);
+                          const std::string& value, const Errors& errors, bool required,
+                          bool with_format_hint) {
+  const auto format = text(ctx, "admin.data_formato");
+  auto f = text_input(id, with_format_hint ? label : label + " (" + format + ")", value, errors,
+                      "text", required);
   f["modo"] = "numeric";
-  f["exemplo"] = text(ctx, "admin.data_formato");
-  return with_hint(f, text(ctx, "admin.data_dica"));
+  f["exemplo"] = format;
+  return with_format_hint ? with_hint(f, text(ctx, "admin.data_dica")) : f;
 }
 
 nlohmann::json text_area(const std::string& id, const std::string& label, const std::string& value,
