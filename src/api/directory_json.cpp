@@ -58,7 +58,9 @@ nlohmann::json authorization_json(const AuthorizedRequester& a) {
           {"decided_by", or_null(a.decided_by)},
           {"revocation_requested_until", date_or_null(a.revocation_requested_until)},
           {"revocation_requested_by", or_null(a.revocation_requested_by)},
-          {"revoked_by", or_null(a.revoked_by)}};
+          {"revoked_by", or_null(a.revoked_by)},
+          {"expires_on", date_or_null(a.expires_on)},
+          {"revocation_reason", a.revocation_reason}};
 }
 
 nlohmann::json unit_json(const Unit& u) {
@@ -66,7 +68,8 @@ nlohmann::json unit_json(const Unit& u) {
           {"code", u.code},
           {"name", u.name},
           {"parent_id", or_null(u.parent_id)},
-          {"kind", unit_kind_code(u.kind)}};
+          {"kind", unit_kind_code(u.kind)},
+          {"active", u.active}};
 }
 
 nlohmann::json service_json(const Service& s) {

@@ -130,16 +130,25 @@ nlohmann::ordered_json openapi_schemas() {
     "document_number": {"type": "string"}, "entered_by": {"type": "integer"},
     "valid_from": {"type": "string", "format": "date"},
     "valid_until": {"type": ["string", "null"], "format": "date"},
+    "expires_on": {"type": ["string", "null"], "format": "date",
+      "description": "válida até: último dia da autorização (opcional)"},
+    "revocation_reason": {"type": "string"},
     "state": {"enum": ["pending", "confirmed", "rejected"]}}},
   "AuthorizationList": {"type": "object", "properties": {
     "items": {"type": "array", "items": {"$ref": "#/components/schemas/Authorization"}}}},
   "Decision": {"type": "object", "required": ["approve"], "properties": {"approve": {"type": "boolean"}}},
-  "Revocation": {"type": "object", "required": ["valid_until"],
-    "properties": {"valid_until": {"type": "string", "format": "date"}}},
+  "Revocation": {"type": "object", "required": ["valid_until", "reason"],
+    "properties": {"valid_until": {"type": "string", "format": "date"},
+      "reason": {"type": "string", "description": "motivo, mantido no histórico"}}},
+  "PasswordReset": {"type": "object", "properties": {
+    "emailed": {"type": "boolean"},
+    "temporary_password": {"type": ["string", "null"],
+      "description": "só quando a pessoa não tem e-mail: mostrar uma vez"}}},
   "Unit": {"type": "object", "properties": {
     "id": {"type": "integer"}, "code": {"type": "string"}, "name": {"type": "string"},
     "parent_id": {"type": ["integer", "null"]},
-    "kind": {"enum": ["technical", "service_center", "client_relations", "communications"]}}},
+    "kind": {"enum": ["technical", "service_center", "client_relations", "communications"]},
+    "active": {"type": "boolean"}}},
   "UnitList": {"type": "object", "properties": {
     "items": {"type": "array", "items": {"$ref": "#/components/schemas/Unit"}}}},
   "Service": {"type": "object", "description": "An item of the Carta de Serviços with its request form.",
@@ -249,7 +258,8 @@ nlohmann::ordered_json openapi_schemas() {
     "items": {"type": "array", "items": {"$ref": "#/components/schemas/OutboxMessage"}}}},
   "MessageTemplate": {"type": "object", "properties": {
     "key": {"enum": ["registration", "information_request", "agent_reply", "resolution", "closing",
-                     "reopening", "sla_warning", "sla_breach", "first_access"]},
+                     "reopening", "sla_warning", "sla_breach", "first_access",
+                     "password_reset"]},
     "channel": {"type": "string"}, "locale": {"type": "string"},
     "subject": {"type": "string"}, "text": {"type": "string"}, "html": {"type": "string"},
     "is_default": {"type": "boolean"},

@@ -48,6 +48,9 @@ app::AuthorizationRequest authorization_from(const nlohmann::json& b,
   request.document_number = required_string(b, "document_number");
   request.person_id = required_integer(b, "person_id");
   request.valid_from = required_date(b, "valid_from");
+  if (b.contains("expires_on") && !b["expires_on"].is_null()) {
+    request.expires_on = required_date(b, "expires_on");
+  }
   return request;
 }
 
@@ -104,8 +107,8 @@ void add_organization_routes(ApiContext& ctx, std::vector<http::Route>& routes) 
       [&ctx, &desk](const http::Request& r) {
         auto actor = require_caller(ctx, r);
         const auto id = path_id(r.params.at("id"));
-        auto body =
-            strict_body(ctx, r, {"document_type", "document_number", "person_id", "valid_from"});
+        auto body = strict_body(
+            ctx, r, {"document_type", "document_number", "person_id", "valid_from", "expires_on"});
         auto request = authorization_from(body, id);
         return with_api_fields({{"person", "person_id"}}, [&] {
           auto a = desk.authorize_requester(actor, request);
@@ -125,10 +128,11 @@ void add_organization_routes(ApiContext& ctx, std::vector<http::Route>& routes) 
                     [&ctx, &desk](const http::Request& r) {
                       auto actor = require_caller(ctx, r);
                       const auto id = path_id(r.params.at("id"));
-                      auto body = strict_body(ctx, r, {"valid_until"});
-                      return json_response(200,
-                                           authorization_json(desk.revoke_authorization(
-                                               actor, id, required_date(body, "valid_until"))));
+                      auto body = strict_body(ctx, r, {"valid_until", "reason"});
+                      const auto last_day = required_date(body, "valid_until");
+                      const auto reason = required_string(body, "reason");
+                      return json_response(200, authorization_json(desk.revoke_authorization(
+                                                    actor, id, last_day, reason)));
                     });
 }
 

@@ -90,6 +90,19 @@ void add_people_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
     auto actor = require_caller(ctx, r);
     return json_response(200, person_json(desk.person(actor, path_id(r.params.at("id")))));
   });
+  // The temporary password is e-mailed; it is in the answer only for a person
+  // without an e-mail address (shown once to the admin).
+  add_guarded_route(
+      routes, "POST", "/api/v1/people/:id/password-reset", [&ctx, &desk](const http::Request& r) {
+        auto actor = require_caller(ctx, r);
+        const auto id = path_id(r.params.at("id"));
+        const auto reset = desk.reset_password(actor, id);
+        nlohmann::json body = {{"emailed", reset.emailed}, {"temporary_password", nullptr}};
+        if (reset.temporary_password) {
+          body["temporary_password"] = *reset.temporary_password;
+        }
+        return json_response(200, body);
+      });
   // PUT replaces every field; PATCH changes the fields it names.
   for (const bool replace : {true, false}) {
     add_guarded_route(routes, replace ? "PUT" : "PATCH", "/api/v1/people/:id",

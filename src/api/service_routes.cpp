@@ -31,8 +31,10 @@ const std::vector<std::string> kServiceFields = {"code",
                                                  "active",
                                                  "form"};
 
-Unit unit_from(const nlohmann::json& b) {
-  Unit u;
+// The fields a unit's POST or PATCH may send.
+const std::vector<std::string> kUnitFields = {"code", "name", "parent_id", "kind", "active"};
+
+Unit unit_from(const nlohmann::json& b, Unit u) {
   set_text(b, "code", u.code);
   set_text(b, "name", u.name);
   set_optional_id(b, "parent_id", u.parent_id);
@@ -45,6 +47,7 @@ Unit unit_from(const nlohmann::json& b) {
     }
     u.kind = *parsed;
   }
+  set_flag(b, "active", u.active);
   return u;
 }
 
@@ -124,12 +127,27 @@ void add_service_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   });
   add_guarded_route(routes, "POST", "/api/v1/units", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
-    auto body = strict_body(ctx, r, {"code", "name", "parent_id", "kind"});
-    auto unit = unit_from(body);
+    auto body = strict_body(ctx, r, kUnitFields);
+    auto unit = unit_from(body, Unit{});
     return with_api_fields({{"parent", "parent_id"}}, [&] {
       auto u = desk.create_unit(actor, unit);
       // Units are read in their list; there is no address for one unit.
       return created(unit_json(u), "/api/v1/units");
+    });
+  });
+  // PATCH changes the fields it names (units are few: no PUT).
+  add_guarded_route(routes, "PATCH", "/api/v1/units/:id", [&ctx, &desk](const http::Request& r) {
+    auto actor = require_caller(ctx, r);
+    const auto id = path_id(r.params.at("id"));
+    auto body = strict_body(ctx, r, kUnitFields);
+    std::optional<Unit> current;
+    for (const auto& u : desk.units(actor)) {
+      if (u.id == id) current = u;
+    }
+    if (!current) throw not_found("Unidade não encontrada.");
+    auto changed = unit_from(body, *current);
+    return with_api_fields({{"parent", "parent_id"}}, [&] {
+      return json_response(200, unit_json(desk.update_unit(actor, changed)));
     });
   });
 

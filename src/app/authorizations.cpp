@@ -24,6 +24,11 @@ AuthorizedRequester Desk::authorize_requester(const Actor& a, const Authorizatio
   const std::string number =
       required_text(r.document_number, "document_number", "O número do documento", 100);
   if (!r.valid_from.ok()) throw invalid_field("valid_from", "Data de início inválida.");
+  if (r.expires_on && (!r.expires_on->ok() || std::chrono::sys_days{*r.expires_on} <
+                                                  std::chrono::sys_days{r.valid_from})) {
+    throw invalid_field("expires_on", "A data de validade deve ser igual ou posterior ao início.");
+  }
+  const Date today = local_date(clock_.now());
   AuthorizedRequester out;
   db_.write([&](store::Connection& c) {
     auto organization = store::load_organization(c, r.organization_id);
@@ -46,7 +51,7 @@ AuthorizedRequester Desk::authorize_requester(const Actor& a, const Authorizatio
     for (const auto& existing : store::authorizations_of_person(c, r.person_id)) {
       const bool still_counts = existing.organization_id == r.organization_id &&
                                 existing.state != AuthorizationState::rejected &&
-                                !existing.valid_until;
+                                !existing.valid_until && !existing.is_expired_on(today);
       if (still_counts) {
         throw conflict("A pessoa já tem uma autorização em vigor ou aguardando confirmação.");
       }
@@ -57,6 +62,7 @@ AuthorizedRequester Desk::authorize_requester(const Actor& a, const Authorizatio
     out.document_number = number;
     out.entered_by = a.id();
     out.valid_from = r.valid_from;
+    out.expires_on = r.expires_on;
     const bool waits =
         !is_central(a.person) && organization->authorization_changes_need_confirmation;
     out.state = waits ? AuthorizationState::pending : AuthorizationState::confirmed;
@@ -83,6 +89,7 @@ AuthorizedRequester Desk::decide_authorization(const Actor& a, std::int64_t id, 
         record->valid_until = record->revocation_requested_until;
         record->revoked_by = a.id();
       }
+      if (!approve) record->revocation_reason.clear();
       record->revocation_requested_until.reset();
       record->revocation_requested_by.reset();
     } else {
@@ -94,16 +101,20 @@ AuthorizedRequester Desk::decide_authorization(const Actor& a, std::int64_t id, 
   return out;
 }
 
-AuthorizedRequester Desk::revoke_authorization(const Actor& a, std::int64_t id, Date last_day) {
+AuthorizedRequester Desk::revoke_authorization(const Actor& a, std::int64_t id, Date last_day,
+                                               const std::string& reason) {
   require_active(a);
   if (!last_day.ok()) throw invalid_field("valid_until", "Data final inválida.");
+  const std::string why = required_text(reason, "reason", "O motivo da revogação", 500);
+  const Date today = local_date(clock_.now());
   AuthorizedRequester out;
   db_.write([&](store::Connection& c) {
     auto record = store::load_authorization(c, id);
     if (!record || (!is_central(a.person) && !manages(a.person, record->organization_id))) {
       throw not_found("Autorização não encontrada.");
     }
-    if (record->state == AuthorizationState::rejected || record->valid_until) {
+    if (record->state == AuthorizationState::rejected || record->valid_until ||
+        record->is_expired_on(today)) {
       throw conflict("Esta autorização já não está em vigor.");
     }
     auto organization = store::load_organization(c, record->organization_id);
@@ -117,6 +128,7 @@ AuthorizedRequester Desk::revoke_authorization(const Actor& a, std::int64_t id, 
       record->valid_until = last_day;
       record->revoked_by = a.id();
     }
+    record->revocation_reason = why;
     store::update_authorization(c, *record);
     out = *record;
   });

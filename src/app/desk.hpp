@@ -135,6 +135,15 @@ struct AuthorizationRequest {
   AuthorizationDocument document_type = AuthorizationDocument::oficio;
   std::string document_number;
   Date valid_from{};
+  std::optional<Date> expires_on{};  // "válida até": the last day it holds
+};
+
+// What an admin's password reset did: the temporary password went by e-mail
+// (the message body is erased once sent), or, for a person without an
+// e-mail address, it is returned to be shown once to the admin.
+struct PasswordReset {
+  bool emailed = false;
+  std::optional<std::string> temporary_password;  // only when not emailed
 };
 
 // A signed-in browser session: the id goes in a cookie, the CSRF token must
@@ -325,6 +334,9 @@ class Desk {
   Organization update_organization(const Actor& a, const Organization& o);
   std::vector<Organization> organizations(const Actor& a);
   Unit create_unit(const Actor& a, const Unit& u);
+  // Admins change a unit's code, name, parent, kind or activity; a unit with
+  // tickets not yet closed or cancelled cannot be deactivated.
+  Unit update_unit(const Actor& a, const Unit& u);
   std::vector<Unit> units();
   // app/directory_reads.cpp: single reads and lists that check the caller.
   Organization organization(const Actor& a, std::int64_t organization_id);
@@ -333,6 +345,9 @@ class Desk {
   Person create_person(const Actor& a, const NewPerson& p);
   Person update_person(const Actor& a, const Person& p);
   Person person(const Actor& a, std::int64_t person_id);
+  // Admins only (app/password_reset.cpp): a generated temporary password the
+  // person must change at the next sign-in; their sessions end.
+  PasswordReset reset_password(const Actor& a, std::int64_t person_id);
   std::vector<Person> find_people(const Actor& a, const std::string& text);
   Service create_service(const Actor& a, const Service& s);
   Service update_service(const Actor& a, const Service& s);
@@ -355,7 +370,9 @@ class Desk {
   // --- authorized requesters (seed 000)
   AuthorizedRequester authorize_requester(const Actor& a, const AuthorizationRequest& r);
   AuthorizedRequester decide_authorization(const Actor& a, std::int64_t id, bool approve);
-  AuthorizedRequester revoke_authorization(const Actor& a, std::int64_t id, Date last_day);
+  // The reason is required and kept in the history.
+  AuthorizedRequester revoke_authorization(const Actor& a, std::int64_t id, Date last_day,
+                                           const std::string& reason);
   std::vector<AuthorizedRequester> authorizations(const Actor& a, std::int64_t organization_id);
 
   // --- outbox and message templates (app/outbox_admin.cpp): admins only.

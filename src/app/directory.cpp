@@ -1,5 +1,6 @@
 // Use cases that manage the desk's reference data: organizations, units,
 // people and services.
+#include <algorithm>
 #include <regex>
 
 #include "app/access_policy.hpp"
@@ -103,6 +104,21 @@ Person validated_person(const Person& in, store::Connection& c) {
   return p;
 }
 
+Unit validated_unit(const Unit& in) {
+  Unit out = in;
+  out.code = required_text(in.code, "code", "O código", 30);
+  out.name = required_text(in.name, "name", "O nome", 200);
+  return out;
+}
+
+void require_known_parent(const std::vector<Unit>& units, const Unit& u) {
+  if (!u.parent_id) return;
+  for (const auto& existing : units) {
+    if (existing.id == *u.parent_id) return;
+  }
+  throw invalid_field("parent", "Unidade superior desconhecida.");
+}
+
 // Attendants and org managers may register requesters, nothing more.
 void require_may_manage_person(const Actor& a, const Person& p) {
   if (a.person.has_role(Role::admin)) return;
@@ -168,17 +184,38 @@ std::vector<Organization> Desk::organizations(const Actor& a) {
 Unit Desk::create_unit(const Actor& a, const Unit& u) {
   require_active(a);
   require_admin(a);
-  Unit out = u;
-  out.code = required_text(u.code, "code", "O código", 30);
-  out.name = required_text(u.name, "name", "O nome", 200);
+  Unit out = validated_unit(u);
   write_unique(db_, "Já existe uma unidade com este código.", [&](store::Connection& c) {
-    if (u.parent_id) {
-      bool found = false;
-      for (const auto& existing : store::load_units(c))
-        found = found || existing.id == *u.parent_id;
-      if (!found) throw invalid_field("parent", "Unidade superior desconhecida.");
-    }
+    require_known_parent(store::load_units(c), out);
     out.id = store::insert_unit(c, out);
+  });
+  directory_changed();
+  return out;
+}
+
+Unit Desk::update_unit(const Actor& a, const Unit& u) {
+  require_active(a);
+  require_admin(a);
+  Unit out = validated_unit(u);
+  write_unique(db_, "Já existe uma unidade com este código.", [&](store::Connection& c) {
+    const auto units = store::load_units(c);
+    const auto existing =
+        std::find_if(units.begin(), units.end(), [&](const Unit& x) { return x.id == out.id; });
+    if (existing == units.end()) throw not_found("Unidade não encontrada.");
+    require_known_parent(units, out);
+    if (out.parent_id && unit_is_within(units, *out.parent_id, out.id)) {
+      throw invalid_field("parent",
+                          "A unidade superior não pode ser a própria unidade nem uma abaixo dela.");
+    }
+    if (existing->active && !out.active) {
+      const auto open = store::open_tickets_in_unit(c, out.id);
+      if (open > 0) {
+        throw invalid_field("active", "A unidade tem " + std::to_string(open) +
+                                          " chamado(s) em aberto: encaminhe-os a outra unidade "
+                                          "antes de desativá-la.");
+      }
+    }
+    store::update_unit(c, out);
   });
   directory_changed();
   return out;

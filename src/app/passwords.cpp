@@ -28,4 +28,12 @@ bool verify_password(const std::string& hash, const std::string& password) {
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
+std::string generate_password() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialize");
+  static constexpr char kAlphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  std::string out;
+  for (int i = 0; i < 12; ++i) out += kAlphabet[randombytes_uniform(sizeof(kAlphabet) - 1)];
+  return out;
+}
+
 }  // namespace guiche::app

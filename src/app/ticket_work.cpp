@@ -88,6 +88,7 @@ Ticket Desk::route(const Actor& a, std::int64_t ticket_id, std::int64_t unit_id,
           if (u.id == unit_id) target = &u;
         }
         if (!target) throw invalid_field("unit", "Unidade desconhecida.");
+        if (!target->active) throw invalid_field("unit", "A unidade está inativa.");
         if (assignee_id) {
           auto assignee = store::load_person(c, *assignee_id);
           if (!assignee || !can_be_assigned(*assignee, unit_id, units)) {

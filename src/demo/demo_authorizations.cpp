@@ -58,7 +58,8 @@ void create_authorizations(World& w) {
   // asks, the central de serviços confirms, the record stays as history.
   const Instant asked = add_working(w.begin, std::chrono::hours{12 * 10});
   w.timeline.add(asked, "revogação pedida pelo gestor", [&w, venturim] {
-    w.desk.revoke_authorization(w.as("gestor.seger"), venturim, w.desk.local_date(w.clock.now()));
+    w.desk.revoke_authorization(w.as("gestor.seger"), venturim, w.desk.local_date(w.clock.now()),
+                                "Servidor transferido para outra secretaria.");
   });
   w.timeline.add(
       add_working(asked, std::chrono::minutes{95}), "revogação confirmada",

@@ -44,7 +44,11 @@ bool AuthorizedRequester::is_effective_on(Date day) const {
   if (state != AuthorizationState::confirmed) return false;
   if (std::chrono::sys_days{day} < std::chrono::sys_days{valid_from}) return false;
   if (valid_until && std::chrono::sys_days{day} > std::chrono::sys_days{*valid_until}) return false;
-  return true;
+  return !is_expired_on(day);
+}
+
+bool AuthorizedRequester::is_expired_on(Date day) const {
+  return expires_on && std::chrono::sys_days{day} > std::chrono::sys_days{*expires_on};
 }
 
 }  // namespace guiche

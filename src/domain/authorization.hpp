@@ -28,15 +28,21 @@ struct AuthorizedRequester {
   std::int64_t entered_by = 0;
   Date valid_from{};
   std::optional<Date> valid_until;  // last day it holds; set by revocation
+  // "Válida até": the last day the grant itself holds, chosen when granting.
+  std::optional<Date> expires_on{};
   AuthorizationState state = AuthorizationState::pending;
   std::optional<std::int64_t> decided_by;
   // A revocation an org manager asked for, waiting for confirmation.
   std::optional<Date> revocation_requested_until;
   std::optional<std::int64_t> revocation_requested_by;
   std::optional<std::int64_t> revoked_by;
+  // Why it was revoked (or its revocation asked for); kept in the history.
+  std::string revocation_reason{};
 
   // Whether this record lets the person request on `day`.
   bool is_effective_on(Date day) const;
+  // Whether the grant's own expiry date has passed on `day`.
+  bool is_expired_on(Date day) const;
 };
 
 }  // namespace guiche

@@ -19,6 +19,8 @@ struct Unit {
   std::string name;
   std::optional<std::int64_t> parent_id;
   UnitKind kind = UnitKind::technical;
+  // An inactive unit receives no tickets; it is kept for the history.
+  bool active = true;
 };
 
 // True when `unit` is `ancestor` or lies below it in the tree `all`.

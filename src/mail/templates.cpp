@@ -114,6 +114,16 @@ const std::map<std::string, Default>& defaults() {
         "primeiro acesso, em <a href=\"{{sign_in_url}}\">{{sign_in_url}}</a>, você deverá "
         "trocar a senha.</p>",
         {"name", "login", "password", "sign_in_url"}}},
+      {"password_reset",
+       {"Nova senha temporária da Central de Serviços",
+        "Olá, {{name}}.\n\nUm administrador reiniciou sua senha.\nUsuário: {{login}}\nSenha "
+        "temporária: {{password}}\n\nNo próximo acesso, em {{sign_in_url}}, você deverá trocar "
+        "a senha. Se não pediu esta troca, avise a central.\n",
+        "<p>Olá, {{name}}.</p><p>Um administrador reiniciou sua senha.</p><ul><li>Usuário: "
+        "<strong>{{login}}</strong></li><li>Senha temporária: <strong>{{password}}</strong>"
+        "</li></ul><p>No próximo acesso, em <a href=\"{{sign_in_url}}\">{{sign_in_url}}</a>, "
+        "você deverá trocar a senha. Se não pediu esta troca, avise a central.</p>",
+        {"name", "login", "password", "sign_in_url"}}},
   };
   return table;
 }
@@ -146,8 +156,8 @@ std::string render_one(const std::string& text, const data& values, bool html) {
 
 const std::vector<std::string>& template_keys() {
   static const std::vector<std::string> keys = {
-      "registration", "information_request", "agent_reply", "resolution",  "closing",
-      "reopening",    "sla_warning",         "sla_breach",  "first_access"};
+      "registration", "information_request", "agent_reply", "resolution",   "closing",
+      "reopening",    "sla_warning",         "sla_breach",  "first_access", "password_reset"};
   return keys;
 }
 

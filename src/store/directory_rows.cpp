@@ -128,7 +128,7 @@ Service service_from_row(const Row& r) {
 constexpr const char* kAuthorizationColumns =
     "id, organization_id, person_id, document_type, document_number, entered_by, valid_from, "
     "valid_until, state, decided_by, revocation_requested_until, revocation_requested_by, "
-    "revoked_by";
+    "revoked_by, expires_on, revocation_reason";
 
 AuthorizedRequester authorization_from_row(const Row& r) {
   AuthorizedRequester a;
@@ -145,6 +145,8 @@ AuthorizedRequester authorization_from_row(const Row& r) {
   a.revocation_requested_until = date_at(r, 10);
   a.revocation_requested_by = r.optional_integer(11);
   a.revoked_by = r.optional_integer(12);
+  a.expires_on = date_at(r, 13);
+  a.revocation_reason = r.text(14);
   return a;
 }
 
@@ -194,16 +196,35 @@ std::vector<Organization> load_organizations(Connection& c) {
 
 std::int64_t insert_unit(Connection& c, const Unit& u) {
   return c
-      .query_one("INSERT INTO units (code, name, parent_id, kind) VALUES (?, ?, ?, ?) RETURNING id",
-                 {u.code, u.name, optional_value(u.parent_id), std::string(unit_kind_code(u.kind))})
+      .query_one(
+          "INSERT INTO units (code, name, parent_id, kind, active) VALUES (?, ?, ?, ?, ?) "
+          "RETURNING id",
+          {u.code, u.name, optional_value(u.parent_id), std::string(unit_kind_code(u.kind)),
+           flag(u.active)})
+      ->integer(0);
+}
+
+void update_unit(Connection& c, const Unit& u) {
+  c.query("UPDATE units SET code = ?, name = ?, parent_id = ?, kind = ?, active = ? WHERE id = ?",
+          {u.code, u.name, optional_value(u.parent_id), std::string(unit_kind_code(u.kind)),
+           flag(u.active), u.id});
+}
+
+std::int64_t open_tickets_in_unit(Connection& c, std::int64_t unit_id) {
+  return c
+      .query_one(
+          "SELECT count(*) FROM tickets WHERE unit_id = ? AND status NOT IN ('closed', "
+          "'cancelled')",
+          {unit_id})
       ->integer(0);
 }
 
 std::vector<Unit> load_units(Connection& c) {
   std::vector<Unit> out;
-  for (const auto& r : c.query("SELECT id, code, name, parent_id, kind FROM units ORDER BY id")) {
+  for (const auto& r :
+       c.query("SELECT id, code, name, parent_id, kind, active FROM units ORDER BY id")) {
     out.push_back({r.integer(0), r.text(1), r.text(2), r.optional_integer(3),
-                   parse_unit_kind(r.text(4)).value_or(UnitKind::technical)});
+                   parse_unit_kind(r.text(4)).value_or(UnitKind::technical), r.integer(5) != 0});
   }
   return out;
 }
@@ -324,23 +345,27 @@ std::int64_t insert_authorization(Connection& c, const AuthorizedRequester& a, I
       .query_one(
           "INSERT INTO authorizations (organization_id, person_id, document_type, "
           "document_number, entered_by, valid_from, valid_until, state, decided_by, "
-          "revocation_requested_until, revocation_requested_by, revoked_by, created_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          "revocation_requested_until, revocation_requested_by, revoked_by, expires_on, "
+          "revocation_reason, created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
           {a.organization_id, a.person_id, std::string(document_code(a.document_type)),
            a.document_number, a.entered_by, format_date(a.valid_from), date_value(a.valid_until),
            std::string(authorization_state_code(a.state)), optional_value(a.decided_by),
            date_value(a.revocation_requested_until), optional_value(a.revocation_requested_by),
-           optional_value(a.revoked_by), to_millis(now)})
+           optional_value(a.revoked_by), date_value(a.expires_on), a.revocation_reason,
+           to_millis(now)})
       ->integer(0);
 }
 
 void update_authorization(Connection& c, const AuthorizedRequester& a) {
   c.query(
       "UPDATE authorizations SET valid_until = ?, state = ?, decided_by = ?, "
-      "revocation_requested_until = ?, revocation_requested_by = ?, revoked_by = ? WHERE id = ?",
+      "revocation_requested_until = ?, revocation_requested_by = ?, revoked_by = ?, "
+      "revocation_reason = ? WHERE id = ?",
       {date_value(a.valid_until), std::string(authorization_state_code(a.state)),
        optional_value(a.decided_by), date_value(a.revocation_requested_until),
-       optional_value(a.revocation_requested_by), optional_value(a.revoked_by), a.id});
+       optional_value(a.revocation_requested_by), optional_value(a.revoked_by), a.revocation_reason,
+       a.id});
 }
 
 std::optional<AuthorizedRequester> load_authorization(Connection& c, std::int64_t id) {

@@ -21,6 +21,9 @@ std::vector<Organization> load_organizations(Connection& c);
 
 std::int64_t insert_unit(Connection& c, const Unit& u);
 std::vector<Unit> load_units(Connection& c);
+void update_unit(Connection& c, const Unit& u);
+// Tickets of the unit not yet closed or cancelled (a resolved one may reopen).
+std::int64_t open_tickets_in_unit(Connection& c, std::int64_t unit_id);
 
 // Inserts the person with e-mails and roles; returns the id.
 std::int64_t insert_person(Connection& c, const Person& p, const std::optional<std::string>& hash,

@@ -82,12 +82,14 @@ std::vector<OutboxMessage> claim_due_messages(Connection& c, Instant now, Instan
 }
 
 void mark_sent(Connection& c, std::int64_t id, Instant at) {
-  // A message carrying an initial password keeps it only until it leaves:
+  // A message carrying an initial or temporary password keeps it only until it leaves:
   // the database must not become a second copy of people's credentials.
   c.query(
       "UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = NULL, "
-      "text_body = CASE WHEN template_key = 'first_access' THEN ? ELSE text_body END, "
-      "html_body = CASE WHEN template_key = 'first_access' THEN '' ELSE html_body END "
+      "text_body = CASE WHEN template_key IN ('first_access', 'password_reset') THEN ? "
+      "ELSE text_body END, "
+      "html_body = CASE WHEN template_key IN ('first_access', 'password_reset') THEN '' "
+      "ELSE html_body END "
       "WHERE id = ?",
       {to_millis(at), std::string(kSentCredentialsNote), id});
 }

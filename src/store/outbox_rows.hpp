@@ -41,7 +41,7 @@ std::vector<OutboxMessage> claim_due_messages(Connection& c, Instant now, Instan
                                               int limit);
 // What remains of a first-access message's body once it is sent.
 inline constexpr const char* kSentCredentialsNote =
-    "[Mensagem com a senha inicial: o conteúdo foi apagado depois do envio.]";
+    "[Mensagem com senha: o conteúdo foi apagado depois do envio.]";
 void mark_sent(Connection& c, std::int64_t id, Instant at);
 // Back to pending until `retry_at`, or failed when retry_at is nullopt.
 void mark_attempt_failed(Connection& c, std::int64_t id, const std::string& error,

@@ -1,9 +1,11 @@
 // An organization's authorized requesters (seed 000) on its admin page:
-// granting (the person and the document that authorized it), revoking (the
-// last day it holds) and deciding what an org manager proposed. Records are
-// never deleted: the list is the history.
+// granting (the person, the document that authorized it and, optionally, the
+// last day it holds), revoking (the last day and the reason) and deciding
+// what an org manager proposed. Records are never deleted: the list is the
+// history, expired grants included.
 #include "domain/identity.hpp"
 #include "web/admin_organizations.hpp"
+#include "web/date_input.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {
@@ -41,9 +43,10 @@ nlohmann::json or_false(const std::string& s) {
   return s.empty() ? nlohmann::json(false) : nlohmann::json(s);
 }
 
-std::string state_key(const AuthorizedRequester& a) {
+std::string state_key(const AuthorizedRequester& a, Date today) {
   if (a.state == AuthorizationState::rejected) return "recusada";
   if (a.valid_until) return "revogada";
+  if (a.is_expired_on(today)) return "expirada";
   if (a.state == AuthorizationState::pending) return "pendente";
   if (a.revocation_requested_until) return "revogacao_pedida";
   return "em_vigor";
@@ -83,8 +86,13 @@ http::Response grant(WebContext& ctx, const http::Request& r) {
   request.document_number = form.value("documento");
   auto type = parse_document(form.value("tipo_documento"));
   if (!type) forms.grant["tipo_documento"] = text(ctx, "admin.autorizados.tipo_invalido");
-  auto from = parse_date(form.value("inicio"));
-  if (!from) forms.grant["inicio"] = text(ctx, "admin.autorizados.data_invalida");
+  auto from = parse_date_input(form.value("inicio"));
+  if (!from) forms.grant["inicio"] = text(ctx, "admin.data_invalida");
+  const auto until = form.value("validade");
+  if (until.find_first_not_of(" \t") != std::string::npos) {
+    request.expires_on = parse_date_input(until);
+    if (!request.expires_on) forms.grant["validade"] = text(ctx, "admin.data_invalida");
+  }
   const auto who = form.value("pessoa");
   std::optional<Person> person;
   if (who.empty()) {
@@ -110,6 +118,7 @@ http::Response grant(WebContext& ctx, const http::Request& r) {
       forms.grant = field_errors(e, {{"person", "pessoa"},
                                      {"document_number", "documento"},
                                      {"valid_from", "inicio"},
+                                     {"expires_on", "validade"},
                                      {"organization", "pessoa"}});
     } else {
       throw;
@@ -127,16 +136,25 @@ http::Response revoke(WebContext& ctx, const http::Request& r) {
   check_csrf(v, form);
   OrganizationForms forms{form, {}, {}, id, {}, 200};
   const auto field = "ultimo-dia-" + std::to_string(id);
-  auto last = parse_date(form.value(field));
+  const auto reason_field = "motivo-" + std::to_string(id);
+  const auto reason = form.value(reason_field);
+  auto last = parse_date_input(form.value(field));
   if (!last) {
-    forms.revoke[field] = text(ctx, "admin.autorizados.data_invalida");
+    forms.revoke[field] = text(ctx, "admin.data_invalida");
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
+      forms.revoke[reason_field] = text(ctx, "admin.autorizados.informe_motivo");
     return with_errors(ctx, v, r, o, forms);
   }
   try {
-    ctx.desk.revoke_authorization(v.actor, id, *last);
+    ctx.desk.revoke_authorization(v.actor, id, *last, reason);
   } catch (const DomainError& e) {
-    if (e.kind() != DomainError::Kind::validation && e.kind() != DomainError::Kind::conflict) throw;
-    forms.revoke[field] = e.what();
+    if (e.kind() == DomainError::Kind::validation) {
+      forms.revoke = field_errors(e, {{"valid_until", field}, {"reason", reason_field}});
+    } else if (e.kind() == DomainError::Kind::conflict) {
+      forms.revoke[field] = e.what();
+    } else {
+      throw;
+    }
     return with_errors(ctx, v, r, o, forms);
   }
   return see_other(org_path(o.id) + "?salvo=1#autorizados");
@@ -156,15 +174,20 @@ http::Response decide(WebContext& ctx, const http::Request& r) {
 nlohmann::json authorized_view(WebContext& ctx, const Visitor& v, const Organization& o,
                                const OrganizationForms& forms) {
   PeopleNames name(ctx, v);
-  const auto today = format_date(desk_today(ctx));
+  const Date today_date = desk_today(ctx);
+  const auto today = date_br(today_date);
   nlohmann::json records = nlohmann::json::array();
   for (const auto& a : ctx.desk.authorizations(v.actor, o.id)) {
-    const auto state = state_key(a);
+    const auto state = state_key(a, today_date);
     const auto base = org_path(o.id) + "/autorizados/" + std::to_string(a.id);
     const bool revocable = state == "em_vigor" || state == "pendente";
     const auto field = "ultimo-dia-" + std::to_string(a.id);
+    const auto reason_field = "motivo-" + std::to_string(a.id);
     const bool this_one = forms.revoked_id == a.id;
     const auto day = this_one ? forms.sent.value(field) : today;
+    const Errors row_errors = this_one ? forms.revoke : Errors{};
+    // The day it ended or ends: revoked, else its own expiry.
+    const auto end = a.valid_until ? a.valid_until : a.expires_on;
     records.push_back(
         {{"id", a.id},
          {"pessoa", name(a.person_id)},
@@ -172,9 +195,11 @@ nlohmann::json authorized_view(WebContext& ctx, const Visitor& v, const Organiza
          {"tipo_documento",
           text(ctx, "admin.autorizados.doc_" + std::string(document_code(a.document_type)))},
          {"inicio", date_br(a.valid_from)},
-         {"fim", a.valid_until ? date_br(*a.valid_until) : "—"},
+         {"fim", end ? date_br(*end) : "—"},
+         {"motivo", or_false(a.revocation_reason)},
          {"situacao", text(ctx, "admin.autorizados." + state)},
          {"em_vigor", state == "em_vigor"},
+         {"expirada", state == "expirada"},
          {"lancado_por", name(a.entered_by)},
          {"decidido_por", or_false(name(a.decided_by))},
          {"revogado_por", or_false(name(a.revoked_by))},
@@ -184,10 +209,12 @@ nlohmann::json authorized_view(WebContext& ctx, const Visitor& v, const Organiza
          {"url_decidir", base + "/decidir"},
          {"revogar", revocable},
          {"url_revogar", base + "/revogar"},
-         {"ultimo_dia",
-          hidden_label(text_input(
-              field, text(ctx, "admin.autorizados.ultimo_dia") + " — " + name(a.person_id), day,
-              this_one ? forms.revoke : Errors{}, "date", true))}});
+         // In the table's narrow column the format goes in the label.
+         {"ultimo_dia", date_input(ctx, field, text(ctx, "admin.autorizados.ultimo_dia"), day,
+                                   row_errors, true, false)},
+         {"motivo_campo",
+          text_input(reason_field, text(ctx, "admin.autorizados.motivo"),
+                     this_one ? forms.sent.value(reason_field) : "", row_errors, "text", true)}});
   }
   const auto& e = forms.grant;
   const auto& s = forms.sent;
@@ -214,8 +241,8 @@ nlohmann::json authorized_view(WebContext& ctx, const Visitor& v, const Organiza
                 with_hint(
                     text_input("documento", t("documento"), s.value("documento"), e, "text", true),
                     t("documento_dica")),
-                text_input("inicio", t("inicio"), sent ? s.value("inicio") : today, e, "date",
-                           true)})}};
+                date_input(ctx, "inicio", t("inicio"), sent ? s.value("inicio") : today, e, true),
+                date_input(ctx, "validade", t("validade"), s.value("validade"), e)})}};
 }
 
 void add_admin_authorizations(WebContext& ctx, std::vector<http::Route>& routes) {

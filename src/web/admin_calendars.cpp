@@ -5,6 +5,7 @@
 #include "sla/closure_text.hpp"
 #include "sla/local_time_text.hpp"
 #include "web/admin_page.hpp"
+#include "web/date_input.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {
@@ -110,7 +111,7 @@ http::Response calendar_page(WebContext& ctx, const Visitor& v, const http::Requ
   for (const char* k : {"all_day", "closed_until", "closed_from", "open_only"})
     kinds.emplace_back(k, t(std::string("fechamento_") + k));
   nlohmann::json fields = nlohmann::json::array(
-      {text_input("data", t("data"), sent.value("data"), e, "date", true),
+      {date_input(ctx, "data", t("data"), sent.value("data"), e, true),
        text_input("nome_dia", t("nome_dia"), sent.value("nome_dia"), e, "text", true),
        select_input("fechamento", t("fechamento"), sent.value("fechamento"), kinds, e),
        with_hint(text_input("horario", t("horario"), sent.value("horario"), e, "time"),
@@ -152,9 +153,9 @@ http::Response change_days(WebContext& ctx, const http::Request& r, bool add) {
   auto days = own_days(ctx.desk.calendar(v.actor, name), year);
   Errors errors;
   if (add) {
-    auto date = parse_date(form.value("data"));
+    auto date = parse_date_input(form.value("data"));
     auto closure = closure_from(form);
-    if (!date) errors["data"] = text(ctx, "admin.calendarios.data_invalida");
+    if (!date) errors["data"] = text(ctx, "admin.data_invalida");
     if (!closure) errors["horario"] = text(ctx, "admin.calendarios.horario_invalido");
     if (date && closure) days.push_back({*date, form.value("nome_dia"), *closure});
   } else {

@@ -1,5 +1,7 @@
 #include "web/admin_page.hpp"
 
+#include "web/date_input.hpp"
+
 namespace guiche::web {
 namespace {
 
@@ -10,7 +12,8 @@ nlohmann::json base_field(const std::string& id, const std::string& label, const
                       {"caixa", false},  {"area", false},    {"lista", false},
                       {"linha", false},  {"marcado", false}, {"dica", false},
                       {"oculto", false}, {"erro", false},    {"descrito", false},
-                      {"tipo", "text"},  {"valor", ""},      {"foco", false}};
+                      {"tipo", "text"},  {"valor", ""},      {"foco", false},
+                      {"modo", false},   {"exemplo", false}};
   if (it != errors.end()) {
     f["erro"] = it->second;
     f["descrito"] = id + "-erro";
@@ -43,6 +46,17 @@ nlohmann::json text_input(const std::string& id, const std::string& label, const
   f["tipo"] = type;
   f["valor"] = value;
   return f;
+}
+
+nlohmann::json date_input(WebContext& ctx, const std::string& id, const std::string& label,
+                          const std::string& value, const Errors& errors, bool required,
+                          bool with_format_hint) {
+  const auto format = text(ctx, "admin.data_formato");
+  auto f = text_input(id, with_format_hint ? label : label + " (" + format + ")", value, errors,
+                      "text", required);
+  f["modo"] = "numeric";
+  f["exemplo"] = format;
+  return with_format_hint ? with_hint(f, text(ctx, "admin.data_dica")) : f;
 }
 
 nlohmann::json text_area(const std::string& id, const std::string& label, const std::string& value,
@@ -109,8 +123,7 @@ std::int64_t number_param(const http::Request& r, const char* name) {
 }
 
 std::string date_br(Date d) {
-  const auto iso = format_date(d);  // AAAA-MM-DD
-  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+  return format_date_input(d);
 }
 
 Date desk_today(WebContext& ctx) {

@@ -28,6 +28,12 @@ void add_admin_route(WebContext& ctx, std::vector<http::Route>& routes, const ch
 nlohmann::json text_input(const std::string& id, const std::string& label, const std::string& value,
                           const Errors& errors, const std::string& type = "text",
                           bool required = false);
+// A date typed as dd/mm/aaaa (see date_input.hpp): a numeric text input with
+// the format as placeholder and hint (or, where space is short, in the
+// label); read it back with parse_date_input.
+nlohmann::json date_input(WebContext& ctx, const std::string& id, const std::string& label,
+                          const std::string& value, const Errors& errors, bool required = false,
+                          bool with_format_hint = true);
 nlohmann::json text_area(const std::string& id, const std::string& label, const std::string& value,
                          const Errors& errors, bool required = false);
 // `options` are (value, label) pairs; the one equal to `value` is selected.

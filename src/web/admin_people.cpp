@@ -1,6 +1,9 @@
 // People and roles (/admin/pessoas): search, registration (with an optional
 // initial password the person changes on first access) and editing, roles
-// included. The Desk validates everything (CPF, e-mail, login, roles' units).
+// included, and the password reset. The Desk validates everything (CPF,
+// e-mail, login, roles' units). A reset's temporary password goes by e-mail;
+// only for a person without e-mail is it shown, once, in the answer to the
+// admin's POST (never in a URL, a redirect or a log).
 #include "web/admin_forms.hpp"
 #include "web/admin_page.hpp"
 #include "web/page_routes.hpp"
@@ -44,8 +47,8 @@ Person person_from(const Form& f, Person base) {
 }
 
 http::Response person_page(WebContext& ctx, const Visitor& v, const http::Request& r,
-                           const std::optional<Person>& current, const Form* sent,
-                           const Errors& e) {
+                           const std::optional<Person>& current, const Form* sent, const Errors& e,
+                           nlohmann::json reset = nlohmann::json::object(), int status = 0) {
   Person p = current.value_or(Person{});
   if (sent) p = person_from(*sent, p);
   const auto t = [&](const std::string& key) { return text(ctx, "admin.pessoas." + key); };
@@ -96,8 +99,14 @@ http::Response person_page(WebContext& ctx, const Visitor& v, const http::Reques
       {"papeis", rows},
       {"linhas_papel", rows.size()},
       {"erros", error_summary(e)},
-      {"deve_trocar", p.must_change_password}};
-  return admin_page(ctx, v, r, sent ? 422 : 200, "admin_pessoa",
+      {"deve_trocar", p.must_change_password},
+      {"acao_senha", current ? "/admin/pessoas/" + std::to_string(current->id) + "/senha" : ""},
+      {"senha_enviada", r.query_value("senha").value_or("") == "enviada"},
+      {"senha_temporaria", false},
+      {"senha_erro", false}};
+  view.update(reset);
+  if (status == 0) status = sent ? 422 : 200;
+  return admin_page(ctx, v, r, status, "admin_pessoa",
                     current ? current->name : std::string("admin.pessoas.nova"), view);
 }
 
@@ -131,6 +140,24 @@ http::Response save(WebContext& ctx, const http::Request& r, std::optional<std::
     return person_page(ctx, v, r, current, &form, errors);
   }
   return see_other("/admin/pessoas/" + std::to_string(p.id) + "?salvo=1");
+}
+
+http::Response reset_password(WebContext& ctx, const http::Request& r) {
+  const auto v = require_admin(ctx, r);
+  const auto id = number_param(r, "id");
+  const Form form = read_form(r);
+  check_csrf(v, form);
+  app::PasswordReset reset;
+  try {
+    reset = ctx.desk.reset_password(v.actor, id);
+  } catch (const DomainError& e) {
+    if (e.kind() != DomainError::Kind::validation && e.kind() != DomainError::Kind::conflict) throw;
+    return person_page(ctx, v, r, ctx.desk.person(v.actor, id), nullptr, {},
+                       {{"senha_erro", e.what()}}, 422);
+  }
+  if (reset.emailed) return see_other("/admin/pessoas/" + std::to_string(id) + "?senha=enviada");
+  return person_page(ctx, v, r, ctx.desk.person(v.actor, id), nullptr, {},
+                     {{"senha_temporaria", *reset.temporary_password}}, 200);
 }
 
 http::Response list(WebContext& ctx, const http::Request& r) {
@@ -182,6 +209,8 @@ void add_admin_people(WebContext& ctx, std::vector<http::Route>& routes) {
   });
   add_admin_route(ctx, routes, "POST", "/admin/pessoas/:id",
                   [&ctx](const http::Request& r) { return save(ctx, r, number_param(r, "id")); });
+  add_admin_route(ctx, routes, "POST", "/admin/pessoas/:id/senha",
+                  [&ctx](const http::Request& r) { return reset_password(ctx, r); });
 }
 
 }  // namespace guiche::web

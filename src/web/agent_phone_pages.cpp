@@ -173,7 +173,7 @@ http::Response register_on_behalf(WebContext& ctx, const http::Request& r) {
     ticket = ctx.desk.register_request(ctx.desk.actor(v.actor.id(), Channel::phone), request);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;
-    return registration_page(ctx, v, r, form, field_errors(e, rename), 422);
+    return registration_page(ctx, v, r, form, form_field_errors(e, rename, service, form), 422);
   }
   return see_other("/atendimento/registrar/feito/" + url_encode(ticket.protocol));
 }

@@ -135,7 +135,7 @@ http::Response send_request(WebContext& ctx, const http::Request& r) {
     ticket = ctx.desk.register_request(v.actor, request);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;
-    return form_page(ctx, v, service, form, field_errors(e, rename), 422);
+    return form_page(ctx, v, service, form, form_field_errors(e, rename, service, form), 422);
   }
   std::string after = "/chamados/" + url_encode(ticket.protocol) + "/registrado";
   if (!form.files.empty()) {

@@ -9,6 +9,7 @@
 #include "app/access_policy.hpp"
 #include "web/page_routes.hpp"
 #include "web/request_view.hpp"
+#include "web/service_form.hpp"
 
 namespace guiche::web {
 namespace {
@@ -139,7 +140,8 @@ http::Response request_page(WebContext& ctx, const Visitor& v, const std::string
   nlohmann::json answers = nlohmann::json::array();
   for (const auto& f : form) {
     if (!t.form_answers.contains(f.key)) continue;
-    answers.push_back({{"rotulo", f.label}, {"valor", answer_text(ctx, t.form_answers[f.key])}});
+    answers.push_back({{"rotulo", f.label},
+                       {"valor", answer_for_display(f, answer_text(ctx, t.form_answers[f.key]))}});
   }
   nlohmann::json view = {
       {"protocolo", t.protocol},

@@ -1,5 +1,7 @@
 #include "web/service_form.hpp"
 
+#include "web/date_input.hpp"
+
 namespace guiche::web {
 namespace {
 
@@ -36,8 +38,33 @@ void read_field_answers(const Service& s, const Form& form, nlohmann::json& answ
   for (const auto& f : s.form) {
     rename[f.key] = input_id(f);
     const auto value = form.value(input_id(f));
-    if (!value.empty()) answers[f.key] = value;
+    if (value.empty()) continue;
+    const auto day = f.type == FieldType::date ? parse_date_input(value) : std::nullopt;
+    // The desk's form answers hold dates as AAAA-MM-DD; one that is no day
+    // goes as typed, for the desk to refuse with the other errors.
+    answers[f.key] = day ? format_date(*day) : value;
   }
+}
+
+std::map<std::string, std::string> form_field_errors(
+    const DomainError& e, const std::map<std::string, std::string>& rename, const Service& s,
+    const Form& form) {
+  auto errors = field_errors(e, rename);
+  for (const auto& f : s.form) {
+    const auto id = input_id(f);
+    const auto value = form.value(id);
+    if (f.type == FieldType::date && errors.contains(id) && !value.empty() &&
+        !parse_date_input(value)) {
+      errors[id] = "Informe uma data válida no formato dd/mm/aaaa (ex.: 31/12/2026).";
+    }
+  }
+  return errors;
+}
+
+std::string answer_for_display(const FormField& f, const std::string& answer) {
+  if (f.type != FieldType::date) return answer;
+  const auto day = parse_date_input(answer);
+  return day ? format_date_input(*day) : answer;
 }
 
 }  // namespace guiche::web

@@ -17,7 +17,17 @@ nlohmann::json field_view(const FormField& f, const Form& sent,
 
 // The answers filled in (empty inputs left out) into `answers`, and each
 // field's input name into `rename` so the desk's field errors find them.
+// Dates are typed dd/mm/aaaa (or AAAA-MM-DD).
 void read_field_answers(const Service& s, const Form& form, nlohmann::json& answers,
                         std::map<std::string, std::string>& rename);
+
+// The desk's refusal as errors next to the page's inputs (see field_errors);
+// a date that is no day asks for the format the page uses.
+std::map<std::string, std::string> form_field_errors(
+    const DomainError& e, const std::map<std::string, std::string>& rename, const Service& s,
+    const Form& form);
+
+// A stored answer as the form shows it (dates as dd/mm/aaaa).
+std::string answer_for_display(const FormField& f, const std::string& answer);
 
 }  // namespace guiche::web

@@ -69,7 +69,7 @@ std::vector<MatrixRow> authorization_matrix() {
       {"POST", "/api/v1/authorizations/:id/decision", "/api/v1/authorizations/{auth}/decision",
        R"({"approve":true})", "DDYDDDDDYAD"},
       {"POST", "/api/v1/authorizations/:id/revocation", "/api/v1/authorizations/{auth}/revocation",
-       R"({"valid_until":"2026-12-31"})", "HHYHHHHHYAH"},
+       R"({"valid_until":"2026-12-31","reason":"Fim do contrato"})", "HHYHHHHHYAH"},
 
       {"GET", "/api/v1/people", "/api/v1/people?q=Paulo", "", "DDYYYYDDYAD"},
       {"POST", "/api/v1/people", "/api/v1/people",
@@ -78,6 +78,9 @@ std::vector<MatrixRow> authorization_matrix() {
       {"GET", "/api/v1/people/:id", "/api/v1/people/{paulo}", "", "HHYYYYHHYAH"},
       {"PUT", "/api/v1/people/:id", "/api/v1/people/{paulo}", "{paulo_body}", "HHYDDDHHYAH"},
       {"PATCH", "/api/v1/people/:id", "/api/v1/people/{paulo}", R"({"phone":null})", "HHYDDDHHYAH"},
+      // Paulo's token (another caller's) is not a session: it survives the reset.
+      {"POST", "/api/v1/people/:id/password-reset", "/api/v1/people/{paulo}/password-reset", "",
+       "DDDDDDDDYAD"},
       {"GET", "/api/v1/people/:id/tokens", "/api/v1/people/{paulo}/tokens", "", "HHHHHHHHYAH"},
       {"POST", "/api/v1/people/:id/tokens", "/api/v1/people/{paulo}/tokens", R"({"name":"x"})",
        "DDDDDDDDYAD"},
@@ -86,6 +89,8 @@ std::vector<MatrixRow> authorization_matrix() {
       {"GET", "/api/v1/units", "/api/v1/units", "", "YYYYYYYYYAY"},
       {"POST", "/api/v1/units", "/api/v1/units", R"({"code":"NOVA","name":"Nova unidade"})",
        "DDDDDDDDYAD"},
+      {"PATCH", "/api/v1/units/:id", "/api/v1/units/{sgsis}",
+       R"({"name":"Subgerência de Sistemas"})", "DDDDDDDDYAD"},
       {"GET", "/api/v1/services", "/api/v1/services", "", "YYYYYYYYYAY"},
       {"POST", "/api/v1/services", "/api/v1/services", R"({"code":"NOVO","name":"Novo"})",
        "DDDDDDDDYAD"},

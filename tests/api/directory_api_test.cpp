@@ -124,7 +124,8 @@ TEST_P(DirectoryApiTest, OrgManagerProposalsWaitForTheCentral) {
   EXPECT_EQ(send("POST", attendant, auth + "/decision", {{"approve", true}}, 200)["state"],
             "confirmed");
   // The manager's revocation waits too, until the central approves it.
-  json asked = send("POST", otavio, auth + "/revocation", {{"valid_until", "2026-03-31"}}, 200);
+  json asked = send("POST", otavio, auth + "/revocation",
+                    {{"valid_until", "2026-03-31"}, {"reason", "Servidor exonerado"}}, 200);
   EXPECT_EQ(asked["revocation_requested_until"], "2026-03-31");
   EXPECT_TRUE(asked["valid_until"].is_null());
   json revoked = send("POST", attendant, auth + "/decision", {{"approve", true}}, 200);
@@ -154,7 +155,8 @@ TEST_P(DirectoryApiTest, OrgManagerManagesOnlyTheirOrganizationsAuthorizations) 
   auto sesa_items = call("GET", sesa, attendant).json()["items"];
   ASSERT_EQ(sesa_items.size(), 1u);
   const std::string paulo_auth = "/api/v1/authorizations/" + id(sesa_items[0]["id"]);
-  send("POST", otavio, paulo_auth + "/revocation", {{"valid_until", "2026-03-31"}}, 404);
+  send("POST", otavio, paulo_auth + "/revocation",
+       {{"valid_until", "2026-03-31"}, {"reason", "Outro órgão"}}, 404);
   // Maria is already authorized: a second record is a conflict.
   json again = paulo;
   again["person_id"] = w.requester_seger.id;
@@ -264,6 +266,66 @@ TEST_P(DirectoryApiTest, RegisteringPeopleFollowsTheirRoles) {
                              R"({"name":"X Y","must_change_password":false})")),
             "must_change_password");
   EXPECT_EQ(count("people"), before);
+}
+
+TEST_P(DirectoryApiTest, AdminEditsAUnitButCannotDeactivateOneWithOpenTickets) {
+  Browser admin = sign_in(w.admin);
+  const std::string path = "/api/v1/units/" + id(w.sgdba.id);
+  json changed = send("PATCH", admin, path, {{"name", "Subgerência de Bancos de Dados"}}, 200);
+  EXPECT_EQ(changed["name"], "Subgerência de Bancos de Dados");
+  EXPECT_EQ(changed["code"], "SGDBA");
+  EXPECT_EQ(changed["active"], true);
+  Ticket t = register_sis(w.requester_seger);
+  desk->route(as(w.attendant), t.id, w.sgdba.id, std::nullopt);
+  auto refused = call("PATCH", path, admin, R"({"active":false})");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(error_field(refused), "active");
+  desk->cancel(as(w.attendant), t.id, "Duplicado.");
+  EXPECT_EQ(send("PATCH", admin, path, {{"active", false}}, 200)["active"], false);
+  EXPECT_EQ(call("PATCH", "/api/v1/units/987654", admin, R"({"name":"X"})").status, 404);
+}
+
+TEST_P(DirectoryApiTest, APasswordResetAnswersWithThePasswordOnlyWithoutEmail) {
+  Browser admin = sign_in(w.admin);
+  const Person p = desk->bootstrap_user("Sem E-mail", "sem.email", "Senha-antiga-1",
+                                        {{Role::requester, std::nullopt}});
+  const std::string path = "/api/v1/people/" + id(p.id) + "/password-reset";
+  auto r = call("POST", path, admin);
+  ASSERT_EQ(r.status, 200) << r.body;
+  json reset = r.json();
+  EXPECT_EQ(reset["emailed"], false);
+  ASSERT_TRUE(reset["temporary_password"].is_string());
+  EXPECT_TRUE(desk->authenticate("sem.email", reset["temporary_password"].get<std::string>()));
+  EXPECT_EQ(call("GET", "/api/v1/people/" + id(p.id), admin).json()["must_change_password"], true);
+
+  Person with_mail = desk->person(as(w.admin), p.id);
+  with_mail.emails = {"sem.email@seger.es.gov.br"};
+  desk->update_person(as(w.admin), with_mail);
+  reset = call("POST", path, admin).json();
+  EXPECT_EQ(reset["emailed"], true);
+  EXPECT_TRUE(reset["temporary_password"].is_null());
+}
+
+TEST_P(DirectoryApiTest, AGrantMayExpireAndARevocationKeepsItsReason) {
+  Browser admin = sign_in(w.admin);
+  json nina = new_seger_person(admin);
+  const std::string list = "/api/v1/organizations/" + id(w.seger.id) + "/authorizations";
+  json granted = send("POST", admin, list,
+                      {{"document_type", "oficio"},
+                       {"document_number", "Ofício 8/2026"},
+                       {"person_id", nina["id"]},
+                       {"valid_from", "2026-03-02"},
+                       {"expires_on", "2026-06-30"}},
+                      201);
+  EXPECT_EQ(granted["expires_on"], "2026-06-30");
+  const std::string revocation = "/api/v1/authorizations/" + id(granted["id"]) + "/revocation";
+  auto missing = call("POST", revocation, admin, R"({"valid_until":"2026-03-31"})");
+  EXPECT_EQ(missing.status, 422);
+  EXPECT_EQ(error_field(missing), "reason");
+  json revoked = send("POST", admin, revocation,
+                      {{"valid_until", "2026-03-31"}, {"reason", "Servidora exonerada."}}, 200);
+  EXPECT_EQ(revoked["revocation_reason"], "Servidora exonerada.");
+  EXPECT_EQ(revoked["valid_until"], "2026-03-31");
 }
 
 GUICHE_ON_BOTH_ENGINES(DirectoryApiTest);

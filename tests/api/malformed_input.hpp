@@ -3,7 +3,7 @@
 // sends it, what, and the one status it must get. Targets may hold
 // placeholders the test fills from its world: {t} a ticket in progress, {n} a
 // new ticket at the central, {org} SEGER, {p} the requester, {auth} her
-// authorization, {token} her API token.
+// authorization, {token} her API token, {sgsis} a unit.
 #include <string>
 #include <utility>
 #include <vector>

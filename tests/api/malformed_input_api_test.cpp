@@ -58,7 +58,8 @@ class MalformedInputApiTest : public ApiTest {
       c.query("UPDATE sessions SET expires_at = 0 WHERE person_id = ?", {w.citizen.id});
     });
     values = {{"t", working.id},           {"n", fresh.id},         {"org", w.seger.id},
-              {"p", w.requester_seger.id}, {"auth", authorization}, {"token", token.id}};
+              {"p", w.requester_seger.id}, {"auth", authorization}, {"token", token.id},
+              {"sgsis", w.sgsis.id}};
   }
 
   std::string filled(std::string text) const {

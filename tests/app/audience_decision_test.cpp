@@ -54,7 +54,8 @@ TEST_P(AudienceDecisionTest, AuthorizationsNeedAClientAndAreNotDuplicated) {
     return r.person_id == w.requester_seger.id;
   });
   ASSERT_NE(mine, records.end());
-  desk->revoke_authorization(attendant, mine->id, Date{std::chrono::year{2026} / 3 / 1});
+  desk->revoke_authorization(attendant, mine->id, Date{std::chrono::year{2026} / 3 / 1},
+                             "Nova autorização por contrato.");
   desk->authorize_requester(attendant, {w.seger.id, w.requester_seger.id,
                                         AuthorizationDocument::contract, "9/2026", day});
   EXPECT_EQ(desk->authorizations(attendant, w.seger.id).size(), records.size() + 1);

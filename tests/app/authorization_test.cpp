@@ -362,7 +362,8 @@ TEST_P(AuthorizationTest, RevocationWaitsForConfirmationKeepsTheRecordAndEndsOnI
     return AuthorizedRequester{};
   };
   const Date last_day{std::chrono::year{2026} / 3 / 10};
-  auto record = desk->revoke_authorization(manager, find(w.requester_seger.id).id, last_day);
+  auto record = desk->revoke_authorization(manager, find(w.requester_seger.id).id, last_day,
+                                           "Servidora cedida a outro órgão.");
   EXPECT_FALSE(record.valid_until.has_value());
   EXPECT_EQ(record.revocation_requested_until, last_day);
   EXPECT_TRUE(register_sis(w.requester_seger).audience_admitted);  // not yet confirmed
@@ -390,7 +391,7 @@ TEST_P(AuthorizationTest, RevocationWaitsForConfirmationKeepsTheRecordAndEndsOnI
 
   // A revocation the central turns down leaves the authorization as it was.
   auto other = desk->revoke_authorization(manager, find(w.manager_seger.id).id,
-                                          Date{std::chrono::year{2026} / 3 / 31});
+                                          Date{std::chrono::year{2026} / 3 / 31}, "Engano.");
   other = desk->decide_authorization(as(w.attendant), other.id, false);
   EXPECT_FALSE(other.valid_until.has_value());
   EXPECT_FALSE(other.revocation_requested_until.has_value());
@@ -410,7 +411,7 @@ TEST_P(AuthorizationTest, OrgManagerKeepsOnlyTheirOwnOrganizationsList) {
                                                   AuthorizationDocument::oficio, "Ofício 1", day});
             }),
             "not_found");
-  EXPECT_EQ(outcome([&] { desk->revoke_authorization(manager, sesa_records[0].id, day); }),
+  EXPECT_EQ(outcome([&] { desk->revoke_authorization(manager, sesa_records[0].id, day, "x"); }),
             "not_found");
   for (const Person& p : {w.requester_seger, w.requester_sesa}) {
     EXPECT_EQ(outcome([&] { desk->authorizations(as(p), w.seger.id); }), "not_found") << p.name;

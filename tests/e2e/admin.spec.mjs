@@ -1,6 +1,10 @@
 // The administration pages (/admin) as the demo's administrator: every
 // section visited with axe and a screenshot; an authorized requester granted
-// and revoked with its history kept; a person with an invalid CPF corrected;
+// and revoked (with a reason) with its history kept, then granted with an
+// expiry date already past (shown as expired); dates typed as dd/mm/aaaa and
+// 31/02 refused; a person with an invalid CPF corrected; password resets (by
+// e-mail, and shown once for a person without e-mail); a unit edited, and
+// refused deactivation while it has open tickets;
 // a service built with two typed fields and requested from the catalog; a
 // ponto facultativo added; a cell of the priority matrix changed; 403 for an
 // attendant; 360 px pages; the keyboard reaching the form builder.
@@ -55,18 +59,78 @@ export default async function adminPages({ base, page, step, visit, signIn, newC
     await page.fill('#pessoa', 'Paulo.Zanotti@seger.es.gov.br');
     await page.selectOption('#tipo_documento', 'oficio');
     await page.fill('#documento', 'Ofício SEGER nº 123/2026');
+    expect(/^\d{2}\/\d{2}\/\d{4}$/.test(await page.inputValue('#inicio')), 'início em dd/mm/aaaa: ' + await page.inputValue('#inicio'));
+    expect(await page.getAttribute('#inicio', 'inputmode') === 'numeric', 'teclado numérico na data');
+    expect(await page.getAttribute('#inicio', 'type') === 'text', 'data como texto, não type=date');
     await save('#autorizados form.formulario button.br-button.primary');
     const row = page.locator('table.historico tbody tr', { hasText: 'Paulo Henrique Zanotti' });
     expect(await row.count() === 1, 'o autorizado deveria aparecer');
     expect(/Em vigor/.test(await row.textContent()), 'em vigor: ' + await row.textContent());
     expect(/Ofício SEGER nº 123\/2026/.test(await row.textContent()), 'documento que autorizou');
     expect(!/pedida até \)/.test(await page.textContent('table.historico')), 'texto vazio de revogação pedida');
+    // Without a reason the revocation is refused next to the reason field.
     await Promise.all([page.waitForLoadState('load'), row.locator('button', { hasText: 'Revogar' }).click()]);
+    const refused = page.locator('table.historico tbody tr', { hasText: 'Paulo Henrique Zanotti' });
+    const reasonError = refused.locator('[id^=motivo-][id$=-erro]');
+    expect(await reasonError.count() === 1, 'erro do motivo ao lado do campo');
+    expect(/motivo/i.test(await reasonError.textContent()), 'erro do motivo: ' + await reasonError.textContent());
+    expect(/Em vigor/.test(await refused.textContent()), 'sem motivo, continua em vigor');
+    await visit(page, '/admin/organizacoes/:id (revogação sem motivo)', 'admin-revogacao-erro');
+    await refused.locator('input[id^=motivo-]').fill('Servidor cedido a outro órgão.');
+    await Promise.all([page.waitForLoadState('load'), refused.locator('button', { hasText: 'Revogar' }).click()]);
     const after = page.locator('table.historico tbody tr', { hasText: 'Paulo Henrique Zanotti' });
     expect(await after.count() === 1, 'o registro revogado continua na lista');
     expect(/Revogada/.test(await after.textContent()), 'revogada: ' + await after.textContent());
+    expect(/Servidor cedido a outro órgão\./.test(await after.textContent()), 'motivo no histórico');
     expect(await page.locator('table.historico tbody tr').count() === before + 1, 'histórico: um registro a mais');
     await visit(page, '/admin/organizacoes/:id', 'admin-organizacao');
+  });
+
+  await step('órgão: validade em dd/mm/aaaa, 31/02 recusado, autorização vencida aparece expirada', async () => {
+    await page.goto(orgUrl);
+    await page.fill('#pessoa', 'paulo.zanotti@seger.es.gov.br');
+    await page.fill('#documento', 'Ofício SEGER nº 200/2026');
+    await page.fill('#inicio', '01/01/2026');
+    await page.fill('#validade', '31/02/2026');
+    await save('#autorizados form.formulario button.br-button.primary');
+    expect(/Data inválida/.test(await page.textContent('#validade-erro')), 'erro da validade: ' + await page.textContent('#validade-erro'));
+    expect((await page.getAttribute('#validade', 'aria-describedby')).includes('validade-erro'), 'aria-describedby da validade');
+    expect(await page.inputValue('#validade') === '31/02/2026', 'o que foi digitado volta');
+    await visit(page, '/admin/organizacoes/:id (data inválida)', 'admin-data-invalida');
+    await page.fill('#validade', '31/01/2026');
+    await save('#autorizados form.formulario button.br-button.primary');
+    const rows = page.locator('table.historico tbody tr', { hasText: 'Paulo Henrique Zanotti' });
+    expect(await rows.count() === 2, 'dois registros da mesma pessoa no histórico');
+    const expired = rows.filter({ hasText: 'Ofício SEGER nº 200/2026' });
+    expect(/Expirada/.test(await expired.textContent()), 'expirada: ' + await expired.textContent());
+    expect(/01\/01\/2026 – 31\/01\/2026/.test(await expired.textContent()), 'vigência em dd/mm/aaaa: ' + await expired.textContent());
+    expect(await expired.locator('button', { hasText: 'Revogar' }).count() === 0, 'expirada não se revoga');
+    await visit(page, '/admin/organizacoes/:id (expirada)', 'admin-autorizacao-expirada');
+  });
+
+  await step('pessoas: reiniciar a senha (por e-mail; sem e-mail, mostrada uma vez)', async () => {
+    await page.goto(base + '/admin/pessoas?q=paulo.zanotti');
+    await page.click('#pessoas tbody a:has-text("Paulo Henrique Zanotti")');
+    const personUrl = page.url().split('?')[0];
+    await Promise.all([page.waitForLoadState('load'), page.click('#senha button')]);
+    expect(page.url().endsWith('?senha=enviada'), 'senha enviada: ' + page.url());
+    expect(/enviada por e-mail/.test(await page.textContent('#senha')), 'aviso de envio');
+    expect(await page.locator('#senha-temporaria').count() === 0, 'com e-mail, a senha não aparece');
+    expect(await page.locator('.aviso', { hasText: 'não trocou a senha' }).count() === 1, 'deve trocar a senha');
+    await page.goto(base + '/admin/pessoas/nova');
+    await page.fill('#nome', 'Sebastião Sem Email');
+    await page.fill('#login', 'sebastiao.semEmail'.toLowerCase());
+    await page.selectOption('#papel-0', 'requester');
+    await save();
+    expect(/\/admin\/pessoas\/\d+\?salvo=1$/.test(page.url()), 'pessoa sem e-mail salva: ' + page.url());
+    await Promise.all([page.waitForLoadState('load'), page.click('#senha button')]);
+    const shown = (await page.textContent('#senha-temporaria')).trim();
+    expect(/^[A-Za-z0-9]{12}$/.test(shown), 'senha temporária mostrada uma vez: ' + shown);
+    await visit(page, '/admin/pessoas/:id (senha temporária)', 'admin-pessoa-senha');
+    await page.goto(page.url());
+    expect(await page.locator('#senha-temporaria').count() === 0, 'a senha não volta a aparecer');
+    expect(!(await page.content()).includes(shown), 'nem em lugar nenhum da página');
+    await page.goto(personUrl);
   });
 
   await step('órgão: pessoa de outro órgão recusada ao lado do campo', async () => {
@@ -90,6 +154,31 @@ export default async function adminPages({ base, page, step, visit, signIn, newC
     await page.fill('#nome', 'Unidade criada no teste');
     await save();
     expect(/ADM-E2E/.test(await page.textContent('.arvore')), 'nova unidade na árvore');
+  });
+
+  let unitUrl = '';
+  await step('unidades: editar uma e não desativar a que tem chamados em aberto', async () => {
+    await page.goto(base + '/admin/unidades');
+    await page.click('.arvore a:has-text("ADM-E2E")');
+    unitUrl = page.url();
+    await visit(page, '/admin/unidades/:id', 'admin-unidade');
+    await page.fill('#nome', 'Unidade renomeada no teste');
+    await save();
+    expect(page.url().endsWith('?salvo=1'), 'unidade salva: ' + page.url());
+    expect(await page.inputValue('#nome') === 'Unidade renomeada no teste', 'nome alterado');
+    await page.uncheck('#ativa', { force: true });
+    await save();
+    await page.goto(base + '/admin/unidades');
+    const item = page.locator('.arvore li', { hasText: 'ADM-E2E' });
+    expect(/Inativa/.test(await item.textContent()), 'unidade inativa na árvore: ' + await item.textContent());
+    // The central de serviços has open tickets in the demo.
+    await page.click('.arvore a:has-text("SGHDK")');
+    await page.uncheck('#ativa', { force: true });
+    await save();
+    const error = await page.textContent('#ativa-erro');
+    expect(/chamado\(s\) em aberto/.test(error), 'erro de desativação: ' + error);
+    expect(await page.locator('#resumo-erros a[href="#ativa"]').count() === 1, 'resumo leva ao campo');
+    await visit(page, '/admin/unidades/:id (erro)', 'admin-unidade-erro');
   });
 
   await step('serviço: construtor de formulário com 2 campos (htmx) e código repetido', async () => {
@@ -158,8 +247,12 @@ export default async function adminPages({ base, page, step, visit, signIn, newC
     await save();
     expect(page.url().includes('/admin/calendarios/br-es-teste?ano='), 'calendário criado: ' + page.url());
     await page.goto(base + '/admin/calendarios/br-es-teste?ano=2026');
-    await page.fill('#data', '2026-10-28');
+    expect(await page.getAttribute('#data', 'placeholder') === 'dd/mm/aaaa', 'formato no campo de data');
+    await page.fill('#data', '31/02/2026');
     await page.fill('#nome_dia', 'Dia do Servidor Público');
+    await save('section form.formulario button.br-button.primary');
+    expect(/Data inválida/.test(await page.textContent('#data-erro')), 'data inexistente ao lado do campo');
+    await page.fill('#data', '28/10/2026');
     await page.selectOption('#fechamento', 'closed_until');
     await page.fill('#horario', '25:00');
     await save('section form.formulario button.br-button.primary');
@@ -169,6 +262,7 @@ export default async function adminPages({ base, page, step, visit, signIn, newC
     const row = page.locator('#pontos tbody tr', { hasText: 'Dia do Servidor Público' });
     expect(await row.count() === 1, 'ponto facultativo na lista');
     expect(/14:00/.test(await row.textContent()), 'fechamento parcial: ' + await row.textContent());
+    expect(/28\/10\/2026/.test(await row.textContent()), 'data em dd/mm/aaaa: ' + await row.textContent());
     await visit(page, '/admin/calendarios/:nome', 'admin-calendario');
   });
 
@@ -188,7 +282,8 @@ export default async function adminPages({ base, page, step, visit, signIn, newC
   await step('360 px: administração sem rolagem horizontal', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const [path, shot] of [['/admin', 'admin-360'], ['/admin/pessoas/nova', 'admin-pessoa-360'],
-      ['/admin/servicos/ADM-E2E', 'admin-servico-360']]) {
+      ['/admin/servicos/ADM-E2E', 'admin-servico-360'], [orgUrl.replace(base, ''), 'admin-organizacao-360'],
+      [unitUrl.replace(base, ''), 'admin-unidade-360']]) {
       await page.goto(base + path);
       await visit(page, path + ' (360 px)', shot);
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -203,7 +298,7 @@ export default async function adminPages({ base, page, step, visit, signIn, newC
       return (await (await fetch(link.href)).text()).length;
     });
     for (const path of ['/admin', '/admin/organizacoes', orgUrl.replace(base, ''), '/admin/pessoas/nova',
-      '/admin/unidades', '/admin/servicos/ADM-E2E', '/admin/calendarios', '/admin/calendarios/br-es-teste?ano=2026', '/admin/sla']) {
+      '/admin/unidades', unitUrl.replace(base, ''), '/admin/servicos/ADM-E2E', '/admin/calendarios', '/admin/calendarios/br-es-teste?ano=2026', '/admin/sla']) {
       const html = await (await page.request.get(base + path)).body();
       expect(html.length + css < 100 * 1024, `${path}: ${html.length} + ${css} bytes`);
     }

@@ -66,8 +66,12 @@ export default async function requesterPortal(t) {
     expect(await page.locator('#assunto-erro').count() === 1, 'erro do assunto');
     await page.fill('#assunto', 'Acesso');
     await page.fill('#descricao', 'Pedido de acesso.');
+    // Dates are typed as Brazilians write them, whatever the browser's locale.
+    await page.fill('#campo-inicio', '31/02/2027');
     await page.click('main button[type=submit]');
     expect(await page.locator('#campo-sistema-erro').count() === 1, 'erro do campo sistema');
+    expect(/dd\/mm\/aaaa/.test(await page.textContent('#campo-inicio-erro')), 'data inexistente: erro ao lado do campo');
+    expect(await page.inputValue('#campo-inicio') === '31/02/2027', 'a data digitada volta no campo');
     expect(await page.inputValue('#assunto') === 'Acesso', 'o que foi digitado volta no formulário');
     await visit(page, '/servicos/SIS-ACESSO/solicitar (erros)', 'solicitar-erros');
   });
@@ -115,6 +119,7 @@ export default async function requesterPortal(t) {
     await page.fill('#campo-matricula', '1234567');
     await page.fill('#campo-perfil', 'Consulta');
     await page.fill('#campo-justificativa', 'Nova lotação na SRE Carapina.');
+    await page.fill('#campo-inicio', '01/03/2027');
     await page.click('main button[type=submit]');
     expect(/\/chamados\/\d{4}-\d{6}\/registrado$/.test(page.url()), 'confirmação: ' + page.url());
     protocol = (await page.textContent('#protocolo')).trim();
@@ -144,6 +149,7 @@ export default async function requesterPortal(t) {
     expect(body.includes('Solicitação registrada'), 'evento de registro no fluxo vivo');
     expect(body.includes('<Maria> & equipe'), 'descrição mostrada como texto');
     expect(body.includes('1234567'), 'resposta do formulário');
+    expect(body.includes('01/03/2027'), 'a data do formulário em dd/mm/aaaa');
     expect(body.includes('tela.txt'), 'anexo no fluxo vivo');
     expect((await page.content()).includes('&lt;Maria&gt;'), 'o HTML deve vir escapado');
   });

@@ -12,7 +12,8 @@ extern const char* const kMigrationV003Sla;
 extern const char* const kMigrationV004Calendars;
 extern const char* const kMigrationV005Outbox;
 extern const char* const kMigrationV006MailIntake;
-extern const char* const kMigrationV009LiveChanges;
+extern const char* const kMigrationV007AdminDirectory;
+extern const char* const kMigrationV008LiveChanges;
 
 namespace {
 
@@ -44,7 +45,8 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {4, "calendars", in_dialect(kMigrationV004Calendars, dialect)},
       {5, "outbox", in_dialect(kMigrationV005Outbox, dialect)},
       {6, "mail_intake", in_dialect(kMigrationV006MailIntake, dialect)},
-      {9, "live_changes", in_dialect(kMigrationV009LiveChanges, dialect)},
+      {7, "admin_directory", in_dialect(kMigrationV007AdminDirectory, dialect)},
+      {8, "live_changes", in_dialect(kMigrationV008LiveChanges, dialect)},
   };
 }
 

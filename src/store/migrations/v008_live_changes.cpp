@@ -1,4 +1,4 @@
-// Version 9: live changes shared between server nodes. Each committed ticket
+// Version 8: live changes shared between server nodes. Each committed ticket
 // change is also written here (in the same transaction), so every node's
 // relay can tell the live pages of its own browsers about changes made
 // through another node. Rows are short-lived: relays prune what is older
@@ -6,7 +6,7 @@
 // hands out max(id) + 1).
 namespace guiche::store {
 
-extern const char* const kMigrationV009LiveChanges = R"SQL(
+extern const char* const kMigrationV008LiveChanges = R"SQL(
 CREATE TABLE live_changes (
   id {{id}},
   node TEXT NOT NULL,
