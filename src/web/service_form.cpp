@@ -55,7 +55,7 @@ std::map<std::string, std::string> form_field_errors(
     const auto value = form.value(id);
     if (f.type == FieldType::date && errors.contains(id) && !value.empty() &&
         !parse_date_input(value)) {
-      errors[id] = "Informe uma data válida no formato dd/mm/aaaa (ex.: 31/12/2026).";
+      errors[id] = "Data inválida: " + f.label + ". Use o formato dd/mm/aaaa (ex.: 31/12/2026).";
     }
   }
   return errors;
