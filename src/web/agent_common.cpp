@@ -33,8 +33,12 @@ std::string remaining_text(WebContext& ctx, Instant deadline, Instant now) {
   const bool overdue = deadline <= now;
   const auto working = overdue ? sla::working_time_between(*calendar, deadline, now)
                                : sla::working_time_between(*calendar, now, deadline);
-  // Passed outside working hours: no business time has gone by yet.
-  if (overdue && working < std::chrono::minutes(1)) return text(ctx, "agente.vencido");
+  // All of the span lies outside working hours (a target in calendar hours
+  // at night): no business time to count, so say when instead.
+  if (working < std::chrono::minutes(1)) {
+    return overdue ? text(ctx, "agente.vencido")
+                   : fill(text(ctx, "agente.vence_em"), format_local(ctx, deadline));
+  }
   return fill(
       text(ctx, overdue ? "agente.vencido_ha" : "agente.faltam"),
       working_duration_text(ctx.texts, page_language(), working, business_day_length(*calendar)));

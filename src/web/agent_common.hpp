@@ -15,7 +15,8 @@ bool is_agent(const Person& p);
 
 // Business time left to `deadline` on the desk's calendar, or since it
 // passed, in the page's language ("faltam 3 d 4 h úteis", "vencido há 2 dias
-// úteis"); the date itself when the calendar is missing.
+// úteis"); the date itself when the calendar is missing or the span holds no
+// working time.
 std::string remaining_text(WebContext& ctx, Instant deadline, Instant now);
 
 // "1 h 05 min", "20 min", "3 h".

@@ -102,6 +102,10 @@ export default async function agentWorkspace({ base, page, step, visit, signIn, 
   });
 
   await step('atendente atribui a outra pessoa da unidade', async () => {
+    // Nobody is chosen by default: sending the empty choice is an error by the field.
+    expect(await page.inputValue('#atribuir-pessoa') === '', 'nenhuma pessoa escolhida');
+    await page.click('#form-atribuir button[type=submit]');
+    expect(/Escolha a pessoa/.test(await page.textContent('#pessoa-erro')), 'escolha obrigatória');
     const thiago = await page.locator('#atribuir-pessoa option', { hasText: 'Thiago Moreira Dias' })
       .getAttribute('value');
     await page.selectOption('#atribuir-pessoa', thiago);
