@@ -88,7 +88,7 @@ const std::vector<OperationDoc>& documented_operations() {
        {}},
       {"POST",
        "/api/v1/tickets/:id/assign",
-       "Atribuir a um responsável",
+       "Atribuir a um membro da unidade (a outra pessoa: central, relacionamento ou gerência)",
        "ações",
        "Assign",
        "Ticket",

@@ -68,6 +68,12 @@ bool can_be_assigned(const Person& assignee, std::int64_t unit_id, const std::ve
   return under_managed_unit(assignee, unit_id, units);
 }
 
+bool can_assign_others(const Person& p, std::int64_t unit_id, const std::vector<Unit>& units) {
+  if (!p.active) return false;
+  if (p.has_role(Role::attendant) || p.has_role(Role::client_relations)) return true;
+  return under_managed_unit(p, unit_id, units);
+}
+
 store::TicketScope ticket_scope(const Person& p, const std::vector<Unit>& units) {
   store::TicketScope scope;
   if (!p.active) return scope;

@@ -19,6 +19,11 @@ bool can_view_ticket(const Person& p, const Ticket& t, const std::vector<Unit>& 
 bool can_work_ticket(const Person& p, const Ticket& t, const std::vector<Unit>& units);
 // May `assignee` be given tickets of `unit_id`?
 bool can_be_assigned(const Person& assignee, std::int64_t unit_id, const std::vector<Unit>& units);
+// May `p` give tickets of `unit_id` to someone other than themself (or take
+// them from someone else)? The central de serviços and client relations, who
+// triage and route, and the managers of the unit or of a unit above it; an
+// analyst takes a ticket only for themself.
+bool can_assign_others(const Person& p, std::int64_t unit_id, const std::vector<Unit>& units);
 // The set of tickets `p` may list or search.
 store::TicketScope ticket_scope(const Person& p, const std::vector<Unit>& units);
 

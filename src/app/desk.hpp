@@ -241,6 +241,11 @@ class Desk {
                                                        int limit);
   store::QuarantineRecord quarantined_mail(const Actor& a, std::int64_t id);
   std::string quarantined_raw(const Actor& a, std::int64_t id);
+  // The kept message's readable text (control characters removed), "" when
+  // it cannot be read: hostile input, for escaped display only.
+  std::string quarantined_text(const Actor& a, std::int64_t id);
+  // Whether `a` works the quarantine (to offer it in menus).
+  bool may_work_mail_quarantine(const Actor& a) const;
   // Runs the intake again on the kept message (after a parser fix, or once
   // the sender is registered); resolved unless quarantined again.
   MailReceipt retry_quarantined(const Actor& a, std::int64_t id);
@@ -253,7 +258,11 @@ class Desk {
   Ticket triage(const Actor& a, std::int64_t ticket_id, const Triage& t);
   Ticket route(const Actor& a, std::int64_t ticket_id, std::int64_t unit_id,
                std::optional<std::int64_t> assignee_id, const std::string& note = "");
+  // Anyone who works the ticket may take it or let it go; giving it to
+  // someone else needs may_assign_others.
   Ticket assign(const Actor& a, std::int64_t ticket_id, std::optional<std::int64_t> assignee_id);
+  // May `a` give tickets of `unit_id` to another member of the unit?
+  bool may_assign_others(const Actor& a, std::int64_t unit_id);
   Ticket change_status(const Actor& a, std::int64_t ticket_id, Status to,
                        const std::string& reason = "");
   // A public reply. From an agent with asks_requester, the ticket waits on the
@@ -342,6 +351,10 @@ class Desk {
   Organization organization(const Actor& a, std::int64_t organization_id);
   std::vector<Unit> units(const Actor& a);
   std::vector<Category> categories(const Actor& a);
+  // The people who may be given tickets of `unit_id` (its analysts,
+  // attendants and client relations, the managers of it or of a unit above
+  // it), by name. Staff only.
+  std::vector<Person> unit_members(const Actor& a, std::int64_t unit_id);
   Person create_person(const Actor& a, const NewPerson& p);
   Person update_person(const Actor& a, const Person& p);
   Person person(const Actor& a, std::int64_t person_id);

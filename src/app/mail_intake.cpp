@@ -149,14 +149,19 @@ MailReceipt Desk::intake(const std::string& raw, const std::string& source,
 
   MailReceipt receipt;
   auto duplicate_of = [&](store::Connection& c, const store::InboundRecord& earlier) {
-    receipt = MailReceipt{earlier.id, "duplicate", earlier.ticket_id, "",
+    // A quarantined message's ticket is only the one it names: it never got there.
+    std::optional<std::int64_t> reached;
+    if (earlier.outcome != "quarantined") reached = earlier.ticket_id;
+    receipt = MailReceipt{earlier.id, "duplicate", reached, "",
                           "Mensagem já recebida (resultado: " + earlier.outcome + ")."};
-    if (earlier.ticket_id) {
-      if (auto t = store::load_ticket(c, *earlier.ticket_id)) receipt.protocol = t->protocol;
+    if (reached) {
+      if (auto t = store::load_ticket(c, *reached)) receipt.protocol = t->protocol;
     }
   };
   auto settle = [&](store::Connection& c) {
-    store::update_inbound_outcome(c, record.id, receipt.outcome, receipt.ticket_id, receipt.detail);
+    store::update_inbound_outcome(c, record.id, receipt.outcome,
+                                  receipt.ticket_id ? receipt.ticket_id : record.ticket_id,
+                                  receipt.detail);
     if (receipt.outcome == "quarantined") {
       store::quarantine(c, record.id, receipt.detail, now);
     } else if (retry_of) {
@@ -314,6 +319,9 @@ MailReceipt Desk::apply_mail(store::Connection& c, const MailInput& input,
     Ticket& ticket = *thread;
     const auto units = store::load_units(c);
     if (!sender) {
+      // The entry names the ticket for whoever works the quarantine; the
+      // receipt does not (the message did not reach it).
+      inbound.ticket_id = ticket.id;
       return quarantined("O remetente " + inbound.sender +
                          " não está cadastrado e escreveu sobre a SA " + ticket.protocol +
                          "; confira antes de registrar.");
@@ -376,6 +384,7 @@ MailReceipt Desk::apply_mail(store::Connection& c, const MailInput& input,
       r.ticket_id = ticket.id;
       r.protocol = ticket.protocol;
     } else {
+      inbound.ticket_id = ticket.id;
       return quarantined("O remetente " + inbound.sender + " não é o solicitante da SA " +
                          ticket.protocol + " nem atua nela.");
     }

@@ -12,9 +12,13 @@
 namespace guiche::app {
 namespace {
 
+bool works_quarantine(const Person& p) {
+  return p.active && (p.has_role(Role::attendant) || p.has_role(Role::client_relations) ||
+                      p.has_role(Role::admin));
+}
+
 void require_quarantine_access(const Person& p) {
-  if (!p.has_role(Role::attendant) && !p.has_role(Role::client_relations) &&
-      !p.has_role(Role::admin)) {
+  if (!works_quarantine(p)) {
     throw forbidden(
         "Somente a central de serviços, o relacionamento com clientes e os administradores "
         "tratam a quarentena de e-mails.");
@@ -51,6 +55,19 @@ std::string Desk::quarantined_raw(const Actor& a, std::int64_t id) {
   auto bytes = blobs_->read(q.message.raw_sha256);
   if (!bytes) throw not_found("O arquivo original desta mensagem não foi encontrado.");
   return std::move(*bytes);
+}
+
+std::string Desk::quarantined_text(const Actor& a, std::int64_t id) {
+  const std::string raw = quarantined_raw(a, id);
+  try {
+    return clean_mail_text(mail::parse_inbound(raw).text, 20000);
+  } catch (const mail::UnparseableMessage&) {
+    return "";
+  }
+}
+
+bool Desk::may_work_mail_quarantine(const Actor& a) const {
+  return works_quarantine(a.person);
 }
 
 MailReceipt Desk::retry_quarantined(const Actor& a, std::int64_t id) {

@@ -16,6 +16,20 @@ void require_work(const Actor& a, const Ticket& t, const std::vector<Unit>& unit
   }
 }
 
+// Giving the ticket to someone else, or removing someone else from it, is
+// for those who distribute the work (can_assign_others); whoever works the
+// ticket may take it for themself or let it go.
+void require_assign_others(const Actor& a, std::optional<std::int64_t> to,
+                           std::optional<std::int64_t> current, std::int64_t unit_id,
+                           const std::vector<Unit>& units) {
+  const bool others = to ? *to != a.id() : current && *current != a.id();
+  if (others && !can_assign_others(a.person, unit_id, units)) {
+    throw forbidden(
+        "Somente a central de serviços, a Relação com Clientes e a gerência da unidade atribuem "
+        "chamados a outra pessoa; você pode atribuir o chamado a si.");
+  }
+}
+
 DomainError forbidden_transition(Status from, Status to) {
   return conflict("Não é possível passar o chamado de \"" + std::string(status_label_pt(from)) +
                   "\" para \"" + std::string(status_label_pt(to)) + "\".");
@@ -95,6 +109,7 @@ Ticket Desk::route(const Actor& a, std::int64_t ticket_id, std::int64_t unit_id,
             throw invalid_field("assignee", "O responsável indicado não atua nessa unidade.");
           }
         }
+        require_assign_others(a, assignee_id, std::nullopt, unit_id, units);
         nlohmann::json data{{"unit_id", unit_id},
                             {"unit_code", target->code},
                             {"assignee_id", optional_json(assignee_id)},
@@ -120,6 +135,7 @@ Ticket Desk::assign(const Actor& a, std::int64_t ticket_id,
             throw invalid_field("assignee", "O responsável indicado não atua nessa unidade.");
           }
         }
+        require_assign_others(a, assignee_id, ticket.assignee_id, *ticket.unit_id, units);
         Status next = (ticket.status == Status::new_ || ticket.status == Status::triage)
                           ? Status::assigned
                           : ticket.status;
@@ -127,6 +143,11 @@ Ticket Desk::assign(const Actor& a, std::int64_t ticket_id,
             {EventKind::assigned,
              {{"assignee_id", optional_json(assignee_id)}, {"status", status_code(next)}}}};
       });
+}
+
+bool Desk::may_assign_others(const Actor& a, std::int64_t unit_id) {
+  require_active(a);
+  return can_assign_others(a.person, unit_id, units());
 }
 
 Ticket Desk::change_status(const Actor& a, std::int64_t ticket_id, Status to,

@@ -287,6 +287,27 @@ std::vector<Person> search_people(Connection& c, const std::string& text, int li
   return out;
 }
 
+std::vector<Person> people_granted_in_units(Connection& c,
+                                            const std::vector<std::int64_t>& unit_ids) {
+  std::vector<Person> out;
+  if (unit_ids.empty()) return out;
+  std::string marks;
+  std::vector<Value> params;
+  for (auto id : unit_ids) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  for (const auto& r :
+       c.query(std::string("SELECT ") + kPersonColumns +
+                   " FROM people WHERE active = 1 AND id IN (SELECT person_id FROM role_grants "
+                   "WHERE unit_id IN (" +
+                   marks + ")) ORDER BY name, id",
+               params)) {
+    out.push_back(person_from_row(c, r));
+  }
+  return out;
+}
+
 std::optional<std::string> password_hash_of(Connection& c, std::int64_t person_id) {
   auto row = c.query_one("SELECT password_hash FROM people WHERE id = ?", {person_id});
   return row ? row->optional_text(0) : std::nullopt;

@@ -34,6 +34,9 @@ std::optional<Person> load_person(Connection& c, std::int64_t id);
 std::optional<Person> find_person_by_login(Connection& c, const std::string& login);
 std::optional<Person> find_person_by_email(Connection& c, const std::string& email);
 std::vector<Person> search_people(Connection& c, const std::string& text, int limit);
+// Active people with any role granted in one of `unit_ids`, by name.
+std::vector<Person> people_granted_in_units(Connection& c,
+                                            const std::vector<std::int64_t>& unit_ids);
 std::optional<std::string> password_hash_of(Connection& c, std::int64_t person_id);
 void set_password(Connection& c, std::int64_t person_id, const std::string& hash, bool must_change);
 

@@ -2,6 +2,7 @@
 
 #include "app/calendar_book.hpp"
 #include "sla/durations.hpp"
+#include "web/agent_durations.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {
@@ -27,15 +28,20 @@ std::string duration_text(std::chrono::milliseconds d) {
 }
 
 std::string remaining_text(WebContext& ctx, Instant deadline, Instant now) {
-  if (deadline <= now) {
-    return fill(
-        text(ctx, "agente.vencido_ha"),
-        duration_text(std::chrono::duration_cast<std::chrono::milliseconds>(now - deadline)));
-  }
   auto calendar = ctx.desk.calendars().find(ctx.desk.config().calendar);
   if (!calendar) return format_local(ctx, deadline);
-  return fill(text(ctx, "agente.faltam"),
-              duration_text(sla::working_time_between(*calendar, now, deadline)));
+  const bool overdue = deadline <= now;
+  const auto working = overdue ? sla::working_time_between(*calendar, deadline, now)
+                               : sla::working_time_between(*calendar, now, deadline);
+  // All of the span lies outside working hours (a target in calendar hours
+  // at night): no business time to count, so say when instead.
+  if (working < std::chrono::minutes(1)) {
+    return overdue ? text(ctx, "agente.vencido")
+                   : fill(text(ctx, "agente.vence_em"), format_local(ctx, deadline));
+  }
+  return fill(
+      text(ctx, overdue ? "agente.vencido_ha" : "agente.faltam"),
+      working_duration_text(ctx.texts, page_language(), working, business_day_length(*calendar)));
 }
 
 std::string category_text(WebContext& ctx, Category c) {
@@ -60,6 +66,7 @@ namespace guiche::web {
 void add_agent_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   add_agent_queue_pages(ctx, routes);
   add_agent_phone_pages(ctx, routes);  // before the ticket's /:protocol/:action
+  add_agent_quarantine_pages(ctx, routes);
   add_agent_ticket_pages(ctx, routes);
   add_live_routes(ctx, routes);
 }

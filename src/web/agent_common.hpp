@@ -13,8 +13,10 @@ namespace guiche::web {
 Visitor require_agent(WebContext& ctx, const http::Request& r);
 bool is_agent(const Person& p);
 
-// Time left to `deadline` in working hours of the desk's calendar, or how
-// long ago it passed (elapsed time), in the page's language.
+// Business time left to `deadline` on the desk's calendar, or since it
+// passed, in the page's language ("faltam 3 d 4 h úteis", "vencido há 2 dias
+// úteis"); the date itself when the calendar is missing or the span holds no
+// working time.
 std::string remaining_text(WebContext& ctx, Instant deadline, Instant now);
 
 // "1 h 05 min", "20 min", "3 h".

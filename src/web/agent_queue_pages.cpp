@@ -158,6 +158,7 @@ nlohmann::json page_view(WebContext& ctx, const Visitor& v, const QueueQuery& q)
   view["q"] = q.text;
   view["tabela_url"] = "/atendimento/tabela" + query_string(q, q.queue);
   view["pode_registrar"] = v.actor.person.has_role(Role::attendant);
+  view["pode_quarentena"] = ctx.desk.may_work_mail_quarantine(v.actor);
   return view;
 }
 

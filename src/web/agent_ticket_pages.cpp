@@ -1,6 +1,7 @@
-// The agent's page of a ticket and its forms: triage, routing, assignment,
-// status, public reply / question / internal note, time entries, resolution
-// and links. Each form posts (with CSRF) to its own action; success
+// The agent's page of a ticket and its forms: triage, routing, assignment
+// (to oneself, or to another member of the unit for those who distribute the
+// work), status, public reply / question / internal note, time entries,
+// resolution and links. Each form posts (with CSRF) to its own action; success
 // redirects back (PRG), an invalid form comes back with errors by its fields.
 #include <charconv>
 
@@ -41,6 +42,15 @@ std::string run_action(WebContext& ctx, const Visitor& v, const Ticket& t, const
   if (name == "atribuir") {
     if (form.value("a") == "ninguem") {
       desk.assign(v.actor, t.id, std::nullopt);
+    } else if (form.fields.count("pessoa")) {
+      // Someone of the unit, from the select of its members.
+      std::int64_t person = 0;
+      const auto chosen = form.value("pessoa");
+      const auto [end, ec] = std::from_chars(chosen.data(), chosen.data() + chosen.size(), person);
+      if (chosen.empty() || ec != std::errc{} || end != chosen.data() + chosen.size()) {
+        throw invalid_field("assignee", "Escolha a pessoa da unidade.");
+      }
+      desk.assign(v.actor, t.id, person);
     } else {
       desk.assign(v.actor, t.id, v.actor.id());
     }
@@ -87,7 +97,7 @@ const std::map<std::string, std::string> kFormFields = {{"service", "servico"},
                                                         {"urgency", "urgencia"},
                                                         {"unit", "unidade"},
                                                         {"note", "observacao"},
-                                                        {"assignee", "_geral"},
+                                                        {"assignee", "pessoa"},
                                                         {"status", "situacao"},
                                                         {"reason", "motivo"},
                                                         {"text", "texto"},
@@ -128,13 +138,17 @@ http::Response post_action(WebContext& ctx, const http::Request& r) {
 }  // namespace
 
 void add_agent_ticket_pages(WebContext& ctx, std::vector<http::Route>& routes) {
-  routes.push_back({"GET", "/atendimento/chamados/:protocol", [&ctx](const http::Request& r) {
-                      return guarded_page(ctx, r, [&] {
-                        const auto v = require_agent(ctx, r);
-                        return agent_ticket_page(ctx, v, r.params.at("protocol"), "", Form{}, {},
-                                                 200);
-                      });
-                    }});
+  routes.push_back(
+      {"GET", "/atendimento/chamados/:protocol", [&ctx](const http::Request& r) {
+         return guarded_page(ctx, r, [&] {
+           const auto v = require_agent(ctx, r);
+           // The one notice arriving here: a message of the mail
+           // quarantine became this ticket.
+           const bool from_quarantine = r.query_value("aviso").value_or("") == "da-quarentena";
+           return agent_ticket_page(ctx, v, r.params.at("protocol"), "", Form{}, {}, 200,
+                                    from_quarantine ? text(ctx, "agente.q_aviso_chamado") : "");
+         });
+       }});
   routes.push_back(
       {"POST", "/atendimento/chamados/:protocol/:action", [&ctx](const http::Request& r) {
          return guarded_page(ctx, r, [&] { return post_action(ctx, r); });

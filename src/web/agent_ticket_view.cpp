@@ -1,5 +1,7 @@
 #include "web/agent_ticket_view.hpp"
 
+#include <algorithm>
+
 namespace guiche::web {
 namespace {
 
@@ -119,7 +121,8 @@ nlohmann::json sla_view(WebContext& ctx, const Visitor& v, const Ticket& t, Inst
 
 http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::string& protocol,
                                  const std::string& form, const Form& sent,
-                                 const std::map<std::string, std::string>& errors, int status) {
+                                 const std::map<std::string, std::string>& errors, int status,
+                                 const std::string& notice) {
   const auto t = ctx.desk.ticket_by_protocol(v.actor, protocol);
   const Instant now = ctx.desk.now();
   nlohmann::json services = nlohmann::json::array();
@@ -155,6 +158,21 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
     units.push_back({{"id", std::to_string(u.id)},
                      {"nome", u.code + " — " + u.name},
                      {"marcada", t.unit_id == u.id}});
+  }
+  // The unit's members, for those who may give the ticket to someone else;
+  // the one sent back with an error is chosen again, else the current one.
+  nlohmann::json members = nlohmann::json::array();
+  if (t.unit_id && status_is_open(t.status) && ctx.desk.may_assign_others(v.actor, *t.unit_id)) {
+    const auto people = ctx.desk.unit_members(v.actor, *t.unit_id);
+    std::string chosen = sent.value("pessoa");
+    if (std::none_of(people.begin(), people.end(),
+                     [&](const Person& p) { return std::to_string(p.id) == chosen; })) {
+      chosen = t.assignee_id ? std::to_string(*t.assignee_id) : "";
+    }
+    for (const auto& p : people) {
+      const auto id = std::to_string(p.id);
+      members.push_back({{"id", id}, {"nome", p.name}, {"marcado", chosen == id}});
+    }
   }
   nlohmann::json statuses = nlohmann::json::array();
   for (auto s : {Status::assigned, Status::in_progress, Status::pending_requester,
@@ -225,6 +243,8 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"urgencias", scale(t.urgency)},
       {"matriz", priorities},
       {"unidades", units},
+      {"membros", members},
+      {"tem_membros", !members.empty()},
       {"situacoes", statuses},
       {"tem_situacoes", !statuses.empty()},
       {"vinculos", links},
@@ -235,6 +255,8 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"erros", errors_view},
       {"tem_erros", !errors.empty()},
       {"enviado", sent_view},
+      {"aviso", notice},
+      {"tem_aviso", !notice.empty()},
       {"formulario_" + (form.empty() ? std::string("nenhum") : form), true}};
   // Mustache counts an empty string as present: sections test these flags.
   for (const char* key : {"solicitante_email", "orgao", "unidade", "responsavel"}) {

@@ -35,7 +35,13 @@ TEST_P(MailQuarantineTest, AnUnreadableMessageIsKeptWholeForAttendants) {
     EXPECT_EQ(list[0].attempts, 1);
     EXPECT_EQ(desk->quarantined_raw(as(*who), r.inbound_id), kGarbage);
   }
+  EXPECT_EQ(desk->quarantined_text(as(w.attendant), r.inbound_id), "");  // nothing readable
+  for (const Person* who : {&w.attendant, &w.relations_agent, &w.admin}) {
+    EXPECT_TRUE(desk->may_work_mail_quarantine(as(*who))) << who->name;
+  }
   for (const Person* who : {&w.requester_seger, &w.analyst_sis, &w.manager_gesin}) {
+    EXPECT_FALSE(desk->may_work_mail_quarantine(as(*who))) << who->name;
+    EXPECT_EQ(outcome([&] { desk->quarantined_text(as(*who), r.inbound_id); }), "forbidden");
     EXPECT_EQ(outcome([&] { desk->mail_quarantine(as(*who), "", std::nullopt, 50); }), "forbidden");
     EXPECT_EQ(outcome([&] { desk->quarantined_raw(as(*who), r.inbound_id); }), "forbidden");
     EXPECT_EQ(outcome([&] { desk->retry_quarantined(as(*who), r.inbound_id); }), "forbidden");
@@ -52,8 +58,16 @@ TEST_P(MailQuarantineTest, RetryingCountsAttemptsAndResolvesOnceTheMessageIsHand
   m.from = "paulo@saude.es.gov.br";
   m.subject = "[SA " + t.protocol + "]";
   m.message_id = "<paulo-1@saude.es.gov.br>";
+  m.body = "<b>Bom</b> dia,\n\nSou da SESA.";
   const auto first = deliver(m.str());
   ASSERT_EQ(first.outcome, "quarantined");
+  // The entry names the ticket the message is about, for whoever works it,
+  // and its text is there to read (as sent: the pages escape it).
+  EXPECT_FALSE(first.ticket_id);             // the receipt: it did not reach the ticket
+  EXPECT_FALSE(deliver(m.str()).ticket_id);  // nor does the duplicate's
+  EXPECT_THAT(desk->quarantined_text(as(w.attendant), first.inbound_id),
+              HasSubstr("<b>Bom</b> dia,\n\nSou da SESA."));
+  EXPECT_EQ(desk->quarantined_mail(as(w.attendant), first.inbound_id).message.ticket_id, t.id);
   auto again = desk->retry_quarantined(as(w.attendant), first.inbound_id);
   EXPECT_EQ(again.outcome, "quarantined");
   EXPECT_EQ(desk->quarantined_mail(as(w.attendant), first.inbound_id).attempts, 2);

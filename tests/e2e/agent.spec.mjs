@@ -101,11 +101,44 @@ export default async function agentWorkspace({ base, page, step, visit, signIn, 
     expect((await page.textContent('#unidade-atual')).includes('SGSIS'), 'unidade SGSIS');
   });
 
+  await step('atendente atribui a outra pessoa da unidade', async () => {
+    // Nobody is chosen by default: sending the empty choice is an error by the field.
+    expect(await page.inputValue('#atribuir-pessoa') === '', 'nenhuma pessoa escolhida');
+    await page.click('#form-atribuir button[type=submit]');
+    expect(/Escolha a pessoa/.test(await page.textContent('#pessoa-erro')), 'escolha obrigatória');
+    const thiago = await page.locator('#atribuir-pessoa option', { hasText: 'Thiago Moreira Dias' })
+      .getAttribute('value');
+    await page.selectOption('#atribuir-pessoa', thiago);
+    await page.click('#form-atribuir button[type=submit]');
+    expect((await page.textContent('#responsavel-atual')).includes('Thiago Moreira Dias'),
+      'responsável: ' + await page.textContent('#responsavel-atual'));
+    // Someone outside the unit (a forged option) is refused next to the field.
+    await page.evaluate(() => {
+      const o = new Option('Fora da unidade', '999999');
+      document.querySelector('#atribuir-pessoa').add(o);
+      o.selected = true;
+    });
+    await page.click('#form-atribuir button[type=submit]');
+    const error = await page.textContent('#pessoa-erro');
+    expect(/não atua nessa unidade/.test(error), 'erro ao lado do campo: ' + error);
+    expect(await page.getAttribute('#atribuir-pessoa', 'aria-describedby') === 'pessoa-erro',
+      'campo ligado ao erro');
+    await visit(page, '/atendimento/chamados/:p (atribuição recusada)', 'chamado-atribuir-erro');
+    expect((await page.textContent('#responsavel-atual')).includes('Thiago Moreira Dias'),
+      'nada mudou');
+    expect(await page.inputValue('#atribuir-pessoa') === thiago, 'o responsável atual escolhido');
+  });
+
   await step('analista: triagem → pendente com o solicitante → resolvido', async () => {
     const other = await newContext();
     const analyst = await other.newPage();
     await signIn(analyst, 'analista');
     await analyst.goto(base + '/atendimento/chamados/' + protocol);
+    // An analyst takes the ticket only for themself: no select of the unit's members.
+    expect(await analyst.locator('#form-atribuir').count() === 0, 'analista não atribui a outros');
+    await analyst.click('.acoes-rapidas form:first-child button');
+    expect((await analyst.textContent('#responsavel-atual')).includes('Fernanda Rocha Vieira'),
+      'analista atribuiu a si');
     await analyst.click('label[for=categoria-service_request]');
     await analyst.selectOption('#impacto', '2');
     await analyst.selectOption('#urgencia', '2');
