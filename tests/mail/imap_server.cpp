@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 
 namespace guiche::testing {
 namespace {
@@ -30,9 +29,14 @@ void ImapServer::create_mailbox(const std::string& mailbox) const {
 }
 
 void ImapServer::save(const std::string& mailbox, const std::string& raw) const {
-  const std::string file = dir + "/seed.eml";
-  std::ofstream(file, std::ios::binary | std::ios::trunc) << raw;
-  run("doveadm -c " + dir + "/dovecot.conf save -u " + user + " -m '" + mailbox + "' <" + file);
+  // Straight into doveadm's standard input: tests run in parallel, and a
+  // seed file shared between them once delivered one test's message twice.
+  const std::string command =
+      "doveadm -c " + dir + "/dovecot.conf save -u " + user + " -m '" + mailbox + "'";
+  FILE* pipe = ::popen(command.c_str(), "w");
+  ASSERT_NE(pipe, nullptr) << command;
+  EXPECT_EQ(std::fwrite(raw.data(), 1, raw.size(), pipe), raw.size()) << command;
+  EXPECT_EQ(::pclose(pipe), 0) << command;
 }
 
 int ImapServer::count(const std::string& mailbox, const std::string& query) const {
