@@ -1,8 +1,7 @@
 #include "app/desk.hpp"
+#include "support/random_hex.hpp"
 
 #include <date/tz.h>
-
-#include <sodium.h>
 
 #include <filesystem>
 
@@ -16,17 +15,6 @@
 #include "store/ticket_rows.hpp"
 
 namespace guiche::app {
-namespace {
-
-std::string random_node_id() {
-  unsigned char bytes[12];
-  randombytes_buf(bytes, sizeof bytes);
-  char hex[sizeof bytes * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-  return hex;
-}
-
-}  // namespace
 
 Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
     : db_(db), clock_(clock), config_(std::move(config)) {
@@ -36,7 +24,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   calendars_ = std::make_unique<CalendarBook>(db_);
   credentials_ = std::make_unique<CredentialCache>(config_.credential_cache_ttl, 10'000);
   events_ = std::make_unique<TicketEventsHub>();
-  node_id_ = random_node_id();
+  node_id_ = random_hex(12);
 }
 
 std::shared_ptr<const std::vector<Unit>> Desk::unit_tree(store::Connection& c) {

@@ -1,5 +1,4 @@
 // Use case: register a request (portal, phone on behalf, e-mail, API).
-#include <sodium.h>
 
 #include "app/access_policy.hpp"
 #include "app/desk.hpp"
@@ -11,6 +10,7 @@
 #include "domain/ticket_projection.hpp"
 #include "store/directory_rows.hpp"
 #include "store/ticket_rows.hpp"
+#include "support/random_hex.hpp"
 
 namespace guiche::app {
 namespace {
@@ -24,11 +24,7 @@ std::optional<Unit> first_unit_of_kind(const std::vector<Unit>& units, UnitKind 
 
 // A unique placeholder until the protocol counter is taken at the end of the transaction.
 std::string provisional_protocol() {
-  unsigned char bytes[12];
-  randombytes_buf(bytes, sizeof bytes);
-  char hex[sizeof bytes * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-  return std::string("pending-") + hex;
+  return "pending-" + random_hex(12);
 }
 
 void check_scale(int value, const char* field, const char* label) {

@@ -1,6 +1,5 @@
 // Use cases of signing in: browser sessions and personal API tokens. Only
 // SHA-256 hashes of session ids and tokens are stored.
-#include <sodium.h>
 
 #include "app/access_policy.hpp"
 #include "app/credential_cache.hpp"
@@ -10,19 +9,10 @@
 #include "domain/error.hpp"
 #include "store/attachment_blobs.hpp"
 #include "store/directory_rows.hpp"
+#include "support/random_hex.hpp"
 
 namespace guiche::app {
 namespace {
-
-std::string random_secret(std::size_t bytes) {
-  std::string raw(bytes, '\0');
-  randombytes_buf(raw.data(), raw.size());
-  std::string hex(bytes * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()),
-                 raw.size());
-  hex.pop_back();
-  return hex;
-}
 
 ApiToken token_from_row(const store::Row& r) {
   ApiToken t;
@@ -50,7 +40,7 @@ SessionGrant Desk::sign_in(const std::string& login, const std::string& password
     throw DomainError(DomainError::Kind::unauthenticated, "Login ou senha incorretos.");
   }
   throttle_->record_success(login, address);
-  SessionGrant grant{random_secret(32), random_secret(16), *person, now + config_.session_lifetime};
+  SessionGrant grant{random_hex(32), random_hex(16), *person, now + config_.session_lifetime};
   db_.write([&](store::Connection& c) {
     // Expired sessions are swept here rather than by a separate job.
     c.query("DELETE FROM sessions WHERE expires_at < ?", {to_millis(now)});
@@ -105,7 +95,7 @@ ApiToken Desk::create_api_token(const Actor& a, std::int64_t person_id, const st
   token.person_id = person_id;
   token.name = required_text(name, "name", "O nome do token", 100);
   token.created_at = clock_.now();
-  token.secret = "gch_" + random_secret(32);
+  token.secret = "gch_" + random_hex(32);
   db_.write([&](store::Connection& c) {
     if (!store::load_person(c, person_id)) throw not_found("Pessoa não encontrada.");
     token.id =

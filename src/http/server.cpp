@@ -1,4 +1,5 @@
 #include "http/server.hpp"
+#include "support/random_hex.hpp"
 
 #include "http/event_streams.hpp"
 
@@ -101,16 +102,7 @@ std::string_view reason_phrase(int status) {
 // 16 hex characters from libsodium's CSPRNG: unguessable, so a request id
 // shown to a user cannot be used to find someone else's request in the logs.
 std::string request_id() {
-  unsigned char bytes[8];
-  randombytes_buf(bytes, sizeof bytes);
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string id;
-  id.reserve(16);
-  for (unsigned char b : bytes) {
-    id.push_back(digits[b >> 4]);
-    id.push_back(digits[b & 0x0f]);
-  }
-  return id;
+  return random_hex(8);
 }
 
 // RFC 9457 problem details. Titles and details are pt-BR: people read them.

@@ -1,6 +1,5 @@
 #include "store/outbox_rows.hpp"
-
-#include <sodium.h>
+#include "support/random_hex.hpp"
 
 #include <limits>
 
@@ -34,14 +33,6 @@ OutboxMessage from_row(const Row& r) {
   return m;
 }
 
-std::string random_token() {
-  unsigned char bytes[9];
-  randombytes_buf(bytes, sizeof bytes);
-  char hex[sizeof bytes * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-  return hex;
-}
-
 }  // namespace
 
 OutboxMessage enqueue_message(Connection& c, OutboxMessage m, const std::string& domain) {
@@ -57,7 +48,7 @@ OutboxMessage enqueue_message(Connection& c, OutboxMessage m, const std::string&
                m.text_body, m.html_body, to_millis(m.next_attempt_at), to_millis(m.created_at)})
              ->integer(0);
   // The id makes it unique; the random part keeps it unguessable across installations.
-  m.message_id = "<outbox-" + std::to_string(m.id) + "." + random_token() + "@" + domain + ">";
+  m.message_id = "<outbox-" + std::to_string(m.id) + "." + random_hex(9) + "@" + domain + ">";
   c.query("UPDATE outbox SET message_id = ? WHERE id = ?", {m.message_id, m.id});
   return m;
 }

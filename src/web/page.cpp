@@ -1,4 +1,5 @@
 #include "web/page.hpp"
+#include "support/random_hex.hpp"
 
 #include <sodium.h>
 
@@ -111,11 +112,7 @@ void check_csrf(const Visitor& v, const Form& form) {
 }
 
 std::string random_token() {
-  unsigned char bytes[16];
-  randombytes_buf(bytes, sizeof bytes);
-  char hex[sizeof bytes * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-  return hex;
+  return random_hex(16);
 }
 
 std::map<std::string, std::string> field_errors(const DomainError& e,
