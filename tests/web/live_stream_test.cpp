@@ -10,12 +10,8 @@
 #include <chrono>
 #include <thread>
 
-#include "api/routes.hpp"
-#include "app/passwords.hpp"
-#include "http/server.hpp"
-#include "support/desk_world.hpp"
 #include "support/http_client.hpp"
-#include "web/page_routes.hpp"
+#include "support/web_server_test.hpp"
 
 namespace guiche::testing {
 namespace {
@@ -68,46 +64,10 @@ class StreamClient {
   int fd_ = -1;
 };
 
-class LiveStreamTest : public DeskTest {
+class LiveStreamTest : public WebServerTest {
  protected:
-  void SetUp() override {
-    DeskTest::SetUp();
-    api_ = std::make_unique<api::ApiContext>(api::ApiContext{*desk});
-    web_ = std::make_unique<web::WebContext>(*desk, GUICHE_WEB_DIR, false);
-    routes_ = api::api_routes(*api_);
-    for (auto& r : web::web_routes(*web_)) routes_.push_back(std::move(r));
-    port = free_loopback_port();
-    server_ = std::thread([this] {
-      http::serve(routes_, "127.0.0.1", port, {.stream_ping = 100ms, .control = &control_});
-    });
-    for (int i = 0; i < 200; ++i) {
-      if (http_request(port, "GET", "/api/v1/health").status == 200) return;
-      std::this_thread::sleep_for(25ms);
-    }
-    FAIL() << "the server did not start";
-  }
-  void TearDown() override {
-    stop();
-    DeskTest::TearDown();
-  }
-  void stop() {
-    control_.request_stop();
-    if (server_.joinable()) server_.join();
-  }
-  std::string cookie_of(const Person& p) {
-    const std::string login = "user" + std::to_string(p.id);
-    const std::string hash = app::hash_password("senha-de-teste");
-    database->db().write([&](store::Connection& c) {
-      c.query("UPDATE people SET login = ?, password_hash = ? WHERE id = ?", {login, hash, p.id});
-    });
-    auto r = http_request(port, "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
-                          nlohmann::json{{"login", login}, {"password", "senha-de-teste"}}.dump());
-    for (const auto& c : r.set_cookies) {
-      if (c.rfind("guiche_session=", 0) == 0) return c.substr(0, c.find(';'));
-    }
-    ADD_FAILURE() << "no session for " << p.name;
-    return "";
-  }
+  http::ServeOptions serve_options() override { return {.stream_ping = 100ms}; }
+  std::string cookie_of(const Person& p) { return sign_in(p).cookie; }
   // Until the hub holds `n` subscriptions (streams open asynchronously).
   bool subscribers_become(std::size_t n) {
     for (int i = 0; i < 200; ++i) {
@@ -116,15 +76,6 @@ class LiveStreamTest : public DeskTest {
     }
     return false;
   }
-
-  unsigned short port = 0;
-
- private:
-  std::unique_ptr<api::ApiContext> api_;
-  std::unique_ptr<web::WebContext> web_;
-  std::vector<http::Route> routes_;
-  http::ServeControl control_;
-  std::thread server_;
 };
 
 TEST_P(LiveStreamTest, AnAgentsQueueStreamHearsAChangeAnotherUnitDoesNot) {

@@ -6,13 +6,8 @@
 
 #include <thread>
 
-#include "api/routes.hpp"
-#include "app/passwords.hpp"
-#include "http/server.hpp"
-#include "support/desk_world.hpp"
-#include "support/http_client.hpp"
 #include "support/raw_mail.hpp"
-#include "web/page_routes.hpp"
+#include "support/web_server_test.hpp"
 
 namespace guiche::testing {
 namespace {
@@ -21,56 +16,8 @@ using namespace std::chrono_literals;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct Browser {
-  std::string cookie;
-  std::string csrf;
-};
-
-class QuarantinePagesTest : public DeskTest {
+class QuarantinePagesTest : public WebServerTest {
  protected:
-  void SetUp() override {
-    DeskTest::SetUp();
-    api_ = std::make_unique<api::ApiContext>(api::ApiContext{*desk});
-    web_ = std::make_unique<web::WebContext>(*desk, GUICHE_WEB_DIR, false);
-    routes_ = api::api_routes(*api_);
-    for (auto& r : web::web_routes(*web_)) routes_.push_back(std::move(r));
-    port_ = free_loopback_port();
-    server_ =
-        std::thread([this] { http::serve(routes_, "127.0.0.1", port_, {.control = &control_}); });
-    for (int i = 0; i < 200; ++i) {
-      if (http_request(port_, "GET", "/api/v1/health").status == 200) return;
-      std::this_thread::sleep_for(25ms);
-    }
-    FAIL() << "the server did not start";
-  }
-  void TearDown() override {
-    control_.request_stop();
-    if (server_.joinable()) server_.join();
-    DeskTest::TearDown();
-  }
-  Browser sign_in(const Person& p) {
-    const std::string login = "user" + std::to_string(p.id);
-    const std::string hash = app::hash_password("senha-de-teste");
-    database->db().write([&](store::Connection& c) {
-      c.query("UPDATE people SET login = ?, password_hash = ? WHERE id = ?", {login, hash, p.id});
-    });
-    auto r = http_request(port_, "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
-                          nlohmann::json{{"login", login}, {"password", "senha-de-teste"}}.dump());
-    Browser b;
-    for (const auto& c : r.set_cookies) {
-      if (c.rfind("guiche_session=", 0) == 0) b.cookie = c.substr(0, c.find(';'));
-    }
-    b.csrf = r.json().value("csrf_token", "");
-    return b;
-  }
-  HttpResult get(const Browser& b, const std::string& target) {
-    return http_request(port_, "GET", target, {{"Cookie", b.cookie}});
-  }
-  HttpResult post(const Browser& b, const std::string& target, const std::string& form) {
-    return http_request(
-        port_, "POST", target,
-        {{"Cookie", b.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}}, form);
-  }
   // A stranger's message about a ticket: quarantined.
   std::int64_t quarantined() {
     const Ticket t = register_sis(w.requester_seger);
@@ -85,14 +32,6 @@ class QuarantinePagesTest : public DeskTest {
   std::string form_for(const Browser& b, const Person& requester) {
     return "csrf=" + b.csrf + "&pessoa=" + std::to_string(requester.id) + "&servico=SUP-TEC";
   }
-
- private:
-  unsigned short port_ = 0;
-  std::unique_ptr<api::ApiContext> api_;
-  std::unique_ptr<web::WebContext> web_;
-  std::vector<http::Route> routes_;
-  http::ServeControl control_;
-  std::thread server_;
 };
 
 TEST_P(QuarantinePagesTest, HostileTextIsEscapedAndOnlyTheDeskOpensIt) {
