@@ -10,7 +10,7 @@
 // attendant; 360 px pages; the keyboard reaching the form builder.
 import { expect } from './harness.mjs';
 
-export default async function adminPages({ base, page, step, visit, signIn, newContext }) {
+export default async function adminPages({ base, page, step, visit, signIn, newContext, atPhoneWidth }) {
   const save = async (selector = 'main form.formulario button.br-button.primary') => {
     await Promise.all([page.waitForLoadState('load'), page.click(selector)]);
   };
@@ -280,16 +280,9 @@ export default async function adminPages({ base, page, step, visit, signIn, newC
   });
 
   await step('360 px: administração sem rolagem horizontal', async () => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    for (const [path, shot] of [['/admin', 'admin-360'], ['/admin/pessoas/nova', 'admin-pessoa-360'],
+    await atPhoneWidth(page.context(), [['/admin', 'admin-360'], ['/admin/pessoas/nova', 'admin-pessoa-360'],
       ['/admin/servicos/ADM-E2E', 'admin-servico-360'], [orgUrl.replace(base, ''), 'admin-organizacao-360'],
-      [unitUrl.replace(base, ''), 'admin-unidade-360']]) {
-      await page.goto(base + path);
-      await visit(page, path + ' (360 px)', shot);
-      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(wide <= 360, `${path} tem ${wide} px de largura em 360 px`);
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+      [unitUrl.replace(base, ''), 'admin-unidade-360']]);
   });
 
   await step('peso: HTML e CSS próprios abaixo de 100 KB por página', async () => {

@@ -30,7 +30,7 @@ async function fillSisAccess(page, subject) {
   await page.fill('#campo-justificativa', 'Nova lotação.');
 }
 
-export default async function agentWorkspace({ base, page, step, visit, signIn, newContext }) {
+export default async function agentWorkspace({ base, page, step, visit, signIn, newContext, atPhoneWidth }) {
   let protocol = '';
   let outsider = '';
 
@@ -187,17 +187,9 @@ export default async function agentWorkspace({ base, page, step, visit, signIn, 
   });
 
   await step('360 px: páginas do atendimento sem rolagem horizontal', async () => {
-    const narrow = await page.context().newPage();
-    await narrow.setViewportSize({ width: 360, height: 740 });
-    for (const [path, shot] of [['/atendimento', 'atendimento-360'],
+    await atPhoneWidth(page.context(), [['/atendimento', 'atendimento-360'],
       ['/atendimento/chamados/' + protocol, 'chamado-agente-360'],
-      ['/atendimento/registrar', 'registrar-telefone-360']]) {
-      await narrow.goto(base + path);
-      await visit(narrow, path + ' (360 px)', shot);
-      const wide = await narrow.evaluate(() => document.documentElement.scrollWidth);
-      expect(wide <= 360, `${path} tem ${wide} px de largura em 360 px`);
-    }
-    await narrow.close();
+      ['/atendimento/registrar', 'registrar-telefone-360']]);
   });
 
   await step('solicitante não abre o atendimento', async () => {

@@ -18,7 +18,7 @@ async function deliver(base, raw) {
   return { status: res.status, json: await res.json() };
 }
 
-export default async function agentQuarantine({ base, page, step, visit, signIn, newContext }) {
+export default async function agentQuarantine({ base, page, step, visit, signIn, newContext, atPhoneWidth }) {
   const attendant = await apiSession(base, 'atendente');
   const named = (await attendant.call('GET', '/api/v1/tickets?limit=1')).items[0].protocol;
   const hostile = '<script>window.invadido = 1</script><img src="x" onerror="window.invadido = 1">';
@@ -111,18 +111,10 @@ export default async function agentQuarantine({ base, page, step, visit, signIn,
   });
 
   await step('360 px: quarentena sem rolagem horizontal', async () => {
-    const narrow = await page.context().newPage();
-    await narrow.setViewportSize({ width: 360, height: 740 });
-    await narrow.goto(base + '/atendimento/quarentena?situacao=resolvidas');
-    const id = await narrow.getAttribute('#quarentena tbody tr', 'data-mensagem');
-    for (const [path, shot] of [['/atendimento/quarentena?situacao=resolvidas', 'quarentena-360'],
-      ['/atendimento/quarentena/' + id, 'quarentena-mensagem-360']]) {
-      await narrow.goto(base + path);
-      await visit(narrow, path + ' (360 px)', shot);
-      const wide = await narrow.evaluate(() => document.documentElement.scrollWidth);
-      expect(wide <= 360, `${path} tem ${wide} px de largura em 360 px`);
-    }
-    await narrow.close();
+    await page.goto(base + '/atendimento/quarentena?situacao=resolvidas');
+    const id = await page.getAttribute('#quarentena tbody tr', 'data-mensagem');
+    await atPhoneWidth(page.context(), [['/atendimento/quarentena?situacao=resolvidas', 'quarentena-360'],
+      ['/atendimento/quarentena/' + id, 'quarentena-mensagem-360']]);
   });
 
   await step('analista não vê a quarentena', async () => {

@@ -50,9 +50,6 @@ async function checkAccessibility(page, label) {
   expect(bad.length === 0, `axe em ${label}: ` + JSON.stringify(bad));
 }
 
-// Runs one spec: `body(t)` gets base (the server's URL), context, page,
-// step(name, fn), visit(page, label, shot?), signIn(page, login, password?)
-// and newContext(). Returns [{name, ok}] for the runner's summary.
 // Issue 5's quality bar: under 100 KB of our own HTML and CSS per page (the
 // design system's files aside). Measured before axe adds its script.
 async function checkWeight(page, label) {
@@ -70,6 +67,10 @@ async function checkWeight(page, label) {
   expect(bytes < 100 * 1024, `${label}: ${bytes} bytes de HTML+CSS próprios (limite: 100 KB)`);
 }
 
+// Runs one spec: `body(t)` gets base (the server's URL), context, page,
+// step(name, fn), visit(page, label, shot?), signIn(page, login, password?),
+// newContext() and atPhoneWidth(context, [[path, shot], ...]). Returns
+// [{name, ok}] for the runner's summary.
 export async function runSpec(specName, binary, shotDir, body) {
   mkdirSync(shotDir, { recursive: true });
   const results = [];
@@ -131,9 +132,26 @@ export async function runSpec(specName, binary, shotDir, body) {
       await page.click('main button[type=submit]');
       await page.waitForLoadState('load');
     };
+    // Issue 5's quality bar at a phone's width: each [path, shot] opened in a
+    // 360 px page of `within` (a context, so with its session), visited (axe,
+    // weight, screenshot) and checked for horizontal scrolling.
+    const atPhoneWidth = async (within, pages) => {
+      const narrow = await within.newPage();
+      await narrow.setViewportSize({ width: 360, height: 740 });
+      try {
+        for (const [path, shot] of pages) {
+          await narrow.goto(base + path);
+          await visit(narrow, path + ' (360 px)', shot);
+          const wide = await narrow.evaluate(() => document.documentElement.scrollWidth);
+          expect(wide <= 360, `${path} tem ${wide} px de largura em 360 px`);
+        }
+      } finally {
+        await narrow.close();
+      }
+    };
     const context = await newContext();
     const page = await context.newPage();
-    await body({ base, browser, context, page, step, visit, signIn, newContext, shotDir });
+    await body({ base, browser, context, page, step, visit, signIn, newContext, shotDir, atPhoneWidth });
     await step('sem erros no console do navegador', async () => {
       expect(consoleErrors.length === 0, consoleErrors.join('\n'));
     });

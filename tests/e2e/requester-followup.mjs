@@ -6,17 +6,7 @@
 import { expect } from './harness.mjs';
 import { apiSession, tinyPng } from './api_session.mjs';
 
-async function noHorizontalScroll(context, base, visit, path, label, shot) {
-  const narrow = await context.newPage();
-  await narrow.setViewportSize({ width: 360, height: 740 });
-  await narrow.goto(base + path);
-  await visit(narrow, label + ' (360 px)', shot);
-  const wide = await narrow.evaluate(() => document.documentElement.scrollWidth);
-  await narrow.close();
-  expect(wide <= 360, `${path} tem ${wide} px de largura em 360 px`);
-}
-
-export async function followUp({ base, context, page, step, visit }, protocolOf) {
+export async function followUp({ base, context, page, step, visit, atPhoneWidth }, protocolOf) {
   let agent;
   let ticket;
   const url = () => base + '/chamados/' + protocolOf();
@@ -43,7 +33,7 @@ export async function followUp({ base, context, page, step, visit }, protocolOf)
     expect(/Responder e retomar/.test(await page.textContent('#responder button[type=submit]')), 'botão de retomar');
     expect(await page.locator('#avaliar, #reabrir').count() === 0, 'sem avaliar nem reabrir antes de resolver');
     await visit(page, '/chamados/:protocolo (pendente)', 'chamado-pendente');
-    await noHorizontalScroll(context, base, visit, '/chamados/' + protocolOf(), 'chamado pendente', 'chamado-pendente-360');
+    await atPhoneWidth(context, [['/chamados/' + protocolOf(), 'chamado-pendente-360']]);
   });
 
   await step('o fluxo vivo também vem como fragmento htmx', async () => {
@@ -103,7 +93,7 @@ export async function followUp({ base, context, page, step, visit }, protocolOf)
     expect(await page.locator('#responder').count() === 0, 'sem responder depois de resolvido');
     expect(/peça a reabertura até/.test(await page.textContent('#reabrir')), 'prazo de reabertura');
     await visit(page, '/chamados/:protocolo (resolvido)', 'chamado-resolvido-avaliar');
-    await noHorizontalScroll(context, base, visit, '/chamados/' + protocolOf(), 'chamado resolvido', 'chamado-resolvido-360');
+    await atPhoneWidth(context, [['/chamados/' + protocolOf(), 'chamado-resolvido-360']]);
     await page.click('#avaliar button[type=submit]');
     expect(await page.locator('#avaliacao-nota-erro').count() === 1, 'erro da nota');
     await visit(page, '/chamados/:protocolo (erro na avaliação)');

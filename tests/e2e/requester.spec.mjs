@@ -8,7 +8,7 @@ import { expect } from './harness.mjs';
 import { followUp } from './requester-followup.mjs';
 
 export default async function requesterPortal(t) {
-  const { base, context, page, step, visit } = t;
+  const { base, context, page, step, visit, atPhoneWidth } = t;
   let protocol = '';
 
   await step('senha errada: erro ao lado do campo', async () => {
@@ -170,16 +170,8 @@ export default async function requesterPortal(t) {
   await followUp(t, () => protocol);
 
   await step('360 px: páginas sem rolagem horizontal', async () => {
-    const narrow = await context.newPage();
-    await narrow.setViewportSize({ width: 360, height: 740 });
-    for (const [path, shot] of [['/servicos', 'servicos-360'], ['/servicos/SIS-ACESSO/solicitar', 'solicitar-360'],
-      ['/minha-area', 'minha-area-360'], ['/chamados/' + protocol, 'chamado-360']]) {
-      await narrow.goto(base + path);
-      await visit(narrow, path + ' (360 px)', shot);
-      const wide = await narrow.evaluate(() => document.documentElement.scrollWidth);
-      expect(wide <= 360, `${path} tem ${wide} px de largura em 360 px`);
-    }
-    await narrow.close();
+    await atPhoneWidth(context, [['/servicos', 'servicos-360'], ['/servicos/SIS-ACESSO/solicitar', 'solicitar-360'],
+      ['/minha-area', 'minha-area-360'], ['/chamados/' + protocol, 'chamado-360']]);
   });
 
   await step('idioma: English e volta ao português na mesma página', async () => {
