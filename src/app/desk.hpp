@@ -67,6 +67,11 @@ struct DeskConfig {
   // How long a node may keep answering for a session, token or unit tree it
   // has read, without reading it again (see credential_cache.hpp). 0: never.
   std::chrono::milliseconds credential_cache_ttl{2000};
+  // Several server nodes on one database (PostgreSQL): every committed ticket
+  // change is also written to live_changes for the other nodes' live relays.
+  // Off for a single node, which it would only cost (about 7 % of a SQLite
+  // registration's throughput).
+  bool share_live_changes = false;
   // The calendar SLA clocks run on unless a policy names the requester
   // organization's (a name CalendarBook knows).
   std::string calendar = "br";

@@ -34,6 +34,7 @@ constexpr const char* kColumns =
 }  // namespace
 
 void Desk::share_live_changes(store::Connection& c, const std::vector<TicketChange>& changes) {
+  if (!config_.share_live_changes) return;
   const auto now = to_millis(clock_.now());
   for (const auto& change : changes) {
     c.query(

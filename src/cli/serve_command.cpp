@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "api/routes.hpp"
 #include "app/calendar_book.hpp"
@@ -140,6 +141,9 @@ void add_serve(CLI::App& app, Runners& runners) {
     config.mail_from_name = mail_options->from_name;
     config.public_url =
         mail_options->public_url.empty() ? "http://" + *listen : mail_options->public_url;
+    // Only PostgreSQL is shared by several nodes.
+    const bool shared_database = db->dialect() == store::Dialect::postgres;
+    config.share_live_changes = shared_database;
     app::Desk desk(*db, clock, config);
     if (!desk.calendars().find(config.calendar)) {
       std::cerr << "guiche serve: calendário desconhecido em --calendar: " << config.calendar
@@ -179,7 +183,8 @@ void add_serve(CLI::App& app, Runners& runners) {
     // Resolved tickets close themselves once the reopen window ends.
     app::Housekeeping housekeeping(desk, std::chrono::minutes(1));
     // Live pages also hear of changes made through other nodes on the same database.
-    app::LiveRelay live_relay(desk, std::chrono::milliseconds(500));
+    std::optional<app::LiveRelay> live_relay;
+    if (shared_database) live_relay.emplace(desk, std::chrono::milliseconds(500));
     std::cout << "Guichê em http://" << *listen << std::endl;
     api::ApiContext api_context{desk};
     auto routes = api::api_routes(api_context);

@@ -15,6 +15,11 @@ namespace {
 
 class LiveRelayTest : public DeskTest {
  protected:
+  app::DeskConfig desk_config() override {
+    auto c = DeskTest::desk_config();
+    c.share_live_changes = true;  // as `guiche serve` does on PostgreSQL
+    return c;
+  }
   void SetUp() override {
     DeskTest::SetUp();
     other = std::make_unique<app::Desk>(database->db(), clock, desk_config());
@@ -97,6 +102,20 @@ TEST_P(LiveRelayTest, TheRelayRunsInTheBackground) {
   }
   std::lock_guard lock(attendant.mutex);
   EXPECT_THAT(attendant.protocols, ::testing::ElementsAre(t.protocol));
+}
+
+TEST_P(LiveRelayTest, ASingleNodeSharesNothing) {
+  auto config = DeskTest::desk_config();
+  app::Desk single(database->db(), clock, config);
+  app::RegisterRequest r;
+  r.requester_id = w.requester_seger.id;
+  r.service_code = "SIS-ACESSO";
+  r.subject = "Pedido feito por um nó sozinho";
+  r.description = "Sem outros nós, nada vai para live_changes.";
+  r.form_answers = {{"sistema", "SIGEFES"}, {"matricula", "123456"}};
+  single.register_request(single.actor(w.requester_seger.id, Channel::portal), r);
+  EXPECT_EQ(count("live_changes"), 0);
+  EXPECT_EQ(other->relay_live_changes(other_cursor), 0u);
 }
 
 GUICHE_ON_BOTH_ENGINES(LiveRelayTest);
