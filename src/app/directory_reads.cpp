@@ -31,22 +31,22 @@ std::vector<Unit> Desk::units(const Actor& a) {
 std::vector<Person> Desk::unit_members(const Actor& a, std::int64_t unit_id) {
   require_active(a);
   if (!is_staff(a.person)) throw forbidden("Somente a equipe consulta os membros das unidades.");
-  const auto all = units();
-  // The unit and the units above it: a manager of any of them takes its tickets.
-  std::vector<std::int64_t> chain;
-  for (std::optional<std::int64_t> at = unit_id; at;) {
-    auto u = std::find_if(all.begin(), all.end(), [&](const Unit& x) { return x.id == *at; });
-    if (u == all.end() || std::find(chain.begin(), chain.end(), u->id) != chain.end()) break;
-    chain.push_back(u->id);
-    at = u->parent_id;
-  }
-  if (chain.empty()) throw not_found("Unidade não encontrada.");
-  std::vector<Person> granted;
-  db_.read([&](store::Connection& c) { granted = store::people_granted_in_units(c, chain); });
   std::vector<Person> out;
-  for (auto& p : granted) {
-    if (can_be_assigned(p, unit_id, all)) out.push_back(std::move(p));
-  }
+  db_.read([&](store::Connection& c) {
+    const auto all = unit_tree(c);
+    // The unit and the units above it: a manager of any of them takes its tickets.
+    std::vector<std::int64_t> chain;
+    for (std::optional<std::int64_t> at = unit_id; at;) {
+      auto u = std::find_if(all->begin(), all->end(), [&](const Unit& x) { return x.id == *at; });
+      if (u == all->end() || std::find(chain.begin(), chain.end(), u->id) != chain.end()) break;
+      chain.push_back(u->id);
+      at = u->parent_id;
+    }
+    if (chain.empty()) throw not_found("Unidade não encontrada.");
+    for (auto& p : store::people_granted_in_units(c, chain)) {
+      if (can_be_assigned(p, unit_id, *all)) out.push_back(std::move(p));
+    }
+  });
   return out;
 }
 

@@ -30,6 +30,16 @@ void require_assign_others(const Actor& a, std::optional<std::int64_t> to,
   }
 }
 
+// The person a ticket of `unit_id` is given to must work in that unit.
+void require_assignable(store::Connection& c, std::optional<std::int64_t> assignee_id,
+                        std::int64_t unit_id, const std::vector<Unit>& units) {
+  if (!assignee_id) return;
+  const auto assignee = store::load_person(c, *assignee_id);
+  if (!assignee || !can_be_assigned(*assignee, unit_id, units)) {
+    throw invalid_field("assignee", "O responsável indicado não atua nessa unidade.");
+  }
+}
+
 DomainError forbidden_transition(Status from, Status to) {
   return conflict("Não é possível passar o chamado de \"" + std::string(status_label_pt(from)) +
                   "\" para \"" + std::string(status_label_pt(to)) + "\".");
@@ -103,12 +113,7 @@ Ticket Desk::route(const Actor& a, std::int64_t ticket_id, std::int64_t unit_id,
         }
         if (!target) throw invalid_field("unit", "Unidade desconhecida.");
         if (!target->active) throw invalid_field("unit", "A unidade está inativa.");
-        if (assignee_id) {
-          auto assignee = store::load_person(c, *assignee_id);
-          if (!assignee || !can_be_assigned(*assignee, unit_id, units)) {
-            throw invalid_field("assignee", "O responsável indicado não atua nessa unidade.");
-          }
-        }
+        require_assignable(c, assignee_id, unit_id, units);
         require_assign_others(a, assignee_id, std::nullopt, unit_id, units);
         nlohmann::json data{{"unit_id", unit_id},
                             {"unit_code", target->code},
@@ -129,12 +134,7 @@ Ticket Desk::assign(const Actor& a, std::int64_t ticket_id,
         if (!status_is_open(ticket.status)) throw conflict("O chamado não está em aberto.");
         if (!ticket.unit_id)
           throw conflict("Encaminhe o chamado a uma unidade antes de atribuí-lo.");
-        if (assignee_id) {
-          auto assignee = store::load_person(c, *assignee_id);
-          if (!assignee || !can_be_assigned(*assignee, *ticket.unit_id, units)) {
-            throw invalid_field("assignee", "O responsável indicado não atua nessa unidade.");
-          }
-        }
+        require_assignable(c, assignee_id, *ticket.unit_id, units);
         require_assign_others(a, assignee_id, ticket.assignee_id, *ticket.unit_id, units);
         Status next = (ticket.status == Status::new_ || ticket.status == Status::triage)
                           ? Status::assigned
@@ -147,7 +147,9 @@ Ticket Desk::assign(const Actor& a, std::int64_t ticket_id,
 
 bool Desk::may_assign_others(const Actor& a, std::int64_t unit_id) {
   require_active(a);
-  return can_assign_others(a.person, unit_id, units());
+  std::shared_ptr<const std::vector<Unit>> tree;
+  db_.read([&](store::Connection& c) { tree = unit_tree(c); });
+  return can_assign_others(a.person, unit_id, *tree);
 }
 
 Ticket Desk::change_status(const Actor& a, std::int64_t ticket_id, Status to,
