@@ -431,6 +431,9 @@ class Desk {
   using Decide = std::function<std::vector<Draft>(store::Connection&, const Ticket&,
                                                   const std::vector<Unit>&)>;
   Ticket mutate_ticket(const Actor& a, std::int64_t ticket_id, const Decide& decide);
+  // The internal "linked" event that points at `other` (links name tickets
+  // of any organization, so they are never public).
+  static Draft link_draft(const Ticket& other, const std::string& kind);
   // Stamps the drafts as events of `ticket`, applies and stores them.
   void record(store::Connection& c, Ticket& ticket, std::vector<Draft> drafts, const Actor& a,
               Instant now);

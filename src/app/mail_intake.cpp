@@ -354,20 +354,8 @@ MailReceipt Desk::apply_mail(store::Connection& c, const MailInput& input,
       Ticket fresh =
           register_mail(*sender, "Mensagem recebida por e-mail sobre a SA " + ticket.protocol +
                                      " (" + std::string(status_label_pt(ticket.status)) + "):\n\n");
-      record(c, ticket,
-             {{EventKind::linked,
-               {{"other_ticket_id", fresh.id},
-                {"other_protocol", fresh.protocol},
-                {"link", "related"}},
-               false}},
-             system, now);
-      record(c, fresh,
-             {{EventKind::linked,
-               {{"other_ticket_id", ticket.id},
-                {"other_protocol", ticket.protocol},
-                {"link", "related"}},
-               false}},
-             system, now);
+      record(c, ticket, {link_draft(fresh, "related")}, system, now);
+      record(c, fresh, {link_draft(ticket, "related")}, system, now);
       r.outcome = "ticket_created";
       r.detail = "Nova SA " + fresh.protocol + ", vinculada à SA " + ticket.protocol + " (" +
                  std::string(status_label_pt(ticket.status)) + ").";

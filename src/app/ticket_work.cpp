@@ -281,18 +281,15 @@ Ticket Desk::link(const Actor& a, std::int64_t ticket_id, std::int64_t other_id,
         // Both tickets tell the story, in the same transaction. Links are the
         // desk's bookkeeping and may name another organization's ticket, so
         // their events are internal.
-        record(c, *other,
-               {{EventKind::linked,
-                 {{"other_ticket_id", ticket.id},
-                  {"other_protocol", ticket.protocol},
-                  {"link", reverse_link(kind)}},
-                 false}},
-               a, now);
-        return std::vector<Draft>{
-            {EventKind::linked,
-             {{"other_ticket_id", other_id}, {"other_protocol", other->protocol}, {"link", kind}},
-             false}};
+        record(c, *other, {link_draft(ticket, reverse_link(kind))}, a, now);
+        return std::vector<Draft>{link_draft(*other, kind)};
       });
+}
+
+Desk::Draft Desk::link_draft(const Ticket& other, const std::string& kind) {
+  return {EventKind::linked,
+          {{"other_ticket_id", other.id}, {"other_protocol", other.protocol}, {"link", kind}},
+          false};
 }
 
 }  // namespace guiche::app
