@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "api/routes.hpp"
+#include "app/accounts/accounts.hpp"
+#include "app/intake/intake.hpp"
 #include "bench_world.hpp"
 #include "http/server.hpp"
 #include "keepalive_client.hpp"
@@ -38,7 +40,7 @@ struct World {
 World prepare(app::Desk& desk) {
   auto world = bench::prepare_bench_world(desk);
   const app::Actor requester{world.requester, Channel::api};
-  auto token = desk.create_api_token(requester, world.requester.id, "carga");
+  auto token = desk.accounts().create_api_token(requester, world.requester.id, "carga");
   // The tickets the read workload cycles through, so it can run alone (--only).
   for (int i = 0; i < 500; ++i) {
     app::RegisterRequest r;
@@ -46,7 +48,7 @@ World prepare(app::Desk& desk) {
     r.service_code = world.service_code;
     r.subject = "Chamado de leitura " + std::to_string(i);
     r.description = "Lentidão ao emitir documento na unidade " + std::to_string(i % 97) + ".";
-    desk.register_request(requester, r);
+    desk.intake().register_request(requester, r);
   }
   return {token.secret};
 }

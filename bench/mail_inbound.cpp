@@ -21,7 +21,9 @@
 #include <vector>
 
 #include "api/routes.hpp"
+#include "app/accounts/accounts.hpp"
 #include "app/desk.hpp"
+#include "app/directory/directory.hpp"
 #include "bench_world.hpp"
 #include "http/server.hpp"
 #include "keepalive_client.hpp"
@@ -119,10 +121,10 @@ int main(int argc, char** argv) {
   root.roles = {{Role::admin, std::nullopt}};
   Person gateway;
   gateway.name = "Gateway de e-mail";
-  gateway.roles = {{Role::attendant, desk.units().front().id}};
-  gateway = desk.create_person({root, Channel::api}, {gateway, std::nullopt});
+  gateway.roles = {{Role::attendant, desk.directory().units().front().id}};
+  gateway = desk.directory().create_person({root, Channel::api}, {gateway, std::nullopt});
   const std::string token =
-      desk.create_api_token({root, Channel::api}, gateway.id, "mailgate").secret;
+      desk.accounts().create_api_token({root, Channel::api}, gateway.id, "mailgate").secret;
 
   api::ApiContext context{desk};
   const auto routes = api::api_routes(context);

@@ -13,7 +13,9 @@
 #include <thread>
 #include <vector>
 
+#include "app/accounts/accounts.hpp"
 #include "app/desk.hpp"
+#include "app/intake/intake.hpp"
 #include "bench_world.hpp"
 #include "store/migrations/migrations.hpp"
 
@@ -59,7 +61,7 @@ void run_engine(const char* name, const std::string& url, const std::string& dat
   app::Desk desk(*db, clock, app::DeskConfig{data_dir});
   const auto world = bench::prepare_bench_world(desk);
   const double baseline = baseline_commits_per_second(*db);
-  const app::Actor requester = desk.actor(world.requester.id);
+  const app::Actor requester = desk.accounts().actor(world.requester.id);
 
   std::vector<std::vector<double>> latencies(o.concurrency);
   std::vector<std::thread> threads;
@@ -74,7 +76,7 @@ void run_engine(const char* name, const std::string& url, const std::string& dat
         r.description = "Sistema fora do ar na unidade " + std::to_string(i % 97) + ".";
         r.form_answers = {{"sistema", "SIGEFES"}};
         auto t0 = Stopwatch::now();
-        desk.register_request(requester, r);
+        desk.intake().register_request(requester, r);
         latencies[t].push_back(
             std::chrono::duration<double, std::milli>(Stopwatch::now() - t0).count());
       }

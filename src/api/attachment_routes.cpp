@@ -8,6 +8,8 @@
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
 #include "api/ticket_json.hpp"
+#include "app/attachments/attachments.hpp"
+#include "app/tickets/ticket_reads.hpp"
 #include "http/multipart.hpp"
 
 namespace guiche::api {
@@ -73,7 +75,7 @@ http::Response upload(ApiContext& ctx, const http::Request& r) {
   const auto ticket_id = path_id(r.params.at("id"));
   // A ticket the caller may not see is 404 whatever the body holds, so a bad
   // body cannot tell an unknown ticket from someone else's.
-  ctx.desk.ticket(actor, ticket_id);
+  ctx.desk.tickets().ticket(actor, ticket_id);
 
   const auto content_type = r.header("content-type").value_or("");
   if (!http::is_multipart_form_data(content_type)) {
@@ -119,7 +121,7 @@ http::Response upload(ApiContext& ctx, const http::Request& r) {
   std::vector<app::NewAttachment> batch;
   for (const auto* file : files) batch.push_back({*file->filename, file->bytes});
   auto items = nlohmann::json::array();
-  for (const auto& record : ctx.desk.attach_all(actor, ticket_id, batch, is_public)) {
+  for (const auto& record : ctx.desk.attachments().attach_all(actor, ticket_id, batch, is_public)) {
     items.push_back(attachment_json(record));
   }
   return json_response(201, {{"items", items}});
@@ -127,7 +129,7 @@ http::Response upload(ApiContext& ctx, const http::Request& r) {
 
 http::Response download(ApiContext& ctx, const http::Request& r) {
   auto actor = require_caller(ctx, r);
-  auto content = ctx.desk.read_attachment(actor, path_id(r.params.at("id")));
+  auto content = ctx.desk.attachments().read_attachment(actor, path_id(r.params.at("id")));
   http::Response response{200, content.record.content_type, std::move(content.bytes), {}};
   response.headers = {{"Content-Disposition", content_disposition(content.record.filename)},
                       // The type is the sniffed one: the browser must not guess another.
@@ -153,7 +155,7 @@ void add_attachment_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   route("GET", "/api/v1/tickets/:id/attachments", [&ctx](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     auto items = nlohmann::json::array();
-    for (const auto& a : ctx.desk.attachments(actor, path_id(r.params.at("id")))) {
+    for (const auto& a : ctx.desk.attachments().attachments(actor, path_id(r.params.at("id")))) {
       items.push_back(attachment_json(a));
     }
     return json_response(200, {{"items", items}});

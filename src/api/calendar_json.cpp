@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api/json_fields.hpp"
+#include "app/calendars/calendars.hpp"
 #include "domain/error.hpp"
 #include "sla/closure_text.hpp"
 #include "sla/local_time_text.hpp"

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/calendars/calendars.hpp"
 #include "app/desk.hpp"
 
 namespace guiche::api {

@@ -7,6 +7,7 @@
 #include "api/json_fields.hpp"
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
+#include "app/calendars/calendars.hpp"
 #include "domain/error.hpp"
 
 namespace guiche::api {
@@ -26,44 +27,45 @@ void add_calendar_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   add_guarded_route(routes, "GET", "/api/v1/calendars", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     auto items = nlohmann::json::array();
-    for (const auto& c : desk.calendars(actor)) items.push_back(calendar_json(c));
+    for (const auto& c : desk.calendars().calendars(actor)) items.push_back(calendar_json(c));
     return items_response(items);
   });
-  add_guarded_route(routes, "GET", "/api/v1/calendars/:name",
-                    [&ctx, &desk](const http::Request& r) {
-                      auto actor = require_caller(ctx, r);
-                      const auto name = decoded_segment(r.params.at("name"));
-                      return json_response(200, calendar_json(desk.calendar(actor, name)));
-                    });
+  add_guarded_route(
+      routes, "GET", "/api/v1/calendars/:name", [&ctx, &desk](const http::Request& r) {
+        auto actor = require_caller(ctx, r);
+        const auto name = decoded_segment(r.params.at("name"));
+        return json_response(200, calendar_json(desk.calendars().calendar(actor, name)));
+      });
   add_guarded_route(
       routes, "PUT", "/api/v1/calendars/:name", [&ctx, &desk](const http::Request& r) {
         auto actor = require_caller(ctx, r);
         const auto name = decoded_segment(r.params.at("name"));
         auto body = strict_body(ctx, r, {"parent", "time_zone", "working_hours", "holidays"});
-        return json_response(
-            200, calendar_json(desk.save_calendar(actor, calendar_spec_from(name, body))));
+        return json_response(200, calendar_json(desk.calendars().save_calendar(
+                                      actor, calendar_spec_from(name, body))));
       });
   // Holidays are public (they are published by law and decree): no caller needed.
   add_guarded_route(
       routes, "GET", "/api/v1/calendars/:name/holidays", [&desk](const http::Request& r) {
         const auto name = decoded_segment(r.params.at("name"));
         auto items = nlohmann::json::array();
-        for (const auto& d : desk.calendar_holidays(name, year_from(r.query_value("year"))))
+        for (const auto& d :
+             desk.calendars().calendar_holidays(name, year_from(r.query_value("year"))))
           items.push_back(closed_day_json(d));
         return items_response(items);
       });
-  add_guarded_route(
-      routes, "PUT", "/api/v1/calendars/:name/optional-days/:year",
-      [&ctx, &desk](const http::Request& r) {
-        auto actor = require_caller(ctx, r);
-        const auto name = decoded_segment(r.params.at("name"));
-        const int year = year_from(r.params.at("year"));
-        auto body = strict_body(ctx, r, {"items"});
-        auto items = nlohmann::json::array();
-        for (const auto& d : desk.load_optional_days(actor, name, year, dated_closures_from(body)))
-          items.push_back(dated_closure_json(d));
-        return items_response(items);
-      });
+  add_guarded_route(routes, "PUT", "/api/v1/calendars/:name/optional-days/:year",
+                    [&ctx, &desk](const http::Request& r) {
+                      auto actor = require_caller(ctx, r);
+                      const auto name = decoded_segment(r.params.at("name"));
+                      const int year = year_from(r.params.at("year"));
+                      auto body = strict_body(ctx, r, {"items"});
+                      auto items = nlohmann::json::array();
+                      for (const auto& d : desk.calendars().load_optional_days(
+                               actor, name, year, dated_closures_from(body)))
+                        items.push_back(dated_closure_json(d));
+                      return items_response(items);
+                    });
 }
 
 }  // namespace guiche::api

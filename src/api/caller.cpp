@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "app/accounts/accounts.hpp"
 #include "domain/error.hpp"
 
 namespace guiche::api {
@@ -15,12 +16,13 @@ app::Actor identify(ApiContext& ctx, const http::Request& r) {
   if (auto authorization = r.header("authorization")) {
     const std::string prefix = "Bearer ";
     if (authorization->rfind(prefix, 0) == 0) {
-      if (auto actor = ctx.desk.token_actor(authorization->substr(prefix.size()))) return *actor;
+      if (auto actor = ctx.desk.accounts().token_actor(authorization->substr(prefix.size())))
+        return *actor;
     }
     throw DomainError(DomainError::Kind::unauthenticated, "Token de acesso inválido ou revogado.");
   }
   auto cookie = r.cookie(kSessionCookie);
-  auto session = cookie ? ctx.desk.session(*cookie) : std::nullopt;
+  auto session = cookie ? ctx.desk.accounts().session(*cookie) : std::nullopt;
   if (!session) {
     throw DomainError(DomainError::Kind::unauthenticated,
                       "Sessão ausente ou expirada: entre novamente.");

@@ -1,4 +1,7 @@
 #include "api/directory_json.hpp"
+#include "app/accounts/accounts.hpp"
+#include "domain/authorization.hpp"
+#include "domain/organization.hpp"
 
 namespace guiche::api {
 namespace {

@@ -4,7 +4,10 @@
 // Serviços fields and form, categories with pt-BR label and guidance, tokens.
 #include <nlohmann/json.hpp>
 
+#include "app/accounts/accounts.hpp"
 #include "app/desk.hpp"
+#include "domain/authorization.hpp"
+#include "domain/organization.hpp"
 
 namespace guiche::api {
 

@@ -8,6 +8,7 @@
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
 #include "api/ticket_json.hpp"
+#include "app/mail_intake/mail_intake.hpp"
 #include "domain/error.hpp"
 
 namespace guiche::api {
@@ -50,7 +51,7 @@ http::Response inbound(ApiContext& ctx, const http::Request& r) {
     throw DomainError(DomainError::Kind::unsupported_type,
                       "Envie a mensagem inteira com Content-Type: message/rfc822.");
   }
-  return json_response(202, receipt_json(ctx.desk.receive_mail(actor, r.body, "mailgate")));
+  return json_response(202, receipt_json(ctx.desk.mail().receive_mail(actor, r.body, "mailgate")));
 }
 
 }  // namespace
@@ -59,44 +60,44 @@ void add_mail_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   app::Desk& desk = ctx.desk;
   add_guarded_route(routes, "POST", "/api/v1/mail/inbound",
                     [&ctx](const http::Request& r) { return inbound(ctx, r); });
-  add_guarded_route(routes, "GET", "/api/v1/mail/quarantine",
-                    [&ctx, &desk](const http::Request& r) {
-                      auto actor = require_caller(ctx, r);
-                      int limit = 50;
-                      if (auto l = query_id(r.query_value("limit"), "limit")) {
-                        if (*l > 200) throw invalid_field("limit", "limit vai de 1 a 200.");
-                        limit = static_cast<int>(*l);
-                      }
-                      auto items = nlohmann::json::array();
-                      for (const auto& q :
-                           desk.mail_quarantine(actor, r.query_value("state").value_or("pending"),
-                                                query_id(r.query_value("before"), "before"), limit))
-                        items.push_back(quarantine_json(q));
-                      return items_response(items);
-                    });
+  add_guarded_route(
+      routes, "GET", "/api/v1/mail/quarantine", [&ctx, &desk](const http::Request& r) {
+        auto actor = require_caller(ctx, r);
+        int limit = 50;
+        if (auto l = query_id(r.query_value("limit"), "limit")) {
+          if (*l > 200) throw invalid_field("limit", "limit vai de 1 a 200.");
+          limit = static_cast<int>(*l);
+        }
+        auto items = nlohmann::json::array();
+        for (const auto& q :
+             desk.mail().mail_quarantine(actor, r.query_value("state").value_or("pending"),
+                                         query_id(r.query_value("before"), "before"), limit))
+          items.push_back(quarantine_json(q));
+        return items_response(items);
+      });
   add_guarded_route(
       routes, "GET", "/api/v1/mail/quarantine/:id", [&ctx, &desk](const http::Request& r) {
         auto actor = require_caller(ctx, r);
         return json_response(
-            200, quarantine_json(desk.quarantined_mail(actor, path_id(r.params.at("id")))));
+            200, quarantine_json(desk.mail().quarantined_mail(actor, path_id(r.params.at("id")))));
       });
   add_guarded_route(
       routes, "GET", "/api/v1/mail/quarantine/:id/raw", [&ctx, &desk](const http::Request& r) {
         auto actor = require_caller(ctx, r);
         const auto id = path_id(r.params.at("id"));
-        http::Response response{200, "message/rfc822", desk.quarantined_raw(actor, id), {}};
+        http::Response response{200, "message/rfc822", desk.mail().quarantined_raw(actor, id), {}};
         response.headers = {{"Content-Disposition",
                              "attachment; filename=\"mensagem-" + std::to_string(id) + ".eml\""},
                             {"X-Content-Type-Options", "nosniff"},
                             {"Cache-Control", "private, no-cache"}};
         return response;
       });
-  add_guarded_route(routes, "POST", "/api/v1/mail/quarantine/:id/retry",
-                    [&ctx, &desk](const http::Request& r) {
-                      auto actor = require_caller(ctx, r);
-                      const auto id = path_id(r.params.at("id"));
-                      return json_response(200, receipt_json(desk.retry_quarantined(actor, id)));
-                    });
+  add_guarded_route(
+      routes, "POST", "/api/v1/mail/quarantine/:id/retry", [&ctx, &desk](const http::Request& r) {
+        auto actor = require_caller(ctx, r);
+        const auto id = path_id(r.params.at("id"));
+        return json_response(200, receipt_json(desk.mail().retry_quarantined(actor, id)));
+      });
   add_guarded_route(routes, "POST", "/api/v1/mail/quarantine/:id/ticket",
                     [&ctx, &desk](const http::Request& r) {
                       auto actor = require_caller(ctx, r);
@@ -104,7 +105,7 @@ void add_mail_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
                       auto body = strict_body(ctx, r, {"requester_id", "service_code"});
                       const auto requester = required_integer(body, "requester_id");
                       const auto service = required_string(body, "service_code");
-                      Ticket t = desk.ticket_from_quarantine(actor, id, requester, service);
+                      Ticket t = desk.mail().ticket_from_quarantine(actor, id, requester, service);
                       return created(ticket_json(t), "/api/v1/tickets/" + std::to_string(t.id));
                     });
 }

@@ -5,6 +5,8 @@
 #include "api/directory_routes.hpp"
 #include "api/json_fields.hpp"
 #include "api/problem.hpp"
+#include "app/directory/authorizations.hpp"
+#include "app/directory/directory.hpp"
 #include "domain/error.hpp"
 
 namespace guiche::api {
@@ -61,21 +63,22 @@ void add_organization_routes(ApiContext& ctx, std::vector<http::Route>& routes) 
   add_guarded_route(routes, "GET", "/api/v1/organizations", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     auto items = nlohmann::json::array();
-    for (const auto& o : desk.organizations(actor)) items.push_back(organization_json(o));
+    for (const auto& o : desk.directory().organizations(actor))
+      items.push_back(organization_json(o));
     return items_response(items);
   });
   add_guarded_route(routes, "POST", "/api/v1/organizations", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     auto body = strict_body(ctx, r, kOrganizationFields);
-    auto o = desk.create_organization(actor, organization_from(body, Organization{}));
+    auto o = desk.directory().create_organization(actor, organization_from(body, Organization{}));
     return created(organization_json(o), organization_path(o.id));
   });
-  add_guarded_route(
-      routes, "GET", "/api/v1/organizations/:id", [&ctx, &desk](const http::Request& r) {
-        auto actor = require_caller(ctx, r);
-        return json_response(
-            200, organization_json(desk.organization(actor, path_id(r.params.at("id")))));
-      });
+  add_guarded_route(routes, "GET", "/api/v1/organizations/:id",
+                    [&ctx, &desk](const http::Request& r) {
+                      auto actor = require_caller(ctx, r);
+                      return json_response(200, organization_json(desk.directory().organization(
+                                                    actor, path_id(r.params.at("id")))));
+                    });
   // PUT replaces every field; PATCH changes the fields it names.
   for (const bool replace : {true, false}) {
     add_guarded_route(routes, replace ? "PUT" : "PATCH", "/api/v1/organizations/:id",
@@ -84,10 +87,11 @@ void add_organization_routes(ApiContext& ctx, std::vector<http::Route>& routes) 
                         const auto id = path_id(r.params.at("id"));
                         auto body = strict_body(ctx, r, kOrganizationFields);
                         // Reading first makes an organization the caller may not see a 404.
-                        auto current = desk.organization(actor, id);
+                        auto current = desk.directory().organization(actor, id);
                         if (replace) require_every_field(body, kOrganizationFields);
-                        return json_response(200, organization_json(desk.update_organization(
-                                                      actor, organization_from(body, current))));
+                        return json_response(200,
+                                             organization_json(desk.directory().update_organization(
+                                                 actor, organization_from(body, current))));
                       });
   }
 
@@ -95,10 +99,11 @@ void add_organization_routes(ApiContext& ctx, std::vector<http::Route>& routes) 
                     [&ctx, &desk](const http::Request& r) {
                       auto actor = require_caller(ctx, r);
                       const auto id = path_id(r.params.at("id"));
-                      desk.organization(actor,
-                                        id);  // an unknown organization is a 404, not an empty list
+                      desk.directory().organization(
+                          actor,
+                          id);  // an unknown organization is a 404, not an empty list
                       auto items = nlohmann::json::array();
-                      for (const auto& a : desk.authorizations(actor, id))
+                      for (const auto& a : desk.authorizations().authorizations(actor, id))
                         items.push_back(authorization_json(a));
                       return items_response(items);
                     });
@@ -111,19 +116,19 @@ void add_organization_routes(ApiContext& ctx, std::vector<http::Route>& routes) 
             ctx, r, {"document_type", "document_number", "person_id", "valid_from", "expires_on"});
         auto request = authorization_from(body, id);
         return with_api_fields({{"person", "person_id"}}, [&] {
-          auto a = desk.authorize_requester(actor, request);
+          auto a = desk.authorizations().authorize_requester(actor, request);
           // Records have no address of their own: they are read in their list.
           return created(authorization_json(a), organization_path(id) + "/authorizations");
         });
       });
-  add_guarded_route(routes, "POST", "/api/v1/authorizations/:id/decision",
-                    [&ctx, &desk](const http::Request& r) {
-                      auto actor = require_caller(ctx, r);
-                      const auto id = path_id(r.params.at("id"));
-                      auto body = strict_body(ctx, r, {"approve"});
-                      return json_response(200, authorization_json(desk.decide_authorization(
-                                                    actor, id, required_bool(body, "approve"))));
-                    });
+  add_guarded_route(
+      routes, "POST", "/api/v1/authorizations/:id/decision", [&ctx, &desk](const http::Request& r) {
+        auto actor = require_caller(ctx, r);
+        const auto id = path_id(r.params.at("id"));
+        auto body = strict_body(ctx, r, {"approve"});
+        return json_response(200, authorization_json(desk.authorizations().decide_authorization(
+                                      actor, id, required_bool(body, "approve"))));
+      });
   add_guarded_route(routes, "POST", "/api/v1/authorizations/:id/revocation",
                     [&ctx, &desk](const http::Request& r) {
                       auto actor = require_caller(ctx, r);
@@ -131,8 +136,9 @@ void add_organization_routes(ApiContext& ctx, std::vector<http::Route>& routes) 
                       auto body = strict_body(ctx, r, {"valid_until", "reason"});
                       const auto last_day = required_date(body, "valid_until");
                       const auto reason = required_string(body, "reason");
-                      return json_response(200, authorization_json(desk.revoke_authorization(
-                                                    actor, id, last_day, reason)));
+                      return json_response(
+                          200, authorization_json(desk.authorizations().revoke_authorization(
+                                   actor, id, last_day, reason)));
                     });
 }
 

@@ -5,6 +5,7 @@
 #include "api/json_fields.hpp"
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
+#include "app/outbox/outbox_admin.hpp"
 #include "domain/error.hpp"
 
 namespace guiche::api {
@@ -26,7 +27,7 @@ nlohmann::json outbox_json(const store::OutboxMessage& m) {
           {"sent_at", m.sent_at ? nlohmann::json(format_utc(*m.sent_at)) : nullptr}};
 }
 
-nlohmann::json template_json(const app::Desk::TemplateView& v) {
+nlohmann::json template_json(const app::TemplateView& v) {
   return {{"key", v.value.key},
           {"channel", v.value.channel},
           {"locale", v.value.locale},
@@ -50,8 +51,8 @@ void add_outbox_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
       limit = static_cast<int>(*l);
     }
     auto items = nlohmann::json::array();
-    for (const auto& m : desk.outbox(actor, r.query_value("status").value_or(""),
-                                     query_id(r.query_value("before"), "before"), limit))
+    for (const auto& m : desk.outbox().outbox(actor, r.query_value("status").value_or(""),
+                                              query_id(r.query_value("before"), "before"), limit))
       items.push_back(outbox_json(m));
     return items_response(items);
   });
@@ -59,12 +60,12 @@ void add_outbox_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
                     [&ctx, &desk](const http::Request& r) {
                       auto actor = require_caller(ctx, r);
                       const auto id = path_id(r.params.at("id"));
-                      return json_response(200, outbox_json(desk.retry_outbox(actor, id)));
+                      return json_response(200, outbox_json(desk.outbox().retry_outbox(actor, id)));
                     });
   add_guarded_route(routes, "GET", "/api/v1/templates/:key", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     const auto key = decoded_segment(r.params.at("key"));
-    return json_response(200, template_json(desk.message_template(actor, key)));
+    return json_response(200, template_json(desk.outbox().message_template(actor, key)));
   });
   add_guarded_route(routes, "PUT", "/api/v1/templates/:key", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
@@ -75,7 +76,7 @@ void add_outbox_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
     set_text(body, "subject", t.subject);
     set_text(body, "text", t.text);
     set_text(body, "html", t.html);
-    return json_response(200, template_json(desk.save_message_template(actor, t)));
+    return json_response(200, template_json(desk.outbox().save_message_template(actor, t)));
   });
 }
 

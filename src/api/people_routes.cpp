@@ -6,6 +6,8 @@
 #include "api/directory_routes.hpp"
 #include "api/json_fields.hpp"
 #include "api/problem.hpp"
+#include "app/accounts/accounts.hpp"
+#include "app/directory/directory.hpp"
 #include "domain/error.hpp"
 
 namespace guiche::api {
@@ -70,7 +72,7 @@ void add_people_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   add_guarded_route(routes, "GET", "/api/v1/people", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     auto items = nlohmann::json::array();
-    for (const auto& p : desk.find_people(actor, r.query_value("q").value_or(""))) {
+    for (const auto& p : desk.directory().find_people(actor, r.query_value("q").value_or(""))) {
       items.push_back(person_json(p));
     }
     return items_response(items);
@@ -82,13 +84,14 @@ void add_people_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
     auto body = strict_body(ctx, r, fields);
     app::NewPerson n{person_from(body, Person{}), optional_string(body, "initial_password")};
     return with_api_fields(kApiNames, [&] {
-      auto p = desk.create_person(actor, n);
+      auto p = desk.directory().create_person(actor, n);
       return created(person_json(p), person_path(p.id));
     });
   });
   add_guarded_route(routes, "GET", "/api/v1/people/:id", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
-    return json_response(200, person_json(desk.person(actor, path_id(r.params.at("id")))));
+    return json_response(200,
+                         person_json(desk.directory().person(actor, path_id(r.params.at("id")))));
   });
   // The temporary password is e-mailed; it is in the answer only for a person
   // without an e-mail address (shown once to the admin).
@@ -96,7 +99,7 @@ void add_people_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
       routes, "POST", "/api/v1/people/:id/password-reset", [&ctx, &desk](const http::Request& r) {
         auto actor = require_caller(ctx, r);
         const auto id = path_id(r.params.at("id"));
-        const auto reset = desk.reset_password(actor, id);
+        const auto reset = desk.accounts().reset_password(actor, id);
         nlohmann::json body = {{"emailed", reset.emailed}, {"temporary_password", nullptr}};
         if (reset.temporary_password) {
           body["temporary_password"] = *reset.temporary_password;
@@ -111,12 +114,12 @@ void add_people_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
                         const auto id = path_id(r.params.at("id"));
                         auto body = strict_body(ctx, r, kPersonFields);
                         // Reading first makes a person the caller may not see a 404.
-                        auto current = desk.person(actor, id);
+                        auto current = desk.directory().person(actor, id);
                         if (replace) require_every_field(body, kPersonFields);
                         auto changed = person_from(body, current);
                         return with_api_fields(kApiNames, [&] {
-                          return json_response(200,
-                                               person_json(desk.update_person(actor, changed)));
+                          return json_response(
+                              200, person_json(desk.directory().update_person(actor, changed)));
                         });
                       });
   }

@@ -6,6 +6,7 @@
 #include "api/directory_routes.hpp"
 #include "api/json_fields.hpp"
 #include "api/problem.hpp"
+#include "app/directory/directory.hpp"
 #include "domain/error.hpp"
 
 namespace guiche::api {
@@ -122,7 +123,7 @@ void add_service_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   add_guarded_route(routes, "GET", "/api/v1/units", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     auto items = nlohmann::json::array();
-    for (const auto& u : desk.units(actor)) items.push_back(unit_json(u));
+    for (const auto& u : desk.directory().units(actor)) items.push_back(unit_json(u));
     return items_response(items);
   });
   add_guarded_route(routes, "POST", "/api/v1/units", [&ctx, &desk](const http::Request& r) {
@@ -130,7 +131,7 @@ void add_service_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
     auto body = strict_body(ctx, r, kUnitFields);
     auto unit = unit_from(body, Unit{});
     return with_api_fields({{"parent", "parent_id"}}, [&] {
-      auto u = desk.create_unit(actor, unit);
+      auto u = desk.directory().create_unit(actor, unit);
       // Units are read in their list; there is no address for one unit.
       return created(unit_json(u), "/api/v1/units");
     });
@@ -141,32 +142,32 @@ void add_service_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
     const auto id = path_id(r.params.at("id"));
     auto body = strict_body(ctx, r, kUnitFields);
     std::optional<Unit> current;
-    for (const auto& u : desk.units(actor)) {
+    for (const auto& u : desk.directory().units(actor)) {
       if (u.id == id) current = u;
     }
     if (!current) throw not_found("Unidade não encontrada.");
     auto changed = unit_from(body, *current);
     return with_api_fields({{"parent", "parent_id"}}, [&] {
-      return json_response(200, unit_json(desk.update_unit(actor, changed)));
+      return json_response(200, unit_json(desk.directory().update_unit(actor, changed)));
     });
   });
 
   add_guarded_route(routes, "GET", "/api/v1/services", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     auto items = nlohmann::json::array();
-    for (const auto& s : desk.services(actor)) items.push_back(service_json(s));
+    for (const auto& s : desk.directory().services(actor)) items.push_back(service_json(s));
     return items_response(items);
   });
   add_guarded_route(routes, "POST", "/api/v1/services", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     auto body = strict_body(ctx, r, kServiceFields);
-    auto s = desk.create_service(actor, service_from(body, Service{}));
+    auto s = desk.directory().create_service(actor, service_from(body, Service{}));
     return created(service_json(s), service_path(s));
   });
   add_guarded_route(routes, "GET", "/api/v1/services/:code", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
-    return json_response(
-        200, service_json(desk.service_by_code(actor, decoded_segment(r.params.at("code")))));
+    return json_response(200, service_json(desk.directory().service_by_code(
+                                  actor, decoded_segment(r.params.at("code")))));
   });
   // PUT replaces every field; PATCH changes the fields it names.
   for (const bool replace : {true, false}) {
@@ -176,9 +177,10 @@ void add_service_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
                         const auto code = decoded_segment(r.params.at("code"));
                         auto body = strict_body(ctx, r, kServiceFields);
                         // Reading first makes a service the caller may not see a 404.
-                        auto current = desk.service_by_code(actor, code);
+                        auto current = desk.directory().service_by_code(actor, code);
                         if (replace) require_every_field(body, kServiceFields);
-                        auto s = desk.update_service(actor, service_from(body, current));
+                        auto s =
+                            desk.directory().update_service(actor, service_from(body, current));
                         auto response = json_response(200, service_json(s));
                         // A changed code moves the service to a new address.
                         if (s.code != code)
@@ -190,7 +192,7 @@ void add_service_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   add_guarded_route(routes, "GET", "/api/v1/categories", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     auto items = nlohmann::json::array();
-    for (auto c : desk.categories(actor)) items.push_back(category_json(c));
+    for (auto c : desk.directory().categories(actor)) items.push_back(category_json(c));
     return items_response(items);
   });
 }

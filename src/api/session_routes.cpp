@@ -4,6 +4,7 @@
 #include "api/directory_routes.hpp"
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
+#include "app/accounts/accounts.hpp"
 
 namespace guiche::api {
 namespace {
@@ -36,9 +37,9 @@ void add_session_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
       {"POST", "/api/v1/session", [&ctx](const http::Request& r) {
          return guarded([&] {
            auto body = json_body(r, ctx.max_json_bytes);
-           auto grant =
-               ctx.desk.sign_in(string_field(body, "login", "O login"),
-                                string_field(body, "password", "A senha"), r.remote_address);
+           auto grant = ctx.desk.accounts().sign_in(string_field(body, "login", "O login"),
+                                                    string_field(body, "password", "A senha"),
+                                                    r.remote_address);
            auto response = json_response(201, {{"person", person_summary(grant.person)},
                                                {"csrf_token", grant.csrf_token},
                                                {"expires_at", format_utc(grant.expires_at)}});
@@ -59,7 +60,8 @@ void add_session_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   routes.push_back({"DELETE", "/api/v1/session", [&ctx](const http::Request& r) {
                       return guarded([&] {
                         require_caller(ctx, r);
-                        if (auto cookie = r.cookie(kSessionCookie)) ctx.desk.sign_out(*cookie);
+                        if (auto cookie = r.cookie(kSessionCookie))
+                          ctx.desk.accounts().sign_out(*cookie);
                         http::Response response{204, "application/json", "", {}};
                         response.headers.emplace_back("Set-Cookie",
                                                       session_cookie(ctx.secure_cookies, "", 0));
@@ -75,7 +77,7 @@ void add_session_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
                         const auto next = string_field(body, "new_password", "A nova senha");
                         // The use case says "password" for the new one.
                         return with_api_fields({{"password", "new_password"}}, [&] {
-                          ctx.desk.change_password(actor, current, next);
+                          ctx.desk.accounts().change_password(actor, current, next);
                           return http::Response{204, "application/json", "", {}};
                         });
                       });

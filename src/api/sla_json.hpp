@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "sla/clock.hpp"
-#include "store/sla_rows.hpp"
+#include "store/ticket_clock.hpp"
 
 namespace guiche::api {
 

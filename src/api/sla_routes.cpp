@@ -4,6 +4,8 @@
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
 #include "api/sla_json.hpp"
+#include "app/sla/sla_admin.hpp"
+#include "app/tickets/ticket_reads.hpp"
 
 namespace guiche::api {
 
@@ -17,16 +19,16 @@ void add_sla_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   route("GET", "/api/v1/tickets/:id/sla", [&ctx](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     const auto id = path_id(r.params.at("id"));
-    return json_response(200, sla_timeline_json(id, ctx.desk.ticket_sla(actor, id)));
+    return json_response(200, sla_timeline_json(id, ctx.desk.tickets().ticket_sla(actor, id)));
   });
   route("GET", "/api/v1/sla/configuration", [&ctx](const http::Request& r) {
     auto actor = require_caller(ctx, r);
-    return json_response(200, sla::to_json(ctx.desk.sla_configuration(actor)));
+    return json_response(200, sla::to_json(ctx.desk.sla().sla_configuration(actor)));
   });
   route("PUT", "/api/v1/sla/configuration", [&ctx](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     auto body = json_body(r, ctx.max_json_bytes);
-    return json_response(200, sla::to_json(ctx.desk.update_sla_configuration(actor, body)));
+    return json_response(200, sla::to_json(ctx.desk.sla().update_sla_configuration(actor, body)));
   });
 }
 

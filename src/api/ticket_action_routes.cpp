@@ -5,6 +5,7 @@
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
 #include "api/ticket_json.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "domain/time.hpp"
 
 namespace guiche::api {
@@ -62,59 +63,60 @@ void add_ticket_action_routes(ApiContext& ctx, std::vector<http::Route>& routes)
              if (!t.agreed_deadline)
                throw invalid_field("agreed_deadline", "Data e hora ISO 8601 inválida.");
            }
-           return desk.triage(a, id, t);
+           return desk.work().triage(a, id, t);
          });
   action("route", {"unit_id", "assignee_id", "note"},
          [&desk](const app::Actor& a, std::int64_t id, const nlohmann::json& b) {
-           return desk.route(a, id, required_integer(b, "unit_id"),
-                             optional_integer(b, "assignee_id"),
-                             optional_string(b, "note").value_or(""));
+           return desk.work().route(a, id, required_integer(b, "unit_id"),
+                                    optional_integer(b, "assignee_id"),
+                                    optional_string(b, "note").value_or(""));
          });
   action("assign", {"assignee_id"},
          [&desk](const app::Actor& a, std::int64_t id, const nlohmann::json& b) {
-           return desk.assign(a, id, optional_integer(b, "assignee_id"));
+           return desk.work().assign(a, id, optional_integer(b, "assignee_id"));
          });
   action("status", {"status", "reason"},
          [&desk](const app::Actor& a, std::int64_t id, const nlohmann::json& b) {
            auto status = parse_status(required_string(b, "status"));
            if (!status) throw invalid_field("status", "Situação desconhecida.");
-           return desk.change_status(a, id, *status, optional_string(b, "reason").value_or(""));
+           return desk.work().change_status(a, id, *status,
+                                            optional_string(b, "reason").value_or(""));
          });
   action("replies", {"text", "asks_requester"},
          [&desk](const app::Actor& a, std::int64_t id, const nlohmann::json& b) {
-           return desk.reply(a, id, required_string(b, "text"),
-                             optional_bool(b, "asks_requester").value_or(false));
+           return desk.work().reply(a, id, required_string(b, "text"),
+                                    optional_bool(b, "asks_requester").value_or(false));
          });
   action("notes", {"text"}, [&desk](const app::Actor& a, std::int64_t id, const nlohmann::json& b) {
-    return desk.add_internal_note(a, id, required_string(b, "text"));
+    return desk.work().add_internal_note(a, id, required_string(b, "text"));
   });
   action("time-entries", {"minutes", "note"},
          [&desk](const app::Actor& a, std::int64_t id, const nlohmann::json& b) {
-           return desk.log_time(a, id, small_int(b, "minutes"),
-                                optional_string(b, "note").value_or(""));
+           return desk.work().log_time(a, id, small_int(b, "minutes"),
+                                       optional_string(b, "note").value_or(""));
          });
   action("resolve", {"resolution", "time_spent_minutes"},
          [&desk](const app::Actor& a, std::int64_t id, const nlohmann::json& b) {
-           return desk.resolve(a, id, required_string(b, "resolution"),
-                               small_int(b, "time_spent_minutes"));
+           return desk.work().resolve(a, id, required_string(b, "resolution"),
+                                      small_int(b, "time_spent_minutes"));
          });
   action("evaluation", {"rating", "comment"},
          [&desk](const app::Actor& a, std::int64_t id, const nlohmann::json& b) {
-           return desk.evaluate(a, id, small_int(b, "rating"),
-                                optional_string(b, "comment").value_or(""));
+           return desk.work().evaluate(a, id, small_int(b, "rating"),
+                                       optional_string(b, "comment").value_or(""));
          });
   action("reopen", {"reason"},
          [&desk](const app::Actor& a, std::int64_t id, const nlohmann::json& b) {
-           return desk.reopen(a, id, required_string(b, "reason"));
+           return desk.work().reopen(a, id, required_string(b, "reason"));
          });
   action("cancel", {"reason"},
          [&desk](const app::Actor& a, std::int64_t id, const nlohmann::json& b) {
-           return desk.cancel(a, id, required_string(b, "reason"));
+           return desk.work().cancel(a, id, required_string(b, "reason"));
          });
   action("links", {"ticket_id", "kind"},
          [&desk](const app::Actor& a, std::int64_t id, const nlohmann::json& b) {
-           return desk.link(a, id, required_integer(b, "ticket_id"),
-                            optional_string(b, "kind").value_or("related"));
+           return desk.work().link(a, id, required_integer(b, "ticket_id"),
+                                   optional_string(b, "kind").value_or("related"));
          });
 }
 

@@ -4,7 +4,7 @@
 
 #include "domain/ticket.hpp"
 #include "domain/ticket_event.hpp"
-#include "store/attachment_rows.hpp"
+#include "store/attachment_record.hpp"
 
 namespace guiche::api {
 

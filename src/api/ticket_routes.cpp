@@ -7,21 +7,18 @@
 #include "api/route_groups.hpp"
 #include "api/sla_json.hpp"
 #include "api/ticket_json.hpp"
+#include "app/intake/intake.hpp"
+#include "app/tickets/ticket_reads.hpp"
 
 namespace guiche::api {
 namespace {
 
-app::Actor with_channel(app::Actor actor, const std::optional<std::string>& channel) {
-  if (!channel) return actor;
+std::optional<Channel> channel_from(const std::optional<std::string>& channel) {
+  if (!channel) return std::nullopt;
   auto parsed = parse_channel(*channel);
   if (!parsed)
     throw invalid_field("channel", "Canal inválido (portal, email, phone, whatsapp, api).");
-  // Only the central de serviços registers what arrived by phone or e-mail.
-  if (*parsed != actor.channel && !actor.person.has_role(Role::attendant)) {
-    throw forbidden("Somente a central de serviços registra por outro canal.");
-  }
-  actor.channel = *parsed;
-  return actor;
+  return parsed;
 }
 
 http::Response register_ticket(ApiContext& ctx, const http::Request& r) {
@@ -42,14 +39,14 @@ http::Response register_ticket(ApiContext& ctx, const http::Request& r) {
   request.impact = static_cast<int>(optional_integer(body, "impact").value_or(3));
   request.urgency = static_cast<int>(optional_integer(body, "urgency").value_or(3));
   request.idempotency_key = r.header("idempotency-key");
-  const auto as = with_channel(actor, optional_string(body, "channel"));
+  request.channel = channel_from(optional_string(body, "channel"));
   // The use case names the service and requester; the client sent their codes
   // and ids, and the key as a header.
   return with_api_fields({{"service", "service_code"},
                           {"requester", "requester_id"},
                           {"idempotency_key", "Idempotency-Key"}},
                          [&] {
-                           auto ticket = ctx.desk.register_request(as, request);
+                           auto ticket = ctx.desk.intake().register_request(actor, request);
                            auto response = json_response(201, ticket_json(ticket));
                            response.headers.emplace_back(
                                "Location", "/api/v1/tickets/" + std::to_string(ticket.id));
@@ -95,7 +92,7 @@ store::TicketFilter filter_from(const http::Request& r) {
 
 http::Response list_tickets(ApiContext& ctx, const http::Request& r) {
   auto actor = require_caller(ctx, r);
-  auto page = ctx.desk.list_tickets(actor, filter_from(r));
+  auto page = ctx.desk.tickets().list_tickets(actor, filter_from(r));
   auto items = nlohmann::json::array();
   for (const auto& t : page.tickets) items.push_back(ticket_json(t));
   return json_response(
@@ -120,20 +117,20 @@ void add_ticket_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
     auto actor = require_caller(ctx, r);
     const auto id = path_id(r.params.at("id"));
     // With the cached clock, in the same read (the explained timeline is at /sla).
-    auto [ticket, sla] = ctx.desk.ticket_with_sla(actor, id);
+    auto [ticket, sla] = ctx.desk.tickets().ticket_with_sla(actor, id);
     auto body = ticket_json(ticket);
     body["sla"] = sla_summary_json(sla);
     return json_response(200, body);
   });
   route("GET", "/api/v1/tickets/by-protocol/:protocol", [&ctx](const http::Request& r) {
     auto actor = require_caller(ctx, r);
-    return json_response(200,
-                         ticket_json(ctx.desk.ticket_by_protocol(actor, r.params.at("protocol"))));
+    return json_response(
+        200, ticket_json(ctx.desk.tickets().ticket_by_protocol(actor, r.params.at("protocol"))));
   });
   route("GET", "/api/v1/tickets/:id/events", [&ctx](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     auto items = nlohmann::json::array();
-    for (const auto& e : ctx.desk.history(actor, path_id(r.params.at("id")))) {
+    for (const auto& e : ctx.desk.tickets().history(actor, path_id(r.params.at("id")))) {
       items.push_back(event_json(e));
     }
     return json_response(200, {{"items", items}});

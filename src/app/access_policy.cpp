@@ -34,10 +34,13 @@ std::vector<std::int64_t> working_units(const Person& p, const std::vector<Unit>
 
 }  // namespace
 
-bool is_staff(const Person& p) {
+bool is_agent(const Person& p) {
   return p.has_role(Role::attendant) || p.has_role(Role::analyst) ||
-         p.has_role(Role::unit_manager) || p.has_role(Role::client_relations) ||
-         p.has_role(Role::admin);
+         p.has_role(Role::unit_manager) || p.has_role(Role::client_relations);
+}
+
+bool is_staff(const Person& p) {
+  return is_agent(p) || p.has_role(Role::admin);
 }
 
 bool is_requester_side(const Person& p, const Ticket& t) {

@@ -10,7 +10,10 @@
 
 namespace guiche::app {
 
-// Staff = anyone who works tickets at the desk (sees internal notes).
+// Agents work tickets in the workspace: attendants, analysts, unit managers
+// and client relations.
+bool is_agent(const Person& p);
+// Staff = the agents and the admins: they see internal notes and events.
 bool is_staff(const Person& p);
 // The requester, or the manager of the requester's organization.
 bool is_requester_side(const Person& p, const Ticket& t);

@@ -1,11 +1,14 @@
 #include "app/housekeeping.hpp"
 
+#include "app/sla/sla_admin.hpp"
+#include "app/tickets/ticket_work.hpp"
+
 namespace guiche::app {
 
 Housekeeping::Housekeeping(Desk& desk, std::chrono::milliseconds period)
     : loop_("housekeeping", period, [&desk] {
-        desk.close_expired_resolutions();
-        desk.record_sla_warnings();
+        desk.work().close_expired_resolutions();
+        desk.sla().record_sla_warnings();
       }) {}
 
 }  // namespace guiche::app

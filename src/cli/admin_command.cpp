@@ -1,6 +1,9 @@
 #include <iostream>
 #include <memory>
 
+#include "app/accounts/accounts.hpp"
+#include "app/directory/directory.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "cli/options.hpp"
 #include "cli/subcommands.hpp"
 #include "domain/error.hpp"
@@ -22,12 +25,13 @@ int create_user(const CreateUser& o) {
   app::Desk desk(*db, clock, app::DeskConfig{o.store.data_dir});
   RoleGrant grant{*role, std::nullopt};
   if (!o.unit.empty()) {
-    for (const auto& u : desk.units()) {
+    for (const auto& u : desk.directory().units()) {
       if (u.code == o.unit) grant.unit_id = u.id;
     }
     if (!grant.unit_id) throw invalid_field("unit", "Unidade desconhecida: " + o.unit + ".");
   }
-  Person p = desk.bootstrap_user(o.name.empty() ? o.login : o.name, o.login, o.password, {grant});
+  Person p = desk.accounts().bootstrap_user(o.name.empty() ? o.login : o.name, o.login, o.password,
+                                            {grant});
   std::cout << "usuário criado: " << *p.login << " (id " << p.id << ", " << role_code(*role)
             << ")\n";
   return 0;
@@ -59,7 +63,7 @@ void add_admin(CLI::App& app, Runners& runners) {
     auto db = rebuild->open_migrated();
     SystemClock clock;
     app::Desk desk(*db, clock, app::DeskConfig{rebuild->data_dir});
-    int differing = desk.rebuild_tickets();
+    int differing = desk.work().rebuild_tickets();
     std::cout << "chamados recalculados; linhas que divergiam dos eventos: " << differing << "\n";
     return 0;
   };

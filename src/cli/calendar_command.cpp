@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/calendars/calendars.hpp"
 #include "cli/optional_days_file.hpp"
 #include "cli/options.hpp"
 #include "cli/subcommands.hpp"
@@ -54,7 +55,7 @@ int load_optional_days(const OptionalDaysOptions& o) {
   app::Desk desk(*db, clock, app::DeskConfig{o.store.data_dir});
   std::vector<sla::DatedClosure> stored;
   try {
-    stored = desk.load_optional_days(command_line_admin(), o.calendar, year, file.days);
+    stored = desk.calendars().load_optional_days(command_line_admin(), o.calendar, year, file.days);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;
     throw with_lines(e, file, o.file);
@@ -73,7 +74,7 @@ int list_calendars(const StoreOptions& o) {
   auto db = o.open_migrated();
   SystemClock clock;
   app::Desk desk(*db, clock, app::DeskConfig{o.data_dir});
-  for (const auto& c : desk.calendars(command_line_admin())) {
+  for (const auto& c : desk.calendars().calendars(command_line_admin())) {
     std::cout << c.name << "\t" << (c.builtin ? "embutido" : "cadastrado") << "\t"
               << c.resolved->time_zone() << "\t"
               << (c.parent ? "herda de " + *c.parent : std::string("raiz")) << "\n";

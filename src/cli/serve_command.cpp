@@ -7,10 +7,12 @@
 #include <optional>
 
 #include "api/routes.hpp"
-#include "app/calendar_book.hpp"
+#include "app/calendars/calendar_book.hpp"
+#include "app/calendars/calendars.hpp"
 #include "app/desk.hpp"
 #include "app/housekeeping.hpp"
-#include "app/live_relay.hpp"
+#include "app/live/live_relay.hpp"
+#include "app/mail_intake/mail_intake.hpp"
 #include "cli/options.hpp"
 #include "cli/subcommands.hpp"
 #include "demo/demo_data.hpp"
@@ -145,7 +147,7 @@ void add_serve(CLI::App& app, Runners& runners) {
     const bool shared_database = db->dialect() == store::Dialect::postgres;
     config.share_live_changes = shared_database;
     app::Desk desk(*db, clock, config);
-    if (!desk.calendars().find(config.calendar)) {
+    if (!desk.calendars().book().find(config.calendar)) {
       std::cerr << "guiche serve: calendário desconhecido em --calendar: " << config.calendar
                 << "\n";
       return 2;
@@ -174,7 +176,7 @@ void add_serve(CLI::App& app, Runners& runners) {
       poller = std::make_unique<mail::ImapPoller>(
           imap, [&desk](const std::string& raw, const std::string& source) {
             try {
-              desk.receive_polled_mail(raw, source);
+              desk.mail().receive_polled_mail(raw, source);
             } catch (const DomainError& e) {
               throw mail::RefusedMessage(e.what());
             }

@@ -6,7 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "app/calendar_book.hpp"
+#include "app/calendars/calendar_book.hpp"
+#include "app/calendars/calendars.hpp"
 #include "cli/options.hpp"
 #include "cli/subcommands.hpp"
 #include "domain/error.hpp"

@@ -2,6 +2,7 @@
 // de serviços, one entered by an organization that needs no confirmation, a
 // revocation asked by an org manager and confirmed (the record is kept), and
 // a proposal still waiting for the central de serviços.
+#include "app/directory/authorizations.hpp"
 #include "demo/demo_internal.hpp"
 
 namespace guiche::demo {
@@ -49,7 +50,7 @@ void create_authorizations(World& w) {
     r.valid_from = days_before(w.begin, row.days_before_demo);
     r.document_number = row.number;
     r.document_number.replace(r.document_number.find("{y}"), 3, year_of(r.valid_from));
-    auto record = w.desk.authorize_requester(w.as(row.entered_by), r);
+    auto record = w.desk.authorizations().authorize_requester(w.as(row.entered_by), r);
     if (std::string(row.person) == "jose.venturim") venturim = record.id;
     w.tick();
   }
@@ -58,12 +59,14 @@ void create_authorizations(World& w) {
   // asks, the central de serviços confirms, the record stays as history.
   const Instant asked = add_working(w.begin, std::chrono::hours{12 * 10});
   w.timeline.add(asked, "revogação pedida pelo gestor", [&w, venturim] {
-    w.desk.revoke_authorization(w.as("gestor.seger"), venturim, w.desk.local_date(w.clock.now()),
-                                "Servidor transferido para outra secretaria.");
+    w.desk.authorizations().revoke_authorization(w.as("gestor.seger"), venturim,
+                                                 w.desk.local_date(w.clock.now()),
+                                                 "Servidor transferido para outra secretaria.");
   });
-  w.timeline.add(
-      add_working(asked, std::chrono::minutes{95}), "revogação confirmada",
-      [&w, venturim] { w.desk.decide_authorization(w.as("atendente"), venturim, true); });
+  w.timeline.add(add_working(asked, std::chrono::minutes{95}), "revogação confirmada",
+                 [&w, venturim] {
+                   w.desk.authorizations().decide_authorization(w.as("atendente"), venturim, true);
+                 });
 
   // A newcomer proposed by the SEGER manager, still waiting for confirmation.
   const Instant proposed = snap_backward(w.end - std::chrono::days{18});
@@ -74,7 +77,7 @@ void create_authorizations(World& w) {
     r.document_type = AuthorizationDocument::oficio;
     r.valid_from = w.desk.local_date(w.clock.now());
     r.document_number = "Ofício SEGER/SUBAD nº 201/" + year_of(r.valid_from);
-    w.desk.authorize_requester(w.as("gestor.seger"), r);
+    w.desk.authorizations().authorize_requester(w.as("gestor.seger"), r);
   });
 }
 

@@ -4,6 +4,7 @@
 // Federal pontos facultativos bind only federal bodies: they go into a
 // calendar of their own, since whatever "br" holds every state calendar
 // inherits (and would read "até 14h" in its own zone, not Brasília's).
+#include "app/calendars/calendars.hpp"
 #include "demo/demo_internal.hpp"
 
 namespace guiche::demo {
@@ -26,14 +27,14 @@ void create_calendars(World& w) {
   vitoria.parent = "br-es";
   vitoria.holidays = {sla::HolidayRule::easter(60, "Corpus Christi"),
                       sla::HolidayRule::fixed(8, 9, "Nossa Senhora da Vitória")};
-  w.desk.save_calendar(admin, vitoria);
+  w.desk.calendars().save_calendar(admin, vitoria);
 
   app::CalendarSpec federal;
   federal.name = kFederalCalendar;
   federal.parent = "br";
-  w.desk.save_calendar(admin, federal);
+  w.desk.calendars().save_calendar(admin, federal);
   // Federal (MGI) 2026: Cinzas até 14h, 24/12 and 31/12 após 13h, two bridge days.
-  w.desk.load_optional_days(
+  w.desk.calendars().load_optional_days(
       admin, kFederalCalendar, 2026,
       {{on(2026, 2, 16), "Carnaval", DayClosure::all_day()},
        {on(2026, 2, 17), "Carnaval", DayClosure::all_day()},
@@ -45,7 +46,7 @@ void create_calendars(World& w) {
        {on(2026, 12, 31), "Véspera de Ano Novo", DayClosure::closed_from(hours{13})}});
 
   // Mato Grosso do Sul 2026 (state decree): Cinzas até 13h.
-  w.desk.load_optional_days(
+  w.desk.calendars().load_optional_days(
       admin, "br-ms", 2026,
       {{on(2026, 1, 2), "Ponto facultativo (após Confraternização)", DayClosure::all_day()},
        {on(2026, 2, 16), "Carnaval", DayClosure::all_day()},

@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "app/tickets/ticket_reads.hpp"
 #include "demo/demo_internal.hpp"
 
 namespace guiche::demo {
@@ -23,7 +24,7 @@ std::string pad(const std::string& text, std::size_t width) {
 std::string summary(World& w) {
   const auto admin = w.as("admin");
   std::map<Status, int> by_status;
-  for (auto id : w.ticket_ids) ++by_status[w.desk.ticket(admin, id).status];
+  for (auto id : w.ticket_ids) ++by_status[w.desk.tickets().ticket(admin, id).status];
   int clients = 0;
   for (const auto& [acronym, o] : w.organizations) clients += o.is_client;
 

@@ -1,6 +1,7 @@
 // The PRODEST unit tree of seed 000 and the organizations the desk serves.
 #include <stdexcept>
 
+#include "app/directory/directory.hpp"
 #include "demo/demo_internal.hpp"
 
 namespace guiche::demo {
@@ -81,7 +82,7 @@ void create_units(World& w) {
     u.name = row.name;
     u.kind = row.kind;
     if (row.parent) u.parent_id = w.units.at(row.parent);
-    w.units[u.code] = w.desk.create_unit(admin, u).id;
+    w.units[u.code] = w.desk.directory().create_unit(admin, u).id;
     w.tick();
   }
 }
@@ -126,7 +127,7 @@ void create_organizations(World& w) {
     o.client_reference = row.reference;
     o.calendar = row.calendar;
     o.authorization_changes_need_confirmation = row.confirm_changes;
-    w.organizations[o.acronym] = w.desk.create_organization(admin, o);
+    w.organizations[o.acronym] = w.desk.directory().create_organization(admin, o);
     w.tick();
   }
 }

@@ -11,9 +11,13 @@
 #include <vector>
 
 #include "app/desk.hpp"
+#include "domain/organization.hpp"
+#include "domain/person.hpp"
 #include "domain/service.hpp"
+#include "domain/ticket.hpp"
 #include "domain/ticket_status.hpp"
 #include "domain/time.hpp"
+#include "domain/unit.hpp"
 
 namespace guiche::demo {
 

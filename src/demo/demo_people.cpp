@@ -1,5 +1,7 @@
 // Creates the demo people through the desk: demo logins with the shared
 // password, one that must change it, and people without a login.
+#include "app/accounts/accounts.hpp"
+#include "app/directory/directory.hpp"
 #include "demo/demo_internal.hpp"
 
 namespace guiche::demo {
@@ -37,8 +39,8 @@ std::vector<RoleGrant> grants_of(const World& w, const PersonRow& row) {
 }  // namespace
 
 void create_admin(World& w) {
-  Person admin = w.desk.bootstrap_user("Ricardo Almeida Coutinho", "admin", kPassword,
-                                       {{Role::admin, std::nullopt}});
+  Person admin = w.desk.accounts().bootstrap_user("Ricardo Almeida Coutinho", "admin", kPassword,
+                                                  {{Role::admin, std::nullopt}});
   w.people["admin"] = admin;
   w.logins.push_back({"admin", "administrador", "PRODEST"});
 }
@@ -50,7 +52,7 @@ void create_people(World& w) {
   me.organization_id = w.organizations.at("PRODEST").id;
   me.emails = {"ricardo.coutinho@prodest.es.gov.br"};
   me.phone = "+552736367210";
-  w.people["admin"] = w.desk.update_person(admin, me);
+  w.people["admin"] = w.desk.directory().update_person(admin, me);
 
   int extension = 7211;
   for (const auto& row : people_rows()) {
@@ -66,12 +68,13 @@ void create_people(World& w) {
     Person created;
     switch (row.access) {
       case Access::none:
-        created = w.desk.create_person(admin, app::NewPerson{p, std::nullopt});
+        created = w.desk.directory().create_person(admin, app::NewPerson{p, std::nullopt});
         break;
       case Access::first_access:
         // A provisional password, as seed 002 describes: changed on first access.
         p.login = row.key;
-        created = w.desk.create_person(admin, app::NewPerson{p, std::string(kPassword)});
+        created =
+            w.desk.directory().create_person(admin, app::NewPerson{p, std::string(kPassword)});
         break;
       case Access::login: {
         // bootstrap_user sets a password that needs no change; the rest of
@@ -80,10 +83,11 @@ void create_people(World& w) {
         // can only be granted by the update, once the organization is set.
         std::vector<RoleGrant> first_roles = p.roles;
         std::erase_if(first_roles, [](const RoleGrant& g) { return g.role == Role::org_manager; });
-        Person account = w.desk.bootstrap_user(row.name, row.key, kPassword, first_roles);
+        Person account =
+            w.desk.accounts().bootstrap_user(row.name, row.key, kPassword, first_roles);
         p.id = account.id;
         p.login = account.login;
-        created = w.desk.update_person(admin, p);
+        created = w.desk.directory().update_person(admin, p);
         break;
       }
     }

@@ -1,4 +1,5 @@
 // The Carta de Serviços of the demo desk: common texts and creation.
+#include "app/directory/directory.hpp"
 #include "demo/demo_internal.hpp"
 
 namespace guiche::demo {
@@ -67,7 +68,7 @@ void create_services(World& w) {
   for (auto group : {systems_services(), support_services()}) {
     for (auto& item : group) {
       item.service.owning_unit_id = w.units.at(item.unit_code);
-      Service created = w.desk.create_service(admin, item.service);
+      Service created = w.desk.directory().create_service(admin, item.service);
       w.services[created.code] = created;
       w.tick();
     }

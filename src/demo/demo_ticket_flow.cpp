@@ -3,6 +3,8 @@
 #include <regex>
 #include <stdexcept>
 
+#include "app/intake/intake.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "demo/demo_internal.hpp"
 
 namespace guiche::demo {
@@ -112,7 +114,7 @@ void FlowBuilder::add_register() {
     r.form_answers = nlohmann::json::parse(expand_dates(s.form, w.desk.local_date(w.clock.now())));
     r.impact = s.impact;
     r.urgency = s.urgency;
-    const Ticket t = w.desk.register_request(actor, r);
+    const Ticket t = w.desk.intake().register_request(actor, r);
     run->id = t.id;
     run->protocol = t.protocol;
     run->admitted = t.audience_admitted;
@@ -127,7 +129,7 @@ void FlowBuilder::add_requester_cancel() {
       "Aberto por engano; um colega já havia feito a mesma solicitação."};
   const std::string reason = pick(reasons);
   step(30, 2 * kWorkingDay, "cancelamento pelo solicitante",
-       [this, reason] { w_.desk.cancel(requester(), run_->id, reason); });
+       [this, reason] { w_.desk.work().cancel(requester(), run_->id, reason); });
 }
 
 void FlowBuilder::add_refusal() {
@@ -149,18 +151,18 @@ void FlowBuilder::add_refusal() {
              : "Conferido o cadastro de clientes: órgão sem contrato ou ofício. Consultada a "
                "Diretoria sobre atendimento excepcional: negado.";
   step(20, 4 * 60, "nota da ASESP",
-       [this, note] { w_.desk.add_internal_note(front(), run_->id, note); });
+       [this, note] { w_.desk.work().add_internal_note(front(), run_->id, note); });
   step(30, kWorkingDay, "cancelamento pela ASESP",
-       [this, reason] { w_.desk.cancel(front(), run_->id, reason); });
+       [this, reason] { w_.desk.work().cancel(front(), run_->id, reason); });
 }
 
 void FlowBuilder::add_duplicate() {
   step(10, 90, "vínculo de duplicidade",
-       [this] { w_.desk.link(front(), run_->id, run_->previous->id, "duplicate_of"); });
+       [this] { w_.desk.work().link(front(), run_->id, run_->previous->id, "duplicate_of"); });
   step(2, 30, "cancelamento por duplicidade", [this] {
-    w_.desk.cancel(front(), run_->id,
-                   "Chamado em duplicidade com o protocolo " + run_->previous->protocol +
-                       ", que trata do mesmo incidente; acompanhe por ele.");
+    w_.desk.work().cancel(front(), run_->id,
+                          "Chamado em duplicidade com o protocolo " + run_->previous->protocol +
+                              ", que trata do mesmo incidente; acompanhe por ele.");
   });
 }
 
@@ -177,23 +179,25 @@ void FlowBuilder::add_triage() {
     if (std::string(story_.form).find("Falha técnica") != std::string::npos) {
       t.category = Category::defect_without_stoppage;
     }
-    w_.desk.triage(front(), run_->id, t);
+    w_.desk.work().triage(front(), run_->id, t);
   });
 }
 
 void FlowBuilder::add_route() {
   step(5, 2 * 60, "aceite da ASESP", [this] {
     if (run_->admitted) return;  // only requests outside the audience need it
-    w_.desk.add_internal_note(front(), run_->id,
-                              "Viabilidade aprovada pela ASESP em caráter excepcional, com base no "
-                              "termo de cooperação em tramitação; encaminhado à área técnica.");
+    w_.desk.work().add_internal_note(
+        front(), run_->id,
+        "Viabilidade aprovada pela ASESP em caráter excepcional, com base no "
+        "termo de cooperação em tramitação; encaminhado à área técnica.");
   });
   const bool unassigned = story_.flags & kUnassigned;
   step(5, 2 * 60, "encaminhamento", [this, unassigned] {
     const std::optional<std::int64_t> assignee =
         unassigned ? std::nullopt : std::optional(w_.person_id(run_->worker));
-    w_.desk.route(front(), run_->id, w_.units.at(unit_code_), assignee,
-                  "Encaminhado à " + unit_code_ + " conforme o serviço " + story_.service + ".");
+    w_.desk.work().route(
+        front(), run_->id, w_.units.at(unit_code_), assignee,
+        "Encaminhado à " + unit_code_ + " conforme o serviço " + story_.service + ".");
   });
 }
 
@@ -201,7 +205,7 @@ void FlowBuilder::add_resolve(bool again) {
   const std::string text = pick(texts_.resolutions);
   const int spent = w_.rng.uniform(again ? 20 : 30, again ? 120 : 360);
   step(30, 2 * kWorkingDay, again ? "nova solução" : "solução",
-       [this, text, spent] { w_.desk.resolve(worker(), run_->id, text, spent); });
+       [this, text, spent] { w_.desk.work().resolve(worker(), run_->id, text, spent); });
 }
 
 TicketPlan FlowBuilder::build() {
@@ -221,31 +225,32 @@ TicketPlan FlowBuilder::build() {
   if (target == Status::triage || w_.rng.chance(0.7)) add_triage();
   if (flags & kLinkPrevious) {
     step(5, 60, "vínculo com incidente",
-         [this] { w_.desk.link(front(), run_->id, run_->previous->id, "related"); });
+         [this] { w_.desk.work().link(front(), run_->id, run_->previous->id, "related"); });
   }
   if (target == Status::triage) return done();
   add_route();
   if (target == Status::assigned) return done();
   if (flags & kUnassigned) {
     step(20, 6 * 60, "atribuição",
-         [this] { w_.desk.assign(worker(), run_->id, w_.person_id(run_->worker)); });
+         [this] { w_.desk.work().assign(worker(), run_->id, w_.person_id(run_->worker)); });
   }
   step(30, 15 * 60, "início",
-       [this] { w_.desk.change_status(worker(), run_->id, Status::in_progress); });
+       [this] { w_.desk.work().change_status(worker(), run_->id, Status::in_progress); });
   if (w_.rng.chance(0.5)) {
     const std::string text = pick(texts_.updates);
-    step(15, 4 * 60, "andamento", [this, text] { w_.desk.reply(worker(), run_->id, text); });
+    step(15, 4 * 60, "andamento", [this, text] { w_.desk.work().reply(worker(), run_->id, text); });
   }
   if (w_.rng.chance(0.5)) {
     const std::string text = pick(texts_.notes);
     step(15, 4 * 60, "nota interna",
-         [this, text] { w_.desk.add_internal_note(worker(), run_->id, text); });
+         [this, text] { w_.desk.work().add_internal_note(worker(), run_->id, text); });
   }
   if (target == Status::in_progress) {
     if (w_.rng.chance(0.5)) {
       const int spent = w_.rng.uniform(15, 180);
-      step(30, 5 * 60, "tempo",
-           [this, spent] { w_.desk.log_time(worker(), run_->id, spent, "Análise inicial."); });
+      step(30, 5 * 60, "tempo", [this, spent] {
+        w_.desk.work().log_time(worker(), run_->id, spent, "Análise inicial.");
+      });
     }
     return done();
   }
@@ -254,14 +259,14 @@ TicketPlan FlowBuilder::build() {
   if (asks) {
     const std::string text = texts_.questions[static_cast<std::size_t>(question)];
     step(30, kWorkingDay, "pergunta ao solicitante",
-         [this, text] { w_.desk.reply(worker(), run_->id, text, true); });
+         [this, text] { w_.desk.work().reply(worker(), run_->id, text, true); });
   }
   if (target == Status::pending_requester) return done();
   if (flags & kNoAnswer) {
     step(5 * kWorkingDay, 8 * kWorkingDay, "cancelamento sem retorno", [this] {
-      w_.desk.cancel(worker(), run_->id,
-                     "Cancelado por falta de retorno do solicitante após três tentativas de "
-                     "contato. Se ainda precisar, registre uma nova solicitação.");
+      w_.desk.work().cancel(worker(), run_->id,
+                            "Cancelado por falta de retorno do solicitante após três tentativas de "
+                            "contato. Se ainda precisar, registre uma nova solicitação.");
     });
     return done();
   }
@@ -270,36 +275,37 @@ TicketPlan FlowBuilder::build() {
     const std::string text =
         answers[std::min(static_cast<std::size_t>(question), answers.size() - 1)];
     step(60, 2 * kWorkingDay, "resposta do solicitante",
-         [this, text] { w_.desk.reply(requester(), run_->id, text); });
+         [this, text] { w_.desk.work().reply(requester(), run_->id, text); });
   }
   const bool waits = target == Status::pending_third_party || (flags & kThirdParty) ||
                      (target == Status::closed && w_.rng.chance(0.15));
   if (waits) {
     const std::string reason = pick(texts_.waits);
     step(30, kWorkingDay, "aguardando terceiro", [this, reason] {
-      w_.desk.change_status(worker(), run_->id, Status::pending_third_party, reason);
+      w_.desk.work().change_status(worker(), run_->id, Status::pending_third_party, reason);
     });
     if (target == Status::pending_third_party) return done();
     step(kWorkingDay, 4 * kWorkingDay, "retorno do terceiro", [this] {
-      w_.desk.change_status(worker(), run_->id, Status::in_progress,
-                            "Retorno do fornecedor recebido; atendimento retomado.");
+      w_.desk.work().change_status(worker(), run_->id, Status::in_progress,
+                                   "Retorno do fornecedor recebido; atendimento retomado.");
     });
   }
   if (w_.rng.chance(0.6)) {
     const int spent = w_.rng.uniform(15, 240);
-    step(60, 6 * 60, "tempo",
-         [this, spent] { w_.desk.log_time(worker(), run_->id, spent, "Execução e testes."); });
+    step(60, 6 * 60, "tempo", [this, spent] {
+      w_.desk.work().log_time(worker(), run_->id, spent, "Execução e testes.");
+    });
   }
   add_resolve(false);
   const bool cycle = (flags & kReopenCycle) || target == Status::reopened;
   if (cycle) {
     const std::string reason = pick(texts_.reopen_reasons);
     step(2 * 60, 2 * kWorkingDay, "reabertura",
-         [this, reason] { w_.desk.reopen(requester(), run_->id, reason); });
+         [this, reason] { w_.desk.work().reopen(requester(), run_->id, reason); });
     if (target == Status::reopened) return done();
     step(30, kWorkingDay, "retomada", [this] {
-      w_.desk.change_status(worker(), run_->id, Status::in_progress,
-                            "Retomado após a reabertura pelo solicitante.");
+      w_.desk.work().change_status(worker(), run_->id, Status::in_progress,
+                                   "Retomado após a reabertura pelo solicitante.");
     });
     add_resolve(true);
   }
@@ -308,8 +314,9 @@ TicketPlan FlowBuilder::build() {
   if (can_act_ && !(flags & kNoEvaluation) && w_.rng.chance(evaluates)) {
     const int rating = draw_rating(w_.rng, cycle);
     const std::string comment = evaluation_comment(rating, w_.rng);
-    step(60, 3 * kWorkingDay, "avaliação",
-         [this, rating, comment] { w_.desk.evaluate(requester(), run_->id, rating, comment); });
+    step(60, 3 * kWorkingDay, "avaliação", [this, rating, comment] {
+      w_.desk.work().evaluate(requester(), run_->id, rating, comment);
+    });
   }
   return plan_;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "app/tickets/ticket_work.hpp"
 #include "demo/demo_internal.hpp"
 #include "domain/error.hpp"
 
@@ -36,7 +37,7 @@ void Timeline::run(ManualClock& clock, app::Desk& desk, Instant begin, Instant e
       if (job <= last) continue;
       if (job > t) break;
       clock.set(job);
-      desk.close_expired_resolutions();
+      desk.work().close_expired_resolutions();
     }
   };
   for (auto& entry : entries_) {
@@ -51,7 +52,7 @@ void Timeline::run(ManualClock& clock, app::Desk& desk, Instant begin, Instant e
   }
   nightly_jobs_until(end);
   clock.set(end);
-  desk.close_expired_resolutions();
+  desk.work().close_expired_resolutions();
   entries_.clear();
 }
 

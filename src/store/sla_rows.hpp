@@ -8,6 +8,7 @@
 
 #include "domain/time.hpp"
 #include "store/database.hpp"
+#include "store/ticket_clock.hpp"
 
 namespace guiche::store {
 
@@ -15,15 +16,6 @@ namespace guiche::store {
 std::optional<std::string> load_sla_configuration(Connection& c);
 void save_sla_configuration(Connection& c, const std::string& document, Instant at,
                             std::int64_t by);
-
-struct TicketSlaRow {
-  std::string target;  // "first_response", "resolution"
-  std::string policy;
-  std::string state;  // running, paused, stopped, met, breached
-  Instant deadline{};
-  std::optional<Instant> next_check_at;  // the next warning or breach not yet recorded
-  bool breached = false;
-};
 
 // Replaces what is cached for the ticket (no rows: the ticket has no clock).
 void replace_ticket_sla(Connection& c, std::int64_t ticket_id,

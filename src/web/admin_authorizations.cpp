@@ -3,6 +3,8 @@
 // last day it holds), revoking (the last day and the reason) and deciding
 // what an org manager proposed. Records are never deleted: the list is the
 // history, expired grants included.
+#include "app/directory/authorizations.hpp"
+#include "app/directory/directory.hpp"
 #include "domain/identity.hpp"
 #include "web/admin_organizations.hpp"
 #include "web/date_input.hpp"
@@ -24,7 +26,7 @@ class PeopleNames {
     auto [it, fresh] = names_.try_emplace(*id);
     if (fresh) {
       try {
-        it->second = ctx_.desk.person(v_.actor, *id).name;
+        it->second = ctx_.desk.directory().person(v_.actor, *id).name;
       } catch (const DomainError&) {
         it->second = "#" + std::to_string(*id);
       }
@@ -58,7 +60,7 @@ std::optional<Person> person_named(WebContext& ctx, const Visitor& v, const std:
   const auto cpf = normalize_cpf(text);
   const auto email = normalize_email(text);
   std::optional<Person> found;
-  for (auto& p : ctx.desk.find_people(v.actor, text)) {
+  for (auto& p : ctx.desk.directory().find_people(v.actor, text)) {
     const bool same =
         (p.login && *p.login == text) || (cpf && p.cpf == cpf) ||
         (email && std::find(p.emails.begin(), p.emails.end(), *email) != p.emails.end());
@@ -77,7 +79,7 @@ http::Response with_errors(WebContext& ctx, const Visitor& v, const http::Reques
 
 http::Response grant(WebContext& ctx, const http::Request& r) {
   const auto v = require_admin(ctx, r);
-  const auto o = ctx.desk.organization(v.actor, number_param(r, "id"));
+  const auto o = ctx.desk.directory().organization(v.actor, number_param(r, "id"));
   const Form form = read_form(r);
   check_csrf(v, form);
   OrganizationForms forms{form, {}, {}, 0, {}, 200};
@@ -110,7 +112,7 @@ http::Response grant(WebContext& ctx, const http::Request& r) {
   request.valid_from = *from;
   request.person_id = person->id;
   try {
-    ctx.desk.authorize_requester(v.actor, request);
+    ctx.desk.authorizations().authorize_requester(v.actor, request);
   } catch (const DomainError& e) {
     if (e.kind() == DomainError::Kind::conflict) {
       forms.grant["pessoa"] = e.what();
@@ -130,7 +132,7 @@ http::Response grant(WebContext& ctx, const http::Request& r) {
 
 http::Response revoke(WebContext& ctx, const http::Request& r) {
   const auto v = require_admin(ctx, r);
-  const auto o = ctx.desk.organization(v.actor, number_param(r, "id"));
+  const auto o = ctx.desk.directory().organization(v.actor, number_param(r, "id"));
   const auto id = number_param(r, "aid");
   const Form form = read_form(r);
   check_csrf(v, form);
@@ -146,7 +148,7 @@ http::Response revoke(WebContext& ctx, const http::Request& r) {
     return with_errors(ctx, v, r, o, forms);
   }
   try {
-    ctx.desk.revoke_authorization(v.actor, id, *last, reason);
+    ctx.desk.authorizations().revoke_authorization(v.actor, id, *last, reason);
   } catch (const DomainError& e) {
     if (e.kind() == DomainError::Kind::validation) {
       forms.revoke = field_errors(e, {{"valid_until", field}, {"reason", reason_field}});
@@ -162,10 +164,11 @@ http::Response revoke(WebContext& ctx, const http::Request& r) {
 
 http::Response decide(WebContext& ctx, const http::Request& r) {
   const auto v = require_admin(ctx, r);
-  const auto o = ctx.desk.organization(v.actor, number_param(r, "id"));
+  const auto o = ctx.desk.directory().organization(v.actor, number_param(r, "id"));
   const Form form = read_form(r);
   check_csrf(v, form);
-  ctx.desk.decide_authorization(v.actor, number_param(r, "aid"), form.value("decisao") == "sim");
+  ctx.desk.authorizations().decide_authorization(v.actor, number_param(r, "aid"),
+                                                 form.value("decisao") == "sim");
   return see_other(org_path(o.id) + "?salvo=1#autorizados");
 }
 
@@ -177,7 +180,7 @@ nlohmann::json authorized_view(WebContext& ctx, const Visitor& v, const Organiza
   const Date today_date = desk_today(ctx);
   const auto today = date_br(today_date);
   nlohmann::json records = nlohmann::json::array();
-  for (const auto& a : ctx.desk.authorizations(v.actor, o.id)) {
+  for (const auto& a : ctx.desk.authorizations().authorizations(v.actor, o.id)) {
     const auto state = state_key(a, today_date);
     const auto base = org_path(o.id) + "/autorizados/" + std::to_string(a.id);
     const bool revocable = state == "em_vigor" || state == "pendente";

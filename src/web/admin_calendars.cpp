@@ -2,6 +2,7 @@
 // new stored calendar inheriting from another, and per calendar and year its
 // pontos facultativos (whole or partial days), added and removed one at a
 // time through the use case that replaces a year's list.
+#include "app/calendars/calendars.hpp"
 #include "sla/closure_text.hpp"
 #include "sla/local_time_text.hpp"
 #include "web/admin_page.hpp"
@@ -28,7 +29,7 @@ http::Response list_page(WebContext& ctx, const Visitor& v, const http::Request&
   const auto t = [&](const std::string& key) { return text(ctx, "admin.calendarios." + key); };
   nlohmann::json items = nlohmann::json::array();
   Options parents;
-  for (const auto& c : ctx.desk.calendars(v.actor)) {
+  for (const auto& c : ctx.desk.calendars().calendars(v.actor)) {
     items.push_back({{"nome", c.name},
                      {"embutido", c.builtin},
                      {"superior", c.parent.value_or("—")},
@@ -57,12 +58,12 @@ http::Response create(WebContext& ctx, const http::Request& r) {
   if (!form.value("fuso").empty()) spec.time_zone = form.value("fuso");
   Errors errors;
   // save_calendar replaces a stored calendar of the same name; this form only creates.
-  for (const auto& c : ctx.desk.calendars(v.actor)) {
+  for (const auto& c : ctx.desk.calendars().calendars(v.actor)) {
     if (c.name == spec.name) errors["nome"] = text(ctx, "admin.calendarios.ja_existe");
   }
   if (errors.empty()) {
     try {
-      ctx.desk.save_calendar(v.actor, spec);
+      ctx.desk.calendars().save_calendar(v.actor, spec);
       return see_other(calendar_path(spec.name, year_of(ctx, "")) + "&salvo=1");
     } catch (const DomainError& e) {
       if (e.kind() == DomainError::Kind::conflict) {
@@ -89,10 +90,10 @@ std::vector<sla::DatedClosure> own_days(const app::CalendarView& c, int year) {
 http::Response calendar_page(WebContext& ctx, const Visitor& v, const http::Request& r,
                              const std::string& name, int year, const Form& sent, const Errors& e,
                              int status) {
-  const auto c = ctx.desk.calendar(v.actor, name);
+  const auto c = ctx.desk.calendars().calendar(v.actor, name);
   const auto t = [&](const std::string& key) { return text(ctx, "admin.calendarios." + key); };
   nlohmann::json closed = nlohmann::json::array();
-  for (const auto& d : ctx.desk.calendar_holidays(name, year)) {
+  for (const auto& d : ctx.desk.calendars().calendar_holidays(name, year)) {
     closed.push_back({{"data", date_br(Date{std::chrono::sys_days{d.day.time_since_epoch()}})},
                       {"dia", sla::weekday_name(d.day)},
                       {"nome", d.name},
@@ -150,7 +151,7 @@ http::Response change_days(WebContext& ctx, const http::Request& r, bool add) {
   const Form form = read_form(r);
   check_csrf(v, form);
   const int year = year_of(ctx, form.value("ano"));
-  auto days = own_days(ctx.desk.calendar(v.actor, name), year);
+  auto days = own_days(ctx.desk.calendars().calendar(v.actor, name), year);
   Errors errors;
   if (add) {
     auto date = parse_date_input(form.value("data"));
@@ -163,7 +164,7 @@ http::Response change_days(WebContext& ctx, const http::Request& r, bool add) {
   }
   if (errors.empty()) {
     try {
-      ctx.desk.load_optional_days(v.actor, name, year, days);
+      ctx.desk.calendars().load_optional_days(v.actor, name, year, days);
       return see_other(calendar_path(name, year) + "&salvo=1");
     } catch (const DomainError& e) {
       if (e.kind() != DomainError::Kind::validation) throw;

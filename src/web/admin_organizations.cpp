@@ -2,6 +2,8 @@
 // (every field replaced, as PUT does). The same page shows its authorized
 // requesters (admin_authorizations.cpp).
 #include "web/admin_organizations.hpp"
+#include "app/calendars/calendars.hpp"
+#include "app/directory/directory.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {
@@ -15,10 +17,11 @@ const std::map<std::string, std::string> kNames = {
 nlohmann::json organization_fields(WebContext& ctx, const Visitor& v, const Organization& o,
                                    const Errors& e) {
   std::vector<std::pair<std::string, std::string>> calendars;
-  for (const auto& c : ctx.desk.calendars(v.actor)) calendars.emplace_back(c.name, c.name);
+  for (const auto& c : ctx.desk.calendars().calendars(v.actor))
+    calendars.emplace_back(c.name, c.name);
   std::vector<std::pair<std::string, std::string>> parents = {
       {"", text(ctx, "admin.org.sem_superior")}};
-  for (const auto& other : ctx.desk.organizations(v.actor)) {
+  for (const auto& other : ctx.desk.directory().organizations(v.actor)) {
     if (other.id != o.id) parents.emplace_back(std::to_string(other.id), other.acronym);
   }
   const auto t = [&](const char* key) { return text(ctx, std::string("admin.org.") + key); };
@@ -55,7 +58,7 @@ http::Response save(WebContext& ctx, const http::Request& r, std::optional<std::
   const Form form = read_form(r);
   check_csrf(v, form);
   std::optional<Organization> current;
-  if (id) current = ctx.desk.organization(v.actor, *id);
+  if (id) current = ctx.desk.directory().organization(v.actor, *id);
   Organization o;
   try {
     // The parent arrives from our own select; anything else is not a number.
@@ -64,7 +67,8 @@ http::Response save(WebContext& ctx, const http::Request& r, std::optional<std::
     throw malformed("Formulário malformado.");
   }
   try {
-    o = id ? ctx.desk.update_organization(v.actor, o) : ctx.desk.create_organization(v.actor, o);
+    o = id ? ctx.desk.directory().update_organization(v.actor, o)
+           : ctx.desk.directory().create_organization(v.actor, o);
   } catch (const DomainError& e) {
     OrganizationForms forms{form, {}, {}, 0, {}, 422};
     if (e.kind() == DomainError::Kind::conflict) {
@@ -107,7 +111,7 @@ void add_admin_organizations(WebContext& ctx, std::vector<http::Route>& routes) 
   add_admin_route(ctx, routes, "GET", "/admin/organizacoes", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& o : ctx.desk.organizations(v.actor)) {
+    for (const auto& o : ctx.desk.directory().organizations(v.actor)) {
       items.push_back({{"sigla", o.acronym},
                        {"nome", o.name},
                        {"cliente", o.is_client},
@@ -125,7 +129,8 @@ void add_admin_organizations(WebContext& ctx, std::vector<http::Route>& routes) 
                   [&ctx](const http::Request& r) { return save(ctx, r, std::nullopt); });
   add_admin_route(ctx, routes, "GET", "/admin/organizacoes/:id", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
-    return organization_page(ctx, v, r, ctx.desk.organization(v.actor, number_param(r, "id")), {});
+    return organization_page(ctx, v, r,
+                             ctx.desk.directory().organization(v.actor, number_param(r, "id")), {});
   });
   add_admin_route(ctx, routes, "POST", "/admin/organizacoes/:id",
                   [&ctx](const http::Request& r) { return save(ctx, r, number_param(r, "id")); });

@@ -2,6 +2,7 @@
 // The organization page is shared by its own form and by the forms of its
 // authorized requesters (admin_authorizations.cpp), which re-render it with
 // their errors.
+#include "domain/organization.hpp"
 #include "web/admin_page.hpp"
 
 namespace guiche::web {

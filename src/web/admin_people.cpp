@@ -4,6 +4,8 @@
 // e-mail, login, roles' units). A reset's temporary password goes by e-mail;
 // only for a person without e-mail is it shown, once, in the answer to the
 // admin's POST (never in a URL, a redirect or a log).
+#include "app/accounts/accounts.hpp"
+#include "app/directory/directory.hpp"
 #include "web/admin_forms.hpp"
 #include "web/admin_page.hpp"
 #include "web/page_routes.hpp"
@@ -53,13 +55,13 @@ http::Response person_page(WebContext& ctx, const Visitor& v, const http::Reques
   if (sent) p = person_from(*sent, p);
   const auto t = [&](const std::string& key) { return text(ctx, "admin.pessoas." + key); };
   std::vector<std::pair<std::string, std::string>> orgs = {{"", t("sem_orgao")}};
-  for (const auto& o : ctx.desk.organizations(v.actor))
+  for (const auto& o : ctx.desk.directory().organizations(v.actor))
     orgs.emplace_back(std::to_string(o.id), o.acronym + " — " + o.name);
   std::vector<std::pair<std::string, std::string>> roles = {{"", t("sem_papel")}};
   for (auto role : kRoles)
     roles.emplace_back(role_code(role), text(ctx, "admin.papel." + std::string(role_code(role))));
   std::vector<std::pair<std::string, std::string>> units = {{"", t("sem_unidade")}};
-  for (const auto& u : ctx.desk.units(v.actor))
+  for (const auto& u : ctx.desk.directory().units(v.actor))
     units.emplace_back(std::to_string(u.id), u.code + " — " + u.name);
 
   nlohmann::json fields = nlohmann::json::array(
@@ -115,7 +117,7 @@ http::Response save(WebContext& ctx, const http::Request& r, std::optional<std::
   const Form form = read_form(r);
   check_csrf(v, form);
   std::optional<Person> current;
-  if (id) current = ctx.desk.person(v.actor, *id);
+  if (id) current = ctx.desk.directory().person(v.actor, *id);
   Person p;
   try {
     p = person_from(form, current.value_or(Person{}));
@@ -124,9 +126,9 @@ http::Response save(WebContext& ctx, const http::Request& r, std::optional<std::
   }
   try {
     if (current) {
-      p = ctx.desk.update_person(v.actor, p);
+      p = ctx.desk.directory().update_person(v.actor, p);
     } else {
-      p = ctx.desk.create_person(v.actor, {p, optional_text(form, "senha_inicial")});
+      p = ctx.desk.directory().create_person(v.actor, {p, optional_text(form, "senha_inicial")});
     }
   } catch (const DomainError& e) {
     Errors errors;
@@ -149,14 +151,14 @@ http::Response reset_password(WebContext& ctx, const http::Request& r) {
   check_csrf(v, form);
   app::PasswordReset reset;
   try {
-    reset = ctx.desk.reset_password(v.actor, id);
+    reset = ctx.desk.accounts().reset_password(v.actor, id);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation && e.kind() != DomainError::Kind::conflict) throw;
-    return person_page(ctx, v, r, ctx.desk.person(v.actor, id), nullptr, {},
+    return person_page(ctx, v, r, ctx.desk.directory().person(v.actor, id), nullptr, {},
                        {{"senha_erro", e.what()}}, 422);
   }
   if (reset.emailed) return see_other("/admin/pessoas/" + std::to_string(id) + "?senha=enviada");
-  return person_page(ctx, v, r, ctx.desk.person(v.actor, id), nullptr, {},
+  return person_page(ctx, v, r, ctx.desk.directory().person(v.actor, id), nullptr, {},
                      {{"senha_temporaria", *reset.temporary_password}}, 200);
 }
 
@@ -167,7 +169,7 @@ http::Response list(WebContext& ctx, const http::Request& r) {
   Errors errors;
   if (!q.empty()) {
     try {
-      for (const auto& p : ctx.desk.find_people(v.actor, q)) {
+      for (const auto& p : ctx.desk.directory().find_people(v.actor, q)) {
         std::string roles;
         for (const auto& g : p.roles)
           roles += (roles.empty() ? "" : ", ") +
@@ -205,7 +207,8 @@ void add_admin_people(WebContext& ctx, std::vector<http::Route>& routes) {
                   [&ctx](const http::Request& r) { return save(ctx, r, std::nullopt); });
   add_admin_route(ctx, routes, "GET", "/admin/pessoas/:id", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
-    return person_page(ctx, v, r, ctx.desk.person(v.actor, number_param(r, "id")), nullptr, {});
+    return person_page(ctx, v, r, ctx.desk.directory().person(v.actor, number_param(r, "id")),
+                       nullptr, {});
   });
   add_admin_route(ctx, routes, "POST", "/admin/pessoas/:id",
                   [&ctx](const http::Request& r) { return save(ctx, r, number_param(r, "id")); });

@@ -2,6 +2,8 @@
 // or editing one with its charter fields and its request form, built row by
 // row (add, remove, move; htmx swaps the builder, a plain POST does the same
 // without JavaScript). The Desk validates the service and its form.
+#include "app/directory/directory.hpp"
+#include "app/sla/sla_admin.hpp"
 #include "web/admin_forms.hpp"
 #include "web/admin_page.hpp"
 #include "web/page_routes.hpp"
@@ -58,14 +60,14 @@ nlohmann::json charter_fields(WebContext& ctx, const Visitor& v, const Service& 
   for (auto a : {Audience::authorized_requesters, Audience::public_servants, Audience::anyone})
     audiences.emplace_back(audience_code(a), t("publico_" + std::string(audience_code(a))));
   Options units = {{"", t("sem_unidade")}};
-  for (const auto& u : ctx.desk.units(v.actor))
+  for (const auto& u : ctx.desk.directory().units(v.actor))
     units.emplace_back(std::to_string(u.id), u.code + " — " + u.name);
   Options categories;
-  for (auto c : ctx.desk.categories(v.actor))
+  for (auto c : ctx.desk.directory().categories(v.actor))
     categories.emplace_back(category_code(c),
                             text(ctx, "admin.categoria." + std::string(category_code(c))));
   Options policies = {{"", t("politica_pela_severidade")}};
-  for (const auto& p : ctx.desk.sla_configuration(v.actor).policies)
+  for (const auto& p : ctx.desk.sla().sla_configuration(v.actor).policies)
     policies.emplace_back(p.code, p.label);
   return nlohmann::json::array(
       {with_hint(text_input("codigo", t("codigo"), s.code, e, "text", true), t("codigo_dica")),
@@ -153,7 +155,8 @@ http::Response save(WebContext& ctx, const http::Request& r, const std::optional
   }
   try {
     s.form = form_fields_from(rows);
-    s = current ? ctx.desk.update_service(v.actor, s) : ctx.desk.create_service(v.actor, s);
+    s = current ? ctx.desk.directory().update_service(v.actor, s)
+                : ctx.desk.directory().create_service(v.actor, s);
   } catch (const DomainError& e) {
     Errors errors;
     if (e.kind() == DomainError::Kind::conflict) {
@@ -179,7 +182,7 @@ void add_admin_services(WebContext& ctx, std::vector<http::Route>& routes) {
   add_admin_route(ctx, routes, "GET", "/admin/servicos", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& s : ctx.desk.services(v.actor)) {
+    for (const auto& s : ctx.desk.directory().services(v.actor)) {
       items.push_back({{"codigo", s.code},
                        {"nome", s.name},
                        {"ativo", s.active},
@@ -198,12 +201,12 @@ void add_admin_services(WebContext& ctx, std::vector<http::Route>& routes) {
   });
   add_admin_route(ctx, routes, "GET", "/admin/servicos/:code", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
-    const auto s = ctx.desk.service_by_code(v.actor, r.params.at("code"));
+    const auto s = ctx.desk.directory().service_by_code(v.actor, r.params.at("code"));
     return service_page(ctx, v, r, s, s, builder_rows_of(s.form), -1, {}, 200);
   });
   add_admin_route(ctx, routes, "POST", "/admin/servicos/:code", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
-    return save(ctx, r, ctx.desk.service_by_code(v.actor, r.params.at("code")), v);
+    return save(ctx, r, ctx.desk.directory().service_by_code(v.actor, r.params.at("code")), v);
   });
 }
 

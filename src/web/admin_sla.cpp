@@ -3,6 +3,8 @@
 // saved whole through the use case behind PUT /api/v1/sla/configuration
 // (which validates it and recomputes every clock). Each error goes next to
 // the cell it names.
+#include "app/directory/directory.hpp"
+#include "app/sla/sla_admin.hpp"
 #include "web/admin_forms.hpp"
 #include "web/admin_page.hpp"
 #include "web/page_routes.hpp"
@@ -102,7 +104,7 @@ http::Response sla_page(WebContext& ctx, const Visitor& v, const http::Request& 
   Options severity_names = {{"", t("qualquer")}};
   for (const auto& b : config.severities) severity_names.emplace_back(b.name, b.name);
   Options categories = {{"", t("qualquer")}};
-  for (auto c : ctx.desk.categories(v.actor))
+  for (auto c : ctx.desk.directory().categories(v.actor))
     categories.emplace_back(category_code(c),
                             text(ctx, "admin.categoria." + std::string(category_code(c))));
 
@@ -175,10 +177,10 @@ http::Response save(WebContext& ctx, const http::Request& r) {
   check_csrf(v, form);
   const auto posted = sla_document_from(form.fields);
   try {
-    ctx.desk.update_sla_configuration(v.actor, posted.document);
+    ctx.desk.sla().update_sla_configuration(v.actor, posted.document);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;
-    return sla_page(ctx, v, r, ctx.desk.sla_configuration(v.actor), form.fields,
+    return sla_page(ctx, v, r, ctx.desk.sla().sla_configuration(v.actor), form.fields,
                     field_errors(e, posted.input_of), 422);
   }
   return see_other("/admin/sla?salvo=1");
@@ -189,7 +191,7 @@ http::Response save(WebContext& ctx, const http::Request& r) {
 void add_admin_sla(WebContext& ctx, std::vector<http::Route>& routes) {
   add_admin_route(ctx, routes, "GET", "/admin/sla", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
-    const auto config = ctx.desk.sla_configuration(v.actor);
+    const auto config = ctx.desk.sla().sla_configuration(v.actor);
     return sla_page(ctx, v, r, config, fields_of(config), {}, 200);
   });
   add_admin_route(ctx, routes, "POST", "/admin/sla",

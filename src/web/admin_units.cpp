@@ -1,6 +1,7 @@
 // Units (/admin/unidades): the tree, creating a unit under another, and
 // editing one (code, name, parent, kind; deactivating it once no ticket of
 // its is open — the Desk decides).
+#include "app/directory/directory.hpp"
 #include "web/admin_page.hpp"
 #include "web/page_routes.hpp"
 
@@ -88,7 +89,7 @@ Errors errors_of(const DomainError& e) {
 
 http::Response units_page(WebContext& ctx, const Visitor& v, const http::Request& r,
                           const Form* sent, const Errors& e) {
-  const auto units = ctx.desk.units(v.actor);
+  const auto units = ctx.desk.directory().units(v.actor);
   const auto c = choices(ctx, units, 0);
   const auto t = [&](const std::string& key) { return text(ctx, "admin.unidades." + key); };
   nlohmann::json items = nlohmann::json::array();
@@ -113,7 +114,7 @@ http::Response create(WebContext& ctx, const http::Request& r) {
   const Form form = read_form(r);
   check_csrf(v, form);
   try {
-    ctx.desk.create_unit(v.actor, unit_from(form, Unit{}));
+    ctx.desk.directory().create_unit(v.actor, unit_from(form, Unit{}));
   } catch (const DomainError& e) {
     if (e.kind() == DomainError::Kind::malformed) throw;
     return units_page(ctx, v, r, &form, errors_of(e));
@@ -122,7 +123,7 @@ http::Response create(WebContext& ctx, const http::Request& r) {
 }
 
 Unit unit_by_id(WebContext& ctx, const Visitor& v, std::int64_t id) {
-  for (const auto& u : ctx.desk.units(v.actor)) {
+  for (const auto& u : ctx.desk.directory().units(v.actor)) {
     if (u.id == id) return u;
   }
   throw not_found("Unidade não encontrada.");
@@ -130,7 +131,7 @@ Unit unit_by_id(WebContext& ctx, const Visitor& v, std::int64_t id) {
 
 http::Response unit_page(WebContext& ctx, const Visitor& v, const http::Request& r,
                          const Unit& current, const Form* sent, const Errors& e) {
-  const auto units = ctx.desk.units(v.actor);
+  const auto units = ctx.desk.directory().units(v.actor);
   const auto c = choices(ctx, units, current.id);
   Unit shown = current;
   if (sent) {
@@ -158,7 +159,7 @@ http::Response update(WebContext& ctx, const http::Request& r) {
   Unit u = unit_from(form, current);
   u.active = checked(form, "ativa");
   try {
-    ctx.desk.update_unit(v.actor, u);
+    ctx.desk.directory().update_unit(v.actor, u);
   } catch (const DomainError& e) {
     if (e.kind() == DomainError::Kind::malformed) throw;
     return unit_page(ctx, v, r, current, &form, errors_of(e));

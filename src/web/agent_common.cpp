@@ -1,20 +1,17 @@
 #include "web/agent_common.hpp"
 
-#include "app/calendar_book.hpp"
+#include "app/access_policy.hpp"
+#include "app/calendars/calendar_book.hpp"
+#include "app/calendars/calendars.hpp"
 #include "sla/durations.hpp"
 #include "web/agent_durations.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {
 
-bool is_agent(const Person& p) {
-  return p.has_role(Role::attendant) || p.has_role(Role::analyst) ||
-         p.has_role(Role::unit_manager) || p.has_role(Role::client_relations);
-}
-
 Visitor require_agent(WebContext& ctx, const http::Request& r) {
   auto v = require_visitor(ctx, r);
-  if (!is_agent(v.actor.person)) throw forbidden(text(ctx, "agente.somente_equipe"));
+  if (!app::is_agent(v.actor.person)) throw forbidden(text(ctx, "agente.somente_equipe"));
   return v;
 }
 
@@ -28,7 +25,7 @@ std::string duration_text(std::chrono::milliseconds d) {
 }
 
 std::string remaining_text(WebContext& ctx, Instant deadline, Instant now) {
-  auto calendar = ctx.desk.calendars().find(ctx.desk.config().calendar);
+  auto calendar = ctx.desk.calendars().book().find(ctx.desk.config().calendar);
   if (!calendar) return format_local(ctx, deadline);
   const bool overdue = deadline <= now;
   const auto working = overdue ? sla::working_time_between(*calendar, deadline, now)

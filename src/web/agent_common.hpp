@@ -3,6 +3,7 @@
 // reads ("faltam 3 h 20 min úteis", "vencido há 2 h") and labels by code.
 #include <string>
 
+#include "app/access_policy.hpp"
 #include "web/page.hpp"
 #include "web/request_view.hpp"
 
@@ -11,7 +12,6 @@ namespace guiche::web {
 // The signed-in agent (attendant, analyst, unit manager, client relations);
 // anyone else gets a 403 page.
 Visitor require_agent(WebContext& ctx, const http::Request& r);
-bool is_agent(const Person& p);
 
 // Business time left to `deadline` on the desk's calendar, or since it
 // passed, in the page's language ("faltam 3 d 4 h úteis", "vencido há 2 dias

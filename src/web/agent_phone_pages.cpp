@@ -4,6 +4,10 @@
 // service, fill its form and register with channel phone. A requester
 // outside the service's audience is still registered, and the confirmation
 // says it went to client relations (seed 000).
+#include "app/accounts/accounts.hpp"
+#include "app/directory/directory.hpp"
+#include "app/intake/intake.hpp"
+#include "app/tickets/ticket_reads.hpp"
 #include "web/agent_common.hpp"
 #include "web/page_routes.hpp"
 #include "web/service_form.hpp"
@@ -22,7 +26,7 @@ nlohmann::json person_view(WebContext& ctx, const Visitor& v, const Person& p) {
   std::string organization;
   if (p.organization_id) {
     try {
-      organization = ctx.desk.organization(v.actor, *p.organization_id).acronym;
+      organization = ctx.desk.directory().organization(v.actor, *p.organization_id).acronym;
     } catch (const DomainError&) {
     }
   }
@@ -42,7 +46,7 @@ nlohmann::json search_view(WebContext& ctx, const Visitor& v, const std::string&
   if (q.empty()) return view;
   nlohmann::json found = nlohmann::json::array();
   try {
-    for (const auto& p : ctx.desk.find_people(v.actor, q)) {
+    for (const auto& p : ctx.desk.directory().find_people(v.actor, q)) {
       if (p.active) found.push_back(person_view(ctx, v, p));
     }
   } catch (const DomainError& e) {
@@ -66,14 +70,14 @@ http::Response registration_page(WebContext& ctx, const Visitor& v, const http::
   std::optional<Person> person;
   if (!person_id.empty()) {
     try {
-      person = ctx.desk.person(v.actor, std::stoll(person_id));
+      person = ctx.desk.directory().person(v.actor, std::stoll(person_id));
     } catch (const std::exception&) {
       errors["q"] = text(ctx, "agente.pessoa_nao_encontrada");
     }
   }
   nlohmann::json services = nlohmann::json::array();
   std::optional<Service> service;
-  for (const auto& s : ctx.desk.services(v.actor)) {
+  for (const auto& s : ctx.desk.directory().services(v.actor)) {
     if (!s.active) continue;
     if (s.code == service_code) service = s;
     services.push_back({{"codigo", s.code},
@@ -96,7 +100,7 @@ http::Response registration_page(WebContext& ctx, const Visitor& v, const http::
         {"chave", sent.value("chave").empty() ? random_token() : sent.value("chave")}};
   }
   nlohmann::json organizations = nlohmann::json::array();
-  for (const auto& o : ctx.desk.organizations(v.actor)) {
+  for (const auto& o : ctx.desk.directory().organizations(v.actor)) {
     organizations.push_back({{"id", std::to_string(o.id)},
                              {"nome", o.acronym + " — " + o.name},
                              {"marcado", sent.value("orgao") == std::to_string(o.id)}});
@@ -131,12 +135,10 @@ http::Response create_person(WebContext& ctx, const http::Request& r) {
     }
   }
   n.person.roles.push_back({Role::requester, std::nullopt});
+  n.must_be_reachable = true;
   Person created;
   try {
-    if (n.person.emails.empty() && !n.person.phone) {
-      throw invalid_field("emails", text(ctx, "agente.contato_obrigatorio"));
-    }
-    created = ctx.desk.create_person(v.actor, n);
+    created = ctx.desk.directory().create_person(v.actor, n);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation && e.kind() != DomainError::Kind::conflict) throw;
     return registration_page(ctx, v, r, form,
@@ -154,7 +156,7 @@ http::Response register_on_behalf(WebContext& ctx, const http::Request& r) {
   const auto v = require_attendant(ctx, r);
   const Form form = read_form(r);
   check_csrf(v, form);
-  const auto service = ctx.desk.service_by_code(v.actor, form.value("servico"));
+  const auto service = ctx.desk.directory().service_by_code(v.actor, form.value("servico"));
   app::RegisterRequest request;
   try {
     request.requester_id = std::stoll(form.value("pessoa"));
@@ -170,7 +172,8 @@ http::Response register_on_behalf(WebContext& ctx, const http::Request& r) {
   if (!form.value("chave").empty()) request.idempotency_key = form.value("chave");
   Ticket ticket;
   try {
-    ticket = ctx.desk.register_request(ctx.desk.actor(v.actor.id(), Channel::phone), request);
+    request.channel = Channel::phone;
+    ticket = ctx.desk.intake().register_request(v.actor, request);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;
     return registration_page(ctx, v, r, form, form_field_errors(e, rename, service, form), 422);
@@ -180,8 +183,8 @@ http::Response register_on_behalf(WebContext& ctx, const http::Request& r) {
 
 http::Response registered(WebContext& ctx, const http::Request& r) {
   const auto v = require_attendant(ctx, r);
-  const auto t = ctx.desk.ticket_by_protocol(v.actor, r.params.at("protocol"));
-  const auto requester = ctx.desk.person(v.actor, t.requester_id);
+  const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, r.params.at("protocol"));
+  const auto requester = ctx.desk.directory().person(v.actor, t.requester_id);
   nlohmann::json view = {{"protocolo", t.protocol},
                          {"url", agent_ticket_url(t.protocol)},
                          {"solicitante", requester.name},

@@ -5,6 +5,9 @@
 // app::Desk decides who may (attendants, client relations, admins).
 #include <charconv>
 
+#include "app/directory/directory.hpp"
+#include "app/mail_intake/mail_intake.hpp"
+#include "app/tickets/ticket_reads.hpp"
 #include "web/agent_common.hpp"
 #include "web/page_routes.hpp"
 
@@ -37,7 +40,7 @@ std::string message_url(std::int64_t id) {
 std::string protocol_of(WebContext& ctx, const Visitor& v, std::optional<std::int64_t> ticket) {
   if (!ticket) return "";
   try {
-    return ctx.desk.ticket(v.actor, *ticket).protocol;
+    return ctx.desk.tickets().ticket(v.actor, *ticket).protocol;
   } catch (const DomainError&) {
     return "";
   }
@@ -73,14 +76,14 @@ http::Response list_page(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
   const bool resolved = r.query_value("situacao").value_or("") == "resolvidas";
   const auto before = id_of(r.query_value("antes").value_or(""));
-  const auto entries =
-      ctx.desk.mail_quarantine(v.actor, resolved ? "resolved" : "pending", before, kPageSize);
+  const auto entries = ctx.desk.mail().mail_quarantine(v.actor, resolved ? "resolved" : "pending",
+                                                       before, kPageSize);
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& q : entries) rows.push_back(entry_view(ctx, v, q));
   nlohmann::json view = {{"linhas", rows},
                          {"vazia", rows.empty()},
                          {"resolvidas", resolved},
-                         {"agente", is_agent(v.actor.person)},
+                         {"agente", app::is_agent(v.actor.person)},
                          {"aviso", notice(ctx, r)}};
   view["tem_aviso"] = !view["aviso"].get<std::string>().empty();
   if (static_cast<int>(entries.size()) == kPageSize) {
@@ -94,9 +97,9 @@ http::Response list_page(WebContext& ctx, const http::Request& r) {
 http::Response message_page(WebContext& ctx, const Visitor& v, const http::Request& r,
                             std::int64_t id, const Form& sent,
                             std::map<std::string, std::string> errors, int status) {
-  const auto q = ctx.desk.quarantined_mail(v.actor, id);
+  const auto q = ctx.desk.mail().quarantined_mail(v.actor, id);
   nlohmann::json view = entry_view(ctx, v, q);
-  const auto body = ctx.desk.quarantined_text(v.actor, id);
+  const auto body = ctx.desk.mail().quarantined_text(v.actor, id);
   view["texto"] = body;
   view["tem_texto"] = !body.empty();
   view["original_url"] = message_url(id) + "/original";
@@ -111,7 +114,7 @@ http::Response message_page(WebContext& ctx, const Visitor& v, const http::Reque
   if (!q_text.empty() && q.state == "pending") {
     try {
       const auto chosen = sent.value("pessoa");
-      for (const auto& p : ctx.desk.find_people(v.actor, q_text)) {
+      for (const auto& p : ctx.desk.directory().find_people(v.actor, q_text)) {
         if (!p.active) continue;
         const auto pid = std::to_string(p.id);
         people.push_back({{"id", pid},
@@ -131,7 +134,7 @@ http::Response message_page(WebContext& ctx, const Visitor& v, const http::Reque
   const auto service =
       sent.value("servico").empty() ? ctx.desk.config().mail_service_code : sent.value("servico");
   nlohmann::json services = nlohmann::json::array();
-  for (const auto& s : ctx.desk.services(v.actor)) {
+  for (const auto& s : ctx.desk.directory().services(v.actor)) {
     if (!s.active) continue;
     services.push_back(
         {{"codigo", s.code}, {"nome", s.code + " — " + s.name}, {"marcado", s.code == service}});
@@ -147,9 +150,9 @@ http::Response message_page(WebContext& ctx, const Visitor& v, const http::Reque
 // Where the visitor goes once a message became (or joined) a ticket: its
 // agent page when they may open it, else the list with a notice.
 std::string after_ticket(WebContext& ctx, const Visitor& v, const std::string& protocol) {
-  if (!protocol.empty() && is_agent(v.actor.person)) {
+  if (!protocol.empty() && app::is_agent(v.actor.person)) {
     try {
-      ctx.desk.ticket_by_protocol(v.actor, protocol);
+      ctx.desk.tickets().ticket_by_protocol(v.actor, protocol);
       return agent_ticket_url(protocol) + "?aviso=da-quarentena";
     } catch (const DomainError&) {
     }
@@ -164,7 +167,7 @@ http::Response retry(WebContext& ctx, const http::Request& r) {
   check_csrf(v, form);
   app::MailReceipt receipt;
   try {
-    receipt = ctx.desk.retry_quarantined(v.actor, id);
+    receipt = ctx.desk.mail().retry_quarantined(v.actor, id);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::conflict) throw;  // it already left the quarantine
     return message_page(ctx, v, r, id, form, {{"_geral", e.what()}}, 409);
@@ -187,7 +190,8 @@ http::Response to_ticket(WebContext& ctx, const http::Request& r) {
   try {
     const auto requester = id_of(form.value("pessoa"));
     if (!requester) throw invalid_field("requester", "Escolha o solicitante.");
-    const auto t = ctx.desk.ticket_from_quarantine(v.actor, id, *requester, form.value("servico"));
+    const auto t =
+        ctx.desk.mail().ticket_from_quarantine(v.actor, id, *requester, form.value("servico"));
     return see_other(after_ticket(ctx, v, t.protocol));
   } catch (const DomainError& e) {
     // A person or service that does not exist is the form's error too.
@@ -214,20 +218,20 @@ void add_agent_quarantine_pages(WebContext& ctx, std::vector<http::Route>& route
                         return message_page(ctx, v, r, path_id(r), Form{}, {}, 200);
                       });
                     }});
-  routes.push_back({"GET", kList + "/:id/original", [&ctx](const http::Request& r) {
-                      return guarded_page(ctx, r, [&] {
-                        const auto v = require_visitor(ctx, r);
-                        const auto id = path_id(r);
-                        http::Response response{
-                            200, "message/rfc822", ctx.desk.quarantined_raw(v.actor, id), {}};
-                        response.headers = {
-                            {"Content-Disposition",
-                             "attachment; filename=\"mensagem-" + std::to_string(id) + ".eml\""},
-                            {"X-Content-Type-Options", "nosniff"},
-                            {"Cache-Control", "private, no-store"}};
-                        return response;
-                      });
-                    }});
+  routes.push_back(
+      {"GET", kList + "/:id/original", [&ctx](const http::Request& r) {
+         return guarded_page(ctx, r, [&] {
+           const auto v = require_visitor(ctx, r);
+           const auto id = path_id(r);
+           http::Response response{
+               200, "message/rfc822", ctx.desk.mail().quarantined_raw(v.actor, id), {}};
+           response.headers = {{"Content-Disposition",
+                                "attachment; filename=\"mensagem-" + std::to_string(id) + ".eml\""},
+                               {"X-Content-Type-Options", "nosniff"},
+                               {"Cache-Control", "private, no-store"}};
+           return response;
+         });
+       }});
   routes.push_back({"POST", kList + "/:id/tentar", [&ctx](const http::Request& r) {
                       return guarded_page(ctx, r, [&] { return retry(ctx, r); });
                     }});

@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <map>
 
+#include "app/directory/directory.hpp"
+#include "app/mail_intake/mail_intake.hpp"
+#include "app/tickets/ticket_reads.hpp"
 #include "web/agent_common.hpp"
 #include "web/page_routes.hpp"
 
@@ -82,7 +85,7 @@ std::string query_string(const QueueQuery& q, const std::string& queue,
 }
 
 nlohmann::json table_view(WebContext& ctx, const Visitor& v, const QueueQuery& q) {
-  const auto page = ctx.desk.list_tickets(v.actor, filter_of(q, v.actor.person));
+  const auto page = ctx.desk.tickets().list_tickets(v.actor, filter_of(q, v.actor.person));
   const Instant now = ctx.desk.now();
   std::map<std::int64_t, std::string> names;
   auto name_of = [&](std::int64_t id) {
@@ -90,7 +93,7 @@ nlohmann::json table_view(WebContext& ctx, const Visitor& v, const QueueQuery& q
     if (it != names.end()) return it->second;
     std::string name;
     try {
-      name = ctx.desk.person(v.actor, id).name;
+      name = ctx.desk.directory().person(v.actor, id).name;
     } catch (const DomainError&) {
     }
     return names[id] = name;
@@ -100,7 +103,7 @@ nlohmann::json table_view(WebContext& ctx, const Visitor& v, const QueueQuery& q
     std::string remaining = text(ctx, "agente.sem_prazo");
     bool overdue = false;
     bool paused = false;
-    for (const auto& s : ctx.desk.ticket_sla_summary(v.actor, t.id)) {
+    for (const auto& s : ctx.desk.tickets().ticket_sla_summary(v.actor, t.id)) {
       if (s.target != "resolution") continue;
       paused = s.state == "paused";
       overdue = s.deadline <= now && (s.state == "running" || s.breached);
@@ -135,7 +138,7 @@ nlohmann::json page_view(WebContext& ctx, const Visitor& v, const QueueQuery& q)
   }
   nlohmann::json units = nlohmann::json::array();
   const auto mine = own_units(v.actor.person);
-  for (const auto& u : ctx.desk.units(v.actor)) {
+  for (const auto& u : ctx.desk.directory().units(v.actor)) {
     if (std::find(mine.begin(), mine.end(), u.id) == mine.end()) continue;
     units.push_back({{"id", std::to_string(u.id)},
                      {"nome", u.code + " — " + u.name},
@@ -158,7 +161,7 @@ nlohmann::json page_view(WebContext& ctx, const Visitor& v, const QueueQuery& q)
   view["q"] = q.text;
   view["tabela_url"] = "/atendimento/tabela" + query_string(q, q.queue);
   view["pode_registrar"] = v.actor.person.has_role(Role::attendant);
-  view["pode_quarentena"] = ctx.desk.may_work_mail_quarantine(v.actor);
+  view["pode_quarentena"] = ctx.desk.mail().may_work_mail_quarantine(v.actor);
   return view;
 }
 

@@ -5,6 +5,8 @@
 // redirects back (PRG), an invalid form comes back with errors by its fields.
 #include <charconv>
 
+#include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "web/agent_ticket_view.hpp"
 #include "web/page_routes.hpp"
 
@@ -30,18 +32,18 @@ std::string run_action(WebContext& ctx, const Visitor& v, const Ticket& t, const
     if (!triage.category) throw invalid_field("category", "Escolha a categoria.");
     triage.impact = number(form.value("impacto")).value_or(0);
     triage.urgency = number(form.value("urgencia")).value_or(0);
-    desk.triage(v.actor, t.id, triage);
+    desk.work().triage(v.actor, t.id, triage);
     return "triagem";
   }
   if (name == "encaminhar") {
     auto unit = number(form.value("unidade"));
     if (!unit) throw invalid_field("unit", "Escolha a unidade.");
-    desk.route(v.actor, t.id, *unit, std::nullopt, form.value("observacao"));
+    desk.work().route(v.actor, t.id, *unit, std::nullopt, form.value("observacao"));
     return "encaminhar";
   }
   if (name == "atribuir") {
     if (form.value("a") == "ninguem") {
-      desk.assign(v.actor, t.id, std::nullopt);
+      desk.work().assign(v.actor, t.id, std::nullopt);
     } else if (form.fields.count("pessoa")) {
       // Someone of the unit, from the select of its members.
       std::int64_t person = 0;
@@ -50,41 +52,41 @@ std::string run_action(WebContext& ctx, const Visitor& v, const Ticket& t, const
       if (chosen.empty() || ec != std::errc{} || end != chosen.data() + chosen.size()) {
         throw invalid_field("assignee", "Escolha a pessoa da unidade.");
       }
-      desk.assign(v.actor, t.id, person);
+      desk.work().assign(v.actor, t.id, person);
     } else {
-      desk.assign(v.actor, t.id, v.actor.id());
+      desk.work().assign(v.actor, t.id, v.actor.id());
     }
     return "cabecalho";
   }
   if (name == "situacao") {
     auto to = parse_status(form.value("situacao"));
     if (!to) throw invalid_field("status", "Escolha a nova situação.");
-    desk.change_status(v.actor, t.id, *to, form.value("motivo"));
+    desk.work().change_status(v.actor, t.id, *to, form.value("motivo"));
     return "cabecalho";
   }
   if (name == "mensagem") {
     const auto kind = form.value("tipo");
     if (kind == "interna") {
-      desk.add_internal_note(v.actor, t.id, form.value("texto"));
+      desk.work().add_internal_note(v.actor, t.id, form.value("texto"));
     } else {
-      desk.reply(v.actor, t.id, form.value("texto"), kind == "pergunta");
+      desk.work().reply(v.actor, t.id, form.value("texto"), kind == "pergunta");
     }
     return "historico";
   }
   if (name == "tempo") {
     // Not a number: 0, which the use case refuses with its own message.
-    desk.log_time(v.actor, t.id, number(form.value("minutos")).value_or(0),
-                  form.value("descricao"));
+    desk.work().log_time(v.actor, t.id, number(form.value("minutos")).value_or(0),
+                         form.value("descricao"));
     return "tempo";
   }
   if (name == "resolver") {
-    desk.resolve(v.actor, t.id, form.value("solucao"),
-                 number(form.value("tempo_gasto")).value_or(0));
+    desk.work().resolve(v.actor, t.id, form.value("solucao"),
+                        number(form.value("tempo_gasto")).value_or(0));
     return "cabecalho";
   }
   if (name == "vincular") {
-    const auto other = desk.ticket_by_protocol(v.actor, form.value("outro"));
-    desk.link(v.actor, t.id, other.id, form.value("tipo"));
+    const auto other = desk.tickets().ticket_by_protocol(v.actor, form.value("outro"));
+    desk.work().link(v.actor, t.id, other.id, form.value("tipo"));
     return "vinculos";
   }
   throw not_found("Ação desconhecida.");
@@ -112,7 +114,7 @@ http::Response post_action(WebContext& ctx, const http::Request& r) {
   const auto v = require_agent(ctx, r);
   const auto protocol = r.params.at("protocol");
   const auto action = r.params.at("action");
-  const auto t = ctx.desk.ticket_by_protocol(v.actor, protocol);
+  const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, protocol);
   const Form form = read_form(r);
   check_csrf(v, form);
   std::string anchor;

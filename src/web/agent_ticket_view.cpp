@@ -1,4 +1,7 @@
 #include "web/agent_ticket_view.hpp"
+#include "app/directory/directory.hpp"
+#include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
 
 #include <algorithm>
 
@@ -12,7 +15,7 @@ std::string text_of(const nlohmann::json& data, const char* key) {
 std::string name_or_empty(WebContext& ctx, const Visitor& v, std::optional<std::int64_t> id) {
   if (!id) return "";
   try {
-    return ctx.desk.person(v.actor, *id).name;
+    return ctx.desk.directory().person(v.actor, *id).name;
   } catch (const DomainError&) {
     return "";
   }
@@ -79,7 +82,7 @@ nlohmann::json event_view(WebContext& ctx, const Visitor& v, const TicketEvent& 
 }
 
 nlohmann::json sla_view(WebContext& ctx, const Visitor& v, const Ticket& t, Instant now) {
-  const auto timeline = ctx.desk.ticket_sla(v.actor, t.id);
+  const auto timeline = ctx.desk.tickets().ticket_sla(v.actor, t.id);
   nlohmann::json view = {{"aplica", timeline.applies},        {"sem_ans", timeline.not_applied},
                          {"politica", timeline.policy_label}, {"severidade", timeline.severity},
                          {"motivo", timeline.reason},         {"calendario", timeline.calendar}};
@@ -123,11 +126,11 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
                                  const std::string& form, const Form& sent,
                                  const std::map<std::string, std::string>& errors, int status,
                                  const std::string& notice) {
-  const auto t = ctx.desk.ticket_by_protocol(v.actor, protocol);
+  const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, protocol);
   const Instant now = ctx.desk.now();
   nlohmann::json services = nlohmann::json::array();
   std::string service_label;
-  for (const auto& s : ctx.desk.services(v.actor)) {
+  for (const auto& s : ctx.desk.directory().services(v.actor)) {
     if (s.id == t.service_id) service_label = s.code + " — " + s.name;
     if (!s.active) continue;
     services.push_back(
@@ -153,7 +156,7 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
   };
   nlohmann::json units = nlohmann::json::array();
   std::string unit_label;
-  for (const auto& u : ctx.desk.units(v.actor)) {
+  for (const auto& u : ctx.desk.directory().units(v.actor)) {
     if (t.unit_id == u.id) unit_label = u.code + " — " + u.name;
     units.push_back({{"id", std::to_string(u.id)},
                      {"nome", u.code + " — " + u.name},
@@ -162,8 +165,9 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
   // The unit's members, for those who may give the ticket to someone else;
   // the one sent back with an error is chosen again, else the current one.
   nlohmann::json members = nlohmann::json::array();
-  if (t.unit_id && status_is_open(t.status) && ctx.desk.may_assign_others(v.actor, *t.unit_id)) {
-    const auto people = ctx.desk.unit_members(v.actor, *t.unit_id);
+  if (t.unit_id && status_is_open(t.status) &&
+      ctx.desk.work().may_assign_others(v.actor, *t.unit_id)) {
+    const auto people = ctx.desk.directory().unit_members(v.actor, *t.unit_id);
     std::string chosen = sent.value("pessoa");
     if (std::none_of(people.begin(), people.end(),
                      [&](const Person& p) { return std::to_string(p.id) == chosen; })) {
@@ -183,7 +187,7 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
   nlohmann::json links = nlohmann::json::array();
   std::map<std::int64_t, std::string> names;
   nlohmann::json events = nlohmann::json::array();
-  for (const auto& e : ctx.desk.history(v.actor, t.id)) {
+  for (const auto& e : ctx.desk.tickets().history(v.actor, t.id)) {
     if (e.kind == EventKind::linked) {
       links.push_back({{"tipo", text(ctx, "agente.vinculo_" + text_of(e.data, "link"))},
                        {"protocolo", text_of(e.data, "other_protocol")},
@@ -194,12 +198,12 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
   std::string organization;
   if (t.organization_id) {
     try {
-      const auto o = ctx.desk.organization(v.actor, *t.organization_id);
+      const auto o = ctx.desk.directory().organization(v.actor, *t.organization_id);
       organization = o.acronym.empty() ? o.name : o.acronym + " — " + o.name;
     } catch (const DomainError&) {
     }
   }
-  const auto requester = ctx.desk.person(v.actor, t.requester_id);
+  const auto requester = ctx.desk.directory().person(v.actor, t.requester_id);
   nlohmann::json errors_view = nlohmann::json::object();
   for (const auto& [field, message] : errors) errors_view[field] = message;
   nlohmann::json sent_view = nlohmann::json::object();

@@ -2,6 +2,9 @@
 // service's request form (/servicos/{code}/solicitar).
 #include <algorithm>
 
+#include "app/attachments/attachments.hpp"
+#include "app/directory/directory.hpp"
+#include "app/intake/intake.hpp"
 #include "web/page.hpp"
 #include "web/page_routes.hpp"
 #include "web/request_view.hpp"
@@ -37,7 +40,7 @@ http::Response catalog(WebContext& ctx, const http::Request& r) {
   const auto q = r.query_value("q").value_or("");
   const auto wanted = fold(q);
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& s : ctx.desk.services(v.actor)) {
+  for (const auto& s : ctx.desk.directory().services(v.actor)) {
     if (!s.active) continue;
     if (!wanted.empty() && fold(s.name).find(wanted) == std::string::npos &&
         fold(s.code).find(wanted) == std::string::npos)
@@ -60,7 +63,7 @@ http::Response catalog(WebContext& ctx, const http::Request& r) {
 // deadline (seed 002); the texts are the domain's guidance, per language.
 nlohmann::json categories_view(WebContext& ctx, const Visitor& v, const std::string& chosen) {
   nlohmann::json out = nlohmann::json::array();
-  for (auto c : ctx.desk.categories(v.actor)) {
+  for (auto c : ctx.desk.directory().categories(v.actor)) {
     const std::string code(category_code(c));
     const auto key = "portal.categorias." + code;
     nlohmann::json item = {{"codigo", code},
@@ -112,7 +115,7 @@ http::Response form_page(WebContext& ctx, const Visitor& v, const Service& s, co
 
 http::Response send_request(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
-  const auto service = ctx.desk.service_by_code(v.actor, r.params.at("code"));
+  const auto service = ctx.desk.directory().service_by_code(v.actor, r.params.at("code"));
   const Form form = read_form(r);
   check_csrf(v, form);
   app::RegisterRequest request;
@@ -132,7 +135,7 @@ http::Response send_request(WebContext& ctx, const http::Request& r) {
       request.category = parse_category(category_code_sent);
       if (!request.category) throw invalid_field("category", "Categoria desconhecida.");
     }
-    ticket = ctx.desk.register_request(v.actor, request);
+    ticket = ctx.desk.intake().register_request(v.actor, request);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;
     return form_page(ctx, v, service, form, form_field_errors(e, rename, service, form), 422);
@@ -144,7 +147,7 @@ http::Response send_request(WebContext& ctx, const http::Request& r) {
     // The request is registered whatever happens to its files: nothing is
     // lost, and the confirmation says the files must be sent again.
     try {
-      ctx.desk.attach_all(v.actor, ticket.id, files);
+      ctx.desk.attachments().attach_all(v.actor, ticket.id, files);
     } catch (const DomainError&) {
       after += "?anexos=recusados";
     }
@@ -161,7 +164,8 @@ void add_catalog_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   routes.push_back({"GET", "/servicos/:code/solicitar", [&ctx](const http::Request& r) {
                       return guarded_page(ctx, r, [&] {
                         const auto v = require_visitor(ctx, r);
-                        const auto s = ctx.desk.service_by_code(v.actor, r.params.at("code"));
+                        const auto s =
+                            ctx.desk.directory().service_by_code(v.actor, r.params.at("code"));
                         return form_page(ctx, v, s, Form{}, {}, 200);
                       });
                     }});

@@ -6,6 +6,7 @@
 //                                   of public changes.
 // Who may listen is decided at connect, with the pages' own visibility; the
 // stream ends when the client goes away or the server stops.
+#include "app/live/live_updates.hpp"
 #include "web/agent_common.hpp"
 #include "web/page_routes.hpp"
 
@@ -37,7 +38,7 @@ std::optional<http::Response> open_stream(
                                                                   : 400;
     return refusal(status, e.what());
   }
-  stream->on_close([&ctx, subscription] { ctx.desk.unfollow(subscription); });
+  stream->on_close([&ctx, subscription] { ctx.desk.live().unfollow(subscription); });
   return std::nullopt;
 }
 
@@ -49,10 +50,10 @@ void add_live_routes(WebContext& ctx, std::vector<http::Route>& routes) {
                       return open_stream(
                           ctx, r, s,
                           [&ctx](const Visitor& v, app::TicketEventsHub::Listener l) {
-                            if (!is_agent(v.actor.person)) {
+                            if (!app::is_agent(v.actor.person)) {
                               throw forbidden("Somente a equipe acompanha as filas.");
                             }
-                            return ctx.desk.follow_queues(v.actor, std::move(l));
+                            return ctx.desk.live().follow_queues(v.actor, std::move(l));
                           },
                           "fila");
                     }});
@@ -62,7 +63,7 @@ void add_live_routes(WebContext& ctx, std::vector<http::Route>& routes) {
                       return open_stream(
                           ctx, r, s,
                           [&ctx, protocol](const Visitor& v, app::TicketEventsHub::Listener l) {
-                            return ctx.desk.follow_ticket(v.actor, protocol, std::move(l));
+                            return ctx.desk.live().follow_ticket(v.actor, protocol, std::move(l));
                           },
                           "chamado");
                     }});

@@ -5,6 +5,8 @@
 // visibility rules); the page only says which list it wants.
 #include <regex>
 
+#include "app/directory/directory.hpp"
+#include "app/tickets/ticket_reads.hpp"
 #include "web/page_routes.hpp"
 #include "web/request_pages.hpp"
 #include "web/request_view.hpp"
@@ -58,7 +60,7 @@ std::string url_of(const Filters& f, const std::string& cursor) {
   return "/minha-area" + q;
 }
 
-store::TicketFilter ticket_filter(const Visitor& v, const Filters& f) {
+store::TicketFilter ticket_filter(WebContext& ctx, const Visitor& v, const Filters& f) {
   store::TicketFilter filter;
   if (f.organization_tab) {
     filter.organization_id = v.actor.person.organization_id;
@@ -78,7 +80,7 @@ store::TicketFilter ticket_filter(const Visitor& v, const Filters& f) {
   }
   if (!f.period.empty()) {
     filter.created_from = std::chrono::time_point_cast<std::chrono::milliseconds>(
-        std::chrono::system_clock::now() - std::chrono::days(std::stoi(f.period)));
+        ctx.desk.now() - std::chrono::days(std::stoi(f.period)));
   }
   filter.text = f.text;
   filter.cursor = f.cursor;
@@ -117,7 +119,7 @@ http::Response my_area(WebContext& ctx, const http::Request& r) {
     // Whatever the tab: the desk shows the request if the visitor may see it.
     if (auto protocol = protocol_of(f.protocol)) {
       try {
-        tickets.push_back(ctx.desk.ticket_by_protocol(v.actor, *protocol));
+        tickets.push_back(ctx.desk.tickets().ticket_by_protocol(v.actor, *protocol));
       } catch (const DomainError& e) {
         if (e.kind() != DomainError::Kind::not_found) throw;
       }
@@ -125,7 +127,7 @@ http::Response my_area(WebContext& ctx, const http::Request& r) {
       error = text(ctx, "portal.minha_area.protocolo_formato");
     }
   } else {
-    auto page = ctx.desk.list_tickets(v.actor, ticket_filter(v, f));
+    auto page = ctx.desk.tickets().list_tickets(v.actor, ticket_filter(ctx, v, f));
     tickets = std::move(page.tickets);
     next = page.next_cursor;
   }
@@ -141,7 +143,7 @@ http::Response my_area(WebContext& ctx, const http::Request& r) {
     if (f.organization_tab) {
       if (!names.count(t.requester_id)) {
         try {
-          names[t.requester_id] = ctx.desk.person(v.actor, t.requester_id).name;
+          names[t.requester_id] = ctx.desk.directory().person(v.actor, t.requester_id).name;
         } catch (const DomainError& e) {
           if (e.kind() != DomainError::Kind::not_found) throw;
           names[t.requester_id] = "";

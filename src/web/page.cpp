@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "api/caller.hpp"
+#include "app/accounts/accounts.hpp"
 
 namespace guiche::web {
 namespace {
@@ -53,7 +54,7 @@ http::Response error_page(WebContext& ctx, const http::Request& r, int status,
 std::optional<Visitor> current_visitor(WebContext& ctx, const http::Request& r) {
   auto cookie = r.cookie(api::kSessionCookie);
   if (!cookie) return std::nullopt;
-  auto session = ctx.desk.session(*cookie);
+  auto session = ctx.desk.accounts().session(*cookie);
   if (!session) return std::nullopt;
   http::note_logged_person(session->first.id());
   return Visitor{session->first, session->second};

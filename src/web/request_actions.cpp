@@ -4,6 +4,9 @@
 // redirects back to the page (POST/redirect/GET); a refusal renders the page
 // again with what was typed and the desk's message next to the field.
 #include "api/problem.hpp"
+#include "app/attachments/attachments.hpp"
+#include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "web/page_routes.hpp"
 #include "web/request_pages.hpp"
 #include "web/request_view.hpp"
@@ -35,7 +38,7 @@ http::Response act(
   const Form form = read_form(r);
   check_csrf(v, form);
   const auto protocol = r.params.at("protocol");
-  const auto ticket = ctx.desk.ticket_by_protocol(v.actor, protocol);
+  const auto ticket = ctx.desk.tickets().ticket_by_protocol(v.actor, protocol);
   try {
     return see_other(use(v, ticket, form));
   } catch (const DomainError& e) {
@@ -59,13 +62,13 @@ std::vector<app::NewAttachment> files_of(const Form& form) {
 }
 
 std::string answer(WebContext& ctx, const Visitor& v, const Ticket& t, const Form& form) {
-  ctx.desk.reply(v.actor, t.id, form.value("texto"));
+  ctx.desk.work().reply(v.actor, t.id, form.value("texto"));
   auto back = ticket_path(t.protocol) + "?feito=resposta";
   if (!form.files.empty()) {
     // The answer is kept whatever happens to its files; the page says they
     // must be sent again.
     try {
-      ctx.desk.attach_all(v.actor, t.id, files_of(form));
+      ctx.desk.attachments().attach_all(v.actor, t.id, files_of(form));
     } catch (const DomainError& e) {
       if (e.kind() == DomainError::Kind::not_found || e.kind() == DomainError::Kind::forbidden)
         throw;
@@ -97,22 +100,22 @@ void add_request_actions(WebContext& ctx, std::vector<http::Route>& routes) {
   post("arquivos", [&ctx](const http::Request& r) {
     return act(ctx, r, "arquivos", {{"file", "anexos"}, {"filename", "anexos"}}, "anexos",
                [&](const Visitor& v, const Ticket& t, const Form& form) {
-                 ctx.desk.attach_all(v.actor, t.id, files_of(form));
+                 ctx.desk.attachments().attach_all(v.actor, t.id, files_of(form));
                  return ticket_path(t.protocol) + "?feito=arquivos#status";
                });
   });
   post("avaliacao", [&ctx](const http::Request& r) {
     return act(ctx, r, "avaliacao", {{"rating", "nota"}, {"comment", "comentario"}}, "nota",
                [&](const Visitor& v, const Ticket& t, const Form& form) {
-                 ctx.desk.evaluate(v.actor, t.id, rating_of(form.value("nota")),
-                                   form.value("comentario"));
+                 ctx.desk.work().evaluate(v.actor, t.id, rating_of(form.value("nota")),
+                                          form.value("comentario"));
                  return ticket_path(t.protocol) + "?feito=avaliacao#status";
                });
   });
   post("reabertura", [&ctx](const http::Request& r) {
     return act(ctx, r, "reabertura", {{"reason", "motivo"}}, "motivo",
                [&](const Visitor& v, const Ticket& t, const Form& form) {
-                 ctx.desk.reopen(v.actor, t.id, form.value("motivo"));
+                 ctx.desk.work().reopen(v.actor, t.id, form.value("motivo"));
                  return ticket_path(t.protocol) + "?feito=reabertura#status";
                });
   });

@@ -7,6 +7,9 @@
 #include "web/request_pages.hpp"
 
 #include "app/access_policy.hpp"
+#include "app/directory/directory.hpp"
+#include "app/tickets/ticket_reads.hpp"
+#include "domain/reopen_window.hpp"
 #include "web/page_routes.hpp"
 #include "web/request_view.hpp"
 #include "web/service_form.hpp"
@@ -16,7 +19,7 @@ namespace {
 
 std::string service_name(WebContext& ctx, const Visitor& v, std::int64_t id,
                          std::vector<FormField>* form) {
-  for (const auto& s : ctx.desk.services(v.actor)) {
+  for (const auto& s : ctx.desk.directory().services(v.actor)) {
     if (s.id != id) continue;
     if (form) *form = s.form;
     return s.code + " — " + s.name;
@@ -32,7 +35,7 @@ std::string answer_text(WebContext& ctx, const nlohmann::json& value) {
 
 http::Response registered(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
-  const auto t = ctx.desk.ticket_by_protocol(v.actor, r.params.at("protocol"));
+  const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, r.params.at("protocol"));
   nlohmann::json view = {{"protocolo", t.protocol},
                          {"prazo", deadline_text(ctx, t)},
                          {"url", ticket_path(t.protocol)},
@@ -99,11 +102,9 @@ void add_forms(WebContext& ctx, const Visitor& v, const Ticket& t, const SentFor
     view["avaliado"] = {{"nota", *t.rating}, {"comentario", optional_text(t.rating_comment)}};
   }
   const auto window = ctx.desk.config().reopen_window;
-  const auto now =
-      std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
-  if (t.status == Status::resolved && t.resolved_at && now - *t.resolved_at <= window) {
+  if (reopen_window_open(t, ctx.desk.now(), window)) {
     view["reabertura"] = {{"acao", base + "/reabertura"},
-                          {"ate", local_when(ctx, *t.resolved_at + window)},
+                          {"ate", local_when(ctx, *reopen_window_end(t, window))},
                           {"motivo", value_in(sent, "reabertura", "motivo")},
                           {"erro_motivo", error_view(sent, "reabertura", "motivo")}};
   }
@@ -119,8 +120,8 @@ nlohmann::json timeline_fragment_view(WebContext& ctx, const Ticket& t,
 // when the live channel says the request changed.
 http::Response timeline_fragment(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
-  const auto t = ctx.desk.ticket_by_protocol(v.actor, r.params.at("protocol"));
-  auto view = timeline_fragment_view(ctx, t, ctx.desk.history(v.actor, t.id));
+  const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, r.params.at("protocol"));
+  auto view = timeline_fragment_view(ctx, t, ctx.desk.tickets().history(v.actor, t.id));
   view["t"] = ctx.texts.catalog(page_language());
   http::Response response{
       200, "text/html; charset=utf-8", ctx.templates.render("_fluxo", view), {}};
@@ -133,8 +134,8 @@ http::Response timeline_fragment(WebContext& ctx, const http::Request& r) {
 
 http::Response request_page(WebContext& ctx, const Visitor& v, const std::string& protocol,
                             const SentForm& sent, int status, const std::string& done) {
-  const auto t = ctx.desk.ticket_by_protocol(v.actor, protocol);
-  const auto events = ctx.desk.history(v.actor, t.id);
+  const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, protocol);
+  const auto events = ctx.desk.tickets().history(v.actor, t.id);
   std::vector<FormField> form;
   const auto service = service_name(ctx, v, t.service_id, &form);
   nlohmann::json answers = nlohmann::json::array();
@@ -161,7 +162,7 @@ http::Response request_page(WebContext& ctx, const Visitor& v, const std::string
       {"ao_vivo", "/ao-vivo/chamados/" + url_encode(t.protocol)}};
   if (t.requester_id != v.actor.id()) {
     try {
-      view["solicitante"] = ctx.desk.person(v.actor, t.requester_id).name;
+      view["solicitante"] = ctx.desk.directory().person(v.actor, t.requester_id).name;
     } catch (const DomainError& e) {
       if (e.kind() != DomainError::Kind::not_found) throw;
     }

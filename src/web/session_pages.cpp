@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include "api/caller.hpp"
+#include "app/accounts/accounts.hpp"
 #include "web/page.hpp"
 #include "web/page_routes.hpp"
 
@@ -43,7 +44,7 @@ http::Response sign_in(WebContext& ctx, const http::Request& r) {
   if (password.empty()) view["erro_senha"] = text(ctx, "portal.entrar.informe_senha");
   if (login.empty() || password.empty()) return sign_in_page(ctx, r, 422, cookie, view);
   try {
-    auto grant = ctx.desk.sign_in(login, password, r.remote_address);
+    auto grant = ctx.desk.accounts().sign_in(login, password, r.remote_address);
     const long max_age =
         std::chrono::duration_cast<std::chrono::seconds>(ctx.desk.config().session_lifetime)
             .count();
@@ -79,7 +80,7 @@ http::Response change_password(WebContext& ctx, const http::Request& r) {
     view["erro_confirmacao"] = text(ctx, "portal.primeiro_acesso.confirmacao_diferente");
   if (view.empty()) {
     try {
-      ctx.desk.change_password(v.actor, current, next);
+      ctx.desk.accounts().change_password(v.actor, current, next);
       return see_other("/servicos");
     } catch (const DomainError& e) {
       if (e.kind() != DomainError::Kind::validation) throw;
@@ -125,7 +126,7 @@ void add_session_pages(WebContext& ctx, std::vector<http::Route>& routes) {
                       return guarded_page(ctx, r, [&] {
                         if (auto v = current_visitor(ctx, r)) {
                           check_csrf(*v, read_form(r));
-                          ctx.desk.sign_out(*r.cookie(api::kSessionCookie));
+                          ctx.desk.accounts().sign_out(*r.cookie(api::kSessionCookie));
                         }
                         auto response = see_other("/entrar");
                         response.headers.emplace_back(

@@ -2,6 +2,7 @@
 // member of its unit under the same rule as the pages (app::Desk decides).
 #include <gmock/gmock.h>
 
+#include "app/tickets/ticket_work.hpp"
 #include "support/api_world.hpp"
 
 namespace guiche::testing {
@@ -12,8 +13,8 @@ using nlohmann::json;
 class AssignmentApiTest : public ApiTest {};
 
 TEST_P(AssignmentApiTest, TheCentralGivesTheTicketToAMemberAnAnalystOnlyTakesIt) {
-  Ticket t =
-      desk->route(as(w.attendant), register_sis(w.requester_seger).id, w.sgsis.id, std::nullopt);
+  Ticket t = desk->work().route(as(w.attendant), register_sis(w.requester_seger).id, w.sgsis.id,
+                                std::nullopt);
   const std::string path = "/api/v1/tickets/" + std::to_string(t.id) + "/assign";
   auto r =
       call("POST", path, sign_in(w.attendant), json{{"assignee_id", w.manager_gesin.id}}.dump());

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "app/tickets/ticket_work.hpp"
 #include "http/multipart.hpp"
 #include "support/api_world.hpp"
 
@@ -166,7 +167,7 @@ TEST_P(AttachmentApiTest, AnotherOrganizationsRequesterGetsNotFound) {
 
 TEST_P(AttachmentApiTest, InternalAttachmentIsInvisibleToTheRequester) {
   const std::int64_t id = register_sis(w.requester_seger).id;
-  desk->route(as(w.attendant), id, w.sgsis.id, w.analyst_sis.id);
+  desk->work().route(as(w.attendant), id, w.sgsis.id, w.analyst_sis.id);
   Browser sofia = sign_in(w.analyst_sis);
   Browser maria = sign_in(w.requester_seger);
   json internal = uploaded(sofia, id,

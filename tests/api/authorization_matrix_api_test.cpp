@@ -9,6 +9,12 @@
 
 #include "api/authorization_matrix.hpp"
 #include "api/routes.hpp"
+#include "app/accounts/accounts.hpp"
+#include "app/attachments/attachments.hpp"
+#include "app/directory/authorizations.hpp"
+#include "app/directory/directory.hpp"
+#include "app/mail_intake/mail_intake.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "support/api_world.hpp"
 
 namespace guiche::testing {
@@ -31,7 +37,7 @@ class AuthorizationMatrixApiTest : public ApiTest {
     p.name = name;
     p.emails = {email};
     p.roles = {{role, unit}};
-    return desk->create_person(as(w.admin), {p, std::nullopt});
+    return desk->directory().create_person(as(w.admin), {p, std::nullopt});
   }
 
   void SetUp() override {
@@ -45,22 +51,25 @@ class AuthorizationMatrixApiTest : public ApiTest {
              &w.relations_agent, &comms, &leader, &w.admin}) {
       callers.push_back(sign_in(*p));
     }
-    token_secret =
-        desk->create_api_token(as(w.requester_seger), w.requester_seger.id, "ERP").secret;
+    token_secret = desk->accounts()
+                       .create_api_token(as(w.requester_seger), w.requester_seger.id, "ERP")
+                       .secret;
 
     // SESA's objects: two tickets worked at SGSIS, a public attachment, the
     // requester's authorization and API token.
     Ticket t = register_sis(w.requester_sesa, "Acesso da Saúde");
-    desk->route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
-    desk->change_status(as(w.analyst_sis), t.id, Status::in_progress);
+    desk->work().route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
+    desk->work().change_status(as(w.analyst_sis), t.id, Status::in_progress);
     Ticket t2 = register_sis(w.requester_sesa, "Outro da Saúde");
-    desk->route(as(w.attendant), t2.id, w.sgsis.id, std::nullopt);
-    auto attachment = desk->attach(as(w.requester_sesa), t.id, "exame.txt", "Dados da Saúde.\n");
+    desk->work().route(as(w.attendant), t2.id, w.sgsis.id, std::nullopt);
+    auto attachment =
+        desk->attachments().attach(as(w.requester_sesa), t.id, "exame.txt", "Dados da Saúde.\n");
     std::int64_t authorization = 0;
-    for (const auto& a : desk->authorizations(as(w.admin), w.sesa.id)) {
+    for (const auto& a : desk->authorizations().authorizations(as(w.admin), w.sesa.id)) {
       if (a.person_id == w.requester_sesa.id) authorization = a.id;
     }
-    auto token = desk->create_api_token(as(w.requester_sesa), w.requester_sesa.id, "Saúde");
+    auto token =
+        desk->accounts().create_api_token(as(w.requester_sesa), w.requester_sesa.id, "Saúde");
     values = {
         {"t2", std::to_string(t2.id)},
         {"t", std::to_string(t.id)},
@@ -72,8 +81,9 @@ class AuthorizationMatrixApiTest : public ApiTest {
         {"sgsis", std::to_string(w.sgsis.id)},
         {"auth", std::to_string(authorization)},
         {"token", std::to_string(token.id)},
-        {"q", std::to_string(
-                  desk->receive_mail(as(w.attendant), "\x01 lixo\r\n", "mailgate").inbound_id)}};
+        {"q",
+         std::to_string(
+             desk->mail().receive_mail(as(w.attendant), "\x01 lixo\r\n", "mailgate").inbound_id)}};
     // PUT needs whole resources: their current state, as an admin reads it.
     const Browser& admin = callers[static_cast<int>(Caller::admin)];
     json o = call("GET", "/api/v1/organizations/" + values["org"], admin).json();

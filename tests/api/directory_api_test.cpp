@@ -2,6 +2,9 @@
 // and the authorization rules, on both engines.
 #include <gmock/gmock.h>
 
+#include "app/accounts/accounts.hpp"
+#include "app/directory/directory.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "support/api_world.hpp"
 
 namespace guiche::testing {
@@ -276,31 +279,32 @@ TEST_P(DirectoryApiTest, AdminEditsAUnitButCannotDeactivateOneWithOpenTickets) {
   EXPECT_EQ(changed["code"], "SGDBA");
   EXPECT_EQ(changed["active"], true);
   Ticket t = register_sis(w.requester_seger);
-  desk->route(as(w.attendant), t.id, w.sgdba.id, std::nullopt);
+  desk->work().route(as(w.attendant), t.id, w.sgdba.id, std::nullopt);
   auto refused = call("PATCH", path, admin, R"({"active":false})");
   EXPECT_EQ(refused.status, 422);
   EXPECT_EQ(error_field(refused), "active");
-  desk->cancel(as(w.attendant), t.id, "Duplicado.");
+  desk->work().cancel(as(w.attendant), t.id, "Duplicado.");
   EXPECT_EQ(send("PATCH", admin, path, {{"active", false}}, 200)["active"], false);
   EXPECT_EQ(call("PATCH", "/api/v1/units/987654", admin, R"({"name":"X"})").status, 404);
 }
 
 TEST_P(DirectoryApiTest, APasswordResetAnswersWithThePasswordOnlyWithoutEmail) {
   Browser admin = sign_in(w.admin);
-  const Person p = desk->bootstrap_user("Sem E-mail", "sem.email", "Senha-antiga-1",
-                                        {{Role::requester, std::nullopt}});
+  const Person p = desk->accounts().bootstrap_user("Sem E-mail", "sem.email", "Senha-antiga-1",
+                                                   {{Role::requester, std::nullopt}});
   const std::string path = "/api/v1/people/" + id(p.id) + "/password-reset";
   auto r = call("POST", path, admin);
   ASSERT_EQ(r.status, 200) << r.body;
   json reset = r.json();
   EXPECT_EQ(reset["emailed"], false);
   ASSERT_TRUE(reset["temporary_password"].is_string());
-  EXPECT_TRUE(desk->authenticate("sem.email", reset["temporary_password"].get<std::string>()));
+  EXPECT_TRUE(
+      desk->accounts().authenticate("sem.email", reset["temporary_password"].get<std::string>()));
   EXPECT_EQ(call("GET", "/api/v1/people/" + id(p.id), admin).json()["must_change_password"], true);
 
-  Person with_mail = desk->person(as(w.admin), p.id);
+  Person with_mail = desk->directory().person(as(w.admin), p.id);
   with_mail.emails = {"sem.email@seger.es.gov.br"};
-  desk->update_person(as(w.admin), with_mail);
+  desk->directory().update_person(as(w.admin), with_mail);
   reset = call("POST", path, admin).json();
   EXPECT_EQ(reset["emailed"], true);
   EXPECT_TRUE(reset["temporary_password"].is_null());

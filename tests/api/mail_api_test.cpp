@@ -2,6 +2,8 @@
 // outcome), and the quarantine an attendant works from the API.
 #include <gmock/gmock.h>
 
+#include "app/accounts/accounts.hpp"
+#include "app/tickets/ticket_reads.hpp"
 #include "support/api_world.hpp"
 #include "support/raw_mail.hpp"
 
@@ -14,7 +16,7 @@ class MailApiTest : public ApiTest {
  protected:
   void SetUp() override {
     ApiTest::SetUp();
-    token = desk->create_api_token(as(w.attendant), w.attendant.id, "gateway").secret;
+    token = desk->accounts().create_api_token(as(w.attendant), w.attendant.id, "gateway").secret;
   }
   HttpResult post_mail(const std::string& raw_message, const std::string& type = "message/rfc822") {
     return raw("POST", "/api/v1/mail/inbound",
@@ -30,7 +32,7 @@ TEST_P(MailApiTest, TheGatewayDeliversAndGetsTheOutcome) {
   ASSERT_EQ(r.status, 202) << r.body;
   auto body = r.json();
   EXPECT_EQ(body["outcome"], "ticket_created");
-  EXPECT_EQ(body["protocol"], desk->ticket(as(w.admin), body["ticket_id"]).protocol);
+  EXPECT_EQ(body["protocol"], desk->tickets().ticket(as(w.admin), body["ticket_id"]).protocol);
   r = post_mail(m.str());
   EXPECT_EQ(r.status, 202);
   EXPECT_EQ(r.json()["outcome"], "duplicate");

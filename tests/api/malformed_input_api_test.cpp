@@ -7,6 +7,9 @@
 #include <set>
 
 #include "api/malformed_input.hpp"
+#include "app/accounts/accounts.hpp"
+#include "app/directory/authorizations.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "support/api_world.hpp"
 #include "support/db_fingerprint.hpp"
 
@@ -44,13 +47,14 @@ class MalformedInputApiTest : public ApiTest {
     admin = sign_in(w.admin);
     const Ticket fresh = register_sis(w.requester_seger, "Novo na central");
     Ticket working = register_sis(w.requester_seger, "Em atendimento");
-    desk->route(as(w.attendant), working.id, w.sgsis.id, w.analyst_sis.id);
-    desk->change_status(as(w.analyst_sis), working.id, Status::in_progress);
-    auto token = desk->create_api_token(as(w.requester_seger), w.requester_seger.id, "ERP");
-    desk->revoke_api_token(as(w.requester_seger), token.id);
+    desk->work().route(as(w.attendant), working.id, w.sgsis.id, w.analyst_sis.id);
+    desk->work().change_status(as(w.analyst_sis), working.id, Status::in_progress);
+    auto token =
+        desk->accounts().create_api_token(as(w.requester_seger), w.requester_seger.id, "ERP");
+    desk->accounts().revoke_api_token(as(w.requester_seger), token.id);
     revoked_secret = token.secret;
     std::int64_t authorization = 0;
-    for (const auto& a : desk->authorizations(as(w.admin), w.seger.id)) {
+    for (const auto& a : desk->authorizations().authorizations(as(w.admin), w.seger.id)) {
       if (a.person_id == w.requester_seger.id) authorization = a.id;
     }
     expired = sign_in(w.citizen);

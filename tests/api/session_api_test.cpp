@@ -1,6 +1,7 @@
 // Signing in and out over HTTP: cookies, CSRF, throttling, first access.
 #include <gmock/gmock.h>
 
+#include "app/directory/directory.hpp"
 #include "support/api_world.hpp"
 
 namespace guiche::testing {
@@ -62,7 +63,7 @@ TEST_P(SessionApiTest, FirstAccessMustChangeThePasswordBeforeAnythingElse) {
   p.emails = {"nova@seger.es.gov.br"};
   p.organization_id = w.seger.id;
   p.roles = {{Role::requester, std::nullopt}};
-  desk->create_person(as(w.admin), {p, std::string("inicial-123")});
+  desk->directory().create_person(as(w.admin), {p, std::string("inicial-123")});
   auto r = raw("POST", "/api/v1/session", {{"Content-Type", "application/json"}},
                R"({"login":"nova.servidora","password":"inicial-123"})");
   ASSERT_EQ(r.status, 201);

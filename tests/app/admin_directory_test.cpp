@@ -4,7 +4,12 @@
 // revocation gives a reason.
 #include <gmock/gmock.h>
 
+#include "app/accounts/accounts.hpp"
+#include "app/directory/authorizations.hpp"
+#include "app/directory/directory.hpp"
 #include "app/expect_error.hpp"
+#include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "store/directory_rows.hpp"
 #include "store/outbox_rows.hpp"
 #include "support/desk_world.hpp"
@@ -18,7 +23,7 @@ using ::testing::Not;
 class AdminDirectoryTest : public DeskTest {
  protected:
   Unit unit(std::int64_t id) {
-    for (const auto& u : desk->units()) {
+    for (const auto& u : desk->directory().units()) {
       if (u.id == id) return u;
     }
     ADD_FAILURE() << "no unit " << id;
@@ -37,10 +42,10 @@ class AdminDirectoryTest : public DeskTest {
     p.emails = {login + "@seger.es.gov.br"};
     p.organization_id = w.seger.id;
     p.roles = {{Role::requester, std::nullopt}};
-    return desk->create_person(as(w.admin), {p, std::nullopt});
+    return desk->directory().create_person(as(w.admin), {p, std::nullopt});
   }
   AuthorizedRequester record_of(std::int64_t person_id) {
-    for (const auto& a : desk->authorizations(as(w.admin), w.seger.id)) {
+    for (const auto& a : desk->authorizations().authorizations(as(w.admin), w.seger.id)) {
       if (a.person_id == person_id) return a;
     }
     ADD_FAILURE() << "no authorization for " << person_id;
@@ -54,48 +59,48 @@ TEST_P(AdminDirectoryTest, AnAdminEditsAUnit) {
   u.name = "Subgerência de Bancos de Dados";
   u.parent_id = w.gesin.id;
   u.kind = UnitKind::technical;
-  const Unit saved = desk->update_unit(as(w.admin), u);
+  const Unit saved = desk->directory().update_unit(as(w.admin), u);
   EXPECT_EQ(saved.code, "SGBD");
   const Unit read = unit(w.sgdba.id);
   EXPECT_EQ(read.name, "Subgerência de Bancos de Dados");
   EXPECT_EQ(read.parent_id, w.gesin.id);
   // The GESIN manager now works the moved unit's tickets.
   Ticket t = register_sis(w.requester_seger);
-  desk->route(as(w.attendant), t.id, w.sgdba.id, std::nullopt);
-  EXPECT_EQ(outcome([&] { desk->ticket(as(w.manager_gesin), t.id); }), "ok");
+  desk->work().route(as(w.attendant), t.id, w.sgdba.id, std::nullopt);
+  EXPECT_EQ(outcome([&] { desk->tickets().ticket(as(w.manager_gesin), t.id); }), "ok");
 }
 
 TEST_P(AdminDirectoryTest, UnitEditsAreCheckedAndOnlyAdminsMakeThem) {
   Unit u = unit(w.gesin.id);
   u.name = "Outro nome";
-  EXPECT_EQ(outcome([&] { desk->update_unit(as(w.attendant), u); }), "forbidden");
-  EXPECT_EQ(outcome([&] { desk->update_unit(as(w.manager_gesin), u); }), "forbidden");
+  EXPECT_EQ(outcome([&] { desk->directory().update_unit(as(w.attendant), u); }), "forbidden");
+  EXPECT_EQ(outcome([&] { desk->directory().update_unit(as(w.manager_gesin), u); }), "forbidden");
   // Under itself or below itself would make the tree a loop.
   u.parent_id = w.gesin.id;
-  auto e = error_of([&] { desk->update_unit(as(w.admin), u); });
+  auto e = error_of([&] { desk->directory().update_unit(as(w.admin), u); });
   ASSERT_TRUE(e);
   EXPECT_TRUE(names_field(*e, "parent"));
   u.parent_id = w.sgsis.id;
-  EXPECT_EQ(outcome([&] { desk->update_unit(as(w.admin), u); }), "validation");
+  EXPECT_EQ(outcome([&] { desk->directory().update_unit(as(w.admin), u); }), "validation");
   u.parent_id = 987654;
-  EXPECT_EQ(outcome([&] { desk->update_unit(as(w.admin), u); }), "validation");
+  EXPECT_EQ(outcome([&] { desk->directory().update_unit(as(w.admin), u); }), "validation");
   u.parent_id.reset();
   u.code = "SGSIS";  // another unit's
-  EXPECT_EQ(outcome([&] { desk->update_unit(as(w.admin), u); }), "conflict");
+  EXPECT_EQ(outcome([&] { desk->directory().update_unit(as(w.admin), u); }), "conflict");
   u.code = " ";
-  EXPECT_EQ(outcome([&] { desk->update_unit(as(w.admin), u); }), "validation");
+  EXPECT_EQ(outcome([&] { desk->directory().update_unit(as(w.admin), u); }), "validation");
   u = unit(w.gesin.id);
   u.id = 987654;
-  EXPECT_EQ(outcome([&] { desk->update_unit(as(w.admin), u); }), "not_found");
+  EXPECT_EQ(outcome([&] { desk->directory().update_unit(as(w.admin), u); }), "not_found");
   EXPECT_EQ(unit(w.gesin.id).name, "Gerência de Sistemas");
 }
 
 TEST_P(AdminDirectoryTest, AUnitWithOpenTicketsIsNotDeactivated) {
   Ticket t = register_sis(w.requester_seger);
-  t = desk->route(as(w.attendant), t.id, w.sgdba.id, std::nullopt);
+  t = desk->work().route(as(w.attendant), t.id, w.sgdba.id, std::nullopt);
   Unit u = unit(w.sgdba.id);
   u.active = false;
-  auto e = error_of([&] { desk->update_unit(as(w.admin), u); });
+  auto e = error_of([&] { desk->directory().update_unit(as(w.admin), u); });
   ASSERT_TRUE(e);
   EXPECT_EQ(e->kind(), DomainError::Kind::validation);
   EXPECT_TRUE(names_field(*e, "active"));
@@ -103,34 +108,36 @@ TEST_P(AdminDirectoryTest, AUnitWithOpenTicketsIsNotDeactivated) {
   EXPECT_TRUE(looks_pt_br(e->what()));
   EXPECT_TRUE(unit(w.sgdba.id).active);
 
-  desk->cancel(as(w.attendant), t.id, "Pedido em duplicidade.");
-  EXPECT_FALSE(desk->update_unit(as(w.admin), u).active);
+  desk->work().cancel(as(w.attendant), t.id, "Pedido em duplicidade.");
+  EXPECT_FALSE(desk->directory().update_unit(as(w.admin), u).active);
   EXPECT_FALSE(unit(w.sgdba.id).active);
   // An inactive unit receives no tickets; reactivated, it does again.
   Ticket other = register_sis(w.requester_seger);
-  EXPECT_EQ(outcome([&] { desk->route(as(w.attendant), other.id, w.sgdba.id, std::nullopt); }),
-            "validation");
+  EXPECT_EQ(
+      outcome([&] { desk->work().route(as(w.attendant), other.id, w.sgdba.id, std::nullopt); }),
+      "validation");
   u.active = true;
-  desk->update_unit(as(w.admin), u);
-  EXPECT_EQ(outcome([&] { desk->route(as(w.attendant), other.id, w.sgdba.id, std::nullopt); }),
-            "ok");
+  desk->directory().update_unit(as(w.admin), u);
+  EXPECT_EQ(
+      outcome([&] { desk->work().route(as(w.attendant), other.id, w.sgdba.id, std::nullopt); }),
+      "ok");
 }
 
 TEST_P(AdminDirectoryTest, APasswordResetIsMailedForcesAChangeAndEndsSessions) {
-  const Person p = desk->bootstrap_user("Rita Reinício", "rita", "Senha-antiga-1",
-                                        {{Role::requester, std::nullopt}});
+  const Person p = desk->accounts().bootstrap_user("Rita Reinício", "rita", "Senha-antiga-1",
+                                                   {{Role::requester, std::nullopt}});
   Person with_mail = p;
   with_mail.emails = {"rita@seger.es.gov.br"};
-  desk->update_person(as(w.admin), with_mail);
-  const auto grant = desk->sign_in("rita", "Senha-antiga-1", "127.0.0.1");
-  ASSERT_TRUE(desk->session(grant.session_id));
+  desk->directory().update_person(as(w.admin), with_mail);
+  const auto grant = desk->accounts().sign_in("rita", "Senha-antiga-1", "127.0.0.1");
+  ASSERT_TRUE(desk->accounts().session(grant.session_id));
 
-  const auto reset = desk->reset_password(as(w.admin), p.id);
+  const auto reset = desk->accounts().reset_password(as(w.admin), p.id);
   EXPECT_TRUE(reset.emailed);
   EXPECT_FALSE(reset.temporary_password.has_value());
-  EXPECT_FALSE(desk->session(grant.session_id));
-  EXPECT_FALSE(desk->authenticate("rita", "Senha-antiga-1"));
-  EXPECT_TRUE(desk->person(as(w.admin), p.id).must_change_password);
+  EXPECT_FALSE(desk->accounts().session(grant.session_id));
+  EXPECT_FALSE(desk->accounts().authenticate("rita", "Senha-antiga-1"));
+  EXPECT_TRUE(desk->directory().person(as(w.admin), p.id).must_change_password);
 
   store::OutboxMessage m;
   for (const auto& each : messages()) {
@@ -144,53 +151,55 @@ TEST_P(AdminDirectoryTest, APasswordResetIsMailedForcesAChangeAndEndsSessions) {
   const auto at = m.text_body.find(label);
   ASSERT_NE(at, std::string::npos);
   const auto temporary = m.text_body.substr(at + label.size(), 12);
-  auto person = desk->authenticate("rita", temporary);
+  auto person = desk->accounts().authenticate("rita", temporary);
   ASSERT_TRUE(person);
   EXPECT_TRUE(person->must_change_password);
-  desk->change_password(desk->actor(p.id), temporary, "Senha-nova-123");
-  EXPECT_FALSE(desk->person(as(w.admin), p.id).must_change_password);
+  desk->accounts().change_password(desk->accounts().actor(p.id), temporary, "Senha-nova-123");
+  EXPECT_FALSE(desk->directory().person(as(w.admin), p.id).must_change_password);
 }
 
 TEST_P(AdminDirectoryTest, WithoutEmailTheAdminGetsThePasswordOnce) {
-  const Person p = desk->bootstrap_user("Sem E-mail", "sem.email", "Senha-antiga-1",
-                                        {{Role::requester, std::nullopt}});
+  const Person p = desk->accounts().bootstrap_user("Sem E-mail", "sem.email", "Senha-antiga-1",
+                                                   {{Role::requester, std::nullopt}});
   const auto before = count("outbox");
-  const auto reset = desk->reset_password(as(w.admin), p.id);
+  const auto reset = desk->accounts().reset_password(as(w.admin), p.id);
   EXPECT_FALSE(reset.emailed);
   ASSERT_TRUE(reset.temporary_password);
   EXPECT_EQ(reset.temporary_password->size(), 12u);
-  EXPECT_TRUE(desk->authenticate("sem.email", *reset.temporary_password));
+  EXPECT_TRUE(desk->accounts().authenticate("sem.email", *reset.temporary_password));
   EXPECT_EQ(count("outbox"), before);
   // Each reset makes a new one.
-  EXPECT_NE(desk->reset_password(as(w.admin), p.id).temporary_password, reset.temporary_password);
+  EXPECT_NE(desk->accounts().reset_password(as(w.admin), p.id).temporary_password,
+            reset.temporary_password);
 }
 
 TEST_P(AdminDirectoryTest, OnlyAdminsResetPasswordsOfPeopleWhoSignIn) {
-  const Person p = desk->bootstrap_user("Rita Reinício", "rita", "Senha-antiga-1",
-                                        {{Role::requester, std::nullopt}});
+  const Person p = desk->accounts().bootstrap_user("Rita Reinício", "rita", "Senha-antiga-1",
+                                                   {{Role::requester, std::nullopt}});
   const auto before = count("outbox");
   for (const Person& who : {w.attendant, w.manager_seger, w.requester_seger}) {
-    EXPECT_EQ(outcome([&] { desk->reset_password(as(who), p.id); }), "forbidden") << who.name;
+    EXPECT_EQ(outcome([&] { desk->accounts().reset_password(as(who), p.id); }), "forbidden")
+        << who.name;
   }
-  EXPECT_TRUE(desk->authenticate("rita", "Senha-antiga-1"));
+  EXPECT_TRUE(desk->accounts().authenticate("rita", "Senha-antiga-1"));
   // Without a login there is nothing to reset.
-  auto e = error_of([&] { desk->reset_password(as(w.admin), w.requester_seger.id); });
+  auto e = error_of([&] { desk->accounts().reset_password(as(w.admin), w.requester_seger.id); });
   ASSERT_TRUE(e);
   EXPECT_TRUE(names_field(*e, "login"));
-  EXPECT_EQ(outcome([&] { desk->reset_password(as(w.admin), 987654); }), "not_found");
-  Person inactive = desk->person(as(w.admin), p.id);
+  EXPECT_EQ(outcome([&] { desk->accounts().reset_password(as(w.admin), 987654); }), "not_found");
+  Person inactive = desk->directory().person(as(w.admin), p.id);
   inactive.active = false;
-  desk->update_person(as(w.admin), inactive);
-  EXPECT_EQ(outcome([&] { desk->reset_password(as(w.admin), p.id); }), "conflict");
+  desk->directory().update_person(as(w.admin), inactive);
+  EXPECT_EQ(outcome([&] { desk->accounts().reset_password(as(w.admin), p.id); }), "conflict");
   EXPECT_EQ(count("outbox"), before);
 }
 
 TEST_P(AdminDirectoryTest, AnExpiredGrantNoLongerAuthorizes) {
   const Person lucia = new_seger_requester("lucia");
   const Date last_day{std::chrono::year{2026} / 3 / 10};
-  desk->authorize_requester(as(w.admin),
-                            {w.seger.id, lucia.id, AuthorizationDocument::oficio, "Ofício 7/2026",
-                             Date{std::chrono::year{2026} / 3 / 1}, last_day});
+  desk->authorizations().authorize_requester(
+      as(w.admin), {w.seger.id, lucia.id, AuthorizationDocument::oficio, "Ofício 7/2026",
+                    Date{std::chrono::year{2026} / 3 / 1}, last_day});
   EXPECT_EQ(record_of(lucia.id).expires_on, last_day);
   EXPECT_TRUE(register_sis(lucia).audience_admitted);
   // The last day counts in Vitória's time.
@@ -206,11 +215,11 @@ TEST_P(AdminDirectoryTest, AnExpiredGrantNoLongerAuthorizes) {
   const auto expired = record_of(lucia.id);
   EXPECT_TRUE(expired.is_expired_on(Date{std::chrono::year{2026} / 3 / 11}));
   EXPECT_EQ(outcome([&] {
-              desk->revoke_authorization(as(w.admin), expired.id,
-                                         Date{std::chrono::year{2026} / 3 / 31}, "Fim.");
+              desk->authorizations().revoke_authorization(
+                  as(w.admin), expired.id, Date{std::chrono::year{2026} / 3 / 31}, "Fim.");
             }),
             "conflict");
-  desk->authorize_requester(
+  desk->authorizations().authorize_requester(
       as(w.admin), {w.seger.id, lucia.id, AuthorizationDocument::contract, "Contrato 9/2026",
                     Date{std::chrono::year{2026} / 3 / 11}});
   EXPECT_TRUE(register_sis(lucia).audience_admitted);
@@ -220,9 +229,10 @@ TEST_P(AdminDirectoryTest, AGrantCannotExpireBeforeItStarts) {
   const Person lucia = new_seger_requester("lucia");
   const auto before = count("authorizations");
   auto e = error_of([&] {
-    desk->authorize_requester(as(w.admin), {w.seger.id, lucia.id, AuthorizationDocument::oficio,
-                                            "Ofício 7/2026", Date{std::chrono::year{2026} / 3 / 2},
-                                            Date{std::chrono::year{2026} / 3 / 1}});
+    desk->authorizations().authorize_requester(
+        as(w.admin),
+        {w.seger.id, lucia.id, AuthorizationDocument::oficio, "Ofício 7/2026",
+         Date{std::chrono::year{2026} / 3 / 2}, Date{std::chrono::year{2026} / 3 / 1}});
   });
   ASSERT_TRUE(e);
   EXPECT_TRUE(names_field(*e, "expires_on"));
@@ -233,24 +243,27 @@ TEST_P(AdminDirectoryTest, RevokingNeedsAReasonThatIsKept) {
   const auto record = record_of(w.requester_seger.id);
   const Date last_day{std::chrono::year{2026} / 3 / 5};
   for (const char* blank : {"", "   \n"}) {
-    auto e = error_of([&] { desk->revoke_authorization(as(w.admin), record.id, last_day, blank); });
+    auto e = error_of([&] {
+      desk->authorizations().revoke_authorization(as(w.admin), record.id, last_day, blank);
+    });
     ASSERT_TRUE(e);
     EXPECT_TRUE(names_field(*e, "reason"));
     EXPECT_TRUE(looks_pt_br(e->what()));
   }
   EXPECT_FALSE(record_of(w.requester_seger.id).valid_until);
-  desk->revoke_authorization(as(w.admin), record.id, last_day, " Servidora aposentada. ");
+  desk->authorizations().revoke_authorization(as(w.admin), record.id, last_day,
+                                              " Servidora aposentada. ");
   const auto revoked = record_of(w.requester_seger.id);
   EXPECT_EQ(revoked.valid_until, last_day);
   EXPECT_EQ(revoked.revocation_reason, "Servidora aposentada.");
 
   // An org manager's request carries its reason; turned down, the reason goes.
   const auto manager = as(w.manager_seger);
-  auto asked = desk->revoke_authorization(manager, record_of(w.manager_seger.id).id, last_day,
-                                          "Troca de gestor.");
+  auto asked = desk->authorizations().revoke_authorization(
+      manager, record_of(w.manager_seger.id).id, last_day, "Troca de gestor.");
   EXPECT_EQ(asked.revocation_reason, "Troca de gestor.");
   EXPECT_FALSE(asked.valid_until);
-  auto refused = desk->decide_authorization(as(w.attendant), asked.id, false);
+  auto refused = desk->authorizations().decide_authorization(as(w.attendant), asked.id, false);
   EXPECT_EQ(refused.revocation_reason, "");
   EXPECT_THAT(record_of(w.manager_seger.id).revocation_reason, Not(HasSubstr("gestor")));
 }

@@ -7,7 +7,12 @@
 #include <map>
 #include <set>
 
+#include "app/attachments/attachments.hpp"
+#include "app/directory/directory.hpp"
 #include "app/expect_error.hpp"
+#include "app/intake/intake.hpp"
+#include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "support/desk_world.hpp"
 
 namespace guiche::testing {
@@ -31,7 +36,8 @@ class AuthorizationScopeTest : public DeskTest {
       return tickets[label] = register_sis(requester, "Planilha " + label);
     };
     auto routed = [&](const Person& requester, const std::string& label, const Unit& unit) {
-      tickets[label] = desk->route(attendant, sis(requester, label).id, unit.id, std::nullopt);
+      tickets[label] =
+          desk->work().route(attendant, sis(requester, label).id, unit.id, std::nullopt);
     };
     routed(w.requester_seger, "seger@SGSIS", w.sgsis);
     routed(w.requester_sesa, "sesa@SGDBA", w.sgdba);
@@ -44,20 +50,21 @@ class AuthorizationScopeTest : public DeskTest {
     p.emails = {"lucia@seger.es.gov.br"};
     p.organization_id = w.seger.id;
     p.roles = {{Role::requester, std::nullopt}};
-    colleague = desk->create_person(as(w.admin), {p, std::nullopt});
+    colleague = desk->directory().create_person(as(w.admin), {p, std::nullopt});
     app::RegisterRequest r;
     r.requester_id = colleague.id;
     r.service_code = "SUP-TEC";
     r.subject = "Planilha do colega";
     r.description = "Pedido registrado por telefone.";
-    tickets["seger-colleague@central"] = desk->register_request(as(w.attendant, Channel::phone), r);
+    tickets["seger-colleague@central"] =
+        desk->intake().register_request(as(w.attendant, Channel::phone), r);
     // Two tickets at the same instant: pages must break the tie by id.
     r.requester_id = w.citizen.id;
     r.subject = "Planilha do cidadão";
-    tickets["citizen@GEINF"] = desk->route(attendant, desk->register_request(as(w.citizen), r).id,
-                                           w.geinf.id, std::nullopt);
+    tickets["citizen@GEINF"] = desk->work().route(
+        attendant, desk->intake().register_request(as(w.citizen), r).id, w.geinf.id, std::nullopt);
     r.subject = "Planilha do cidadão, de novo";
-    tickets["citizen@central"] = desk->register_request(as(w.citizen), r);
+    tickets["citizen@central"] = desk->intake().register_request(as(w.citizen), r);
   }
 
   std::vector<Case> table() {
@@ -92,7 +99,7 @@ class AuthorizationScopeTest : public DeskTest {
   std::vector<std::string> listed(const app::Actor& a, store::TicketFilter f) {
     std::vector<std::string> out;
     for (int pages = 0; pages < 50; ++pages) {
-      const auto page = desk->list_tickets(a, f);
+      const auto page = desk->tickets().list_tickets(a, f);
       for (const auto& t : page.tickets) out.push_back(label_of(t.id));
       if (page.next_cursor.empty()) break;
       f.cursor = page.next_cursor;
@@ -139,10 +146,10 @@ TEST_P(AuthorizationScopeTest, EveryRoleSeesExactlyItsTickets) {
       const bool expected = c.visible.count(label) > 0;
       const std::string want = expected ? "ok" : "not_found";
       const std::pair<std::string, std::string> reads[] = {
-          {"ticket", outcome([&] { desk->ticket(a, t.id); })},
-          {"protocol", outcome([&] { desk->ticket_by_protocol(a, t.protocol); })},
-          {"history", outcome([&] { desk->history(a, t.id); })},
-          {"attachments", outcome([&] { desk->attachments(a, t.id); })},
+          {"ticket", outcome([&] { desk->tickets().ticket(a, t.id); })},
+          {"protocol", outcome([&] { desk->tickets().ticket_by_protocol(a, t.protocol); })},
+          {"history", outcome([&] { desk->tickets().history(a, t.id); })},
+          {"attachments", outcome([&] { desk->attachments().attachments(a, t.id); })},
       };
       for (const auto& [read, got] : reads) {
         if (got != want) leaks.push_back(c.name + " " + read + " " + label + ": " + got);

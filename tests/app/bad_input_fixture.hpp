@@ -8,6 +8,8 @@
 #include <map>
 
 #include "app/expect_error.hpp"
+#include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "support/desk_world.hpp"
 
 namespace guiche::testing {
@@ -18,8 +20,8 @@ class BadInputFixture : public DeskTest {
     DeskTest::SetUp();
     // Tickets every refusal below must leave exactly as they are.
     fresh = register_sis(w.requester_sesa, "Pedido novo");
-    routed = desk->route(as(w.attendant), register_sis(w.requester_seger).id, w.sgsis.id,
-                         w.analyst_sis.id);
+    routed = desk->work().route(as(w.attendant), register_sis(w.requester_seger).id, w.sgsis.id,
+                                w.analyst_sis.id);
   }
 
   struct Snapshot {
@@ -48,7 +50,7 @@ class BadInputFixture : public DeskTest {
     }
     store::TicketFilter all;
     all.limit = 200;
-    s.tickets = desk->list_tickets(as(w.admin), all).tickets;
+    s.tickets = desk->tickets().list_tickets(as(w.admin), all).tickets;
     return s;
   }
 

@@ -2,6 +2,10 @@
 // protocol look-ups: each gets a clear pt-BR error of the right kind and
 // changes nothing.
 #include "app/bad_input_fixture.hpp"
+#include "app/directory/directory.hpp"
+#include "app/intake/intake.hpp"
+#include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
 
 namespace guiche::testing {
 namespace {
@@ -33,7 +37,8 @@ class BadInputTest : public BadInputFixture {
   // Registers `r` as its requester; must be refused naming `fields`.
   std::string refused(const app::RegisterRequest& r, const std::vector<std::string>& fields) {
     const auto requester = as(w.requester_seger);
-    return rejects(Kind::validation, fields, [&] { desk->register_request(requester, r); });
+    return rejects(Kind::validation, fields,
+                   [&] { desk->intake().register_request(requester, r); });
   }
 };
 
@@ -44,13 +49,13 @@ TEST_P(BadInputTest, InvalidCpfIsRefused) {
     Person p = seger_person();
     p.cpf = cpf;
     const auto text = rejects(Kind::validation, {"cpf"}, [&] {
-      desk->create_person(admin, {p, std::nullopt});
+      desk->directory().create_person(admin, {p, std::nullopt});
     });
     EXPECT_THAT(text, HasSubstr("CPF inválido")) << cpf;
   }
   Person p = seger_person();
   p.cpf = "123.456.789-09";
-  EXPECT_EQ(desk->create_person(admin, {p, std::nullopt}).cpf, "12345678909");
+  EXPECT_EQ(desk->directory().create_person(admin, {p, std::nullopt}).cpf, "12345678909");
 }
 
 TEST_P(BadInputTest, InvalidEmailPhoneAndLoginAreRefusedTogether) {
@@ -59,12 +64,16 @@ TEST_P(BadInputTest, InvalidEmailPhoneAndLoginAreRefusedTogether) {
                             "lucia @seger.es.gov.br", "lucia@seger..es.gov.br"}) {
     Person p = seger_person();
     p.emails = {email};
-    rejects(Kind::validation, {"emails"}, [&] { desk->create_person(admin, {p, std::nullopt}); });
+    rejects(Kind::validation, {"emails"}, [&] {
+      desk->directory().create_person(admin, {p, std::nullopt});
+    });
   }
   for (const char* phone : {"123", "(27) 3636-abcd", "+0 27 3636 1234", "27 83636 1234", ""}) {
     Person p = seger_person();
     p.phone = phone;
-    rejects(Kind::validation, {"phone"}, [&] { desk->create_person(admin, {p, std::nullopt}); });
+    rejects(Kind::validation, {"phone"}, [&] {
+      desk->directory().create_person(admin, {p, std::nullopt});
+    });
   }
   Person p = seger_person();
   p.emails = {"lucia@"};
@@ -72,10 +81,12 @@ TEST_P(BadInputTest, InvalidEmailPhoneAndLoginAreRefusedTogether) {
   p.cpf = "123.456.789-00";
   p.login = "Lúcia!";
   p.name = " ";
-  rejects(Kind::validation, {"name"}, [&] { desk->create_person(admin, {p, std::nullopt}); });
+  rejects(Kind::validation, {"name"}, [&] {
+    desk->directory().create_person(admin, {p, std::nullopt});
+  });
   p.name = "Lúcia";
   const auto text = rejects(Kind::validation, {"emails", "phone", "cpf", "login"}, [&] {
-    desk->create_person(admin, {p, std::nullopt});
+    desk->directory().create_person(admin, {p, std::nullopt});
   });
   EXPECT_THAT(text, HasSubstr("lucia@"));
 
@@ -83,15 +94,18 @@ TEST_P(BadInputTest, InvalidEmailPhoneAndLoginAreRefusedTogether) {
   Person maria = w.requester_seger;
   maria.emails = {"maria.arroba.seger"};
   maria.phone = "27";
-  rejects(Kind::validation, {"emails", "phone"}, [&] { desk->update_person(admin, maria); });
-  const Person stored = desk->person(admin, w.requester_seger.id);
+  rejects(Kind::validation, {"emails", "phone"},
+          [&] { desk->directory().update_person(admin, maria); });
+  const Person stored = desk->directory().person(admin, w.requester_seger.id);
   EXPECT_EQ(stored.emails, w.requester_seger.emails);
   EXPECT_EQ(stored.phone, w.requester_seger.phone);
 
   // A duplicate is a conflict, not a second person.
   Person twin = seger_person();
   twin.emails = {"MARIA@seger.es.gov.br"};
-  rejects(Kind::conflict, {}, [&] { desk->create_person(admin, {twin, std::nullopt}); });
+  rejects(Kind::conflict, {}, [&] {
+    desk->directory().create_person(admin, {twin, std::nullopt});
+  });
 }
 
 TEST_P(BadInputTest, UnknownServiceIsRefused) {
@@ -144,7 +158,7 @@ TEST_P(BadInputTest, WrongTypesInFormFieldsAreRefused) {
   s.name = "Licenças de software";
   s.audience = Audience::public_servants;
   s.form = {{"quantidade", "Quantidade de licenças", FieldType::number, true, {}}};
-  desk->create_service(as(w.admin), s);
+  desk->directory().create_service(as(w.admin), s);
   auto r = sis_request();
   r.service_code = "LIC-SOFT";
   for (const nlohmann::json& value :
@@ -155,7 +169,8 @@ TEST_P(BadInputTest, WrongTypesInFormFieldsAreRefused) {
     EXPECT_THAT(refused(r, {"quantidade"}), HasSubstr("Quantidade de licenças")) << value.dump();
   }
   r.form_answers = {{"quantidade", "12"}};
-  EXPECT_EQ(desk->register_request(as(w.requester_seger), r).form_answers["quantidade"], 12.0);
+  EXPECT_EQ(desk->intake().register_request(as(w.requester_seger), r).form_answers["quantidade"],
+            12.0);
 }
 
 TEST_P(BadInputTest, UnknownFormKeyIsRefused) {
@@ -193,7 +208,7 @@ TEST_P(BadInputTest, SubjectAndDescriptionMustBeCleanText) {
   auto r = sis_request();
   r.description = "Linha um.\nLinha dois.\tCom tabulação.";
   r.subject = "  Acesso ao SIGEFES  ";
-  const Ticket t = desk->register_request(as(w.requester_seger), r);
+  const Ticket t = desk->intake().register_request(as(w.requester_seger), r);
   EXPECT_EQ(t.subject, "Acesso ao SIGEFES");
   EXPECT_EQ(t.description, r.description);
 }
@@ -208,10 +223,12 @@ TEST_P(BadInputTest, ImpactAndUrgencyMustBeOneToThree) {
     refused(r, {"urgency"});
     const auto attendant = as(w.attendant);
     rejects(Kind::validation, {"impact"}, [&] {
-      desk->triage(attendant, fresh.id, {std::nullopt, std::nullopt, value, 2, std::nullopt});
+      desk->work().triage(attendant, fresh.id,
+                          {std::nullopt, std::nullopt, value, 2, std::nullopt});
     });
     rejects(Kind::validation, {"urgency"}, [&] {
-      desk->triage(attendant, fresh.id, {std::nullopt, std::nullopt, 2, value, std::nullopt});
+      desk->work().triage(attendant, fresh.id,
+                          {std::nullopt, std::nullopt, 2, value, std::nullopt});
     });
   }
 }
@@ -224,7 +241,8 @@ TEST_P(BadInputTest, RefusedRequestsTakeNoProtocolNumber) {
   r.subject = "";
   refused(r, {"subject"});
   // The two tickets of the fixture took 000001 and 000002: no gap after refusals.
-  EXPECT_EQ(desk->register_request(as(w.requester_seger), sis_request()).protocol, "2026-000003");
+  EXPECT_EQ(desk->intake().register_request(as(w.requester_seger), sis_request()).protocol,
+            "2026-000003");
 }
 
 TEST_P(BadInputTest, MalformedCursorAndSearchAreRefused) {
@@ -233,20 +251,21 @@ TEST_P(BadInputTest, MalformedCursorAndSearchAreRefused) {
                              "99999999999999999999.1", "1.99999999999999999999"}) {
     store::TicketFilter f;
     f.cursor = cursor;
-    EXPECT_THAT(rejects(Kind::validation, {"cursor"}, [&] { desk->list_tickets(attendant, f); }),
-                HasSubstr("Cursor"))
+    EXPECT_THAT(
+        rejects(Kind::validation, {"cursor"}, [&] { desk->tickets().list_tickets(attendant, f); }),
+        HasSubstr("Cursor"))
         << cursor;
   }
   store::TicketFilter f;
   f.text = std::string(501, 'a');
-  rejects(Kind::validation, {"q"}, [&] { desk->list_tickets(attendant, f); });
+  rejects(Kind::validation, {"q"}, [&] { desk->tickets().list_tickets(attendant, f); });
   // A cursor that came from the desk works.
   f = {};
   f.limit = 1;
-  const auto first = desk->list_tickets(attendant, f);
+  const auto first = desk->tickets().list_tickets(attendant, f);
   ASSERT_FALSE(first.next_cursor.empty());
   f.cursor = first.next_cursor;
-  EXPECT_EQ(desk->list_tickets(attendant, f).tickets.size(), 1u);
+  EXPECT_EQ(desk->tickets().list_tickets(attendant, f).tickets.size(), 1u);
 }
 
 TEST_P(BadInputTest, MalformedProtocolIsRefusedAndUnknownIsNotFound) {
@@ -254,18 +273,18 @@ TEST_P(BadInputTest, MalformedProtocolIsRefusedAndUnknownIsNotFound) {
   for (const char* protocol : {"", "abc", "2026-", "2026-0000001", "26-000001", "2026-000000",
                                "2026/000001", "2026-00000a", "SA 2026", "２０２６-000001"}) {
     EXPECT_THAT(rejects(Kind::validation, {"protocol"},
-                        [&] { desk->ticket_by_protocol(attendant, protocol); }),
+                        [&] { desk->tickets().ticket_by_protocol(attendant, protocol); }),
                 HasSubstr("AAAA-NNNNNN"))
         << protocol;
   }
   for (const char* protocol : {"2026-999999", "2025-000001", "[SA 2027-000001]"}) {
-    const auto text =
-        rejects(Kind::not_found, {}, [&] { desk->ticket_by_protocol(attendant, protocol); });
+    const auto text = rejects(Kind::not_found, {},
+                              [&] { desk->tickets().ticket_by_protocol(attendant, protocol); });
     EXPECT_THAT(text, HasSubstr("Chamado não encontrado")) << protocol;
   }
   // The ways people quote a protocol all work.
   for (const char* protocol : {"2026-000001", "2026-1", "[SA 2026-000001]", " 2026-000001 "}) {
-    EXPECT_EQ(desk->ticket_by_protocol(attendant, protocol).id, fresh.id) << protocol;
+    EXPECT_EQ(desk->tickets().ticket_by_protocol(attendant, protocol).id, fresh.id) << protocol;
   }
 }
 

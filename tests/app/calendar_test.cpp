@@ -3,7 +3,9 @@
 // the SLA clock sees what was loaded.
 #include <gmock/gmock.h>
 
-#include "app/calendar_book.hpp"
+#include "app/calendars/calendar_book.hpp"
+#include "app/calendars/calendars.hpp"
+#include "app/directory/directory.hpp"
 #include "app/expect_error.hpp"
 #include "sla/durations.hpp"
 #include "sla/local_time_text.hpp"
@@ -32,7 +34,7 @@ class CalendarTest : public DeskTest {
   }
   std::vector<std::string> names_in(const std::string& calendar, int y) {
     std::vector<std::string> out;
-    for (const auto& d : desk->calendar_holidays(calendar, y))
+    for (const auto& d : desk->calendars().calendar_holidays(calendar, y))
       out.push_back(format_date(Date{sys_days{d.day.time_since_epoch()}}) + " " + d.name);
     return out;
   }
@@ -42,7 +44,7 @@ class CalendarTest : public DeskTest {
 };
 
 TEST_P(CalendarTest, AdminDefinesAMunicipalCalendarThatInheritsTheStates) {
-  auto view = desk->save_calendar(as(w.admin), vitoria());
+  auto view = desk->calendars().save_calendar(as(w.admin), vitoria());
   EXPECT_FALSE(view.builtin);
   EXPECT_EQ(view.parent, "br-es");
   EXPECT_EQ(view.resolved->time_zone(), "America/Sao_Paulo");
@@ -56,9 +58,9 @@ TEST_P(CalendarTest, AdminDefinesAMunicipalCalendarThatInheritsTheStates) {
 
   // Another desk on the same database reads it back as stored.
   app::Desk other(database->db(), clock, desk_config());
-  auto names = other.calendars().names();
+  auto names = other.calendars().book().names();
   EXPECT_THAT(names, ElementsAre("br", "br-es", "br-es-vitoria", "br-ms"));
-  auto read = other.calendar(as(w.analyst_sis), "br-es-vitoria");
+  auto read = other.calendars().calendar(as(w.analyst_sis), "br-es-vitoria");
   ASSERT_EQ(read.definition->holidays.size(), 2u);
   EXPECT_EQ(read.definition->holidays[0].days_after_easter, 60);
   EXPECT_EQ(read.definition->holidays[1].name, "Nossa Senhora da Vitória");
@@ -74,8 +76,8 @@ TEST_P(CalendarTest, ACalendarMayHaveItsOwnZoneWeekAndPartialHolidays) {
   s.week = week;
   s.holidays = {sla::HolidayRule::fixed(26, 8, "Aniversário")
                     .partial(sla::DayClosure::closed_from(hours{12}))};
-  desk->save_calendar(as(w.admin), s);
-  auto calendar = desk->calendars().find("orgao-ms");
+  desk->calendars().save_calendar(as(w.admin), s);
+  auto calendar = desk->calendars().book().find("orgao-ms");
   ASSERT_TRUE(calendar);
   EXPECT_EQ(calendar->time_zone(), "America/Cuiaba");
   auto monday = calendar->working_hours_on(local_days{2026y / August / 24});
@@ -89,26 +91,28 @@ TEST_P(CalendarTest, ACalendarMayHaveItsOwnZoneWeekAndPartialHolidays) {
 }
 
 TEST_P(CalendarTest, OnlyAdminsChangeCalendarsAndOnlyStaffReadThem) {
-  EXPECT_EQ(outcome([&] { desk->save_calendar(as(w.analyst_sis), vitoria()); }), "forbidden");
-  EXPECT_EQ(
-      outcome([&] {
-        desk->load_optional_days(as(w.attendant), "br", 2026, {{on(2026, 2, 16), "Carnaval", {}}});
-      }),
-      "forbidden");
-  EXPECT_EQ(outcome([&] { desk->calendars(as(w.requester_seger)); }), "forbidden");
-  EXPECT_EQ(outcome([&] { desk->calendar(as(w.requester_seger), "br"); }), "forbidden");
-  EXPECT_EQ(desk->calendars(as(w.analyst_sis)).size(), 3u);
-  EXPECT_EQ(desk->calendar(as(w.attendant), "br-ms").resolved->time_zone(), "America/Campo_Grande");
-  EXPECT_EQ(outcome([&] { desk->calendar(as(w.attendant), "br-sp"); }), "not_found");
+  EXPECT_EQ(outcome([&] { desk->calendars().save_calendar(as(w.analyst_sis), vitoria()); }),
+            "forbidden");
+  EXPECT_EQ(outcome([&] {
+              desk->calendars().load_optional_days(as(w.attendant), "br", 2026,
+                                                   {{on(2026, 2, 16), "Carnaval", {}}});
+            }),
+            "forbidden");
+  EXPECT_EQ(outcome([&] { desk->calendars().calendars(as(w.requester_seger)); }), "forbidden");
+  EXPECT_EQ(outcome([&] { desk->calendars().calendar(as(w.requester_seger), "br"); }), "forbidden");
+  EXPECT_EQ(desk->calendars().calendars(as(w.analyst_sis)).size(), 3u);
+  EXPECT_EQ(desk->calendars().calendar(as(w.attendant), "br-ms").resolved->time_zone(),
+            "America/Campo_Grande");
+  EXPECT_EQ(outcome([&] { desk->calendars().calendar(as(w.attendant), "br-sp"); }), "not_found");
   // Holidays are public: no actor at all.
-  EXPECT_FALSE(desk->calendar_holidays("br", 2026).empty());
+  EXPECT_FALSE(desk->calendars().calendar_holidays("br", 2026).empty());
   EXPECT_EQ(count("calendars"), 0);
   EXPECT_EQ(count("calendar_optional_days"), 0);
 }
 
 TEST_P(CalendarTest, BadCalendarsAreRefusedBeforeAnythingIsStored) {
   auto refused = [&](app::CalendarSpec s, const std::string& field) {
-    auto e = error_of([&] { desk->save_calendar(as(w.admin), s); });
+    auto e = error_of([&] { desk->calendars().save_calendar(as(w.admin), s); });
     ASSERT_TRUE(e) << field;
     EXPECT_EQ(e->kind(), DomainError::Kind::validation) << field << ": " << e->what();
     EXPECT_TRUE(names_field(*e, field)) << field << ": " << e->what();
@@ -138,25 +142,25 @@ TEST_P(CalendarTest, BadCalendarsAreRefusedBeforeAnythingIsStored) {
   // Inheritance may not loop back: a -> b, then a replaced to inherit from b.
   auto a = vitoria();
   a.name = "a-cal";
-  desk->save_calendar(as(w.admin), a);
+  desk->calendars().save_calendar(as(w.admin), a);
   auto b = vitoria();
   b.name = "b-cal";
   b.parent = "a-cal";
-  desk->save_calendar(as(w.admin), b);
+  desk->calendars().save_calendar(as(w.admin), b);
   a.parent = "b-cal";
   refused(a, "parent");
-  EXPECT_EQ(desk->calendar(as(w.admin), "a-cal").parent, "br-es");
+  EXPECT_EQ(desk->calendars().calendar(as(w.admin), "a-cal").parent, "br-es");
 
   auto builtin = vitoria();
   builtin.name = "br-es";
-  EXPECT_EQ(outcome([&] { desk->save_calendar(as(w.admin), builtin); }), "conflict");
+  EXPECT_EQ(outcome([&] { desk->calendars().save_calendar(as(w.admin), builtin); }), "conflict");
   EXPECT_EQ(count("calendars"), 2);
 }
 
 TEST_P(CalendarTest, OptionalDaysReplaceTheirYearAtomically) {
   const auto admin = as(w.admin);
-  desk->load_optional_days(admin, "br", 2025, {{on(2025, 3, 3), "Carnaval", {}}});
-  auto stored = desk->load_optional_days(
+  desk->calendars().load_optional_days(admin, "br", 2025, {{on(2025, 3, 3), "Carnaval", {}}});
+  auto stored = desk->calendars().load_optional_days(
       admin, "br", 2026,
       {{on(2026, 2, 18), "Quarta-feira de Cinzas", sla::DayClosure::closed_until(hours{14})},
        {on(2026, 2, 16), "Carnaval", {}},
@@ -164,36 +168,41 @@ TEST_P(CalendarTest, OptionalDaysReplaceTheirYearAtomically) {
   EXPECT_THAT(stored, ElementsAre(Field(&sla::DatedClosure::date, on(2026, 2, 16)),
                                   Field(&sla::DatedClosure::date, on(2026, 2, 17)),
                                   Field(&sla::DatedClosure::date, on(2026, 2, 18))));
-  auto cinzas = desk->calendars().find("br")->closed_day(local_days{2026y / February / 18});
+  auto cinzas = desk->calendars().book().find("br")->closed_day(local_days{2026y / February / 18});
   ASSERT_TRUE(cinzas);
   EXPECT_FALSE(cinzas->holiday);
   EXPECT_EQ(cinzas->closure.describe(), "fechado até 14:00");
   // Children see their parent's closures.
-  EXPECT_TRUE(desk->calendars().find("br-es")->closed_day(local_days{2026y / February / 16}));
+  EXPECT_TRUE(
+      desk->calendars().book().find("br-es")->closed_day(local_days{2026y / February / 16}));
 
   // A bad set changes nothing.
   auto e = error_of([&] {
-    desk->load_optional_days(admin, "br", 2026,
-                             {{on(2026, 6, 4), "Corpus Christi", {}},
-                              {on(2025, 6, 5), "Ponte", {}},
-                              {on(2026, 6, 4), "De novo", {}},
-                              {on(2026, 12, 24), "Véspera", sla::DayClosure{hours{13}, hours{9}}}});
+    desk->calendars().load_optional_days(
+        admin, "br", 2026,
+        {{on(2026, 6, 4), "Corpus Christi", {}},
+         {on(2025, 6, 5), "Ponte", {}},
+         {on(2026, 6, 4), "De novo", {}},
+         {on(2026, 12, 24), "Véspera", sla::DayClosure{hours{13}, hours{9}}}});
   });
   ASSERT_TRUE(e);
   EXPECT_TRUE(names_field(*e, "items[1].date"));
   EXPECT_TRUE(names_field(*e, "items[2].date"));
   EXPECT_TRUE(names_field(*e, "items[3].closure"));
-  EXPECT_EQ(desk->calendar_holidays("br", 2026).size(), 13u);  // 10 holidays + 3 closures
+  EXPECT_EQ(desk->calendars().calendar_holidays("br", 2026).size(),
+            13u);  // 10 holidays + 3 closures
 
   // Replacing the year keeps the other years.
-  desk->load_optional_days(admin, "br", 2026, {{on(2026, 6, 4), "Corpus Christi", {}}});
+  desk->calendars().load_optional_days(admin, "br", 2026, {{on(2026, 6, 4), "Corpus Christi", {}}});
   EXPECT_EQ(count("calendar_optional_days"), 2);
-  EXPECT_EQ(desk->calendar_holidays("br", 2025).size(), 10u + 1u);
+  EXPECT_EQ(desk->calendars().calendar_holidays("br", 2025).size(), 10u + 1u);
 
-  EXPECT_EQ(outcome([&] { desk->load_optional_days(admin, "br-sp", 2026, {}); }), "not_found");
-  EXPECT_EQ(outcome([&] { desk->load_optional_days(admin, "br", 1900, {}); }), "validation");
-  EXPECT_EQ(outcome([&] { desk->calendar_holidays("br", 2100); }), "validation");
-  EXPECT_EQ(outcome([&] { desk->calendar_holidays("br-sp", 2026); }), "not_found");
+  EXPECT_EQ(outcome([&] { desk->calendars().load_optional_days(admin, "br-sp", 2026, {}); }),
+            "not_found");
+  EXPECT_EQ(outcome([&] { desk->calendars().load_optional_days(admin, "br", 1900, {}); }),
+            "validation");
+  EXPECT_EQ(outcome([&] { desk->calendars().calendar_holidays("br", 2100); }), "validation");
+  EXPECT_EQ(outcome([&] { desk->calendars().calendar_holidays("br-sp", 2026); }), "not_found");
 }
 
 // BRAZIL.md V3: federal, closed 16–17/02/2026, open only 14–18h on 18/02.
@@ -201,20 +210,20 @@ TEST_P(CalendarTest, OptionalDaysReplaceTheirYearAtomically) {
 TEST_P(CalendarTest, DeadlinesThroughTheBookSkipLoadedPontosFacultativos) {
   const Instant start = *parse_instant("2026-02-13T17:00:00-03:00");
   const sla::Duration two_hours{sla::DurationUnit::business_hours, 2};
-  auto before = desk->calendars().find("br");
+  auto before = desk->calendars().book().find("br");
   EXPECT_EQ(sla::format_in_calendar(*before, sla::deadline(*before, start, two_hours)),
             "2026-02-16T09:00:00-03:00");
-  desk->load_optional_days(
+  desk->calendars().load_optional_days(
       as(w.admin), "br", 2026,
       {{on(2026, 2, 16), "Carnaval", {}},
        {on(2026, 2, 17), "Carnaval", {}},
        {on(2026, 2, 18), "Quarta-feira de Cinzas", sla::DayClosure::closed_until(hours{14})}});
-  auto after = desk->calendars().find("br");
+  auto after = desk->calendars().book().find("br");
   EXPECT_EQ(sla::format_in_calendar(*after, sla::deadline(*after, start, two_hours)),
             "2026-02-18T15:00:00-03:00");
   // A calendar stored afterwards inherits them too.
-  desk->save_calendar(as(w.admin), vitoria());
-  auto child = desk->calendars().find("br-es-vitoria");
+  desk->calendars().save_calendar(as(w.admin), vitoria());
+  auto child = desk->calendars().book().find("br-es-vitoria");
   EXPECT_EQ(sla::format_in_calendar(*child, sla::deadline(*child, start, two_hours)),
             "2026-02-18T15:00:00-03:00");
 }
@@ -222,21 +231,22 @@ TEST_P(CalendarTest, DeadlinesThroughTheBookSkipLoadedPontosFacultativos) {
 TEST_P(CalendarTest, AnOrganizationsCalendarMustBeKnown) {
   Organization o = w.seger;
   o.calendar = "br-es-vitoria";
-  auto e = error_of([&] { desk->update_organization(as(w.admin), o); });
+  auto e = error_of([&] { desk->directory().update_organization(as(w.admin), o); });
   ASSERT_TRUE(e);
   EXPECT_EQ(e->kind(), DomainError::Kind::validation);
   EXPECT_TRUE(names_field(*e, "calendar"));
-  EXPECT_EQ(desk->organization(as(w.admin), w.seger.id).calendar, "br-es");
+  EXPECT_EQ(desk->directory().organization(as(w.admin), w.seger.id).calendar, "br-es");
 
-  desk->save_calendar(as(w.admin), vitoria());
-  EXPECT_EQ(desk->update_organization(as(w.admin), o).calendar, "br-es-vitoria");
+  desk->calendars().save_calendar(as(w.admin), vitoria());
+  EXPECT_EQ(desk->directory().update_organization(as(w.admin), o).calendar, "br-es-vitoria");
   Organization fresh;
   fresh.name = "Secretaria de Estado de Saúde de MS";
   fresh.acronym = "SES-MS";
   fresh.calendar = "ms";
-  EXPECT_EQ(outcome([&] { desk->create_organization(as(w.admin), fresh); }), "validation");
+  EXPECT_EQ(outcome([&] { desk->directory().create_organization(as(w.admin), fresh); }),
+            "validation");
   fresh.calendar = "br-ms";
-  EXPECT_EQ(desk->create_organization(as(w.admin), fresh).calendar, "br-ms");
+  EXPECT_EQ(desk->directory().create_organization(as(w.admin), fresh).calendar, "br-ms");
 }
 
 GUICHE_ON_BOTH_ENGINES(CalendarTest);

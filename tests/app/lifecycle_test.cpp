@@ -1,6 +1,10 @@
 // The whole life of an SA from seed 000, through the application layer.
 #include <gmock/gmock.h>
 
+#include "app/directory/directory.hpp"
+#include "app/intake/intake.hpp"
+#include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "domain/error.hpp"
 #include "support/desk_world.hpp"
 
@@ -25,7 +29,7 @@ TEST_P(LifecycleTest, PhoneRequestLivesFromRegistrationToClosingByTheWindow) {
   r.subject = "Acesso ao SIGEFES para nova servidora";
   r.description = "A servidora Joana precisa lançar empenhos a partir de segunda.";
   r.form_answers = {{"sistema", "SIGEFES"}, {"matricula", "3344556"}, {"urgente", "sim"}};
-  Ticket t = desk->register_request(attendant, r);
+  Ticket t = desk->intake().register_request(attendant, r);
   EXPECT_EQ(t.protocol, "2026-000001");
   EXPECT_EQ(t.channel, Channel::phone);
   EXPECT_EQ(t.registered_by, w.attendant.id);
@@ -35,51 +39,52 @@ TEST_P(LifecycleTest, PhoneRequestLivesFromRegistrationToClosingByTheWindow) {
   EXPECT_EQ(t.form_answers["urgente"], true);
 
   clock.advance(std::chrono::minutes(10));
-  t = desk->triage(attendant, t.id, {std::nullopt, Category::service_request, 2, 2, std::nullopt});
+  t = desk->work().triage(attendant, t.id,
+                          {std::nullopt, Category::service_request, 2, 2, std::nullopt});
   EXPECT_EQ(t.status, Status::triage);
   EXPECT_EQ(t.priority, 5);
-  t = desk->route(attendant, t.id, w.sgsis.id, std::nullopt, "Acesso de sistema");
+  t = desk->work().route(attendant, t.id, w.sgsis.id, std::nullopt, "Acesso de sistema");
   EXPECT_EQ(t.status, Status::assigned);
   EXPECT_EQ(t.unit_id, w.sgsis.id);
 
   const auto analyst = as(w.analyst_sis);
-  t = desk->assign(analyst, t.id, w.analyst_sis.id);
-  t = desk->change_status(analyst, t.id, Status::in_progress);
+  t = desk->work().assign(analyst, t.id, w.analyst_sis.id);
+  t = desk->work().change_status(analyst, t.id, Status::in_progress);
   clock.advance(std::chrono::hours(1));
-  t = desk->reply(analyst, t.id, "Qual o perfil de acesso necessário?", true);
+  t = desk->work().reply(analyst, t.id, "Qual o perfil de acesso necessário?", true);
   EXPECT_EQ(t.status, Status::pending_requester);
   EXPECT_TRUE(t.first_response_at.has_value());
-  t = desk->add_internal_note(analyst, t.id, "Conferir com a SEGER o perfil de ordenador.");
+  t = desk->work().add_internal_note(analyst, t.id, "Conferir com a SEGER o perfil de ordenador.");
 
   clock.advance(std::chrono::hours(2));
-  t = desk->reply(as(w.requester_seger), t.id, "Perfil de executor de despesa.");
+  t = desk->work().reply(as(w.requester_seger), t.id, "Perfil de executor de despesa.");
   EXPECT_EQ(t.status, Status::in_progress);
 
-  t = desk->log_time(analyst, t.id, 20, "Criação do usuário");
-  t = desk->resolve(analyst, t.id, "Acesso criado com perfil executor.", 25);
+  t = desk->work().log_time(analyst, t.id, 20, "Criação do usuário");
+  t = desk->work().resolve(analyst, t.id, "Acesso criado com perfil executor.", 25);
   EXPECT_EQ(t.status, Status::resolved);
   EXPECT_EQ(t.time_spent_minutes, 45);
 
   const auto requester = as(w.requester_seger);
-  t = desk->evaluate(requester, t.id, 2, "Faltou o perfil de consulta.");
+  t = desk->work().evaluate(requester, t.id, 2, "Faltou o perfil de consulta.");
   EXPECT_EQ(t.rating, 2);
   clock.advance(std::chrono::hours(24));
-  t = desk->reopen(requester, t.id, "O perfil de consulta não foi incluído.");
+  t = desk->work().reopen(requester, t.id, "O perfil de consulta não foi incluído.");
   EXPECT_EQ(t.status, Status::reopened);
   EXPECT_EQ(t.reopen_count, 1);
   EXPECT_FALSE(t.rating.has_value());  // the survey was about the earlier resolution
 
-  t = desk->change_status(analyst, t.id, Status::in_progress);
-  t = desk->resolve(analyst, t.id, "Perfil de consulta incluído.", 10);
-  EXPECT_EQ(desk->close_expired_resolutions(), 0);  // still inside the window
+  t = desk->work().change_status(analyst, t.id, Status::in_progress);
+  t = desk->work().resolve(analyst, t.id, "Perfil de consulta incluído.", 10);
+  EXPECT_EQ(desk->work().close_expired_resolutions(), 0);  // still inside the window
   clock.advance(std::chrono::days(7) + std::chrono::minutes(1));
-  EXPECT_EQ(desk->close_expired_resolutions(), 1);
-  t = desk->ticket(analyst, t.id);
+  EXPECT_EQ(desk->work().close_expired_resolutions(), 1);
+  t = desk->tickets().ticket(analyst, t.id);
   EXPECT_EQ(t.status, Status::closed);
   EXPECT_TRUE(t.closed_at.has_value());
-  EXPECT_THROW(desk->reopen(requester, t.id, "De novo"), DomainError);
+  EXPECT_THROW(desk->work().reopen(requester, t.id, "De novo"), DomainError);
 
-  const auto events = desk->history(analyst, t.id);
+  const auto events = desk->tickets().history(analyst, t.id);
   EXPECT_THAT(kinds_of(events), ElementsAre("created", "triaged", "routed", "assigned",
                                             "status_changed", "public_reply", "internal_note",
                                             "public_reply", "time_logged", "resolved", "evaluated",
@@ -92,7 +97,7 @@ TEST_P(LifecycleTest, PhoneRequestLivesFromRegistrationToClosingByTheWindow) {
     EXPECT_GE(events[i].at, events[i - 1].at);
   }
   // The requester's view of the same story has no internal note nor time entry.
-  EXPECT_THAT(kinds_of(desk->history(requester, t.id)),
+  EXPECT_THAT(kinds_of(desk->tickets().history(requester, t.id)),
               ElementsAre("created", "triaged", "routed", "assigned", "status_changed",
                           "public_reply", "public_reply", "resolved", "evaluated", "reopened",
                           "status_changed", "resolved", "closed"));
@@ -105,11 +110,11 @@ TEST_P(LifecycleTest, NonClientRequestIsRegisteredAndEndsAtClientRelations) {
   EXPECT_THAT(t.audience_reason, ::testing::HasSubstr("não é cliente"));
   // Client relations sees and decides it; the technical units do not.
   auto relations = as(w.relations_agent);
-  EXPECT_EQ(desk->ticket(relations, t.id).id, t.id);
-  EXPECT_THROW(desk->ticket(as(w.analyst_sis), t.id), DomainError);
-  t = desk->cancel(relations, t.id, "Órgão sem contrato; orientado a formalizar ofício.");
+  EXPECT_EQ(desk->tickets().ticket(relations, t.id).id, t.id);
+  EXPECT_THROW(desk->tickets().ticket(as(w.analyst_sis), t.id), DomainError);
+  t = desk->work().cancel(relations, t.id, "Órgão sem contrato; orientado a formalizar ofício.");
   EXPECT_EQ(t.status, Status::cancelled);
-  const auto events = desk->history(relations, t.id);
+  const auto events = desk->tickets().history(relations, t.id);
   EXPECT_EQ(events.front().data["audience_reason"], t.audience_reason);
 }
 
@@ -119,7 +124,7 @@ TEST_P(LifecycleTest, UnauthorizedPersonOfAClientAlsoGoesToClientRelations) {
   p.emails = {"sem@seger.es.gov.br"};
   p.organization_id = w.seger.id;
   p.roles = {{Role::requester, std::nullopt}};
-  p = desk->create_person(as(w.admin), {p, std::nullopt});
+  p = desk->directory().create_person(as(w.admin), {p, std::nullopt});
   Ticket t = register_sis(p);
   EXPECT_FALSE(t.audience_admitted);
   EXPECT_EQ(t.unit_id, w.relations.id);
@@ -132,13 +137,13 @@ TEST_P(LifecycleTest, CitizensMayUseServicesOpenToAnyone) {
   r.service_code = "SUP-TEC";
   r.subject = "Não consigo emitir a segunda via";
   r.description = "O portal mostra erro 500 ao emitir o documento.";
-  Ticket t = desk->register_request(as(w.citizen), r);
+  Ticket t = desk->intake().register_request(as(w.citizen), r);
   EXPECT_TRUE(t.audience_admitted);
   EXPECT_EQ(t.unit_id, w.central.id);
   EXPECT_EQ(t.category, Category::technical_consultation);
   // ...but not a service for public servants.
   r.service_code = "EMAIL-INST";
-  t = desk->register_request(as(w.citizen), r);
+  t = desk->intake().register_request(as(w.citizen), r);
   EXPECT_FALSE(t.audience_admitted);
   EXPECT_EQ(t.unit_id, w.relations.id);
 }
@@ -149,12 +154,12 @@ TEST_P(LifecycleTest, ProjectsCarryAnAgreedDeadline) {
   r.service_code = "PROJ-SIS";
   r.subject = "Novo sistema de diárias";
   r.description = "Substituir as planilhas de diárias por um sistema.";
-  Ticket t = desk->register_request(as(w.requester_seger), r);
+  Ticket t = desk->intake().register_request(as(w.requester_seger), r);
   EXPECT_EQ(t.category, Category::project);
   EXPECT_FALSE(t.estimated_deadline.has_value());
   EXPECT_FALSE(t.agreed_deadline.has_value());  // "a combinar"
   const Instant agreed = clock.now() + std::chrono::days(90);
-  t = desk->triage(as(w.attendant), t.id, {std::nullopt, std::nullopt, 2, 3, agreed});
+  t = desk->work().triage(as(w.attendant), t.id, {std::nullopt, std::nullopt, 2, 3, agreed});
   EXPECT_EQ(t.agreed_deadline, agreed);
 }
 
@@ -164,20 +169,21 @@ TEST_P(LifecycleTest, ReopenWindowIsConfigurable) {
   app::Desk short_window(database->db(), clock, config);
   Ticket t = register_sis(w.requester_seger);
   const auto attendant = as(w.attendant);
-  short_window.route(attendant, t.id, w.sgsis.id, std::nullopt);
-  short_window.resolve(as(w.analyst_sis), t.id, "Feito.", 5);
+  short_window.work().route(attendant, t.id, w.sgsis.id, std::nullopt);
+  short_window.work().resolve(as(w.analyst_sis), t.id, "Feito.", 5);
   clock.advance(std::chrono::days(2) + std::chrono::seconds(1));
-  EXPECT_THROW(short_window.reopen(as(w.requester_seger), t.id, "Não funcionou"), DomainError);
-  EXPECT_EQ(short_window.close_expired_resolutions(), 1);
+  EXPECT_THROW(short_window.work().reopen(as(w.requester_seger), t.id, "Não funcionou"),
+               DomainError);
+  EXPECT_EQ(short_window.work().close_expired_resolutions(), 1);
 }
 
 TEST_P(LifecycleTest, LinksAreRecordedOnBothTickets) {
   Ticket a = register_sis(w.requester_seger, "SIGEFES fora do ar");
   Ticket b = register_sis(w.requester_sesa, "SIGEFES lento");
-  a = desk->link(as(w.attendant), a.id, b.id, "related");
+  a = desk->work().link(as(w.attendant), a.id, b.id, "related");
   ASSERT_EQ(a.links.size(), 1u);
   EXPECT_EQ(a.links[0].other_ticket_id, b.id);
-  b = desk->ticket(as(w.attendant), b.id);
+  b = desk->tickets().ticket(as(w.attendant), b.id);
   ASSERT_EQ(b.links.size(), 1u);
   EXPECT_EQ(b.links[0].other_ticket_id, a.id);
 }

@@ -5,8 +5,12 @@
 
 #include <thread>
 
-#include "app/live_cursor.hpp"
-#include "app/live_relay.hpp"
+#include "app/accounts/accounts.hpp"
+#include "app/intake/intake.hpp"
+#include "app/live/live_cursor.hpp"
+#include "app/live/live_relay.hpp"
+#include "app/live/live_updates.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "support/desk_world.hpp"
 #include "support/heard_changes.hpp"
 
@@ -23,9 +27,9 @@ class LiveRelayTest : public DeskTest {
   void SetUp() override {
     DeskTest::SetUp();
     other = std::make_unique<app::Desk>(database->db(), clock, desk_config());
-    other->relay_live_changes(other_cursor);  // starts listening here
+    other->live().relay_live_changes(other_cursor);  // starts listening here
   }
-  app::Actor on_other(const Person& p) { return other->actor(p.id, Channel::portal); }
+  app::Actor on_other(const Person& p) { return other->accounts().actor(p.id, Channel::portal); }
 
   std::unique_ptr<app::Desk> other;  // a second node on the same database
   app::LiveCursor other_cursor;
@@ -33,22 +37,22 @@ class LiveRelayTest : public DeskTest {
 
 TEST_P(LiveRelayTest, ChangesMadeThroughOneNodeReachTheOthersFollowers) {
   HeardChanges attendant, analyst_sis, analyst_dba;
-  other->follow_queues(on_other(w.attendant), attendant.listener());
-  other->follow_queues(on_other(w.analyst_sis), analyst_sis.listener());
-  other->follow_queues(on_other(w.analyst_dba), analyst_dba.listener());
+  other->live().follow_queues(on_other(w.attendant), attendant.listener());
+  other->live().follow_queues(on_other(w.analyst_sis), analyst_sis.listener());
+  other->live().follow_queues(on_other(w.analyst_dba), analyst_dba.listener());
 
   auto t = register_sis(w.requester_seger);
   EXPECT_EQ(attendant.size(), 0u);  // not before the relay reads it
-  EXPECT_EQ(other->relay_live_changes(other_cursor), 1u);
+  EXPECT_EQ(other->live().relay_live_changes(other_cursor), 1u);
   ASSERT_THAT(attendant.protocols, ::testing::ElementsAre(t.protocol));
   EXPECT_EQ(attendant.changes[0].requester_id, w.requester_seger.id);
   EXPECT_EQ(attendant.changes[0].organization_id, t.organization_id);
   EXPECT_TRUE(attendant.changes[0].is_public);
 
-  t = desk->route(as(w.attendant), t.id, w.sgsis.id, std::nullopt);
-  desk->add_internal_note(as(w.analyst_sis), t.id, "Conferir perfil.");
-  EXPECT_EQ(other->relay_live_changes(other_cursor), 2u);
-  EXPECT_EQ(other->relay_live_changes(other_cursor), 0u);  // each change once
+  t = desk->work().route(as(w.attendant), t.id, w.sgsis.id, std::nullopt);
+  desk->work().add_internal_note(as(w.analyst_sis), t.id, "Conferir perfil.");
+  EXPECT_EQ(other->live().relay_live_changes(other_cursor), 2u);
+  EXPECT_EQ(other->live().relay_live_changes(other_cursor), 0u);  // each change once
   EXPECT_EQ(attendant.size(), 3u);
   EXPECT_EQ(analyst_sis.size(), 2u);
   EXPECT_THAT(analyst_sis.changes[0].unit_ids, ::testing::Contains(w.sgsis.id));
@@ -58,42 +62,42 @@ TEST_P(LiveRelayTest, ChangesMadeThroughOneNodeReachTheOthersFollowers) {
 
 TEST_P(LiveRelayTest, ARequesterOnAnotherNodeHearsOnlyPublicChanges) {
   const auto t = register_sis(w.requester_seger);
-  other->relay_live_changes(other_cursor);  // the registration, before anyone follows
+  other->live().relay_live_changes(other_cursor);  // the registration, before anyone follows
   HeardChanges requester;
-  other->follow_ticket(on_other(w.requester_seger), t.protocol, requester.listener());
-  desk->add_internal_note(as(w.attendant), t.id, "Só para a equipe.");
-  desk->reply(as(w.attendant), t.id, "Recebemos seu pedido.");
-  EXPECT_EQ(other->relay_live_changes(other_cursor), 2u);
+  other->live().follow_ticket(on_other(w.requester_seger), t.protocol, requester.listener());
+  desk->work().add_internal_note(as(w.attendant), t.id, "Só para a equipe.");
+  desk->work().reply(as(w.attendant), t.id, "Recebemos seu pedido.");
+  EXPECT_EQ(other->live().relay_live_changes(other_cursor), 2u);
   EXPECT_EQ(requester.size(), 1u);
 }
 
 TEST_P(LiveRelayTest, ANodeDoesNotRepeatItsOwnChanges) {
   HeardChanges attendant;
-  desk->follow_queues(as(w.attendant), attendant.listener());
+  desk->live().follow_queues(as(w.attendant), attendant.listener());
   app::LiveCursor own;
-  desk->relay_live_changes(own);
+  desk->live().relay_live_changes(own);
   register_sis(w.requester_seger);
   EXPECT_EQ(attendant.size(), 1u);  // heard at commit
-  EXPECT_EQ(desk->relay_live_changes(own), 0u);
+  EXPECT_EQ(desk->live().relay_live_changes(own), 0u);
   EXPECT_EQ(attendant.size(), 1u);
 }
 
 TEST_P(LiveRelayTest, PruningKeepsTheRelayGoing) {
   HeardChanges attendant;
-  other->follow_queues(on_other(w.attendant), attendant.listener());
+  other->live().follow_queues(on_other(w.attendant), attendant.listener());
   register_sis(w.requester_seger, "Primeiro");
   register_sis(w.requester_seger, "Segundo");
-  EXPECT_EQ(other->relay_live_changes(other_cursor), 2u);
+  EXPECT_EQ(other->live().relay_live_changes(other_cursor), 2u);
   clock.advance(std::chrono::minutes(11));
-  desk->prune_live_changes(std::chrono::minutes(10));
+  desk->live().prune_live_changes(std::chrono::minutes(10));
   const auto later = register_sis(w.requester_seger, "Terceiro");
-  EXPECT_EQ(other->relay_live_changes(other_cursor), 1u);
+  EXPECT_EQ(other->live().relay_live_changes(other_cursor), 1u);
   EXPECT_EQ(attendant.protocols.back(), later.protocol);
 }
 
 TEST_P(LiveRelayTest, TheRelayRunsInTheBackground) {
   HeardChanges attendant;
-  other->follow_queues(on_other(w.attendant), attendant.listener());
+  other->live().follow_queues(on_other(w.attendant), attendant.listener());
   app::LiveRelay relay(*other, std::chrono::milliseconds(20));
   std::this_thread::sleep_for(std::chrono::milliseconds(100));  // it has started listening
   const auto t = register_sis(w.requester_seger);
@@ -113,9 +117,10 @@ TEST_P(LiveRelayTest, ASingleNodeSharesNothing) {
   r.subject = "Pedido feito por um nó sozinho";
   r.description = "Sem outros nós, nada vai para live_changes.";
   r.form_answers = {{"sistema", "SIGEFES"}, {"matricula", "123456"}};
-  single.register_request(single.actor(w.requester_seger.id, Channel::portal), r);
+  single.intake().register_request(single.accounts().actor(w.requester_seger.id, Channel::portal),
+                                   r);
   EXPECT_EQ(count("live_changes"), 0);
-  EXPECT_EQ(other->relay_live_changes(other_cursor), 0u);
+  EXPECT_EQ(other->live().relay_live_changes(other_cursor), 0u);
 }
 
 GUICHE_ON_BOTH_ENGINES(LiveRelayTest);

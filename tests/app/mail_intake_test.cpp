@@ -4,7 +4,12 @@
 // messages, and who may write into a ticket by e-mail.
 #include <gmock/gmock.h>
 
+#include "app/attachments/attachments.hpp"
+#include "app/directory/directory.hpp"
 #include "app/expect_error.hpp"
+#include "app/mail_intake/mail_intake.hpp"
+#include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "store/outbox_rows.hpp"
 #include "support/desk_world.hpp"
 #include "support/raw_mail.hpp"
@@ -17,7 +22,7 @@ using ::testing::HasSubstr;
 class MailIntakeTest : public DeskTest {
  protected:
   app::MailReceipt deliver(const RawMail& m) {
-    return desk->receive_mail(as(w.attendant), m.str(), "mailgate");
+    return desk->mail().receive_mail(as(w.attendant), m.str(), "mailgate");
   }
   std::vector<store::OutboxMessage> outbox_of(std::int64_t ticket_id) {
     std::vector<store::OutboxMessage> out;
@@ -37,17 +42,17 @@ class MailIntakeTest : public DeskTest {
     return outbox_of(ticket_id).front().message_id;
   }
   std::vector<TicketEvent> events_of(std::int64_t ticket_id) {
-    return desk->history(as(w.admin), ticket_id);
+    return desk->tickets().history(as(w.admin), ticket_id);
   }
   // A ticket of Maria's being worked at SGSIS.
   Ticket working_ticket() {
     Ticket t = register_sis(w.requester_seger);
-    desk->route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
-    return desk->change_status(as(w.analyst_sis), t.id, Status::in_progress);
+    desk->work().route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
+    return desk->work().change_status(as(w.analyst_sis), t.id, Status::in_progress);
   }
   Ticket resolved_ticket() {
     Ticket t = working_ticket();
-    return desk->resolve(as(w.analyst_sis), t.id, "Senha redefinida.", 15);
+    return desk->work().resolve(as(w.analyst_sis), t.id, "Senha redefinida.", 15);
   }
 };
 
@@ -56,7 +61,7 @@ TEST_P(MailIntakeTest, AnAuthorizedRequesterOpensARequestAtTheCentral) {
   m.message_id = "<novo-1@seger.es.gov.br>";
   const auto r = deliver(m);
   ASSERT_EQ(r.outcome, "ticket_created") << r.detail;
-  const Ticket t = desk->ticket(as(w.admin), *r.ticket_id);
+  const Ticket t = desk->tickets().ticket(as(w.admin), *r.ticket_id);
   EXPECT_EQ(t.requester_id, w.requester_seger.id);
   EXPECT_EQ(t.channel, Channel::email);
   EXPECT_EQ(t.unit_id, w.central.id);
@@ -77,10 +82,10 @@ TEST_P(MailIntakeTest, AnUnknownSenderIsRegisteredAndGoesToClientRelations) {
   m.message_id = "<desconhecido-1@example.org>";
   const auto r = deliver(m);
   ASSERT_EQ(r.outcome, "ticket_created") << r.detail;
-  const Ticket t = desk->ticket(as(w.admin), *r.ticket_id);
+  const Ticket t = desk->tickets().ticket(as(w.admin), *r.ticket_id);
   EXPECT_EQ(t.unit_id, w.relations.id);
   EXPECT_FALSE(t.audience_admitted);
-  const Person p = desk->person(as(w.admin), t.requester_id);
+  const Person p = desk->directory().person(as(w.admin), t.requester_id);
   EXPECT_EQ(p.name, "Fulano de Tal");
   EXPECT_EQ(p.emails, std::vector<std::string>{"fulano@example.org"});
   EXPECT_FALSE(p.organization_id);
@@ -92,7 +97,7 @@ TEST_P(MailIntakeTest, ANonClientOrganizationGoesToClientRelations) {
   m.from = "vera@viana.es.gov.br";
   const auto r = deliver(m);
   ASSERT_EQ(r.outcome, "ticket_created");
-  EXPECT_EQ(desk->ticket(as(w.admin), *r.ticket_id).unit_id, w.relations.id);
+  EXPECT_EQ(desk->tickets().ticket(as(w.admin), *r.ticket_id).unit_id, w.relations.id);
 }
 
 TEST_P(MailIntakeTest, JoinsATicketByTheProtocolInTheSubjectWithOrWithoutBrackets) {
@@ -138,12 +143,12 @@ TEST_P(MailIntakeTest, JoinsATicketByInReplyToOneOfOurNotices) {
 
 TEST_P(MailIntakeTest, AnswerToAnInformationRequestResumesTheClock) {
   Ticket t = working_ticket();
-  desk->reply(as(w.analyst_sis), t.id, "Qual a sua matrícula?", true);
+  desk->work().reply(as(w.analyst_sis), t.id, "Qual a sua matrícula?", true);
   RawMail m;
   m.subject = "Re: [SA " + t.protocol + "]";
   m.body = "Matrícula 123456.";
   ASSERT_EQ(deliver(m).outcome, "joined");
-  EXPECT_EQ(desk->ticket(as(w.admin), t.id).status, Status::in_progress);
+  EXPECT_EQ(desk->tickets().ticket(as(w.admin), t.id).status, Status::in_progress);
 }
 
 TEST_P(MailIntakeTest, FilesComeWithTheMessage) {
@@ -152,10 +157,12 @@ TEST_P(MailIntakeTest, FilesComeWithTheMessage) {
   m.attachment_text = "Erro 500 ao entrar.";
   const auto r = deliver(m);
   ASSERT_EQ(r.outcome, "ticket_created");
-  auto files = desk->attachments(as(w.requester_seger), *r.ticket_id);
+  auto files = desk->attachments().attachments(as(w.requester_seger), *r.ticket_id);
   ASSERT_EQ(files.size(), 1u);
   EXPECT_EQ(files[0].filename, "erro.txt");
-  EXPECT_EQ(desk->read_attachment(as(w.requester_seger), files[0].id).bytes.rfind("Erro 500", 0),
+  EXPECT_EQ(desk->attachments()
+                .read_attachment(as(w.requester_seger), files[0].id)
+                .bytes.rfind("Erro 500", 0),
             0u);
 }
 
@@ -166,24 +173,24 @@ TEST_P(MailIntakeTest, AReplyToAResolvedTicketAsksToReopenIt) {
   m.body = "Continua sem funcionar.";
   const auto r = deliver(m);
   ASSERT_EQ(r.outcome, "reopen_requested") << r.detail;
-  EXPECT_EQ(desk->ticket(as(w.admin), t.id).status, Status::reopened);
+  EXPECT_EQ(desk->tickets().ticket(as(w.admin), t.id).status, Status::reopened);
   EXPECT_EQ(count("tickets"), 1);
 }
 
 TEST_P(MailIntakeTest, AReplyToAClosedTicketOpensANewLinkedOne) {
   Ticket t = resolved_ticket();
   clock.advance(std::chrono::days(8));
-  ASSERT_EQ(desk->close_expired_resolutions(), 1);
+  ASSERT_EQ(desk->work().close_expired_resolutions(), 1);
   RawMail m;
   m.subject = "Re: [SA " + t.protocol + "] encerrada";
   m.body = "Voltou a falhar.";
   const auto r = deliver(m);
   ASSERT_EQ(r.outcome, "ticket_created") << r.detail;
   ASSERT_NE(r.ticket_id, t.id);
-  const Ticket fresh = desk->ticket(as(w.admin), *r.ticket_id);
+  const Ticket fresh = desk->tickets().ticket(as(w.admin), *r.ticket_id);
   ASSERT_EQ(fresh.links.size(), 1u);
   EXPECT_EQ(fresh.links[0].other_ticket_id, t.id);
-  const Ticket old = desk->ticket(as(w.admin), t.id);
+  const Ticket old = desk->tickets().ticket(as(w.admin), t.id);
   EXPECT_EQ(old.status, Status::closed);
   ASSERT_EQ(old.links.size(), 1u);
   EXPECT_EQ(old.links[0].other_ticket_id, fresh.id);
@@ -253,7 +260,7 @@ TEST_P(MailIntakeTest, AnotherOrganizationCannotWriteIntoATicketByQuotingItsProt
   EXPECT_FALSE(r.ticket_id);
   EXPECT_THAT(r.detail, HasSubstr("não é o solicitante"));
   EXPECT_EQ(events_of(t.id).size(), events_before);
-  EXPECT_EQ(desk->mail_quarantine(as(w.attendant), "pending", std::nullopt, 50).size(), 1u);
+  EXPECT_EQ(desk->mail().mail_quarantine(as(w.attendant), "pending", std::nullopt, 50).size(), 1u);
 }
 
 TEST_P(MailIntakeTest, StaffWritingIntoATicketLeaveAnInternalNote) {
@@ -271,9 +278,10 @@ TEST_P(MailIntakeTest, StaffWritingIntoATicketLeaveAnInternalNote) {
 
 TEST_P(MailIntakeTest, OnlyTheCentralsGatewayAccountDeliversMail) {
   RawMail m;
-  EXPECT_EQ(outcome([&] { desk->receive_mail(as(w.requester_seger), m.str(), "mailgate"); }),
+  EXPECT_EQ(outcome([&] { desk->mail().receive_mail(as(w.requester_seger), m.str(), "mailgate"); }),
             "forbidden");
-  EXPECT_EQ(outcome([&] { desk->receive_mail(as(w.attendant), "", "mailgate"); }), "validation");
+  EXPECT_EQ(outcome([&] { desk->mail().receive_mail(as(w.attendant), "", "mailgate"); }),
+            "validation");
   EXPECT_EQ(count("inbound_messages"), 0);
 }
 
@@ -312,8 +320,8 @@ TEST_P(MailIntakeLinkedTest, AReplyToAResolvedTicketOpensANewLinkedOne) {
   m.subject = "Re: [SA " + t.protocol + "]";
   const auto r = deliver(m);
   ASSERT_EQ(r.outcome, "ticket_created") << r.detail;
-  EXPECT_EQ(desk->ticket(as(w.admin), t.id).status, Status::resolved);
-  EXPECT_EQ(desk->ticket(as(w.admin), *r.ticket_id).links.at(0).other_ticket_id, t.id);
+  EXPECT_EQ(desk->tickets().ticket(as(w.admin), t.id).status, Status::resolved);
+  EXPECT_EQ(desk->tickets().ticket(as(w.admin), *r.ticket_id).links.at(0).other_ticket_id, t.id);
 }
 
 GUICHE_ON_BOTH_ENGINES(MailIntakeLinkedTest);

@@ -4,6 +4,11 @@
 
 #include <map>
 
+#include "app/directory/directory.hpp"
+#include "app/intake/intake.hpp"
+#include "app/outbox/outbox_admin.hpp"
+#include "app/sla/sla_admin.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "domain/error.hpp"
 #include "store/outbox_rows.hpp"
 #include "support/desk_world.hpp"
@@ -30,7 +35,7 @@ class NotificationTest : public DeskTest {
   }
   Ticket routed_to_sofia() {
     Ticket t = register_sis(w.requester_seger);
-    return desk->route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
+    return desk->work().route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
   }
 };
 
@@ -41,7 +46,7 @@ TEST_P(NotificationTest, PhoneRegistrationTellsTheRequesterProtocolAndDeadline) 
   r.subject = "Acesso ao SIGEFES";
   r.description = "Nova servidora precisa de acesso.";
   r.form_answers = {{"sistema", "SIGEFES"}, {"matricula", "123456"}};
-  Ticket t = desk->register_request(as(w.attendant, Channel::phone), r);
+  Ticket t = desk->intake().register_request(as(w.attendant, Channel::phone), r);
   auto messages = outbox_of(t.id);
   ASSERT_EQ(messages.size(), 1u);
   const auto& m = messages[0];
@@ -64,7 +69,7 @@ TEST_P(NotificationTest, ProjectsHaveTheirDeadlineToBeAgreed) {
   r.service_code = "PROJ-SIS";
   r.subject = "Novo sistema de frota";
   r.description = "Precisamos de um sistema para a frota.";
-  Ticket t = desk->register_request(as(w.requester_seger), r);
+  Ticket t = desk->intake().register_request(as(w.requester_seger), r);
   auto messages = outbox_of(t.id);
   ASSERT_EQ(messages.size(), 1u);  // the receipt goes out on every channel
   EXPECT_THAT(messages[0].text_body, HasSubstr("Prazo estimado: a combinar"));
@@ -73,10 +78,10 @@ TEST_P(NotificationTest, ProjectsHaveTheirDeadlineToBeAgreed) {
 TEST_P(NotificationTest, AgentRepliesAndRequestsForInformationGoToTheRequesterOnly) {
   Ticket t = routed_to_sofia();
   const auto sofia = as(w.analyst_sis);
-  desk->change_status(sofia, t.id, Status::in_progress);
-  desk->reply(sofia, t.id, "Qual o perfil de acesso?", true);
-  desk->reply(as(w.requester_seger), t.id, "Executor de despesa.");
-  desk->reply(sofia, t.id, "Perfil <executor> em análise.");
+  desk->work().change_status(sofia, t.id, Status::in_progress);
+  desk->work().reply(sofia, t.id, "Qual o perfil de acesso?", true);
+  desk->work().reply(as(w.requester_seger), t.id, "Executor de despesa.");
+  desk->work().reply(sofia, t.id, "Perfil <executor> em análise.");
   EXPECT_THAT(sent_of(t.id), ::testing::ElementsAre("registration -> maria@seger.es.gov.br",
                                                     "information_request -> maria@seger.es.gov.br",
                                                     "agent_reply -> maria@seger.es.gov.br"));
@@ -89,8 +94,8 @@ TEST_P(NotificationTest, AgentRepliesAndRequestsForInformationGoToTheRequesterOn
 TEST_P(NotificationTest, ResolutionClosingAndReopeningReachTheOtherSide) {
   Ticket t = routed_to_sofia();
   const auto sofia = as(w.analyst_sis);
-  desk->change_status(sofia, t.id, Status::in_progress);
-  desk->resolve(sofia, t.id, "Acesso criado com perfil executor.", 95);
+  desk->work().change_status(sofia, t.id, Status::in_progress);
+  desk->work().resolve(sofia, t.id, "Acesso criado com perfil executor.", 95);
   auto resolution = outbox_of(t.id).back();
   EXPECT_EQ(resolution.template_key, "resolution");
   EXPECT_THAT(resolution.text_body, HasSubstr("Acesso criado com perfil executor."));
@@ -98,15 +103,15 @@ TEST_P(NotificationTest, ResolutionClosingAndReopeningReachTheOtherSide) {
   EXPECT_THAT(resolution.text_body, HasSubstr("/sa/2026-000001/avaliar"));
   EXPECT_THAT(resolution.text_body, HasSubstr("/sa/2026-000001/reabrir"));
 
-  desk->reopen(as(w.requester_seger), t.id, "Continua sem acesso.");
+  desk->work().reopen(as(w.requester_seger), t.id, "Continua sem acesso.");
   auto reopening = outbox_of(t.id).back();
   EXPECT_EQ(reopening.template_key, "reopening");
   EXPECT_EQ(reopening.recipient_address, "sofia@prodest.es.gov.br");
   EXPECT_THAT(reopening.text_body, HasSubstr("Continua sem acesso."));
 
-  desk->resolve(sofia, t.id, "Perfil corrigido.", 10);
+  desk->work().resolve(sofia, t.id, "Perfil corrigido.", 10);
   clock.advance(std::chrono::days(8));
-  EXPECT_EQ(desk->close_expired_resolutions(), 1);
+  EXPECT_EQ(desk->work().close_expired_resolutions(), 1);
   EXPECT_THAT(sent_of(t.id), ::testing::ElementsAre("registration -> maria@seger.es.gov.br",
                                                     "resolution -> maria@seger.es.gov.br",
                                                     "reopening -> sofia@prodest.es.gov.br",
@@ -121,11 +126,11 @@ TEST_P(NotificationTest, NobodyIsToldOfTheirOwnAction) {
   r.service_code = "SUP-TEC";
   r.subject = "Monitor piscando";
   r.description = "O monitor pisca.";
-  Ticket t = desk->register_request(as(w.analyst_sis), r);
-  t = desk->route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
-  desk->change_status(as(w.analyst_sis), t.id, Status::in_progress);
-  desk->reply(as(w.analyst_sis), t.id, "Troquei o cabo.");
-  desk->resolve(as(w.analyst_sis), t.id, "Cabo trocado.", 5);
+  Ticket t = desk->intake().register_request(as(w.analyst_sis), r);
+  t = desk->work().route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
+  desk->work().change_status(as(w.analyst_sis), t.id, Status::in_progress);
+  desk->work().reply(as(w.analyst_sis), t.id, "Troquei o cabo.");
+  desk->work().resolve(as(w.analyst_sis), t.id, "Cabo trocado.", 5);
   EXPECT_THAT(sent_of(t.id), ::testing::ElementsAre("registration -> sofia@prodest.es.gov.br"));
 }
 
@@ -134,9 +139,9 @@ TEST_P(NotificationTest, SlaWarningAndBreachGoToTheUnitOnceEach) {
   std::size_t before = outbox_of(t.id).size();
   for (int step = 0; step < 24 * 30; ++step) {  // 30 days, hour by hour
     clock.advance(std::chrono::hours(1));
-    desk->record_sla_warnings();
+    desk->sla().record_sla_warnings();
   }
-  EXPECT_EQ(desk->record_sla_warnings(), 0);
+  EXPECT_EQ(desk->sla().record_sla_warnings(), 0);
   std::map<std::string, int> notices;
   for (const auto& m : outbox_of(t.id)) {
     if (m.template_key.starts_with("sla_")) {
@@ -157,7 +162,7 @@ TEST_P(NotificationTest, FirstAccessCredentialsAreSentWithThePerson) {
   p.login = "nadia";
   p.emails = {"nadia@sedu.es.gov.br"};
   p.roles = {{Role::requester, std::nullopt}};
-  desk->create_person(as(w.admin), {p, std::string("senha-inicial-123")});
+  desk->directory().create_person(as(w.admin), {p, std::string("senha-inicial-123")});
   std::vector<store::OutboxMessage> all;
   database->db().read([&](store::Connection& c) { all = store::list_messages(c, "", {}, 10); });
   ASSERT_FALSE(all.empty());
@@ -170,27 +175,27 @@ TEST_P(NotificationTest, FirstAccessCredentialsAreSentWithThePerson) {
 TEST_P(NotificationTest, ARefusedChangeWritesNoMessage) {
   Ticket t = routed_to_sofia();
   const auto before = count("outbox");
-  EXPECT_THROW(desk->resolve(as(w.analyst_sis), t.id, "Feito.", 0), DomainError);
-  EXPECT_THROW(desk->resolve(as(w.requester_seger), t.id, "Feito.", 5), DomainError);
+  EXPECT_THROW(desk->work().resolve(as(w.analyst_sis), t.id, "Feito.", 0), DomainError);
+  EXPECT_THROW(desk->work().resolve(as(w.requester_seger), t.id, "Feito.", 5), DomainError);
   EXPECT_EQ(count("outbox"), before);
 }
 
 TEST_P(NotificationTest, AdminTemplatesChangeWhatIsSentNotTheTag) {
-  mail::Template tmpl = desk->message_template(as(w.admin), "registration").value;
+  mail::Template tmpl = desk->outbox().message_template(as(w.admin), "registration").value;
   tmpl.subject = "Recebemos seu pedido {{protocol}}";
   tmpl.text = "Oi {{name}}, protocolo {{protocol}}.";
-  auto saved = desk->save_message_template(as(w.admin), tmpl);
+  auto saved = desk->outbox().save_message_template(as(w.admin), tmpl);
   EXPECT_FALSE(saved.is_default);
   Ticket t = register_sis(w.requester_seger);
   auto m = outbox_of(t.id).back();
   EXPECT_EQ(m.subject, "[SA 2026-000001] Recebemos seu pedido 2026-000001");
   EXPECT_EQ(m.text_body, "Oi Maria Solicitante, protocolo 2026-000001.");
-  EXPECT_FALSE(desk->message_template(as(w.admin), "registration").is_default);
-  EXPECT_THROW(desk->message_template(as(w.analyst_sis), "registration"), DomainError);
+  EXPECT_FALSE(desk->outbox().message_template(as(w.admin), "registration").is_default);
+  EXPECT_THROW(desk->outbox().message_template(as(w.analyst_sis), "registration"), DomainError);
   tmpl.text = "{{#aberto}} sem fim";
-  EXPECT_THROW(desk->save_message_template(as(w.admin), tmpl), DomainError);
+  EXPECT_THROW(desk->outbox().save_message_template(as(w.admin), tmpl), DomainError);
   tmpl.key = "inexistente";
-  EXPECT_THROW(desk->save_message_template(as(w.admin), tmpl), DomainError);
+  EXPECT_THROW(desk->outbox().save_message_template(as(w.admin), tmpl), DomainError);
 }
 
 GUICHE_ON_BOTH_ENGINES(NotificationTest);

@@ -3,7 +3,12 @@
 // configuration, the queue sorted by the live deadline, and the warnings.
 #include <gmock/gmock.h>
 
+#include "app/calendars/calendars.hpp"
 #include "app/expect_error.hpp"
+#include "app/intake/intake.hpp"
+#include "app/sla/sla_admin.hpp"
+#include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "store/sla_rows.hpp"
 #include "support/desk_world.hpp"
 
@@ -26,10 +31,10 @@ class SlaClockTest : public DeskTest {
     r.form_answers = {{"sistema", "SIGEFES"}, {"matricula", "123456"}};
     r.impact = 1;
     r.urgency = 1;
-    return desk->register_request(as(requester), r);
+    return desk->intake().register_request(as(requester), r);
   }
   store::TicketSlaRow cached(std::int64_t ticket_id, const std::string& target) {
-    for (const auto& row : desk->ticket_sla_summary(as(w.admin), ticket_id)) {
+    for (const auto& row : desk->tickets().ticket_sla_summary(as(w.admin), ticket_id)) {
       if (row.target == target) return row;
     }
     ADD_FAILURE() << "no cached " << target;
@@ -37,7 +42,7 @@ class SlaClockTest : public DeskTest {
   }
   int warnings(std::int64_t ticket_id, const std::string& target, const std::string& level) {
     int n = 0;
-    for (const auto& e : desk->history(as(w.admin), ticket_id)) {
+    for (const auto& e : desk->tickets().history(as(w.admin), ticket_id)) {
       if (e.kind == EventKind::sla_warning && e.data["target"] == target &&
           e.data["level"] == level) {
         ++n;
@@ -52,7 +57,8 @@ TEST_P(SlaClockTest, RegistrationRecordsTheEstimatedDeadline) {
   Ticket t = register_sis(w.requester_seger);
   ASSERT_TRUE(t.estimated_deadline);
   EXPECT_EQ(*t.estimated_deadline, at("2026-03-30T18:00:00-03:00"));
-  EXPECT_EQ(desk->ticket(as(w.requester_seger), t.id).estimated_deadline, t.estimated_deadline);
+  EXPECT_EQ(desk->tickets().ticket(as(w.requester_seger), t.id).estimated_deadline,
+            t.estimated_deadline);
   EXPECT_EQ(cached(t.id, "resolution").deadline, *t.estimated_deadline);
   EXPECT_EQ(cached(t.id, "resolution").policy, "baixa");
   // Projects: no SLA clock, the deadline is agreed later ("a combinar").
@@ -61,33 +67,33 @@ TEST_P(SlaClockTest, RegistrationRecordsTheEstimatedDeadline) {
   r.service_code = "PROJ-SIS";
   r.subject = "Novo sistema";
   r.description = "Sistema de protocolo.";
-  Ticket p = desk->register_request(as(w.requester_seger), r);
+  Ticket p = desk->intake().register_request(as(w.requester_seger), r);
   EXPECT_FALSE(p.estimated_deadline);
-  EXPECT_TRUE(desk->ticket_sla_summary(as(w.admin), p.id).empty());
-  EXPECT_FALSE(desk->ticket_sla(as(w.requester_seger), p.id).applies);
+  EXPECT_TRUE(desk->tickets().ticket_sla_summary(as(w.admin), p.id).empty());
+  EXPECT_FALSE(desk->tickets().ticket_sla(as(w.requester_seger), p.id).applies);
 }
 
 TEST_P(SlaClockTest, ThePauseFollowsTheStatusAndTheTimelineExplainsIt) {
   Ticket t = register_critical(w.requester_seger);  // 09:00
-  desk->route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
+  desk->work().route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
   clock.advance(std::chrono::hours(1));
-  desk->reply(as(w.analyst_sis), t.id, "Qual a matrícula do servidor?", true);  // 10:00
+  desk->work().reply(as(w.analyst_sis), t.id, "Qual a matrícula do servidor?", true);  // 10:00
   EXPECT_EQ(cached(t.id, "resolution").state, "paused");
   EXPECT_EQ(cached(t.id, "first_response").state, "met");
   clock.advance(std::chrono::hours(24));
-  desk->reply(as(w.requester_seger), t.id, "Matrícula 123456.");  // Tuesday 10:00
+  desk->work().reply(as(w.requester_seger), t.id, "Matrícula 123456.");  // Tuesday 10:00
   EXPECT_EQ(cached(t.id, "resolution").state, "running");
   // 1 h before the pause, 5 h left from Tuesday 10:00.
   EXPECT_EQ(cached(t.id, "resolution").deadline, at("2026-03-03T15:00:00-03:00"));
 
-  auto timeline = desk->ticket_sla(as(w.requester_seger), t.id);
+  auto timeline = desk->tickets().ticket_sla(as(w.requester_seger), t.id);
   EXPECT_EQ(timeline.severity, "Crítica");
   const auto& r = timeline.targets[1];
   ASSERT_EQ(r.pauses.size(), 1u);
   EXPECT_EQ(r.pauses[0].reason, "Pausado: pendente com o solicitante");
   EXPECT_EQ(r.elapsed, std::chrono::hours(1));
   // Another organization's requester does not learn the ticket exists.
-  EXPECT_EQ(outcome([&] { desk->ticket_sla(as(w.requester_sesa), t.id); }), "not_found");
+  EXPECT_EQ(outcome([&] { desk->tickets().ticket_sla(as(w.requester_sesa), t.id); }), "not_found");
 }
 
 TEST_P(SlaClockTest, WarningsFireOnceAcrossNodesAndManyRounds) {
@@ -98,8 +104,8 @@ TEST_P(SlaClockTest, WarningsFireOnceAcrossNodesAndManyRounds) {
   for (int step = 0; step < 4 * 30; ++step) {  // 30 hours, every 15 minutes
     clock.advance(std::chrono::minutes(15));
     for (int round = 0; round < 3; ++round) {
-      recorded += desk->record_sla_warnings();
-      recorded += other_node.record_sla_warnings();
+      recorded += desk->sla().record_sla_warnings();
+      recorded += other_node.sla().record_sla_warnings();
     }
   }
   EXPECT_EQ(recorded, 4);
@@ -110,56 +116,60 @@ TEST_P(SlaClockTest, WarningsFireOnceAcrossNodesAndManyRounds) {
   EXPECT_FALSE(cached(t.id, "resolution").next_check_at);
   EXPECT_TRUE(cached(t.id, "resolution").breached);
   // Requesters do not see the desk's warnings.
-  for (const auto& e : desk->history(as(w.requester_seger), t.id)) {
+  for (const auto& e : desk->tickets().history(as(w.requester_seger), t.id)) {
     EXPECT_NE(e.kind, EventKind::sla_warning);
   }
-  EXPECT_EQ(desk->rebuild_tickets(), 0);
+  EXPECT_EQ(desk->work().rebuild_tickets(), 0);
 }
 
 TEST_P(SlaClockTest, NoWarningWhileMetOrPaused) {
   Ticket t = register_critical(w.requester_seger);
-  desk->route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
+  desk->work().route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
   clock.advance(std::chrono::minutes(30));
-  desk->reply(as(w.analyst_sis), t.id, "Precisamos do print da tela.", true);
+  desk->work().reply(as(w.analyst_sis), t.id, "Precisamos do print da tela.", true);
   clock.advance(std::chrono::days(5));
-  EXPECT_EQ(desk->record_sla_warnings(), 0);
-  desk->reply(as(w.requester_seger), t.id, "Segue o print.");  // Saturday: clock resumes Monday
-  clock.advance(std::chrono::days(2));                         // Monday 09:30: 2 h of 6 counted
-  EXPECT_EQ(desk->record_sla_warnings(), 0);
+  EXPECT_EQ(desk->sla().record_sla_warnings(), 0);
+  desk->work().reply(as(w.requester_seger), t.id,
+                     "Segue o print.");  // Saturday: clock resumes Monday
+  clock.advance(std::chrono::days(2));   // Monday 09:30: 2 h of 6 counted
+  EXPECT_EQ(desk->sla().record_sla_warnings(), 0);
   clock.advance(std::chrono::hours(3));  // 12:30: 5 h counted, past 75 % (4 h 30 min)
-  EXPECT_EQ(desk->record_sla_warnings(), 1);
+  EXPECT_EQ(desk->sla().record_sla_warnings(), 1);
   EXPECT_EQ(warnings(t.id, "resolution", "warning"), 1);
 }
 
 TEST_P(SlaClockTest, ConfigurationIsAdminsAndRecomputesTheClocks) {
   Ticket t = register_critical(w.requester_seger);
   EXPECT_EQ(cached(t.id, "resolution").deadline, at("2026-03-02T15:00:00-03:00"));
-  auto document = sla::to_json(desk->sla_configuration(as(w.analyst_sis)));
-  EXPECT_EQ(outcome([&] { desk->sla_configuration(as(w.requester_seger)); }), "forbidden");
+  auto document = sla::to_json(desk->sla().sla_configuration(as(w.analyst_sis)));
+  EXPECT_EQ(outcome([&] { desk->sla().sla_configuration(as(w.requester_seger)); }), "forbidden");
   document["policies"][0]["resolution"] = {{"unit", "business-hours"}, {"amount", 2}};
-  EXPECT_EQ(outcome([&] { desk->update_sla_configuration(as(w.analyst_sis), document); }),
+  EXPECT_EQ(outcome([&] { desk->sla().update_sla_configuration(as(w.analyst_sis), document); }),
             "forbidden");
   auto broken = document;
   broken["policies"][0]["resolution"]["amount"] = -1;
-  EXPECT_EQ(outcome([&] { desk->update_sla_configuration(as(w.admin), broken); }), "validation");
+  EXPECT_EQ(outcome([&] { desk->sla().update_sla_configuration(as(w.admin), broken); }),
+            "validation");
   EXPECT_EQ(count("sla_configuration"), 0);
 
-  desk->update_sla_configuration(as(w.admin), document);
-  EXPECT_EQ(desk->sla_configuration(as(w.attendant)).policies[0].resolution.amount, 2);
+  desk->sla().update_sla_configuration(as(w.admin), document);
+  EXPECT_EQ(desk->sla().sla_configuration(as(w.attendant)).policies[0].resolution.amount, 2);
   EXPECT_EQ(cached(t.id, "resolution").deadline, at("2026-03-02T11:00:00-03:00"));
   // The ETA told at registration stays what it was.
-  EXPECT_EQ(desk->ticket(as(w.admin), t.id).estimated_deadline, at("2026-03-02T15:00:00-03:00"));
+  EXPECT_EQ(desk->tickets().ticket(as(w.admin), t.id).estimated_deadline,
+            at("2026-03-02T15:00:00-03:00"));
 }
 
 TEST_P(SlaClockTest, LoadingAPontoFacultativoRecomputesTheClocks) {
   Ticket t = register_critical(w.requester_seger);  // 09:00, 6 business hours: 15:00
   EXPECT_EQ(cached(t.id, "resolution").deadline, at("2026-03-02T15:00:00-03:00"));
   // The desk closes at noon today: 3 hours today, the other 3 tomorrow from 08:00.
-  desk->load_optional_days(as(w.admin), "br", 2026,
-                           {{Date{std::chrono::year{2026} / 3 / 2}, "Ponto facultativo à tarde",
-                             sla::DayClosure::closed_from(std::chrono::hours(12))}});
+  desk->calendars().load_optional_days(
+      as(w.admin), "br", 2026,
+      {{Date{std::chrono::year{2026} / 3 / 2}, "Ponto facultativo à tarde",
+        sla::DayClosure::closed_from(std::chrono::hours(12))}});
   EXPECT_EQ(cached(t.id, "resolution").deadline, at("2026-03-03T11:00:00-03:00"));
-  desk->load_optional_days(as(w.admin), "br", 2026, {});
+  desk->calendars().load_optional_days(as(w.admin), "br", 2026, {});
   EXPECT_EQ(cached(t.id, "resolution").deadline, at("2026-03-02T15:00:00-03:00"));
 }
 
@@ -170,18 +180,18 @@ TEST_P(SlaClockTest, QueueSortsByTheLiveDeadline) {
   store::TicketFilter f;
   f.order = store::TicketOrder::deadline_first;
   f.limit = 1;
-  auto page = desk->list_tickets(as(w.attendant), f);
+  auto page = desk->tickets().list_tickets(as(w.attendant), f);
   ASSERT_EQ(page.tickets.size(), 1u);
   EXPECT_EQ(page.tickets[0].id, critical.id);
   // Reclassified as critical, the first ticket now runs out first (15:00).
   app::Triage triage;
   triage.impact = 1;
   triage.urgency = 1;
-  desk->triage(as(w.attendant), low.id, triage);
-  page = desk->list_tickets(as(w.attendant), f);
+  desk->work().triage(as(w.attendant), low.id, triage);
+  page = desk->tickets().list_tickets(as(w.attendant), f);
   EXPECT_EQ(page.tickets[0].id, low.id);
   f.cursor = page.next_cursor;
-  page = desk->list_tickets(as(w.attendant), f);
+  page = desk->tickets().list_tickets(as(w.attendant), f);
   ASSERT_EQ(page.tickets.size(), 1u);
   EXPECT_EQ(page.tickets[0].id, critical.id);
 }
@@ -189,9 +199,9 @@ TEST_P(SlaClockTest, QueueSortsByTheLiveDeadline) {
 TEST_P(SlaClockTest, RebuildRecomputesTheCache) {
   Ticket t = register_critical(w.requester_seger);
   database->db().write([](store::Connection& c) { c.query("DELETE FROM ticket_sla"); });
-  EXPECT_EQ(desk->rebuild_tickets(), 0);
+  EXPECT_EQ(desk->work().rebuild_tickets(), 0);
   EXPECT_EQ(cached(t.id, "resolution").deadline, at("2026-03-02T15:00:00-03:00"));
-  EXPECT_EQ(desk->recompute_sla_clocks(), 1);
+  EXPECT_EQ(desk->sla().recompute_sla_clocks(), 1);
 }
 
 GUICHE_ON_BOTH_ENGINES(SlaClockTest);

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/accounts/accounts.hpp"
 #include "support/api_world.hpp"
 #include "support/raw_mail.hpp"
 
@@ -27,7 +28,9 @@ class MailgateTest : public ApiTest {
   void SetUp() override {
     ApiTest::SetUp();
     dir = make_temp_dir("guiche-mailgate-");
-    token = desk->create_api_token(as(w.attendant), w.attendant.id, "gateway de e-mail").secret;
+    token = desk->accounts()
+                .create_api_token(as(w.attendant), w.attendant.id, "gateway de e-mail")
+                .secret;
   }
   void TearDown() override {
     std::filesystem::remove_all(dir);
@@ -93,7 +96,9 @@ TEST_P(MailgateTest, CredentialProblemsDeferAndRefusedMessagesBounce) {
   RawMail m;
   EXPECT_EQ(mailgate(m.str(), port, "gch_nao-existe-este-token").exit_code, 75);
   const auto requester =
-      desk->create_api_token(as(w.requester_seger), w.requester_seger.id, "pessoal").secret;
+      desk->accounts()
+          .create_api_token(as(w.requester_seger), w.requester_seger.id, "pessoal")
+          .secret;
   EXPECT_EQ(mailgate(m.str(), port, requester).exit_code, 75);  // 403: not the gateway's
   EXPECT_EQ(mailgate(m.str(), port, "").exit_code, 75);         // no token configured
   EXPECT_EQ(count("inbound_messages"), 0);

@@ -6,6 +6,9 @@
 #include <set>
 #include <thread>
 
+#include "app/directory/directory.hpp"
+#include "app/outbox/outbox_admin.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "domain/error.hpp"
 #include "mail/delivery_worker.hpp"
 #include "smtp_sink.hpp"
@@ -105,7 +108,7 @@ TEST_P(DeliveryTest, AnInitialPasswordLeavesByMailAndIsNotKeptInTheOutbox) {
   p.login = "nadia";
   p.emails = {"nadia@sedu.es.gov.br"};
   p.roles = {{Role::requester, std::nullopt}};
-  desk->create_person(as(w.admin), {p, std::string("senha-inicial-123")});
+  desk->directory().create_person(as(w.admin), {p, std::string("senha-inicial-123")});
   RunningClock running(clock.now());
   mail::DeliveryWorker worker(database->db(), running, config_for(sink.port), false);
   EXPECT_GE(worker.deliver_due(), 1);
@@ -154,17 +157,17 @@ TEST_P(DeliveryTest, FailuresBackOffThenFailAndAnAdminRetries) {
   EXPECT_EQ(down.deliver_due(), 0);  // given up
 
   // Only admins retry; a sent message is not sent again.
-  EXPECT_THROW(desk->retry_outbox(as(w.analyst_sis), m.id), DomainError);
-  auto retried = desk->retry_outbox(as(w.admin), m.id);
+  EXPECT_THROW(desk->outbox().retry_outbox(as(w.analyst_sis), m.id), DomainError);
+  auto retried = desk->outbox().retry_outbox(as(w.admin), m.id);
   EXPECT_EQ(retried.status, "pending");
   EXPECT_EQ(retried.attempts, 0);
   RunningClock running(clock.now());
   mail::DeliveryWorker up(database->db(), running, config_for(sink.port), false);
   EXPECT_EQ(up.deliver_due(), 1);
   EXPECT_EQ(all_messages().front().status, "sent");
-  EXPECT_THROW(desk->retry_outbox(as(w.admin), m.id), DomainError);
-  EXPECT_EQ(desk->outbox(as(w.admin), "sent", {}, 50).size(), 1u);
-  EXPECT_THROW(desk->outbox(as(w.admin), "lost", {}, 50), DomainError);
+  EXPECT_THROW(desk->outbox().retry_outbox(as(w.admin), m.id), DomainError);
+  EXPECT_EQ(desk->outbox().outbox(as(w.admin), "sent", {}, 50).size(), 1u);
+  EXPECT_THROW(desk->outbox().outbox(as(w.admin), "lost", {}, 50), DomainError);
   EXPECT_EQ(received_message_ids(sink.maildir)[m.message_id], 1);
   (void)t;
 }
@@ -180,13 +183,14 @@ TEST_P(DeliveryTest, OutageOfTheMailServerDelaysButNeverLosesOrDuplicates) {
   std::vector<Ticket> tickets;
   for (int i = 0; i < 10; ++i) {
     Ticket t = register_sis(w.requester_seger, "Chamado " + std::to_string(i));
-    tickets.push_back(desk->route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id));
+    tickets.push_back(desk->work().route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id));
   }
   RunningClock running(clock.now());
   mail::DeliveryWorker worker(database->db(), running, config_for(port));
   const auto sofia = as(w.analyst_sis);
   for (int i = 0; i < 990; ++i) {
-    desk->reply(sofia, tickets[i % 10].id, "Atualização " + std::to_string(i) + " do atendimento.");
+    desk->work().reply(sofia, tickets[i % 10].id,
+                       "Atualização " + std::to_string(i) + " do atendimento.");
   }
   auto messages = all_messages();
   ASSERT_EQ(messages.size(), 1000u);

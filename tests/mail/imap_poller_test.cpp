@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 
+#include "app/mail_intake/mail_intake.hpp"
 #include "domain/error.hpp"
 #include "imap_server.hpp"
 #include "mail/imap_poller.hpp"
@@ -48,7 +49,7 @@ class ImapPollerTest : public DeskTest {
     return [this](const std::string& raw, const std::string& source) {
       try {
         sources.push_back(source);
-        desk->receive_polled_mail(raw, source);
+        desk->mail().receive_polled_mail(raw, source);
       } catch (const DomainError& e) {
         throw mail::RefusedMessage(e.what());
       }
@@ -103,7 +104,7 @@ TEST_P(ImapPollerTest, AMessageCommittedButNotMarkedIsNotProcessedTwice) {
   const RawMail m = message(7);
   imap.save(mailbox, m.str());
   // The server died after the intake's commit, before \Seen.
-  desk->receive_polled_mail(m.str(), "imap:" + mailbox);
+  desk->mail().receive_polled_mail(m.str(), "imap:" + mailbox);
   mail::ImapPoller poller(config(), to_desk(), false);
   EXPECT_EQ(poller.poll_once(), 1);
   EXPECT_EQ(imap.count(mailbox, "unseen"), 0);

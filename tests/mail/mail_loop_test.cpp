@@ -7,6 +7,9 @@
 
 #include <set>
 
+#include "app/mail_intake/mail_intake.hpp"
+#include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "mail/delivery_worker.hpp"
 #include "smtp_sink.hpp"
 #include "store/outbox_rows.hpp"
@@ -69,7 +72,7 @@ class MailLoopTest : public DeskTest {
       reply.headers = {{"In-Reply-To", id}, {"References", id}};
       if (rfc3834) reply.headers.emplace_back("Auto-Submitted", "auto-replied");
       reply.body = "Estou de férias até o dia 20. Sua mensagem será lida na volta.";
-      const auto r = desk->receive_mail(as(w.attendant), reply.str(), "mailgate");
+      const auto r = desk->mail().receive_mail(as(w.attendant), reply.str(), "mailgate");
       outcomes.push_back(r.outcome);
       answered.insert(id);
       ++answers;
@@ -96,14 +99,14 @@ class MailLoopTest : public DeskTest {
 TEST_P(MailLoopTest, AnRfc3834AutoResponderGetsOneNoticeAndNothingMore) {
   RawMail request;
   request.from = "maria@seger.es.gov.br";
-  const auto r = desk->receive_mail(as(w.attendant), request.str(), "mailgate");
+  const auto r = desk->mail().receive_mail(as(w.attendant), request.str(), "mailgate");
   ASSERT_EQ(r.outcome, "ticket_created");
-  const auto events = desk->history(as(w.admin), *r.ticket_id).size();
+  const auto events = desk->tickets().history(as(w.admin), *r.ticket_id).size();
   EXPECT_EQ(run_loop(true, 5), 1) << "only the registration notice goes out";
   EXPECT_EQ(outcomes, std::vector<std::string>{"ignored_automatic"});
   EXPECT_EQ(count("tickets"), 1);
   EXPECT_EQ(count("outbox"), 1);
-  EXPECT_EQ(desk->history(as(w.admin), *r.ticket_id).size(), events);
+  EXPECT_EQ(desk->tickets().history(as(w.admin), *r.ticket_id).size(), events);
 }
 
 TEST_P(MailLoopTest, ABrokenAutoResponderOnlyAddsItsAnswerToTheTicket) {
@@ -112,7 +115,7 @@ TEST_P(MailLoopTest, ABrokenAutoResponderOnlyAddsItsAnswerToTheTicket) {
   // notifies nobody, so nothing goes out again.
   RawMail request;
   request.from = "maria@seger.es.gov.br";
-  const auto r = desk->receive_mail(as(w.attendant), request.str(), "mailgate");
+  const auto r = desk->mail().receive_mail(as(w.attendant), request.str(), "mailgate");
   ASSERT_EQ(r.outcome, "ticket_created");
   EXPECT_EQ(run_loop(false, 5), 1);
   EXPECT_EQ(outcomes, std::vector<std::string>{"joined"});
@@ -123,14 +126,14 @@ TEST_P(MailLoopTest, ABrokenAutoResponderOnlyAddsItsAnswerToTheTicket) {
 TEST_P(MailLoopTest, AnAgentsReplyReachesTheResponderWhoseAnswerEndsThere) {
   RawMail request;
   request.from = "maria@seger.es.gov.br";
-  const auto r = desk->receive_mail(as(w.attendant), request.str(), "mailgate");
+  const auto r = desk->mail().receive_mail(as(w.attendant), request.str(), "mailgate");
   ASSERT_EQ(r.outcome, "ticket_created");
   EXPECT_EQ(run_loop(true, 2), 1);
-  desk->route(as(w.attendant), *r.ticket_id, w.sgsis.id, w.analyst_sis.id);
-  desk->reply(as(w.analyst_sis), *r.ticket_id, "Pode nos enviar a sua matrícula?", true);
+  desk->work().route(as(w.attendant), *r.ticket_id, w.sgsis.id, w.analyst_sis.id);
+  desk->work().reply(as(w.analyst_sis), *r.ticket_id, "Pode nos enviar a sua matrícula?", true);
   EXPECT_EQ(run_loop(true, 5), 1) << "the agent's question, once";
   EXPECT_EQ(outcomes, (std::vector<std::string>{"ignored_automatic", "ignored_automatic"}));
-  EXPECT_EQ(desk->ticket(as(w.admin), *r.ticket_id).status, Status::pending_requester)
+  EXPECT_EQ(desk->tickets().ticket(as(w.admin), *r.ticket_id).status, Status::pending_requester)
       << "an auto-reply is no answer: the clock stays paused";
   EXPECT_EQ(count("outbox"), 2);
 }

@@ -9,6 +9,8 @@
 #include <set>
 #include <thread>
 
+#include "app/accounts/accounts.hpp"
+#include "app/intake/intake.hpp"
 #include "domain/protocol_number.hpp"
 #include "support/desk_world.hpp"
 
@@ -24,7 +26,7 @@ class CrashDurabilityTest : public DeskTest {};
   auto db = store::open_database("", data_dir);
   SystemClock clock;
   app::Desk desk(*db, clock, app::DeskConfig{data_dir});
-  const app::Actor actor = desk.actor(requester_id);
+  const app::Actor actor = desk.accounts().actor(requester_id);
   std::vector<std::thread> threads;
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&, t] {
@@ -35,7 +37,7 @@ class CrashDurabilityTest : public DeskTest {};
         r.subject = "Fluxo " + std::to_string(t) + "/" + std::to_string(i);
         r.description = "Registro durante o teste de queda.";
         r.form_answers = {{"sistema", "SIGEFES"}, {"matricula", "42"}};
-        const std::string line = desk.register_request(actor, r).protocol + "\n";
+        const std::string line = desk.intake().register_request(actor, r).protocol + "\n";
         if (::write(report_fd, line.data(), line.size()) < 0) _exit(1);
       }
     });

@@ -2,6 +2,7 @@
 #include <set>
 #include <thread>
 
+#include "app/intake/intake.hpp"
 #include "domain/error.hpp"
 #include "domain/protocol_number.hpp"
 #include "support/desk_world.hpp"
@@ -24,7 +25,7 @@ TEST_P(ProtocolNumberTest, SixtyFourConcurrentRegistrationsGetDistinctGaplessNum
       r.subject = "Pedido concorrente " + std::to_string(i);
       r.description = "Registrado ao mesmo tempo que outros 63.";
       r.form_answers = {{"sistema", "E-Docs"}, {"matricula", std::to_string(1000 + i)}};
-      protocols[i] = desk->register_request(requester, r).protocol;
+      protocols[i] = desk->intake().register_request(requester, r).protocol;
     });
   }
   for (auto& t : threads) t.join();
@@ -45,7 +46,7 @@ TEST_P(ProtocolNumberTest, AFailedRegistrationLeavesNoGap) {
   bad.subject = "Sem matrícula";
   bad.description = "Falta o campo obrigatório.";
   bad.form_answers = {{"sistema", "SIGEFES"}};
-  EXPECT_THROW(desk->register_request(as(w.requester_seger), bad), DomainError);
+  EXPECT_THROW(desk->intake().register_request(as(w.requester_seger), bad), DomainError);
   EXPECT_EQ(register_sis(w.requester_seger).protocol, "2026-000002");
 }
 

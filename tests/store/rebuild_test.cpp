@@ -1,4 +1,7 @@
 // The event log is the truth: every ticket row can be re-derived from it.
+#include "app/attachments/attachments.hpp"
+#include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "support/desk_world.hpp"
 
 namespace guiche::testing {
@@ -25,24 +28,25 @@ class RebuildTest : public DeskTest {
     Ticket a = register_sis(w.requester_seger, "Primeiro");
     Ticket b = register_sis(w.requester_sesa, "Segundo");
     register_sis(w.requester_viana, "Terceiro, de não cliente");
-    desk->triage(attendant, a.id, {std::nullopt, Category::incident, 1, 2, std::nullopt});
-    desk->route(attendant, a.id, w.sgsis.id, w.analyst_sis.id);
-    desk->reply(analyst, a.id, "Pode detalhar?", true);
-    desk->reply(as(w.requester_seger), a.id, "Detalhes aqui.");
-    desk->add_internal_note(analyst, a.id, "Nota interna");
-    desk->log_time(analyst, a.id, 15, "Análise");
-    desk->attach(as(w.requester_seger), a.id, "erro.txt", "ERRO 500 ao salvar o empenho\n");
-    desk->resolve(analyst, a.id, "Resolvido", 30);
-    desk->evaluate(as(w.requester_seger), a.id, 5, "Ótimo");
-    desk->link(attendant, a.id, b.id, "related");
-    desk->cancel(attendant, b.id, "Duplicado");
+    desk->work().triage(attendant, a.id, {std::nullopt, Category::incident, 1, 2, std::nullopt});
+    desk->work().route(attendant, a.id, w.sgsis.id, w.analyst_sis.id);
+    desk->work().reply(analyst, a.id, "Pode detalhar?", true);
+    desk->work().reply(as(w.requester_seger), a.id, "Detalhes aqui.");
+    desk->work().add_internal_note(analyst, a.id, "Nota interna");
+    desk->work().log_time(analyst, a.id, 15, "Análise");
+    desk->attachments().attach(as(w.requester_seger), a.id, "erro.txt",
+                               "ERRO 500 ao salvar o empenho\n");
+    desk->work().resolve(analyst, a.id, "Resolvido", 30);
+    desk->work().evaluate(as(w.requester_seger), a.id, 5, "Ótimo");
+    desk->work().link(attendant, a.id, b.id, "related");
+    desk->work().cancel(attendant, b.id, "Duplicado");
   }
 };
 
 TEST_P(RebuildTest, RebuildingFromEventsReproducesEveryRow) {
   make_history();
   const auto before = ticket_rows();
-  EXPECT_EQ(desk->rebuild_tickets(), 0);
+  EXPECT_EQ(desk->work().rebuild_tickets(), 0);
   EXPECT_EQ(ticket_rows(), before);
 }
 
@@ -52,12 +56,12 @@ TEST_P(RebuildTest, RebuildRepairsARowThatDriftedFromItsEvents) {
   database->db().write([](store::Connection& c) {
     c.query("UPDATE tickets SET status = 'new', subject = 'corrompido', time_spent_minutes = 0");
   });
-  EXPECT_EQ(desk->rebuild_tickets(), 3);
+  EXPECT_EQ(desk->work().rebuild_tickets(), 3);
   EXPECT_EQ(ticket_rows(), before);
   // The search index is rebuilt too: the real subject is findable again.
   store::TicketFilter f;
   f.text = "primeiro";
-  EXPECT_EQ(desk->list_tickets(as(w.attendant), f).tickets.size(), 1u);
+  EXPECT_EQ(desk->tickets().list_tickets(as(w.attendant), f).tickets.size(), 1u);
 }
 
 GUICHE_ON_BOTH_ENGINES(RebuildTest);

@@ -1,6 +1,8 @@
 // Full-text search (accent- and case-insensitive) and keyset pages.
 #include <set>
 
+#include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "store/migrations/migrations.hpp"
 #include "support/desk_world.hpp"
 
@@ -13,7 +15,8 @@ class SearchAndPagingTest : public DeskTest {
     store::TicketFilter f;
     f.text = text;
     std::vector<std::string> out;
-    for (const auto& t : desk->list_tickets(as(w.attendant), f).tickets) out.push_back(t.subject);
+    for (const auto& t : desk->tickets().list_tickets(as(w.attendant), f).tickets)
+      out.push_back(t.subject);
     return out;
   }
 };
@@ -30,9 +33,9 @@ TEST_P(SearchAndPagingTest, SearchIgnoresAccentsAndCase) {
 
 TEST_P(SearchAndPagingTest, SearchCoversPublicRepliesButNotInternalNotes) {
   Ticket t = register_sis(w.requester_seger, "Erro no sistema");
-  desk->route(as(w.attendant), t.id, w.sgsis.id, std::nullopt);
-  desk->reply(as(w.analyst_sis), t.id, "O certificado digital expirou.");
-  desk->add_internal_note(as(w.analyst_sis), t.id, "Senha do servidor: segredo");
+  desk->work().route(as(w.attendant), t.id, w.sgsis.id, std::nullopt);
+  desk->work().reply(as(w.analyst_sis), t.id, "O certificado digital expirou.");
+  desk->work().add_internal_note(as(w.analyst_sis), t.id, "Senha do servidor: segredo");
   EXPECT_EQ(subjects_for("certificado").size(), 1u);
   EXPECT_EQ(subjects_for("segredo").size(), 0u);
 }
@@ -47,7 +50,7 @@ TEST_P(SearchAndPagingTest, KeysetPagesCoverEveryTicketOnceInOrder) {
   std::vector<std::int64_t> seen;
   int pages = 0;
   do {
-    auto page = desk->list_tickets(as(w.attendant), f);
+    auto page = desk->tickets().list_tickets(as(w.attendant), f);
     for (const auto& t : page.tickets) seen.push_back(t.id);
     f.cursor = page.next_cursor;
     ++pages;
@@ -61,19 +64,19 @@ TEST_P(SearchAndPagingTest, KeysetPagesCoverEveryTicketOnceInOrder) {
 TEST_P(SearchAndPagingTest, FiltersNarrowTheQueue) {
   Ticket a = register_sis(w.requester_seger);
   register_sis(w.requester_sesa);
-  desk->route(as(w.attendant), a.id, w.sgsis.id, w.analyst_sis.id);
+  desk->work().route(as(w.attendant), a.id, w.sgsis.id, w.analyst_sis.id);
   store::TicketFilter f;
   f.unit_id = w.sgsis.id;
-  EXPECT_EQ(desk->list_tickets(as(w.attendant), f).tickets.size(), 1u);
+  EXPECT_EQ(desk->tickets().list_tickets(as(w.attendant), f).tickets.size(), 1u);
   f = {};
   f.statuses = {Status::new_};
-  EXPECT_EQ(desk->list_tickets(as(w.attendant), f).tickets.size(), 1u);
+  EXPECT_EQ(desk->tickets().list_tickets(as(w.attendant), f).tickets.size(), 1u);
   f = {};
   f.organization_id = w.sesa.id;
-  EXPECT_EQ(desk->list_tickets(as(w.attendant), f).tickets.size(), 1u);
+  EXPECT_EQ(desk->tickets().list_tickets(as(w.attendant), f).tickets.size(), 1u);
   f = {};
   f.assignee_id = w.analyst_sis.id;
-  EXPECT_EQ(desk->list_tickets(as(w.attendant), f).tickets.front().id, a.id);
+  EXPECT_EQ(desk->tickets().list_tickets(as(w.attendant), f).tickets.front().id, a.id);
 }
 
 TEST_P(SearchAndPagingTest, CreatedFromKeepsOnlyLaterRegistrations) {
@@ -82,11 +85,11 @@ TEST_P(SearchAndPagingTest, CreatedFromKeepsOnlyLaterRegistrations) {
   Ticket recent = register_sis(w.requester_seger, "Recente");
   store::TicketFilter f;
   f.created_from = recent.created_at;
-  auto page = desk->list_tickets(as(w.requester_seger), f);
+  auto page = desk->tickets().list_tickets(as(w.requester_seger), f);
   ASSERT_EQ(page.tickets.size(), 1u);
   EXPECT_EQ(page.tickets.front().id, recent.id);
   f.created_from = old.created_at;
-  EXPECT_EQ(desk->list_tickets(as(w.requester_seger), f).tickets.size(), 2u);
+  EXPECT_EQ(desk->tickets().list_tickets(as(w.requester_seger), f).tickets.size(), 2u);
 }
 
 TEST_P(SearchAndPagingTest, MigratingTwiceChangesNothing) {

@@ -3,7 +3,7 @@
 #include <chrono>
 
 #include "api/routes.hpp"
-#include "app/passwords.hpp"
+#include "app/accounts/passwords.hpp"
 #include "store/directory_rows.hpp"
 
 namespace guiche::testing {

@@ -1,4 +1,7 @@
 #include "support/desk_world.hpp"
+#include "app/directory/authorizations.hpp"
+#include "app/directory/directory.hpp"
+#include "app/intake/intake.hpp"
 
 namespace guiche::testing {
 namespace {
@@ -25,7 +28,7 @@ void DeskTest::SetUp() {
 
   auto unit = [&](const char* code, const char* name, std::optional<std::int64_t> parent,
                   UnitKind kind = UnitKind::technical) {
-    return desk->create_unit(admin, Unit{0, code, name, parent, kind});
+    return desk->directory().create_unit(admin, Unit{0, code, name, parent, kind});
   };
   w.central = unit("SGHDK", "Subgerência de Help Desk", std::nullopt, UnitKind::service_center);
   w.relations = unit("ASESP", "Assessoria Especial", std::nullopt, UnitKind::client_relations);
@@ -42,13 +45,15 @@ void DeskTest::SetUp() {
     o.is_client = client;
     o.client_reference = client ? "Contrato 012/2025" : "";
     o.calendar = "br-es";
-    return desk->create_organization(admin, o);
+    return desk->directory().create_organization(admin, o);
   };
   w.seger = org("Secretaria de Gestão e Recursos Humanos", "SEGER", true);
   w.sesa = org("Secretaria da Saúde", "SESA", true);
   w.viana = org("Prefeitura Municipal de Viana", "PMV", false);
 
-  auto person = [&](const Person& p) { return desk->create_person(admin, {p, std::nullopt}); };
+  auto person = [&](const Person& p) {
+    return desk->directory().create_person(admin, {p, std::nullopt});
+  };
   w.admin = person(make_person("Ana Admin", "admin@prodest.es.gov.br", std::nullopt,
                                {{Role::admin, std::nullopt}}));
   w.attendant = person(make_person("Carlos Atendente", "carlos@prodest.es.gov.br", std::nullopt,
@@ -76,9 +81,9 @@ void DeskTest::SetUp() {
   for (auto [who, org_id] :
        {std::pair{w.requester_seger, w.seger.id}, std::pair{w.manager_seger, w.seger.id},
         std::pair{w.requester_sesa, w.sesa.id}}) {
-    desk->authorize_requester(real_admin,
-                              {org_id, who.id, AuthorizationDocument::oficio, "Ofício 45/2026",
-                               Date{std::chrono::year{2026} / 1 / 1}});
+    desk->authorizations().authorize_requester(
+        real_admin, {org_id, who.id, AuthorizationDocument::oficio, "Ofício 45/2026",
+                     Date{std::chrono::year{2026} / 1 / 1}});
   }
 
   Service s;
@@ -91,25 +96,25 @@ void DeskTest::SetUp() {
             {"matricula", "Matrícula", FieldType::text, true, {}},
             {"inicio", "Data de início", FieldType::date, false, {}},
             {"urgente", "É urgente?", FieldType::yes_no, false, {}}};
-  w.sis_access = desk->create_service(real_admin, s);
+  w.sis_access = desk->directory().create_service(real_admin, s);
   s = Service{};
   s.code = "SUP-TEC";
   s.name = "Solicitar Suporte de Tecnologia";
   s.audience = Audience::anyone;
   s.owning_unit_id = w.central.id;
   s.default_category = Category::technical_consultation;
-  w.support = desk->create_service(real_admin, s);
+  w.support = desk->directory().create_service(real_admin, s);
   s = Service{};
   s.code = "EMAIL-INST";
   s.name = "E-mail institucional";
   s.audience = Audience::public_servants;
-  w.servants = desk->create_service(real_admin, s);
+  w.servants = desk->directory().create_service(real_admin, s);
   s = Service{};
   s.code = "PROJ-SIS";
   s.name = "Projeto de sistema";
   s.audience = Audience::authorized_requesters;
   s.default_category = Category::project;
-  w.project = desk->create_service(real_admin, s);
+  w.project = desk->directory().create_service(real_admin, s);
 }
 
 app::DeskConfig DeskTest::desk_config() {
@@ -128,7 +133,7 @@ Ticket DeskTest::register_sis(const Person& requester, const std::string& subjec
   r.subject = subject;
   r.description = "Preciso de acesso para lançar a folha de pagamento.";
   r.form_answers = {{"sistema", "SIGEFES"}, {"matricula", "123456"}};
-  return desk->register_request(as(requester), r);
+  return desk->intake().register_request(as(requester), r);
 }
 
 std::int64_t DeskTest::count(const std::string& table) {

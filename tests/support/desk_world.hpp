@@ -6,7 +6,9 @@
 
 #include <memory>
 
+#include "app/accounts/accounts.hpp"
 #include "app/desk.hpp"
+#include "domain/organization.hpp"
 #include "support/test_database.hpp"
 
 namespace guiche::testing {
@@ -30,7 +32,7 @@ class DeskTest : public ::testing::TestWithParam<Engine> {
   virtual app::DeskConfig desk_config();
 
   app::Actor as(const Person& p, Channel channel = Channel::portal) {
-    return desk->actor(p.id, channel);
+    return desk->accounts().actor(p.id, channel);
   }
   // A request by `requester` for the SIS-ACESSO service with a valid form.
   Ticket register_sis(const Person& requester, const std::string& subject = "Acesso ao SIGEFES");

@@ -4,7 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "app/ticket_events_hub.hpp"
+#include "app/live/live_updates.hpp"
+#include "app/live/ticket_events_hub.hpp"
 
 namespace guiche::testing {
 

@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "api/routes.hpp"
-#include "app/passwords.hpp"
+#include "app/accounts/passwords.hpp"
 #include "http/server.hpp"
 #include "support/desk_world.hpp"
 #include "support/http_client.hpp"

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <thread>
 
+#include "app/live/live_updates.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "support/http_client.hpp"
 #include "support/stream_client.hpp"
 #include "support/web_server_test.hpp"
@@ -22,7 +24,7 @@ class LiveStreamTest : public WebServerTest {
   // Until the hub holds `n` subscriptions (streams open asynchronously).
   bool subscribers_become(std::size_t n) {
     for (int i = 0; i < 200; ++i) {
-      if (desk->ticket_events().subscribers() == n) return true;
+      if (desk->live().hub().subscribers() == n) return true;
       std::this_thread::sleep_for(10ms);
     }
     return false;
@@ -54,13 +56,13 @@ TEST_P(LiveStreamTest, OnlyThoseWhoMaySeeATicketFollowIt) {
   EXPECT_EQ(http_request(port, "GET", "/ao-vivo/filas", {{"Cookie", cookie_of(w.requester_seger)}})
                 .status,
             403);
-  EXPECT_EQ(desk->ticket_events().subscribers(), 0u);
+  EXPECT_EQ(desk->live().hub().subscribers(), 0u);
 
   StreamClient owner(port, "/ao-vivo/chamados/" + t.protocol, cookie_of(w.requester_seger));
   ASSERT_TRUE(owner.wait_for("retry:"));
   ASSERT_TRUE(subscribers_become(1));
-  desk->add_internal_note(as(w.attendant), t.id, "Só para a equipe.");
-  desk->reply(as(w.attendant), t.id, "Recebemos seu pedido.");
+  desk->work().add_internal_note(as(w.attendant), t.id, "Só para a equipe.");
+  desk->work().reply(as(w.attendant), t.id, "Recebemos seu pedido.");
   ASSERT_TRUE(owner.wait_for("event: chamado\n"));
   // One event: the internal note was not announced to the requester.
   const auto first = owner.received.find("event: chamado");
@@ -83,7 +85,7 @@ TEST_P(LiveStreamTest, StoppingTheServerEndsOpenStreamsPromptly) {
   const auto started = std::chrono::steady_clock::now();
   stop();
   EXPECT_LT(std::chrono::steady_clock::now() - started, 3s);
-  EXPECT_EQ(desk->ticket_events().subscribers(), 0u);
+  EXPECT_EQ(desk->live().hub().subscribers(), 0u);
   attendant.wait_for("never arrives", 2s);
   EXPECT_TRUE(attendant.closed_by_server);
 }

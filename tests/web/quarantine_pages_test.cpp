@@ -6,6 +6,7 @@
 
 #include <thread>
 
+#include "app/mail_intake/mail_intake.hpp"
 #include "support/raw_mail.hpp"
 #include "support/web_server_test.hpp"
 
@@ -25,7 +26,7 @@ class QuarantinePagesTest : public WebServerTest {
     m.from = "estranho@exemplo.com";
     m.subject = "[SA " + t.protocol + "] <script>alert(1)</script>";
     m.body = "Olá <img src=x onerror=alert(2)>";
-    const auto r = desk->receive_mail(as(w.attendant), m.str(), "mailgate");
+    const auto r = desk->mail().receive_mail(as(w.attendant), m.str(), "mailgate");
     EXPECT_EQ(r.outcome, "quarantined");
     return r.inbound_id;
   }
@@ -73,7 +74,7 @@ TEST_P(QuarantinePagesTest, FormsNeedTheCsrfTokenAndRefusedChoicesComeBackByTheF
   EXPECT_EQ(r.status, 422);
   EXPECT_THAT(r.body, HasSubstr("id=\"servico-erro\""));
   EXPECT_EQ(count("tickets"), 1);
-  EXPECT_EQ(desk->quarantined_mail(as(w.attendant), id).state, "pending");
+  EXPECT_EQ(desk->mail().quarantined_mail(as(w.attendant), id).state, "pending");
 }
 
 TEST_P(QuarantinePagesTest, AnAgentLandsOnTheNewTicketAnAdminOnTheList) {
@@ -91,7 +92,7 @@ TEST_P(QuarantinePagesTest, AnAgentLandsOnTheNewTicketAnAdminOnTheList) {
   EXPECT_EQ(r.status, 409);
 
   const auto admin = sign_in(w.admin);
-  const auto second = desk->receive_mail(as(w.attendant), "\x01 nada\r\n\r\n", "mailgate");
+  const auto second = desk->mail().receive_mail(as(w.attendant), "\x01 nada\r\n\r\n", "mailgate");
   ASSERT_EQ(second.outcome, "quarantined");
   r = post(admin, "/atendimento/quarentena/" + std::to_string(second.inbound_id) + "/chamado",
            form_for(admin, w.requester_seger));

@@ -3,6 +3,11 @@
 // consolidated stages, and the category guidance of seed 002.
 #include "web/request_view.hpp"
 
+#include "app/attachments/attachments.hpp"
+#include "app/directory/directory.hpp"
+#include "app/intake/intake.hpp"
+#include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "support/desk_world.hpp"
 #include "web/page.hpp"
 
@@ -18,20 +23,20 @@ class RequestViewTest : public DeskTest {
   // A request asked for information, answered with a file, then resolved.
   Ticket worked_request() {
     Ticket t = register_sis(w.requester_seger);
-    desk->route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
-    desk->reply(as(w.analyst_sis), t.id, "Qual é a matrícula?", true);
-    desk->add_internal_note(as(w.analyst_sis), t.id, "Nota só da equipe");
-    desk->reply(as(w.requester_seger), t.id, "Matrícula 1234567.");
-    desk->attach(as(w.requester_seger), t.id, "tela.txt", "passo a passo\n");
+    desk->work().route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
+    desk->work().reply(as(w.analyst_sis), t.id, "Qual é a matrícula?", true);
+    desk->work().add_internal_note(as(w.analyst_sis), t.id, "Nota só da equipe");
+    desk->work().reply(as(w.requester_seger), t.id, "Matrícula 1234567.");
+    desk->attachments().attach(as(w.requester_seger), t.id, "tela.txt", "passo a passo\n");
     clock.advance(std::chrono::minutes(30));
-    return desk->resolve(as(w.analyst_sis), t.id, "Perfil concedido.", 90);
+    return desk->work().resolve(as(w.analyst_sis), t.id, "Perfil concedido.", 90);
   }
   std::unique_ptr<web::WebContext> ctx;
 };
 
 TEST_P(RequestViewTest, TimelineShowsPublicEventsWithAnswersFilesAndTimeSpent) {
   Ticket t = worked_request();
-  auto items = web::timeline_view(*ctx, desk->history(as(w.requester_seger), t.id));
+  auto items = web::timeline_view(*ctx, desk->tickets().history(as(w.requester_seger), t.id));
   std::string all = items.dump();
   EXPECT_EQ(all.find("Nota só da equipe"), std::string::npos);
   ASSERT_GE(items.size(), 5u);
@@ -56,14 +61,14 @@ TEST_P(RequestViewTest, TimelineShowsPublicEventsWithAnswersFilesAndTimeSpent) {
 
 TEST_P(RequestViewTest, StagesMarkDoneCurrentAndNextAndFollowAReopen) {
   Ticket t = register_sis(w.requester_seger);
-  auto stages = web::stages_view(*ctx, t, desk->history(as(w.requester_seger), t.id));
+  auto stages = web::stages_view(*ctx, t, desk->tickets().history(as(w.requester_seger), t.id));
   ASSERT_EQ(stages.size(), 5u);
   EXPECT_TRUE(stages[0]["atual"]);
   EXPECT_TRUE(stages[0].contains("desde"));
   EXPECT_TRUE(stages[1]["futura"]);
 
   t = worked_request();
-  stages = web::stages_view(*ctx, t, desk->history(as(w.requester_seger), t.id));
+  stages = web::stages_view(*ctx, t, desk->tickets().history(as(w.requester_seger), t.id));
   EXPECT_TRUE(stages[0]["feita"]);
   EXPECT_TRUE(stages[2]["feita"]);
   EXPECT_TRUE(stages[3]["atual"]);
@@ -71,8 +76,8 @@ TEST_P(RequestViewTest, StagesMarkDoneCurrentAndNextAndFollowAReopen) {
   EXPECT_TRUE(stages[4]["futura"]);
   EXPECT_FALSE(stages[4].contains("desde"));
 
-  t = desk->reopen(as(w.requester_seger), t.id, "Continua sem acesso.");
-  stages = web::stages_view(*ctx, t, desk->history(as(w.requester_seger), t.id));
+  t = desk->work().reopen(as(w.requester_seger), t.id, "Continua sem acesso.");
+  stages = web::stages_view(*ctx, t, desk->tickets().history(as(w.requester_seger), t.id));
   EXPECT_TRUE(stages[2]["atual"]);
   EXPECT_TRUE(stages[3]["futura"]);
   EXPECT_FALSE(stages[3].contains("desde"));
@@ -80,8 +85,8 @@ TEST_P(RequestViewTest, StagesMarkDoneCurrentAndNextAndFollowAReopen) {
 
 TEST_P(RequestViewTest, CancelledRequestEndsInTheCancelledStageAndSkipsTheOthers) {
   Ticket t = register_sis(w.requester_seger);
-  t = desk->cancel(as(w.requester_seger), t.id, "Registrei por engano.");
-  auto stages = web::stages_view(*ctx, t, desk->history(as(w.requester_seger), t.id));
+  t = desk->work().cancel(as(w.requester_seger), t.id, "Registrei por engano.");
+  auto stages = web::stages_view(*ctx, t, desk->tickets().history(as(w.requester_seger), t.id));
   EXPECT_TRUE(stages[4]["atual"]);
   EXPECT_EQ(stages[4]["nome"], "Cancelada");
   // Registered, then cancelled: the stages between were skipped, not done.
@@ -99,7 +104,7 @@ TEST_P(RequestViewTest, DeadlineOfAProjectIsToBeAgreed) {
   r.service_code = w.project.code;
   r.subject = "Novo sistema";
   r.description = "Projeto de sistema.";
-  Ticket t = desk->register_request(as(w.requester_seger), r);
+  Ticket t = desk->intake().register_request(as(w.requester_seger), r);
   EXPECT_EQ(web::deadline_text(*ctx, t), "a combinar");
   Ticket sis = register_sis(w.requester_seger);
   EXPECT_NE(web::deadline_text(*ctx, sis).find(" às "), std::string::npos);
@@ -116,7 +121,7 @@ TEST_P(RequestViewTest, DurationsAndSizesReadAsPeopleWriteThem) {
 // The portal shows seed 002's category guidance in the page's language; the
 // Portuguese texts are the domain's own, so they cannot drift apart.
 TEST_P(RequestViewTest, CategoryTextsInPortugueseAreTheDomainGuidance) {
-  for (auto c : desk->categories(as(w.requester_seger))) {
+  for (auto c : desk->directory().categories(as(w.requester_seger))) {
     const auto key = "portal.categorias." + std::string(category_code(c));
     EXPECT_EQ(ctx->texts.text("pt-BR", key + ".rotulo"), category_label_pt(c));
     EXPECT_EQ(ctx->texts.text("pt-BR", key + ".orientacao"), category_guidance_pt(c));

@@ -1,0 +1,82 @@
+#pragma once
+// Who is calling: signing in (browser sessions with a CSRF token, personal
+// API tokens), passwords (the first-access change, an admin's reset) and the
+// bootstrap user the CLI creates. Only SHA-256 hashes of session ids and
+// tokens are stored; passwords are argon2id hashes (accounts/passwords.hpp).
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/desk_context.hpp"
+#include "domain/person.hpp"
+
+namespace guiche::app {
+
+class Directory;
+class Notices;
+
+// A signed-in browser session: the id goes in a cookie, the CSRF token must
+// be echoed in a header on every cookie-authenticated write.
+struct SessionGrant {
+  std::string session_id;
+  std::string csrf_token;
+  Person person;
+  Instant expires_at{};
+};
+
+struct ApiToken {
+  std::int64_t id = 0;
+  std::int64_t person_id = 0;
+  std::string name;
+  Instant created_at{};
+  std::optional<Instant> revoked_at;
+  std::string secret;  // only when just created; never stored
+};
+
+// What an admin's password reset did: the temporary password went by e-mail
+// (the message body is erased once sent), or, for a person without an
+// e-mail address, it is returned to be shown once to the admin.
+struct PasswordReset {
+  bool emailed = false;
+  std::optional<std::string> temporary_password;  // only when not emailed
+};
+
+class Accounts {
+ public:
+  Accounts(DeskContext& context, Directory& directory, Notices& notices)
+      : ctx_(context), directory_(directory), notices_(notices) {}
+
+  // The active person `person_id` acting through `channel`.
+  Actor actor(std::int64_t person_id, Channel channel = Channel::portal);
+  std::optional<Person> authenticate(const std::string& login, const std::string& password);
+  void change_password(const Actor& a, const std::string& current, const std::string& next);
+
+  // Throws unauthenticated for a wrong login or password, rate_limited after
+  // repeated failures for the same login or from the same address.
+  SessionGrant sign_in(const std::string& login, const std::string& password,
+                       const std::string& address);
+  void sign_out(const std::string& session_id);
+  // The session's person and CSRF token, or nullopt if unknown or expired.
+  std::optional<std::pair<Actor, std::string>> session(const std::string& session_id);
+
+  ApiToken create_api_token(const Actor& a, std::int64_t person_id, const std::string& name);
+  void revoke_api_token(const Actor& a, std::int64_t token_id);
+  std::vector<ApiToken> api_tokens(const Actor& a, std::int64_t person_id);
+  std::optional<Actor> token_actor(const std::string& secret);
+
+  // Admins only (accounts/password_reset.cpp): a generated temporary password
+  // the person must change at the next sign-in; their sessions end.
+  PasswordReset reset_password(const Actor& a, std::int64_t person_id);
+  // Creates a person with a login outside any session (the CLI's create-user).
+  Person bootstrap_user(const std::string& name, const std::string& login,
+                        const std::string& password, std::vector<RoleGrant> roles);
+
+ private:
+  DeskContext& ctx_;
+  Directory& directory_;
+  Notices& notices_;
+};
+
+}  // namespace guiche::app

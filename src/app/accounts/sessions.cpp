@@ -1,0 +1,135 @@
+// Use cases of signing in: browser sessions and personal API tokens. Only
+// SHA-256 hashes of session ids and tokens are stored.
+
+#include "app/access_policy.hpp"
+#include "app/accounts/accounts.hpp"
+#include "app/text_rules.hpp"
+#include "domain/error.hpp"
+#include "store/api_token_rows.hpp"
+#include "store/attachment_blobs.hpp"
+#include "store/directory_rows.hpp"
+#include "store/session_rows.hpp"
+#include "support/random_hex.hpp"
+
+namespace guiche::app {
+namespace {
+
+ApiToken token_from_record(const store::ApiTokenRecord& r) {
+  return ApiToken{r.id, r.person_id, r.name, r.created_at, r.revoked_at, ""};
+}
+
+}  // namespace
+
+SessionGrant Accounts::sign_in(const std::string& login, const std::string& password,
+                               const std::string& address) {
+  const Instant now = ctx_.now();
+  if (auto wait = ctx_.throttle.wait_needed(login, address, now)) {
+    throw DomainError(DomainError::Kind::rate_limited,
+                      "Muitas tentativas de acesso. Tente novamente em " +
+                          std::to_string(wait->count()) + " segundos.");
+  }
+  auto person = authenticate(login, password);
+  if (!person) {
+    ctx_.throttle.record_failure(login, address, now);
+    throw DomainError(DomainError::Kind::unauthenticated, "Login ou senha incorretos.");
+  }
+  ctx_.throttle.record_success(login, address);
+  SessionGrant grant{random_hex(32), random_hex(16), *person, now + ctx_.config.session_lifetime};
+  ctx_.db.write([&](store::Connection& c) {
+    store::insert_session(c, store::sha256_hex(grant.session_id), person->id, grant.csrf_token, now,
+                          grant.expires_at);
+  });
+  return grant;
+}
+
+void Accounts::sign_out(const std::string& session_id) {
+  const std::string hash = store::sha256_hex(session_id);
+  ctx_.db.write([&](store::Connection& c) { store::delete_session(c, hash); });
+  ctx_.credentials.forget("s:" + hash);
+}
+
+std::optional<std::pair<Actor, std::string>> Accounts::session(const std::string& session_id) {
+  if (session_id.empty() || session_id.size() > 128) return std::nullopt;
+  const Instant now = ctx_.now();
+  const std::string key = "s:" + store::sha256_hex(session_id);
+  if (auto known = ctx_.credentials.find(key, now)) {
+    return std::pair{Actor{known->person, Channel::portal}, known->csrf_token};
+  }
+  const auto generation = ctx_.credentials.generation();
+  std::optional<CredentialCache::Credential> found;
+  ctx_.db.read([&](store::Connection& c) {
+    auto stored = store::find_session(c, key.substr(2), now);
+    if (!stored) return;
+    auto person = store::load_person(c, stored->person_id);
+    if (person && person->active) {
+      found = CredentialCache::Credential{*person, Channel::portal, stored->csrf_token,
+                                          stored->expires_at};
+    }
+  });
+  if (!found) return std::nullopt;
+  ctx_.credentials.remember(key, *found, now, generation);
+  return std::pair{Actor{found->person, Channel::portal}, found->csrf_token};
+}
+
+ApiToken Accounts::create_api_token(const Actor& a, std::int64_t person_id,
+                                    const std::string& name) {
+  require_active(a);
+  if (person_id != a.id() && !a.person.has_role(Role::admin)) {
+    throw forbidden("Somente o próprio usuário ou um administrador cria tokens.");
+  }
+  ApiToken token;
+  token.person_id = person_id;
+  token.name = required_text(name, "name", "O nome do token", 100);
+  token.created_at = ctx_.now();
+  token.secret = "gch_" + random_hex(32);
+  ctx_.db.write([&](store::Connection& c) {
+    if (!store::load_person(c, person_id)) throw not_found("Pessoa não encontrada.");
+    token.id = store::insert_api_token(c, person_id, token.name, store::sha256_hex(token.secret),
+                                       token.created_at);
+  });
+  return token;
+}
+
+void Accounts::revoke_api_token(const Actor& a, std::int64_t token_id) {
+  require_active(a);
+  ctx_.db.write([&](store::Connection& c) {
+    auto owner = store::api_token_owner(c, token_id);
+    if (!owner || (*owner != a.id() && !a.person.has_role(Role::admin))) {
+      throw not_found("Token não encontrado.");
+    }
+    store::revoke_api_token(c, token_id, ctx_.now());
+  });
+  ctx_.directory_changed();  // only the hash is stored, so the cached entry is not known by id
+}
+
+std::vector<ApiToken> Accounts::api_tokens(const Actor& a, std::int64_t person_id) {
+  require_active(a);
+  if (person_id != a.id() && !a.person.has_role(Role::admin)) {
+    throw not_found("Pessoa não encontrada.");
+  }
+  std::vector<ApiToken> out;
+  ctx_.db.read([&](store::Connection& c) {
+    for (const auto& r : store::api_tokens_of(c, person_id)) out.push_back(token_from_record(r));
+  });
+  return out;
+}
+
+std::optional<Actor> Accounts::token_actor(const std::string& secret) {
+  if (secret.size() < 8 || secret.size() > 200) return std::nullopt;
+  const Instant now = ctx_.now();
+  const std::string key = "t:" + store::sha256_hex(secret);
+  if (auto known = ctx_.credentials.find(key, now)) return Actor{known->person, Channel::api};
+  const auto generation = ctx_.credentials.generation();
+  std::optional<Person> found;
+  ctx_.db.read([&](store::Connection& c) {
+    auto owner = store::person_of_api_token(c, key.substr(2));
+    if (!owner) return;
+    auto person = store::load_person(c, *owner);
+    if (person && person->active) found = std::move(person);
+  });
+  if (!found) return std::nullopt;
+  ctx_.credentials.remember(key, {*found, Channel::api, "", Instant{}}, now, generation);
+  return Actor{*found, Channel::api};
+}
+
+}  // namespace guiche::app

@@ -1,0 +1,76 @@
+#pragma once
+// The desk's settings: what `guiche serve` options and the tests change.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/service.hpp"
+
+namespace guiche::app {
+
+// What an e-mail answering a resolved ticket does (mail intake): ask to
+// reopen it while the reopen window lasts, or register a new ticket linked
+// to it. Once the ticket is closed, a new linked ticket either way.
+enum class ReplyToClosed { reopen_request, new_linked_ticket };
+
+struct DeskConfig {
+  std::string data_dir = "data";
+  std::chrono::days reopen_window{7};
+  std::int64_t max_attachment_bytes = 25LL * 1024 * 1024;
+  // Sniffed types accepted as attachments (prefix match on the MIME type). SVG
+  // is left out on purpose: it can carry scripts.
+  std::vector<std::string> attachment_types = {"image/png",
+                                               "image/jpeg",
+                                               "image/gif",
+                                               "image/webp",
+                                               "image/bmp",
+                                               "image/tiff",
+                                               "text/plain",
+                                               "text/csv",
+                                               "application/pdf",
+                                               "application/zip",
+                                               "application/vnd.openxmlformats-officedocument",
+                                               "application/vnd.oasis.opendocument",
+                                               "application/msword",
+                                               "application/vnd.ms-excel",
+                                               "application/vnd.ms-powerpoint",
+                                               "message/rfc822",
+                                               "application/json",
+                                               "application/xml",
+                                               "text/xml"};
+  // Where the desk stands: decides the registration date and protocol year.
+  std::string time_zone = "America/Sao_Paulo";
+  std::chrono::hours session_lifetime{12};
+  // How long a node may keep answering for a session, token or unit tree it
+  // has read, without reading it again (see credential_cache.hpp). 0: never.
+  std::chrono::milliseconds credential_cache_ttl{2000};
+  // Several server nodes on one database (PostgreSQL): every committed ticket
+  // change is also written to live_changes for the other nodes' live relays.
+  // Off for a single node, which it would only cost (about 7 % of a SQLite
+  // registration's throughput).
+  bool share_live_changes = false;
+  // The calendar SLA clocks run on unless a policy names the requester
+  // organization's (a name CalendarBook knows).
+  std::string calendar = "br";
+  // The outbox channels this desk delivers notices through (see
+  // app/notices/notice_route.hpp); e-mail until another transport is set up.
+  std::vector<std::string> notice_channels = {"email"};
+  // Outgoing mail: who notices come from and where their links point.
+  std::string mail_from_name = "Central de Serviços";
+  std::string mail_from_address = "nao-responda@guiche.localhost";
+  std::string public_url = "http://127.0.0.1:8080";
+  // Mail intake (app/mail_intake.cpp): the service new e-mails are registered
+  // under, the audience e-mail imposes (seed 000: only authorized requesters
+  // of client organizations skip client relations), replies to resolved
+  // tickets, the loop guard (notices to one address per hour, mail-triggered
+  // ones beyond it are dropped) and the largest message accepted.
+  std::string mail_service_code = "SUP-TEC";
+  std::optional<Audience> mail_audience = Audience::authorized_requesters;
+  ReplyToClosed mail_reply_to_closed = ReplyToClosed::reopen_request;
+  int mail_notices_per_hour = 5;
+  std::int64_t max_mail_bytes = 40LL * 1024 * 1024;
+};
+
+}  // namespace guiche::app

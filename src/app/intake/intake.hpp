@@ -1,0 +1,59 @@
+#pragma once
+// Registering a request, whatever channel it came by (portal, phone on
+// behalf of a requester, e-mail, API): the service's audience decides whether
+// it waits for triage at the central de serviços or goes to client relations
+// (docs/domain.md, "Audiences"); the first estimate of its deadline is what
+// the SLA clock computes at registration.
+#include <optional>
+#include <string>
+
+#include "app/actor.hpp"
+#include "app/desk_context.hpp"
+#include "app/ledger/ticket_ledger.hpp"
+#include "app/sla/sla_clocks.hpp"
+#include "domain/category.hpp"
+#include "domain/service.hpp"
+#include "domain/ticket.hpp"
+
+namespace guiche::app {
+
+struct RegisterRequest {
+  std::int64_t requester_id = 0;
+  std::string service_code;
+  std::string subject;
+  std::string description;
+  nlohmann::json form_answers = nlohmann::json::object();
+  std::optional<Category> category;  // default: the service's
+  int impact = 3;
+  int urgency = 3;
+  // The channel the request arrived by, when it is not the caller's own:
+  // only the central de serviços registers what came by phone or e-mail.
+  std::optional<Channel> channel;
+  // A retry with the same key (per caller) returns the ticket the first
+  // attempt registered instead of a second one.
+  std::optional<std::string> idempotency_key;
+  // Channels that cannot fill the service's form (e-mail) leave required
+  // fields for the central to complete at triage.
+  bool form_may_be_incomplete = false;
+  // A stricter audience than the service's, imposed by the channel.
+  std::optional<Audience> audience;
+};
+
+class Intake {
+ public:
+  Intake(DeskContext& context, TicketLedger& ledger, SlaClocks& clocks)
+      : ctx_(context), ledger_(ledger), clocks_(clocks) {}
+
+  Ticket register_request(const Actor& a, const RegisterRequest& r);
+  // The registration inside a transaction the caller runs (the mail intake
+  // records the message and its ticket together). The request's texts are
+  // checked by the caller.
+  Ticket register_in(LedgerWrite& w, const Actor& a, const RegisterRequest& r);
+
+ private:
+  DeskContext& ctx_;
+  TicketLedger& ledger_;
+  SlaClocks& clocks_;
+};
+
+}  // namespace guiche::app

@@ -1,0 +1,190 @@
+#include "app/ledger/ticket_ledger.hpp"
+
+#include <algorithm>
+
+#include "app/access_policy.hpp"
+#include "app/notices/notices.hpp"
+#include "app/sla/sla_clocks.hpp"
+#include "domain/error.hpp"
+#include "domain/protocol_number.hpp"
+#include "domain/ticket_projection.hpp"
+#include "store/directory_rows.hpp"
+#include "store/live_change_rows.hpp"
+#include "store/sla_rows.hpp"
+#include "store/ticket_rows.hpp"
+
+namespace guiche::app {
+namespace {
+
+bool contains(const std::vector<std::int64_t>& ids, std::int64_t id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// The text search indexes: subject, description and every public reply.
+std::string searchable_body(const Ticket& ticket, const std::vector<TicketEvent>& events) {
+  std::string body = ticket.description;
+  for (const auto& e : events) {
+    if (e.kind == EventKind::public_reply) body += "\n" + e.data.value("text", "");
+  }
+  return body;
+}
+
+}  // namespace
+
+EventDraft link_draft(const Ticket& other, const std::string& kind) {
+  return {EventKind::linked,
+          {{"other_ticket_id", other.id}, {"other_protocol", other.protocol}, {"link", kind}},
+          false};
+}
+
+std::optional<Ticket> LedgerWrite::lock(std::int64_t ticket_id) {
+  return store::load_ticket(c_, ticket_id, true);
+}
+
+void LedgerWrite::record(Ticket& ticket, std::vector<EventDraft> drafts, const Actor& a) {
+  std::string appended_text;
+  bool clock_moves = false;
+  bool any_public = false;
+  const auto unit_before = ticket.unit_id;
+  std::vector<TicketEvent> stamped;
+  for (auto& draft : drafts) {
+    clock_moves = clock_moves || sla::affects_sla_clock(draft.kind);
+    any_public = any_public || draft.is_public;
+    TicketEvent e;
+    e.ticket_id = ticket.id;
+    e.seq = ticket.version + 1;
+    e.kind = draft.kind;
+    if (a.id() != 0) e.actor_id = a.id();  // 0: the system itself
+    e.channel = a.channel;
+    e.at = now_;
+    e.is_public = draft.is_public;
+    e.data = std::move(draft.data);
+    if (e.kind == EventKind::public_reply) appended_text += "\n" + e.data.value("text", "");
+    apply_event(ticket, e);
+    store::insert_event(c_, e);
+    stamped.push_back(std::move(e));
+  }
+  store::update_ticket(c_, ticket);
+  // The cached clock follows in the same transaction (queues sort by it).
+  if (clock_moves) refresh_clock(ticket.id);
+  if (!appended_text.empty()) {
+    store::index_ticket_text(c_, ticket.id, ticket.subject,
+                             store::indexed_body(c_, ticket.id) + appended_text);
+  }
+  ledger_.notices_.notify(c_, ticket, stamped, a, now_);
+  note_change(ticket, unit_before, any_public);
+}
+
+Ticket LedgerWrite::register_ticket(TicketEvent created, const sla::SlaTimeline& timeline,
+                                    const Actor& a, Date today) {
+  Ticket ticket = fold_events({created});
+  ticket.id = store::insert_ticket(c_, ticket);
+  created.ticket_id = ticket.id;
+  store::index_ticket_text(c_, ticket.id, ticket.subject, ticket.description);
+  // The year's counter row is locked from here to the commit (PostgreSQL).
+  const int year = static_cast<int>(today.year());
+  ticket.protocol = format_protocol(year, store::next_protocol_sequence(c_, year));
+  created.data["protocol"] = ticket.protocol;
+  store::set_ticket_protocol(c_, ticket.id, ticket.protocol);
+  store::insert_event(c_, created);
+  ledger_.cache_clock(c_, ticket.id, timeline, {created});
+  ledger_.notices_.notify(c_, ticket, {created}, a, now_);
+  note_change(ticket, std::nullopt, true);
+  return ticket;
+}
+
+void LedgerWrite::refresh_clock(std::int64_t ticket_id) {
+  const auto events = store::load_events(c_, ticket_id);
+  const auto& clocks = ledger_.clocks_;
+  ledger_.cache_clock(c_, ticket_id,
+                      clocks.timeline(c_, clocks.configuration(c_), events, now_, false), events);
+}
+
+void LedgerWrite::note_change(const Ticket& ticket, std::optional<std::int64_t> unit_before,
+                              bool is_public) {
+  for (auto& known : changes_) {
+    if (known.ticket_id != ticket.id) continue;
+    if (ticket.unit_id && !contains(known.unit_ids, *ticket.unit_id)) {
+      known.unit_ids.push_back(*ticket.unit_id);
+    }
+    known.is_public = known.is_public || is_public;
+    return;
+  }
+  TicketChange change{ticket.id, ticket.protocol, ticket.requester_id, ticket.organization_id,
+                      {},        is_public};
+  if (unit_before) change.unit_ids.push_back(*unit_before);
+  if (ticket.unit_id && ticket.unit_id != unit_before) change.unit_ids.push_back(*ticket.unit_id);
+  changes_.push_back(std::move(change));
+}
+
+void TicketLedger::write(const std::function<void(LedgerWrite&)>& fn) {
+  std::vector<TicketChange> changes;
+  const Instant now = ctx_.now();
+  // The engine may run this on a writer thread of its own, and run it again
+  // when a group commit is retried: each run collects its changes afresh.
+  ctx_.db.write([&](store::Connection& c) {
+    LedgerWrite w(*this, c, now);
+    fn(w);
+    share(c, w.changes_, now);
+    changes = std::move(w.changes_);
+  });
+  for (const auto& change : changes) ctx_.events.publish(change);
+}
+
+Ticket TicketLedger::change(const Actor& a, std::int64_t ticket_id, const Decide& decide) {
+  require_active(a);
+  Ticket result;
+  write([&](LedgerWrite& w) {
+    auto ticket = w.lock(ticket_id);
+    const auto units = store::load_units(w.connection());
+    if (!ticket || !can_view_ticket(a.person, *ticket, units)) {
+      throw not_found("Chamado não encontrado.");
+    }
+    w.record(*ticket, decide(w, *ticket, units), a);
+    result = *ticket;
+  });
+  return result;
+}
+
+bool TicketLedger::refresh_clock(std::int64_t ticket_id) {
+  bool found = false;
+  write([&](LedgerWrite& w) {
+    found = w.lock(ticket_id).has_value();
+    if (found) w.refresh_clock(ticket_id);
+  });
+  return found;
+}
+
+bool TicketLedger::rebuild(std::int64_t ticket_id) {
+  bool differed = false;
+  ctx_.db.write([&](store::Connection& c) {
+    auto events = store::load_events(c, ticket_id);
+    Ticket derived = fold_events(events);
+    auto cached = store::load_ticket(c, ticket_id, true);
+    store::index_ticket_text(c, ticket_id, derived.subject, searchable_body(derived, events));
+    differed = !cached || !(*cached == derived);
+    store::update_ticket(c, derived);
+    // The SLA cache is derived too (outside the row, so the row stays exact).
+    cache_clock(c, ticket_id,
+                clocks_.timeline(c, clocks_.configuration(c), events, ctx_.now(), false), events);
+  });
+  return differed;
+}
+
+void TicketLedger::cache_clock(store::Connection& c, std::int64_t ticket_id,
+                               const sla::SlaTimeline& timeline,
+                               const std::vector<TicketEvent>& events) {
+  store::replace_ticket_sla(c, ticket_id, SlaClocks::cache_rows(timeline, events));
+}
+
+void TicketLedger::share(store::Connection& c, const std::vector<TicketChange>& changes,
+                         Instant now) {
+  if (!ctx_.config.share_live_changes) return;
+  for (const auto& change : changes) {
+    store::insert_live_change(
+        c, {0, ctx_.node_id, change.ticket_id, change.protocol, change.requester_id,
+            change.organization_id, change.unit_ids, change.is_public, now});
+  }
+}
+
+}  // namespace guiche::app

@@ -1,0 +1,87 @@
+#pragma once
+// The ticket ledger: the only way a ticket is registered or changed. It owns
+// the write transaction and everything a change implies, in that same
+// transaction: the events, the ticket row (a projection of them), the search
+// entry, the cached SLA clock the queues sort by, the notices, the changes
+// shared with other nodes; and, once the transaction has committed, telling
+// this node's live pages. A use case only decides which events to record.
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/desk_context.hpp"
+#include "app/ledger/event_draft.hpp"
+#include "app/live/ticket_events_hub.hpp"
+#include "sla/clock.hpp"
+
+namespace guiche::app {
+
+class TicketLedger;
+class SlaClocks;
+class Notices;
+
+// One write transaction in progress. Changes are collected here, so every
+// change recorded through it is announced; nothing has to remember to.
+class LedgerWrite {
+ public:
+  store::Connection& connection() { return c_; }
+  Instant now() const { return now_; }
+  // The ticket, locked until the commit (PostgreSQL), or nullopt.
+  std::optional<Ticket> lock(std::int64_t ticket_id);
+  // Stamps `drafts` as events of `ticket` by `a`, applies and stores them.
+  void record(Ticket& ticket, std::vector<EventDraft> drafts, const Actor& a);
+  // Stores a new ticket from its `created` event and caches its clock from
+  // `timeline`. The yearly protocol counter is taken last, so concurrent
+  // registrations queue only for the tail of the transaction.
+  Ticket register_ticket(TicketEvent created, const sla::SlaTimeline& timeline, const Actor& a,
+                         Date today);
+  // Recomputes the ticket's cached clock from its stored events.
+  void refresh_clock(std::int64_t ticket_id);
+
+ private:
+  friend class TicketLedger;
+  LedgerWrite(TicketLedger& ledger, store::Connection& c, Instant now)
+      : ledger_(ledger), c_(c), now_(now) {}
+  void note_change(const Ticket& ticket, std::optional<std::int64_t> unit_before, bool is_public);
+
+  TicketLedger& ledger_;
+  store::Connection& c_;
+  Instant now_;
+  std::vector<TicketChange> changes_;
+};
+
+class TicketLedger {
+ public:
+  TicketLedger(DeskContext& context, SlaClocks& clocks, Notices& notices)
+      : ctx_(context), clocks_(clocks), notices_(notices) {}
+
+  // Runs `fn` in one write transaction; after it commits, live listeners
+  // hear of every ticket it changed (never of one that rolled back).
+  void write(const std::function<void(LedgerWrite&)>& fn);
+
+  // The usual shape of a change: the ticket `a` may see, locked; `decide`
+  // checks the rules and returns the events to record.
+  using Decide =
+      std::function<std::vector<EventDraft>(LedgerWrite&, const Ticket&, const std::vector<Unit>&)>;
+  Ticket change(const Actor& a, std::int64_t ticket_id, const Decide& decide);
+
+  // Recomputes the cached clock of one ticket (the SLA configuration or a
+  // calendar changed); false if the ticket is gone.
+  bool refresh_clock(std::int64_t ticket_id);
+  // Re-derives the ticket row, search entry and clock from the events;
+  // returns whether the stored row differed from what the events say.
+  bool rebuild(std::int64_t ticket_id);
+
+ private:
+  friend class LedgerWrite;
+  void cache_clock(store::Connection& c, std::int64_t ticket_id, const sla::SlaTimeline& timeline,
+                   const std::vector<TicketEvent>& events);
+  void share(store::Connection& c, const std::vector<TicketChange>& changes, Instant now);
+
+  DeskContext& ctx_;
+  SlaClocks& clocks_;
+  Notices& notices_;
+};
+
+}  // namespace guiche::app

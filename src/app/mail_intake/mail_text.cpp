@@ -1,0 +1,83 @@
+#include "app/mail_intake/mail_text.hpp"
+
+#include <regex>
+
+namespace guiche::app {
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when the bytes are not one.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  std::size_t n = 0;
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) n = 2;
+  if (b >= 0xE0 && b <= 0xEF) n = 3;
+  if (b >= 0xF0 && b <= 0xF4) n = 4;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  }
+  const auto b1 = static_cast<unsigned char>(s[i + 1]);
+  if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) || (b == 0xF0 && b1 < 0x90) ||
+      (b == 0xF4 && b1 > 0x8F)) {
+    return 0;  // overlong, surrogate or beyond U+10FFFF
+  }
+  return n;
+}
+
+std::string trimmed(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t\n");
+  if (first == std::string::npos) return "";
+  return s.substr(first, s.find_last_not_of(" \t\n") - first + 1);
+}
+
+std::string clean(std::string_view text, std::size_t max_bytes, bool one_line) {
+  std::string out;
+  out.reserve(std::min(text.size(), max_bytes));
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = utf8_length(text, i);
+    std::string piece;
+    if (n == 0) {
+      piece = "\xEF\xBF\xBD";
+      n = 1;
+    } else if (n == 1) {
+      const char ch = text[i];
+      const auto u = static_cast<unsigned char>(ch);
+      if (ch == '\n' || ch == '\t') {
+        piece = one_line ? " " : std::string(1, ch);
+      } else if (u >= 0x20 && u != 0x7f) {
+        piece = std::string(1, ch);
+      }
+    } else if (!(n == 2 && static_cast<unsigned char>(text[i]) == 0xC2 &&
+                 static_cast<unsigned char>(text[i + 1]) < 0xA0)) {
+      piece = std::string(text.substr(i, n));  // C1 controls are dropped
+    }
+    if (out.size() + piece.size() > max_bytes) break;
+    out += piece;
+    i += n;
+  }
+  return trimmed(out);
+}
+
+}  // namespace
+
+std::string clean_mail_text(std::string_view text, std::size_t max_bytes) {
+  return clean(text, max_bytes, false);
+}
+
+std::string clean_mail_line(std::string_view text, std::size_t max_bytes) {
+  return clean(text, max_bytes, true);
+}
+
+std::string clean_mail_filename(std::string_view name, int index) {
+  const auto slash = name.find_last_of("/\\");
+  if (slash != std::string_view::npos) name = name.substr(slash + 1);
+  std::string out;
+  for (char ch : clean_mail_line(name, 200)) {
+    if (ch != '"') out.push_back(ch);
+  }
+  if (out.empty() || out == "." || out == "..") out = "anexo-" + std::to_string(index);
+  return out;
+}
+
+}  // namespace guiche::app

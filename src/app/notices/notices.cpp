@@ -1,0 +1,147 @@
+// See notices.hpp for who hears of what.
+#include <date/tz.h>
+
+#include "app/notices/notice_route.hpp"
+#include "app/notices/notices.hpp"
+#include "mail/mime.hpp"
+#include "mail/templates.hpp"
+#include "sla/policy.hpp"
+#include "store/directory_rows.hpp"
+#include "store/outbox_rows.hpp"
+
+namespace guiche::app {
+namespace {
+
+std::string minutes_text(std::int64_t minutes) {
+  if (minutes < 60) return std::to_string(minutes) + " min";
+  const auto h = minutes / 60, m = minutes % 60;
+  return std::to_string(h) + " h" + (m ? " " + std::to_string(m) + " min" : "");
+}
+
+std::string target_label(const std::string& code) {
+  auto target = sla::parse_target(code);
+  return target ? sla::target_label_pt(*target) : code;
+}
+
+}  // namespace
+
+void Notices::enqueue(store::Connection& c, const std::string& key, const Person& to,
+                      std::optional<std::int64_t> ticket_id, nlohmann::json values, Instant now,
+                      std::optional<Channel> came_by) {
+  const auto route = notice_route(to, came_by, ctx_.config.notice_channels);
+  if (!route) return;
+  mail::Template tmpl = mail::default_template(key).value();
+  if (auto stored = store::load_template(c, key, tmpl.channel, tmpl.locale)) {
+    tmpl.subject = stored->subject;
+    tmpl.text = stored->text_body;
+    tmpl.html = stored->html_body;
+  }
+  values["name"] = to.name;
+  const mail::Rendered r = mail::render(tmpl, values);
+  store::OutboxMessage m;
+  m.template_key = key;
+  m.ticket_id = ticket_id;
+  m.recipient_id = to.id;
+  m.recipient_name = to.name;
+  m.channel = route->channel;
+  m.recipient_address = route->address;
+  // Replies are matched to their SA by this tag, whatever an admin's template says.
+  m.subject = r.subject;
+  if (values.contains("protocol")) {
+    m.subject = "[SA " + values["protocol"].get<std::string>() + "] " + r.subject;
+  }
+  m.text_body = r.text;
+  m.html_body = r.html;
+  m.next_attempt_at = now;
+  m.created_at = now;
+  store::enqueue_message(c, m, mail::domain_of(ctx_.config.mail_from_address));
+}
+
+void Notices::notify(store::Connection& c, const Ticket& ticket,
+                     const std::vector<TicketEvent>& events, const Actor& a, Instant now) {
+  auto format_instant = [&](Instant t) {
+    return date::format(
+        "%d/%m/%Y às %H:%M",
+        date::make_zoned(ctx_.config.time_zone, std::chrono::floor<std::chrono::minutes>(t)));
+  };
+  const std::string ticket_url = ctx_.config.public_url + "/sa/" + ticket.protocol;
+  nlohmann::json base{{"protocol", ticket.protocol},
+                      {"subject", ticket.subject},
+                      {"ticket_url", ticket_url},
+                      {"service", ""}};
+  if (auto service = store::load_service(c, ticket.service_id)) base["service"] = service->name;
+  std::optional<Person> requester_row;
+  auto requester = [&]() -> const std::optional<Person>& {
+    if (!requester_row) requester_row = store::load_person(c, ticket.requester_id);
+    return requester_row;
+  };
+  auto tell = [&](const std::string& key, std::int64_t person_id, nlohmann::json values) {
+    if (person_id == a.id()) return;  // nobody hears of their own action
+    std::optional<Person> to =
+        person_id == ticket.requester_id ? requester() : store::load_person(c, person_id);
+    if (!to) return;
+    nlohmann::json merged = base;
+    merged.update(values);
+    enqueue(c, key, *to, ticket.id, std::move(merged), now, ticket.channel);
+  };
+  auto tell_unit = [&](const std::string& key, nlohmann::json values) {
+    if (!ticket.unit_id) return;
+    for (const auto& u : store::load_units(c)) {
+      if (u.id == *ticket.unit_id) values["unit"] = u.code + " – " + u.name;
+    }
+    for (auto id : store::unit_notice_recipients(c, *ticket.unit_id)) tell(key, id, values);
+  };
+
+  for (const auto& e : events) {
+    switch (e.kind) {
+      case EventKind::created: {
+        nlohmann::json values{{"is_project", category_is_project(ticket.category)},
+                              {"estimated_deadline", ""}};
+        if (ticket.estimated_deadline)
+          values["estimated_deadline"] = format_instant(*ticket.estimated_deadline);
+        // The receipt: also when the requester registered it (see above).
+        if (auto to = requester()) {
+          nlohmann::json merged = base;
+          merged.update(values);
+          enqueue(c, "registration", *to, ticket.id, std::move(merged), now, ticket.channel);
+        }
+        break;
+      }
+      case EventKind::public_reply:
+        if (!e.data.value("from_agent", false)) break;
+        tell(e.data.value("status", "") == "pending_requester" ? "information_request"
+                                                               : "agent_reply",
+             ticket.requester_id, {{"text", e.data.value("text", "")}, {"agent", a.person.name}});
+        break;
+      case EventKind::resolved:
+        tell("resolution", ticket.requester_id,
+             {{"resolution", e.data.value("resolution", "")},
+              {"time_spent", minutes_text(ticket.time_spent_minutes)},
+              {"evaluate_url", ticket_url + "/avaliar"},
+              {"reopen_url", ticket_url + "/reabrir"},
+              {"reopen_until", format_instant(now + ctx_.config.reopen_window)}});
+        break;
+      case EventKind::closed:
+        tell("closing", ticket.requester_id, nlohmann::json::object());
+        break;
+      case EventKind::reopened: {
+        nlohmann::json values{{"reason", e.data.value("reason", "")}};
+        if (ticket.assignee_id) {
+          tell("reopening", *ticket.assignee_id, values);
+        } else {
+          tell_unit("reopening", values);
+        }
+        break;
+      }
+      case EventKind::sla_warning:
+        tell_unit(e.data.value("level", "") == "breach" ? "sla_breach" : "sla_warning",
+                  {{"target", target_label(e.data.value("target", ""))},
+                   {"deadline", format_instant(from_millis(e.data.value("deadline", 0LL)))}});
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+}  // namespace guiche::app

@@ -1,0 +1,39 @@
+#pragma once
+// Which ticket events notify whom, written to the outbox in the transaction
+// of the change (so a change and its notices commit or vanish together).
+// Recipients: the requester for what the desk does on their request, the
+// assignee (or the unit) for a reopening, the unit for SLA warnings and
+// breaches. Nobody hears of their own action; the one exception is the
+// registration receipt, which carries the protocol and the estimated
+// deadline the requester is owed however they registered (docs/domain.md,
+// "Notices"), e-mail intake included. Each notice leaves by the transport
+// notice_route() picks for its recipient.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/desk_context.hpp"
+#include "domain/ticket.hpp"
+#include "domain/ticket_event.hpp"
+
+namespace guiche::app {
+
+class Notices {
+ public:
+  explicit Notices(DeskContext& context) : ctx_(context) {}
+
+  // The notices `events` of `ticket`, caused by `a`, give rise to.
+  void notify(store::Connection& c, const Ticket& ticket, const std::vector<TicketEvent>& events,
+              const Actor& a, Instant now);
+  // Renders template `key` for `to` and enqueues it (nothing when `to` has
+  // no address the desk can reach).
+  void enqueue(store::Connection& c, const std::string& key, const Person& to,
+               std::optional<std::int64_t> ticket_id, nlohmann::json values, Instant now,
+               std::optional<Channel> came_by = std::nullopt);
+
+ private:
+  DeskContext& ctx_;
+};
+
+}  // namespace guiche::app

@@ -1,0 +1,38 @@
+#pragma once
+// The outbox and the message templates: only admins see what the desk sends
+// and change what it says.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/desk_context.hpp"
+#include "mail/templates.hpp"
+#include "store/outbox_message.hpp"
+
+namespace guiche::app {
+
+// A template in force: the admin's override or the shipped default.
+struct TemplateView {
+  mail::Template value;
+  bool is_default = true;
+  std::optional<Instant> updated_at;
+};
+
+class OutboxAdmin {
+ public:
+  explicit OutboxAdmin(DeskContext& context) : ctx_(context) {}
+
+  // Newest first; `status` empty or one of pending, sending, sent, failed.
+  std::vector<store::OutboxMessage> outbox(const Actor& a, const std::string& status,
+                                           std::optional<std::int64_t> before_id, int limit);
+  // A failed (or waiting) message goes out again now, with a fresh count of attempts.
+  store::OutboxMessage retry_outbox(const Actor& a, std::int64_t id);
+  TemplateView message_template(const Actor& a, const std::string& key);
+  TemplateView save_message_template(const Actor& a, const mail::Template& t);
+
+ private:
+  DeskContext& ctx_;
+};
+
+}  // namespace guiche::app

@@ -1,0 +1,42 @@
+#pragma once
+// Use cases that read tickets: one ticket, its history and SLA timeline,
+// queues and search, always within what the caller may see.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/desk_context.hpp"
+#include "app/sla/sla_clocks.hpp"
+#include "domain/ticket.hpp"
+#include "domain/ticket_event.hpp"
+#include "sla/clock.hpp"
+#include "store/ticket_clock.hpp"
+#include "store/ticket_queries.hpp"
+
+namespace guiche::app {
+
+class TicketReads {
+ public:
+  TicketReads(DeskContext& context, SlaClocks& clocks) : ctx_(context), clocks_(clocks) {}
+
+  Ticket ticket(const Actor& a, std::int64_t ticket_id);
+  Ticket ticket_by_protocol(const Actor& a, const std::string& protocol);
+  // Requesters see public events only.
+  std::vector<TicketEvent> history(const Actor& a, std::int64_t ticket_id);
+  // Queues, filters and full-text search.
+  store::TicketPage list_tickets(const Actor& a, const store::TicketFilter& filter);
+  // The ticket's SLA timeline, explained.
+  sla::SlaTimeline ticket_sla(const Actor& a, std::int64_t ticket_id);
+  // What each cached target says (for the queues and the ticket summary).
+  std::vector<store::TicketSlaRow> ticket_sla_summary(const Actor& a, std::int64_t ticket_id);
+  // The ticket and its cached clocks, read together in one snapshot.
+  std::pair<Ticket, std::vector<store::TicketSlaRow>> ticket_with_sla(const Actor& a,
+                                                                      std::int64_t ticket_id);
+
+ private:
+  DeskContext& ctx_;
+  SlaClocks& clocks_;
+};
+
+}  // namespace guiche::app

@@ -1,0 +1,67 @@
+#pragma once
+// Use cases of the people who work a ticket (triage, routing, assignment,
+// status, replies, notes, time, resolution, cancelling, links) and of the
+// requester after a resolution (evaluation, reopening), plus closing by the
+// system once the reopen window has passed. Each decides the events; the
+// ticket ledger records them.
+#include <optional>
+#include <string>
+
+#include "app/actor.hpp"
+#include "app/desk_context.hpp"
+#include "app/ledger/ticket_ledger.hpp"
+#include "domain/category.hpp"
+#include "domain/ticket.hpp"
+
+namespace guiche::app {
+
+struct Triage {
+  std::optional<std::string> service_code;
+  std::optional<Category> category;
+  std::optional<int> impact;
+  std::optional<int> urgency;
+  std::optional<Instant> agreed_deadline;  // projects
+};
+
+class TicketWork {
+ public:
+  TicketWork(DeskContext& context, TicketLedger& ledger) : ctx_(context), ledger_(ledger) {}
+
+  Ticket triage(const Actor& a, std::int64_t ticket_id, const Triage& t);
+  Ticket route(const Actor& a, std::int64_t ticket_id, std::int64_t unit_id,
+               std::optional<std::int64_t> assignee_id, const std::string& note = "");
+  // Anyone who works the ticket may take it or let it go; giving it to
+  // someone else needs may_assign_others.
+  Ticket assign(const Actor& a, std::int64_t ticket_id, std::optional<std::int64_t> assignee_id);
+  // May `a` give tickets of `unit_id` to another member of the unit?
+  bool may_assign_others(const Actor& a, std::int64_t unit_id);
+  Ticket change_status(const Actor& a, std::int64_t ticket_id, Status to,
+                       const std::string& reason = "");
+  // A public reply. From an agent with asks_requester, the ticket waits on the
+  // requester (clock paused); the requester's reply to such a ticket resumes it.
+  Ticket reply(const Actor& a, std::int64_t ticket_id, const std::string& text,
+               bool asks_requester = false);
+  Ticket add_internal_note(const Actor& a, std::int64_t ticket_id, const std::string& text);
+  Ticket log_time(const Actor& a, std::int64_t ticket_id, int minutes, const std::string& note);
+  Ticket resolve(const Actor& a, std::int64_t ticket_id, const std::string& resolution,
+                 int time_spent_minutes);
+  Ticket cancel(const Actor& a, std::int64_t ticket_id, const std::string& reason);
+  Ticket link(const Actor& a, std::int64_t ticket_id, std::int64_t other_id,
+              const std::string& kind);
+
+  // --- the requester after resolution (tickets/after_resolution.cpp)
+  Ticket evaluate(const Actor& a, std::int64_t ticket_id, int rating, const std::string& comment);
+  Ticket reopen(const Actor& a, std::int64_t ticket_id, const std::string& reason);
+  // Closes resolved tickets whose reopen window has ended; returns how many.
+  int close_expired_resolutions();
+
+  // --- maintenance (tickets/ticket_rebuild.cpp): re-derives every ticket row
+  // and search entry from the events; returns how many rows differed.
+  int rebuild_tickets();
+
+ private:
+  DeskContext& ctx_;
+  TicketLedger& ledger_;
+};
+
+}  // namespace guiche::app

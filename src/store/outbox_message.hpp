@@ -1,0 +1,31 @@
+#pragma once
+// One notice in the outbox, as its transport delivers it.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "domain/time.hpp"
+
+namespace guiche::store {
+
+struct OutboxMessage {
+  std::int64_t id = 0;
+  std::string channel = "email";
+  std::string template_key;
+  std::optional<std::int64_t> ticket_id;
+  std::optional<std::int64_t> recipient_id;
+  std::string recipient_name;
+  std::string recipient_address;
+  std::string subject;
+  std::string text_body;
+  std::string html_body;
+  std::string message_id;
+  std::string status = "pending";  // pending, sending, sent, failed
+  int attempts = 0;
+  Instant next_attempt_at{};
+  std::optional<std::string> last_error;
+  Instant created_at{};
+  std::optional<Instant> sent_at;
+};
+
+}  // namespace guiche::store
