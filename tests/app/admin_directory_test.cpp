@@ -5,7 +5,8 @@
 #include <gmock/gmock.h>
 
 #include "app/expect_error.hpp"
-#include "store/directory_rows.hpp"
+#include "domain/person.hpp"
+#include "domain/unit.hpp"
 #include "store/outbox_rows.hpp"
 #include "support/desk_world.hpp"
 
