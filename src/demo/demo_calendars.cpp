@@ -1,4 +1,4 @@
-// Demo calendars (BRAZIL.md §1): Vitória's municipal holidays on top of the
+// Demo calendars (docs/domain.md, "Calendars"): Vitória's municipal holidays on top of the
 // Espírito Santo calendar, and the 2026 pontos facultativos the federal
 // government and Mato Grosso do Sul decreed, loaded as an admin would.
 // Federal pontos facultativos bind only federal bodies: they go into a
