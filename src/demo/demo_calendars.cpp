@@ -28,9 +28,10 @@ void create_calendars(World& w) {
                       sla::HolidayRule::fixed(8, 9, "Nossa Senhora da Vitória")};
   w.desk.save_calendar(admin, vitoria);
 
-  app::CalendarSpec federal;
-  federal.name = kFederalCalendar;
-  federal.parent = "br";
+  // Built in one go: assigning the parent afterwards gets a false
+  // -Wmaybe-uninitialized from g++ 12 at -O3 (Release).
+  app::CalendarSpec federal{
+      .name = kFederalCalendar, .parent = "br", .time_zone = {}, .week = {}, .holidays = {}};
   w.desk.save_calendar(admin, federal);
   // Federal (MGI) 2026: Cinzas até 14h, 24/12 and 31/12 após 13h, two bridge days.
   w.desk.load_optional_days(
