@@ -15,12 +15,12 @@ deps:
 	@scripts/web-deps.sh
 
 build: deps
-	@cmake -S . -B build -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+	@cmake -S . -B build -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DGUICHE_WERROR=ON >/dev/null
 	@cmake --build build -j $(JOBS)
 
 # AddressSanitizer + UndefinedBehaviorSanitizer build of the same sources and tests.
 build-asan: deps
-	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DGUICHE_SANITIZE=ON >/dev/null
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DGUICHE_SANITIZE=ON -DGUICHE_WERROR=ON >/dev/null
 	@cmake --build build-asan -j $(JOBS)
 
 # serve migrates, and with --demo loads the demo data into an empty database.

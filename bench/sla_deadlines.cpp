@@ -1,4 +1,4 @@
-// Deadline computations per second on one core (issue 4 target: >= 1,000,000/s
+// Deadline computations per second on one core (the target: >= 1,000,000/s
 // for "20 business days across holidays" and "16 business hours"). Starts are
 // spread over 2025–2027 at all hours, so holidays (Carnaval to Christmas,
 // Easter-based ones included), weekends and nights are all crossed.

@@ -93,7 +93,7 @@ std::string openapi_path(const std::string& express) {
     }
     auto end = express.find('/', i);
     if (end == std::string::npos) end = express.size();
-    out += "{" + express.substr(i + 1, end - i - 1) + "}";
+    out.append("{").append(express, i + 1, end - i - 1).append("}");
     i = end - 1;
   }
   return out;

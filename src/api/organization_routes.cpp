@@ -1,4 +1,4 @@
-// Organizations and their authorized-requester list (seed 000). Who may see,
+// Organizations and their authorized-requester list (docs/domain.md). Who may see,
 // create or decide what is the desk's decision; these only translate.
 #include "api/caller.hpp"
 #include "api/directory_json.hpp"

@@ -62,7 +62,7 @@ struct DeskConfig {
   std::string mail_from_address = "nao-responda@guiche.localhost";
   std::string public_url = "http://127.0.0.1:8080";
   // Mail intake (app/mail_intake.cpp): the service new e-mails are registered
-  // under, the audience e-mail imposes (seed 000: only authorized requesters
+  // under, the audience e-mail imposes (docs/domain.md: only authorized requesters
   // of client organizations skip client relations), replies to resolved
   // tickets, the loop guard (notices to one address per hour, mail-triggered
   // ones beyond it are dropped) and the largest message accepted.

@@ -6,7 +6,7 @@
 
 #include "app/access_policy.hpp"
 #include "domain/error.hpp"
-#include "store/directory_rows.hpp"
+#include "store/unit_rows.hpp"
 #include "store/ticket_rows.hpp"
 #include "support/random_hex.hpp"
 

@@ -7,7 +7,7 @@
 #include "cli/options.hpp"
 #include "cli/subcommands.hpp"
 #include "domain/error.hpp"
-#include "store/directory_rows.hpp"
+#include "domain/person.hpp"
 
 namespace guiche::cli {
 namespace {

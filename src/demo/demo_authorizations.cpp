@@ -1,4 +1,5 @@
-// The authorized-requester lists of seed 000: records entered by the central
+// The authorized-requester lists (docs/domain.md, "Authorized requesters and
+// audiences"): records entered by the central
 // de serviços, one entered by an organization that needs no confirmation, a
 // revocation asked by an org manager and confirmed (the record is kept), and
 // a proposal still waiting for the central de serviços.

@@ -1,4 +1,4 @@
-// Demo calendars (BRAZIL.md §1): Vitória's municipal holidays on top of the
+// Demo calendars (docs/domain.md, "Calendars"): Vitória's municipal holidays on top of the
 // Espírito Santo calendar, and the 2026 pontos facultativos the federal
 // government and Mato Grosso do Sul decreed, loaded as an admin would.
 // Federal pontos facultativos bind only federal bodies: they go into a
@@ -29,9 +29,10 @@ void create_calendars(World& w) {
                       sla::HolidayRule::fixed(8, 9, "Nossa Senhora da Vitória")};
   w.desk.calendars().save_calendar(admin, vitoria);
 
-  app::CalendarSpec federal;
-  federal.name = kFederalCalendar;
-  federal.parent = "br";
+  // Built in one go: assigning the parent afterwards gets a false
+  // -Wmaybe-uninitialized from g++ 12 at -O3 (Release).
+  app::CalendarSpec federal{
+      .name = kFederalCalendar, .parent = "br", .time_zone = {}, .week = {}, .holidays = {}};
   w.desk.calendars().save_calendar(admin, federal);
   // Federal (MGI) 2026: Cinzas até 14h, 24/12 and 31/12 após 13h, two bridge days.
   w.desk.calendars().load_optional_days(

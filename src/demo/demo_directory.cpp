@@ -1,4 +1,5 @@
-// The PRODEST unit tree of seed 000 and the organizations the desk serves.
+// The PRODEST unit tree (docs/domain.md, "Organizations, units and roles") and
+// the organizations the desk serves.
 #include <stdexcept>
 
 #include "app/directory/directory.hpp"
@@ -108,7 +109,8 @@ void create_organizations(World& w) {
        "271440300001", "", true, kVitoriaCalendar},
       {"SEGER", "Secretaria de Estado de Gestão e Recursos Humanos", "276395740001",
        "Contrato nº 012/" + year(420) + " (prestação de serviços de TIC)", true, kVitoriaCalendar},
-      // SESA keeps its own list without the central's confirmation (DESIGN.md).
+      // SESA keeps its own list without the central's confirmation (docs/domain.md,
+      // "Authorized requesters and audiences").
       {"SESA", "Secretaria de Estado da Saúde", "271358620001",
        "Contrato nº 027/" + year(700) + " e 3º Termo Aditivo", false, kVitoriaCalendar},
       {"SEDU", "Secretaria de Estado da Educação", "272301830001",

@@ -71,7 +71,8 @@ void create_people(World& w) {
         created = w.desk.directory().create_person(admin, app::NewPerson{p, std::nullopt});
         break;
       case Access::first_access:
-        // A provisional password, as seed 002 describes: changed on first access.
+        // A provisional password, changed on first access (docs/domain.md,
+        // "Organizations, units and roles").
         p.login = row.key;
         created =
             w.desk.directory().create_person(admin, app::NewPerson{p, std::string(kPassword)});

@@ -271,7 +271,8 @@ const std::vector<PersonRow>& people_rows() {
        Access::none,
        {{R::requester, nullptr}},
        ""},
-      // Citizens (seed 004: "cidadão em geral").
+      // Citizens, for the services open to anyone (docs/domain.md, "Authorized
+      // requesters and audiences").
       {"cidadao",
        "Joana Ribeiro Barbosa",
        nullptr,

@@ -175,7 +175,7 @@ void FlowBuilder::add_triage() {
     t.impact = story_.impact;
     t.urgency = urgency;
     if (project) t.agreed_deadline = w_.clock.now() + std::chrono::days{120};
-    // A reported failure is a defect, not a consultation (seed 002 categories).
+    // A reported failure is a defect, not a consultation (docs/domain.md, "Categories").
     if (std::string(story_.form).find("Falha técnica") != std::string::npos) {
       t.category = Category::defect_without_stoppage;
     }

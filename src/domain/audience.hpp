@@ -16,7 +16,7 @@ struct AudienceDecision {
 };
 
 // Decides whether `requester` is within the service's audience on `day`
-// (DESIGN.md "Ticket lifecycle"). A refusal never rejects the request: the
+// (docs/domain.md, "Authorized requesters and audiences"). A refusal never rejects the request: the
 // caller registers it and routes it to client relations with the reason.
 AudienceDecision check_audience(const Service& service, const Person& requester,
                                 const std::optional<Organization>& organization,

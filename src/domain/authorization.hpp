@@ -1,6 +1,7 @@
 #pragma once
-// Authorized-requester records (seed 000: "pessoas autorizadas pelo cliente e
-// cadastradas ... através de formalização de contrato, ofício ou SA").
+// Authorized-requester records: the dated documents (contrato, ofício or SA)
+// that let a person request for a client organization (docs/domain.md,
+// "Authorized requesters and audiences").
 #include <cstdint>
 #include <optional>
 #include <string>

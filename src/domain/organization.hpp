@@ -6,7 +6,8 @@
 namespace guiche {
 
 // Órgão / cliente. Only client organizations' authorized requesters may use
-// services whose audience is `authorized_requesters` (seed 000).
+// services whose audience is `authorized_requesters` (docs/domain.md, "Authorized
+// requesters and audiences").
 struct Organization {
   std::int64_t id = 0;
   std::string name;

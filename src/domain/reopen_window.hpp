@@ -1,5 +1,5 @@
 #pragma once
-// The reopen window (docs/domain.md, "After a resolution"): a resolved ticket
+// The reopen window (docs/domain.md, "Statuses"): a resolved ticket
 // may be reopened by its requester side until `window` has passed since its
 // resolution; from then on it is closed by the system and a new request is
 // registered instead. Every face and use case asks these two questions.

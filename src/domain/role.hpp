@@ -6,7 +6,7 @@
 
 namespace guiche {
 
-// DESIGN.md "People and roles". Roles other than requester/org_manager are
+// docs/domain.md, "Organizations, units and roles". Roles other than requester/org_manager are
 // scoped to a unit (and, for unit managers, the units below it).
 enum class Role {
   requester,

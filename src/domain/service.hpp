@@ -11,7 +11,7 @@
 
 namespace guiche {
 
-// Who may use the service (DESIGN.md "Service").
+// Who may use the service (docs/domain.md, "Authorized requesters and audiences").
 enum class Audience { authorized_requesters, public_servants, anyone };
 std::string_view audience_code(Audience a);
 std::optional<Audience> parse_audience(std::string_view code);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/category.hpp"
+#include "domain/channel.hpp"
 #include "domain/ticket_status.hpp"
 #include "domain/time.hpp"
 

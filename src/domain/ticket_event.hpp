@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "domain/channel.hpp"
 #include "domain/ticket_status.hpp"
 #include "domain/time.hpp"
 

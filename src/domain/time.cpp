@@ -61,8 +61,4 @@ std::optional<Instant> parse_instant(const std::string& text) {
   return t;
 }
 
-Date utc_date(Instant t) {
-  return year_month_day{floor<days>(t)};
-}
-
 }  // namespace guiche

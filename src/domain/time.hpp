@@ -24,8 +24,6 @@ std::optional<Instant> parse_instant(const std::string& text);
 // "YYYY-MM-DD"
 std::string format_date(Date d);
 std::optional<Date> parse_date(const std::string& text);
-// The UTC civil date of an instant.
-Date utc_date(Instant t);
 
 // Where "now" comes from, so tests and the demo loader can move time.
 class Clock {

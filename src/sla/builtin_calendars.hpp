@@ -1,6 +1,6 @@
 #pragma once
 // The calendars Guichê ships: national holidays by federal law and the state
-// holidays of Espírito Santo and Mato Grosso do Sul (BRAZIL.md §1.1–1.3).
+// holidays of Espírito Santo and Mato Grosso do Sul (docs/domain.md, "Calendars").
 // Pontos facultativos are not here: they are decided yearly and loaded as data.
 #include <memory>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The SLA clock of a ticket (DESIGN.md "SLA rules", issue 4 items 4–5): a pure
+// The SLA clock of a ticket (docs/domain.md, "SLA clocks"): a pure
 // function of the ticket's events, the configuration, the calendars and "now".
 // Nothing about it is stored as truth: it is recomputed from history whenever
 // anything relevant changes, so a pause is never lost when the policy, the

@@ -1,5 +1,5 @@
 #pragma once
-// SLA durations on a business calendar (DESIGN.md "SLA rules"): the deadline
+// SLA durations on a business calendar (docs/domain.md, "SLA clocks"): the deadline
 // for a start instant and a duration in one of three units, the working time
 // between two instants, and explanations listing what was counted and skipped.
 // Pure functions of the calendar and their arguments.

@@ -3,7 +3,8 @@
 namespace guiche::sla {
 
 Date easter_sunday(std::chrono::year y) {
-  // Letters as in BRAZIL.md §1.6 (Meeus, "Astronomical Algorithms", ch. 8).
+  // The anonymous Gregorian algorithm with the letters of Meeus, "Astronomical
+  // Algorithms", ch. 8 (docs/domain.md, "Calendars").
   const int year = static_cast<int>(y);
   const int a = year % 19, b = year / 100, c = year % 100;
   const int d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;

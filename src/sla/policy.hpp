@@ -1,5 +1,5 @@
 #pragma once
-// SLA policies (DESIGN.md "SLA rules", issue 4 item 3): the targets a ticket
+// SLA policies (docs/domain.md, "SLA clocks"): the targets a ticket
 // is held to and how a policy is chosen for it. Everything here is
 // configuration an admin may edit; default_configuration() holds the values
 // the contract model ships with. Pure: no I/O.
@@ -63,14 +63,14 @@ struct SlaConfiguration {
   const Policy* policy(const std::string& code) const;
 };
 
-// The defaults (issue 4): priority = (impact − 1) × 3 + urgency, the same as
-// the domain's priority_from; severities 1 Crítica, 2–3 Alta, 4–6 Média,
-// 7–9 Baixa with resolution in 6 and 16 business hours, 10 and 20 business
+// The defaults (docs/domain.md, "SLA clocks"): priority = (impact − 1) × 3 +
+// urgency, the same as the domain's priority_from; severities 1 Crítica, 2–3
+// Alta, 4–6 Média, 7–9 Baixa with resolution in 6 and 16 business hours, 10 and 20 business
 // days; the federal categories (Portaria SGD/MGI 1.070/2023 model) in
 // calendar hours: technical consultation 2 h, defect with stoppage 4 h,
 // defect without stoppage 24 h.
 //
-// First-response targets are ours, as the issue leaves them open: a quarter
+// First-response targets are ours, as no norm fixes them: a quarter
 // or less of the resolution time, rounded to whole units the contracts use —
 // Crítica 1 business hour, Alta 2, Média 4, Baixa 8 (one working day); the
 // federal categories 1 calendar hour (consultation, defect with stoppage) and

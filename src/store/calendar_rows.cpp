@@ -122,13 +122,6 @@ void save_calendar(Connection& c, const StoredCalendar& calendar, Instant now) {
   }
 }
 
-std::optional<StoredCalendar> load_calendar(Connection& c, const std::string& name) {
-  auto row = c.query_one(
-      "SELECT name, parent_name, time_zone, has_own_week FROM calendars WHERE name = ?", {name});
-  if (!row) return std::nullopt;
-  return calendar_from_row(c, *row);
-}
-
 std::vector<StoredCalendar> load_calendars(Connection& c) {
   std::vector<StoredCalendar> out;
   for (const auto& r :

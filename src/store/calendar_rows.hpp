@@ -19,7 +19,6 @@ struct StoredCalendar {
 
 // Inserts or replaces the calendar called `calendar.definition.name`.
 void save_calendar(Connection& c, const StoredCalendar& calendar, Instant now);
-std::optional<StoredCalendar> load_calendar(Connection& c, const std::string& name);
 std::vector<StoredCalendar> load_calendars(Connection& c);
 
 // Replaces the closures of `calendar` dated in `year` by `days`.

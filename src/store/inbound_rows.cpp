@@ -50,13 +50,6 @@ std::optional<InboundRecord> find_inbound(Connection& c, const std::string& dedu
   return from_row(*row);
 }
 
-std::optional<InboundRecord> load_inbound(Connection& c, std::int64_t id) {
-  auto row = c.query_one(
-      std::string("SELECT ") + kColumns + " FROM inbound_messages m WHERE m.id = ?", {id});
-  if (!row) return std::nullopt;
-  return from_row(*row);
-}
-
 std::int64_t insert_inbound(Connection& c, const InboundRecord& r) {
   return c
       .query_one(

@@ -13,7 +13,6 @@
 namespace guiche::store {
 
 std::optional<InboundRecord> find_inbound(Connection& c, const std::string& dedup_key);
-std::optional<InboundRecord> load_inbound(Connection& c, std::int64_t id);
 std::int64_t insert_inbound(Connection& c, const InboundRecord& r);
 void update_inbound_outcome(Connection& c, std::int64_t id, const std::string& outcome,
                             std::optional<std::int64_t> ticket_id, const std::string& detail);

@@ -7,7 +7,10 @@ namespace {
 
 std::string joined(const std::vector<std::int64_t>& ids) {
   std::string out;
-  for (auto id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+  for (auto id : ids) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(id);
+  }
   return out;
 }
 

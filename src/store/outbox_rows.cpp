@@ -135,14 +135,6 @@ std::vector<OutboxMessage> messages_of_ticket(Connection& c, std::int64_t ticket
   return out;
 }
 
-std::optional<Instant> next_due_at(Connection& c) {
-  auto row = c.query_one(
-      "SELECT MIN(CASE WHEN status = 'pending' THEN next_attempt_at ELSE lease_until END) "
-      "FROM outbox WHERE status IN ('pending', 'sending')");
-  if (!row || row->is_null(0)) return std::nullopt;
-  return from_millis(row->integer(0));
-}
-
 std::optional<StoredTemplate> load_template(Connection& c, const std::string& key,
                                             const std::string& channel, const std::string& locale) {
   auto r = c.query_one(

@@ -35,8 +35,6 @@ std::optional<OutboxMessage> load_message(Connection& c, std::int64_t id);
 std::vector<OutboxMessage> list_messages(Connection& c, const std::string& status,
                                          std::optional<std::int64_t> before_id, int limit);
 std::vector<OutboxMessage> messages_of_ticket(Connection& c, std::int64_t ticket_id);
-// The earliest next_attempt_at among pending messages (the worker sleeps until then).
-std::optional<Instant> next_due_at(Connection& c);
 
 struct StoredTemplate {
   std::string key;

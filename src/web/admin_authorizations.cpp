@@ -1,4 +1,4 @@
-// An organization's authorized requesters (seed 000) on its admin page:
+// An organization's authorized requesters (docs/domain.md) on its admin page:
 // granting (the person, the document that authorized it and, optionally, the
 // last day it holds), revoking (the last day and the reason) and deciding
 // what an org manager proposed. Records are never deleted: the list is the

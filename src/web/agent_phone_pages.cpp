@@ -3,7 +3,7 @@
 // search with a plain GET behind it), or register them quickly; pick the
 // service, fill its form and register with channel phone. A requester
 // outside the service's audience is still registered, and the confirmation
-// says it went to client relations (seed 000).
+// says it went to client relations (docs/domain.md).
 #include "app/accounts/accounts.hpp"
 #include "app/directory/directory.hpp"
 #include "app/intake/intake.hpp"

@@ -60,7 +60,7 @@ http::Response catalog(WebContext& ctx, const http::Request& r) {
 }
 
 // The categories the requester may choose, each with what it is for and its
-// deadline (seed 002); the texts are the domain's guidance, per language.
+// deadline; the texts are the domain's guidance, per language.
 nlohmann::json categories_view(WebContext& ctx, const Visitor& v, const std::string& chosen) {
   nlohmann::json out = nlohmann::json::array();
   for (auto c : ctx.desk.directory().categories(v.actor)) {

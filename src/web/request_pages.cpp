@@ -1,6 +1,6 @@
 // A request seen by its requester (or the organization's manager): the
 // confirmation right after sending (/chamados/{protocol}/registrado), and the
-// request's page (/chamados/{protocol}) with seed 002's three views — Listagem
+// request's page (/chamados/{protocol}) with the three views of a request — Listagem
 // (the consolidated stages), Status (the fluxo vivo, also served alone as an
 // htmx fragment at /chamados/{protocol}/fluxo) and Acessar (the form as
 // sent) — and the forms its status allows (request_actions.cpp answers them).

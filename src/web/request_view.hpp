@@ -1,7 +1,7 @@
 #pragma once
 // How a request reads in the requester's pages, in the page's language: its
 // status, dates, deadline, the public timeline ("fluxo vivo") and the
-// consolidated stages (seed 002's "Listagem").
+// consolidated stages ("Listagem").
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>

@@ -10,7 +10,8 @@
 #include "app/expect_error.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
-#include "store/directory_rows.hpp"
+#include "domain/person.hpp"
+#include "domain/unit.hpp"
 #include "store/outbox_rows.hpp"
 #include "support/desk_world.hpp"
 

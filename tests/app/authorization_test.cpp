@@ -1,5 +1,5 @@
 // Nobody sees or changes a ticket, attachment or person they have no business
-// with (DESIGN.md "Principles"). What cannot be seen is not_found, never
+// with (docs/domain.md, "Principles"). What cannot be seen is not_found, never
 // forbidden: the answer must not reveal that it exists.
 #include <gmock/gmock.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-// "Every bad input gets a clear error and changes nothing" (DESIGN.md
+// "Every bad input gets a clear error and changes nothing" (docs/domain.md,
 // "Principles"): a fixture that snapshots the database, every ticket and the
 // attachment store around a call that must be refused.
 #include <gmock/gmock.h>

@@ -205,8 +205,8 @@ TEST_P(CalendarTest, OptionalDaysReplaceTheirYearAtomically) {
   EXPECT_EQ(outcome([&] { desk->calendars().calendar_holidays("br-sp", 2026); }), "not_found");
 }
 
-// BRAZIL.md V3: federal, closed 16–17/02/2026, open only 14–18h on 18/02.
-// Opened Fri 2026-02-13 17:00, 2 business hours -> 2026-02-18 15:00−03:00.
+// Vector V3 of docs/domain.md, "Calendars": federal, closed 16–17/02/2026, open only 14–18h on
+// 18/02. Opened Fri 2026-02-13 17:00, 2 business hours -> 2026-02-18 15:00−03:00.
 TEST_P(CalendarTest, DeadlinesThroughTheBookSkipLoadedPontosFacultativos) {
   const Instant start = *parse_instant("2026-02-13T17:00:00-03:00");
   const sla::Duration two_hours{sla::DurationUnit::business_hours, 2};

@@ -1,4 +1,4 @@
-// The whole life of an SA from seed 000, through the application layer.
+// The whole life of an SA (docs/domain.md, "Statuses"), through the application layer.
 #include <gmock/gmock.h>
 
 #include "app/directory/directory.hpp"

@@ -13,26 +13,19 @@
 #include "support/desk_world.hpp"
 #include "support/heard_changes.hpp"
 #include "support/raw_mail.hpp"
+#include "support/two_nodes.hpp"
 
 namespace guiche::testing {
 namespace {
 
 using ::testing::ElementsAre;
 
-class LiveIntakeTest : public DeskTest {
+class LiveIntakeTest : public TwoNodesTest {
  protected:
-  app::DeskConfig desk_config() override {
-    auto c = DeskTest::desk_config();
-    c.share_live_changes = true;  // as `guiche serve` does on PostgreSQL
-    return c;
-  }
   void SetUp() override {
-    DeskTest::SetUp();
-    other = std::make_unique<app::Desk>(database->db(), clock, desk_config());
-    other->live().relay_live_changes(other_cursor);  // starts listening here
+    TwoNodesTest::SetUp();
     desk->live().follow_queues(as(w.attendant), here.listener());
-    other->live().follow_queues(other->accounts().actor(w.attendant.id, Channel::portal),
-                                there.listener());
+    other->live().follow_queues(on_other(w.attendant), there.listener());
   }
   // What both attendants' queues heard once the other node's relay has run
   // (twice: a second round must bring nothing new).
@@ -41,8 +34,6 @@ class LiveIntakeTest : public DeskTest {
     other->live().relay_live_changes(other_cursor);
   }
 
-  std::unique_ptr<app::Desk> other;  // a second node on the same database
-  app::LiveCursor other_cursor;
   HeardChanges here, there;
 };
 

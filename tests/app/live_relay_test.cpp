@@ -13,27 +13,12 @@
 #include "app/tickets/ticket_work.hpp"
 #include "support/desk_world.hpp"
 #include "support/heard_changes.hpp"
+#include "support/two_nodes.hpp"
 
 namespace guiche::testing {
 namespace {
 
-class LiveRelayTest : public DeskTest {
- protected:
-  app::DeskConfig desk_config() override {
-    auto c = DeskTest::desk_config();
-    c.share_live_changes = true;  // as `guiche serve` does on PostgreSQL
-    return c;
-  }
-  void SetUp() override {
-    DeskTest::SetUp();
-    other = std::make_unique<app::Desk>(database->db(), clock, desk_config());
-    other->live().relay_live_changes(other_cursor);  // starts listening here
-  }
-  app::Actor on_other(const Person& p) { return other->accounts().actor(p.id, Channel::portal); }
-
-  std::unique_ptr<app::Desk> other;  // a second node on the same database
-  app::LiveCursor other_cursor;
-};
+class LiveRelayTest : public TwoNodesTest {};
 
 TEST_P(LiveRelayTest, ChangesMadeThroughOneNodeReachTheOthersFollowers) {
   HeardChanges attendant, analyst_sis, analyst_dba;

@@ -1,5 +1,5 @@
 // The mail intake on both engines: new requests by the sender's address
-// (client check of seed 000), threading by subject protocol and by our own
+// (the client check, docs/domain.md "Mail intake"), threading by subject protocol and by our own
 // Message-IDs, replies to resolved and closed tickets, dedup, automatic
 // messages, and who may write into a ticket by e-mail.
 #include <gmock/gmock.h>

@@ -1,5 +1,5 @@
 // Which events notify whom, written to the outbox in the change's own
-// transaction (issue 6), on both engines.
+// transaction (docs/domain.md, "The outbox"), on both engines.
 #include <gmock/gmock.h>
 
 #include <map>

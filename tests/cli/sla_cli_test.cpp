@@ -179,7 +179,7 @@ TEST_P(CalendarCli, LoadsAYearOfPontosFacultativosThatSlaCommandsThenSkip) {
                                       "14:00) [ponto facultativo]\n"));
   EXPECT_THAT(holidays.out, HasSubstr("10/06/2026 quarta-feira Jogo do Brasil (aberto só das 07:00 "
                                       "às 10:00) [ponto facultativo]\n"));
-  // BRAZIL.md V3, and without the store only the built-ins count.
+  // Vector V3 of docs/domain.md "Calendars", and without the store only the built-ins count.
   const std::string v3 = "sla deadline --calendar br --start 2026-02-13T17:00 --business-hours 2";
   EXPECT_EQ(guiche(v3 + store).out, "2026-02-18T15:00:00-03:00\n");
   EXPECT_EQ(guiche(v3).out, "2026-02-16T09:00:00-03:00\n");

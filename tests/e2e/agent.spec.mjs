@@ -1,4 +1,4 @@
-// The agent workspace (issue 5, item 2): the attendant registers requests by
+// The agent workspace: the attendant registers requests by
 // phone (an authorized requester and a non-client, who lands in client
 // relations' queue), an analyst triages, asks the requester, and resolves
 // with the time spent, and an open queue page shows a new ticket live.

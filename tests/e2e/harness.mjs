@@ -50,7 +50,7 @@ async function checkAccessibility(page, label) {
   expect(bad.length === 0, `axe em ${label}: ` + JSON.stringify(bad));
 }
 
-// Issue 5's quality bar: under 100 KB of our own HTML and CSS per page (the
+// The portal's quality bar: under 100 KB of our own HTML and CSS per page (the
 // design system's files aside). Measured before axe adds its script.
 async function checkWeight(page, label) {
   const bytes = await page.evaluate(async () => {
@@ -132,7 +132,7 @@ export async function runSpec(specName, binary, shotDir, body) {
       await page.click('main button[type=submit]');
       await page.waitForLoadState('load');
     };
-    // Issue 5's quality bar at a phone's width: each [path, shot] opened in a
+    // The portal's quality bar at a phone's width: each [path, shot] opened in a
     // 360 px page of `within` (a context, so with its session), visited (axe,
     // weight, screenshot) and checked for horizontal scrolling.
     const atPhoneWidth = async (within, pages) => {

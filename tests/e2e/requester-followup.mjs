@@ -1,5 +1,5 @@
-// The second half of seed 002 for requester.spec.mjs: the request's page
-// while the central de serviços works it through the API. The agent asks for
+// The second half of the requester's journey for requester.spec.mjs: the
+// request's page while the central de serviços works it through the API. The agent asks for
 // information (pending with the requester), the requester answers with a file
 // in the portal (which resumes it), the agent resolves, the requester
 // evaluates with 4 stars (keyboard) and asks to reopen.

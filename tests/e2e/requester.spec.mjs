@@ -76,7 +76,7 @@ export default async function requesterPortal(t) {
     await visit(page, '/servicos/SIS-ACESSO/solicitar (erros)', 'solicitar-erros');
   });
 
-  await step('formulário: categorias com orientação e prazo (seed 002)', async () => {
+  await step('formulário: categorias com orientação e prazo', async () => {
     const legend = await page.textContent('fieldset.categorias legend');
     expect(/Categoria/.test(legend), 'grupo de categorias: ' + legend);
     expect(await page.locator('input[name=categoria]').count() >= 3, 'categorias oferecidas');

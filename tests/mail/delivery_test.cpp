@@ -172,8 +172,9 @@ TEST_P(DeliveryTest, FailuresBackOffThenFailAndAnAdminRetries) {
   (void)t;
 }
 
-// Issue 6: "the SMTP server is stopped while 1,000 notifications are
-// produced, then started; every message arrives exactly once."
+// Nothing is lost (docs/domain.md, "The outbox"): the SMTP server is stopped
+// while 1,000 notifications are produced, then started; every message arrives
+// exactly once.
 TEST_P(DeliveryTest, OutageOfTheMailServerDelaysButNeverLosesOrDuplicates) {
   ASSERT_NE(sink.port, 0);
   // A sink of this test's own, so stopping it disturbs nobody else.

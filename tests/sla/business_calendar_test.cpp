@@ -25,7 +25,8 @@ std::string message_of(const std::function<void()>& f) {
   return "(no DomainError)";
 }
 
-// national → state → municipality → organization, as BRAZIL.md §1.5 layers them.
+// national → state → municipality → organization, as docs/domain.md "Calendars"
+// layers them.
 std::shared_ptr<const CalendarDefinition> vitoria() {
   auto d = std::make_shared<CalendarDefinition>();
   d->name = "vitoria";

@@ -156,7 +156,8 @@ def main(argv):
                 print(f"{path}:{number}: expected {text[4] if len(text) > 4 else '?'}, oracle {got}")
     if not fill:
         print(f"{total} cases, {bad} differ")
-    return 1 if bad else 0
+    # No case read is a failure too: a moved data folder must not pass silently.
+    return 1 if bad or not total else 0
 
 
 if __name__ == "__main__":

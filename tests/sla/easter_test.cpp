@@ -1,5 +1,6 @@
 // Easter by the Meeus algorithm against dates checked independently
-// (python-dateutil's easter(), and the table of BRAZIL.md §1.7 for 2025–2027).
+// (python-dateutil's easter(), and the dates in docs/domain.md "Calendars" for
+// 2025–2027).
 #include <gtest/gtest.h>
 
 #include "sla/easter.hpp"

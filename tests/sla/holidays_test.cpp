@@ -1,4 +1,5 @@
-// The built-in calendars' holidays, checked against BRAZIL.md §1.1–1.3 and §1.7.
+// The built-in calendars' holidays, checked against the laws listed in
+// docs/domain.md, "Calendars", and the weekdays they fall on in 2025–2027.
 #include <gtest/gtest.h>
 
 #include "sla/builtin_calendars.hpp"

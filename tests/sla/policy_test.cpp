@@ -1,4 +1,4 @@
-// SLA policies: the defaults of issue 4, the choice of a policy and why, and
+// SLA policies: the defaults (docs/domain.md, "SLA clocks"), the choice of a policy and why, and
 // the configuration document's validation.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -4,7 +4,7 @@
 
 #include "api/routes.hpp"
 #include "app/accounts/passwords.hpp"
-#include "store/directory_rows.hpp"
+#include "store/database.hpp"
 
 namespace guiche::testing {
 

@@ -1,5 +1,5 @@
 #pragma once
-// A small desk for behavioural tests, on either engine: the units of seed 000,
+// A small desk for behavioural tests, on either engine: PRODEST's units,
 // two client organizations and one non-client, a person per role, services
 // of every audience. Tests drive the application layer through `desk`.
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // How a request reads in the requester's pages: the fluxo vivo (public
 // events only, what the team asks, files as links, time spent), the
-// consolidated stages, and the category guidance of seed 002.
+// consolidated stages, and the category guidance (docs/domain.md, "Categories").
 #include "web/request_view.hpp"
 
 #include "app/attachments/attachments.hpp"
@@ -118,7 +118,7 @@ TEST_P(RequestViewTest, DurationsAndSizesReadAsPeopleWriteThem) {
   EXPECT_EQ(web::size_text(2048), "2 KB");
 }
 
-// The portal shows seed 002's category guidance in the page's language; the
+// The portal shows the category guidance in the page's language; the
 // Portuguese texts are the domain's own, so they cannot drift apart.
 TEST_P(RequestViewTest, CategoryTextsInPortugueseAreTheDomainGuidance) {
   for (auto c : desk->directory().categories(as(w.requester_seger))) {

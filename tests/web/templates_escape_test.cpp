@@ -1,4 +1,4 @@
-// Nothing is rendered unescaped (issue 5's quality bar): no template uses
+// Nothing is rendered unescaped (the portal's quality bar): no template uses
 // mustache's raw forms, {{{name}}} or {{&name}}, so every value a page shows
 // goes through HTML escaping.
 #include <gtest/gtest.h>

@@ -4,7 +4,7 @@
 #include "app/accounts/passwords.hpp"
 #include "app/directory/directory.hpp"
 #include "domain/error.hpp"
-#include "store/directory_rows.hpp"
+#include "store/person_rows.hpp"
 
 namespace guiche::app {
 

@@ -8,7 +8,7 @@
 #include "app/accounts/passwords.hpp"
 #include "app/notices/notices.hpp"
 #include "domain/error.hpp"
-#include "store/directory_rows.hpp"
+#include "store/person_rows.hpp"
 #include "store/session_rows.hpp"
 
 namespace guiche::app {

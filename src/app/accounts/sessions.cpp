@@ -7,7 +7,7 @@
 #include "domain/error.hpp"
 #include "store/api_token_rows.hpp"
 #include "store/attachment_blobs.hpp"
-#include "store/directory_rows.hpp"
+#include "store/person_rows.hpp"
 #include "store/session_rows.hpp"
 #include "support/random_hex.hpp"
 

@@ -5,7 +5,6 @@
 #include "domain/error.hpp"
 #include "domain/identity.hpp"
 #include "store/attachment_rows.hpp"
-#include "store/directory_rows.hpp"
 #include "store/ticket_rows.hpp"
 
 namespace guiche::app {

@@ -3,7 +3,9 @@
 #include "app/access_policy.hpp"
 #include "app/text_rules.hpp"
 #include "domain/error.hpp"
-#include "store/directory_rows.hpp"
+#include "store/authorization_rows.hpp"
+#include "store/organization_rows.hpp"
+#include "store/person_rows.hpp"
 
 namespace guiche::app {
 namespace {

@@ -1,5 +1,5 @@
 #pragma once
-// The authorized-requester list (docs/domain.md, "Authorized requesters"):
+// The authorized-requester list (docs/domain.md, "Authorized requesters and audiences"):
 // org managers keep it, the central de serviços confirms each change, a
 // grant may expire, and revoking keeps the record with its reason.
 #include <optional>

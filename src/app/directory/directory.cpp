@@ -12,7 +12,10 @@
 #include "app/text_rules.hpp"
 #include "domain/error.hpp"
 #include "domain/identity.hpp"
-#include "store/directory_rows.hpp"
+#include "store/organization_rows.hpp"
+#include "store/person_rows.hpp"
+#include "store/service_rows.hpp"
+#include "store/unit_rows.hpp"
 
 namespace guiche::app {
 namespace {

@@ -5,7 +5,8 @@
 #include "app/access_policy.hpp"
 #include "app/directory/directory.hpp"
 #include "domain/error.hpp"
-#include "store/directory_rows.hpp"
+#include "store/organization_rows.hpp"
+#include "store/person_rows.hpp"
 
 namespace guiche::app {
 

@@ -8,7 +8,11 @@
 #include "domain/identity.hpp"
 #include "domain/protocol_number.hpp"
 #include "domain/ticket_projection.hpp"
-#include "store/directory_rows.hpp"
+#include "store/authorization_rows.hpp"
+#include "store/organization_rows.hpp"
+#include "store/person_rows.hpp"
+#include "store/service_rows.hpp"
+#include "store/unit_rows.hpp"
 #include "store/idempotency_rows.hpp"
 #include "store/ticket_rows.hpp"
 #include "support/random_hex.hpp"
@@ -121,7 +125,7 @@ Ticket Intake::register_in(LedgerWrite& w, const Actor& a, const RegisterRequest
       judged, *requester, organization, store::authorizations_of_person(c, requester->id), today);
   const auto units = store::load_units(c);
   // Admitted requests wait for triage at the central de serviços; the rest
-  // go to client relations, which decides whether to serve them (seed 000).
+  // go to client relations, which decides whether to serve them (docs/domain.md).
   auto unit = audience.admitted ? first_unit_of_kind(units, UnitKind::service_center)
                                 : first_unit_of_kind(units, UnitKind::client_relations);
   if (!unit && service->owning_unit_id) {
@@ -154,7 +158,7 @@ Ticket Intake::register_in(LedgerWrite& w, const Actor& a, const RegisterRequest
       {"audience_admitted", audience.admitted},
       {"audience_reason", audience.reason},
   };
-  // The ETA the requester is told (issue 4 item 7): the resolution deadline as
+  // The ETA the requester is told: the resolution deadline as
   // the clock computes it now. Projects have none: their deadline is agreed
   // later ("a combinar").
   const auto timeline = clocks_.timeline(c, clocks_.configuration(c), {created}, now, false);

@@ -8,7 +8,7 @@
 #include "domain/error.hpp"
 #include "domain/protocol_number.hpp"
 #include "domain/ticket_projection.hpp"
-#include "store/directory_rows.hpp"
+#include "store/unit_rows.hpp"
 #include "store/live_change_rows.hpp"
 #include "store/sla_rows.hpp"
 #include "store/ticket_rows.hpp"
@@ -24,7 +24,7 @@ bool contains(const std::vector<std::int64_t>& ids, std::int64_t id) {
 std::string searchable_body(const Ticket& ticket, const std::vector<TicketEvent>& events) {
   std::string body = ticket.description;
   for (const auto& e : events) {
-    if (e.kind == EventKind::public_reply) body += "\n" + e.data.value("text", "");
+    if (e.kind == EventKind::public_reply) body.append("\n").append(e.data.value("text", ""));
   }
   return body;
 }
@@ -59,7 +59,9 @@ void LedgerWrite::record(Ticket& ticket, std::vector<EventDraft> drafts, const A
     e.at = now_;
     e.is_public = draft.is_public;
     e.data = std::move(draft.data);
-    if (e.kind == EventKind::public_reply) appended_text += "\n" + e.data.value("text", "");
+    if (e.kind == EventKind::public_reply) {
+      appended_text.append("\n").append(e.data.value("text", ""));
+    }
     apply_event(ticket, e);
     store::insert_event(c_, e);
     stamped.push_back(std::move(e));

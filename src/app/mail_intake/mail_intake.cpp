@@ -1,5 +1,5 @@
-// Use case: an e-mail arrives (issue 6, "Receiving" and "Threading and
-// rules"), through the mail gateway or the server's IMAP poller.
+// Use case: an e-mail arrives (docs/domain.md, "Mail intake"), through the
+// mail gateway or the server's IMAP poller.
 //  - Automatic messages (auto-replies, bounces, bulk, our own address) are
 //    recorded and ignored: never a ticket, never a notice, so two robots
 //    cannot talk to each other through the desk.
@@ -31,7 +31,8 @@
 #include "domain/reopen_window.hpp"
 #include "mail/inbound_message.hpp"
 #include "store/attachment_rows.hpp"
-#include "store/directory_rows.hpp"
+#include "store/person_rows.hpp"
+#include "store/unit_rows.hpp"
 #include "store/inbound_rows.hpp"
 #include "store/ticket_rows.hpp"
 
@@ -388,7 +389,7 @@ MailReceipt MailIntake::apply_mail(LedgerWrite& w, const MailInput& input,
     if (sender) {
       requester = *sender;
     } else {
-      // Nothing is lost (seed 000): an unknown sender becomes a person without
+      // Nothing is lost (docs/domain.md): an unknown sender becomes a person without
       // organization or login, whom client relations will judge.
       requester.name = clean_mail_line(m.from->name, 200);
       if (requester.name.empty())

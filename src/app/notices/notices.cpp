@@ -6,7 +6,9 @@
 #include "mail/mime.hpp"
 #include "mail/templates.hpp"
 #include "sla/policy.hpp"
-#include "store/directory_rows.hpp"
+#include "store/person_rows.hpp"
+#include "store/service_rows.hpp"
+#include "store/unit_rows.hpp"
 #include "store/outbox_rows.hpp"
 
 namespace guiche::app {
@@ -15,7 +17,9 @@ namespace {
 std::string minutes_text(std::int64_t minutes) {
   if (minutes < 60) return std::to_string(minutes) + " min";
   const auto h = minutes / 60, m = minutes % 60;
-  return std::to_string(h) + " h" + (m ? " " + std::to_string(m) + " min" : "");
+  std::string text = std::to_string(h) + " h";
+  if (m) text.append(" ").append(std::to_string(m)).append(" min");
+  return text;
 }
 
 std::string target_label(const std::string& code) {

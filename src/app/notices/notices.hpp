@@ -6,7 +6,7 @@
 // breaches. Nobody hears of their own action; the one exception is the
 // registration receipt, which carries the protocol and the estimated
 // deadline the requester is owed however they registered (docs/domain.md,
-// "Notices"), e-mail intake included. Each notice leaves by the transport
+// "The outbox"), e-mail intake included. Each notice leaves by the transport
 // notice_route() picks for its recipient.
 #include <optional>
 #include <string>

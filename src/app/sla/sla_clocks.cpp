@@ -1,6 +1,7 @@
 #include "app/sla/sla_clocks.hpp"
 
-#include "store/directory_rows.hpp"
+#include "store/organization_rows.hpp"
+#include "store/service_rows.hpp"
 #include "store/ticket_rows.hpp"
 
 namespace guiche::app {

@@ -3,7 +3,6 @@
 #include "app/access_policy.hpp"
 #include "domain/error.hpp"
 #include "domain/protocol_number.hpp"
-#include "store/directory_rows.hpp"
 #include "store/sla_rows.hpp"
 #include "store/ticket_rows.hpp"
 

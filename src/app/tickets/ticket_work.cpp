@@ -4,7 +4,8 @@
 #include "app/access_policy.hpp"
 #include "app/text_rules.hpp"
 #include "domain/error.hpp"
-#include "store/directory_rows.hpp"
+#include "store/person_rows.hpp"
+#include "store/service_rows.hpp"
 #include "store/ticket_rows.hpp"
 
 namespace guiche::app {
@@ -100,7 +101,7 @@ Ticket TicketWork::route(const Actor& a, std::int64_t ticket_id, std::int64_t un
         require_work(a, ticket, units);
         require_transition(ticket.status, Status::assigned, Side::agent);
         // A request from outside the service's audience is client relations'
-        // to decide (seed 000): nobody else may send it to a technical unit.
+        // to decide (docs/domain.md): nobody else may send it to a technical unit.
         const bool decides_audience = !ticket.audience_admitted;
         if (decides_audience && !a.person.has_role(Role::client_relations)) {
           throw forbidden(

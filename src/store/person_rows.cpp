@@ -1,0 +1,139 @@
+#include "store/person_rows.hpp"
+
+#include "store/row_values.hpp"
+
+namespace guiche::store {
+namespace {
+
+constexpr const char* kPersonColumns =
+    "id, name, login, must_change_password, phone, cpf, organization_id, active";
+
+Person person_from_row(Connection& c, const Row& r) {
+  Person p;
+  p.id = r.integer(0);
+  p.name = r.text(1);
+  p.login = r.optional_text(2);
+  p.must_change_password = r.integer(3) != 0;
+  p.phone = r.optional_text(4);
+  p.cpf = r.optional_text(5);
+  p.organization_id = r.optional_integer(6);
+  p.active = r.integer(7) != 0;
+  for (const auto& e :
+       c.query("SELECT email FROM person_emails WHERE person_id = ? ORDER BY position", {p.id})) {
+    p.emails.push_back(e.text(0));
+  }
+  for (const auto& g :
+       c.query("SELECT role, unit_id FROM role_grants WHERE person_id = ? ORDER BY role, unit_id",
+               {p.id})) {
+    if (auto role = parse_role(g.text(0))) p.roles.push_back({*role, g.optional_integer(1)});
+  }
+  return p;
+}
+
+void write_contacts_and_roles(Connection& c, const Person& p) {
+  c.query("DELETE FROM person_emails WHERE person_id = ?", {p.id});
+  c.query("DELETE FROM role_grants WHERE person_id = ?", {p.id});
+  std::int64_t position = 0;
+  for (const auto& e : p.emails) {
+    c.query("INSERT INTO person_emails(person_id, email, position) VALUES (?, ?, ?)",
+            {p.id, e, position++});
+  }
+  for (const auto& g : p.roles) {
+    c.query("INSERT INTO role_grants(person_id, role, unit_id) VALUES (?, ?, ?)",
+            {p.id, std::string(role_code(g.role)), optional_value(g.unit_id)});
+  }
+}
+
+}  // namespace
+
+std::int64_t insert_person(Connection& c, const Person& p, const std::optional<std::string>& hash,
+                           Instant now) {
+  Person stored = p;
+  stored.id =
+      c.query_one(
+           "INSERT INTO people (name, login, password_hash, must_change_password, phone, cpf, "
+           "organization_id, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+           {p.name, optional_value(p.login), optional_value(hash), flag(p.must_change_password),
+            optional_value(p.phone), optional_value(p.cpf), optional_value(p.organization_id),
+            flag(p.active), to_millis(now)})
+          ->integer(0);
+  write_contacts_and_roles(c, stored);
+  return stored.id;
+}
+
+void update_person(Connection& c, const Person& p) {
+  c.query(
+      "UPDATE people SET name = ?, login = ?, phone = ?, cpf = ?, organization_id = ?, active = ? "
+      "WHERE id = ?",
+      {p.name, optional_value(p.login), optional_value(p.phone), optional_value(p.cpf),
+       optional_value(p.organization_id), flag(p.active), p.id});
+  write_contacts_and_roles(c, p);
+}
+
+std::optional<Person> load_person(Connection& c, std::int64_t id) {
+  auto row =
+      c.query_one(std::string("SELECT ") + kPersonColumns + " FROM people WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return person_from_row(c, *row);
+}
+
+std::optional<Person> find_person_by_login(Connection& c, const std::string& login) {
+  auto row = c.query_one(std::string("SELECT ") + kPersonColumns + " FROM people WHERE login = ?",
+                         {login});
+  if (!row) return std::nullopt;
+  return person_from_row(c, *row);
+}
+
+std::optional<Person> find_person_by_email(Connection& c, const std::string& email) {
+  auto row = c.query_one("SELECT person_id FROM person_emails WHERE email = ?", {email});
+  if (!row) return std::nullopt;
+  return load_person(c, row->integer(0));
+}
+
+std::vector<Person> search_people(Connection& c, const std::string& text, int limit) {
+  std::string like = "%" + text + "%";
+  std::vector<Person> out;
+  for (const auto& r :
+       c.query(std::string("SELECT ") + kPersonColumns +
+                   " FROM people WHERE lower(name) LIKE lower(?) OR cpf = ? OR id IN "
+                   "(SELECT person_id FROM person_emails WHERE email LIKE lower(?)) "
+                   "ORDER BY name, id LIMIT ?",
+               {like, text, like, std::int64_t{limit}})) {
+    out.push_back(person_from_row(c, r));
+  }
+  return out;
+}
+
+std::vector<Person> people_granted_in_units(Connection& c,
+                                            const std::vector<std::int64_t>& unit_ids) {
+  std::vector<Person> out;
+  if (unit_ids.empty()) return out;
+  std::string marks;
+  std::vector<Value> params;
+  for (auto id : unit_ids) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  for (const auto& r :
+       c.query(std::string("SELECT ") + kPersonColumns +
+                   " FROM people WHERE active = 1 AND id IN (SELECT person_id FROM role_grants "
+                   "WHERE unit_id IN (" +
+                   marks + ")) ORDER BY name, id",
+               params)) {
+    out.push_back(person_from_row(c, r));
+  }
+  return out;
+}
+
+std::optional<std::string> password_hash_of(Connection& c, std::int64_t person_id) {
+  auto row = c.query_one("SELECT password_hash FROM people WHERE id = ?", {person_id});
+  return row ? row->optional_text(0) : std::nullopt;
+}
+
+void set_password(Connection& c, std::int64_t person_id, const std::string& hash,
+                  bool must_change) {
+  c.query("UPDATE people SET password_hash = ?, must_change_password = ? WHERE id = ?",
+          {hash, flag(must_change), person_id});
+}
+
+}  // namespace guiche::store

@@ -1,0 +1,30 @@
+#pragma once
+// Rows of the people table with their e-mails (person_emails) and role grants
+// (role_grants), and their password hashes.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/person.hpp"
+#include "domain/time.hpp"
+#include "store/database.hpp"
+
+namespace guiche::store {
+
+// Inserts the person with e-mails and roles; returns the id.
+std::int64_t insert_person(Connection& c, const Person& p, const std::optional<std::string>& hash,
+                           Instant now);
+// Replaces name, contacts, organization, roles and the active flag.
+void update_person(Connection& c, const Person& p);
+std::optional<Person> load_person(Connection& c, std::int64_t id);
+std::optional<Person> find_person_by_login(Connection& c, const std::string& login);
+std::optional<Person> find_person_by_email(Connection& c, const std::string& email);
+std::vector<Person> search_people(Connection& c, const std::string& text, int limit);
+// Active people with any role granted in one of `unit_ids`, by name.
+std::vector<Person> people_granted_in_units(Connection& c,
+                                            const std::vector<std::int64_t>& unit_ids);
+std::optional<std::string> password_hash_of(Connection& c, std::int64_t person_id);
+void set_password(Connection& c, std::int64_t person_id, const std::string& hash, bool must_change);
+
+}  // namespace guiche::store
