@@ -9,6 +9,8 @@
 #include "app/calendar_book.hpp"
 #include "app/credential_cache.hpp"
 #include "app/login_throttle.hpp"
+#include "app/webhooks/webhook_fanout.hpp"
+#include "app/webhooks/webhooks.hpp"
 #include "domain/error.hpp"
 #include "domain/ticket_projection.hpp"
 #include "store/directory_rows.hpp"
@@ -24,6 +26,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   calendars_ = std::make_unique<CalendarBook>(db_);
   credentials_ = std::make_unique<CredentialCache>(config_.credential_cache_ttl, 10'000);
   events_ = std::make_unique<TicketEventsHub>();
+  webhooks_ = std::make_unique<Webhooks>(db_, clock_);
   node_id_ = random_hex(12);
 }
 
@@ -114,6 +117,7 @@ void Desk::record(store::Connection& c, Ticket& ticket, std::vector<Draft> draft
     store::index_ticket_text(c, ticket.id, ticket.subject,
                              store::indexed_body(c, ticket.id) + appended_text);
   }
+  enqueue_webhook_deliveries(c, ticket, stamped, now);
   notify(c, ticket, stamped, a, now);
   note_change(ticket, unit_before, any_public);
 }

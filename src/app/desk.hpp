@@ -335,6 +335,8 @@ class Desk {
                               TicketEventsHub::Listener listener);
   void unfollow(std::uint64_t subscription);
   TicketEventsHub& ticket_events() { return *events_; }
+  // Outbound webhook subscriptions and their delivery log (app/webhooks/webhooks.hpp).
+  class Webhooks& webhooks() { return *webhooks_; }
   // Several nodes on one database (app/live_changes.cpp): every node writes
   // its committed changes to live_changes too; a relay on each node calls
   // this to publish, on its own hub, the changes other nodes committed since
@@ -487,6 +489,7 @@ class Desk {
   std::unique_ptr<class CalendarBook> calendars_;
   std::unique_ptr<class CredentialCache> credentials_;
   std::unique_ptr<TicketEventsHub> events_;
+  std::unique_ptr<class Webhooks> webhooks_;
   // Tells this process's rows in live_changes from other nodes'.
   std::string node_id_;
 };

@@ -3,6 +3,7 @@
 #include "app/access_policy.hpp"
 #include "app/desk.hpp"
 #include "app/text_rules.hpp"
+#include "app/webhooks/webhook_fanout.hpp"
 #include "domain/audience.hpp"
 #include "domain/error.hpp"
 #include "domain/identity.hpp"
@@ -161,6 +162,7 @@ Ticket Desk::register_in(store::Connection& c, const Actor& a, const RegisterReq
   store::set_ticket_protocol(c, ticket.id, ticket.protocol);
   store::insert_event(c, created);
   cache_sla(c, ticket.id, timeline, {created});
+  enqueue_webhook_deliveries(c, ticket, {created}, now);
   notify(c, ticket, {created}, a, now);
   note_change(ticket, std::nullopt, true);
   if (r.idempotency_key) {

@@ -9,6 +9,7 @@
 
 #include "api/authorization_matrix.hpp"
 #include "api/routes.hpp"
+#include "app/webhooks/webhooks.hpp"
 #include "support/api_world.hpp"
 
 namespace guiche::testing {
@@ -47,6 +48,10 @@ class AuthorizationMatrixApiTest : public ApiTest {
     }
     token_secret =
         desk->create_api_token(as(w.requester_seger), w.requester_seger.id, "ERP").secret;
+    // A webhook subscription, so the tickets below leave deliveries to retry.
+    const auto hook = desk->webhooks().create(
+        as(w.admin),
+        {"Matriz", "http://127.0.0.1:9/hook", "segredo-da-matriz-123", {"ticket_created"}, true});
 
     // SESA's objects: two tickets worked at SGSIS, a public attachment, the
     // requester's authorization and API token.
@@ -72,6 +77,9 @@ class AuthorizationMatrixApiTest : public ApiTest {
         {"sgsis", std::to_string(w.sgsis.id)},
         {"auth", std::to_string(authorization)},
         {"token", std::to_string(token.id)},
+        {"hook", std::to_string(hook.id)},
+        {"hook_delivery",
+         std::to_string(desk->webhooks().deliveries(as(w.admin), hook.id, {}, 1).front().id)},
         {"q", std::to_string(
                   desk->receive_mail(as(w.attendant), "\x01 lixo\r\n", "mailgate").inbound_id)}};
     // PUT needs whole resources: their current state, as an admin reads it.
