@@ -51,8 +51,9 @@ std::vector<WebhookNotice> webhook_notices(const std::vector<TicketEvent>& event
   if (status_before) state.status = *status_before;
   for (const auto& e : events) {
     const auto& d = e.data;
-    const std::optional<Status> before =
-        e.kind == EventKind::created ? std::nullopt : std::optional<Status>(state.status);
+    // A plain flag rather than an optional: GCC 12 at -O2 misreads the latter.
+    const bool had_status = e.kind != EventKind::created;
+    const Status before = state.status;
     apply_event(state, e);
     switch (e.kind) {
       case EventKind::created:
@@ -85,10 +86,10 @@ std::vector<WebhookNotice> webhook_notices(const std::vector<TicketEvent>& event
       default:
         break;
     }
-    if (before && *before != state.status) {
+    if (had_status && before != state.status) {
       out.push_back({"status_changed",
                      e.at,
-                     {{"from", status_code(*before)},
+                     {{"from", status_code(before)},
                       {"to", status_code(state.status)},
                       {"cause", event_kind_code(e.kind)}}});
     }

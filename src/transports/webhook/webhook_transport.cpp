@@ -47,6 +47,7 @@ WebhookTransport::~WebhookTransport() {
 
 std::vector<store::OutboxMessage> WebhookTransport::claim(store::Connection& c, Instant now,
                                                           Instant lease_until, int limit) {
+  gone_.clear();
   return store::claim_due_webhook_deliveries(c, now, lease_until, limit);
 }
 
@@ -55,6 +56,9 @@ SendOutcome WebhookTransport::send(const store::OutboxMessage& m) {
   if (m.webhook_id)
     db_.read([&](store::Connection& c) { w = store::load_webhook(c, *m.webhook_id); });
   if (!w) return SendOutcome::give_up("A assinatura do webhook não existe mais.");
+  // Turned off since the claim (by an admin, or a 410 earlier in this round):
+  // back to wait, unsent, until it is on again.
+  if (!w->active || gone_.contains(w->id)) return SendOutcome::retry("O webhook está desligado.");
   const auto seconds =
       std::chrono::duration_cast<std::chrono::seconds>(clock_.now().time_since_epoch()).count();
   const std::string timestamp = std::to_string(seconds);
@@ -91,7 +95,10 @@ SendOutcome WebhookTransport::send(const store::OutboxMessage& m) {
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   const int code = static_cast<int>(status);
   if (code >= 200 && code < 300) return SendOutcome::sent(code);
-  if (code == 410) return SendOutcome::disable(gone_reason(clock_.now()), code);
+  if (code == 410) {
+    gone_.insert(w->id);
+    return SendOutcome::disable(gone_reason(clock_.now()), code);
+  }
   return SendOutcome::retry("O receptor respondeu HTTP " + std::to_string(code) + ".", code);
 }
 

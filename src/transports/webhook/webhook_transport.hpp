@@ -8,6 +8,7 @@
 // followed (a 3xx is retried like any other answer).
 #include <chrono>
 #include <memory>
+#include <set>
 
 #include "store/database.hpp"
 #include "transports/transport.hpp"
@@ -38,6 +39,10 @@ class WebhookTransport final : public NoticeTransport {
   const Clock& clock_;
   WebhookConfig config_;
   void* curl_ = nullptr;  // CURL*, kept out of this header; reused across deliveries
+  // Subscriptions that answered 410 Gone in this round: the rest of the
+  // round's deliveries to them are not attempted (the round's outcome
+  // transaction turns them off; the next claim skips them).
+  std::set<std::int64_t> gone_;
 };
 
 }  // namespace guiche::transports
