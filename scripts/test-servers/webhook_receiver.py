@@ -21,6 +21,9 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 
 class Receiver(BaseHTTPRequestHandler):
+    # HTTP/1.1 answers (the tests' client reads only those), each closing its
+    # connection so one sender cannot hold this single-threaded server.
+    protocol_version = "HTTP/1.1"
     secret = b""
     log_path = ""
     answer = 0  # 0: answer by the signature
@@ -31,7 +34,9 @@ class Receiver(BaseHTTPRequestHandler):
     def reply(self, status):
         self.send_response(status)
         self.send_header("Content-Length", "0")
+        self.send_header("Connection", "close")
         self.end_headers()
+        self.close_connection = True
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))

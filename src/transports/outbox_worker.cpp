@@ -1,5 +1,6 @@
 #include "transports/outbox_worker.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 namespace guiche::transports {
@@ -34,6 +35,9 @@ int OutboxWorker::deliver_due() {
   });
   sent_last_round_ = 0;
   if (claimed.empty()) return 0;
+  // RETURNING has no order on PostgreSQL; rows go out oldest first.
+  std::sort(claimed.begin(), claimed.end(),
+            [](const auto& a, const auto& b) { return a.id < b.id; });
   std::vector<SendOutcome> outcomes;
   outcomes.reserve(claimed.size());
   for (const auto& m : claimed) {

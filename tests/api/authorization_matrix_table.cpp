@@ -115,6 +115,10 @@ std::vector<MatrixRow> authorization_matrix() {
        R"({"requester_id":{paulo},"service_code":"SUP-TEC"})", "DDYDDYDDYAD"},
       // Calendars: staff read them, admins change them, holidays are public.
       {"GET", "/api/v1/outbox", "/api/v1/outbox?status=pending", "", "DDDDDDDDYAD"},
+      {"POST", "/api/v1/outbox/:id/retry", "/api/v1/outbox/1/retry", "", "DDDDDDDDYAD"},
+      {"GET", "/api/v1/templates/:key", "/api/v1/templates/registration", "", "DDDDDDDDYAD"},
+      {"PUT", "/api/v1/templates/:key", "/api/v1/templates/closing",
+       R"({"subject":"Encerrada","text":"SA {{protocol}} encerrada.","html":""})", "DDDDDDDDYAD"},
       // Outbound webhooks: admins only ({hook} is a subscription the test made).
       {"GET", "/api/v1/webhooks", "/api/v1/webhooks", "", "DDDDDDDDYAD"},
       {"POST", "/api/v1/webhooks", "/api/v1/webhooks",
@@ -128,10 +132,6 @@ std::vector<MatrixRow> authorization_matrix() {
       {"POST", "/api/v1/webhooks/:id/deliveries/:delivery_id/retry",
        "/api/v1/webhooks/{hook}/deliveries/{hook_delivery}/retry", "", "DDDDDDDDYAD"},
       {"DELETE", "/api/v1/webhooks/:id", "/api/v1/webhooks/{hook}", "", "DDDDDDDDYAD"},
-      {"POST", "/api/v1/outbox/:id/retry", "/api/v1/outbox/1/retry", "", "DDDDDDDDYAD"},
-      {"GET", "/api/v1/templates/:key", "/api/v1/templates/registration", "", "DDDDDDDDYAD"},
-      {"PUT", "/api/v1/templates/:key", "/api/v1/templates/closing",
-       R"({"subject":"Encerrada","text":"SA {{protocol}} encerrada.","html":""})", "DDDDDDDDYAD"},
       {"GET", "/api/v1/calendars", "/api/v1/calendars", "", "DDYYYYDDYAD"},
       {"GET", "/api/v1/calendars/:name", "/api/v1/calendars/br-es", "", "DDYYYYDDYAD"},
       {"GET", "/api/v1/calendars/:name/holidays", "/api/v1/calendars/br-es/holidays?year=2026", "",

@@ -58,7 +58,8 @@ TEST_P(WebhookApiTest, BadUrlsAndSecretsAreA422NamingTheFieldAndNothingIsStored)
     EXPECT_EQ(r.status, 422) << body;
     EXPECT_EQ(r.headers["content-type"], "application/problem+json");
     bool named = false;
-    for (const auto& e : r.json()["errors"]) named = named || e["field"] == field;
+    const auto problem = r.json();
+    for (const auto& e : problem["errors"]) named = named || e["field"] == field;
     EXPECT_TRUE(named) << r.body;
   }
   EXPECT_EQ(count("webhook_subscriptions"), 0);

@@ -96,8 +96,9 @@ TEST_P(WebhookDeliveryTest, DeliveriesAreSignedAndCarryTheDocumentedPayload) {
   for (const auto& r : got) {
     if (r["path"] == "/hook") events.push_back(r["event"]);
   }
+  // An event's own kind first, then the status change it caused.
   EXPECT_THAT(events, ::testing::ElementsAre("ticket_created", "status_changed", "public_reply",
-                                             "status_changed", "resolved"));
+                                             "resolved", "status_changed"));
   const auto& created = got.front()["body"];
   EXPECT_EQ(created["event"], "ticket_created");
   EXPECT_EQ(created["occurred_at"], "2026-03-02T12:00:00.000Z");
