@@ -7,6 +7,7 @@
 
 #include <map>
 #include <set>
+#include <thread>
 
 #include "app/webhooks/webhooks.hpp"
 #include "store/webhook_rows.hpp"
@@ -258,6 +259,69 @@ TEST_P(WebhookDeliveryTest, A410GoneTurnsTheSubscriptionOffWithAVisibleReason) {
 }
 
 GUICHE_ON_BOTH_ENGINES(WebhookDeliveryTest);
+
+// Real time from where the manual clock stands (deliveries are stamped with
+// it; threaded workers must see them as due).
+class RunningClock final : public Clock {
+ public:
+  explicit RunningClock(Instant start) : start_(start), origin_(std::chrono::steady_clock::now()) {}
+  Instant now() const override {
+    return start_ + std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - origin_);
+  }
+
+ private:
+  Instant start_;
+  std::chrono::steady_clock::time_point origin_;
+};
+
+// Two nodes (two connection pools) deliver from one PostgreSQL outbox: the
+// claim skips rows the other holds and a ticket's next delivery while its
+// earlier one is unsent, so each arrives once and in order.
+class SharedWebhookOutboxTest : public WebhookDeliveryTest {};
+
+TEST_P(SharedWebhookOutboxTest, TwoNodesDeliverEachOnceInOrderPerTicket) {
+  subscribe({"ticket_created", "public_reply"});
+  std::vector<Ticket> tickets;
+  for (int i = 0; i < 4; ++i) tickets.push_back(register_sis(w.requester_seger));
+  for (int n = 0; n < 4 * 50; ++n) {
+    desk->reply(as(w.attendant), tickets[static_cast<std::size_t>(n % 4)].id,
+                "Resposta " + std::to_string(n / 4));
+  }
+  auto other_node = store::open_database(database->url(), database->data_dir());
+  RunningClock running(clock.now());
+  transports::WorkerConfig config;
+  config.batch = 3;
+  config.poll = 20ms;
+  {
+    transports::OutboxWorker first(
+        database->db(), running,
+        std::make_unique<transports::WebhookTransport>(database->db(), running), config);
+    transports::OutboxWorker second(
+        *other_node, running, std::make_unique<transports::WebhookTransport>(*other_node, running),
+        config);
+    for (int i = 0; i < 1200; ++i) {
+      if (count("outbox WHERE channel = 'webhook' AND status <> 'sent'") == 0) break;
+      std::this_thread::sleep_for(50ms);
+    }
+  }
+  const auto got = accepted();
+  EXPECT_EQ(got.size(), 204u);
+  EXPECT_EQ(got.size(), receiver->received().size());  // no failed attempt either
+  std::set<std::string> ids;
+  std::map<std::int64_t, std::int64_t> last_id;
+  for (const auto& r : got) {
+    EXPECT_TRUE(ids.insert(r["delivery"].get<std::string>()).second) << "twice: " << r["delivery"];
+    const auto ticket = r["ticket_id"].get<std::int64_t>();
+    const auto id = r["body"]["id"].get<std::int64_t>();
+    EXPECT_LT(last_id[ticket], id) << "out of order on ticket " << ticket;
+    last_id[ticket] = id;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Postgres, SharedWebhookOutboxTest,
+                         ::testing::Values(::guiche::testing::Engine::postgres),
+                         ::guiche::testing::engine_name);
 
 }  // namespace
 }  // namespace guiche::testing
