@@ -12,9 +12,9 @@
 #include "app/webhooks/webhooks.hpp"
 #include "store/webhook_rows.hpp"
 #include "support/desk_world.hpp"
+#include "support/webhook_receiver.hpp"
 #include "transports/outbox_worker.hpp"
 #include "transports/webhook/webhook_transport.hpp"
-#include "webhook_receiver.hpp"
 
 namespace guiche::testing {
 namespace {

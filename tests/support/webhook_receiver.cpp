@@ -1,4 +1,4 @@
-#include "webhook_receiver.hpp"
+#include "support/webhook_receiver.hpp"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
