@@ -41,6 +41,10 @@ TEST_P(ServeWebhooksTest, TheServerDeliversQueuedWebhooks) {
   EXPECT_TRUE(got[0]["valid"].get<bool>());
   EXPECT_EQ(got[0]["event"], "ticket_created");
   EXPECT_EQ(got[0]["body"]["ticket"]["protocol"], t.protocol);
+  // SIGTERM is handled once the server listens.
+  for (int i = 0; i < 200 && http_request(port, "GET", "/api/v1/health").status == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
   server.signal(SIGTERM);
   EXPECT_EQ(server.wait_exit(std::chrono::seconds(10)), 0) << server.output();
   EXPECT_THAT(server.output(), ::testing::Not(::testing::HasSubstr(secret)));
