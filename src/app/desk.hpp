@@ -336,7 +336,9 @@ class Desk {
   void unfollow(std::uint64_t subscription);
   TicketEventsHub& ticket_events() { return *events_; }
   // Outbound webhook subscriptions and their delivery log (app/webhooks/webhooks.hpp).
-  class Webhooks& webhooks() { return *webhooks_; }
+  class Webhooks& webhooks() {
+    return *webhooks_;
+  }
   // Several nodes on one database (app/live_changes.cpp): every node writes
   // its committed changes to live_changes too; a relay on each node calls
   // this to publish, on its own hub, the changes other nodes committed since
