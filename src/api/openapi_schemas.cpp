@@ -227,7 +227,7 @@ nlohmann::ordered_json openapi_schemas() {
     "effective": {"type": "object", "properties": {"time_zone": {"type": "string"},
       "working_hours": {"$ref": "#/components/schemas/WorkingHours"}}}}},
   "OutboxMessage": {"type": "object", "properties": {
-    "id": {"type": "integer"}, "channel": {"enum": ["email"]}, "template": {"type": "string"},
+    "id": {"type": "integer"}, "channel": {"enum": ["email", "webhook"]}, "template": {"type": "string"},
     "ticket_id": {"type": ["integer", "null"]}, "recipient": {"type": "string"},
     "subject": {"type": "string"}, "message_id": {"type": "string"},
     "status": {"enum": ["pending", "sending", "sent", "failed"]}, "attempts": {"type": "integer"},
@@ -254,6 +254,43 @@ nlohmann::ordered_json openapi_schemas() {
   "QuarantineTicket": {"type": "object", "required": ["requester_id", "service_code"],
     "additionalProperties": false, "properties": {
       "requester_id": {"type": "integer"}, "service_code": {"type": "string"}}},
+  "Webhook": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "description": {"type": "string"},
+    "url": {"type": "string", "format": "uri"},
+    "secret_hint": {"type": "string", "description": "the secret's last 4 characters"},
+    "events": {"type": "array", "items": {"$ref": "#/components/schemas/WebhookEvent"}},
+    "active": {"type": "boolean"},
+    "disabled_reason": {"type": ["string", "null"], "description": "why the desk turned it off (410 Gone)"},
+    "created_at": {"type": "string", "format": "date-time"},
+    "updated_at": {"type": "string", "format": "date-time"}}},
+  "WebhookEvent": {"enum": ["ticket_created", "status_changed", "public_reply", "resolved",
+                            "sla_warning", "sla_breach"]},
+  "WebhookInput": {"type": "object", "required": ["url", "secret", "events"],
+    "additionalProperties": false, "properties": {
+      "description": {"type": "string", "maxLength": 200},
+      "url": {"type": "string", "maxLength": 2000, "description": "http or https, without user or password"},
+      "secret": {"type": "string", "minLength": 16, "maxLength": 200, "writeOnly": true},
+      "events": {"type": "array", "minItems": 1, "items": {"$ref": "#/components/schemas/WebhookEvent"}},
+      "active": {"type": "boolean", "default": true}}},
+  "WebhookChange": {"type": "object", "additionalProperties": false, "properties": {
+      "description": {"type": "string", "maxLength": 200},
+      "url": {"type": "string", "maxLength": 2000},
+      "secret": {"type": "string", "minLength": 16, "maxLength": 200, "writeOnly": true},
+      "events": {"type": "array", "minItems": 1, "items": {"$ref": "#/components/schemas/WebhookEvent"}},
+      "active": {"type": "boolean"}}},
+  "WebhookList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/Webhook"}}}},
+  "WebhookDelivery": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "event": {"$ref": "#/components/schemas/WebhookEvent"},
+    "ticket_id": {"type": ["integer", "null"]},
+    "status": {"enum": ["pending", "sending", "sent", "failed"]}, "attempts": {"type": "integer"},
+    "next_attempt_at": {"type": "string", "format": "date-time"},
+    "last_error": {"type": ["string", "null"]},
+    "response_code": {"type": ["integer", "null"], "description": "the receiver's last HTTP status"},
+    "created_at": {"type": "string", "format": "date-time"},
+    "sent_at": {"type": ["string", "null"], "format": "date-time"}}},
+  "WebhookDeliveryList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/WebhookDelivery"}}}},
   "OutboxList": {"type": "object", "properties": {
     "items": {"type": "array", "items": {"$ref": "#/components/schemas/OutboxMessage"}}}},
   "MessageTemplate": {"type": "object", "properties": {

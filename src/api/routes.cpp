@@ -17,6 +17,7 @@ std::vector<http::Route> api_routes(ApiContext& ctx) {
   add_outbox_routes(ctx, routes);
   add_mail_routes(ctx, routes);
   add_sla_routes(ctx, routes);
+  add_webhook_routes(ctx, routes);
   return routes;
 }
 

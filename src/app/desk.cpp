@@ -16,6 +16,7 @@
 #include "app/sla/sla_clocks.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
+#include "app/webhooks/webhooks.hpp"
 
 namespace guiche::app {
 
@@ -37,6 +38,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   mail_ = std::make_unique<MailIntake>(ctx, *ledger_, *intake_);
   live_ = std::make_unique<LiveUpdates>(ctx, *reads_);
   outbox_ = std::make_unique<OutboxAdmin>(ctx);
+  webhooks_ = std::make_unique<Webhooks>(ctx.db, ctx.clock);
 }
 
 Desk::~Desk() = default;

@@ -28,6 +28,7 @@ class OutboxAdmin;
 class SlaAdmin;
 class TicketReads;
 class TicketWork;
+class Webhooks;
 
 class Desk {
  public:
@@ -55,6 +56,7 @@ class Desk {
   MailIntake& mail() { return *mail_; }
   LiveUpdates& live() { return *live_; }
   OutboxAdmin& outbox() { return *outbox_; }
+  Webhooks& webhooks() { return *webhooks_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -74,6 +76,7 @@ class Desk {
   std::unique_ptr<MailIntake> mail_;
   std::unique_ptr<LiveUpdates> live_;
   std::unique_ptr<OutboxAdmin> outbox_;
+  std::unique_ptr<Webhooks> webhooks_;
 };
 
 }  // namespace guiche::app

@@ -21,6 +21,8 @@
 #include "http/server.hpp"
 #include "mail/delivery_worker.hpp"
 #include "mail/imap_poller.hpp"
+#include "transports/outbox_worker.hpp"
+#include "transports/webhook/webhook_transport.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::cli {
@@ -165,6 +167,10 @@ void add_serve(CLI::App& app, Runners& runners) {
       mail_config.from = {config.mail_from_name, config.mail_from_address};
       delivery = std::make_unique<mail::DeliveryWorker>(*db, clock, mail_config);
     }
+    // Webhook deliveries leave through their own worker (transports/), whatever the mail setup.
+    transports::OutboxWorker webhook_delivery(
+        *db, clock, std::make_unique<transports::WebhookTransport>(*db, clock),
+        transports::WorkerConfig{});
     // Mail from the configured mailboxes enters through the same intake as mailgate's.
     std::unique_ptr<mail::ImapPoller> poller;
     if (!imap_options->urls.empty()) {

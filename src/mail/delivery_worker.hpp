@@ -1,19 +1,19 @@
 #pragma once
-// The outbox's delivery worker, run by `guiche serve`: claims due messages,
-// composes and sends them over SMTP, and records each outcome. A failure
-// puts the message back with an exponential delay (capped); after the last
-// attempt it is `failed` until an admin retries it. Several nodes may run
-// workers on one PostgreSQL database: claims never overlap.
+// The outbox's e-mail delivery worker, run by `guiche serve`: the generic
+// outbox worker (transports/outbox_worker.hpp) with the e-mail transport
+// (transports/email/email_transport.hpp), configured as one. Claims only
+// rows of channel 'email'; see the generic worker for claims, leases and
+// backoff.
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
+#include <memory>
 
 #include "domain/time.hpp"
 #include "mail/mime.hpp"
 #include "mail/smtp.hpp"
 #include "store/database.hpp"
 #include "store/outbox_rows.hpp"
+#include "transports/email/email_transport.hpp"
+#include "transports/outbox_worker.hpp"
 
 namespace guiche::mail {
 
@@ -27,37 +27,35 @@ struct DeliveryConfig {
   int max_attempts = 12;
   // How long a claim holds; a node that dies mid-send frees its rows after it.
   std::chrono::milliseconds lease{5 * 60'000};
+
+  transports::WorkerConfig worker() const {
+    return {batch, poll, backoff_base, backoff_cap, max_attempts, lease};
+  }
 };
 
 // The delay before attempt `attempts + 1`: base * 2^(attempts - 1), capped.
-std::chrono::milliseconds backoff_delay(const DeliveryConfig& config, int attempts);
+inline std::chrono::milliseconds backoff_delay(const DeliveryConfig& config, int attempts) {
+  return transports::backoff_delay(config.worker(), attempts);
+}
 // The message exactly as it goes over the wire.
-std::string compose_outbox_message(const store::OutboxMessage& m, const Address& from);
+inline std::string compose_outbox_message(const store::OutboxMessage& m, const Address& from) {
+  return transports::compose_email(m, from);
+}
 
 class DeliveryWorker {
  public:
   // With `start_thread` false nothing runs until deliver_due() is called.
   DeliveryWorker(store::Database& db, const Clock& clock, DeliveryConfig config,
-                 bool start_thread = true);
-  ~DeliveryWorker();  // stops and joins
-  DeliveryWorker(const DeliveryWorker&) = delete;
-  DeliveryWorker& operator=(const DeliveryWorker&) = delete;
+                 bool start_thread = true)
+      : worker_(db, clock, std::make_unique<transports::EmailTransport>(config.smtp, config.from),
+                config.worker(), start_thread) {}
 
   // One round: claims up to `batch` due messages and attempts each; returns
   // how many were claimed.
-  int deliver_due();
+  int deliver_due() { return worker_.deliver_due(); }
 
  private:
-  void run();
-
-  store::Database& db_;
-  const Clock& clock_;
-  DeliveryConfig config_;
-  SmtpSender sender_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  transports::OutboxWorker worker_;
 };
 
 }  // namespace guiche::mail

@@ -26,6 +26,10 @@ struct OutboxMessage {
   std::optional<std::string> last_error;
   Instant created_at{};
   std::optional<Instant> sent_at;
+  // Webhook deliveries (channel 'webhook'): the subscription they go to and
+  // the receiver's last HTTP status (store/webhook_rows.hpp).
+  std::optional<std::int64_t> webhook_id;
+  std::optional<int> response_code;
 };
 
 }  // namespace guiche::store

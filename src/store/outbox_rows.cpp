@@ -4,14 +4,13 @@
 #include <limits>
 
 namespace guiche::store {
-namespace {
 
-const char* const kColumns =
+const char* const kOutboxColumns =
     "id, channel, template_key, ticket_id, recipient_id, recipient_name, recipient_address, "
     "subject, text_body, html_body, message_id, status, attempts, next_attempt_at, last_error, "
-    "created_at, sent_at";
+    "created_at, sent_at, webhook_id, response_code";
 
-OutboxMessage from_row(const Row& r) {
+OutboxMessage outbox_message_from(const Row& r) {
   OutboxMessage m;
   m.id = r.integer(0);
   m.channel = r.text(1);
@@ -30,10 +29,10 @@ OutboxMessage from_row(const Row& r) {
   m.last_error = r.optional_text(14);
   m.created_at = from_millis(r.integer(15));
   if (auto sent = r.optional_integer(16)) m.sent_at = from_millis(*sent);
+  m.webhook_id = r.optional_integer(17);
+  if (auto code = r.optional_integer(18)) m.response_code = static_cast<int>(*code);
   return m;
 }
-
-}  // namespace
 
 OutboxMessage enqueue_message(Connection& c, OutboxMessage m, const std::string& domain) {
   m.status = "pending";
@@ -53,21 +52,21 @@ OutboxMessage enqueue_message(Connection& c, OutboxMessage m, const std::string&
   return m;
 }
 
-std::vector<OutboxMessage> claim_due_messages(Connection& c, Instant now, Instant lease_until,
-                                              int limit) {
+std::vector<OutboxMessage> claim_due_messages(Connection& c, const std::string& channel,
+                                              Instant now, Instant lease_until, int limit) {
   // Rows another node holds are skipped, not waited for.
   const std::string lock = c.dialect() == Dialect::postgres ? " FOR UPDATE SKIP LOCKED" : "";
   const std::string sql = std::string(
                               "UPDATE outbox SET status = 'sending', attempts = attempts + 1, "
                               "lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE "
-                              "(status = 'pending' AND next_attempt_at <= ?) OR "
-                              "(status = 'sending' AND lease_until <= ?) "
+                              "channel = ? AND ((status = 'pending' AND next_attempt_at <= ?) OR "
+                              "(status = 'sending' AND lease_until <= ?)) "
                               "ORDER BY next_attempt_at, id LIMIT ?") +
-                          lock + ") RETURNING " + kColumns;
+                          lock + ") RETURNING " + kOutboxColumns;
   std::vector<OutboxMessage> out;
-  for (const auto& r : c.query(
-           sql, {to_millis(lease_until), to_millis(now), to_millis(now), std::int64_t{limit}})) {
-    out.push_back(from_row(r));
+  for (const auto& r : c.query(sql, {to_millis(lease_until), channel, to_millis(now),
+                                     to_millis(now), std::int64_t{limit}})) {
+    out.push_back(outbox_message_from(r));
   }
   return out;
 }
@@ -107,30 +106,31 @@ bool retry_message(Connection& c, std::int64_t id, Instant now) {
 }
 
 std::optional<OutboxMessage> load_message(Connection& c, std::int64_t id) {
-  auto row = c.query_one(std::string("SELECT ") + kColumns + " FROM outbox WHERE id = ?", {id});
+  auto row =
+      c.query_one(std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE id = ?", {id});
   if (!row) return std::nullopt;
-  return from_row(*row);
+  return outbox_message_from(*row);
 }
 
 std::vector<OutboxMessage> list_messages(Connection& c, const std::string& status,
                                          std::optional<std::int64_t> before_id, int limit) {
-  const std::string sql = std::string("SELECT ") + kColumns +
+  const std::string sql = std::string("SELECT ") + kOutboxColumns +
                           " FROM outbox WHERE (? = '' OR status = ?) AND id < ? "
                           "ORDER BY id DESC LIMIT ?";
   const std::vector<Value> params{status, status,
                                   before_id.value_or(std::numeric_limits<std::int64_t>::max()),
                                   std::int64_t{limit}};
   std::vector<OutboxMessage> out;
-  for (const auto& r : c.query(sql, params)) out.push_back(from_row(r));
+  for (const auto& r : c.query(sql, params)) out.push_back(outbox_message_from(r));
   return out;
 }
 
 std::vector<OutboxMessage> messages_of_ticket(Connection& c, std::int64_t ticket_id) {
   std::vector<OutboxMessage> out;
-  for (const auto& r :
-       c.query(std::string("SELECT ") + kColumns + " FROM outbox WHERE ticket_id = ? ORDER BY id",
-               {ticket_id})) {
-    out.push_back(from_row(r));
+  for (const auto& r : c.query(
+           std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE ticket_id = ? ORDER BY id",
+           {ticket_id})) {
+    out.push_back(outbox_message_from(r));
   }
   return out;
 }

@@ -12,14 +12,19 @@
 
 namespace guiche::store {
 
+// The columns every outbox read selects, in the order outbox_message_from reads them.
+extern const char* const kOutboxColumns;
+OutboxMessage outbox_message_from(const Row& r);
+
 // Inserts a pending message and gives it its Message-ID
 // "<ID.RANDOM@domain>"; returns the stored row.
 OutboxMessage enqueue_message(Connection& c, OutboxMessage m, const std::string& domain);
-// Marks up to `limit` due messages as `sending` until `lease_until` (one
-// attempt more each) and returns them. Due: pending with next_attempt_at <=
-// now, or sending whose lease has ended (its node died mid-delivery).
-std::vector<OutboxMessage> claim_due_messages(Connection& c, Instant now, Instant lease_until,
-                                              int limit);
+// Marks up to `limit` due messages of `channel` as `sending` until
+// `lease_until` (one attempt more each) and returns them. Due: pending with
+// next_attempt_at <= now, or sending whose lease has ended (its node died
+// mid-delivery). Each transport's worker claims only its own channel.
+std::vector<OutboxMessage> claim_due_messages(Connection& c, const std::string& channel,
+                                              Instant now, Instant lease_until, int limit);
 // What remains of a first-access message's body once it is sent.
 inline constexpr const char* kSentCredentialsNote =
     "[Mensagem com senha: o conteúdo foi apagado depois do envio.]";

@@ -11,6 +11,7 @@ void add_admin_units(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_services(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_calendars(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_sla(WebContext& ctx, std::vector<http::Route>& routes);
+void add_admin_webhooks(WebContext& ctx, std::vector<http::Route>& routes);  // admin_webhooks.cpp
 
 namespace {
 
@@ -29,6 +30,9 @@ void add_admin_index(WebContext& ctx, std::vector<http::Route>& routes) {
                           {"nome", text(ctx, "admin.indice." + key)},
                           {"sobre", text(ctx, "admin.indice." + key + "_sobre")}});
     }
+    sections.push_back({{"url", "/admin/webhooks"},
+                        {"nome", text(ctx, "webhooks.indice")},
+                        {"sobre", text(ctx, "webhooks.indice_sobre")}});
     return admin_page(ctx, v, r, 200, "admin", "admin.indice.titulo", {{"secoes", sections}});
   });
 }
@@ -44,6 +48,7 @@ void add_admin_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   add_admin_services(ctx, routes);
   add_admin_calendars(ctx, routes);
   add_admin_sla(ctx, routes);
+  add_admin_webhooks(ctx, routes);
 }
 
 }  // namespace guiche::web

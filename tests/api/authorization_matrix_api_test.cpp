@@ -15,6 +15,7 @@
 #include "app/directory/directory.hpp"
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/tickets/ticket_work.hpp"
+#include "app/webhooks/webhooks.hpp"
 #include "support/api_world.hpp"
 
 namespace guiche::testing {
@@ -54,6 +55,10 @@ class AuthorizationMatrixApiTest : public ApiTest {
     token_secret = desk->accounts()
                        .create_api_token(as(w.requester_seger), w.requester_seger.id, "ERP")
                        .secret;
+    // A webhook subscription, so the tickets below leave deliveries to retry.
+    const auto hook = desk->webhooks().create(
+        as(w.admin),
+        {"Matriz", "http://127.0.0.1:9/hook", "segredo-da-matriz-123", {"ticket_created"}, true});
 
     // SESA's objects: two tickets worked at SGSIS, a public attachment, the
     // requester's authorization and API token.
@@ -84,6 +89,9 @@ class AuthorizationMatrixApiTest : public ApiTest {
         {"q",
          std::to_string(
              desk->mail().receive_mail(as(w.attendant), "\x01 lixo\r\n", "mailgate").inbound_id)}};
+         std::to_string(desk->webhooks().deliveries(as(w.admin), hook.id, {}, 1).front().id)},
+        {"q", std::to_string(
+                  desk->mail().receive_mail(as(w.attendant), "\x01 lixo\r\n", "mailgate").inbound_id)}};
     // PUT needs whole resources: their current state, as an admin reads it.
     const Browser& admin = callers[static_cast<int>(Caller::admin)];
     json o = call("GET", "/api/v1/organizations/" + values["org"], admin).json();

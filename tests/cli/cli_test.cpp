@@ -41,7 +41,7 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, MigrateCreatesTheSchemaOnceAndIsIdempotent) {
   auto first = guiche("migrate --data " + dir);
   EXPECT_EQ(first.exit_code, 0) << first.output;
-  EXPECT_THAT(first.output, HasSubstr("migrações aplicadas: 8"));
+  EXPECT_THAT(first.output, HasSubstr("migrações aplicadas: 9"));
   EXPECT_TRUE(std::filesystem::exists(dir + "/guiche.db"));
   auto second = guiche("migrate --data " + dir);
   EXPECT_EQ(second.exit_code, 0);

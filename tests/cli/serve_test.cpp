@@ -43,7 +43,7 @@ TEST_F(ServeTest, AnswersHealthAndNotFoundThenStopsCleanlyOnSigterm) {
   EXPECT_EQ(health.status, 200);
   EXPECT_EQ(health.headers["content-type"], "application/json");
   EXPECT_THAT(health.headers["x-request-id"], MatchesRegex("[0-9a-f]{16}"));
-  EXPECT_EQ(health.body, R"({"status":"ok","database":"sqlite","schema_version":8})");
+  EXPECT_EQ(health.body, R"({"status":"ok","database":"sqlite","schema_version":9})");
 
   auto missing = http_request(port, "GET", "/nada");
   ASSERT_NE(missing.status, 0);

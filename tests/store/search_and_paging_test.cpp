@@ -94,7 +94,7 @@ TEST_P(SearchAndPagingTest, CreatedFromKeepsOnlyLaterRegistrations) {
 
 TEST_P(SearchAndPagingTest, MigratingTwiceChangesNothing) {
   EXPECT_EQ(store::migrate(database->db()), 0);
-  EXPECT_EQ(store::schema_version(database->db()), 8);
+  EXPECT_EQ(store::schema_version(database->db()), 9);
 }
 
 GUICHE_ON_BOTH_ENGINES(SearchAndPagingTest);

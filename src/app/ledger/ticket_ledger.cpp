@@ -5,6 +5,7 @@
 #include "app/access_policy.hpp"
 #include "app/notices/notices.hpp"
 #include "app/sla/sla_clocks.hpp"
+#include "app/webhooks/webhook_fanout.hpp"
 #include "domain/error.hpp"
 #include "domain/protocol_number.hpp"
 #include "domain/ticket_projection.hpp"
@@ -73,6 +74,7 @@ void LedgerWrite::record(Ticket& ticket, std::vector<EventDraft> drafts, const A
     store::index_ticket_text(c_, ticket.id, ticket.subject,
                              store::indexed_body(c_, ticket.id) + appended_text);
   }
+  enqueue_webhook_deliveries(c_, ticket, stamped, now_);
   ledger_.notices_.notify(c_, ticket, stamped, a, now_);
   note_change(ticket, unit_before, any_public);
 }
@@ -90,6 +92,7 @@ Ticket LedgerWrite::register_ticket(TicketEvent created, const sla::SlaTimeline&
   store::set_ticket_protocol(c_, ticket.id, ticket.protocol);
   store::insert_event(c_, created);
   ledger_.cache_clock(c_, ticket.id, timeline, {created});
+  enqueue_webhook_deliveries(c_, ticket, {created}, now_);
   ledger_.notices_.notify(c_, ticket, {created}, a, now_);
   note_change(ticket, std::nullopt, true);
   return ticket;

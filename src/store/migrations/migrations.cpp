@@ -14,6 +14,7 @@ extern const char* const kMigrationV005Outbox;
 extern const char* const kMigrationV006MailIntake;
 extern const char* const kMigrationV007AdminDirectory;
 extern const char* const kMigrationV008LiveChanges;
+extern const char* const kMigrationV009Webhooks;
 
 namespace {
 
@@ -47,6 +48,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {6, "mail_intake", in_dialect(kMigrationV006MailIntake, dialect)},
       {7, "admin_directory", in_dialect(kMigrationV007AdminDirectory, dialect)},
       {8, "live_changes", in_dialect(kMigrationV008LiveChanges, dialect)},
+      {9, "webhooks", in_dialect(kMigrationV009Webhooks, dialect)},
   };
 }
 

@@ -1,0 +1,75 @@
+#include "app/webhooks/webhook_fanout.hpp"
+
+#include <algorithm>
+
+#include "app/webhooks/webhook_events.hpp"
+#include "domain/category.hpp"
+#include "domain/ticket_projection.hpp"
+#include "store/ticket_rows.hpp"
+#include "store/webhook_rows.hpp"
+
+namespace guiche::app {
+namespace {
+
+nlohmann::json optional_id(const std::optional<std::int64_t>& id) {
+  return id ? nlohmann::json(*id) : nlohmann::json(nullptr);
+}
+
+// The status before `first`: the ticket's history folded up to it. Only
+// read when the change may move the status and a subscription listens.
+std::optional<Status> status_before(store::Connection& c, const Ticket& ticket,
+                                    const std::vector<TicketEvent>& events) {
+  if (events.empty() || events.front().kind == EventKind::created) return std::nullopt;
+  const bool moves = std::any_of(events.begin(), events.end(),
+                                 [](const TicketEvent& e) { return may_move_status(e.kind); });
+  if (!moves) return ticket.status;  // unused: nothing can differ from it
+  Ticket before;
+  for (const auto& e : store::load_events(c, ticket.id)) {
+    if (e.seq >= events.front().seq) break;
+    apply_event(before, e);
+  }
+  return before.status;
+}
+
+}  // namespace
+
+nlohmann::json webhook_ticket_json(const Ticket& t) {
+  return {{"id", t.id},
+          {"protocol", t.protocol},
+          {"status", status_code(t.status)},
+          {"subject", t.subject},
+          {"service_id", t.service_id},
+          {"unit_id", optional_id(t.unit_id)},
+          {"assignee_id", optional_id(t.assignee_id)},
+          {"requester_id", t.requester_id},
+          {"organization_id", optional_id(t.organization_id)},
+          {"category", category_code(t.category)},
+          {"priority", t.priority},
+          {"channel", channel_code(t.channel)},
+          {"created_at", format_utc(t.created_at)},
+          {"updated_at", format_utc(t.updated_at)}};
+}
+
+void enqueue_webhook_deliveries(store::Connection& c, const Ticket& ticket,
+                                const std::vector<TicketEvent>& events, Instant now) {
+  const auto subscriptions = store::active_webhooks(c);
+  if (subscriptions.empty() || events.empty()) return;
+  const auto notices = webhook_notices(events, status_before(c, ticket, events));
+  const auto ticket_json = webhook_ticket_json(ticket);
+  for (const auto& notice : notices) {
+    for (const auto& w : subscriptions) {
+      if (std::find(w.events.begin(), w.events.end(), notice.event) == w.events.end()) continue;
+      store::enqueue_webhook_delivery(c, w, ticket.id, notice.event, now, [&](std::int64_t id) {
+        const nlohmann::json body = {{"id", id},
+                                     {"event", notice.event},
+                                     {"occurred_at", format_utc(notice.occurred_at)},
+                                     {"ticket", ticket_json},
+                                     {"data", notice.data}};
+        // Never throw inside the ticket's transaction over a stray byte.
+        return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      });
+    }
+  }
+}
+
+}  // namespace guiche::app
