@@ -6,8 +6,8 @@
 
 #include "app/access_policy.hpp"
 #include "domain/error.hpp"
-#include "store/unit_rows.hpp"
 #include "store/ticket_rows.hpp"
+#include "store/unit_rows.hpp"
 #include "support/random_hex.hpp"
 
 namespace guiche::app {

@@ -7,7 +7,7 @@
 // Who may listen is decided at connect, with the pages' own visibility; the
 // stream ends when the client goes away or the server stops.
 #include "app/live/live_updates.hpp"
-#include "web/agent_common.hpp"
+#include "web/agent/agent_common.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {

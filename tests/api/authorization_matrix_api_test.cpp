@@ -86,12 +86,12 @@ class AuthorizationMatrixApiTest : public ApiTest {
         {"sgsis", std::to_string(w.sgsis.id)},
         {"auth", std::to_string(authorization)},
         {"token", std::to_string(token.id)},
+        {"hook", std::to_string(hook.id)},
+        {"hook_delivery",
+         std::to_string(desk->webhooks().deliveries(as(w.admin), hook.id, {}, 1).front().id)},
         {"q",
          std::to_string(
              desk->mail().receive_mail(as(w.attendant), "\x01 lixo\r\n", "mailgate").inbound_id)}};
-         std::to_string(desk->webhooks().deliveries(as(w.admin), hook.id, {}, 1).front().id)},
-        {"q", std::to_string(
-                  desk->mail().receive_mail(as(w.attendant), "\x01 lixo\r\n", "mailgate").inbound_id)}};
     // PUT needs whole resources: their current state, as an admin reads it.
     const Browser& admin = callers[static_cast<int>(Caller::admin)];
     json o = call("GET", "/api/v1/organizations/" + values["org"], admin).json();

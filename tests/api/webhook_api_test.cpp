@@ -4,8 +4,8 @@
 // Who may call each route is in authorization_matrix_table.cpp.
 #include <gmock/gmock.h>
 
-#include "support/api_world.hpp"
 #include "app/tickets/ticket_work.hpp"
+#include "support/api_world.hpp"
 
 namespace guiche::testing {
 namespace {

@@ -9,13 +9,13 @@
 #include <set>
 #include <thread>
 
+#include "app/tickets/ticket_work.hpp"
 #include "app/webhooks/webhooks.hpp"
 #include "store/webhook_rows.hpp"
 #include "support/desk_world.hpp"
 #include "support/webhook_receiver.hpp"
 #include "transports/outbox_worker.hpp"
 #include "transports/webhook/webhook_transport.hpp"
-#include "app/tickets/ticket_work.hpp"
 
 namespace guiche::testing {
 namespace {
@@ -287,7 +287,7 @@ TEST_P(SharedWebhookOutboxTest, TwoNodesDeliverEachOnceInOrderPerTicket) {
   for (int i = 0; i < 4; ++i) tickets.push_back(register_sis(w.requester_seger));
   for (int n = 0; n < 4 * 50; ++n) {
     desk->work().reply(as(w.attendant), tickets[static_cast<std::size_t>(n % 4)].id,
-                "Resposta " + std::to_string(n / 4));
+                       "Resposta " + std::to_string(n / 4));
   }
   auto other_node = store::open_database(database->url(), database->data_dir());
   RunningClock running(clock.now());

@@ -1,4 +1,4 @@
-#include "web/admin_forms.hpp"
+#include "web/admin/admin_forms.hpp"
 
 #include <gtest/gtest.h>
 

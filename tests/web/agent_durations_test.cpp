@@ -1,4 +1,4 @@
-#include "web/agent_durations.hpp"
+#include "web/agent/agent_durations.hpp"
 
 #include <gtest/gtest.h>
 

@@ -9,12 +9,12 @@
 #include "domain/protocol_number.hpp"
 #include "domain/ticket_projection.hpp"
 #include "store/authorization_rows.hpp"
+#include "store/idempotency_rows.hpp"
 #include "store/organization_rows.hpp"
 #include "store/person_rows.hpp"
 #include "store/service_rows.hpp"
-#include "store/unit_rows.hpp"
-#include "store/idempotency_rows.hpp"
 #include "store/ticket_rows.hpp"
+#include "store/unit_rows.hpp"
 #include "support/random_hex.hpp"
 
 namespace guiche::app {

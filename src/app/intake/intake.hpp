@@ -2,8 +2,8 @@
 // Registering a request, whatever channel it came by (portal, phone on
 // behalf of a requester, e-mail, API): the service's audience decides whether
 // it waits for triage at the central de serviços or goes to client relations
-// (docs/domain.md, "Authorized requesters and audiences"); the first estimate of its deadline is what
-// the SLA clock computes at registration.
+// (docs/domain.md, "Authorized requesters and audiences"); the first estimate of its deadline is
+// what the SLA clock computes at registration.
 #include <optional>
 #include <string>
 

@@ -9,10 +9,10 @@
 #include "domain/error.hpp"
 #include "domain/protocol_number.hpp"
 #include "domain/ticket_projection.hpp"
-#include "store/unit_rows.hpp"
 #include "store/live_change_rows.hpp"
 #include "store/sla_rows.hpp"
 #include "store/ticket_rows.hpp"
+#include "store/unit_rows.hpp"
 
 namespace guiche::app {
 namespace {

@@ -31,10 +31,10 @@
 #include "domain/reopen_window.hpp"
 #include "mail/inbound_message.hpp"
 #include "store/attachment_rows.hpp"
-#include "store/person_rows.hpp"
-#include "store/unit_rows.hpp"
 #include "store/inbound_rows.hpp"
+#include "store/person_rows.hpp"
 #include "store/ticket_rows.hpp"
+#include "store/unit_rows.hpp"
 
 namespace guiche::app {
 

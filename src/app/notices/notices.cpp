@@ -6,10 +6,10 @@
 #include "mail/mime.hpp"
 #include "mail/templates.hpp"
 #include "sla/policy.hpp"
+#include "store/outbox_rows.hpp"
 #include "store/person_rows.hpp"
 #include "store/service_rows.hpp"
 #include "store/unit_rows.hpp"
-#include "store/outbox_rows.hpp"
 
 namespace guiche::app {
 namespace {

@@ -1,4 +1,4 @@
-#include "web/agent_ticket_view.hpp"
+#include "web/agent/agent_ticket_view.hpp"
 #include "app/directory/directory.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"

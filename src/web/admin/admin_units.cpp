@@ -2,7 +2,7 @@
 // editing one (code, name, parent, kind; deactivating it once no ticket of
 // its is open — the Desk decides).
 #include "app/directory/directory.hpp"
-#include "web/admin_page.hpp"
+#include "web/admin/admin_page.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {

@@ -7,7 +7,7 @@
 
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
-#include "web/agent_ticket_view.hpp"
+#include "web/agent/agent_ticket_view.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {

@@ -4,8 +4,8 @@
 // without JavaScript). The Desk validates the service and its form.
 #include "app/directory/directory.hpp"
 #include "app/sla/sla_admin.hpp"
-#include "web/admin_forms.hpp"
-#include "web/admin_page.hpp"
+#include "web/admin/admin_forms.hpp"
+#include "web/admin/admin_page.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {

@@ -1,5 +1,5 @@
 // The administration's index (/admin): one link per section.
-#include "web/admin_page.hpp"
+#include "web/admin/admin_page.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {

@@ -5,8 +5,8 @@
 // the cell it names.
 #include "app/directory/directory.hpp"
 #include "app/sla/sla_admin.hpp"
-#include "web/admin_forms.hpp"
-#include "web/admin_page.hpp"
+#include "web/admin/admin_forms.hpp"
+#include "web/admin/admin_page.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {

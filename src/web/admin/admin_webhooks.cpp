@@ -4,7 +4,7 @@
 // cases are app/webhooks/webhooks.hpp; they check the caller again.
 #include "app/webhooks/webhook_events.hpp"
 #include "app/webhooks/webhooks.hpp"
-#include "web/admin_page.hpp"
+#include "web/admin/admin_page.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {

@@ -8,7 +8,7 @@
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "web/page_routes.hpp"
-#include "web/request_pages.hpp"
+#include "web/portal/request_pages.hpp"
 #include "web/request_view.hpp"
 
 namespace guiche::web {

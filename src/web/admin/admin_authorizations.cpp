@@ -6,7 +6,7 @@
 #include "app/directory/authorizations.hpp"
 #include "app/directory/directory.hpp"
 #include "domain/identity.hpp"
-#include "web/admin_organizations.hpp"
+#include "web/admin/admin_organizations.hpp"
 #include "web/date_input.hpp"
 #include "web/page_routes.hpp"
 

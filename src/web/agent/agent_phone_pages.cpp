@@ -8,7 +8,7 @@
 #include "app/directory/directory.hpp"
 #include "app/intake/intake.hpp"
 #include "app/tickets/ticket_reads.hpp"
-#include "web/agent_common.hpp"
+#include "web/agent/agent_common.hpp"
 #include "web/page_routes.hpp"
 #include "web/service_form.hpp"
 

@@ -5,7 +5,7 @@
 #include "app/calendars/calendars.hpp"
 #include "sla/closure_text.hpp"
 #include "sla/local_time_text.hpp"
-#include "web/admin_page.hpp"
+#include "web/admin/admin_page.hpp"
 #include "web/date_input.hpp"
 #include "web/page_routes.hpp"
 

@@ -3,7 +3,7 @@
 // authorized requesters (admin_authorizations.cpp), which re-render it with
 // their errors.
 #include "domain/organization.hpp"
-#include "web/admin_page.hpp"
+#include "web/admin/admin_page.hpp"
 
 namespace guiche::web {
 

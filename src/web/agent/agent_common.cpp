@@ -1,10 +1,10 @@
-#include "web/agent_common.hpp"
+#include "web/agent/agent_common.hpp"
 
 #include "app/access_policy.hpp"
 #include "app/calendars/calendar_book.hpp"
 #include "app/calendars/calendars.hpp"
 #include "sla/durations.hpp"
-#include "web/agent_durations.hpp"
+#include "web/agent/agent_durations.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {

@@ -9,7 +9,7 @@
 #include "app/directory/directory.hpp"
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/tickets/ticket_reads.hpp"
-#include "web/agent_common.hpp"
+#include "web/agent/agent_common.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {

@@ -6,8 +6,8 @@
 // admin's POST (never in a URL, a redirect or a log).
 #include "app/accounts/accounts.hpp"
 #include "app/directory/directory.hpp"
-#include "web/admin_forms.hpp"
-#include "web/admin_page.hpp"
+#include "web/admin/admin_forms.hpp"
+#include "web/admin/admin_page.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::web {

@@ -1,4 +1,4 @@
-#include "web/admin_page.hpp"
+#include "web/admin/admin_page.hpp"
 
 #include "web/date_input.hpp"
 

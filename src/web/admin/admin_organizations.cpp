@@ -1,7 +1,7 @@
 // Organizations (/admin/organizacoes): the list, creating one and editing it
 // (every field replaced, as PUT does). The same page shows its authorized
 // requesters (admin_authorizations.cpp).
-#include "web/admin_organizations.hpp"
+#include "web/admin/admin_organizations.hpp"
 #include "app/calendars/calendars.hpp"
 #include "app/directory/directory.hpp"
 #include "web/page_routes.hpp"

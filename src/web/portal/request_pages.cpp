@@ -4,7 +4,7 @@
 // (the consolidated stages), Status (the fluxo vivo, also served alone as an
 // htmx fragment at /chamados/{protocol}/fluxo) and Acessar (the form as
 // sent) — and the forms its status allows (request_actions.cpp answers them).
-#include "web/request_pages.hpp"
+#include "web/portal/request_pages.hpp"
 
 #include "app/access_policy.hpp"
 #include "app/directory/directory.hpp"

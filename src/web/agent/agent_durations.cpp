@@ -1,8 +1,8 @@
-#include "web/agent_durations.hpp"
+#include "web/agent/agent_durations.hpp"
 
 #include <algorithm>
 
-#include "web/agent_common.hpp"
+#include "web/agent/agent_common.hpp"
 
 namespace guiche::web {
 

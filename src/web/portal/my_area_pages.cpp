@@ -8,7 +8,7 @@
 #include "app/directory/directory.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "web/page_routes.hpp"
-#include "web/request_pages.hpp"
+#include "web/portal/request_pages.hpp"
 #include "web/request_view.hpp"
 
 namespace guiche::web {

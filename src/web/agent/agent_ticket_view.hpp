@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include "web/agent_common.hpp"
+#include "web/agent/agent_common.hpp"
 
 namespace guiche::web {
 
