@@ -285,6 +285,26 @@ export default async function adminPages({ base, page, step, visit, signIn, newC
       [unitUrl.replace(base, ''), 'admin-unidade-360']]);
   });
 
+  await step('webhooks: endereço com senha recusado ao lado do campo, depois inscrição e seu registro', async () => {
+    await page.goto(base + '/admin/webhooks');
+    await visit(page, '/admin/webhooks', 'admin-webhooks');
+    await page.goto(base + '/admin/webhooks/novo');
+    await visit(page, '/admin/webhooks/novo', 'admin-webhook-novo');
+    await page.fill('#descricao', 'ERP do teste');
+    await page.fill('#url', 'https://usuario:senha@erp.example/gancho');
+    await page.fill('#segredo', 'segredo-do-teste-e2e');
+    await page.check('#evento-ticket_created', { force: true });
+    await save();
+    expect(await page.locator('#url-erro').count() === 1, 'erro do endereço');
+    await visit(page, '/admin/webhooks/novo (erro)', 'admin-webhook-erro');
+    await page.fill('#url', 'https://erp.example/gancho');
+    await page.fill('#segredo', 'segredo-do-teste-e2e');
+    await save();
+    expect(/\/admin\/webhooks\/\d+/.test(page.url()), 'página da inscrição: ' + page.url());
+    expect(!(await page.content()).includes('segredo-do-teste-e2e'), 'o segredo não aparece');
+    await visit(page, '/admin/webhooks/:id', 'admin-webhook');
+  });
+
   await step('peso: HTML e CSS próprios abaixo de 100 KB por página', async () => {
     const css = await page.evaluate(async () => {
       const link = [...document.querySelectorAll('link[rel=stylesheet]')].find((l) => l.href.endsWith('/app/app.css'));

@@ -21,9 +21,13 @@ std::string link_of(std::int64_t id) {
   return "/admin/webhooks/" + std::to_string(id);
 }
 
-std::string joined(const std::vector<std::string>& items) {
+// The event kinds as the admin reads them ("Chamado registrado, Resolvido").
+std::string event_labels(WebContext& ctx, const std::vector<std::string>& kinds) {
   std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  for (const auto& kind : kinds) {
+    if (!out.empty()) out += ", ";
+    out += text(ctx, "webhooks.ev_" + kind);
+  }
   return out;
 }
 
@@ -95,7 +99,7 @@ http::Response subscription_page(WebContext& ctx, const http::Request& r) {
                     {{"descricao", title},
                      {"url", w.url},
                      {"dica_segredo", w.secret_hint},
-                     {"eventos", joined(w.events)},
+                     {"eventos", event_labels(ctx, w.events)},
                      {"ativo", w.active},
                      {"motivo", w.disabled_reason.value_or("")},
                      {"link", link_of(id)},
@@ -113,7 +117,7 @@ void add_admin_webhooks(WebContext& ctx, std::vector<http::Route>& routes) {
     for (const auto& w : ctx.desk.webhooks().list(v.actor)) {
       items.push_back({{"descricao", w.description.empty() ? w.url : w.description},
                        {"url", w.url},
-                       {"eventos", joined(w.events)},
+                       {"eventos", event_labels(ctx, w.events)},
                        {"ativo", w.active},
                        {"motivo", w.disabled_reason.value_or("")},
                        {"link", link_of(w.id)}});
