@@ -15,9 +15,9 @@
 #include <thread>
 #include <vector>
 
-#include "mail/delivery_worker.hpp"
 #include "store/migrations/migrations.hpp"
 #include "store/outbox_rows.hpp"
+#include "transports/email/delivery_worker.hpp"
 
 using namespace guiche;
 using namespace std::chrono_literals;

@@ -3,7 +3,8 @@
 // outbox worker (transports/outbox_worker.hpp) with the e-mail transport
 // (transports/email/email_transport.hpp), configured as one. Claims only
 // rows of channel 'email'; see the generic worker for claims, leases and
-// backoff.
+// backoff. It keeps the mail:: names the e-mail delivery always had, but it
+// lives here: the mail layer (MIME, SMTP, IMAP) knows nothing of transports.
 #include <chrono>
 #include <memory>
 
