@@ -73,4 +73,10 @@ std::optional<std::int64_t> query_id(const std::optional<std::string>& text, con
   return std::stoll(*text);
 }
 
+int query_limit(const std::optional<std::string>& text) {
+  const auto limit = query_id(text, "limit").value_or(50);
+  if (limit < 1 || limit > 200) throw invalid_field("limit", "limit vai de 1 a 200.");
+  return static_cast<int>(limit);
+}
+
 }  // namespace guiche::api

@@ -20,5 +20,7 @@ std::optional<bool> optional_bool(const nlohmann::json& body, const char* name);
 // Path and query parameters: a positive id, or a 404/400 problem.
 std::int64_t path_id(const std::string& text);
 std::optional<std::int64_t> query_id(const std::optional<std::string>& text, const char* name);
+// The `limit` of a list: 1 to 200, 50 when absent.
+int query_limit(const std::optional<std::string>& text);
 
 }  // namespace guiche::api

@@ -45,11 +45,7 @@ void add_outbox_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   app::Desk& desk = ctx.desk;
   add_guarded_route(routes, "GET", "/api/v1/outbox", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
-    int limit = 50;
-    if (auto l = query_id(r.query_value("limit"), "limit")) {
-      if (*l < 1 || *l > 200) throw invalid_field("limit", "limit vai de 1 a 200.");
-      limit = static_cast<int>(*l);
-    }
+    const int limit = query_limit(r.query_value("limit"));
     auto items = nlohmann::json::array();
     for (const auto& m : desk.outbox().outbox(actor, r.query_value("status").value_or(""),
                                               query_id(r.query_value("before"), "before"), limit))

@@ -83,10 +83,7 @@ store::TicketFilter filter_from(const http::Request& r) {
     throw invalid_field("sort", "Ordenação inválida (created ou deadline).");
   }
   f.cursor = r.query_value("cursor").value_or("");
-  if (auto limit = query_id(r.query_value("limit"), "limit")) {
-    if (*limit < 1 || *limit > 200) throw invalid_field("limit", "limit vai de 1 a 200.");
-    f.limit = static_cast<int>(*limit);
-  }
+  f.limit = query_limit(r.query_value("limit"));
   return f;
 }
 

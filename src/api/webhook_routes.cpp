@@ -101,11 +101,7 @@ void add_webhook_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   add_guarded_route(
       routes, "GET", "/api/v1/webhooks/:id/deliveries", [&ctx, &hooks](const http::Request& r) {
         auto actor = require_caller(ctx, r);
-        int limit = 50;
-        if (auto l = query_id(r.query_value("limit"), "limit")) {
-          if (*l < 1 || *l > 200) throw invalid_field("limit", "limit vai de 1 a 200.");
-          limit = static_cast<int>(*l);
-        }
+        const int limit = query_limit(r.query_value("limit"));
         auto items = nlohmann::json::array();
         for (const auto& m : hooks.deliveries(actor, path_id(r.params.at("id")),
                                               query_id(r.query_value("before"), "before"), limit))

@@ -47,6 +47,7 @@ void LedgerWrite::record(Ticket& ticket, std::vector<EventDraft> drafts, const A
   bool clock_moves = false;
   bool any_public = false;
   const auto unit_before = ticket.unit_id;
+  const Status status_before = ticket.status;
   std::vector<TicketEvent> stamped;
   for (auto& draft : drafts) {
     clock_moves = clock_moves || sla::affects_sla_clock(draft.kind);
@@ -74,7 +75,7 @@ void LedgerWrite::record(Ticket& ticket, std::vector<EventDraft> drafts, const A
     store::index_ticket_text(c_, ticket.id, ticket.subject,
                              store::indexed_body(c_, ticket.id) + appended_text);
   }
-  enqueue_webhook_deliveries(c_, ticket, stamped, now_);
+  enqueue_webhook_deliveries(c_, ticket, stamped, status_before, now_);
   ledger_.notices_.notify(c_, ticket, stamped, a, now_);
   note_change(ticket, unit_before, any_public);
 }
@@ -92,7 +93,7 @@ Ticket LedgerWrite::register_ticket(TicketEvent created, const sla::SlaTimeline&
   store::set_ticket_protocol(c_, ticket.id, ticket.protocol);
   store::insert_event(c_, created);
   ledger_.cache_clock(c_, ticket.id, timeline, {created});
-  enqueue_webhook_deliveries(c_, ticket, {created}, now_);
+  enqueue_webhook_deliveries(c_, ticket, {created}, std::nullopt, now_);
   ledger_.notices_.notify(c_, ticket, {created}, a, now_);
   note_change(ticket, std::nullopt, true);
   return ticket;

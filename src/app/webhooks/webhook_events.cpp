@@ -25,23 +25,6 @@ bool is_webhook_event_kind(const std::string& kind) {
   return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
-bool may_move_status(EventKind kind) {
-  switch (kind) {
-    case EventKind::triaged:
-    case EventKind::routed:
-    case EventKind::assigned:
-    case EventKind::status_changed:
-    case EventKind::public_reply:
-    case EventKind::resolved:
-    case EventKind::reopened:
-    case EventKind::closed:
-    case EventKind::cancelled:
-      return true;
-    default:
-      return false;
-  }
-}
-
 std::vector<WebhookNotice> webhook_notices(const std::vector<TicketEvent>& events,
                                            std::optional<Status> status_before) {
   std::vector<WebhookNotice> out;

@@ -34,8 +34,4 @@ struct WebhookNotice {
 std::vector<WebhookNotice> webhook_notices(const std::vector<TicketEvent>& events,
                                            std::optional<Status> status_before);
 
-// Whether `kind` may move a ticket's status (what makes the fan-out look up
-// the status before the change).
-bool may_move_status(EventKind kind);
-
 }  // namespace guiche::app

@@ -4,8 +4,6 @@
 
 #include "app/webhooks/webhook_events.hpp"
 #include "domain/category.hpp"
-#include "domain/ticket_projection.hpp"
-#include "store/ticket_rows.hpp"
 #include "store/webhook_rows.hpp"
 
 namespace guiche::app {
@@ -13,22 +11,6 @@ namespace {
 
 nlohmann::json optional_id(const std::optional<std::int64_t>& id) {
   return id ? nlohmann::json(*id) : nlohmann::json(nullptr);
-}
-
-// The status before `first`: the ticket's history folded up to it. Only
-// read when the change may move the status and a subscription listens.
-std::optional<Status> status_before(store::Connection& c, const Ticket& ticket,
-                                    const std::vector<TicketEvent>& events) {
-  if (events.empty() || events.front().kind == EventKind::created) return std::nullopt;
-  const bool moves = std::any_of(events.begin(), events.end(),
-                                 [](const TicketEvent& e) { return may_move_status(e.kind); });
-  if (!moves) return ticket.status;  // unused: nothing can differ from it
-  Ticket before;
-  for (const auto& e : store::load_events(c, ticket.id)) {
-    if (e.seq >= events.front().seq) break;
-    apply_event(before, e);
-  }
-  return before.status;
 }
 
 }  // namespace
@@ -51,10 +33,11 @@ nlohmann::json webhook_ticket_json(const Ticket& t) {
 }
 
 void enqueue_webhook_deliveries(store::Connection& c, const Ticket& ticket,
-                                const std::vector<TicketEvent>& events, Instant now) {
+                                const std::vector<TicketEvent>& events,
+                                std::optional<Status> status_before, Instant now) {
   const auto subscriptions = store::active_webhooks(c);
   if (subscriptions.empty() || events.empty()) return;
-  const auto notices = webhook_notices(events, status_before(c, ticket, events));
+  const auto notices = webhook_notices(events, status_before);
   const auto ticket_json = webhook_ticket_json(ticket);
   for (const auto& notice : notices) {
     for (const auto& w : subscriptions) {

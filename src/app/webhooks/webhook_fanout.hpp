@@ -15,8 +15,11 @@
 
 namespace guiche::app {
 
+// `status_before`: the ticket's status before the first of `events` (none
+// for a registration), as the ledger knew it before applying them.
 void enqueue_webhook_deliveries(store::Connection& c, const Ticket& ticket,
-                                const std::vector<TicketEvent>& events, Instant now);
+                                const std::vector<TicketEvent>& events,
+                                std::optional<Status> status_before, Instant now);
 
 // The "ticket" object of every body.
 nlohmann::json webhook_ticket_json(const Ticket& t);
