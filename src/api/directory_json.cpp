@@ -45,7 +45,8 @@ nlohmann::json person_json(const Person& p) {
           {"organization_id", or_null(p.organization_id)},
           {"roles", roles},
           {"must_change_password", p.must_change_password},
-          {"active", p.active}};
+          {"active", p.active},
+          {"notice_preference", notice_preference_code(p.notice_preference)}};
 }
 
 nlohmann::json authorization_json(const AuthorizedRequester& a) {

@@ -118,8 +118,10 @@ nlohmann::ordered_json openapi_schemas() {
     "cpf": {"type": ["string", "null"]}, "organization_id": {"type": ["integer", "null"]},
     "roles": {"type": "array", "items": {"type": "object"}},
     "must_change_password": {"type": "boolean"}, "active": {"type": "boolean"},
+    "notice_preference": {"enum": ["request_channel", "email", "whatsapp"],
+      "description": "How the person hears of their requests: by the channel each came through (default), or always by e-mail or WhatsApp."},
     "initial_password": {"type": "string", "writeOnly": true}}},
-  "PersonReplacement": {"description": "PUT: the whole person; every field is required.",
+  "PersonReplacement": {"description": "PUT: the whole person; every field is required but notice_preference (request_channel when left out).",
     "allOf": [{"$ref": "#/components/schemas/Person"}],
     "required": ["name", "login", "emails", "phone", "cpf", "organization_id", "roles", "active"]},
   "PersonList": {"type": "object", "properties": {

@@ -16,6 +16,9 @@ namespace {
 const std::vector<std::string> kPersonFields = {"name", "login",           "emails", "phone",
                                                 "cpf",  "organization_id", "roles",  "active"};
 
+// Accepted besides kPersonFields, and left out of PUT's "every field".
+const std::string kNoticePreference = "notice_preference";
+
 // The use cases name these fields as the domain does.
 const std::map<std::string, std::string> kApiNames = {{"organization", "organization_id"},
                                                       {"password", "initial_password"}};
@@ -58,7 +61,22 @@ Person person_from(const nlohmann::json& b, Person p) {
     }
   }
   set_flag(b, "active", p.active);
+  if (b.contains(kNoticePreference)) {
+    const auto& v = b[kNoticePreference];
+    auto preference = v.is_string() ? parse_notice_preference(v.get<std::string>()) : std::nullopt;
+    if (!preference) {
+      throw invalid_field(kNoticePreference,
+                          "O campo notice_preference deve ser request_channel, email ou whatsapp.");
+    }
+    p.notice_preference = *preference;
+  }
   return p;
+}
+
+std::vector<std::string> accepted_fields() {
+  auto fields = kPersonFields;
+  fields.push_back(kNoticePreference);
+  return fields;
 }
 
 std::string person_path(std::int64_t id) {
@@ -79,7 +97,7 @@ void add_people_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   });
   add_guarded_route(routes, "POST", "/api/v1/people", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
-    auto fields = kPersonFields;
+    auto fields = accepted_fields();
     fields.push_back("initial_password");
     auto body = strict_body(ctx, r, fields);
     app::NewPerson n{person_from(body, Person{}), optional_string(body, "initial_password")};
@@ -112,10 +130,13 @@ void add_people_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
                       [&ctx, &desk, replace](const http::Request& r) {
                         auto actor = require_caller(ctx, r);
                         const auto id = path_id(r.params.at("id"));
-                        auto body = strict_body(ctx, r, kPersonFields);
+                        auto body = strict_body(ctx, r, accepted_fields());
                         // Reading first makes a person the caller may not see a 404.
                         auto current = desk.directory().person(actor, id);
-                        if (replace) require_every_field(body, kPersonFields);
+                        if (replace) {
+                          require_every_field(body, kPersonFields);
+                          current.notice_preference = NoticePreference::request_channel;
+                        }
                         auto changed = person_from(body, current);
                         return with_api_fields(kApiNames, [&] {
                           return json_response(

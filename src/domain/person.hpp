@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/notice_preference.hpp"
 #include "domain/role.hpp"
 
 namespace guiche {
@@ -17,6 +18,7 @@ struct Person {
   std::optional<std::string> cpf;    // 11 digits, check digits valid
   std::optional<std::int64_t> organization_id;
   std::vector<RoleGrant> roles;
+  NoticePreference notice_preference = NoticePreference::request_channel;
   bool must_change_password = false;
   bool active = true;
 

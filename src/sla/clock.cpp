@@ -4,6 +4,7 @@
 
 #include "domain/error.hpp"
 #include "domain/ticket_projection.hpp"
+#include "sla/clock_time.hpp"
 
 namespace guiche::sla {
 namespace {
@@ -77,10 +78,9 @@ Motion motion_of(Status s, const Policy& policy, Target target, std::string& rea
 class Measure {
  public:
   Measure(const BusinessCalendar& calendar, DurationUnit unit)
-      : calendar_(calendar), elapsed_(unit == DurationUnit::calendar_hours) {}
+      : calendar_(calendar), unit_(unit), elapsed_(unit == DurationUnit::calendar_hours) {}
   milliseconds between(Instant from, Instant until) const {
-    if (until <= from) return milliseconds{0};
-    return elapsed_ ? until - from : working_time_between(calendar_, from, until);
+    return clock_time_between(calendar_, unit_, from, until);
   }
   Instant advance(Instant from, milliseconds amount) const {
     if (amount <= milliseconds{0}) return from;
@@ -90,6 +90,7 @@ class Measure {
 
  private:
   const BusinessCalendar& calendar_;
+  DurationUnit unit_;
   bool elapsed_;
 };
 

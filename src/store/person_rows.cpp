@@ -6,7 +6,8 @@ namespace guiche::store {
 namespace {
 
 constexpr const char* kPersonColumns =
-    "id, name, login, must_change_password, phone, cpf, organization_id, active";
+    "id, name, login, must_change_password, phone, cpf, organization_id, active, "
+    "notice_preference";
 
 Person person_from_row(Connection& c, const Row& r) {
   Person p;
@@ -18,6 +19,8 @@ Person person_from_row(Connection& c, const Row& r) {
   p.cpf = r.optional_text(5);
   p.organization_id = r.optional_integer(6);
   p.active = r.integer(7) != 0;
+  p.notice_preference =
+      parse_notice_preference(r.text(8)).value_or(NoticePreference::request_channel);
   for (const auto& e :
        c.query("SELECT email FROM person_emails WHERE person_id = ? ORDER BY position", {p.id})) {
     p.emails.push_back(e.text(0));
@@ -52,10 +55,12 @@ std::int64_t insert_person(Connection& c, const Person& p, const std::optional<s
   stored.id =
       c.query_one(
            "INSERT INTO people (name, login, password_hash, must_change_password, phone, cpf, "
-           "organization_id, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+           "organization_id, active, notice_preference, created_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
            {p.name, optional_value(p.login), optional_value(hash), flag(p.must_change_password),
             optional_value(p.phone), optional_value(p.cpf), optional_value(p.organization_id),
-            flag(p.active), to_millis(now)})
+            flag(p.active), std::string(notice_preference_code(p.notice_preference)),
+            to_millis(now)})
           ->integer(0);
   write_contacts_and_roles(c, stored);
   return stored.id;
@@ -63,10 +68,11 @@ std::int64_t insert_person(Connection& c, const Person& p, const std::optional<s
 
 void update_person(Connection& c, const Person& p) {
   c.query(
-      "UPDATE people SET name = ?, login = ?, phone = ?, cpf = ?, organization_id = ?, active = ? "
-      "WHERE id = ?",
+      "UPDATE people SET name = ?, login = ?, phone = ?, cpf = ?, organization_id = ?, active = ?, "
+      "notice_preference = ? WHERE id = ?",
       {p.name, optional_value(p.login), optional_value(p.phone), optional_value(p.cpf),
-       optional_value(p.organization_id), flag(p.active), p.id});
+       optional_value(p.organization_id), flag(p.active),
+       std::string(notice_preference_code(p.notice_preference)), p.id});
   write_contacts_and_roles(c, p);
 }
 

@@ -22,18 +22,18 @@ void replace_ticket_sla(Connection& c, std::int64_t ticket_id,
   for (const auto& r : rows) {
     c.query(
         "INSERT INTO ticket_sla (ticket_id, target, policy, state, deadline, next_check_at, "
-        "breached) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "breached, calendar, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {ticket_id, r.target, r.policy, r.state, to_millis(r.deadline),
          r.next_check_at ? Value{to_millis(*r.next_check_at)} : null_value(),
-         std::int64_t{r.breached ? 1 : 0}});
+         std::int64_t{r.breached ? 1 : 0}, r.calendar, r.unit});
   }
 }
 
 std::vector<TicketSlaRow> load_ticket_sla(Connection& c, std::int64_t ticket_id) {
   std::vector<TicketSlaRow> rows;
   for (const auto& r :
-       c.query("SELECT target, policy, state, deadline, next_check_at, breached FROM ticket_sla "
-               "WHERE ticket_id = ? ORDER BY target",
+       c.query("SELECT target, policy, state, deadline, next_check_at, breached, calendar, unit "
+               "FROM ticket_sla WHERE ticket_id = ? ORDER BY target",
                {ticket_id})) {
     TicketSlaRow row;
     row.target = r.text(0);
@@ -42,6 +42,8 @@ std::vector<TicketSlaRow> load_ticket_sla(Connection& c, std::int64_t ticket_id)
     row.deadline = from_millis(r.integer(3));
     if (auto next = r.optional_integer(4)) row.next_check_at = from_millis(*next);
     row.breached = r.integer(5) != 0;
+    row.calendar = r.text(6);
+    row.unit = r.text(7);
     rows.push_back(std::move(row));
   }
   return rows;

@@ -15,6 +15,10 @@ struct TicketSlaRow {
   Instant deadline{};
   std::optional<Instant> next_check_at;  // the next warning or breach not yet recorded
   bool breached = false;
+  // The clock's calendar and its target's unit (sla::unit_code): what the
+  // time left is counted on. "" in rows cached before schema version 10.
+  std::string calendar;
+  std::string unit;
 };
 
 }  // namespace guiche::store

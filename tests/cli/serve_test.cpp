@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "store/migrations/migrations.hpp"
 #include "support/child_process.hpp"
 #include "support/http_client.hpp"
 #include "support/test_database.hpp"
@@ -43,7 +44,9 @@ TEST_F(ServeTest, AnswersHealthAndNotFoundThenStopsCleanlyOnSigterm) {
   EXPECT_EQ(health.status, 200);
   EXPECT_EQ(health.headers["content-type"], "application/json");
   EXPECT_THAT(health.headers["x-request-id"], MatchesRegex("[0-9a-f]{16}"));
-  EXPECT_EQ(health.body, R"({"status":"ok","database":"sqlite","schema_version":9})");
+  const auto latest = store::migrations_for(store::Dialect::sqlite).back().version;
+  EXPECT_EQ(health.body, R"({"status":"ok","database":"sqlite","schema_version":)" +
+                             std::to_string(latest) + "}");
 
   auto missing = http_request(port, "GET", "/nada");
   ASSERT_NE(missing.status, 0);

@@ -37,15 +37,21 @@ export default async function adminPages({ base, page, step, visit, signIn, newC
     const seger = await page.locator('#orgao option', { hasText: 'SEGER' }).first().getAttribute('value');
     await page.selectOption('#orgao', seger);
     await page.selectOption('#papel-0', 'requester');
+    // Notices by WhatsApp need a phone: refused next to the preference.
+    await page.selectOption('#avisos', 'whatsapp');
     await save();
     const error = await page.textContent('#cpf-erro');
     expect(/CPF inválido/.test(error), 'erro do CPF: ' + error);
+    const noticeError = await page.textContent('#avisos-erro');
+    expect(/informe um telefone/.test(noticeError), 'erro dos avisos: ' + noticeError);
     expect((await page.getAttribute('#cpf', 'aria-describedby')).includes('cpf-erro'), 'aria-describedby do CPF');
     expect(await page.inputValue('#nome') === 'Paulo Henrique Zanotti', 'o que foi digitado volta');
     await visit(page, '/admin/pessoas/nova (erro)', 'admin-pessoa-erro');
     await page.fill('#cpf', '529.982.247-25');
+    await page.fill('#telefone', '+55 27 99876-5432');
     await save();
     expect(/\/admin\/pessoas\/\d+\?salvo=1$/.test(page.url()), 'pessoa salva: ' + page.url());
+    expect(await page.inputValue('#avisos') === 'whatsapp', 'preferência de avisos salva');
     await visit(page, '/admin/pessoas/:id', 'admin-pessoa');
   });
 

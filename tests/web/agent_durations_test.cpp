@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "sla/builtin_calendars.hpp"
-
 namespace guiche::web {
 namespace {
 
@@ -40,12 +38,6 @@ TEST_F(WorkingDurationText, FromTwoBusinessDaysOnReadsInDaysAndHours) {
 
 TEST_F(WorkingDurationText, AWeekWithoutWorkingTimeNeverDividesByZero) {
   EXPECT_EQ(pt(200h, 0ms), "200 h");
-}
-
-TEST(BusinessDayLength, IsTheLongestWorkingDayOfTheCalendar) {
-  const auto calendar = sla::builtin_calendars().find("br-es");
-  ASSERT_TRUE(calendar);
-  EXPECT_EQ(business_day_length(*calendar), std::chrono::milliseconds(10h));  // 08:00–18:00
 }
 
 }  // namespace

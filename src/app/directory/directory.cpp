@@ -106,6 +106,14 @@ Person validated_person(const Person& in, store::Connection& c) {
   if (p.has_role(Role::org_manager) && !p.organization_id) {
     errors.push_back({"roles", "Gestor do órgão precisa pertencer a um órgão."});
   }
+  // A preference names a channel the person can be reached by.
+  if (p.notice_preference == NoticePreference::email && p.emails.empty()) {
+    errors.push_back({"notice_preference", "Para receber avisos por e-mail, informe um e-mail."});
+  }
+  if (p.notice_preference == NoticePreference::whatsapp && !p.phone) {
+    errors.push_back(
+        {"notice_preference", "Para receber avisos pelo WhatsApp, informe um telefone."});
+  }
   if (!errors.empty()) throw invalid("Dados da pessoa a corrigir.", std::move(errors));
   return p;
 }

@@ -10,11 +10,14 @@ std::optional<NoticeRoute> notice_route(const Person& to, std::optional<Channel>
   auto runs = [&](const char* channel) {
     return std::find(transports.begin(), transports.end(), channel) != transports.end();
   };
-  if (came_by == Channel::whatsapp && to.phone && runs("whatsapp")) {
-    return NoticeRoute{"whatsapp", *to.phone};
-  }
-  if (!to.emails.empty() && runs("email")) return NoticeRoute{"email", to.emails.front()};
-  return std::nullopt;
+  std::optional<NoticeRoute> by_email, by_whatsapp;
+  if (!to.emails.empty() && runs("email")) by_email = NoticeRoute{"email", to.emails.front()};
+  if (to.phone && runs("whatsapp")) by_whatsapp = NoticeRoute{"whatsapp", *to.phone};
+  const bool whatsapp_first =
+      to.notice_preference == NoticePreference::whatsapp ||
+      (to.notice_preference == NoticePreference::request_channel && came_by == Channel::whatsapp);
+  if (whatsapp_first) return by_whatsapp ? by_whatsapp : by_email;
+  return by_email ? by_email : by_whatsapp;
 }
 
 }  // namespace guiche::app

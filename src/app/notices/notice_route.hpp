@@ -1,14 +1,17 @@
 #pragma once
-// By which channel, and to which address, a notice reaches a person: the
-// channel the request came by when the desk runs a transport for it and the
-// person has an address there (a phone for WhatsApp), otherwise e-mail to
-// the person's primary address. Nobody without any address is told.
+// By which channel, and to which address, a notice reaches a person. The
+// channel wanted comes first: the one the person's preference names, or,
+// with the default preference, the channel the request came through (who
+// wrote on WhatsApp is answered there; every other channel is answered by
+// e-mail). When the desk runs no transport for it or the person has no
+// address there (a phone for WhatsApp, an e-mail address), the other channel
+// the person can be reached by is used. Nobody without any address is told.
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "domain/channel.hpp"
 #include "domain/person.hpp"
-#include "domain/ticket_status.hpp"
 
 namespace guiche::app {
 
@@ -17,6 +20,7 @@ struct NoticeRoute {
   std::string address;
 };
 
+// `transports`: the outbox channels this desk sends notices by (DeskConfig::notice_channels).
 std::optional<NoticeRoute> notice_route(const Person& to, std::optional<Channel> came_by,
                                         const std::vector<std::string>& transports);
 

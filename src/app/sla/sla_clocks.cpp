@@ -71,6 +71,8 @@ std::vector<store::TicketSlaRow> SlaClocks::cache_rows(const sla::SlaTimeline& t
     row.state = sla::clock_state_code(clock.state);
     row.deadline = clock.deadline;
     row.breached = clock.breached;
+    row.calendar = timeline.calendar;
+    row.unit = sla::unit_code(clock.duration.unit);
     if (!fired.contains({row.target, "warning"})) row.next_check_at = clock.warning_at;
     if (!fired.contains({row.target, "breach"})) {
       row.next_check_at = earliest(row.next_check_at, clock.breach_at);

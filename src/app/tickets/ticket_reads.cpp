@@ -1,5 +1,8 @@
 // Use cases that read tickets: one ticket, its history, queues and search.
 #include "app/tickets/ticket_reads.hpp"
+
+#include <algorithm>
+
 #include "app/access_policy.hpp"
 #include "domain/error.hpp"
 #include "domain/protocol_number.hpp"
@@ -23,7 +26,7 @@ std::pair<Ticket, std::vector<store::TicketSlaRow>> TicketReads::ticket_with_sla
   std::vector<store::TicketSlaRow> sla;
   ctx_.db.read([&](store::Connection& c) {
     t = ctx_.visible_ticket(c, a, ticket_id);
-    if (t) sla = store::load_ticket_sla(c, ticket_id);
+    if (t) sla = cached_clocks(c, ticket_id);
   });
   if (!t) throw not_found("Chamado não encontrado.");
   return {std::move(*t), std::move(sla)};
@@ -86,10 +89,26 @@ std::vector<store::TicketSlaRow> TicketReads::ticket_sla_summary(const Actor& a,
   require_active(a);
   std::optional<std::vector<store::TicketSlaRow>> rows;
   ctx_.db.read([&](store::Connection& c) {
-    if (ctx_.visible_ticket(c, a, ticket_id)) rows = store::load_ticket_sla(c, ticket_id);
+    if (ctx_.visible_ticket(c, a, ticket_id)) rows = cached_clocks(c, ticket_id);
   });
   if (!rows) throw not_found("Chamado não encontrado.");
   return *rows;
+}
+
+DeadlineStanding TicketReads::deadline_standing(const Actor& a, const Ticket& ticket) {
+  return app::deadline_standing(ctx_.calendars, ctx_.config.calendar, ticket,
+                                ticket_sla_summary(a, ticket.id), ctx_.now());
+}
+
+std::vector<store::TicketSlaRow> TicketReads::cached_clocks(store::Connection& c,
+                                                            std::int64_t ticket_id) {
+  auto rows = store::load_ticket_sla(c, ticket_id);
+  const bool unlabelled =
+      std::any_of(rows.begin(), rows.end(), [](const auto& r) { return r.calendar.empty(); });
+  if (!unlabelled) return rows;
+  const auto events = store::load_events(c, ticket_id);
+  return SlaClocks::cache_rows(
+      clocks_.timeline(c, clocks_.configuration(c), events, ctx_.now(), false), events);
 }
 
 }  // namespace guiche::app

@@ -8,6 +8,7 @@
 #include "app/actor.hpp"
 #include "app/desk_context.hpp"
 #include "app/sla/sla_clocks.hpp"
+#include "app/tickets/deadline_standing.hpp"
 #include "domain/ticket.hpp"
 #include "domain/ticket_event.hpp"
 #include "sla/clock.hpp"
@@ -33,8 +34,14 @@ class TicketReads {
   // The ticket and its cached clocks, read together in one snapshot.
   std::pair<Ticket, std::vector<store::TicketSlaRow>> ticket_with_sla(const Actor& a,
                                                                       std::int64_t ticket_id);
+  // Where a ticket of a queue stands against its resolution deadline, now.
+  DeadlineStanding deadline_standing(const Actor& a, const Ticket& ticket);
 
  private:
+  // The cached clocks; rows cached before the cache kept their calendar are
+  // recomputed from the events (store/migrations/v010_clock_calendar.cpp).
+  std::vector<store::TicketSlaRow> cached_clocks(store::Connection& c, std::int64_t ticket_id);
+
   DeskContext& ctx_;
   SlaClocks& clocks_;
 };

@@ -15,6 +15,8 @@ extern const char* const kMigrationV006MailIntake;
 extern const char* const kMigrationV007AdminDirectory;
 extern const char* const kMigrationV008LiveChanges;
 extern const char* const kMigrationV009Webhooks;
+extern const char* const kMigrationV010ClockCalendar;
+extern const char* const kMigrationV011NoticePreference;
 
 namespace {
 
@@ -49,6 +51,8 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {7, "admin_directory", in_dialect(kMigrationV007AdminDirectory, dialect)},
       {8, "live_changes", in_dialect(kMigrationV008LiveChanges, dialect)},
       {9, "webhooks", in_dialect(kMigrationV009Webhooks, dialect)},
+      {10, "clock_calendar", in_dialect(kMigrationV010ClockCalendar, dialect)},
+      {11, "notice_preference", in_dialect(kMigrationV011NoticePreference, dialect)},
   };
 }
 

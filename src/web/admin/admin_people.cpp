@@ -17,11 +17,15 @@ constexpr Role kRoles[] = {Role::requester,      Role::org_manager,  Role::atten
                            Role::analyst,        Role::unit_manager, Role::client_relations,
                            Role::communications, Role::leadership,   Role::admin};
 
-const std::map<std::string, std::string> kNames = {
-    {"name", "nome"},     {"login", "login"},
-    {"emails", "emails"}, {"phone", "telefone"},
-    {"cpf", "cpf"},       {"organization", "orgao"},
-    {"roles", "papel-0"}, {"password", "senha_inicial"}};
+const std::map<std::string, std::string> kNames = {{"name", "nome"},
+                                                   {"login", "login"},
+                                                   {"emails", "emails"},
+                                                   {"phone", "telefone"},
+                                                   {"cpf", "cpf"},
+                                                   {"organization", "orgao"},
+                                                   {"roles", "papel-0"},
+                                                   {"password", "senha_inicial"},
+                                                   {"notice_preference", "avisos"}};
 
 std::string join_lines(const std::vector<std::string>& lines) {
   std::string out;
@@ -44,6 +48,8 @@ Person person_from(const Form& f, Person base) {
   const auto org = f.value("orgao");
   base.organization_id = org.empty() ? std::nullopt : std::optional<std::int64_t>(std::stoll(org));
   base.roles = role_rows_from(f.fields);
+  base.notice_preference =
+      parse_notice_preference(f.value("avisos")).value_or(NoticePreference::request_channel);
   if (base.id) base.active = checked(f, "ativo");
   return base;
 }
@@ -69,6 +75,11 @@ http::Response person_page(WebContext& ctx, const Visitor& v, const http::Reques
        with_hint(text_input("login", t("login"), p.login.value_or(""), e), t("login_dica")),
        with_hint(text_area("emails", t("emails"), join_lines(p.emails), e), t("emails_dica")),
        text_input("telefone", t("telefone"), p.phone.value_or(""), e, "tel"),
+       select_input("avisos", t("avisos"), std::string(notice_preference_code(p.notice_preference)),
+                    {{"request_channel", t("avisos_canal")},
+                     {"email", t("avisos_email")},
+                     {"whatsapp", t("avisos_whatsapp")}},
+                    e),
        with_hint(text_input("cpf", t("cpf"), p.cpf.value_or(""), e), t("cpf_dica")),
        select_input("orgao", t("orgao"),
                     p.organization_id ? std::to_string(*p.organization_id) : "", orgs, e)});

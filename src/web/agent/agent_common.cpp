@@ -1,9 +1,6 @@
 #include "web/agent/agent_common.hpp"
 
 #include "app/access_policy.hpp"
-#include "app/calendars/calendar_book.hpp"
-#include "app/calendars/calendars.hpp"
-#include "sla/durations.hpp"
 #include "web/agent/agent_durations.hpp"
 #include "web/page_routes.hpp"
 
@@ -24,21 +21,20 @@ std::string duration_text(std::chrono::milliseconds d) {
   return std::to_string(hours) + " h " + (rest < 10 ? "0" : "") + std::to_string(rest) + " min";
 }
 
-std::string remaining_text(WebContext& ctx, Instant deadline, Instant now) {
-  auto calendar = ctx.desk.calendars().book().find(ctx.desk.config().calendar);
-  if (!calendar) return format_local(ctx, deadline);
+std::string remaining_text(WebContext& ctx, Instant deadline,
+                           const std::optional<app::TimeLeft>& left, Instant now) {
+  if (!left) return format_local(ctx, deadline);
   const bool overdue = deadline <= now;
-  const auto working = overdue ? sla::working_time_between(*calendar, deadline, now)
-                               : sla::working_time_between(*calendar, now, deadline);
-  // All of the span lies outside working hours (a target in calendar hours
-  // at night): no business time to count, so say when instead.
-  if (working < std::chrono::minutes(1)) {
+  const auto span = overdue ? -left->clock_time : left->clock_time;
+  // All of the span lies outside working hours (a target in business hours
+  // at night): no clock time to count, so say when instead.
+  if (span < std::chrono::minutes(1)) {
     return overdue ? text(ctx, "agente.vencido")
                    : fill(text(ctx, "agente.vence_em"), format_local(ctx, deadline));
   }
-  return fill(
-      text(ctx, overdue ? "agente.vencido_ha" : "agente.faltam"),
-      working_duration_text(ctx.texts, page_language(), working, business_day_length(*calendar)));
+  std::string key = overdue ? "agente.vencido_ha" : "agente.faltam";
+  if (!left->working_time) key += "_corridas";
+  return fill(text(ctx, key), working_duration_text(ctx.texts, page_language(), span, left->day));
 }
 
 std::string category_text(WebContext& ctx, Category c) {

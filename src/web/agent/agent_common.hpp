@@ -1,9 +1,11 @@
 #pragma once
 // What the agent workspace's pages share: who may open them, how a deadline
 // reads ("faltam 3 h 20 min úteis", "vencido há 2 h") and labels by code.
+#include <optional>
 #include <string>
 
 #include "app/access_policy.hpp"
+#include "app/sla/time_left.hpp"
 #include "web/page.hpp"
 #include "web/request_view.hpp"
 
@@ -13,11 +15,13 @@ namespace guiche::web {
 // anyone else gets a 403 page.
 Visitor require_agent(WebContext& ctx, const http::Request& r);
 
-// Business time left to `deadline` on the desk's calendar, or since it
-// passed, in the page's language ("faltam 3 d 4 h úteis", "vencido há 2 dias
-// úteis"); the date itself when the calendar is missing or the span holds no
-// working time.
-std::string remaining_text(WebContext& ctx, Instant deadline, Instant now);
+// The clock time left to `deadline`, or since it passed, as app/sla/time_left
+// counts it on the ticket's clock, in the page's language ("faltam 3 d 4 h
+// úteis", "vencido há 2 dias úteis", "faltam 3 h" in calendar hours); the
+// date itself when `left` is unknown (a missing calendar) or the span holds
+// no working time.
+std::string remaining_text(WebContext& ctx, Instant deadline,
+                           const std::optional<app::TimeLeft>& left, Instant now);
 
 // "1 h 05 min", "20 min", "3 h".
 std::string duration_text(std::chrono::milliseconds d);

@@ -1,21 +1,8 @@
 #include "web/agent/agent_durations.hpp"
 
-#include <algorithm>
-
 #include "web/agent/agent_common.hpp"
 
 namespace guiche::web {
-
-std::chrono::milliseconds business_day_length(const sla::BusinessCalendar& calendar) {
-  std::chrono::minutes longest{0};
-  for (unsigned d = 0; d < 7; ++d) {
-    const auto& hours = calendar.week().on(std::chrono::weekday{d});
-    std::chrono::minutes total{0};
-    for (const auto& i : hours.items()) total += i.until - i.from;
-    longest = std::max(longest, total);
-  }
-  return longest;
-}
 
 std::string working_duration_text(const Texts& texts, const std::string& language,
                                   std::chrono::milliseconds working,

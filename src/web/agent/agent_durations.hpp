@@ -6,18 +6,13 @@
 #include <chrono>
 #include <string>
 
-#include "sla/business_calendar.hpp"
 #include "web/texts.hpp"
 
 namespace guiche::web {
 
-// The working time of the calendar's longest weekday (10 h for 08:00–18:00):
-// what one business day is worth when counting days.
-std::chrono::milliseconds business_day_length(const sla::BusinessCalendar& calendar);
-
-// `working` (business time) in words of `language`: below two business days
-// of `day` as hours and minutes, otherwise as whole days plus the whole hours
-// left over (minutes dropped).
+// `working` (clock time) in words of `language`: below two days of `day`
+// (sla/clock_time.hpp, clock_day_length) as hours and minutes, otherwise as whole days plus the
+// whole hours left over (minutes dropped).
 std::string working_duration_text(const Texts& texts, const std::string& language,
                                   std::chrono::milliseconds working, std::chrono::milliseconds day);
 

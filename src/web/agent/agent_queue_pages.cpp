@@ -100,18 +100,15 @@ nlohmann::json table_view(WebContext& ctx, const Visitor& v, const QueueQuery& q
   };
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& t : page.tickets) {
+    const auto standing = ctx.desk.tickets().deadline_standing(v.actor, t);
     std::string remaining = text(ctx, "agente.sem_prazo");
-    bool overdue = false;
-    bool paused = false;
-    for (const auto& s : ctx.desk.tickets().ticket_sla_summary(v.actor, t.id)) {
-      if (s.target != "resolution") continue;
-      paused = s.state == "paused";
-      overdue = s.deadline <= now && (s.state == "running" || s.breached);
-      remaining = paused ? text(ctx, "agente.pausado") : remaining_text(ctx, s.deadline, now);
+    if (standing.paused) {
+      remaining = text(ctx, "agente.pausado");
+    } else if (standing.has_deadline) {
+      remaining = remaining_text(ctx, standing.deadline, standing.left, now);
     }
-    if (t.category == Category::project && t.agreed_deadline) {
-      remaining = remaining_text(ctx, *t.agreed_deadline, now);
-    }
+    const bool overdue = standing.overdue;
+    const bool paused = standing.paused;
     rows.push_back({{"protocolo", t.protocol},
                     {"url", agent_ticket_url(t.protocol)},
                     {"assunto", t.subject},

@@ -1,4 +1,5 @@
 #include "web/agent/agent_ticket_view.hpp"
+#include "app/calendars/calendars.hpp"
 #include "app/directory/directory.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
@@ -100,7 +101,12 @@ nlohmann::json sla_view(WebContext& ctx, const Visitor& v, const Ticket& t, Inst
           {{"dia", format_date(std::chrono::year_month_day{d.day})}, {"nome", d.name}});
     }
     std::string remaining = text(ctx, "agente.pausado");
-    if (c.state == sla::ClockState::running) remaining = remaining_text(ctx, c.deadline, now);
+    if (c.state == sla::ClockState::running) {
+      remaining = remaining_text(ctx, c.deadline,
+                                 app::time_left(ctx.desk.calendars().book(), timeline.calendar,
+                                                c.duration.unit, c.deadline, now),
+                                 now);
+    }
     if (c.state == sla::ClockState::met) remaining = text(ctx, "agente.cumprido");
     if (c.state == sla::ClockState::breached) remaining = text(ctx, "agente.descumprido");
     if (c.state == sla::ClockState::stopped) remaining = text(ctx, "agente.parado");
