@@ -42,7 +42,7 @@ nlohmann::ordered_json openapi_schemas() {
       "category": {"type": "string"}, "impact": {"type": "integer", "minimum": 1, "maximum": 3},
       "urgency": {"type": "integer", "minimum": 1, "maximum": 3}}},
   "Ticket": {"type": "object", "properties": {
-    "id": {"type": "integer"}, "protocol": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{6}$"},
+    "id": {"type": "integer"}, "protocol": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{6,}$"},
     "requester_id": {"type": "integer"}, "organization_id": {"type": ["integer", "null"]},
     "service_id": {"type": "integer"}, "category": {"type": "string"}, "channel": {"type": "string"},
     "registered_by": {"type": ["integer", "null"]}, "subject": {"type": "string"},
