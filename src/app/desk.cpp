@@ -6,6 +6,8 @@
 #include "app/desk_context.hpp"
 #include "app/directory/authorizations.hpp"
 #include "app/directory/directory.hpp"
+#include "app/incidents/status_components.hpp"
+#include "app/incidents/status_notices.hpp"
 #include "app/intake/intake.hpp"
 #include "app/ledger/ticket_ledger.hpp"
 #include "app/live/live_updates.hpp"
@@ -39,6 +41,8 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   live_ = std::make_unique<LiveUpdates>(ctx, *reads_);
   outbox_ = std::make_unique<OutboxAdmin>(ctx);
   webhooks_ = std::make_unique<Webhooks>(ctx.db, ctx.clock);
+  status_components_ = std::make_unique<StatusComponents>(ctx);
+  status_notices_ = std::make_unique<StatusNotices>(ctx, *notices_);
 }
 
 Desk::~Desk() = default;

@@ -26,6 +26,8 @@ class LiveUpdates;
 class MailIntake;
 class OutboxAdmin;
 class SlaAdmin;
+class StatusComponents;
+class StatusNotices;
 class TicketReads;
 class TicketWork;
 class Webhooks;
@@ -57,6 +59,8 @@ class Desk {
   LiveUpdates& live() { return *live_; }
   OutboxAdmin& outbox() { return *outbox_; }
   Webhooks& webhooks() { return *webhooks_; }
+  StatusComponents& status_components() { return *status_components_; }
+  StatusNotices& status_notices() { return *status_notices_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -77,6 +81,8 @@ class Desk {
   std::unique_ptr<LiveUpdates> live_;
   std::unique_ptr<OutboxAdmin> outbox_;
   std::unique_ptr<Webhooks> webhooks_;
+  std::unique_ptr<StatusComponents> status_components_;
+  std::unique_ptr<StatusNotices> status_notices_;
 };
 
 }  // namespace guiche::app

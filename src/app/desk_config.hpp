@@ -57,6 +57,11 @@ struct DeskConfig {
   // The outbox channels this desk delivers notices through (see
   // app/notices/notice_route.hpp); e-mail until another transport is set up.
   std::vector<std::string> notice_channels = {"email"};
+  // Status notices (app/incidents): who speaks in them ("PRODEST Informa:")
+  // and the channel where clients report incidents and post their SA numbers
+  // (norm NPI-007's WhatsApp group), as the messages name them.
+  std::string agency_name = "Central de Serviços";
+  std::string incident_group_name = "canal de comunicação de incidentes";
   // Outgoing mail: who notices come from and where their links point.
   std::string mail_from_name = "Central de Serviços";
   std::string mail_from_address = "nao-responda@guiche.localhost";

@@ -1,7 +1,11 @@
 #include "mail/templates.hpp"
 
+#include <algorithm>
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <regex>
+
+#include "mail/status_message_templates.hpp"
 
 namespace guiche::mail {
 namespace {
@@ -163,7 +167,12 @@ const std::vector<std::string>& template_keys() {
 
 std::optional<Template> default_template(const std::string& key) {
   auto it = defaults().find(key);
-  if (it == defaults().end()) return std::nullopt;
+  if (it == defaults().end()) {
+    // A status notice's message: plain text, no ticket signature.
+    auto status = status_message_defaults().find(key);
+    if (status == status_message_defaults().end()) return std::nullopt;
+    return Template{key, "email", "pt-BR", status->second.title, status->second.text, ""};
+  }
   return Template{key,
                   "email",
                   "pt-BR",
@@ -175,7 +184,27 @@ std::optional<Template> default_template(const std::string& key) {
 const std::vector<std::string>& template_placeholders(const std::string& key) {
   static const std::vector<std::string> none;
   auto it = defaults().find(key);
-  return it == defaults().end() ? none : it->second.placeholders;
+  if (it != defaults().end()) return it->second.placeholders;
+  auto status = status_message_defaults().find(key);
+  return status == status_message_defaults().end() ? none : status->second.placeholders;
+}
+
+std::vector<std::string> unfilled_placeholders(const Template& t, const nlohmann::json& values) {
+  // Plain {{name}} and {{{name}}} variables; sections ({{#x}}, {{^x}}, {{/x}})
+  // and comments may be empty on purpose.
+  static const std::regex variable(R"(\{\{\{?\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}?\}\})");
+  std::vector<std::string> missing;
+  for (const auto* text : {&t.subject, &t.text, &t.html}) {
+    for (std::sregex_iterator it(text->begin(), text->end(), variable), end; it != end; ++it) {
+      const std::string name = (*it)[1];
+      const bool filled = values.contains(name) && !values[name].is_null() &&
+                          !(values[name].is_string() && values[name].get<std::string>().empty());
+      if (!filled && std::find(missing.begin(), missing.end(), name) == missing.end()) {
+        missing.push_back(name);
+      }
+    }
+  }
+  return missing;
 }
 
 Rendered render(const Template& t, const nlohmann::json& values) {

@@ -23,7 +23,9 @@ struct Rendered {
   std::string html;
 };
 
-// The keys the desk sends, in a stable order.
+// The keys of the notices about tickets and accounts, in a stable order; the
+// status notices' messages (mail/status_message_templates.hpp) are templates
+// too, found by default_template under their own keys.
 const std::vector<std::string>& template_keys();
 // The shipped default for `key`, or nullopt for an unknown key.
 std::optional<Template> default_template(const std::string& key);
@@ -33,6 +35,9 @@ const std::vector<std::string>& template_placeholders(const std::string& key);
 // Renders with `values` (an object of strings, booleans and nested objects):
 // HTML-escaped in the HTML part, verbatim in subject and text.
 Rendered render(const Template& t, const nlohmann::json& values);
+// The variables the template uses that `values` leaves absent or empty, in the
+// order they first appear: a message must not leave with a hole in it.
+std::vector<std::string> unfilled_placeholders(const Template& t, const nlohmann::json& values);
 // The parse error of a mustache text, or nullopt when it is valid.
 std::optional<std::string> template_error(const std::string& text);
 

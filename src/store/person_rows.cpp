@@ -47,6 +47,25 @@ void write_contacts_and_roles(Connection& c, const Person& p) {
   }
 }
 
+// People matching `head` (id1, id2, ...) `tail`, by name: the ids are bound, never spliced.
+std::vector<Person> people_where_in(Connection& c, const std::string& head, const std::string& tail,
+                                    const std::vector<std::int64_t>& ids) {
+  std::vector<Person> out;
+  if (ids.empty()) return out;
+  std::string marks;
+  std::vector<Value> params;
+  for (auto id : ids) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  for (const auto& r : c.query(std::string("SELECT ") + kPersonColumns + " FROM people WHERE " +
+                                   head + marks + tail + " ORDER BY name, id",
+                               params)) {
+    out.push_back(person_from_row(c, r));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::int64_t insert_person(Connection& c, const Person& p, const std::optional<std::string>& hash,
@@ -112,23 +131,18 @@ std::vector<Person> search_people(Connection& c, const std::string& text, int li
 
 std::vector<Person> people_granted_in_units(Connection& c,
                                             const std::vector<std::int64_t>& unit_ids) {
-  std::vector<Person> out;
-  if (unit_ids.empty()) return out;
-  std::string marks;
-  std::vector<Value> params;
-  for (auto id : unit_ids) {
-    marks += marks.empty() ? "?" : ", ?";
-    params.emplace_back(id);
-  }
-  for (const auto& r :
-       c.query(std::string("SELECT ") + kPersonColumns +
-                   " FROM people WHERE active = 1 AND id IN (SELECT person_id FROM role_grants "
-                   "WHERE unit_id IN (" +
-                   marks + ")) ORDER BY name, id",
-               params)) {
-    out.push_back(person_from_row(c, r));
-  }
-  return out;
+  return people_where_in(c,
+                         "active = 1 AND id IN (SELECT person_id FROM role_grants "
+                         "WHERE unit_id IN (",
+                         "))", unit_ids);
+}
+
+std::vector<Person> organization_managers(Connection& c,
+                                          const std::vector<std::int64_t>& organization_ids) {
+  return people_where_in(c,
+                         "active = 1 AND id IN (SELECT person_id FROM role_grants "
+                         "WHERE role = 'org_manager') AND organization_id IN (",
+                         ")", organization_ids);
 }
 
 std::optional<std::string> password_hash_of(Connection& c, std::int64_t person_id) {

@@ -24,6 +24,10 @@ std::vector<Person> search_people(Connection& c, const std::string& text, int li
 // Active people with any role granted in one of `unit_ids`, by name.
 std::vector<Person> people_granted_in_units(Connection& c,
                                             const std::vector<std::int64_t>& unit_ids);
+// Active managers (role org_manager) of the organizations `organization_ids`,
+// by name: the organizations' contacts for status notices.
+std::vector<Person> organization_managers(Connection& c,
+                                          const std::vector<std::int64_t>& organization_ids);
 std::optional<std::string> password_hash_of(Connection& c, std::int64_t person_id);
 void set_password(Connection& c, std::int64_t person_id, const std::string& hash, bool must_change);
 

@@ -32,8 +32,7 @@ std::string target_label(const std::string& code) {
 void Notices::enqueue(store::Connection& c, const std::string& key, const Person& to,
                       std::optional<std::int64_t> ticket_id, nlohmann::json values, Instant now,
                       std::optional<Channel> came_by) {
-  const auto route = notice_route(to, came_by, ctx_.config.notice_channels);
-  if (!route) return;
+  if (!notice_route(to, came_by, ctx_.config.notice_channels)) return;
   mail::Template tmpl = mail::default_template(key).value();
   if (auto stored = store::load_template(c, key, tmpl.channel, tmpl.locale)) {
     tmpl.subject = stored->subject;
@@ -42,6 +41,27 @@ void Notices::enqueue(store::Connection& c, const std::string& key, const Person
   }
   values["name"] = to.name;
   const mail::Rendered r = mail::render(tmpl, values);
+  // Replies are matched to their SA by this tag, whatever an admin's template says.
+  std::string subject = r.subject;
+  if (values.contains("protocol")) {
+    subject = "[SA " + values["protocol"].get<std::string>() + "] " + r.subject;
+  }
+  write(c, key, to, ticket_id, subject, r.text, r.html, now, came_by);
+}
+
+void Notices::enqueue_written(store::Connection& c, const std::string& key, const Person& to,
+                              const std::string& subject, const std::string& text,
+                              const std::string& html, Instant now,
+                              std::optional<Channel> came_by) {
+  write(c, key, to, std::nullopt, subject, text, html, now, came_by);
+}
+
+void Notices::write(store::Connection& c, const std::string& key, const Person& to,
+                    std::optional<std::int64_t> ticket_id, const std::string& subject,
+                    const std::string& text, const std::string& html, Instant now,
+                    std::optional<Channel> came_by) {
+  const auto route = notice_route(to, came_by, ctx_.config.notice_channels);
+  if (!route) return;
   store::OutboxMessage m;
   m.template_key = key;
   m.ticket_id = ticket_id;
@@ -49,13 +69,9 @@ void Notices::enqueue(store::Connection& c, const std::string& key, const Person
   m.recipient_name = to.name;
   m.channel = route->channel;
   m.recipient_address = route->address;
-  // Replies are matched to their SA by this tag, whatever an admin's template says.
-  m.subject = r.subject;
-  if (values.contains("protocol")) {
-    m.subject = "[SA " + values["protocol"].get<std::string>() + "] " + r.subject;
-  }
-  m.text_body = r.text;
-  m.html_body = r.html;
+  m.subject = subject;
+  m.text_body = text;
+  m.html_body = html;
   m.next_attempt_at = now;
   m.created_at = now;
   store::enqueue_message(c, m, mail::domain_of(ctx_.config.mail_from_address));

@@ -31,8 +31,18 @@ class Notices {
   void enqueue(store::Connection& c, const std::string& key, const Person& to,
                std::optional<std::int64_t> ticket_id, nlohmann::json values, Instant now,
                std::optional<Channel> came_by = std::nullopt);
+  // Enqueues a message already written (a status notice's) for `to`, the
+  // same way.
+  void enqueue_written(store::Connection& c, const std::string& key, const Person& to,
+                       const std::string& subject, const std::string& text, const std::string& html,
+                       Instant now, std::optional<Channel> came_by = std::nullopt);
 
  private:
+  void write(store::Connection& c, const std::string& key, const Person& to,
+             std::optional<std::int64_t> ticket_id, const std::string& subject,
+             const std::string& text, const std::string& html, Instant now,
+             std::optional<Channel> came_by);
+
   DeskContext& ctx_;
 };
 

@@ -1,0 +1,60 @@
+#include "app/incidents/notice_time.hpp"
+
+#include <date/tz.h>
+
+#include <map>
+
+namespace guiche::app {
+namespace {
+
+// The zones' names in Brazil; the others of UTC−3 are "horário de Brasília" too.
+const std::map<std::string, std::string>& zone_names() {
+  static const std::map<std::string, std::string> names = {
+      {"America/Sao_Paulo", "Brasília"},
+      {"America/Bahia", "Brasília"},
+      {"America/Fortaleza", "Brasília"},
+      {"America/Recife", "Brasília"},
+      {"America/Belem", "Brasília"},
+      {"America/Maceio", "Brasília"},
+      {"America/Araguaina", "Brasília"},
+      {"America/Santarem", "Brasília"},
+      {"America/Campo_Grande", "Mato Grosso do Sul"},
+      {"America/Cuiaba", "Mato Grosso"},
+      {"America/Manaus", "Amazonas"},
+      {"America/Porto_Velho", "Rondônia"},
+      {"America/Boa_Vista", "Roraima"},
+      {"America/Rio_Branco", "Acre"},
+      {"America/Eirunepe", "Acre"},
+      {"America/Noronha", "Fernando de Noronha"},
+  };
+  return names;
+}
+
+auto zoned(const std::string& time_zone, Instant t) {
+  return date::make_zoned(time_zone, std::chrono::floor<std::chrono::minutes>(t));
+}
+
+}  // namespace
+
+std::string zone_name_pt(const std::string& time_zone, Instant at) {
+  const auto z = zoned(time_zone, at);
+  const bool summer = z.get_info().save != std::chrono::minutes{0};
+  auto it = zone_names().find(time_zone);
+  const std::string place = it == zone_names().end() ? time_zone : it->second;
+  return std::string(summer ? "horário de verão de " : "horário de ") + place;
+}
+
+std::string local_date_text(const std::string& time_zone, Instant t) {
+  return date::format("%d/%m/%Y", zoned(time_zone, t));
+}
+
+std::string local_clock_text(const std::string& time_zone, Instant t) {
+  return date::format("%H:%M", zoned(time_zone, t));
+}
+
+std::string local_when_text(const std::string& time_zone, Instant t) {
+  return local_date_text(time_zone, t) + " às " + local_clock_text(time_zone, t) + " (" +
+         zone_name_pt(time_zone, t) + ")";
+}
+
+}  // namespace guiche::app

@@ -1,0 +1,289 @@
+#include "app/incidents/status_notices.hpp"
+
+#include <algorithm>
+
+#include "app/access_policy.hpp"
+#include "app/incidents/notice_delivery.hpp"
+#include "app/incidents/notice_messages.hpp"
+#include "app/incidents/notice_standing.hpp"
+#include "app/text_rules.hpp"
+#include "domain/error.hpp"
+#include "store/notice_event_rows.hpp"
+#include "store/notice_ticket_rows.hpp"
+#include "store/organization_rows.hpp"
+#include "store/status_component_rows.hpp"
+#include "store/status_notice_rows.hpp"
+
+namespace guiche::app {
+namespace {
+
+constexpr std::size_t kLongText = 4000;
+
+// Anyone of the desk's own staff reads every notice, drafts included.
+bool reads_every_notice(const Person& p) {
+  return is_staff(p) || p.has_role(Role::communications) || p.has_role(Role::leadership);
+}
+
+std::vector<StatusComponent> components_of(store::Connection& c,
+                                           const std::vector<std::int64_t>& ids,
+                                           bool must_be_active) {
+  std::vector<StatusComponent> out;
+  for (auto id : ids) {
+    auto component = store::load_status_component(c, id);
+    if (!component || (must_be_active && !component->active)) {
+      throw invalid_field("component_ids", "Componente desconhecido: " + std::to_string(id) + ".");
+    }
+    out.push_back(std::move(*component));
+  }
+  if (out.empty()) throw invalid_field("component_ids", "Informe o componente afetado.");
+  return out;
+}
+
+std::vector<std::int64_t> unique_ids(std::vector<std::int64_t> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+std::vector<std::string> names_of(const std::vector<StatusComponent>& components) {
+  std::vector<std::string> names;
+  for (const auto& c : components) names.push_back(c.name);
+  return names;
+}
+
+std::optional<Organization> organization_of(store::Connection& c, const Person& p) {
+  if (!p.organization_id) return std::nullopt;
+  return store::load_organization(c, *p.organization_id);
+}
+
+std::string organization_label(store::Connection& c, std::optional<std::int64_t> id) {
+  if (!id) return "";
+  auto o = store::load_organization(c, *id);
+  if (!o) return "";
+  return o->acronym.empty() ? o->name : o->acronym;
+}
+
+void require_decided(const NoticeDecision& d) {
+  if (d.outcome == NoticeDecision::Outcome::forbidden) throw forbidden(d.reason);
+  if (d.outcome == NoticeDecision::Outcome::conflict) throw conflict(d.reason);
+}
+
+std::string optional_text(const std::string& value, const char* field, const char* label,
+                          std::size_t max) {
+  if (value.size() > max) {
+    throw invalid_field(
+        field, std::string(label) + " tem no máximo " + std::to_string(max) + " caracteres.");
+  }
+  return value;
+}
+
+void check_window(std::optional<Instant> starts, std::optional<Instant> ends) {
+  if (!starts) throw invalid_field("starts_at", "Informe quando a manutenção começa.");
+  if (!ends) throw invalid_field("ends_at", "Informe quando a manutenção termina.");
+  if (*ends <= *starts) throw invalid_field("ends_at", "O término deve ser depois do início.");
+}
+
+// The step's event, its message (a draft unless ASCOM or leadership wrote
+// it), its publication and delivery, and the notice row, in one transaction.
+struct StepRecord {
+  NoticeAction action;
+  NoticeStanding standing;
+  nlohmann::json data = nlohmann::json::object();
+  MessageFacts facts;
+};
+
+void record_step(store::Connection& c, const DeskConfig& config, Notices& notices, StatusNotice& n,
+                 const std::vector<StatusComponent>& components, const Actor& a,
+                 std::optional<std::int64_t> actor_id, const StepRecord& step, Instant now) {
+  NoticeEvent e;
+  e.notice_id = n.id;
+  e.action = step.action;
+  e.state_after = n.state;
+  e.at = now;
+  e.actor_id = actor_id;
+  e.channel = a.channel;
+  e.data = step.data;
+  std::vector<NoticeEvent> published;
+  if (auto key = notice_message_key(step.action)) {
+    e.message = render_notice_message(c, config, std::string(*key), n, step.facts);
+    if (step.action == NoticeAction::acknowledge) {
+      send_receipt(c, notices, n, *e.message, now);  // to the reporter alone, never public
+    } else if (step.standing.communications || step.standing.leadership) {
+      e.published_at = now;
+      e.published_by = actor_id;
+    }
+  }
+  e.id = store::insert_notice_event(c, e);
+  if (e.published_at) published.push_back(e);
+  if (step.action == NoticeAction::publish) {
+    published = store::publish_notice_drafts(c, n.id, now, actor_id);
+    if (published.empty()) throw conflict("Não há mensagem a publicar neste comunicado.");
+  }
+  if (!published.empty()) {
+    n.public_state = published.back().state_after;
+    if (!n.first_published_at) n.first_published_at = now;
+    deliver_published(c, notices, n, components, published, now);
+  }
+  n.updated_at = now;
+  store::update_notice(c, n);
+}
+
+}  // namespace
+
+NoticeView StatusNotices::report_incident(const Actor& a, const ReportIncident& r) {
+  require_active(a);
+  StatusNotice n;
+  n.kind = NoticeKind::incident;
+  n.component_ids = unique_ids(r.component_ids);
+  n.title = optional_text(r.title, "title", "O título", 200);
+  n.impact = optional_text(r.impact, "impact", "O impacto", 500);
+  n.organization_id = r.organization_id;
+  if (!n.organization_id && a.person.has_role(Role::org_manager) && !reads_every_notice(a.person)) {
+    n.organization_id = a.person.organization_id;
+  }
+  n.reporter_kind = reads_every_notice(a.person) ? ReporterKind::staff : ReporterKind::client;
+  return create(a, n, NoticeAction::report,
+                optional_text(r.description, "description", "A descrição", kLongText));
+}
+
+NoticeView StatusNotices::schedule_maintenance(const Actor& a, const ScheduleMaintenance& s) {
+  require_active(a);
+  StatusNotice n;
+  n.kind = NoticeKind::maintenance;
+  n.component_ids = unique_ids(s.component_ids);
+  n.title = optional_text(s.title, "title", "O título", 200);
+  n.impact = optional_text(s.impact, "impact", "O impacto", 500);
+  n.reporter_kind = ReporterKind::staff;
+  check_window(s.starts_at, s.ends_at);
+  n.starts_at = s.starts_at;
+  n.ends_at = s.ends_at;
+  return create(a, n, NoticeAction::schedule, "");
+}
+
+NoticeView StatusNotices::create(const Actor& a, StatusNotice n, NoticeAction action,
+                                 const std::string& text) {
+  const Instant now = ctx_.now();
+  std::int64_t id = 0;
+  ctx_.db.write([&](store::Connection& c) {
+    const auto components = components_of(c, n.component_ids, true);
+    const auto standing =
+        notice_standing(a.person, components, *ctx_.unit_tree(c), organization_of(c, a.person));
+    require_decided(decide_notice_action(n.kind, NoticeState::reported, action, standing));
+    if (n.organization_id && !store::load_organization(c, *n.organization_id)) {
+      throw invalid_field("organization_id", "Órgão desconhecido.");
+    }
+    if (n.title.empty()) {
+      n.title = (n.kind == NoticeKind::incident ? "Possível incidente no "
+                                                : "Manutenção programada do ") +
+                joined_names(names_of(components));
+    }
+    n.state = n.kind == NoticeKind::incident ? NoticeState::reported : NoticeState::scheduled;
+    n.reported_by = a.id();
+    n.created_at = now;
+    n.updated_at = now;
+    n.id = store::insert_notice(c, n);
+    StepRecord step{action, standing, {}, {}};
+    if (!text.empty()) step.data["text"] = text;
+    step.facts.component_names = names_of(components);
+    step.facts.now = now;
+    record_step(c, ctx_.config, notices_, n, components, a, a.id(), step, now);
+    id = n.id;
+  });
+  return notice(a, id);
+}
+
+NoticeView StatusNotices::act(const Actor& a, std::int64_t notice_id, const NoticeStep& s) {
+  require_active(a);
+  const Instant now = ctx_.now();
+  ctx_.db.write([&](store::Connection& c) {
+    auto n = store::load_notice(c, notice_id, true);
+    if (!n || (!reads_every_notice(a.person) && n->reported_by != a.id())) {
+      throw not_found("Comunicado não encontrado.");
+    }
+    const auto components = components_of(c, n->component_ids, false);
+    const auto standing =
+        notice_standing(a.person, components, *ctx_.unit_tree(c), organization_of(c, a.person));
+    const auto decision = decide_notice_action(n->kind, n->state, s.action, standing);
+    require_decided(decision);
+    StepRecord step{s.action, standing, {}, {}};
+    if (!s.impact.empty()) {
+      n->impact = optional_text(s.impact, "impact", "O impacto", 500);
+      step.data["impact"] = n->impact;
+    }
+    switch (s.action) {
+      case NoticeAction::confirm_organization: {
+        const auto org = s.organization_id ? s.organization_id : n->organization_id;
+        if (!org || !store::load_organization(c, *org)) {
+          throw invalid_field("organization_id", "Informe o órgão afetado.");
+        }
+        n->organization_id = org;
+        step.data["organization_id"] = *org;
+        break;
+      }
+      case NoticeAction::confirm_general:
+        n->organization_id.reset();  // everyone is affected now
+        break;
+      case NoticeAction::update:
+        step.facts.text = required_text(s.text, "text", "O texto da atualização", kLongText);
+        step.data["text"] = step.facts.text;
+        break;
+      case NoticeAction::leadership_confirm:
+      case NoticeAction::leadership_restore:
+        step.facts.signature =
+            a.person.name + ", " + required_text(s.position, "position", "O cargo", 200);
+        step.data["signature"] = step.facts.signature;
+        break;
+      case NoticeAction::reschedule:
+        check_window(s.starts_at, s.ends_at);
+        n->starts_at = s.starts_at;
+        n->ends_at = s.ends_at;
+        step.data["starts_at"] = to_millis(*s.starts_at);
+        step.data["ends_at"] = to_millis(*s.ends_at);
+        break;
+      default:
+        break;
+    }
+    n->state = decision.next;
+    step.facts.component_names = names_of(components);
+    step.facts.organization_name = organization_label(c, n->organization_id);
+    step.facts.now = now;
+    record_step(c, ctx_.config, notices_, *n, components, a, a.id(), step, now);
+  });
+  return notice(a, notice_id);
+}
+
+NoticeView StatusNotices::notice(const Actor& a, std::int64_t notice_id) {
+  require_active(a);
+  NoticeView v;
+  bool found = false;
+  ctx_.db.read([&](store::Connection& c) {
+    auto n = store::load_notice(c, notice_id);
+    if (!n || (!reads_every_notice(a.person) && n->reported_by != a.id())) return;
+    found = true;
+    v.notice = *n;
+    v.components = components_of(c, n->component_ids, false);
+    v.events = store::load_notice_events(c, notice_id);
+    v.ticket_ids = store::notice_ticket_ids(c, notice_id);
+  });
+  if (!found) throw not_found("Comunicado não encontrado.");
+  for (const auto& e : v.events) {
+    v.has_drafts =
+        v.has_drafts || (e.message && !e.published_at && e.action != NoticeAction::acknowledge);
+  }
+  return v;
+}
+
+std::vector<NoticeView> StatusNotices::board(const Actor& a) {
+  require_active(a);
+  if (!reads_every_notice(a.person))
+    throw forbidden("Somente a equipe vê o quadro de comunicados.");
+  std::vector<std::int64_t> ids;
+  ctx_.db.read([&](store::Connection& c) {
+    for (const auto& n : store::open_notices(c, 200)) ids.push_back(n.id);
+  });
+  std::vector<NoticeView> out;
+  for (auto id : ids) out.push_back(notice(a, id));
+  return out;
+}
+
+}  // namespace guiche::app

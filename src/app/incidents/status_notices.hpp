@@ -1,0 +1,78 @@
+#pragma once
+// The use cases of incident communication (norm NPI-007; docs/domain.md,
+// "Incident communication"): reporting a possible incident, scheduling a
+// maintenance, each step of either as the norm orders it, publishing, and
+// the staff's board. Who may take each step is decided by
+// domain/incidents/notice_transitions.hpp; every step is an event of the
+// notice's timeline with its actor, instant and channel, and the message it
+// writes (rendered and checked by app/incidents/notice_messages.hpp) is a
+// draft until ASCOM publishes it, unless ASCOM or leadership wrote it.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/desk_context.hpp"
+#include "app/notices/notices.hpp"
+#include "domain/incidents/notice_event.hpp"
+#include "domain/incidents/status_component.hpp"
+#include "domain/incidents/status_notice.hpp"
+
+namespace guiche::app {
+
+struct ReportIncident {
+  std::vector<std::int64_t> component_ids;
+  std::string title;        // empty: "Possível incidente no <componentes>"
+  std::string impact;       // may be told later, when the team confirms
+  std::string description;  // what the reporter saw
+  // The organization it concerns; a client manager's own when left out.
+  std::optional<std::int64_t> organization_id;
+};
+
+struct ScheduleMaintenance {
+  std::vector<std::int64_t> component_ids;
+  std::string title;  // empty: "Manutenção programada do <componentes>"
+  std::string impact;
+  std::optional<Instant> starts_at;
+  std::optional<Instant> ends_at;
+};
+
+// One step on an existing notice.
+struct NoticeStep {
+  NoticeAction action = NoticeAction::update;
+  std::string text;                             // an update's text
+  std::string position;                         // leadership's position, signed under its name
+  std::string impact;                           // replaces the notice's impact when given
+  std::optional<std::int64_t> organization_id;  // confirm_organization
+  std::optional<Instant> starts_at;             // reschedule
+  std::optional<Instant> ends_at;
+};
+
+struct NoticeView {
+  StatusNotice notice;
+  std::vector<StatusComponent> components;
+  std::vector<NoticeEvent> events;  // oldest first
+  std::vector<std::int64_t> ticket_ids;
+  bool has_drafts = false;  // messages waiting for ASCOM
+};
+
+class StatusNotices {
+ public:
+  StatusNotices(DeskContext& context, Notices& notices) : ctx_(context), notices_(notices) {}
+
+  NoticeView report_incident(const Actor& a, const ReportIncident& r);
+  NoticeView schedule_maintenance(const Actor& a, const ScheduleMaintenance& s);
+  NoticeView act(const Actor& a, std::int64_t notice_id, const NoticeStep& step);
+  // The staff and the reporter see a notice whole, drafts included.
+  NoticeView notice(const Actor& a, std::int64_t notice_id);
+  // Open notices, newest first (staff only).
+  std::vector<NoticeView> board(const Actor& a);
+
+ private:
+  NoticeView create(const Actor& a, StatusNotice n, NoticeAction action, const std::string& text);
+
+  DeskContext& ctx_;
+  Notices& notices_;
+};
+
+}  // namespace guiche::app

@@ -1,0 +1,23 @@
+#pragma once
+// A status notice's timeline (store/migrations/v012_status_notices.cpp):
+// appended, never rewritten; publishing stamps when and by whom.
+#include <optional>
+#include <vector>
+
+#include "domain/incidents/notice_event.hpp"
+#include "store/database.hpp"
+
+namespace guiche::store {
+
+std::int64_t insert_notice_event(Connection& c, const NoticeEvent& e);
+// Oldest first.
+std::vector<NoticeEvent> load_notice_events(Connection& c, std::int64_t notice_id);
+// Stamps every unpublished message of the notice but the receipt (6.1, sent
+// to the reporter alone); returns the events it stamped, oldest first.
+std::vector<NoticeEvent> publish_notice_drafts(Connection& c, std::int64_t notice_id, Instant at,
+                                               std::optional<std::int64_t> by);
+// Published messages, newest first, keyset by (published_at, id): the feeds.
+std::vector<NoticeEvent> published_notice_events(Connection& c,
+                                                 std::optional<std::int64_t> notice_id, int limit);
+
+}  // namespace guiche::store
