@@ -9,6 +9,7 @@
 namespace guiche::api {
 
 nlohmann::ordered_json openapi_schemas();
+nlohmann::ordered_json openapi_notice_schemas();
 
 namespace {
 
@@ -111,14 +112,22 @@ const nlohmann::ordered_json& openapi_document() {
            "com detail em pt-BR; instantes em ISO 8601 (UTC); listas paginadas por cursor."}}},
         {"servers", {{{"url", "/"}}}}};
     nlohmann::ordered_json paths = nlohmann::ordered_json::object();
-    for (const auto& d : documented_operations()) {
-      std::string method = d.method;
-      for (auto& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      paths[openapi_path(d.path)][method] = operation(d);
+    for (const auto* table : {&documented_operations(), &notice_operations()}) {
+      for (const auto& d : *table) {
+        std::string method = d.method;
+        for (auto& ch : method)
+          ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        paths[openapi_path(d.path)][method] = operation(d);
+      }
     }
     doc["paths"] = paths;
     doc["components"] = {
-        {"schemas", openapi_schemas()},
+        {"schemas",
+         [] {
+           auto schemas = openapi_schemas();
+           schemas.update(openapi_notice_schemas());
+           return schemas;
+         }()},
         {"securitySchemes",
          {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "guiche_session"}}},
           {"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}};

@@ -17,5 +17,7 @@ struct OperationDoc {
 };
 
 const std::vector<OperationDoc>& documented_operations();
+// Incident communication's (openapi_notice_operations.cpp).
+const std::vector<OperationDoc>& notice_operations();
 
 }  // namespace guiche::api

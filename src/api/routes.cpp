@@ -18,6 +18,7 @@ std::vector<http::Route> api_routes(ApiContext& ctx) {
   add_mail_routes(ctx, routes);
   add_sla_routes(ctx, routes);
   add_webhook_routes(ctx, routes);
+  add_notice_routes(ctx, routes);
   return routes;
 }
 

@@ -8,6 +8,7 @@
 #include "app/directory/directory.hpp"
 #include "app/incidents/status_components.hpp"
 #include "app/incidents/status_notices.hpp"
+#include "app/incidents/status_page.hpp"
 #include "app/intake/intake.hpp"
 #include "app/ledger/ticket_ledger.hpp"
 #include "app/live/live_updates.hpp"
@@ -43,6 +44,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   webhooks_ = std::make_unique<Webhooks>(ctx.db, ctx.clock);
   status_components_ = std::make_unique<StatusComponents>(ctx);
   status_notices_ = std::make_unique<StatusNotices>(ctx, *notices_);
+  status_page_ = std::make_unique<StatusPage>(ctx);
 }
 
 Desk::~Desk() = default;

@@ -28,6 +28,7 @@ class OutboxAdmin;
 class SlaAdmin;
 class StatusComponents;
 class StatusNotices;
+class StatusPage;
 class TicketReads;
 class TicketWork;
 class Webhooks;
@@ -61,6 +62,7 @@ class Desk {
   Webhooks& webhooks() { return *webhooks_; }
   StatusComponents& status_components() { return *status_components_; }
   StatusNotices& status_notices() { return *status_notices_; }
+  StatusPage& status_page() { return *status_page_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -83,6 +85,7 @@ class Desk {
   std::unique_ptr<Webhooks> webhooks_;
   std::unique_ptr<StatusComponents> status_components_;
   std::unique_ptr<StatusNotices> status_notices_;
+  std::unique_ptr<StatusPage> status_page_;
 };
 
 }  // namespace guiche::app

@@ -13,6 +13,8 @@
 #include "app/attachments/attachments.hpp"
 #include "app/directory/authorizations.hpp"
 #include "app/directory/directory.hpp"
+#include "app/incidents/status_components.hpp"
+#include "app/incidents/status_notices.hpp"
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "app/webhooks/webhooks.hpp"
@@ -60,6 +62,19 @@ class AuthorizationMatrixApiTest : public ApiTest {
         as(w.admin),
         {"Matriz", "http://127.0.0.1:9/hook", "segredo-da-matriz-123", {"ticket_created"}, true});
 
+    // A component of SGSIS used by SESA, and an incident there the central reported.
+    StatusComponent component;
+    component.name = "Sistema da Saúde";
+    component.group_name = "Sistemas";
+    component.responsible_unit_id = w.sgsis.id;
+    component.organization_ids = {w.sesa.id};
+    component = desk->status_components().create_component(as(w.admin), component);
+    app::ReportIncident report;
+    report.component_ids = {component.id};
+    report.organization_id = w.sesa.id;
+    report.impact = "o atendimento";
+    const auto notice = desk->status_notices().report_incident(as(w.attendant), report);
+
     // SESA's objects: two tickets worked at SGSIS, a public attachment, the
     // requester's authorization and API token.
     Ticket t = register_sis(w.requester_sesa, "Acesso da Saúde");
@@ -87,6 +102,8 @@ class AuthorizationMatrixApiTest : public ApiTest {
         {"auth", std::to_string(authorization)},
         {"token", std::to_string(token.id)},
         {"hook", std::to_string(hook.id)},
+        {"component", std::to_string(component.id)},
+        {"notice", std::to_string(notice.notice.id)},
         {"hook_delivery",
          std::to_string(desk->webhooks().deliveries(as(w.admin), hook.id, {}, 1).front().id)},
         {"q",

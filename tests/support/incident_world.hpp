@@ -10,39 +10,55 @@
 
 namespace guiche::testing {
 
+// Who and what incident communication needs, added to a desk world.
+struct IncidentWorld {
+  Person ascom, director, manager_sesa;
+  StatusComponent sigefes, network;
+};
+
+inline IncidentWorld add_incident_world(app::Desk& desk, const World& w, const app::Actor& admin) {
+  IncidentWorld i;
+  auto person = [&](const char* name, const char* email, std::optional<std::int64_t> org,
+                    std::vector<RoleGrant> roles) {
+    Person p;
+    p.name = name;
+    p.emails = {email};
+    p.organization_id = org;
+    p.roles = std::move(roles);
+    return desk.directory().create_person(admin, {p, std::nullopt});
+  };
+  i.ascom = person("Amanda Comunicação", "amanda@prodest.es.gov.br", std::nullopt,
+                   {{Role::communications, w.ascom.id}});
+  i.director = person("Marcelo Diretor", "marcelo@prodest.es.gov.br", std::nullopt,
+                      {{Role::leadership, w.gesin.id}});
+  i.manager_sesa = person("Sérgio Gestor", "sergio@saude.es.gov.br", w.sesa.id,
+                          {{Role::org_manager, std::nullopt}});
+  StatusComponent c;
+  c.name = "SIGEFES";
+  c.group_name = "Sistemas corporativos";
+  c.description = "Folha de pagamento do Estado";
+  c.responsible_unit_id = w.sgsis.id;
+  c.organization_ids = {w.seger.id};
+  i.sigefes = desk.status_components().create_component(admin, c);
+  c = StatusComponent{};
+  c.name = "Rede Metropolitana";
+  c.group_name = "Infraestrutura";
+  c.responsible_unit_id = w.geinf.id;
+  c.organization_ids = {w.seger.id, w.sesa.id};
+  i.network = desk.status_components().create_component(admin, c);
+  return i;
+}
+
 class IncidentTest : public DeskTest {
  protected:
   void SetUp() override {
     DeskTest::SetUp();
-    const auto admin = as(w.admin);
-    auto person = [&](const char* name, const char* email, std::optional<std::int64_t> org,
-                      std::vector<RoleGrant> roles) {
-      Person p;
-      p.name = name;
-      p.emails = {email};
-      p.organization_id = org;
-      p.roles = std::move(roles);
-      return desk->directory().create_person(admin, {p, std::nullopt});
-    };
-    ascom = person("Amanda Comunicação", "amanda@prodest.es.gov.br", std::nullopt,
-                   {{Role::communications, w.ascom.id}});
-    director = person("Marcelo Diretor", "marcelo@prodest.es.gov.br", std::nullopt,
-                      {{Role::leadership, w.gesin.id}});
-    manager_sesa = person("Sérgio Gestor", "sergio@saude.es.gov.br", w.sesa.id,
-                          {{Role::org_manager, std::nullopt}});
-    StatusComponent c;
-    c.name = "SIGEFES";
-    c.group_name = "Sistemas corporativos";
-    c.description = "Folha de pagamento do Estado";
-    c.responsible_unit_id = w.sgsis.id;
-    c.organization_ids = {w.seger.id};
-    sigefes = desk->status_components().create_component(admin, c);
-    c = StatusComponent{};
-    c.name = "Rede Metropolitana";
-    c.group_name = "Infraestrutura";
-    c.responsible_unit_id = w.geinf.id;
-    c.organization_ids = {w.seger.id, w.sesa.id};
-    network = desk->status_components().create_component(admin, c);
+    auto i = add_incident_world(*desk, w, as(w.admin));
+    ascom = i.ascom;
+    director = i.director;
+    manager_sesa = i.manager_sesa;
+    sigefes = i.sigefes;
+    network = i.network;
   }
 
   app::NoticeView report_sigefes(const Person& by,

@@ -52,6 +52,11 @@ std::string local_clock_text(const std::string& time_zone, Instant t) {
   return date::format("%H:%M", zoned(time_zone, t));
 }
 
+std::string local_iso_text(const std::string& time_zone, Instant t) {
+  return date::format("%FT%T%Ez",
+                      date::make_zoned(time_zone, std::chrono::floor<std::chrono::seconds>(t)));
+}
+
 std::string local_when_text(const std::string& time_zone, Instant t) {
   return local_date_text(time_zone, t) + " às " + local_clock_text(time_zone, t) + " (" +
          zone_name_pt(time_zone, t) + ")";

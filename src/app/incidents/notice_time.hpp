@@ -17,6 +17,8 @@ std::string zone_name_pt(const std::string& time_zone, Instant at);
 std::string local_date_text(const std::string& time_zone, Instant t);
 // "14:30"
 std::string local_clock_text(const std::string& time_zone, Instant t);
+// "2026-12-05T14:30:00-03:00", for feeds and JSON.
+std::string local_iso_text(const std::string& time_zone, Instant t);
 // "05/12/2026 às 14:30 (horário de Brasília)"
 std::string local_when_text(const std::string& time_zone, Instant t);
 

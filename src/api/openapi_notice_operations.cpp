@@ -1,0 +1,138 @@
+// The OpenAPI rows and schemas of incident communication (api/notice_routes.cpp).
+#include <nlohmann/json.hpp>
+
+#include "api/openapi_operations.hpp"
+
+namespace guiche::api {
+
+const std::vector<OperationDoc>& notice_operations() {
+  static const std::vector<OperationDoc> ops = {
+      {"GET",
+       "/api/v1/status-components",
+       "Componentes da página de situação, ativos e inativos (pessoas autenticadas)",
+       "comunicados",
+       nullptr,
+       "StatusComponentList",
+       200,
+       {}},
+      {"POST",
+       "/api/v1/status-components",
+       "Cadastrar um componente: serviço ou item de infraestrutura, grupo, unidade responsável "
+       "e órgãos que o usam (administradores)",
+       "comunicados",
+       "StatusComponentInput",
+       "StatusComponent",
+       201,
+       {}},
+      {"PATCH",
+       "/api/v1/status-components/:id",
+       "Alterar um componente: só os campos enviados (administradores)",
+       "comunicados",
+       "StatusComponentInput",
+       "StatusComponent",
+       200,
+       {}},
+      {"GET",
+       "/api/v1/notices",
+       "Quadro de comunicados em aberto, mais recentes primeiro (equipe, ASCOM, direção)",
+       "comunicados",
+       nullptr,
+       "NoticeList",
+       200,
+       {}},
+      {"POST",
+       "/api/v1/notices",
+       "Relatar um possível incidente (gestor de órgão cliente ou equipe) ou programar uma "
+       "manutenção (equipe responsável ou ASCOM)",
+       "comunicados",
+       "NewNotice",
+       "Notice",
+       201,
+       {}},
+      {"GET",
+       "/api/v1/notices/:id",
+       "Um comunicado com toda a linha do tempo, rascunhos incluídos (equipe e quem relatou)",
+       "comunicados",
+       nullptr,
+       "Notice",
+       200,
+       {}},
+      {"POST",
+       "/api/v1/notices/:id/actions",
+       "Um passo da norma NPI-007: acknowledge (6.1), not_confirm (6.2), confirm_general (6.3), "
+       "restore (6.4), confirm_organization (6.6), update, leadership_confirm, "
+       "leadership_restore, reschedule, start, complete, cancel, publish",
+       "comunicados",
+       "NoticeAction",
+       "Notice",
+       200,
+       {}},
+  };
+  return ops;
+}
+
+nlohmann::ordered_json openapi_notice_schemas() {
+  return nlohmann::ordered_json::parse(R"JSON({
+  "StatusComponent": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "name": {"type": "string"}, "group_name": {"type": "string"},
+    "description": {"type": "string"}, "service_id": {"type": ["integer", "null"]},
+    "responsible_unit_id": {"type": "integer"},
+    "organization_ids": {"type": "array", "items": {"type": "integer"}},
+    "active": {"type": "boolean"}}},
+  "StatusComponentInput": {"type": "object", "additionalProperties": false, "properties": {
+    "name": {"type": "string", "maxLength": 120}, "group_name": {"type": "string"},
+    "description": {"type": "string", "maxLength": 500}, "service_id": {"type": ["integer", "null"]},
+    "responsible_unit_id": {"type": "integer"},
+    "organization_ids": {"type": "array", "items": {"type": "integer"}},
+    "active": {"type": "boolean"}}},
+  "StatusComponentList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/StatusComponent"}}}},
+  "NoticeEvent": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "action": {"type": "string"}, "state": {"type": "string"},
+    "at": {"type": "string", "format": "date-time"}, "actor_id": {"type": ["integer", "null"]},
+    "channel": {"type": "string"}, "data": {"type": "object"},
+    "message": {"type": ["object", "null"], "description": "key, title and text as sent or shown"},
+    "published_at": {"type": ["string", "null"], "format": "date-time",
+      "description": "null: a draft, never public (or the receipt, sent to the reporter alone)"}}},
+  "Notice": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "kind": {"enum": ["incident", "maintenance"]},
+    "state": {"enum": ["reported", "acknowledged", "not_confirmed", "confirmed_organization",
+      "confirmed_general", "restored", "scheduled", "in_progress", "completed", "cancelled"]},
+    "public_state": {"type": ["string", "null"], "description": "what /status shows"},
+    "title": {"type": "string"}, "impact": {"type": "string"},
+    "component_ids": {"type": "array", "items": {"type": "integer"}},
+    "organization_id": {"type": ["integer", "null"], "description": "null: general"},
+    "reporter_kind": {"enum": ["client", "staff", "monitoring"]},
+    "reported_by": {"type": ["integer", "null"]},
+    "starts_at": {"type": ["string", "null"], "format": "date-time"},
+    "ends_at": {"type": ["string", "null"], "format": "date-time"},
+    "created_at": {"type": "string", "format": "date-time"},
+    "updated_at": {"type": "string", "format": "date-time"},
+    "has_drafts": {"type": "boolean"},
+    "ticket_ids": {"type": "array", "items": {"type": "integer"}},
+    "events": {"type": "array", "items": {"$ref": "#/components/schemas/NoticeEvent"}}}},
+  "NoticeList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/Notice"}}}},
+  "NewNotice": {"type": "object", "required": ["kind", "component_ids"],
+    "additionalProperties": false, "properties": {
+    "kind": {"enum": ["incident", "maintenance"]},
+    "component_ids": {"type": "array", "items": {"type": "integer"}},
+    "title": {"type": "string", "maxLength": 200}, "impact": {"type": "string", "maxLength": 500},
+    "description": {"type": "string", "description": "incident: what the reporter saw"},
+    "organization_id": {"type": "integer", "description": "incident: the organization it concerns"},
+    "starts_at": {"type": "string", "format": "date-time", "description": "maintenance"},
+    "ends_at": {"type": "string", "format": "date-time", "description": "maintenance"}}},
+  "NoticeAction": {"type": "object", "required": ["action"], "additionalProperties": false,
+    "properties": {
+    "action": {"enum": ["acknowledge", "not_confirm", "confirm_organization", "confirm_general",
+      "update", "leadership_confirm", "restore", "leadership_restore", "reschedule", "start",
+      "complete", "cancel", "publish"]},
+    "text": {"type": "string", "description": "update"},
+    "position": {"type": "string", "description": "leadership: the position signed under the name"},
+    "impact": {"type": "string"}, "organization_id": {"type": "integer"},
+    "starts_at": {"type": "string", "format": "date-time"},
+    "ends_at": {"type": "string", "format": "date-time"}}}
+})JSON");
+}
+
+}  // namespace guiche::api
