@@ -83,7 +83,9 @@ std::string load_demo_data(store::Database& db, const std::string& data_dir) {
   create_people(w);
   create_authorizations(w);
   create_services(w);
+  create_status_components(w);
   schedule_tickets(w);
+  schedule_incidents(w);
   w.timeline.run(clock, desk, clock.now(), now);
   return summary(w);
 }

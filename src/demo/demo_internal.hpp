@@ -90,6 +90,7 @@ struct World {
   std::map<std::string, Person> people;  // by login, or first.last for people without one
   std::map<std::string, std::vector<std::string>> workers;  // unit code -> people keys
   std::map<std::string, Service> services;                  // by code
+  std::map<std::string, std::int64_t> components;           // status page, by name
   std::vector<DemoLogin> logins;
   std::vector<std::int64_t> ticket_ids;
   Timeline timeline;
@@ -128,6 +129,10 @@ std::vector<DemoService> support_services();  // demo_services_support.cpp
 // Plans every story's steps on the timeline (demo_tickets.cpp); the steps
 // record each ticket's id in World::ticket_ids when they run.
 void schedule_tickets(World& w);
+// The status page's components, and its incidents and maintenance on the
+// timeline (demo_incidents.cpp).
+void create_status_components(World& w);
+void schedule_incidents(World& w);
 
 // --- The demo's people (demo_people_list.cpp)
 enum class Access {
