@@ -79,6 +79,9 @@ struct MailOptions {
   std::string from = "nao-responda@guiche.localhost";
   std::string from_name = "Central de Serviços";
   std::string public_url;
+  // Who speaks in status notices, and the clients' incident channel they name.
+  std::string agency_name = "Central de Serviços";
+  std::string incident_channel = "canal de comunicação de incidentes";
 
   void add_to(CLI::App& command) {
     command.add_option("--smtp-host", host, "servidor SMTP (sem ele, as mensagens ficam na fila)")
@@ -93,6 +96,12 @@ struct MailOptions {
         ->envname("GUICHE_MAIL_FROM_NAME");
     command.add_option("--public-url", public_url, "endereço público, para os links das mensagens")
         ->envname("GUICHE_PUBLIC_URL");
+    command.add_option("--agency-name", agency_name,
+                       "quem assina os comunicados de incidente (\"PRODEST Informa:\")")
+        ->envname("GUICHE_AGENCY_NAME");
+    command.add_option("--incident-channel", incident_channel,
+                       "o canal onde os órgãos relatam incidentes (\"Grupo WhatsApp TI ES\")")
+        ->envname("GUICHE_INCIDENT_CHANNEL");
   }
 };
 
@@ -143,6 +152,8 @@ void add_serve(CLI::App& app, Runners& runners) {
     config.calendar = *calendar;
     config.mail_from_address = mail_options->from;
     config.mail_from_name = mail_options->from_name;
+    config.agency_name = mail_options->agency_name;
+    config.incident_group_name = mail_options->incident_channel;
     config.public_url =
         mail_options->public_url.empty() ? "http://" + *listen : mail_options->public_url;
     // Only PostgreSQL is shared by several nodes.
