@@ -67,6 +67,16 @@ const std::vector<OperationDoc>& notice_operations() {
        "Notice",
        200,
        {}},
+      {"POST",
+       "/api/v1/monitoring/alertmanager",
+       "Alertas do Prometheus Alertmanager (webhook, versão 4), com o token de uma conta da "
+       "equipe: cada alerta disparado abre ou atualiza um rascunho de incidente do componente "
+       "indicado pelos rótulos; nunca publica",
+       "comunicados",
+       "AlertmanagerPayload",
+       "MonitoringReceipt",
+       200,
+       {}},
   };
   return ops;
 }
@@ -122,6 +132,19 @@ nlohmann::ordered_json openapi_notice_schemas() {
     "organization_id": {"type": "integer", "description": "incident: the organization it concerns"},
     "starts_at": {"type": "string", "format": "date-time", "description": "maintenance"},
     "ends_at": {"type": "string", "format": "date-time", "description": "maintenance"}}},
+  "AlertmanagerPayload": {"type": "object", "required": ["alerts"], "properties": {
+    "version": {"const": "4"}, "status": {"enum": ["firing", "resolved"]},
+    "alerts": {"type": "array", "maxItems": 1000, "items": {"type": "object",
+      "required": ["status", "labels", "startsAt", "fingerprint"], "properties": {
+      "status": {"enum": ["firing", "resolved"]},
+      "labels": {"type": "object", "description": "guiche_component, component or service: the component's name or id"},
+      "annotations": {"type": "object", "description": "summary: the draft's title; description"},
+      "startsAt": {"type": "string", "format": "date-time"},
+      "endsAt": {"type": "string", "format": "date-time"},
+      "fingerprint": {"type": "string"}}}}}},
+  "MonitoringReceipt": {"type": "object", "properties": {
+    "alerts": {"type": "integer"}, "notice_ids": {"type": "array", "items": {"type": "integer"}},
+    "unmapped": {"type": "integer", "description": "firing alerts naming no component"}}},
   "NoticeAction": {"type": "object", "required": ["action"], "additionalProperties": false,
     "properties": {
     "action": {"enum": ["acknowledge", "not_confirm", "confirm_organization", "confirm_general",

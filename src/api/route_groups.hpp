@@ -18,7 +18,9 @@ void add_calendar_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_sla_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_outbox_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_mail_routes(ApiContext& ctx, std::vector<http::Route>& routes);
-void add_notice_routes(ApiContext& ctx, std::vector<http::Route>& routes);   // notice_routes.cpp
+void add_notice_routes(ApiContext& ctx, std::vector<http::Route>& routes);  // notice_routes.cpp
+void add_monitoring_routes(ApiContext& ctx,
+                           std::vector<http::Route>& routes);  // monitoring_routes.cpp
 void add_webhook_routes(ApiContext& ctx, std::vector<http::Route>& routes);  // webhook_routes.cpp
 
 }  // namespace guiche::api

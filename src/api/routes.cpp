@@ -19,6 +19,7 @@ std::vector<http::Route> api_routes(ApiContext& ctx) {
   add_sla_routes(ctx, routes);
   add_webhook_routes(ctx, routes);
   add_notice_routes(ctx, routes);
+  add_monitoring_routes(ctx, routes);
   return routes;
 }
 

@@ -62,6 +62,10 @@ struct DeskConfig {
   // (norm NPI-007's WhatsApp group), as the messages name them.
   std::string agency_name = "Central de Serviços";
   std::string incident_group_name = "canal de comunicação de incidentes";
+  // Monitoring alerts name their component by one of these labels (the first
+  // present), holding a component's name or id (app/incidents/monitoring_intake.cpp).
+  std::vector<std::string> monitoring_component_labels = {"guiche_component", "component",
+                                                          "service"};
   // Outgoing mail: who notices come from and where their links point.
   std::string mail_from_name = "Central de Serviços";
   std::string mail_from_address = "nao-responda@guiche.localhost";

@@ -5,7 +5,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, kind, state, public_state, title, impact, organization_id, reporter_kind, reported_by, "
-    "starts_at, ends_at, created_at, updated_at, first_published_at";
+    "starts_at, ends_at, created_at, updated_at, first_published_at, monitoring_resolved_at";
 
 constexpr const char* kOpenStates =
     "('reported', 'acknowledged', 'confirmed_organization', 'confirmed_general', 'scheduled', "
@@ -36,6 +36,7 @@ StatusNotice notice_from(Connection& c, const Row& r) {
   n.created_at = from_millis(r.integer(11));
   n.updated_at = from_millis(r.integer(12));
   n.first_published_at = instant_at(r, 13);
+  n.monitoring_resolved_at = instant_at(r, 14);
   for (const auto& row : c.query("SELECT component_id FROM status_notice_components "
                                  "WHERE notice_id = ? ORDER BY component_id",
                                  {n.id})) {
@@ -85,13 +86,13 @@ std::int64_t insert_notice(Connection& c, const StatusNotice& notice) {
 void update_notice(Connection& c, const StatusNotice& n) {
   c.query(
       "UPDATE status_notices SET state = ?, public_state = ?, title = ?, impact = ?, "
-      "organization_id = ?, starts_at = ?, ends_at = ?, updated_at = ?, first_published_at = ? "
-      "WHERE id = ?",
+      "organization_id = ?, starts_at = ?, ends_at = ?, updated_at = ?, first_published_at = ?, "
+      "monitoring_resolved_at = ? WHERE id = ?",
       {std::string(notice_state_code(n.state)),
        n.public_state ? Value{std::string(notice_state_code(*n.public_state))} : Value{}, n.title,
        n.impact, optional_value(n.organization_id), instant_value(n.starts_at),
        instant_value(n.ends_at), to_millis(n.updated_at), instant_value(n.first_published_at),
-       n.id});
+       instant_value(n.monitoring_resolved_at), n.id});
   write_components(c, n);
 }
 

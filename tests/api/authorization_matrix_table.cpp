@@ -146,6 +146,10 @@ std::vector<MatrixRow> authorization_matrix() {
       {"GET", "/api/v1/notices/:id", "/api/v1/notices/{notice}", "", "HHYYYYYYYAH"},
       {"POST", "/api/v1/notices/:id/actions", "/api/v1/notices/{notice}/actions",
        R"({"action":"acknowledge"})", "HHDDDDYDDAH"},
+      // Monitoring: a staff account's token posts alerts; a draft, never published.
+      {"POST", "/api/v1/monitoring/alertmanager", "/api/v1/monitoring/alertmanager",
+       R"({"version":"4","status":"firing","alerts":[{"status":"firing","labels":{"component":"{component}"},"startsAt":"2026-03-02T12:00:00Z","fingerprint":"matriz"}]})",
+       "DDYYYYDDYAD"},
       {"GET", "/api/v1/calendars", "/api/v1/calendars", "", "DDYYYYDDYAD"},
       {"GET", "/api/v1/calendars/:name", "/api/v1/calendars/br-es", "", "DDYYYYDDYAD"},
       {"GET", "/api/v1/calendars/:name/holidays", "/api/v1/calendars/br-es/holidays?year=2026", "",

@@ -168,28 +168,35 @@ NoticeView StatusNotices::create(const Actor& a, StatusNotice n, NoticeAction ac
     const auto components = components_of(c, n.component_ids, true);
     const auto standing =
         notice_standing(a.person, components, *ctx_.unit_tree(c), organization_of(c, a.person));
-    require_decided(decide_notice_action(n.kind, NoticeState::reported, action, standing));
-    if (n.organization_id && !store::load_organization(c, *n.organization_id)) {
-      throw invalid_field("organization_id", "Órgão desconhecido.");
-    }
-    if (n.title.empty()) {
-      n.title = (n.kind == NoticeKind::incident ? "Possível incidente no "
-                                                : "Manutenção programada do ") +
-                joined_names(names_of(components));
-    }
-    n.state = n.kind == NoticeKind::incident ? NoticeState::reported : NoticeState::scheduled;
-    n.reported_by = a.id();
-    n.created_at = now;
-    n.updated_at = now;
-    n.id = store::insert_notice(c, n);
-    StepRecord step{action, standing, {}, {}};
-    if (!text.empty()) step.data["text"] = text;
-    step.facts.component_names = names_of(components);
-    step.facts.now = now;
-    record_step(c, ctx_.config, notices_, n, components, a, a.id(), step, now);
-    id = n.id;
+    id = create_in(c, a, n, action, text, standing, now);
   });
   return notice(a, id);
+}
+
+std::int64_t StatusNotices::create_in(store::Connection& c, const Actor& a, StatusNotice n,
+                                      NoticeAction action, const std::string& text,
+                                      const NoticeStanding& standing, Instant now) {
+  const auto components = components_of(c, n.component_ids, true);
+  require_decided(decide_notice_action(n.kind, NoticeState::reported, action, standing));
+  if (n.organization_id && !store::load_organization(c, *n.organization_id)) {
+    throw invalid_field("organization_id", "Órgão desconhecido.");
+  }
+  if (n.title.empty()) {
+    n.title =
+        (n.kind == NoticeKind::incident ? "Possível incidente no " : "Manutenção programada do ") +
+        joined_names(names_of(components));
+  }
+  n.state = n.kind == NoticeKind::incident ? NoticeState::reported : NoticeState::scheduled;
+  if (!standing.monitoring) n.reported_by = a.id();  // monitoring is told no receipt
+  n.created_at = now;
+  n.updated_at = now;
+  n.id = store::insert_notice(c, n);
+  StepRecord step{action, standing, {}, {}};
+  if (!text.empty()) step.data["text"] = text;
+  step.facts.component_names = names_of(components);
+  step.facts.now = now;
+  record_step(c, ctx_.config, notices_, n, components, a, a.id(), step, now);
+  return n.id;
 }
 
 NoticeView StatusNotices::act(const Actor& a, std::int64_t notice_id, const NoticeStep& s) {

@@ -7,6 +7,7 @@
 // notice's timeline with its actor, instant and channel, and the message it
 // writes (rendered and checked by app/incidents/notice_messages.hpp) is a
 // draft until ASCOM publishes it, unless ASCOM or leadership wrote it.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "app/desk_context.hpp"
 #include "app/notices/notices.hpp"
 #include "domain/incidents/notice_event.hpp"
+#include "domain/incidents/notice_transitions.hpp"
 #include "domain/incidents/status_component.hpp"
 #include "domain/incidents/status_notice.hpp"
 
@@ -56,6 +58,22 @@ struct NoticeView {
   bool has_drafts = false;  // messages waiting for ASCOM
 };
 
+// One alert as monitoring tells it (Prometheus Alertmanager's webhook, Zabbix).
+struct MonitoringAlert {
+  std::string fingerprint;
+  Instant starts_at{};
+  bool firing = true;
+  std::map<std::string, std::string> labels;
+  std::string summary;      // what it is, in a line
+  std::string description;  // more
+};
+
+struct MonitoringReceipt {
+  int alerts = 0;
+  std::vector<std::int64_t> notice_ids;  // opened or joined
+  int unmapped = 0;  // firing alerts whose labels name no component: kept, shown to nobody yet
+};
+
 class StatusNotices {
  public:
   StatusNotices(DeskContext& context, Notices& notices) : ctx_(context), notices_(notices) {}
@@ -67,9 +85,18 @@ class StatusNotices {
   NoticeView notice(const Actor& a, std::int64_t notice_id);
   // Open notices, newest first (staff only).
   std::vector<NoticeView> board(const Actor& a);
+  // Alerts from monitoring (app/incidents/monitoring_intake.cpp), sent by a
+  // staff account's token: each firing alert opens or joins an unpublished
+  // incident of its component, once per (fingerprint, start) however often
+  // it is re-sent; resolved alerts mark it "monitoring says resolved".
+  MonitoringReceipt receive_monitoring_alerts(const Actor& a,
+                                              const std::vector<MonitoringAlert>& alerts);
 
  private:
   NoticeView create(const Actor& a, StatusNotice n, NoticeAction action, const std::string& text);
+  // The new notice's row and first event, in the caller's transaction.
+  std::int64_t create_in(store::Connection& c, const Actor& a, StatusNotice n, NoticeAction action,
+                         const std::string& text, const NoticeStanding& standing, Instant now);
 
   DeskContext& ctx_;
   Notices& notices_;

@@ -65,6 +65,9 @@ struct StatusNotice {
   Instant created_at{};
   Instant updated_at{};
   std::optional<Instant> first_published_at;
+  // Every monitoring alert behind the notice has resolved: a hint for the
+  // team, never a step of its own (publishing stays a human act).
+  std::optional<Instant> monitoring_resolved_at;
 };
 
 }  // namespace guiche

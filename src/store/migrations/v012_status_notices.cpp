@@ -1,7 +1,8 @@
 // Version 12: incident communication (docs/domain.md, "Incident
 // communication"): the status page's components, the notices (incidents and
 // planned maintenance) with their timeline of events and messages, and the
-// tickets linked to them.
+// tickets linked to them; the monitoring alerts received (Alertmanager
+// re-sends them: (fingerprint, starts_at) is each one's identity).
 //
 // Indexes: the staff board reads the open notices by state; the status page
 // and the feeds read what was published, newest first, from a partial index
@@ -43,7 +44,8 @@ CREATE TABLE status_notices (
   ends_at BIGINT,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL,
-  first_published_at BIGINT
+  first_published_at BIGINT,
+  monitoring_resolved_at BIGINT
 );
 CREATE INDEX status_notices_state ON status_notices(state, id);
 CREATE INDEX status_notices_published ON status_notices(first_published_at, id)
@@ -84,6 +86,17 @@ CREATE TABLE status_notice_tickets (
   PRIMARY KEY (notice_id, ticket_id)
 );
 CREATE INDEX status_notice_tickets_ticket ON status_notice_tickets(ticket_id, notice_id);
+
+CREATE TABLE monitoring_alerts (
+  fingerprint TEXT NOT NULL,
+  starts_at BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  labels TEXT NOT NULL,
+  notice_id BIGINT REFERENCES status_notices(id),
+  received_at BIGINT NOT NULL,
+  PRIMARY KEY (fingerprint, starts_at)
+);
+CREATE INDEX monitoring_alerts_notice ON monitoring_alerts(notice_id, status);
 )SQL";
 
 }  // namespace guiche::store
