@@ -4,7 +4,6 @@
 // organization. Pages work without JavaScript.
 #include <map>
 
-#include "app/incidents/notice_messages.hpp"
 #include "app/incidents/status_page.hpp"
 #include "web/page.hpp"
 #include "web/page_routes.hpp"
@@ -17,6 +16,22 @@ namespace {
 std::optional<Person> viewer_of(WebContext& ctx, const http::Request& r) {
   auto v = current_visitor(ctx, r);
   return v ? std::optional<Person>(v->actor.person) : std::nullopt;
+}
+
+// A message's paragraphs (blank-line separated), each shown with its line
+// breaks (CSS white-space: pre-line) and, like every value, escaped.
+nlohmann::json paragraphs(const std::string& text) {
+  nlohmann::json out = nlohmann::json::array();
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find("\n\n", start);
+    if (end == std::string::npos) end = text.size();
+    auto paragraph = text.substr(start, end - start);
+    while (!paragraph.empty() && paragraph.back() == '\n') paragraph.pop_back();
+    if (!paragraph.empty()) out.push_back(paragraph);
+    start = end + 2;
+  }
+  return out;
 }
 
 std::string state_text(WebContext& ctx, NoticeState s) {
@@ -44,7 +59,7 @@ nlohmann::json notice_view(WebContext& ctx, const app::PublicNotice& n, bool wit
     nlohmann::json updates = nlohmann::json::array();
     for (const auto& u : n.updates) {
       updates.push_back({{"titulo", u.title},
-                         {"html", app::message_html({"", u.title, u.text})},
+                         {"paragrafos", paragraphs(u.text)},
                          {"quando", format_local(ctx, u.at)},
                          {"situacao", state_text(ctx, u.state)}});
     }
