@@ -7,6 +7,7 @@
 #include "domain/error.hpp"
 #include "mail/templates.hpp"
 #include "store/outbox_rows.hpp"
+#include "support/markup_escape.hpp"
 
 namespace guiche::app {
 namespace {
@@ -41,29 +42,6 @@ std::string end_time_text(const std::string& tz, Instant start, Instant end) {
     text += " do dia " + local_date_text(tz, end);
   }
   return text + " (" + zone_name_pt(tz, end) + ")";
-}
-
-std::string escaped(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -134,7 +112,7 @@ std::string message_html(const NoticeMessage& m) {
     std::string paragraph = m.text.substr(start, end - start);
     while (!paragraph.empty() && paragraph.back() == '\n') paragraph.pop_back();
     if (!paragraph.empty()) {
-      std::string lines = escaped(paragraph);
+      std::string lines = escape_markup(paragraph);
       for (auto at = lines.find('\n'); at != std::string::npos; at = lines.find('\n', at)) {
         lines.replace(at, 1, "<br>");
       }
