@@ -1,6 +1,6 @@
 #pragma once
-// The full-text part of a ticket query (store/ticket_queries.cpp): the
-// tickets whose search entry holds every word.
+// The full-text part of a ticket query (store/ticket_queries.cpp), chosen so
+// that the first page of a common word does not read every match.
 #include <string>
 #include <vector>
 
