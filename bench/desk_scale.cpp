@@ -8,7 +8,8 @@
 // size per ticket and the server's resident memory.
 //
 //   bench_desk_scale [--sizes 10000,100000] [--million] [--concurrency C] [--seconds S]
-//                    [--postgres URL] [--no-sqlite] [--guiche PATH] [--fill-threads T]
+//                    [--postgres URL] [--no-sqlite] [--keep] [--guiche PATH]
+//                    [--fill-threads T]
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -35,6 +36,7 @@ struct Options {
   double seconds = 2;
   std::string postgres_url;
   bool sqlite = true;
+  bool keep = false;  // leave the data directory for a look at the plans
   std::string guiche = GUICHE_SOURCE_DIR "/build/guiche";
   int fill_threads = 8;
   std::int64_t step_ms = 30000;  // simulated time between two registrations
@@ -42,7 +44,8 @@ struct Options {
 
 struct Figure {
   std::string name;
-  bench::LoadResult result;
+  bench::LoadResult alone;   // one connection: what one request costs
+  bench::LoadResult result;  // --concurrency connections
 };
 
 struct Stage {
@@ -147,7 +150,17 @@ std::vector<Figure> measure(const Options& o, unsigned short port, const bench::
   };
   std::vector<Figure> out;
   for (const auto& [name, work] : workloads) {
-    out.push_back({name, bench::run_load(o.concurrency, o.seconds, port, work)});
+    {
+      // One request first: a workload that fails says why, once.
+      bench::KeepAliveClient probe(port);
+      const int status = work(probe, 0);
+      if (status < 200 || status >= 300) {
+        std::fprintf(stderr, "  %s: HTTP %d\n", name.c_str(), status);
+      }
+    }
+    Figure figure{name, bench::run_load(1, o.seconds / 2, port, work), {}};
+    figure.result = bench::run_load(o.concurrency, o.seconds, port, work);
+    out.push_back(figure);
     std::fprintf(stderr, "  %-38s %9.0f req/s  p99 %8.2f ms  failures %ld\n", name.c_str(),
                  out.back().result.rate, out.back().result.p99, out.back().result.failures);
   }
@@ -181,30 +194,30 @@ double database_bytes(store::Database& db, const std::string& sqlite_dir) {
 }
 
 void print_table(const char* engine, const std::vector<Stage>& stages) {
+  constexpr int kWidth = 43;  // one stage's columns
   std::printf("\n%s\n%-38s", engine, "tickets");
-  for (const auto& s : stages) std::printf(" | %31ld", s.tickets);
+  for (const auto& s : stages) std::printf(" | %*ld", kWidth, s.tickets);
   std::printf("\n%-38s", "");
   for (std::size_t i = 0; i < stages.size(); ++i) {
-    std::printf(" | %7s %7s %7s %7s", "req/s", "p50 ms", "p99 ms", i ? "p99 ×1" : "");
+    std::printf(" | %8s %6s %8s %8s %8s", "alone ms", "×1", "req/s", "p99 ms", "p99 ×1");
   }
   std::printf("\n");
+  auto ratio = [](double value, double first) { return first > 0 ? value / first : 0.0; };
   for (std::size_t f = 0; f < stages.front().figures.size(); ++f) {
     std::printf("%-38s", stages.front().figures[f].name.c_str());
-    const auto& first = stages.front().figures[f].result;
-    for (std::size_t i = 0; i < stages.size(); ++i) {
-      const auto& r = stages[i].figures[f].result;
-      std::printf(" | %7.0f %7.2f %7.2f", r.rate, r.p50, r.p99);
-      if (i)
-        std::printf(" %6.2fx", first.p99 > 0 ? r.p99 / first.p99 : 0);
-      else
-        std::printf(" %7s", "");
-      if (r.failures) std::printf(" (%ld failed)", r.failures);
+    const auto& first = stages.front().figures[f];
+    for (const auto& stage : stages) {
+      const auto& fig = stage.figures[f];
+      std::printf(" | %8.2f %5.2fx %8.0f %8.2f %7.2fx", fig.alone.p50,
+                  ratio(fig.alone.p50, first.alone.p50), fig.result.rate, fig.result.p99,
+                  ratio(fig.result.p99, first.result.p99));
+      if (fig.result.failures) std::printf(" (%ld failed)", fig.result.failures);
     }
     std::printf("\n");
   }
   auto line = [&](const char* name, auto value) {
     std::printf("%-38s", name);
-    for (const auto& s : stages) std::printf(" | %31s", value(s).c_str());
+    for (const auto& s : stages) std::printf(" | %*s", kWidth, value(s).c_str());
     std::printf("\n");
   };
   auto fmt = [](const char* f, double v) {
@@ -261,6 +274,10 @@ void run_engine(const char* engine, const Options& o, const std::string& url,
                    stage.fill.catch_up_seconds);
       stage.tickets = count_tickets(*db);
     }
+    {
+      auto db = store::open_database(url, dir);
+      world.attendant_session = bench::open_attendant_session(*db, dir);
+    }
     const auto port = static_cast<unsigned short>(20000 + (::getpid() + size) % 20000);
     const pid_t server = start_server(o, dir, url, port, dir + "/serve.log");
     stage.figures = measure(o, port, world, stage.tickets);
@@ -309,6 +326,8 @@ int main(int argc, char** argv) {
       o.sizes.push_back(1000000);
     } else if (flag == "--no-sqlite") {
       o.sqlite = false;
+    } else if (flag == "--keep") {
+      o.keep = true;
     } else if (flag == "--sizes" && has_value) {
       o.sizes = parse_sizes(argv[++i]);
     } else if (flag == "--concurrency" && has_value) {
@@ -324,7 +343,7 @@ int main(int argc, char** argv) {
     } else {
       std::fprintf(stderr,
                    "usage: %s [--sizes 10000,100000] [--million] [--concurrency C] [--seconds S] "
-                   "[--postgres URL] [--no-sqlite] [--guiche PATH] [--fill-threads T]\n",
+                   "[--postgres URL] [--no-sqlite] [--keep] [--guiche PATH] [--fill-threads T]\n",
                    argv[0]);
       return 2;
     }
@@ -337,13 +356,17 @@ int main(int argc, char** argv) {
   }
   const auto dir = fs::temp_directory_path() / ("guiche-scale-" + std::to_string(::getpid()));
   std::printf(
-      "bench_desk_scale: %d connections, %.1f s per workload; p99 ×1 is the ratio to the "
-      "first stage's p99\n",
-      o.concurrency, o.seconds);
+      "bench_desk_scale: each workload %.1f s on one connection (\"alone\": its p50), then "
+      "%.1f s on %d; ×1: the ratio to the first stage's figure\n",
+      o.seconds / 2, o.seconds, o.concurrency);
   if (o.sqlite) run_engine("SQLite", o, "", (dir / "sqlite").string());
   if (!o.postgres_url.empty()) {
     run_engine("PostgreSQL", o, fresh_postgres(o.postgres_url), (dir / "pg").string());
   }
-  fs::remove_all(dir);
+  if (o.keep) {
+    std::fprintf(stderr, "bench_desk_scale: data kept in %s\n", dir.c_str());
+  } else {
+    fs::remove_all(dir);
+  }
   return 0;
 }

@@ -44,7 +44,8 @@ struct ScaleWorld {
   Person attendant;                                 // "me" in the measured queues
   std::vector<std::int64_t> requesters;
   std::vector<std::string> services;
-  std::string requester_token, attendant_token, attendant_session;
+  std::string requester_token, attendant_token;
+  std::string attendant_session;  // open_attendant_session
 };
 
 inline ScaleWorld build_scale_world(app::Desk& desk) {
@@ -122,9 +123,15 @@ inline ScaleWorld build_scale_world(app::Desk& desk) {
   w.requester_token = accounts.create_api_token(requester, w.requesters.front(), "carga").secret;
   const app::Actor attendant{w.attendant, Channel::api};
   w.attendant_token = accounts.create_api_token(attendant, w.attendant.id, "carga").secret;
-  w.attendant_session =
-      accounts.sign_in("atendente", "senha-do-atendente-1", "127.0.0.1").session_id;
   return w;
+}
+
+// The attendant's web session, opened at the real now (a session opened on
+// the fill clock would have expired before the server starts).
+inline std::string open_attendant_session(store::Database& db, const std::string& data_dir) {
+  SystemClock real;
+  app::Desk desk(db, real, app::DeskConfig{data_dir});
+  return desk.accounts().sign_in("atendente", "senha-do-atendente-1", "127.0.0.1").session_id;
 }
 
 // About 5 % of descriptions carry the common word ("lentidão"), one in ten
@@ -197,6 +204,11 @@ inline FillReport fill_tickets(app::Desk& desk, FillClock& clock, const ScaleWor
     pool.emplace_back([&] {
       for (long i = next.fetch_add(1); i < to; i = next.fetch_add(1)) {
         try {
+          // Housekeeping as a running server does it, as the history goes.
+          if (i % 5000 == 4999) {
+            desk.work().close_expired_resolutions();
+            desk.sla().record_sla_warnings();
+          }
           clock.advance(step_ms);
           const auto requester_id = w.requesters[static_cast<std::size_t>(i) % w.requesters.size()];
           const app::Actor requester{desk.accounts().actor(requester_id, Channel::portal)};
