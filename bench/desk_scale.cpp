@@ -9,7 +9,9 @@
 //
 //   bench_desk_scale [--sizes 10000,100000] [--million] [--concurrency C] [--seconds S]
 //                    [--postgres URL] [--no-sqlite] [--keep] [--guiche PATH]
-//                    [--fill-threads T]
+//                    [--fill-threads T] [--app-fill-max N]
+// Past --app-fill-max tickets (100,000) the history grows by copying the
+// finished tickets already registered (bench/scale_clone.hpp).
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,6 +23,7 @@
 #include <sstream>
 
 #include "load_runner.hpp"
+#include "scale_clone.hpp"
 #include "scale_world.hpp"
 #include "store/database.hpp"
 #include "store/migrations/migrations.hpp"
@@ -40,6 +43,9 @@ struct Options {
   std::string guiche = GUICHE_SOURCE_DIR "/build/guiche";
   int fill_threads = 8;
   std::int64_t step_ms = 30000;  // simulated time between two registrations
+  // Past this many tickets the history grows by copying finished tickets
+  // (bench/scale_clone.hpp) instead of registering through the application.
+  long app_fill_max = 100000;
 };
 
 struct Figure {
@@ -51,6 +57,8 @@ struct Figure {
 struct Stage {
   long tickets = 0;
   bench::FillReport fill;
+  long cloned = 0;  // finished tickets copied (bench/scale_clone.hpp)
+  double clone_seconds = 0;
   std::vector<Figure> figures;
   double bytes_per_ticket = 0;
   long rss_kb = 0, peak_rss_kb = 0;
@@ -105,7 +113,7 @@ void stop_server(pid_t pid) {
 }
 
 std::vector<Figure> measure(const Options& o, unsigned short port, const bench::ScaleWorld& w,
-                            long tickets) {
+                            const std::vector<std::int64_t>& ids) {
   const std::string agent = "Authorization: Bearer " + w.attendant_token + "\r\n";
   const std::string requester =
       "Authorization: Bearer " + w.requester_token + "\r\nContent-Type: application/json\r\n";
@@ -123,7 +131,7 @@ std::vector<Figure> measure(const Options& o, unsigned short port, const bench::
       {"read one ticket",
        [&](bench::KeepAliveClient& c, long i) {
          std::string body;
-         const long id = 1 + (i * 7919) % tickets;
+         const auto id = ids[static_cast<std::size_t>(i * 7919) % ids.size()];
          return c.request("GET", "/api/v1/tickets/" + std::to_string(id), agent, "", body);
        }},
       {"API central queue, new, by deadline",
@@ -239,6 +247,9 @@ void print_table(const char* engine, const std::vector<Stage>& stages) {
   });
   line("fill: housekeeping catch-up (s)",
        [&](const Stage& s) { return fmt("%.1f", s.fill.catch_up_seconds); });
+  line("fill: finished tickets copied", [&](const Stage& s) {
+    return fmt("%.0f", static_cast<double>(s.cloned)) + fmt(" in %.0f s", s.clone_seconds);
+  });
   std::fflush(stdout);
 }
 
@@ -265,22 +276,40 @@ void run_engine(const char* engine, const Options& o, const std::string& url,
       auto db = store::open_database(url, dir);
       app::Desk desk(*db, clock, app::DeskConfig{dir});
       const long have = count_tickets(*db);
+      const long by_app = std::max(0L, std::min(size, o.app_fill_max) - have);
       std::fprintf(stderr, "%s: filling %ld → %ld tickets…\n", engine, have, size);
-      stage.fill = bench::fill_tickets(desk, clock, world, index, index + (size - have),
-                                       o.fill_threads, o.step_ms);
-      index += size - have;
-      std::fprintf(stderr, "  %ld tickets in %.1f s (%ld failed), catch-up %.1f s\n",
-                   stage.fill.tickets, stage.fill.seconds, stage.fill.failures,
-                   stage.fill.catch_up_seconds);
+      if (by_app > 0) {
+        stage.fill = bench::fill_tickets(desk, clock, world, index, index + by_app, o.fill_threads,
+                                         o.step_ms);
+        index += by_app;
+        std::fprintf(stderr, "  %ld tickets in %.1f s (%ld failed), catch-up %.1f s\n",
+                     stage.fill.tickets, stage.fill.seconds, stage.fill.failures,
+                     stage.fill.catch_up_seconds);
+      }
+      if (count_tickets(*db) < size) {
+        const auto t0 = std::chrono::steady_clock::now();
+        stage.cloned = bench::clone_history(*db, size);
+        stage.clone_seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        std::fprintf(stderr, "  %ld finished tickets copied in %.1f s\n", stage.cloned,
+                     stage.clone_seconds);
+      }
       stage.tickets = count_tickets(*db);
     }
+    // Tickets to read, anywhere in the history (copied ones leave gaps in the ids).
+    std::vector<std::int64_t> sample_ids;
     {
       auto db = store::open_database(url, dir);
       world.attendant_session = bench::open_attendant_session(*db, dir);
+      db->read([&](store::Connection& c) {
+        for (const auto& r : c.query("SELECT id FROM tickets ORDER BY random() LIMIT 5000")) {
+          sample_ids.push_back(r.integer(0));
+        }
+      });
     }
     const auto port = static_cast<unsigned short>(20000 + (::getpid() + size) % 20000);
     const pid_t server = start_server(o, dir, url, port, dir + "/serve.log");
-    stage.figures = measure(o, port, world, stage.tickets);
+    stage.figures = measure(o, port, world, sample_ids);
     stage.rss_kb = status_kb(server, "VmRSS");
     stage.peak_rss_kb = status_kb(server, "VmHWM");
     stop_server(server);
@@ -338,12 +367,15 @@ int main(int argc, char** argv) {
       o.postgres_url = argv[++i];
     } else if (flag == "--guiche" && has_value) {
       o.guiche = argv[++i];
+    } else if (flag == "--app-fill-max" && has_value) {
+      o.app_fill_max = std::max(1L, std::atol(argv[++i]));
     } else if (flag == "--fill-threads" && has_value) {
       o.fill_threads = std::max(1, std::atoi(argv[++i]));
     } else {
       std::fprintf(stderr,
                    "usage: %s [--sizes 10000,100000] [--million] [--concurrency C] [--seconds S] "
-                   "[--postgres URL] [--no-sqlite] [--keep] [--guiche PATH] [--fill-threads T]\n",
+                   "[--postgres URL] [--no-sqlite] [--keep] [--guiche PATH] [--fill-threads T] "
+                   "[--app-fill-max N]\n",
                    argv[0]);
       return 2;
     }

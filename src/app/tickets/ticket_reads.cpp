@@ -120,11 +120,12 @@ std::vector<DeadlineStanding> TicketReads::deadline_standings(const Actor& a,
     }
   });
   if (!visible) throw not_found("Chamado não encontrado.");
-  std::vector<DeadlineStanding> out;
-  const Instant now = ctx_.now();
-  for (std::size_t i = 0; i < tickets.size(); ++i) {
-    out.push_back(
-        app::deadline_standing(ctx_.calendars, ctx_.config.calendar, tickets[i], clocks[i], now));
+  // Counted from the last row up: a queue is sorted by deadline, so each
+  // row's time left starts from the next row's deadline (TimeLeftMemo).
+  std::vector<DeadlineStanding> out(tickets.size());
+  TimeLeftMemo memo(ctx_.calendars, ctx_.now());
+  for (std::size_t i = tickets.size(); i-- > 0;) {
+    out[i] = app::deadline_standing(memo, ctx_.config.calendar, tickets[i], clocks[i]);
   }
   return out;
 }
