@@ -256,8 +256,9 @@ void print_table(const char* engine, const std::vector<Stage>& stages) {
 void run_engine(const char* engine, const Options& o, const std::string& url,
                 const std::string& dir) {
   fs::create_directories(dir);
-  const long last = o.sizes.back();
-  // The history ends near the real now at the last stage.
+  // The registered history ends near the real now at the last stage filled
+  // through the application (copies go further back: bench/scale_clone.hpp).
+  const long last = std::min(o.sizes.back(), o.app_fill_max);
   const auto real_now =
       std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
   bench::FillClock clock(real_now - std::chrono::milliseconds(last * o.step_ms));

@@ -46,13 +46,17 @@ inline std::string copy_sql(store::Connection& c, const std::string& table,
 // returns how many were added.
 inline long clone_history(store::Database& db, long target) {
   long added = 0;
-  std::int64_t top = 0, count = 0, first = 0, last = 0;
+  std::int64_t top = 0, count = 0, first = 0, last = 0, years = 1;
   db.read([&](store::Connection& c) {
-    auto r = c.query_one("SELECT max(id), count(*), min(created_at), max(created_at) FROM tickets");
+    auto r = c.query_one(
+        "SELECT max(id), count(*), min(created_at), max(created_at), "
+        "max(CAST(substr(protocol, 1, 4) AS INTEGER)) - min(CAST(substr(protocol, 1, 4) AS "
+        "INTEGER)) + 1 FROM tickets");
     top = r->integer(0);
     count = r->integer(1);
     first = r->integer(2);
     last = r->integer(3);
+    years = r->integer(4);
   });
   const std::string finished = "status IN ('closed', 'cancelled') AND id <= " + std::to_string(top);
   std::int64_t per_copy = 0;
@@ -76,7 +80,8 @@ inline long clone_history(store::Database& db, long target) {
     }
     const std::string offset = std::to_string(top * k);
     const std::string shift = std::to_string(span * k);
-    const std::string year = std::to_string(k);
+    // Copy k numbers its tickets `years` × k years earlier: no protocol repeats.
+    const std::string year = std::to_string(years * k);
     const std::vector<std::string> instants = {
         "agreed_deadline", "estimated_deadline", "first_response_at", "created_at",
         "updated_at",      "resolved_at",        "closed_at",         "occurred_at",

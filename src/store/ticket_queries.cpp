@@ -1,6 +1,7 @@
 #include "store/ticket_queries.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "domain/error.hpp"
 #include "store/ticket_rows.hpp"
@@ -48,9 +49,9 @@ bool all_open(const std::vector<Status>& statuses) {
   return open.size() == 7;
 }
 
-// The rows that match, whatever their order: scope, filters and text.
-SqlClause filter_clause(Connection& c, const TicketScope& scope, const TicketFilter& f,
-                        bool open_only) {
+// The rows that match, whatever their order: scope and filters (the text
+// apart: text_filter).
+SqlClause filter_clause(const TicketScope& scope, const TicketFilter& f, bool open_only) {
   SqlClause w{"1 = 1", {}};
   auto& params = w.params;
   std::string& where = w.sql;
@@ -90,79 +91,171 @@ SqlClause filter_clause(Connection& c, const TicketScope& scope, const TicketFil
     where += " AND created_at >= ?";
     params.emplace_back(to_millis(*f.created_from));
   }
-  if (!f.text.empty()) {
-    const SqlClause text = text_clause(c, f.text);
-    where += text.sql;
-    params.insert(params.end(), text.params.begin(), text.params.end());
-  }
   return w;
 }
+
+// One range of an index a queue is read from; `lead` goes before the
+// queue's order when that order is the index's own.
+struct Branch {
+  SqlClause where;
+  std::string lead;
+};
 
 // At risk and breached, each as two ranges of an index in queue order
 // (v012_queue_keys.cpp): the one recorded by housekeeping (key 0) and the
 // one whose instant has passed since. Each yields its first page in order.
-std::vector<SqlClause> deadline_branches(const TicketFilter& f) {
+std::vector<Branch> deadline_branches(const TicketFilter& f) {
   const Value now{to_millis(f.deadline_as_of)};
   switch (f.deadline) {
     case DeadlineState::at_risk:
-      return {{" AND risk_at = 0 AND open_due > ?", {now}},
-              {" AND risk_at > 0 AND risk_at <= ? AND open_due > ?", {now, now}}};
+      return {{{" AND risk_at = 0 AND open_due > ?", {now}}, ""},
+              {{" AND risk_at > 0 AND risk_at <= ? AND open_due > ?", {now, now}}, ""}};
     case DeadlineState::breached:
-      // "+": the second range is read in queue order from open_due's index.
-      return {{" AND breach_at = 0", {}},
-              {" AND +breach_at > 0 AND +breach_at <= ? AND open_due <= ?", {now, now}}};
+      // A running clock's breach instant is its deadline: ordered by
+      // breach_at, the second range is in queue order too.
+      return {{{" AND breach_at = 0", {}}, ""},
+              {{" AND breach_at > 0 AND breach_at <= ?", {now}}, "breach_at ASC, "}};
     case DeadlineState::any:
       break;
   }
-  return {{"", {}}};
+  return {{{"", {}}, ""}};
+}
+
+SqlClause operator+(SqlClause a, const SqlClause& b) {
+  a.sql += b.sql;
+  a.params.insert(a.params.end(), b.params.begin(), b.params.end());
+  return a;
+}
+
+// How a page is read: its order, its key, the at-risk or breached branches.
+struct PagePlan {
+  bool by_deadline = false;
+  std::string key;  // created_at, due_at or open_due
+  std::vector<Branch> branches;
+
+  SqlClause after(const Cursor& at) const {
+    // A row value, so that the next page starts where the index left off.
+    return {" AND (" + key + ", id) " + (by_deadline ? ">" : "<") + " (?, ?)", {at.key, at.id}};
+  }
+
+  // `select` (ending in FROM tickets, with the key AS sort_key) of the rows
+  // matching `where`, in order, at most `n`.
+  SqlClause query(const std::string& select, const SqlClause& where, int n) const {
+    const std::string order = by_deadline ? key + " ASC, id ASC" : "created_at DESC, id DESC";
+    SqlClause out;
+    for (std::size_t b = 0; b < branches.size(); ++b) {
+      out.params.insert(out.params.end(), where.params.begin(), where.params.end());
+      const auto& branch = branches[b];
+      out.params.insert(out.params.end(), branch.where.params.begin(), branch.where.params.end());
+      out.params.emplace_back(std::int64_t{n});
+      const std::string one = select + " WHERE " + where.sql + branch.where.sql + " ORDER BY " +
+                              (by_deadline ? branch.lead : "") + order + " LIMIT ?";
+      if (branches.size() == 1) return {one, out.params};
+      out.sql += (b ? " UNION ALL " : "") + std::string("SELECT * FROM (") + one + ") AS branch" +
+                 std::to_string(b);
+    }
+    const char* direction = by_deadline ? "ASC" : "DESC";
+    out.sql += std::string(" ORDER BY sort_key ") + direction + ", id " + direction + " LIMIT ?";
+    out.params.emplace_back(std::int64_t{n});
+    return out;
+  }
+};
+
+// A common word (TextFilter::matches_between): the queue walked in order in
+// chunks of ids, each chunk's matches asked of the full-text index at once by
+// the range of its ids; past kChunks chunks the rest is probed row by row.
+// Returns the (key, id) of up to `wanted` matching rows, in order.
+constexpr int kChunk = 256, kChunks = 40;
+
+std::vector<Cursor> walk_in_chunks(Connection& c, const PagePlan& plan, const SqlClause& where,
+                                   const TextFilter& text, std::optional<Cursor> at,
+                                   std::size_t wanted) {
+  const std::string ids = "SELECT id, " + plan.key + " AS sort_key FROM tickets";
+  std::vector<Cursor> picked;
+  for (int chunk = 0; picked.size() < wanted; ++chunk) {
+    const SqlClause from_here = at ? where + plan.after(*at) : where;
+    if (chunk == kChunks) {
+      const auto q =
+          plan.query(ids, from_here + text.clause, static_cast<int>(wanted - picked.size()));
+      for (const auto& r : c.query(q.sql, q.params)) picked.push_back({r.integer(1), r.integer(0)});
+      break;
+    }
+    const auto q = plan.query(ids, from_here, kChunk);
+    const auto rows = c.query(q.sql, q.params);
+    if (rows.empty()) break;
+    std::int64_t low = rows.front().integer(0), high = low;
+    for (const auto& r : rows) {
+      low = std::min(low, r.integer(0));
+      high = std::max(high, r.integer(0));
+    }
+    std::vector<std::int64_t> matching;
+    for (const auto& r : c.query(text.matches_between, {text.query, low, high})) {
+      matching.push_back(r.integer(0));
+    }
+    std::sort(matching.begin(), matching.end());
+    for (const auto& r : rows) {
+      if (!std::binary_search(matching.begin(), matching.end(), r.integer(0))) continue;
+      picked.push_back({r.integer(1), r.integer(0)});
+      if (picked.size() == wanted) break;
+    }
+    at = Cursor{rows.back().integer(1), rows.back().integer(0)};
+    if (rows.size() < static_cast<std::size_t>(kChunk)) break;
+  }
+  return picked;
 }
 
 }  // namespace
 
 TicketPage list_tickets(Connection& c, const TicketScope& scope, const TicketFilter& f) {
-  const bool by_deadline = f.order == TicketOrder::deadline_first;
+  PagePlan plan;
+  plan.by_deadline = f.order == TicketOrder::deadline_first;
   // The workspace's queues hold open tickets only: their key is open_due,
   // equal to due_at on those rows, so cursors of either serve both.
-  const bool open_only = by_deadline && (f.deadline != DeadlineState::any || all_open(f.statuses));
-  SqlClause where = filter_clause(c, scope, f, open_only);
-  if (!by_deadline && f.deadline != DeadlineState::any) where.sql += " AND open_due IS NOT NULL";
-  const std::string key = !by_deadline ? "created_at" : open_only ? "open_due" : "due_at";
+  const bool open_only =
+      plan.by_deadline && (f.deadline != DeadlineState::any || all_open(f.statuses));
+  SqlClause where = filter_clause(scope, f, open_only);
+  if (!plan.by_deadline && f.deadline != DeadlineState::any) {
+    where.sql += " AND open_due IS NOT NULL";
+  }
+  plan.key = !plan.by_deadline ? "created_at" : open_only ? "open_due" : "due_at";
+  plan.branches = deadline_branches(f);
+  std::optional<Cursor> cursor;
   if (!f.cursor.empty()) {
-    auto cursor = parse_cursor(f.cursor);
+    cursor = parse_cursor(f.cursor);
     if (!cursor) throw invalid_field("cursor", "Cursor de paginação inválido.");
-    // A row value, so that the next page starts where the index left off.
-    where.sql += " AND (" + key + ", id) " + (by_deadline ? ">" : "<") + " (?, ?)";
-    where.params.emplace_back(cursor->key);
-    where.params.emplace_back(cursor->id);
   }
   const int limit = std::clamp(f.limit, 1, 200);
-  const std::string order = by_deadline ? key + " ASC, id ASC" : "created_at DESC, id DESC";
   std::string select = select_tickets_sql();
-  select.insert(select.rfind(" FROM tickets"), ", " + key + " AS sort_key");
+  select.insert(select.rfind(" FROM tickets"), ", " + plan.key + " AS sort_key");
+  const TextFilter text = f.text.empty() ? TextFilter{} : text_filter(c, f.text);
 
-  std::vector<Value> params;
-  std::string sql;
-  const auto branches = deadline_branches(f);
-  for (std::size_t b = 0; b < branches.size(); ++b) {
-    params.insert(params.end(), where.params.begin(), where.params.end());
-    params.insert(params.end(), branches[b].params.begin(), branches[b].params.end());
-    params.emplace_back(std::int64_t{limit + 1});
-    const std::string one =
-        select + " WHERE " + where.sql + branches[b].sql + " ORDER BY " + order + " LIMIT ?";
-    if (branches.size() == 1) {
-      sql = one;
-    } else {
-      sql += (b ? " UNION ALL " : "") + std::string("SELECT * FROM (") + one + ") AS branch" +
-             std::to_string(b);
+  // Whole rows in one query: a page must not cost a query per ticket.
+  std::vector<Row> rows;
+  if (text.matches_between.empty()) {
+    const auto q =
+        plan.query(select, (cursor ? where + plan.after(*cursor) : where) + text.clause, limit + 1);
+    rows = c.query(q.sql, q.params);
+  } else {
+    const auto picked =
+        walk_in_chunks(c, plan, where, text, cursor, static_cast<std::size_t>(limit) + 1);
+    if (!picked.empty()) {
+      std::string in;
+      std::vector<Value> ids;
+      for (const auto& p : picked) {
+        in += ids.empty() ? "?" : ", ?";
+        ids.emplace_back(p.id);
+      }
+      std::map<std::int64_t, Row> found;
+      for (auto& r : c.query(select + " WHERE id IN (" + in + ")", ids)) {
+        const auto id = r.integer(0);
+        found.emplace(id, std::move(r));
+      }
+      for (const auto& p : picked) {
+        auto it = found.find(p.id);
+        if (it != found.end()) rows.push_back(it->second);
+      }
     }
   }
-  if (branches.size() > 1) {
-    sql += " ORDER BY sort_key " + std::string(by_deadline ? "ASC" : "DESC") + ", id " +
-           (by_deadline ? "ASC" : "DESC") + " LIMIT ?";
-    params.emplace_back(std::int64_t{limit + 1});
-  }
-  // Whole rows in one query: a page must not cost a query per ticket.
-  auto rows = c.query(sql, params);
 
   TicketPage page;
   for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {

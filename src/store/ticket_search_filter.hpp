@@ -15,7 +15,17 @@ struct SqlClause {
 };
 
 // Tickets whose subject, description or public replies hold every word of
-// `text`, accent- and case-insensitive; empty when `text` has no word.
-SqlClause text_clause(Connection& c, const std::string& text);
+// `text`, accent- and case-insensitive.
+struct TextFilter {
+  // The condition, for the query itself; empty when `text` has no word.
+  SqlClause clause;
+  // SQLite, a common word: the matching ids between two ids (parameters:
+  // `query`, then the bounds), so that a queue walked in order in chunks of
+  // ids asks the full-text index once per chunk (store/ticket_queries.cpp).
+  std::string matches_between;
+  Value query;
+};
+
+TextFilter text_filter(Connection& c, const std::string& text);
 
 }  // namespace guiche::store

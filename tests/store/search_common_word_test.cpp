@@ -1,5 +1,6 @@
-// A word common enough that search walks the queue's own order and asks the
-// full-text index about each row (store/ticket_search_filter.cpp) finds the
+// A word common enough that search walks the queue's own order in chunks and
+// asks the full-text index which rows of each match (SQLite; PostgreSQL probes
+// each row: store/ticket_search_filter.cpp, store/ticket_queries.cpp) finds the
 // same tickets, in the same order and pages, as one that reads every match:
 // newest first, accent- and case-insensitive, every word required, together
 // with the other filters.
@@ -30,10 +31,10 @@ class SearchCommonWordTest : public DeskTest {
 };
 
 TEST_P(SearchCommonWordTest, PagesOfACommonWordHoldEveryMatchNewestFirst) {
-  // More matches than the full-text index is asked to list (1,000), some
+  // More matches (1,080) than the full-text index is asked to list (1,000), some
   // registered at the same instant, one in three with a second word.
   std::vector<std::int64_t> lentidao, both;
-  for (int i = 0; i < 1100; ++i) {
+  for (int i = 0; i < 1200; ++i) {
     const bool slow = i % 10 != 3;
     const auto t = register_sis(w.requester_seger, std::string(slow ? "Lentidão" : "Erro") +
                                                        (i % 3 == 0 ? " no SIGEFES" : " no portal") +
