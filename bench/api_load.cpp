@@ -19,10 +19,10 @@
 #include "bench_world.hpp"
 #include "http/server.hpp"
 #include "keepalive_client.hpp"
+#include "load_runner.hpp"
 #include "store/migrations/migrations.hpp"
 
 using namespace guiche;
-using Stopwatch = std::chrono::steady_clock;
 
 namespace {
 
@@ -53,47 +53,11 @@ World prepare(app::Desk& desk) {
   return {token.secret};
 }
 
-double percentile(std::vector<double>& v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
+using Result = bench::LoadResult;
 
-struct Result {
-  double rate = 0, p50 = 0, p99 = 0;
-  long failures = 0;
-};
-
-// `work(client, i)` performs one request and returns its status.
 Result run(const Options& o, unsigned short port,
            const std::function<int(bench::KeepAliveClient&, long)>& work) {
-  std::atomic<long> next{0}, failures{0};
-  std::vector<std::vector<double>> latencies(o.concurrency);
-  const auto until = Stopwatch::now() + std::chrono::duration<double>(o.seconds);
-  std::vector<std::thread> threads;
-  const auto start = Stopwatch::now();
-  for (int t = 0; t < o.concurrency; ++t) {
-    threads.emplace_back([&, t] {
-      bench::KeepAliveClient client(port);
-      while (Stopwatch::now() < until) {
-        auto t0 = Stopwatch::now();
-        int status = work(client, next.fetch_add(1));
-        if (status < 200 || status >= 300) failures.fetch_add(1);
-        latencies[t].push_back(
-            std::chrono::duration<double, std::milli>(Stopwatch::now() - t0).count());
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  const double elapsed = std::chrono::duration<double>(Stopwatch::now() - start).count();
-  std::vector<double> all;
-  for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
-  Result r;
-  r.rate = static_cast<double>(all.size()) / elapsed;
-  r.p50 = percentile(all, 0.50);
-  r.p99 = percentile(all, 0.99);
-  r.failures = failures.load();
-  return r;
+  return bench::run_load(o.concurrency, o.seconds, port, work);
 }
 
 void report(const char* engine, const char* name, const Result& r, double baseline) {

@@ -1,5 +1,5 @@
 #pragma once
-// Monitoring alerts as received (store/migrations/v012_status_notices.cpp):
+// Monitoring alerts as received (store/migrations/v013_status_notices.cpp):
 // one row per (fingerprint, start), whatever how often monitoring re-sends it.
 #include <optional>
 #include <string>

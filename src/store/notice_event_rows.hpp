@@ -1,5 +1,5 @@
 #pragma once
-// A status notice's timeline (store/migrations/v012_status_notices.cpp):
+// A status notice's timeline (store/migrations/v013_status_notices.cpp):
 // appended, never rewritten; publishing stamps when and by whom.
 #include <optional>
 #include <vector>

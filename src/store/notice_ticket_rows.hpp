@@ -1,5 +1,5 @@
 #pragma once
-// Tickets (SAs) linked to a status notice (store/migrations/v012_status_notices.cpp).
+// Tickets (SAs) linked to a status notice (store/migrations/v013_status_notices.cpp).
 #include <optional>
 #include <vector>
 

@@ -29,24 +29,53 @@ void replace_ticket_sla(Connection& c, std::int64_t ticket_id,
   }
 }
 
+namespace {
+
+constexpr const char* kSlaColumns =
+    "ticket_id, target, policy, state, deadline, next_check_at, breached, calendar, unit";
+
+TicketSlaRow sla_row(const Row& r) {
+  TicketSlaRow row;
+  row.target = r.text(1);
+  row.policy = r.text(2);
+  row.state = r.text(3);
+  row.deadline = from_millis(r.integer(4));
+  if (auto next = r.optional_integer(5)) row.next_check_at = from_millis(*next);
+  row.breached = r.integer(6) != 0;
+  row.calendar = r.text(7);
+  row.unit = r.text(8);
+  return row;
+}
+
+}  // namespace
+
 std::vector<TicketSlaRow> load_ticket_sla(Connection& c, std::int64_t ticket_id) {
   std::vector<TicketSlaRow> rows;
-  for (const auto& r :
-       c.query("SELECT target, policy, state, deadline, next_check_at, breached, calendar, unit "
-               "FROM ticket_sla WHERE ticket_id = ? ORDER BY target",
-               {ticket_id})) {
-    TicketSlaRow row;
-    row.target = r.text(0);
-    row.policy = r.text(1);
-    row.state = r.text(2);
-    row.deadline = from_millis(r.integer(3));
-    if (auto next = r.optional_integer(4)) row.next_check_at = from_millis(*next);
-    row.breached = r.integer(5) != 0;
-    row.calendar = r.text(6);
-    row.unit = r.text(7);
-    rows.push_back(std::move(row));
+  for (const auto& r : c.query(std::string("SELECT ") + kSlaColumns +
+                                   " FROM ticket_sla WHERE ticket_id = ? ORDER BY target",
+                               {ticket_id})) {
+    rows.push_back(sla_row(r));
   }
   return rows;
+}
+
+std::map<std::int64_t, std::vector<TicketSlaRow>> load_tickets_sla(
+    Connection& c, const std::vector<std::int64_t>& ticket_ids) {
+  std::map<std::int64_t, std::vector<TicketSlaRow>> out;
+  if (ticket_ids.empty()) return out;
+  std::string in;
+  std::vector<Value> params;
+  for (auto id : ticket_ids) {
+    in += params.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  for (const auto& r :
+       c.query(std::string("SELECT ") + kSlaColumns + " FROM ticket_sla WHERE ticket_id IN (" + in +
+                   ") ORDER BY ticket_id, target",
+               params)) {
+    out[r.integer(0)].push_back(sla_row(r));
+  }
+  return out;
 }
 
 std::vector<std::int64_t> tickets_with_sla_due(Connection& c, Instant now, int limit) {

@@ -2,6 +2,7 @@
 // The stored SLA configuration and the per-ticket SLA clock cache (ticket_sla,
 // derived from the events; see migrations/v003_sla.cpp).
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,9 @@ void save_sla_configuration(Connection& c, const std::string& document, Instant 
 void replace_ticket_sla(Connection& c, std::int64_t ticket_id,
                         const std::vector<TicketSlaRow>& rows);
 std::vector<TicketSlaRow> load_ticket_sla(Connection& c, std::int64_t ticket_id);
+// The cached clocks of several tickets in one query (a queue's page), by ticket.
+std::map<std::int64_t, std::vector<TicketSlaRow>> load_tickets_sla(
+    Connection& c, const std::vector<std::int64_t>& ticket_ids);
 // Tickets with a warning or breach due at `now`, oldest first (indexed).
 std::vector<std::int64_t> tickets_with_sla_due(Connection& c, Instant now, int limit);
 // Tickets not closed or cancelled: their clocks may still move.

@@ -1,6 +1,6 @@
 #pragma once
 // The status page's components and the organizations that use each
-// (store/migrations/v012_status_notices.cpp).
+// (store/migrations/v013_status_notices.cpp).
 #include <optional>
 #include <vector>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Status notices and their components (store/migrations/v012_status_notices.cpp).
+// Status notices and their components (store/migrations/v013_status_notices.cpp).
 // Their timeline is in store/notice_event_rows.hpp, linked tickets in
 // store/notice_ticket_rows.hpp.
 #include <optional>

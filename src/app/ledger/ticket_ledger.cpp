@@ -11,6 +11,7 @@
 #include "domain/ticket_projection.hpp"
 #include "store/live_change_rows.hpp"
 #include "store/sla_rows.hpp"
+#include "store/ticket_queue_keys.hpp"
 #include "store/ticket_rows.hpp"
 #include "store/unit_rows.hpp"
 
@@ -69,8 +70,13 @@ void LedgerWrite::record(Ticket& ticket, std::vector<EventDraft> drafts, const A
     stamped.push_back(std::move(e));
   }
   store::update_ticket(c_, ticket);
-  // The cached clock follows in the same transaction (queues sort by it).
-  if (clock_moves) refresh_clock(ticket.id);
+  // The cached clock follows in the same transaction, and with it the
+  // queues' sort keys on the row (store/ticket_queue_keys.hpp).
+  if (clock_moves) {
+    refresh_clock(ticket.id);
+  } else {
+    store::refresh_queue_keys(c_, ticket.id);
+  }
   if (!appended_text.empty()) {
     store::index_ticket_text(c_, ticket.id, ticket.subject,
                              store::indexed_body(c_, ticket.id) + appended_text);
@@ -181,6 +187,7 @@ void TicketLedger::cache_clock(store::Connection& c, std::int64_t ticket_id,
                                const sla::SlaTimeline& timeline,
                                const std::vector<TicketEvent>& events) {
   store::replace_ticket_sla(c, ticket_id, SlaClocks::cache_rows(timeline, events));
+  store::refresh_queue_keys(c, ticket_id);
 }
 
 void TicketLedger::share(store::Connection& c, const std::vector<TicketChange>& changes,

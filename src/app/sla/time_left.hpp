@@ -4,6 +4,7 @@
 // and the unit of its target (working time, or plain elapsed time for
 // calendar hours). The ticket page and the queues both tell it this way.
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -26,5 +27,24 @@ struct TimeLeft {
 // nullopt when `calendar` is not known to the book.
 std::optional<TimeLeft> time_left(CalendarBook& book, const std::string& calendar,
                                   sla::DurationUnit unit, Instant deadline, Instant now);
+
+// time_left() for the many deadlines of a queue's page at one `now`: working
+// time is additive over adjacent spans, so each deadline is counted from the
+// nearest instant already counted on the same clock instead of from now. A
+// page of tickets a year overdue walks that year once, not once per row.
+class TimeLeftMemo {
+ public:
+  TimeLeftMemo(CalendarBook& book, Instant now) : book_(book), now_(now) {}
+  Instant now() const { return now_; }
+  std::optional<TimeLeft> time_left(const std::string& calendar, sla::DurationUnit unit,
+                                    Instant deadline);
+
+ private:
+  CalendarBook& book_;
+  Instant now_;
+  // Per clock (calendar, unit): the signed clock time from now to each
+  // instant counted so far (negative before now).
+  std::map<std::pair<std::string, int>, std::map<Instant, std::chrono::milliseconds>> counted_;
+};
 
 }  // namespace guiche::app

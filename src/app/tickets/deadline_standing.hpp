@@ -27,5 +27,10 @@ struct DeadlineStanding {
 DeadlineStanding deadline_standing(CalendarBook& book, const std::string& desk_calendar,
                                    const Ticket& ticket,
                                    const std::vector<store::TicketSlaRow>& clocks, Instant now);
+// The same for one ticket of a page, its time left counted through the
+// page's memo (at the memo's now).
+DeadlineStanding deadline_standing(TimeLeftMemo& memo, const std::string& desk_calendar,
+                                   const Ticket& ticket,
+                                   const std::vector<store::TicketSlaRow>& clocks);
 
 }  // namespace guiche::app

@@ -100,6 +100,36 @@ DeadlineStanding TicketReads::deadline_standing(const Actor& a, const Ticket& ti
                                 ticket_sla_summary(a, ticket.id), ctx_.now());
 }
 
+std::vector<DeadlineStanding> TicketReads::deadline_standings(const Actor& a,
+                                                              const std::vector<Ticket>& tickets) {
+  require_active(a);
+  std::vector<std::int64_t> ids;
+  for (const auto& t : tickets) ids.push_back(t.id);
+  std::vector<std::vector<store::TicketSlaRow>> clocks;
+  bool visible = true;
+  ctx_.db.read([&](store::Connection& c) {
+    const auto units = ctx_.unit_tree(c);
+    auto cached = store::load_tickets_sla(c, ids);
+    for (const auto& t : tickets) {
+      // The rows as the caller holds them: its visibility, checked in memory.
+      visible = visible && can_view_ticket(a.person, t, *units);
+      auto& rows = cached[t.id];
+      const bool unlabelled =
+          std::any_of(rows.begin(), rows.end(), [](const auto& r) { return r.calendar.empty(); });
+      clocks.push_back(unlabelled ? cached_clocks(c, t.id) : std::move(rows));
+    }
+  });
+  if (!visible) throw not_found("Chamado não encontrado.");
+  // Counted from the last row up: a queue is sorted by deadline, so each
+  // row's time left starts from the next row's deadline (TimeLeftMemo).
+  std::vector<DeadlineStanding> out(tickets.size());
+  TimeLeftMemo memo(ctx_.calendars, ctx_.now());
+  for (std::size_t i = tickets.size(); i-- > 0;) {
+    out[i] = app::deadline_standing(memo, ctx_.config.calendar, tickets[i], clocks[i]);
+  }
+  return out;
+}
+
 std::vector<store::TicketSlaRow> TicketReads::cached_clocks(store::Connection& c,
                                                             std::int64_t ticket_id) {
   auto rows = store::load_ticket_sla(c, ticket_id);

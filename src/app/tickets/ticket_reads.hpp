@@ -36,6 +36,10 @@ class TicketReads {
                                                                       std::int64_t ticket_id);
   // Where a ticket of a queue stands against its resolution deadline, now.
   DeadlineStanding deadline_standing(const Actor& a, const Ticket& ticket);
+  // The same for a whole page of a queue, reading the page's clocks in one
+  // query; in the order of `tickets`. Throws not_found if one is not visible.
+  std::vector<DeadlineStanding> deadline_standings(const Actor& a,
+                                                   const std::vector<Ticket>& tickets);
 
  private:
   // The cached clocks; rows cached before the cache kept their calendar are

@@ -17,7 +17,8 @@ extern const char* const kMigrationV008LiveChanges;
 extern const char* const kMigrationV009Webhooks;
 extern const char* const kMigrationV010ClockCalendar;
 extern const char* const kMigrationV011NoticePreference;
-extern const char* const kMigrationV012StatusNotices;
+extern const char* const kMigrationV012QueueKeys;
+extern const char* const kMigrationV013StatusNotices;
 
 namespace {
 
@@ -54,7 +55,8 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {9, "webhooks", in_dialect(kMigrationV009Webhooks, dialect)},
       {10, "clock_calendar", in_dialect(kMigrationV010ClockCalendar, dialect)},
       {11, "notice_preference", in_dialect(kMigrationV011NoticePreference, dialect)},
-      {12, "status_notices", in_dialect(kMigrationV012StatusNotices, dialect)},
+      {12, "queue_keys", in_dialect(kMigrationV012QueueKeys, dialect)},
+      {13, "status_notices", in_dialect(kMigrationV013StatusNotices, dialect)},
   };
 }
 

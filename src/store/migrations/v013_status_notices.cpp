@@ -1,4 +1,4 @@
-// Version 12: incident communication (docs/domain.md, "Incident
+// Version 13: incident communication (docs/domain.md, "Incident
 // communication"): the status page's components, the notices (incidents and
 // planned maintenance) with their timeline of events and messages, and the
 // tickets linked to them; the monitoring alerts received (Alertmanager
@@ -11,7 +11,7 @@
 // notices through status_notice_tickets_ticket.
 namespace guiche::store {
 
-extern const char* const kMigrationV012StatusNotices = R"SQL(
+extern const char* const kMigrationV013StatusNotices = R"SQL(
 CREATE TABLE status_components (
   id {{id}},
   name TEXT NOT NULL UNIQUE,

@@ -1,0 +1,31 @@
+#pragma once
+// The full-text part of a ticket query (store/ticket_queries.cpp), chosen so
+// that the first page of a common word does not read every match.
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace guiche::store {
+
+// A piece of a WHERE clause (" AND ...") and its parameters, in order.
+struct SqlClause {
+  std::string sql;
+  std::vector<Value> params;
+};
+
+// Tickets whose subject, description or public replies hold every word of
+// `text`, accent- and case-insensitive.
+struct TextFilter {
+  // The condition, for the query itself; empty when `text` has no word.
+  SqlClause clause;
+  // SQLite, a common word: the matching ids between two ids (parameters:
+  // `query`, then the bounds), so that a queue walked in order in chunks of
+  // ids asks the full-text index once per chunk (store/ticket_queries.cpp).
+  std::string matches_between;
+  Value query;
+};
+
+TextFilter text_filter(Connection& c, const std::string& text);
+
+}  // namespace guiche::store
