@@ -96,11 +96,13 @@ struct MailOptions {
         ->envname("GUICHE_MAIL_FROM_NAME");
     command.add_option("--public-url", public_url, "endereço público, para os links das mensagens")
         ->envname("GUICHE_PUBLIC_URL");
-    command.add_option("--agency-name", agency_name,
-                       "quem assina os comunicados de incidente (\"PRODEST Informa:\")")
+    command
+        .add_option("--agency-name", agency_name,
+                    "quem assina os comunicados de incidente (\"PRODEST Informa:\")")
         ->envname("GUICHE_AGENCY_NAME");
-    command.add_option("--incident-channel", incident_channel,
-                       "o canal onde os órgãos relatam incidentes (\"Grupo WhatsApp TI ES\")")
+    command
+        .add_option("--incident-channel", incident_channel,
+                    "o canal onde os órgãos relatam incidentes (\"Grupo WhatsApp TI ES\")")
         ->envname("GUICHE_INCIDENT_CHANNEL");
   }
 };
