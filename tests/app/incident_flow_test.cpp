@@ -50,7 +50,7 @@ TEST_P(IncidentFlowTest, FromReportToRestorationAsTheNormOrders) {
   EXPECT_EQ(v.notice.state, NoticeState::reported);
   EXPECT_EQ(v.notice.reporter_kind, ReporterKind::client);
   EXPECT_EQ(v.notice.organization_id, w.seger.id);  // the manager's own organization
-  EXPECT_EQ(v.notice.title, "Possível incidente no SIGEFES");
+  EXPECT_EQ(v.notice.title, "Possível incidente: SIGEFES");
   EXPECT_FALSE(v.notice.public_state);
 
   v = step(ascom, id, NoticeAction::acknowledge);
@@ -124,7 +124,7 @@ TEST_P(IncidentFlowTest, AMaintenanceIsScheduledByItsTeamAndPublishedToEveryClie
   EXPECT_EQ(outcome([&] { schedule_network(w.manager_gesin); }), "forbidden");
   auto v = schedule_network(w.analyst_dba);  // SGDBA is below GEINF
   EXPECT_EQ(v.notice.state, NoticeState::scheduled);
-  EXPECT_EQ(v.notice.title, "Manutenção programada do Rede Metropolitana");
+  EXPECT_EQ(v.notice.title, "Manutenção programada: Rede Metropolitana");
   v = step(ascom, v.notice.id, NoticeAction::publish);
   EXPECT_THAT(sent(), UnorderedElementsAre("maintenance_scheduled -> otavio@seger.es.gov.br",
                                            "maintenance_scheduled -> sergio@saude.es.gov.br"));

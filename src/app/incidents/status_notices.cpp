@@ -183,7 +183,7 @@ std::int64_t StatusNotices::create_in(store::Connection& c, const Actor& a, Stat
   }
   if (n.title.empty()) {
     n.title =
-        (n.kind == NoticeKind::incident ? "Possível incidente no " : "Manutenção programada do ") +
+        (n.kind == NoticeKind::incident ? "Possível incidente: " : "Manutenção programada: ") +
         joined_names(names_of(components));
   }
   n.state = n.kind == NoticeKind::incident ? NoticeState::reported : NoticeState::scheduled;

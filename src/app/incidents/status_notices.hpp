@@ -24,7 +24,7 @@ namespace guiche::app {
 
 struct ReportIncident {
   std::vector<std::int64_t> component_ids;
-  std::string title;        // empty: "Possível incidente no <componentes>"
+  std::string title;        // empty: "Possível incidente: <componentes>" (no article to guess)
   std::string impact;       // may be told later, when the team confirms
   std::string description;  // what the reporter saw
   // The organization it concerns; a client manager's own when left out.
@@ -33,7 +33,7 @@ struct ReportIncident {
 
 struct ScheduleMaintenance {
   std::vector<std::int64_t> component_ids;
-  std::string title;  // empty: "Manutenção programada do <componentes>"
+  std::string title;  // empty: "Manutenção programada: <componentes>"
   std::string impact;
   std::optional<Instant> starts_at;
   std::optional<Instant> ends_at;
