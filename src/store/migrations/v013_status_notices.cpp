@@ -4,7 +4,8 @@
 // tickets linked to them; the monitoring alerts received (Alertmanager
 // re-sends them: (fingerprint, starts_at) is each one's identity).
 //
-// Indexes: the staff board reads the open notices by state; the status page
+// Indexes: the staff board reads the open notices, newest first, from a
+// partial index of them (store/status_notice_rows.cpp repeats its states); the status page
 // and the feeds read what was published, newest first, from a partial index
 // of published events (drafts are never public); a component's page reads its
 // notices through status_notice_components_component; a ticket finds its
@@ -47,7 +48,9 @@ CREATE TABLE status_notices (
   first_published_at BIGINT,
   monitoring_resolved_at BIGINT
 );
-CREATE INDEX status_notices_state ON status_notices(state, id);
+CREATE INDEX status_notices_open ON status_notices(id)
+  WHERE state IN ('reported', 'acknowledged', 'confirmed_organization', 'confirmed_general',
+                  'scheduled', 'in_progress');
 CREATE INDEX status_notices_published ON status_notices(first_published_at, id)
   WHERE first_published_at IS NOT NULL;
 

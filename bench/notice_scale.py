@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Incident communication's queries at state scale, on both engines.
+
+Fills a freshly migrated desk as a decade of a state's work would leave it:
+1,000,000 tickets' worth of links (one ticket in ten linked to a notice),
+10,000 notices (100 open, 2,000 published in the last 90 days) with ten
+timeline events each, 1,000,000 monitoring alerts, 200 components and
+200,000 people of 200 organizations (2,000 of them managers). Then times
+each query the status page, the board, publishing and the monitoring intake
+run, against a primary-key read of the same run (the baseline). Rows are
+written by SQL with foreign keys off: the queries read only these tables.
+
+Usage: bench/notice_scale.py BUILD_DIR POSTGRES_URL
+"""
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+build, pg_url = sys.argv[1], sys.argv[2]
+now = 1_800_000_000_000
+day = 86_400_000
+OPEN = ("('reported', 'acknowledged', 'confirmed_organization', 'confirmed_general', "
+        "'scheduled', 'in_progress')")
+N = {"notices": 10_000, "links": 100_000, "alerts": 1_000_000, "people": 200_000}
+
+QUERIES = {
+    "baseline: one notice by id": "SELECT id FROM status_notices WHERE id = 5000",
+    "board: open notices": f"SELECT id FROM status_notices WHERE state IN {OPEN} "
+                           "ORDER BY id DESC LIMIT 200",
+    "ended notices, first page": f"SELECT id FROM status_notices WHERE state NOT IN {OPEN} "
+                                 "AND id < 9223372036854775807 ORDER BY id DESC LIMIT 50",
+    "status page: published in 90 days": "SELECT id FROM status_notices WHERE "
+        f"first_published_at IS NOT NULL AND first_published_at >= {now - 90 * day} "
+        "ORDER BY first_published_at DESC, id DESC LIMIT 200",
+    "a notice's components": "SELECT component_id FROM status_notice_components "
+                             "WHERE notice_id = 5000 ORDER BY component_id",
+    "a notice's timeline": "SELECT id FROM status_notice_events WHERE notice_id = 5000 "
+                           "ORDER BY id",
+    "publish: a notice's drafts": "SELECT id FROM status_notice_events WHERE notice_id = 5000 "
+        "AND message_key IS NOT NULL AND message_key <> 'incident_receipt' "
+        "AND published_at IS NULL ORDER BY id",
+    "feed: published updates": "SELECT id FROM status_notice_events WHERE published_at IS NOT "
+                               "NULL ORDER BY published_at DESC, id DESC LIMIT 200",
+    "a notice's published updates": "SELECT id FROM status_notice_events WHERE published_at "
+        "IS NOT NULL AND notice_id = 5000 ORDER BY published_at DESC, id DESC LIMIT 100",
+    "a notice's tickets": "SELECT ticket_id FROM status_notice_tickets WHERE notice_id = 5000 "
+                          "ORDER BY ticket_id",
+    "a ticket's notices": "SELECT notice_id FROM status_notice_tickets WHERE ticket_id = 50000 "
+                          "ORDER BY notice_id",
+    "monitoring: an alert by identity": "SELECT status FROM monitoring_alerts WHERE "
+                                        "fingerprint = 'f500000' AND starts_at = 500000",
+    "monitoring: alerts firing behind a notice": "SELECT count(*) FROM monitoring_alerts "
+        "WHERE notice_id = 5000 AND status = 'firing'",
+    "monitoring: a component's open draft": "SELECT n.id FROM status_notice_components nc "
+        "JOIN status_notices n ON n.id = nc.notice_id WHERE nc.component_id = 7 AND "
+        "n.reporter_kind = 'monitoring' AND n.state = 'reported' AND "
+        "n.first_published_at IS NULL ORDER BY n.id DESC LIMIT 1",
+    "delivery: managers of 10 organizations": "SELECT id FROM people WHERE active = 1 AND id IN "
+        "(SELECT person_id FROM role_grants WHERE role = 'org_manager') AND organization_id IN "
+        "(1, 2, 3, 4, 5, 6, 7, 8, 9, 10) ORDER BY name, id",
+    "components by group": "SELECT id FROM status_components ORDER BY group_name, name, id",
+}
+
+
+def fill_sql(series):
+    """INSERT ... SELECT over `series(k)`, a row source of n = 1..k."""
+    n = N
+    return [
+        f"INSERT INTO status_components (name, group_name, description, responsible_unit_id, "
+        f"active) SELECT 'Componente ' || n, 'Grupo ' || (n % 10), '', 1, 1 FROM {series(200)}",
+        f"INSERT INTO status_notices (kind, state, public_state, title, impact, reporter_kind, "
+        f"created_at, updated_at, first_published_at) SELECT "
+        f"CASE WHEN n % 5 = 0 THEN 'maintenance' ELSE 'incident' END, "
+        f"CASE WHEN n > {n['notices'] - 100} THEN "
+        f"(CASE WHEN n % 3 = 0 THEN 'reported' ELSE 'confirmed_general' END) "
+        f"WHEN n % 5 = 0 THEN 'completed' ELSE 'restored' END, 'restored', 'Aviso ' || n, '', "
+        f"CASE WHEN n % 7 = 0 THEN 'monitoring' ELSE 'staff' END, "
+        f"{now} - ({n['notices']} - n) * 43200000, {now} - ({n['notices']} - n) * 43200000, "
+        f"CASE WHEN n % 3 = 0 AND n > {n['notices'] - 100} THEN NULL ELSE "
+        f"{now} - ({n['notices']} - n) * 43200000 END FROM {series(n['notices'])}",
+        f"INSERT INTO status_notice_components (notice_id, component_id) SELECT n, 1 + n % 200 "
+        f"FROM {series(n['notices'])}",
+        f"INSERT INTO status_notice_events (notice_id, action, state_after, at, channel, data, "
+        f"message_key, message_title, message_text, published_at) SELECT 1 + (n - 1) / 10, "
+        f"'update', 'confirmed_general', {now} - n * 4320000, 'portal', '{{}}', 'notice_update', "
+        f"'t', 'x', CASE WHEN n % 10 = 0 THEN NULL ELSE {now} - n * 4320000 END "
+        f"FROM {series(10 * n['notices'])}",
+        f"INSERT INTO status_notice_tickets (notice_id, ticket_id, linked_at) SELECT "
+        f"1 + n % {n['notices']}, n * 10, {now} FROM {series(n['links'])}",
+        f"INSERT INTO monitoring_alerts (fingerprint, starts_at, status, labels, notice_id, "
+        f"received_at) SELECT 'f' || n, n, CASE WHEN n % 2 = 0 THEN 'firing' ELSE 'resolved' "
+        f"END, '{{}}', 1 + n % {n['notices']}, {now} FROM {series(n['alerts'])}",
+        f"INSERT INTO organizations (name, acronym, is_client, client_reference, calendar, "
+        f"created_at) SELECT 'Órgão ' || n, 'O' || n, 1, 'c', 'br', {now} FROM {series(200)}",
+        f"INSERT INTO people (name, active, organization_id, created_at) SELECT 'Pessoa ' || n, "
+        f"1, 1 + n % 200, {now} FROM {series(n['people'])}",
+        f"INSERT INTO role_grants (person_id, role) SELECT n, CASE WHEN n % 100 = 0 THEN "
+        f"'org_manager' ELSE 'requester' END FROM {series(n['people'])}",
+    ]
+
+
+def measure(run, rounds=25):
+    out = {}
+    for name, sql in QUERIES.items():
+        run(sql)  # warm
+        times = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            run(sql)
+            times.append((time.perf_counter() - start) * 1000)
+        out[name] = (statistics.median(times), max(times))
+    return out
+
+
+def sqlite_figures(tmp):
+    data = os.path.join(tmp, "sqlite")
+    subprocess.run([f"{build}/guiche", "migrate", "--data", data], check=True,
+                   stdout=subprocess.DEVNULL)
+    db = sqlite3.connect(os.path.join(data, "guiche.db"))
+    db.execute("PRAGMA foreign_keys = OFF")
+    series = lambda k: (f"(WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s "
+                        f"WHERE n < {k}) SELECT n FROM s)")
+    for sql in fill_sql(series):
+        db.execute(sql)
+    db.commit()
+    db.execute("ANALYZE")
+    return measure(lambda sql: db.execute(sql).fetchall())
+
+
+def pg_figures():
+    base = pg_url.rsplit("/", 1)[0]
+    subprocess.run(["psql", "-q", pg_url, "-c", "DROP DATABASE IF EXISTS guiche_notice_bench",
+                    "-c", "CREATE DATABASE guiche_notice_bench"], check=True,
+                   stdout=subprocess.DEVNULL)
+    url = base + "/guiche_notice_bench"
+    subprocess.run([f"{build}/guiche", "migrate", "--data", tempfile.mkdtemp(), "--database",
+                    url], check=True, stdout=subprocess.DEVNULL)
+    series = lambda k: f"generate_series(1, {k}) AS g(n)"
+    script = ["SET session_replication_role = replica;"] + [s + ";" for s in fill_sql(series)]
+    script += ["SET session_replication_role = origin;", "ANALYZE;", "\\timing on"]
+    rounds = 25
+    for sql in QUERIES.values():
+        script += [sql + ";"] * (rounds + 1)
+    out = subprocess.run(["psql", "-q", "-X", url], input="\n".join(script), text=True,
+                         capture_output=True, check=True).stdout
+    times = [float(line.split()[1]) for line in out.splitlines() if line.startswith("Time: ")]
+    figures = {}
+    for i, name in enumerate(QUERIES):
+        chunk = times[i * (rounds + 1) + 1:(i + 1) * (rounds + 1)]  # first one warms
+        figures[name] = (statistics.median(chunk), max(chunk))
+    subprocess.run(["psql", "-q", pg_url, "-c", "DROP DATABASE guiche_notice_bench"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return figures
+
+
+def table(engine, figures):
+    base = figures["baseline: one notice by id"][0]
+    print(f"\n{engine}: {N['notices']:,} notices, {10 * N['notices']:,} events, "
+          f"{N['links']:,} ticket links, {N['alerts']:,} alerts, {N['people']:,} people")
+    print(f"{'query':44} {'median ms':>10} {'max ms':>8} {'x baseline':>11}")
+    for name, (median, worst) in figures.items():
+        print(f"{name:44} {median:10.3f} {worst:8.3f} {median / base:11.1f}")
+
+
+tmp = tempfile.mkdtemp()
+try:
+    table("SQLite", sqlite_figures(tmp))
+    table("PostgreSQL 15", pg_figures())
+finally:
+    shutil.rmtree(tmp, ignore_errors=True)
