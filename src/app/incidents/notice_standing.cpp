@@ -29,9 +29,13 @@ NoticeStanding notice_standing(const Person& p, const std::vector<StatusComponen
   for (const auto& c : components) s.team = s.team || works_in(p, c.responsible_unit_id, units);
   s.communications = p.has_role(Role::communications);
   s.leadership = p.has_role(Role::leadership);
-  s.staff = is_staff(p) || s.communications || s.leadership;
+  s.staff = is_desk_staff(p);
   s.client_manager = p.has_role(Role::org_manager) && organization && organization->is_client;
   return s;
+}
+
+bool is_desk_staff(const Person& p) {
+  return is_staff(p) || p.has_role(Role::communications) || p.has_role(Role::leadership);
 }
 
 NoticeStanding monitoring_standing() {

@@ -19,6 +19,10 @@ NoticeStanding notice_standing(const Person& p, const std::vector<StatusComponen
                                const std::vector<Unit>& units,
                                const std::optional<Organization>& organization);
 
+// Anyone of the desk's own staff: agents, admins, ASCOM and leadership. They
+// read every notice, drafts included, and report incidents as "staff".
+bool is_desk_staff(const Person& p);
+
 // Monitoring speaks for itself (app/incidents, the Alertmanager intake).
 NoticeStanding monitoring_standing();
 

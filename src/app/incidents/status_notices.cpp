@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "app/access_policy.hpp"
 #include "app/incidents/notice_delivery.hpp"
 #include "app/incidents/notice_messages.hpp"
 #include "app/incidents/notice_standing.hpp"
@@ -18,11 +17,6 @@ namespace guiche::app {
 namespace {
 
 constexpr std::size_t kLongText = 4000;
-
-// Anyone of the desk's own staff reads every notice, drafts included.
-bool reads_every_notice(const Person& p) {
-  return is_staff(p) || p.has_role(Role::communications) || p.has_role(Role::leadership);
-}
 
 std::vector<StatusComponent> components_of(store::Connection& c,
                                            const std::vector<std::int64_t>& ids,
@@ -138,10 +132,10 @@ NoticeView StatusNotices::report_incident(const Actor& a, const ReportIncident& 
   n.title = optional_text(r.title, "title", "O título", 200);
   n.impact = optional_text(r.impact, "impact", "O impacto", 500);
   n.organization_id = r.organization_id;
-  if (!n.organization_id && a.person.has_role(Role::org_manager) && !reads_every_notice(a.person)) {
+  if (!n.organization_id && a.person.has_role(Role::org_manager) && !is_desk_staff(a.person)) {
     n.organization_id = a.person.organization_id;
   }
-  n.reporter_kind = reads_every_notice(a.person) ? ReporterKind::staff : ReporterKind::client;
+  n.reporter_kind = is_desk_staff(a.person) ? ReporterKind::staff : ReporterKind::client;
   return create(a, n, NoticeAction::report,
                 optional_text(r.description, "description", "A descrição", kLongText));
 }
@@ -204,7 +198,7 @@ NoticeView StatusNotices::act(const Actor& a, std::int64_t notice_id, const Noti
   const Instant now = ctx_.now();
   ctx_.db.write([&](store::Connection& c) {
     auto n = store::load_notice(c, notice_id, true);
-    if (!n || (!reads_every_notice(a.person) && n->reported_by != a.id())) {
+    if (!n || (!is_desk_staff(a.person) && n->reported_by != a.id())) {
       throw not_found("Comunicado não encontrado.");
     }
     const auto components = components_of(c, n->component_ids, false);
@@ -265,7 +259,7 @@ NoticeView StatusNotices::notice(const Actor& a, std::int64_t notice_id) {
   bool found = false;
   ctx_.db.read([&](store::Connection& c) {
     auto n = store::load_notice(c, notice_id);
-    if (!n || (!reads_every_notice(a.person) && n->reported_by != a.id())) return;
+    if (!n || (!is_desk_staff(a.person) && n->reported_by != a.id())) return;
     found = true;
     v.notice = *n;
     v.components = components_of(c, n->component_ids, false);
@@ -282,8 +276,7 @@ NoticeView StatusNotices::notice(const Actor& a, std::int64_t notice_id) {
 
 std::vector<NoticeView> StatusNotices::board(const Actor& a) {
   require_active(a);
-  if (!reads_every_notice(a.person))
-    throw forbidden("Somente a equipe vê o quadro de comunicados.");
+  if (!is_desk_staff(a.person)) throw forbidden("Somente a equipe vê o quadro de comunicados.");
   std::vector<std::int64_t> ids;
   ctx_.db.read([&](store::Connection& c) {
     for (const auto& n : store::open_notices(c, 200)) ids.push_back(n.id);

@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "app/access_policy.hpp"
-#include "app/incidents/notice_messages.hpp"
+#include "app/incidents/notice_standing.hpp"
 #include "domain/error.hpp"
 #include "store/notice_event_rows.hpp"
 #include "store/organization_rows.hpp"
@@ -21,8 +20,7 @@ bool sees(const std::optional<Person>& viewer, const StatusNotice& n) {
   if (!n.public_state) return false;
   if (!n.organization_id) return true;
   if (!viewer || !viewer->active) return false;
-  return viewer->organization_id == n.organization_id || is_staff(*viewer) ||
-         viewer->has_role(Role::communications) || viewer->has_role(Role::leadership);
+  return viewer->organization_id == n.organization_id || is_desk_staff(*viewer);
 }
 
 bool is_open(NoticeState s) {
