@@ -49,4 +49,16 @@ std::string format_date_input(Date d) {
   return buffer;
 }
 
+std::optional<int> parse_clock_input(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return std::nullopt;
+  text = text.substr(first, text.find_last_not_of(" \t") - first + 1);
+  const auto colon = text.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  const auto hours = number(text.substr(0, colon), 1, 2);
+  const auto minutes = number(text.substr(colon + 1), 2, 2);
+  if (!hours || !minutes || *hours > 23 || *minutes > 59) return std::nullopt;
+  return static_cast<int>(*hours * 60 + *minutes);
+}
+
 }  // namespace guiche::web

@@ -18,4 +18,7 @@ std::optional<Date> parse_date_input(std::string_view text);
 // "dd/mm/aaaa"
 std::string format_date_input(Date d);
 
+// "14:30" or "9:05" as minutes after midnight; nullopt for anything else.
+std::optional<int> parse_clock_input(std::string_view text);
+
 }  // namespace guiche::web

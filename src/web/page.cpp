@@ -8,6 +8,7 @@
 
 #include "api/caller.hpp"
 #include "app/accounts/accounts.hpp"
+#include "app/incidents/notice_standing.hpp"
 
 namespace guiche::web {
 namespace {
@@ -157,6 +158,7 @@ http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status
     view["visitante"] = {{"nome", person.name},
                          {"csrf", v->csrf},
                          {"agente", agent},
+                         {"comunicados", app::is_desk_staff(person)},
                          {"admin", person.has_role(Role::admin)}};
   }
   http::Response response{

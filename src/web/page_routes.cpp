@@ -7,6 +7,7 @@ std::vector<http::Route> web_routes(WebContext& ctx) {
   add_session_pages(ctx, routes);
   add_catalog_pages(ctx, routes);
   add_request_pages(ctx, routes);
+  add_incident_report_pages(ctx, routes);
   add_language_pages(ctx, routes);
   add_admin_pages(ctx, routes);
   add_agent_pages(ctx, routes);

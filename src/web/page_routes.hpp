@@ -10,6 +10,7 @@ namespace guiche::web {
 void add_session_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_catalog_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_request_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_incident_report_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_language_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_pages(WebContext& ctx, std::vector<http::Route>& routes);  // admin_index.cpp
 void add_agent_pages(WebContext& ctx, std::vector<http::Route>& routes);
@@ -17,6 +18,7 @@ void add_agent_queue_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_ticket_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_phone_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_quarantine_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_agent_notice_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_status_pages(WebContext& ctx, std::vector<http::Route>& routes);  // status/
 void add_live_routes(WebContext& ctx, std::vector<http::Route>& routes);
 

@@ -29,5 +29,15 @@ TEST(DateInput, WritesDayMonthYear) {
   EXPECT_EQ(format_date_input(Date{year{2026} / 12 / 31}), "31/12/2026");
 }
 
+TEST(ClockInput, ReadsHoursAndMinutes) {
+  EXPECT_EQ(parse_clock_input("14:30"), 14 * 60 + 30);
+  EXPECT_EQ(parse_clock_input("9:05"), 9 * 60 + 5);
+  EXPECT_EQ(parse_clock_input(" 00:00 "), 0);
+  EXPECT_EQ(parse_clock_input("23:59"), 23 * 60 + 59);
+  for (const char* bad : {"24:00", "12:60", "12:5", "1230", "", "12:", ":30", "+1:30", "12:30x"}) {
+    EXPECT_FALSE(parse_clock_input(bad).has_value()) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace guiche::web

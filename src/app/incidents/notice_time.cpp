@@ -62,4 +62,20 @@ std::string local_when_text(const std::string& time_zone, Instant t) {
          zone_name_pt(time_zone, t) + ")";
 }
 
+Instant local_instant(const std::string& time_zone, Date day, int minutes) {
+  const date::year_month_day ymd{date::year{static_cast<int>(day.year())},
+                                 date::month{static_cast<unsigned>(day.month())},
+                                 date::day{static_cast<unsigned>(day.day())}};
+  const auto local = date::local_seconds{date::local_days{ymd}} + std::chrono::minutes{minutes};
+  const auto* zone = date::locate_zone(time_zone);
+  const auto info = zone->get_info(local);
+  date::sys_seconds utc;
+  if (info.result == date::local_info::nonexistent) {
+    utc = info.second.begin;  // the transition: the first local time that exists
+  } else {
+    utc = zone->to_sys(local, date::choose::earliest);
+  }
+  return Instant{std::chrono::duration_cast<std::chrono::milliseconds>(utc.time_since_epoch())};
+}
+
 }  // namespace guiche::app

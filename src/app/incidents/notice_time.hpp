@@ -21,5 +21,9 @@ std::string local_clock_text(const std::string& time_zone, Instant t);
 std::string local_iso_text(const std::string& time_zone, Instant t);
 // "05/12/2026 às 14:30 (horário de Brasília)"
 std::string local_when_text(const std::string& time_zone, Instant t);
+// The instant a local date and clock time (minutes after midnight) names in
+// the zone, as staff type a maintenance window; in a daylight-saving gap, the
+// first local time that exists; in an overlap, the earlier one.
+Instant local_instant(const std::string& time_zone, Date day, int minutes);
 
 }  // namespace guiche::app

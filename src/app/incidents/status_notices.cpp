@@ -10,6 +10,7 @@
 #include "store/notice_event_rows.hpp"
 #include "store/notice_ticket_rows.hpp"
 #include "store/organization_rows.hpp"
+#include "store/person_rows.hpp"
 #include "store/status_component_rows.hpp"
 #include "store/status_notice_rows.hpp"
 
@@ -86,9 +87,10 @@ struct StepRecord {
   MessageFacts facts;
 };
 
-void record_step(store::Connection& c, const DeskConfig& config, Notices& notices, StatusNotice& n,
-                 const std::vector<StatusComponent>& components, const Actor& a,
-                 std::optional<std::int64_t> actor_id, const StepRecord& step, Instant now) {
+NoticeEvent record_step(store::Connection& c, const DeskConfig& config, Notices& notices,
+                        StatusNotice& n, const std::vector<StatusComponent>& components,
+                        const Actor& a, std::optional<std::int64_t> actor_id,
+                        const StepRecord& step, Instant now) {
   NoticeEvent e;
   e.notice_id = n.id;
   e.action = step.action;
@@ -120,7 +122,13 @@ void record_step(store::Connection& c, const DeskConfig& config, Notices& notice
   }
   n.updated_at = now;
   store::update_notice(c, n);
+  return e;
 }
+
+// Thrown to roll a previewed step back once its message is rendered.
+struct PreviewDone {
+  std::optional<NoticeMessage> message;
+};
 
 }  // namespace
 
@@ -196,61 +204,77 @@ std::int64_t StatusNotices::create_in(store::Connection& c, const Actor& a, Stat
 NoticeView StatusNotices::act(const Actor& a, std::int64_t notice_id, const NoticeStep& s) {
   require_active(a);
   const Instant now = ctx_.now();
-  ctx_.db.write([&](store::Connection& c) {
-    auto n = store::load_notice(c, notice_id, true);
-    if (!n || (!is_desk_staff(a.person) && n->reported_by != a.id())) {
-      throw not_found("Comunicado não encontrado.");
-    }
-    const auto components = components_of(c, n->component_ids, false);
-    const auto standing =
-        notice_standing(a.person, components, *ctx_.unit_tree(c), organization_of(c, a.person));
-    const auto decision = decide_notice_action(n->kind, n->state, s.action, standing);
-    require_decided(decision);
-    StepRecord step{s.action, standing, {}, {}};
-    if (!s.impact.empty()) {
-      n->impact = optional_text(s.impact, "impact", "O impacto", 500);
-      step.data["impact"] = n->impact;
-    }
-    switch (s.action) {
-      case NoticeAction::confirm_organization: {
-        const auto org = s.organization_id ? s.organization_id : n->organization_id;
-        if (!org || !store::load_organization(c, *org)) {
-          throw invalid_field("organization_id", "Informe o órgão afetado.");
-        }
-        n->organization_id = org;
-        step.data["organization_id"] = *org;
-        break;
-      }
-      case NoticeAction::confirm_general:
-        n->organization_id.reset();  // everyone is affected now
-        break;
-      case NoticeAction::update:
-        step.facts.text = required_text(s.text, "text", "O texto da atualização", kLongText);
-        step.data["text"] = step.facts.text;
-        break;
-      case NoticeAction::leadership_confirm:
-      case NoticeAction::leadership_restore:
-        step.facts.signature =
-            a.person.name + ", " + required_text(s.position, "position", "O cargo", 200);
-        step.data["signature"] = step.facts.signature;
-        break;
-      case NoticeAction::reschedule:
-        check_window(s.starts_at, s.ends_at);
-        n->starts_at = s.starts_at;
-        n->ends_at = s.ends_at;
-        step.data["starts_at"] = to_millis(*s.starts_at);
-        step.data["ends_at"] = to_millis(*s.ends_at);
-        break;
-      default:
-        break;
-    }
-    n->state = decision.next;
-    step.facts.component_names = names_of(components);
-    step.facts.organization_name = organization_label(c, n->organization_id);
-    step.facts.now = now;
-    record_step(c, ctx_.config, notices_, *n, components, a, a.id(), step, now);
-  });
+  ctx_.db.write([&](store::Connection& c) { act_in(c, a, notice_id, s, now); });
   return notice(a, notice_id);
+}
+
+std::optional<NoticeMessage> StatusNotices::preview(const Actor& a, std::int64_t notice_id,
+                                                    const NoticeStep& s) {
+  require_active(a);
+  const Instant now = ctx_.now();
+  try {
+    ctx_.db.write(
+        [&](store::Connection& c) { throw PreviewDone{act_in(c, a, notice_id, s, now).message}; });
+  } catch (const PreviewDone& done) {
+    return done.message;
+  }
+  return std::nullopt;
+}
+
+NoticeEvent StatusNotices::act_in(store::Connection& c, const Actor& a, std::int64_t notice_id,
+                                  const NoticeStep& s, Instant now) {
+  auto n = store::load_notice(c, notice_id, true);
+  if (!n || (!is_desk_staff(a.person) && n->reported_by != a.id())) {
+    throw not_found("Comunicado não encontrado.");
+  }
+  const auto components = components_of(c, n->component_ids, false);
+  const auto standing =
+      notice_standing(a.person, components, *ctx_.unit_tree(c), organization_of(c, a.person));
+  const auto decision = decide_notice_action(n->kind, n->state, s.action, standing);
+  require_decided(decision);
+  StepRecord step{s.action, standing, {}, {}};
+  if (!s.impact.empty()) {
+    n->impact = optional_text(s.impact, "impact", "O impacto", 500);
+    step.data["impact"] = n->impact;
+  }
+  switch (s.action) {
+    case NoticeAction::confirm_organization: {
+      const auto org = s.organization_id ? s.organization_id : n->organization_id;
+      if (!org || !store::load_organization(c, *org)) {
+        throw invalid_field("organization_id", "Informe o órgão afetado.");
+      }
+      n->organization_id = org;
+      step.data["organization_id"] = *org;
+      break;
+    }
+    case NoticeAction::confirm_general:
+      n->organization_id.reset();  // everyone is affected now
+      break;
+    case NoticeAction::update:
+      step.facts.text = required_text(s.text, "text", "O texto da atualização", kLongText);
+      step.data["text"] = step.facts.text;
+      break;
+    case NoticeAction::leadership_confirm:
+    case NoticeAction::leadership_restore:
+      step.facts.signature =
+          a.person.name + ", " + required_text(s.position, "position", "O cargo", 200);
+      step.data["signature"] = step.facts.signature;
+      break;
+    case NoticeAction::reschedule:
+      check_window(s.starts_at, s.ends_at);
+      n->starts_at = s.starts_at;
+      n->ends_at = s.ends_at;
+      step.data["starts_at"] = to_millis(*s.starts_at);
+      step.data["ends_at"] = to_millis(*s.ends_at);
+      break;
+    default:
+      break;
+  }
+  n->state = decision.next;
+  step.facts.component_names = names_of(components);
+  step.facts.organization_name = organization_label(c, n->organization_id);
+  step.facts.now = now;
+  return record_step(c, ctx_.config, notices_, *n, components, a, a.id(), step, now);
 }
 
 NoticeView StatusNotices::notice(const Actor& a, std::int64_t notice_id) {
@@ -265,13 +289,44 @@ NoticeView StatusNotices::notice(const Actor& a, std::int64_t notice_id) {
     v.components = components_of(c, n->component_ids, false);
     v.events = store::load_notice_events(c, notice_id);
     v.ticket_ids = store::notice_ticket_ids(c, notice_id);
+    v.organization_name = organization_label(c, n->organization_id);
+    auto name_of = [&](std::optional<std::int64_t> id) {
+      if (!id || v.people.contains(*id)) return;
+      if (auto p = store::load_person(c, *id)) v.people[*id] = p->name;
+    };
+    name_of(n->reported_by);
+    for (const auto& e : v.events) {
+      name_of(e.actor_id);
+      name_of(e.published_by);
+    }
+    const auto standing =
+        notice_standing(a.person, v.components, *ctx_.unit_tree(c), organization_of(c, a.person));
+    for (int i = 0; i <= static_cast<int>(NoticeAction::publish); ++i) {
+      const auto action = static_cast<NoticeAction>(i);
+      if (action == NoticeAction::report || action == NoticeAction::schedule) continue;
+      const auto d = decide_notice_action(n->kind, n->state, action, standing);
+      if (d.outcome == NoticeDecision::Outcome::allowed) v.actions.push_back(action);
+    }
   });
   if (!found) throw not_found("Comunicado não encontrado.");
   for (const auto& e : v.events) {
     v.has_drafts =
         v.has_drafts || (e.message && !e.published_at && e.action != NoticeAction::acknowledge);
   }
+  if (!v.has_drafts) std::erase(v.actions, NoticeAction::publish);
   return v;
+}
+
+std::vector<Organization> StatusNotices::scope_organizations(const Actor& a) {
+  require_active(a);
+  if (!is_desk_staff(a.person)) throw forbidden("Somente a equipe escolhe o órgão afetado.");
+  std::vector<Organization> out;
+  ctx_.db.read([&](store::Connection& c) {
+    for (auto& o : store::load_organizations(c)) {
+      if (o.is_client) out.push_back(std::move(o));
+    }
+  });
+  return out;
 }
 
 std::vector<NoticeView> StatusNotices::board(const Actor& a) {

@@ -19,6 +19,7 @@
 #include "domain/incidents/notice_transitions.hpp"
 #include "domain/incidents/status_component.hpp"
 #include "domain/incidents/status_notice.hpp"
+#include "domain/organization.hpp"
 
 namespace guiche::app {
 
@@ -56,6 +57,11 @@ struct NoticeView {
   std::vector<NoticeEvent> events;  // oldest first
   std::vector<std::int64_t> ticket_ids;
   bool has_drafts = false;  // messages waiting for ASCOM
+  // What the viewer may do to it now (publish only while there are drafts).
+  std::vector<NoticeAction> actions;
+  // The names of the reporter and of each event's actor, by person id.
+  std::map<std::int64_t, std::string> people;
+  std::string organization_name;  // the scope's, when it concerns one organization
 };
 
 // One alert as monitoring tells it (Prometheus Alertmanager's webhook, Zabbix).
@@ -81,6 +87,12 @@ class StatusNotices {
   NoticeView report_incident(const Actor& a, const ReportIncident& r);
   NoticeView schedule_maintenance(const Actor& a, const ScheduleMaintenance& s);
   NoticeView act(const Actor& a, std::int64_t notice_id, const NoticeStep& step);
+  // The message `step` would write, exactly as it would be sent, without
+  // taking it (the step is taken and rolled back: the same checks apply).
+  std::optional<NoticeMessage> preview(const Actor& a, std::int64_t notice_id,
+                                       const NoticeStep& step);
+  // The client organizations an incident may be scoped to (staff only).
+  std::vector<Organization> scope_organizations(const Actor& a);
   // The staff and the reporter see a notice whole, drafts included.
   NoticeView notice(const Actor& a, std::int64_t notice_id);
   // Open notices, newest first (staff only).
@@ -97,6 +109,9 @@ class StatusNotices {
   // The new notice's row and first event, in the caller's transaction.
   std::int64_t create_in(store::Connection& c, const Actor& a, StatusNotice n, NoticeAction action,
                          const std::string& text, const NoticeStanding& standing, Instant now);
+  // One step, in the caller's transaction: the event it recorded.
+  NoticeEvent act_in(store::Connection& c, const Actor& a, std::int64_t notice_id,
+                     const NoticeStep& step, Instant now);
 
   DeskContext& ctx_;
   Notices& notices_;
