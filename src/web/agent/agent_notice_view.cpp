@@ -111,7 +111,8 @@ nlohmann::json action_views(WebContext& ctx, const Visitor& v, const app::Notice
         {"texto", mine ? sent_or(sent, "texto") : ""},
         {"cargo", mine ? sent_or(sent, "cargo") : ""},
         {"impacto", mine ? sent_or(sent, "impacto") : n.notice.impact},
-        {"principal", action == NoticeAction::publish},
+        // One main button: publishing, or the step whose message was just previewed.
+        {"principal", action == NoticeAction::publish || (mine && preview)},
         {"tem_erros", false},
         {"pede_orgao", false},
         {"previa", nullptr},
@@ -206,6 +207,7 @@ nlohmann::json notice_line_view(WebContext& ctx, const app::NoticeView& n) {
           {"atualizado", format_local(ctx, n.notice.updated_at)},
           {"atualizado_iso", format_utc(n.notice.updated_at)},
           {"rascunho", n.has_drafts},
+          {"aguarda_recebimento", n.notice.state == NoticeState::reported},
           {"monitoramento_resolveu", n.notice.monitoring_resolved_at.has_value()}};
 }
 
