@@ -116,6 +116,17 @@ export default async function incidents(t) {
     await visit(p, '/atendimento/comunicados/novo?tipo=manutencao', 'comunicado-nova-manutencao');
   });
 
+  await step('o administrador cadastra os componentes', async () => {
+    const admin = await as('admin');
+    await admin.page.goto(base + '/admin/componentes');
+    await visit(admin.page, '/admin/componentes', 'admin-componentes');
+    const link = admin.page.locator('.lista-componentes a', { hasText: component });
+    await Promise.all([admin.page.waitForLoadState('load'), link.click()]);
+    await visit(admin.page, '/admin/componentes/:id', 'admin-componente');
+    expect(await admin.page.locator('#orgaos input:checked').count() >= 1, 'os órgãos que o usam');
+    await admin.context.close();
+  });
+
   await step('360 px', async () => {
     await atPhoneWidth(ascom.context, [
       ['/atendimento/comunicados', 'comunicados-quadro-360'],

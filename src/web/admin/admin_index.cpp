@@ -12,6 +12,7 @@ void add_admin_services(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_calendars(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_sla(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_webhooks(WebContext& ctx, std::vector<http::Route>& routes);  // admin_webhooks.cpp
+void add_admin_components(WebContext& ctx, std::vector<http::Route>& routes);
 
 namespace {
 
@@ -25,7 +26,8 @@ void add_admin_index(WebContext& ctx, std::vector<http::Route>& routes) {
                                                           {"/admin/unidades", "unidades"},
                                                           {"/admin/servicos", "servicos"},
                                                           {"/admin/calendarios", "calendarios"},
-                                                          {"/admin/sla", "sla"}}) {
+                                                          {"/admin/sla", "sla"},
+                                                          {"/admin/componentes", "componentes"}}) {
       sections.push_back({{"url", path},
                           {"nome", text(ctx, "admin.indice." + key)},
                           {"sobre", text(ctx, "admin.indice." + key + "_sobre")}});
@@ -49,6 +51,7 @@ void add_admin_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   add_admin_calendars(ctx, routes);
   add_admin_sla(ctx, routes);
   add_admin_webhooks(ctx, routes);
+  add_admin_components(ctx, routes);
 }
 
 }  // namespace guiche::web
