@@ -81,8 +81,8 @@ app::MonitoringAlert zabbix_alert_of(const nlohmann::json& body) {
   if (!trigger_id.empty()) a.labels["trigger_id"] = trigger_id;
   add_tags(body, a.labels);  // the tags name the component; they win
   if (!host.empty()) a.description = "Host: " + host;
-  if (!severity.empty()) a.description += (a.description.empty() ? "" : "; ") +
-                                          std::string("severidade: ") + severity;
+  if (!severity.empty())
+    a.description += (a.description.empty() ? "" : "; ") + std::string("severidade: ") + severity;
   return a;
 }
 

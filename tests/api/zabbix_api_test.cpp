@@ -105,10 +105,10 @@ TEST_P(ZabbixApiTest, BadPayloadsAre400AndChangeNothing) {
     return b.dump();
   };
   for (const auto& body :
-       {without("event_id"), without("event_value"), without("event_time"),
-        without("trigger_name"), with("event_id", ""), with("event_value", "2"),
-        with("event_value", true), with("event_time", "2026.03.02 09:00:00"),
-        with("tags", "component:SIGEFES"), with("tags", json::array({{{"value", "SIGEFES"}}})),
+       {without("event_id"), without("event_value"), without("event_time"), without("trigger_name"),
+        with("event_id", ""), with("event_value", "2"), with("event_value", true),
+        with("event_time", "2026.03.02 09:00:00"), with("tags", "component:SIGEFES"),
+        with("tags", json::array({{{"value", "SIGEFES"}}})),
         with("tags", json::array({{{"tag", "component"}, {"value", 3}}})),
         with("host", json::object()), std::string("[1,2]"), std::string("{nem json")}) {
     SCOPED_TRACE(body.substr(0, 120));

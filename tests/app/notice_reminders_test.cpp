@@ -16,11 +16,11 @@
 namespace guiche::testing {
 namespace {
 
+using std::chrono::hours;
+using std::chrono::minutes;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
-using std::chrono::hours;
-using std::chrono::minutes;
 
 class NoticeRemindersTest : public IncidentTest {
  protected:

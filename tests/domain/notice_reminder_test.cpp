@@ -104,9 +104,8 @@ TEST(NoticeReminder, FollowsTheCasesFile) {
     const auto due = reminder_due(c.notice, c.events, kNow, settings);
     EXPECT_EQ(due.has_value(), c.remind);
     if (!due) continue;
-    EXPECT_EQ(due->kind, c.notice.kind == NoticeKind::maintenance
-                             ? ReminderKind::maintenance_start
-                             : ReminderKind::incident_update);
+    EXPECT_EQ(due->kind, c.notice.kind == NoticeKind::maintenance ? ReminderKind::maintenance_start
+                                                                  : ReminderKind::incident_update);
     // Turned off, never.
     ReminderSettings off;
     EXPECT_FALSE(reminder_due(c.notice, c.events, kNow, off));

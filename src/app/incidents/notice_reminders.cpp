@@ -115,7 +115,8 @@ bool NoticeReminders::send(std::int64_t notice_id, Instant now) {
       const auto m = render_notice_message(c, ctx_.config, "incident_update_reminder", n, facts);
       e.data["quiet_since"] = to_millis(due->since);
       store::insert_notice_event(c, e);  // no message: nothing of it is ever public
-      for (auto person_id : store::people_with_role(c, std::string(role_code(Role::communications)))) {
+      for (auto person_id :
+           store::people_with_role(c, std::string(role_code(Role::communications)))) {
         auto person = store::load_person(c, person_id);
         if (!person || !person->active) continue;
         notices_.enqueue_written(c, m.key, *person, m.title, m.text, message_html(m), now);
