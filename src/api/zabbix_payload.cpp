@@ -1,5 +1,7 @@
 #include "api/zabbix_payload.hpp"
 
+#include <optional>
+
 #include "domain/error.hpp"
 
 namespace guiche::api {
@@ -25,7 +27,7 @@ std::string required(const nlohmann::json& body, const char* name, std::size_t m
   return *v;
 }
 
-std::string optional(const nlohmann::json& body, const char* name) {
+std::string optional_text(const nlohmann::json& body, const char* name) {
   auto v = text_of(body, name).value_or("");
   if (v.size() > 500) throw bad(std::string(name) + " longo demais");
   return v;
@@ -72,9 +74,9 @@ app::MonitoringAlert zabbix_alert_of(const nlohmann::json& body) {
   if (!starts) throw bad("event_time fora do RFC 3339");
   a.starts_at = *starts;
   a.summary = required(body, "trigger_name", 500);
-  const auto host = optional(body, "host");
-  const auto severity = optional(body, "severity");
-  const auto trigger_id = optional(body, "trigger_id");
+  const auto host = optional_text(body, "host");
+  const auto severity = optional_text(body, "severity");
+  const auto trigger_id = optional_text(body, "trigger_id");
   a.labels["alertname"] = a.summary;
   if (!host.empty()) a.labels["host"] = host;
   if (!severity.empty()) a.labels["severity"] = severity;

@@ -6,6 +6,7 @@
 #include "app/incidents/notice_messages.hpp"
 #include "domain/error.hpp"
 #include "domain/incidents/notice_reminder.hpp"
+#include "domain/role.hpp"
 #include "store/notice_event_rows.hpp"
 #include "store/notice_reminder_rows.hpp"
 #include "store/person_rows.hpp"
