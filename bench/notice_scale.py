@@ -64,6 +64,14 @@ QUERIES = {
         "(SELECT person_id FROM role_grants WHERE role = 'org_manager') AND organization_id IN "
         "(1, 2, 3, 4, 5, 6, 7, 8, 9, 10) ORDER BY name, id",
     "components by group": "SELECT id FROM status_components ORDER BY group_name, name, id",
+    # app/incidents/notice_reminders.cpp, every minute on every node.
+    "reminders: maintenance starting in 24 h": f"SELECT id FROM status_notices WHERE state IN "
+        f"{OPEN} AND state = 'scheduled' AND starts_at > {now} AND starts_at <= {now + day} "
+        "ORDER BY id LIMIT 500",
+    "reminders: confirmed incidents": f"SELECT id FROM status_notices WHERE state IN {OPEN} "
+        "AND state IN ('confirmed_organization', 'confirmed_general') ORDER BY id LIMIT 500",
+    "reminders: ASCOM by role": "SELECT DISTINCT person_id FROM role_grants WHERE "
+                                "role = 'communications' ORDER BY person_id",
 }
 
 

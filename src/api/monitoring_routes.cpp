@@ -4,11 +4,13 @@
 // alert opens or joins an unpublished incident of the component its labels
 // name; Alertmanager re-sends, and (fingerprint, startsAt) makes that
 // harmless. A payload that is not one is refused whole (400), changing
-// nothing. See README.md, "Monitoring".
+// nothing. Zabbix's webhook (api/zabbix_payload.hpp) enters the same way,
+// one event per request. See docs/monitoring.md.
 #include "api/caller.hpp"
 #include "api/directory_routes.hpp"
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
+#include "api/zabbix_payload.hpp"
 #include "app/incidents/status_notices.hpp"
 #include "domain/error.hpp"
 
@@ -91,6 +93,15 @@ void add_monitoring_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
         // Read whole before anything is written: a bad payload changes nothing.
         const auto alerts = alerts_of(json_body(r, 4 * ctx.max_json_bytes));
         const auto receipt = desk.status_notices().receive_monitoring_alerts(actor, alerts);
+        return json_response(200, {{"alerts", receipt.alerts},
+                                   {"notice_ids", receipt.notice_ids},
+                                   {"unmapped", receipt.unmapped}});
+      });
+  add_guarded_route(
+      routes, "POST", "/api/v1/monitoring/zabbix", [&ctx, &desk](const http::Request& r) {
+        auto actor = require_caller(ctx, r);
+        const auto alert = zabbix_alert_of(json_body(r, ctx.max_json_bytes));
+        const auto receipt = desk.status_notices().receive_monitoring_alerts(actor, {alert});
         return json_response(200, {{"alerts", receipt.alerts},
                                    {"notice_ids", receipt.notice_ids},
                                    {"unmapped", receipt.unmapped}});

@@ -187,7 +187,8 @@ void add_notice_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
             ctx, r,
             {"action", "text", "position", "impact", "organization_id", "starts_at", "ends_at"});
         const auto action = parse_notice_action(required_string(body, "action"));
-        if (!action || *action == NoticeAction::report || *action == NoticeAction::schedule) {
+        if (!action || *action == NoticeAction::report || *action == NoticeAction::schedule ||
+            *action == NoticeAction::remind) {
           throw invalid_field("action", "Ação desconhecida para um comunicado.");
         }
         app::NoticeStep step;

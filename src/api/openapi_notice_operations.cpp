@@ -77,6 +77,16 @@ const std::vector<OperationDoc>& notice_operations() {
        "MonitoringReceipt",
        200,
        {}},
+      {"POST",
+       "/api/v1/monitoring/zabbix",
+       "Um evento do Zabbix (o tipo de mídia webhook de contrib/zabbix), com o token de uma "
+       "conta da equipe: um problema abre ou atualiza um rascunho de incidente do componente "
+       "indicado pelas tags; a recuperação o marca; nunca publica",
+       "comunicados",
+       "ZabbixEvent",
+       "MonitoringReceipt",
+       200,
+       {}},
   };
   return ops;
 }
@@ -142,6 +152,18 @@ nlohmann::ordered_json openapi_notice_schemas() {
       "startsAt": {"type": "string", "format": "date-time"},
       "endsAt": {"type": "string", "format": "date-time"},
       "fingerprint": {"type": "string"}}}}}},
+  "ZabbixEvent": {"type": "object", "required": ["event_id", "event_value", "event_time",
+    "trigger_name"], "properties": {
+    "event_id": {"type": "string", "description": "{EVENT.ID}: the problem's, also on recovery"},
+    "event_value": {"enum": ["1", "0"], "description": "{EVENT.VALUE}: 1 problem, 0 recovery"},
+    "event_time": {"type": "string", "format": "date-time",
+      "description": "{EVENT.DATE} {EVENT.TIME}, when the problem began, in UTC"},
+    "host": {"type": "string"}, "trigger_id": {"type": "string"},
+    "trigger_name": {"type": "string", "description": "the draft's title"},
+    "severity": {"type": "string"},
+    "tags": {"type": "array", "description": "{EVENT.TAGSJSON}; component (or guiche_component, service) names the component",
+      "items": {"type": "object", "required": ["tag"], "properties": {
+        "tag": {"type": "string"}, "value": {"type": "string"}}}}}},
   "MonitoringReceipt": {"type": "object", "properties": {
     "alerts": {"type": "integer"}, "notice_ids": {"type": "array", "items": {"type": "integer"}},
     "unmapped": {"type": "integer", "description": "firing alerts naming no component"}}},

@@ -24,6 +24,7 @@ class Directory;
 class Intake;
 class LiveUpdates;
 class MailIntake;
+class NoticeReminders;
 class OutboxAdmin;
 class SlaAdmin;
 class StatusComponents;
@@ -63,6 +64,7 @@ class Desk {
   StatusComponents& status_components() { return *status_components_; }
   StatusNotices& status_notices() { return *status_notices_; }
   StatusPage& status_page() { return *status_page_; }
+  NoticeReminders& notice_reminders() { return *notice_reminders_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -86,6 +88,7 @@ class Desk {
   std::unique_ptr<StatusComponents> status_components_;
   std::unique_ptr<StatusNotices> status_notices_;
   std::unique_ptr<StatusPage> status_page_;
+  std::unique_ptr<NoticeReminders> notice_reminders_;
 };
 
 }  // namespace guiche::app

@@ -66,6 +66,12 @@ struct DeskConfig {
   // present), holding a component's name or id (app/incidents/monitoring_intake.cpp).
   std::vector<std::string> monitoring_component_labels = {"guiche_component", "component",
                                                           "service"};
+  // Reminders the desk sends of its own (app/incidents/notice_reminders.hpp):
+  // this long before a published maintenance starts, to its audience; to
+  // ASCOM when a confirmed incident has had no published message for this
+  // long. 0 turns either off.
+  std::chrono::minutes maintenance_reminder_before{std::chrono::hours(24)};
+  std::chrono::minutes incident_update_reminder{std::chrono::hours(2)};
   // Outgoing mail: who notices come from and where their links point.
   std::string mail_from_name = "Central de Serviços";
   std::string mail_from_address = "nao-responda@guiche.localhost";

@@ -138,11 +138,26 @@ void add_serve(CLI::App& app, Runners& runners) {
   command->add_flag("--demo", *demo, "carrega os dados de demonstração se o banco estiver vazio");
   command->add_option("--calendar", *calendar,
                       "calendário do expediente da central (br, br-es, br-ms ou um cadastrado)");
+  // Status notices' reminders (app/incidents/notice_reminders.hpp); 0 turns one off.
+  auto maintenance_reminder_hours = std::make_shared<int>(24);
+  auto incident_reminder_hours = std::make_shared<int>(2);
+  command
+      ->add_option("--maintenance-reminder-hours", *maintenance_reminder_hours,
+                   "horas antes do início de uma manutenção para lembrar os órgãos (0: não lembra)")
+      ->check(CLI::Range(0, 24 * 30))
+      ->envname("GUICHE_MAINTENANCE_REMINDER_HOURS");
+  command
+      ->add_option("--incident-reminder-hours", *incident_reminder_hours,
+                   "horas sem atualização publicada de um incidente para lembrar a ASCOM (0: não "
+                   "lembra)")
+      ->check(CLI::Range(0, 24 * 30))
+      ->envname("GUICHE_INCIDENT_REMINDER_HOURS");
   auto mail_options = std::make_shared<MailOptions>();
   mail_options->add_to(*command);
   auto imap_options = std::make_shared<ImapOptions>();
   imap_options->add_to(*command);
-  runners[command] = [options, listen, demo, calendar, mail_options, imap_options, web_dir] {
+  runners[command] = [options, listen, demo, calendar, mail_options, imap_options, web_dir,
+                      maintenance_reminder_hours, incident_reminder_hours] {
     // Checked before touching the database, so a typo costs nothing.
     const auto where = parse_listen(*listen);
     const auto tls = parse_tls(mail_options->starttls);
@@ -156,6 +171,8 @@ void add_serve(CLI::App& app, Runners& runners) {
     config.mail_from_name = mail_options->from_name;
     config.agency_name = mail_options->agency_name;
     config.incident_group_name = mail_options->incident_channel;
+    config.maintenance_reminder_before = std::chrono::hours(*maintenance_reminder_hours);
+    config.incident_update_reminder = std::chrono::hours(*incident_reminder_hours);
     config.public_url =
         mail_options->public_url.empty() ? "http://" + *listen : mail_options->public_url;
     // Only PostgreSQL is shared by several nodes.

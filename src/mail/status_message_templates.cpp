@@ -93,6 +93,23 @@ const std::map<std::string, StatusMessageDefault>& status_message_defaults() {
         "{{start_time}} às {{end_time}}, foi cancelada. O serviço segue operando normalmente.\n\n"
         "Data do Aviso: {{when}}\n",
         {"agency", "component", "date", "start_time", "end_time", "when"}}},
+      // The desk's own reminders (app/incidents/notice_reminders.hpp): before a
+      // maintenance starts, in 6.5's words; to ASCOM when an incident goes quiet.
+      {"maintenance_reminder",
+       {"{{agency}} Informa: Lembrete de Manutenção Programada",
+        "Prezados, lembramos que o {{component}} passará por manutenção programada no dia "
+        "{{date}}, das {{start_time}} às {{end_time}}.\n\n"
+        "Durante esse período, o serviço poderá apresentar instabilidades ou ficar "
+        "temporariamente indisponível.\n\n"
+        "Pedimos que programem suas atividades considerando essa manutenção.\n\n"
+        "Data do Aviso: {{when}}\n",
+        {"agency", "component", "date", "start_time", "end_time", "when"}}},
+      {"incident_update_reminder",
+       {"Lembrete: publique uma atualização sobre o {{component}}",
+        "O incidente no {{component}} segue em aberto, sem mensagem publicada desde {{when}}.\n\n"
+        "Publique uma atualização, mesmo que seja para informar que a equipe segue trabalhando: "
+        "{{portal_url}}\n",
+        {"component", "when", "portal_url"}}},
       {"maintenance_completed",
        {"{{agency}} Informa: Manutenção Concluída",
         "Prezados, a manutenção programada do {{component}} foi concluída e o serviço está "

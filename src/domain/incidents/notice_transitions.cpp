@@ -7,7 +7,7 @@
 namespace guiche {
 namespace {
 
-constexpr std::array<std::pair<NoticeAction, std::string_view>, 15> kActions{{
+constexpr std::array<std::pair<NoticeAction, std::string_view>, 16> kActions{{
     {NoticeAction::report, "report"},
     {NoticeAction::schedule, "schedule"},
     {NoticeAction::acknowledge, "acknowledge"},
@@ -23,9 +23,10 @@ constexpr std::array<std::pair<NoticeAction, std::string_view>, 15> kActions{{
     {NoticeAction::complete, "complete"},
     {NoticeAction::cancel, "cancel"},
     {NoticeAction::publish, "publish"},
+    {NoticeAction::remind, "remind"},
 }};
 
-constexpr std::array<std::pair<NoticeAction, std::string_view>, 15> kActionLabels{{
+constexpr std::array<std::pair<NoticeAction, std::string_view>, 16> kActionLabels{{
     {NoticeAction::report, "Relatar incidente"},
     {NoticeAction::schedule, "Programar manutenção"},
     {NoticeAction::acknowledge, "Confirmar o recebimento"},
@@ -41,6 +42,7 @@ constexpr std::array<std::pair<NoticeAction, std::string_view>, 15> kActionLabel
     {NoticeAction::complete, "Concluir a manutenção"},
     {NoticeAction::cancel, "Cancelar a manutenção"},
     {NoticeAction::publish, "Publicar"},
+    {NoticeAction::remind, "Lembrete"},
 }};
 
 using S = NoticeState;
@@ -74,6 +76,8 @@ bool may(NoticeAction a, const NoticeStanding& who) {
     case NoticeAction::complete:
     case NoticeAction::cancel:
       return who.team;
+    case NoticeAction::remind:
+      return false;  // the desk's own, when due
   }
   return false;
 }
@@ -117,6 +121,8 @@ std::optional<NoticeState> after(NoticeKind kind, NoticeState s, NoticeAction a)
       return s == S::scheduled ? std::optional(S::cancelled) : std::nullopt;
     case NoticeAction::publish:
       return s;  // whether there is anything to publish is the use case's to say
+    case NoticeAction::remind:
+      return s;
   }
   return std::nullopt;
 }
@@ -134,6 +140,8 @@ std::string who_may(NoticeAction a) {
     case NoticeAction::schedule:
     case NoticeAction::update:
       return "Somente a equipe responsável e a assessoria de comunicação fazem isto.";
+    case NoticeAction::remind:
+      return "Os lembretes são enviados pela própria central, na hora prevista.";
     default:
       return "Somente a equipe responsável pelo componente muda a situação técnica.";
   }
@@ -209,6 +217,8 @@ std::optional<std::string_view> notice_message_key(NoticeAction action) {
       return "maintenance_cancelled";
     case NoticeAction::complete:
       return "maintenance_completed";
+    case NoticeAction::remind:
+      return std::nullopt;  // which reminder, the use case says
     case NoticeAction::report:
     case NoticeAction::start:
     case NoticeAction::publish:

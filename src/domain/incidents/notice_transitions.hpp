@@ -34,6 +34,10 @@ enum class NoticeAction {
   complete,              // the maintenance ended
   cancel,                // the maintenance will not happen (its own message)
   publish,               // ASCOM publishes the drafts
+  // The desk's own reminder (app/incidents/notice_reminders.hpp): before a
+  // maintenance starts, to its audience; to ASCOM when an incident goes quiet.
+  // Nobody's action: decide_notice_action refuses it to every standing.
+  remind,
 };
 
 std::string_view notice_action_code(NoticeAction a);
