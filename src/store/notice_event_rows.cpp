@@ -91,4 +91,26 @@ std::vector<NoticeEvent> published_notice_events(Connection& c,
   return out;
 }
 
+std::map<std::int64_t, std::vector<NoticeEvent>> published_events_of_notices(
+    Connection& c, const std::vector<std::int64_t>& notice_ids) {
+  std::map<std::int64_t, std::vector<NoticeEvent>> out;
+  if (notice_ids.empty()) return out;
+  std::string marks;
+  std::vector<Value> params;
+  for (auto id : notice_ids) {
+    marks += marks.empty() ? "?" : ",?";
+    params.emplace_back(id);
+  }
+  // Served by status_notice_events_notice (notice_id, id): a probe per notice.
+  for (const auto& r : c.query(std::string("SELECT ") + kColumns +
+                                   " FROM status_notice_events WHERE notice_id IN (" + marks +
+                                   ") AND published_at IS NOT NULL"
+                                   " ORDER BY notice_id, published_at DESC, id DESC",
+                               params)) {
+    auto e = event_from(r);
+    out[e.notice_id].push_back(std::move(e));
+  }
+  return out;
+}
+
 }  // namespace guiche::store

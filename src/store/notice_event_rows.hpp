@@ -1,6 +1,7 @@
 #pragma once
 // A status notice's timeline (store/migrations/v013_status_notices.cpp):
 // appended, never rewritten; publishing stamps when and by whom.
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -19,5 +20,9 @@ std::vector<NoticeEvent> publish_notice_drafts(Connection& c, std::int64_t notic
 // Published messages, newest first, keyset by (published_at, id): the feeds.
 std::vector<NoticeEvent> published_notice_events(Connection& c,
                                                  std::optional<std::int64_t> notice_id, int limit);
+// The published messages of each of `notice_ids`, newest first, in one query
+// (the status page shows a few hundred notices at most).
+std::map<std::int64_t, std::vector<NoticeEvent>> published_events_of_notices(
+    Connection& c, const std::vector<std::int64_t>& notice_ids);
 
 }  // namespace guiche::store

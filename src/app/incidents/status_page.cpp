@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "app/incidents/notice_standing.hpp"
 #include "domain/error.hpp"
@@ -29,8 +30,19 @@ bool is_open(NoticeState s) {
          s == NoticeState::reported || s == NoticeState::acknowledged;
 }
 
-PublicNotice public_notice(store::Connection& c, const StatusNotice& n,
-                           const std::map<std::int64_t, StatusComponent>& components) {
+// The names the status page gives organizations ("SESA").
+std::map<std::int64_t, std::string> organization_labels(store::Connection& c) {
+  std::map<std::int64_t, std::string> out;
+  for (const auto& o : store::load_organizations(c)) {
+    out.emplace(o.id, o.acronym.empty() ? o.name : o.acronym);
+  }
+  return out;
+}
+
+PublicNotice public_notice(const StatusNotice& n,
+                           const std::map<std::int64_t, StatusComponent>& components,
+                           const std::map<std::int64_t, std::string>& organizations,
+                           const std::vector<NoticeEvent>& published) {
   PublicNotice p;
   p.notice = n;
   p.state = *n.public_state;
@@ -40,15 +52,28 @@ PublicNotice public_notice(store::Connection& c, const StatusNotice& n,
     if (it != components.end()) p.component_names.push_back(it->second.name);
   }
   if (n.organization_id) {
-    if (auto o = store::load_organization(c, *n.organization_id)) {
-      p.organization_name = o->acronym.empty() ? o->name : o->acronym;
-    }
+    auto it = organizations.find(*n.organization_id);
+    if (it != organizations.end()) p.organization_name = it->second;
   }
-  for (const auto& e : store::published_notice_events(c, n.id, 100)) {
+  for (const auto& e : published) {
     p.updates.push_back({e.id, e.state_after, e.message ? e.message->title : "",
                          e.message ? e.message->text : "", *e.published_at});
   }
   return p;
+}
+
+// The notices as the public sees them, their messages read in one query.
+std::vector<PublicNotice> public_notices(
+    store::Connection& c, const std::vector<StatusNotice>& notices,
+    const std::map<std::int64_t, StatusComponent>& components) {
+  std::vector<std::int64_t> ids;
+  for (const auto& n : notices) ids.push_back(n.id);
+  auto events = store::published_events_of_notices(c, ids);
+  const auto organizations = organization_labels(c);
+  std::vector<PublicNotice> out;
+  for (const auto& n : notices)
+    out.push_back(public_notice(n, components, organizations, events[n.id]));
+  return out;
 }
 
 std::map<std::int64_t, StatusComponent> components_by_id(store::Connection& c) {
@@ -93,10 +118,10 @@ StatusSummary StatusPage::summary(const std::optional<Person>& viewer) {
     for (auto& n : store::published_notices_since(c, now - kHistory, kMostNotices)) {
       if (std::find(seen.begin(), seen.end(), n.id) == seen.end()) notices.push_back(n);
     }
+    std::erase_if(notices, [&](const StatusNotice& n) { return !sees(viewer, n); });
     std::optional<Instant> newest;
-    for (const auto& n : notices) {
-      if (!sees(viewer, n)) continue;
-      auto p = public_notice(c, n, components);
+    for (auto& p : public_notices(c, notices, components)) {
+      const auto& n = p.notice;
       if (!p.updates.empty() && (!newest || p.updates.front().at > *newest)) {
         newest = p.updates.front().at;
       }
@@ -133,7 +158,7 @@ PublicNotice StatusPage::notice(const std::optional<Person>& viewer, std::int64_
   std::optional<PublicNotice> p;
   ctx_.db.read([&](store::Connection& c) {
     auto n = store::load_notice(c, id);
-    if (n && sees(viewer, *n)) p = public_notice(c, *n, components_by_id(c));
+    if (n && sees(viewer, *n)) p = public_notices(c, {*n}, components_by_id(c)).front();
   });
   if (!p) throw not_found("Comunicado não encontrado.");
   return *p;
@@ -144,20 +169,25 @@ std::vector<std::pair<PublicNotice, PublicUpdate>> StatusPage::feed(
   std::vector<std::pair<PublicNotice, PublicUpdate>> out;
   ctx_.db.read([&](store::Connection& c) {
     const auto components = components_by_id(c);
-    std::map<std::int64_t, std::optional<PublicNotice>> notices;
     // Scoped notices are skipped, so read a little more than asked.
-    for (const auto& e : store::published_notice_events(c, std::nullopt, limit * 4)) {
+    const auto events = store::published_notice_events(c, std::nullopt, limit * 4);
+    std::vector<StatusNotice> shown;
+    std::set<std::int64_t> read;
+    for (const auto& e : events) {
+      if (!read.insert(e.notice_id).second) continue;
+      auto n = store::load_notice(c, e.notice_id);
+      if (n && sees(std::nullopt, *n)) shown.push_back(*n);
+    }
+    std::map<std::int64_t, PublicNotice> notices;
+    for (auto& p : public_notices(c, shown, components)) notices.emplace(p.notice.id, std::move(p));
+    for (const auto& e : events) {
       if (static_cast<int>(out.size()) >= limit) break;
-      auto& cached = notices[e.notice_id];
-      if (!cached) {
-        auto n = store::load_notice(c, e.notice_id);
-        if (!n || !sees(std::nullopt, *n)) continue;
-        cached = public_notice(c, *n, components);
-      }
-      const auto& ids = cached->notice.component_ids;
+      auto it = notices.find(e.notice_id);
+      if (it == notices.end()) continue;
+      const auto& ids = it->second.notice.component_ids;
       if (component_id && std::find(ids.begin(), ids.end(), *component_id) == ids.end()) continue;
-      for (const auto& u : cached->updates) {
-        if (u.id == e.id) out.emplace_back(*cached, u);
+      for (const auto& u : it->second.updates) {
+        if (u.id == e.id) out.emplace_back(it->second, u);
       }
     }
   });
