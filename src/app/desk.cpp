@@ -9,6 +9,7 @@
 #include "app/incidents/status_components.hpp"
 #include "app/incidents/status_notices.hpp"
 #include "app/incidents/status_page.hpp"
+#include "app/incidents/status_subscriptions.hpp"
 #include "app/intake/intake.hpp"
 #include "app/ledger/ticket_ledger.hpp"
 #include "app/live/live_updates.hpp"
@@ -45,6 +46,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   status_components_ = std::make_unique<StatusComponents>(ctx);
   status_notices_ = std::make_unique<StatusNotices>(ctx, *notices_);
   status_page_ = std::make_unique<StatusPage>(ctx);
+  status_subscriptions_ = std::make_unique<StatusSubscriptions>(ctx);
 }
 
 Desk::~Desk() = default;

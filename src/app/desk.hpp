@@ -29,6 +29,7 @@ class SlaAdmin;
 class StatusComponents;
 class StatusNotices;
 class StatusPage;
+class StatusSubscriptions;
 class TicketReads;
 class TicketWork;
 class Webhooks;
@@ -63,6 +64,7 @@ class Desk {
   StatusComponents& status_components() { return *status_components_; }
   StatusNotices& status_notices() { return *status_notices_; }
   StatusPage& status_page() { return *status_page_; }
+  StatusSubscriptions& status_subscriptions() { return *status_subscriptions_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -86,6 +88,7 @@ class Desk {
   std::unique_ptr<StatusComponents> status_components_;
   std::unique_ptr<StatusNotices> status_notices_;
   std::unique_ptr<StatusPage> status_page_;
+  std::unique_ptr<StatusSubscriptions> status_subscriptions_;
 };
 
 }  // namespace guiche::app

@@ -1,7 +1,8 @@
 #pragma once
 // Background work of a running server that comes from durable state:
-// closing resolved tickets whose reopen window has ended, and recording the
-// SLA warnings and breaches that are due. Safe to run on several nodes at once
+// closing resolved tickets whose reopen window has ended, recording the SLA
+// warnings and breaches that are due, and forgetting unconfirmed status page
+// subscriptions once their link expired. Safe to run on several nodes at once
 // (each decision re-checks the ticket's events under its lock).
 #include <chrono>
 
