@@ -106,8 +106,7 @@ void set_subscriber_components(Connection& c, std::int64_t subscriber_id,
   }
 }
 
-std::vector<SubscriberAddress> confirmed_subscribers_of(
-    Connection& c, const std::vector<std::int64_t>& component_ids) {
+std::string confirmed_subscribers_sql(std::size_t components) {
   // The subscribers of everything come from their partial index
   // (status_subscribers_everything), those of each component from
   // status_subscriber_components_component: a broadcast never walks the
@@ -116,21 +115,22 @@ std::vector<SubscriberAddress> confirmed_subscribers_of(
   std::string sql =
       "SELECT id, address, unsubscribe_token FROM status_subscribers "
       "WHERE state = 'confirmed' AND all_components = 1";
-  std::vector<Value> params;
-  if (!component_ids.empty()) {
+  if (components > 0) {
     sql +=
         " UNION SELECT s.id, s.address, s.unsubscribe_token FROM status_subscriber_components sc "
         "JOIN status_subscribers s ON s.id = sc.subscriber_id "
         "WHERE s.state = 'confirmed' AND sc.component_id IN (";
-    for (std::size_t i = 0; i < component_ids.size(); ++i) {
-      sql += i ? ", ?" : "?";
-      params.emplace_back(component_ids[i]);
-    }
+    for (std::size_t i = 0; i < components; ++i) sql += i ? ", ?" : "?";
     sql += ")";
   }
-  sql += " ORDER BY 1";
+  return sql + " ORDER BY 1";
+}
+
+std::vector<SubscriberAddress> confirmed_subscribers_of(
+    Connection& c, const std::vector<std::int64_t>& component_ids) {
+  std::vector<Value> params(component_ids.begin(), component_ids.end());
   std::vector<SubscriberAddress> out;
-  for (const auto& r : c.query(sql, params)) {
+  for (const auto& r : c.query(confirmed_subscribers_sql(component_ids.size()), params)) {
     out.push_back({r.integer(0), r.text(1), r.text(2)});
   }
   return out;

@@ -31,6 +31,8 @@ struct SubscriberAddress {
 };
 std::vector<SubscriberAddress> confirmed_subscribers_of(
     Connection& c, const std::vector<std::int64_t>& component_ids);
+// Its SQL for `components` placeholders (tests check its plan uses indexes).
+std::string confirmed_subscribers_sql(std::size_t components);
 
 // The rate limit's memory: one row per request and key (a digest of the
 // address or of the client IP).

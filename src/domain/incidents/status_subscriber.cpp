@@ -49,12 +49,15 @@ std::optional<SubscriptionChoice> parse_choice_code(std::string_view code) {
     c.all = true;
     return c;
   }
-  while (!code.empty()) {
+  if (code.empty()) return std::nullopt;
+  for (;;) {
     const auto comma = code.find(',');
     const auto piece = code.substr(0, comma);
     std::int64_t id = 0;
     const auto [end, error] = std::from_chars(piece.data(), piece.data() + piece.size(), id);
-    if (error != std::errc() || end != piece.data() + piece.size() || id <= 0) return std::nullopt;
+    if (piece.empty() || error != std::errc() || end != piece.data() + piece.size() || id <= 0) {
+      return std::nullopt;
+    }
     c.component_ids.push_back(id);
     if (comma == std::string_view::npos) break;
     code.remove_prefix(comma + 1);
