@@ -10,6 +10,7 @@
 #include "app/incidents/status_components.hpp"
 #include "app/incidents/status_notices.hpp"
 #include "app/incidents/status_page.hpp"
+#include "app/incidents/status_subscriptions.hpp"
 #include "app/intake/intake.hpp"
 #include "app/ledger/ticket_ledger.hpp"
 #include "app/live/live_updates.hpp"
@@ -47,6 +48,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   status_notices_ = std::make_unique<StatusNotices>(ctx, *notices_);
   status_page_ = std::make_unique<StatusPage>(ctx);
   notice_reminders_ = std::make_unique<NoticeReminders>(ctx, *notices_);
+  status_subscriptions_ = std::make_unique<StatusSubscriptions>(ctx);
 }
 
 Desk::~Desk() = default;

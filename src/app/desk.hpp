@@ -30,6 +30,7 @@ class SlaAdmin;
 class StatusComponents;
 class StatusNotices;
 class StatusPage;
+class StatusSubscriptions;
 class TicketReads;
 class TicketWork;
 class Webhooks;
@@ -65,6 +66,7 @@ class Desk {
   StatusNotices& status_notices() { return *status_notices_; }
   StatusPage& status_page() { return *status_page_; }
   NoticeReminders& notice_reminders() { return *notice_reminders_; }
+  StatusSubscriptions& status_subscriptions() { return *status_subscriptions_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -89,6 +91,7 @@ class Desk {
   std::unique_ptr<StatusNotices> status_notices_;
   std::unique_ptr<StatusPage> status_page_;
   std::unique_ptr<NoticeReminders> notice_reminders_;
+  std::unique_ptr<StatusSubscriptions> status_subscriptions_;
 };
 
 }  // namespace guiche::app

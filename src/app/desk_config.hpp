@@ -64,6 +64,14 @@ struct DeskConfig {
   std::string incident_group_name = "canal de comunicação de incidentes";
   // Monitoring alerts name their component by one of these labels (the first
   // present), holding a component's name or id (app/incidents/monitoring_intake.cpp).
+  // The status page's subscribers (app/incidents/status_subscriptions.hpp):
+  // how long a confirmation link lasts, and how many subscription requests
+  // one address, and one client IP, may make in their windows.
+  std::chrono::hours subscription_confirm_window{48};
+  int subscription_requests_per_address = 3;
+  std::chrono::hours subscription_address_window{24};
+  int subscription_requests_per_ip = 20;
+  std::chrono::hours subscription_ip_window{1};
   std::vector<std::string> monitoring_component_labels = {"guiche_component", "component",
                                                           "service"};
   // Reminders the desk sends of its own (app/incidents/notice_reminders.hpp):

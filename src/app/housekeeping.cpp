@@ -1,5 +1,6 @@
 #include "app/housekeeping.hpp"
 
+#include "app/incidents/status_subscriptions.hpp"
 #include "app/incidents/notice_reminders.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/tickets/ticket_work.hpp"
@@ -10,6 +11,7 @@ Housekeeping::Housekeeping(Desk& desk, std::chrono::milliseconds period)
     : loop_("housekeeping", period, [&desk] {
         desk.work().close_expired_resolutions();
         desk.sla().record_sla_warnings();
+        desk.status_subscriptions().forget_stale();
         desk.notice_reminders().send_due();
       }) {}
 

@@ -136,6 +136,12 @@ std::string compose(const Message& m) {
   out += "MIME-Version: 1.0\r\n";
   // Automatic notices: no out-of-office replies, no mail loops (RFC 3834).
   out += "Auto-Submitted: auto-generated\r\n";
+  if (!m.list_unsubscribe.empty()) {
+    // RFC 2369 and RFC 8058: mail clients offer "unsubscribe" and POST
+    // "List-Unsubscribe=One-Click" to the URL, with no page in between.
+    out += "List-Unsubscribe: <" + one_line(m.list_unsubscribe) + ">\r\n";
+    out += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
+  }
   const std::string text_part =
       "Content-Type: text/plain; charset=UTF-8\r\n"
       "Content-Transfer-Encoding: quoted-printable\r\n\r\n" +

@@ -23,6 +23,9 @@ struct Message {
   std::string html;        // UTF-8; empty: a text/plain message only
   std::string message_id;  // "<...@host>", stable across retries
   Instant date{};
+  // A list message's one-click unsubscribe URL (RFC 8058): when set, the
+  // List-Unsubscribe and List-Unsubscribe-Post headers name it.
+  std::string list_unsubscribe;
 };
 
 // The header value as is when it is printable ASCII, otherwise as RFC 2047

@@ -30,6 +30,9 @@ struct OutboxMessage {
   // the receiver's last HTTP status (store/webhook_rows.hpp).
   std::optional<std::int64_t> webhook_id;
   std::optional<int> response_code;
+  // A status page subscriber's message: the one-click unsubscribe URL its
+  // List-Unsubscribe header names (RFC 8058; app/incidents/subscriber_delivery.hpp).
+  std::optional<std::string> list_unsubscribe;
 };
 
 }  // namespace guiche::store

@@ -8,7 +8,7 @@ namespace guiche::store {
 const char* const kOutboxColumns =
     "id, channel, template_key, ticket_id, recipient_id, recipient_name, recipient_address, "
     "subject, text_body, html_body, message_id, status, attempts, next_attempt_at, last_error, "
-    "created_at, sent_at, webhook_id, response_code";
+    "created_at, sent_at, webhook_id, response_code, list_unsubscribe";
 
 OutboxMessage outbox_message_from(const Row& r) {
   OutboxMessage m;
@@ -31,6 +31,7 @@ OutboxMessage outbox_message_from(const Row& r) {
   if (auto sent = r.optional_integer(16)) m.sent_at = from_millis(*sent);
   m.webhook_id = r.optional_integer(17);
   if (auto code = r.optional_integer(18)) m.response_code = static_cast<int>(*code);
+  m.list_unsubscribe = r.optional_text(19);
   return m;
 }
 
@@ -40,11 +41,12 @@ OutboxMessage enqueue_message(Connection& c, OutboxMessage m, const std::string&
   m.id = c.query_one(
               "INSERT INTO outbox (channel, template_key, ticket_id, recipient_id, "
               "recipient_name, recipient_address, subject, text_body, html_body, status, "
-              "attempts, next_attempt_at, created_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id",
+              "attempts, next_attempt_at, created_at, list_unsubscribe) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) RETURNING id",
               {m.channel, m.template_key, optional_value(m.ticket_id),
                optional_value(m.recipient_id), m.recipient_name, m.recipient_address, m.subject,
-               m.text_body, m.html_body, to_millis(m.next_attempt_at), to_millis(m.created_at)})
+               m.text_body, m.html_body, to_millis(m.next_attempt_at), to_millis(m.created_at),
+               optional_value(m.list_unsubscribe)})
              ->integer(0);
   // The id makes it unique; the random part keeps it unguessable across installations.
   m.message_id = "<outbox-" + std::to_string(m.id) + "." + random_hex(9) + "@" + domain + ">";

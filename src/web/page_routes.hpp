@@ -20,6 +20,7 @@ void add_agent_phone_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_quarantine_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_notice_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_status_pages(WebContext& ctx, std::vector<http::Route>& routes);  // status/
+void add_status_subscription_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_live_routes(WebContext& ctx, std::vector<http::Route>& routes);
 
 // Every page of the portal and its static files.

@@ -52,6 +52,26 @@ TEST(HeaderEncoding, NonAsciiBecomesEncodedWordsThatNeverSplitACharacter) {
   EXPECT_GT(encoded.find("\r\n "), 0u);
 }
 
+// A status page subscriber's message names its one-click unsubscribe URL
+// (RFC 2369, RFC 8058); other messages carry no list headers.
+TEST(Compose, AListMessageCarriesItsOneClickUnsubscribeHeaders) {
+  Message m;
+  m.from = {"Central de Serviços", "nao-responda@guiche.localhost"};
+  m.to = {"", "ana@example.org"};
+  m.subject = "Manutenção programada";
+  m.text = "Texto";
+  m.message_id = "<outbox-1.abc@guiche.localhost>";
+  EXPECT_THAT(compose(m), Not(HasSubstr("List-Unsubscribe")));
+  m.list_unsubscribe = "https://guiche.example/status/assinatura/cancelar?token=ab12\r\nBcc: x@y";
+  const auto raw = compose(m);
+  EXPECT_THAT(raw, HasSubstr("\r\nList-Unsubscribe: "
+                             "<https://guiche.example/status/assinatura/cancelar?token=ab12  Bcc: "
+                             "x@y>\r\n"));
+  EXPECT_THAT(raw, HasSubstr("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"));
+  EXPECT_THAT(raw, Not(HasSubstr("\r\nBcc:")));
+  EXPECT_LT(raw.find("List-Unsubscribe"), raw.find("\r\n\r\n")) << "a header, not the body";
+}
+
 TEST(HeaderEncoding, AddressesQuoteOrEncodeTheName) {
   EXPECT_EQ(format_address({"Maria Silva", "maria@seger.es.gov.br"}),
             "\"Maria Silva\" <maria@seger.es.gov.br>");

@@ -61,6 +61,14 @@ std::map<std::string, int> received_message_ids(const std::string& maildir) {
   return ids;
 }
 
+std::map<std::string, std::vector<std::string>> received_recipients(const std::string& maildir) {
+  std::map<std::string, std::vector<std::string>> out;
+  each_message(maildir, [&](const std::string& m) {
+    out[header_value(m, "Message-ID")].push_back(header_value(m, "X-RcptTo"));
+  });
+  return out;
+}
+
 std::string received_message(const std::string& maildir, const std::string& message_id) {
   std::string found;
   each_message(maildir, [&](const std::string& m) {

@@ -3,6 +3,7 @@
 // started by scripts/run-tests.sh): its port and the Message-IDs it received.
 #include <map>
 #include <string>
+#include <vector>
 
 namespace guiche::testing {
 
@@ -17,6 +18,9 @@ struct SmtpSink {
 SmtpSink shared_sink();
 // Message-ID -> how many messages with it the maildir holds.
 std::map<std::string, int> received_message_ids(const std::string& maildir);
+// Message-ID -> the envelope recipient (X-RcptTo, as the sink writes it) of
+// each copy received.
+std::map<std::string, std::vector<std::string>> received_recipients(const std::string& maildir);
 // The whole file of the message with this Message-ID ("" when none).
 std::string received_message(const std::string& maildir, const std::string& message_id);
 // Runs `smtp.sh start|stop` for a sink of its own on `port`; returns its maildir.

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/incidents/notice_messages.hpp"
+#include "app/incidents/subscriber_delivery.hpp"
 #include "store/organization_rows.hpp"
 #include "store/person_rows.hpp"
 
@@ -57,6 +58,8 @@ void deliver_published(store::Connection& c, Notices& notices, const StatusNotic
                               message_html(*e->message), now);
     }
   }
+  // The public subscribers, skipping the contacts just told.
+  deliver_to_subscribers(c, notices.config(), notice, messages, people, now);
 }
 
 }  // namespace guiche::app

@@ -6,7 +6,10 @@
 // incident scoped to one organization (6.6) to that organization's contacts;
 // a general incident to the contacts of the organizations that use its
 // components (of every client organization when none is listed). Each
-// leaves by the transport the person's preference picks.
+// leaves by the transport the person's preference picks. These contacts are
+// the implicit subscribers of the components their organization uses; the
+// public status page's subscribers hear too (app/incidents/subscriber_delivery.hpp),
+// never twice.
 #include <vector>
 
 #include "app/notices/notices.hpp"

@@ -23,6 +23,10 @@ class Notices {
  public:
   explicit Notices(DeskContext& context) : ctx_(context) {}
 
+  // The desk's settings (where links point, the mail domain), for the
+  // deliveries that write their own rows (app/incidents/subscriber_delivery.hpp).
+  const DeskConfig& config() const { return ctx_.config; }
+
   // The notices `events` of `ticket`, caused by `a`, give rise to.
   void notify(store::Connection& c, const Ticket& ticket, const std::vector<TicketEvent>& events,
               const Actor& a, Instant now);

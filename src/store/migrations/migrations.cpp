@@ -19,6 +19,7 @@ extern const char* const kMigrationV010ClockCalendar;
 extern const char* const kMigrationV011NoticePreference;
 extern const char* const kMigrationV012QueueKeys;
 extern const char* const kMigrationV013StatusNotices;
+extern const char* const kMigrationV014StatusSubscribers;
 extern const char* const kMigrationV015NoticeReminders;
 
 namespace {
@@ -58,6 +59,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {11, "notice_preference", in_dialect(kMigrationV011NoticePreference, dialect)},
       {12, "queue_keys", in_dialect(kMigrationV012QueueKeys, dialect)},
       {13, "status_notices", in_dialect(kMigrationV013StatusNotices, dialect)},
+      {14, "status_subscribers", in_dialect(kMigrationV014StatusSubscribers, dialect)},
       {15, "notice_reminders", in_dialect(kMigrationV015NoticeReminders, dialect)},
   };
 }

@@ -11,6 +11,7 @@ std::string compose_email(const store::OutboxMessage& m, const mail::Address& fr
   message.html = m.html_body;
   message.message_id = m.message_id;
   message.date = m.created_at;
+  message.list_unsubscribe = m.list_unsubscribe.value_or("");
   return mail::compose(message);
 }
 

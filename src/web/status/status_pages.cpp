@@ -9,6 +9,7 @@
 #include "web/page_routes.hpp"
 #include "web/status/status_feed.hpp"
 #include "web/status/status_json.hpp"
+#include "web/status/subscription_form.hpp"
 
 namespace guiche::web {
 namespace {
@@ -112,7 +113,12 @@ http::Response status_page(WebContext& ctx, const http::Request& r) {
                          {"historico", past},
                          {"tem_historico", !past.empty()},
                          {"atualizado", format_local(ctx, s.updated_at)}};
-  return page(ctx, v, 200, "status", "status.titulo", view);
+  // The subscription form (web/status/status_subscription_pages.cpp answers it).
+  const auto token = subscription_token(r);
+  view["assinatura"] = subscription_form(ctx, token, nullptr, {});
+  auto response = page(ctx, v, 200, "status", "status.titulo", view);
+  set_subscription_cookie(ctx, response, token);
+  return response;
 }
 
 http::Response notice_page(WebContext& ctx, const http::Request& r) {
