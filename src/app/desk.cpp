@@ -6,6 +6,7 @@
 #include "app/desk_context.hpp"
 #include "app/directory/authorizations.hpp"
 #include "app/directory/directory.hpp"
+#include "app/incidents/notice_tickets.hpp"
 #include "app/incidents/status_components.hpp"
 #include "app/incidents/status_notices.hpp"
 #include "app/incidents/status_page.hpp"
@@ -45,6 +46,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   status_components_ = std::make_unique<StatusComponents>(ctx);
   status_notices_ = std::make_unique<StatusNotices>(ctx, *notices_);
   status_page_ = std::make_unique<StatusPage>(ctx);
+  notice_tickets_ = std::make_unique<NoticeTickets>(ctx, *ledger_, *work_, *status_notices_);
 }
 
 Desk::~Desk() = default;

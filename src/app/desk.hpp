@@ -24,6 +24,7 @@ class Directory;
 class Intake;
 class LiveUpdates;
 class MailIntake;
+class NoticeTickets;
 class OutboxAdmin;
 class SlaAdmin;
 class StatusComponents;
@@ -63,6 +64,7 @@ class Desk {
   StatusComponents& status_components() { return *status_components_; }
   StatusNotices& status_notices() { return *status_notices_; }
   StatusPage& status_page() { return *status_page_; }
+  NoticeTickets& notice_tickets() { return *notice_tickets_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -86,6 +88,7 @@ class Desk {
   std::unique_ptr<StatusComponents> status_components_;
   std::unique_ptr<StatusNotices> status_notices_;
   std::unique_ptr<StatusPage> status_page_;
+  std::unique_ptr<NoticeTickets> notice_tickets_;
 };
 
 }  // namespace guiche::app

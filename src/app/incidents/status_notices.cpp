@@ -204,6 +204,9 @@ NoticeView StatusNotices::act(const Actor& a, std::int64_t notice_id, const Noti
     const auto components = components_of(c, n->component_ids, false);
     const auto standing =
         notice_standing(a.person, components, *ctx_.unit_tree(c), organization_of(c, a.person));
+    if (is_ticket_bookkeeping(s.action)) {  // app/incidents/notice_tickets.hpp
+      throw invalid_field("action", "Ação desconhecida para um comunicado.");
+    }
     const auto decision = decide_notice_action(n->kind, n->state, s.action, standing);
     require_decided(decision);
     StepRecord step{s.action, standing, {}, {}};
@@ -265,6 +268,7 @@ NoticeView StatusNotices::notice(const Actor& a, std::int64_t notice_id) {
     v.components = components_of(c, n->component_ids, false);
     v.events = store::load_notice_events(c, notice_id);
     v.ticket_ids = store::notice_ticket_ids(c, notice_id);
+    v.tickets = linked_tickets(c, ctx_, a.person, notice_id);
   });
   if (!found) throw not_found("Comunicado não encontrado.");
   for (const auto& e : v.events) {

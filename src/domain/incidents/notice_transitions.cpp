@@ -7,7 +7,7 @@
 namespace guiche {
 namespace {
 
-constexpr std::array<std::pair<NoticeAction, std::string_view>, 15> kActions{{
+constexpr std::array<std::pair<NoticeAction, std::string_view>, 18> kActions{{
     {NoticeAction::report, "report"},
     {NoticeAction::schedule, "schedule"},
     {NoticeAction::acknowledge, "acknowledge"},
@@ -23,9 +23,12 @@ constexpr std::array<std::pair<NoticeAction, std::string_view>, 15> kActions{{
     {NoticeAction::complete, "complete"},
     {NoticeAction::cancel, "cancel"},
     {NoticeAction::publish, "publish"},
+    {NoticeAction::link_ticket, "link_ticket"},
+    {NoticeAction::unlink_ticket, "unlink_ticket"},
+    {NoticeAction::resolve_tickets, "resolve_tickets"},
 }};
 
-constexpr std::array<std::pair<NoticeAction, std::string_view>, 15> kActionLabels{{
+constexpr std::array<std::pair<NoticeAction, std::string_view>, 18> kActionLabels{{
     {NoticeAction::report, "Relatar incidente"},
     {NoticeAction::schedule, "Programar manutenção"},
     {NoticeAction::acknowledge, "Confirmar o recebimento"},
@@ -41,6 +44,9 @@ constexpr std::array<std::pair<NoticeAction, std::string_view>, 15> kActionLabel
     {NoticeAction::complete, "Concluir a manutenção"},
     {NoticeAction::cancel, "Cancelar a manutenção"},
     {NoticeAction::publish, "Publicar"},
+    {NoticeAction::link_ticket, "Vincular chamado"},
+    {NoticeAction::unlink_ticket, "Desvincular chamado"},
+    {NoticeAction::resolve_tickets, "Resolver os chamados vinculados"},
 }};
 
 using S = NoticeState;
@@ -74,6 +80,12 @@ bool may(NoticeAction a, const NoticeStanding& who) {
     case NoticeAction::complete:
     case NoticeAction::cancel:
       return who.team;
+    // Anyone of the desk keeps the links; whether they may see or work each
+    // ticket is the ticket's own rule (app/access_policy.hpp).
+    case NoticeAction::link_ticket:
+    case NoticeAction::unlink_ticket:
+    case NoticeAction::resolve_tickets:
+      return who.staff;
   }
   return false;
 }
@@ -117,6 +129,12 @@ std::optional<NoticeState> after(NoticeKind kind, NoticeState s, NoticeAction a)
       return s == S::scheduled ? std::optional(S::cancelled) : std::nullopt;
     case NoticeAction::publish:
       return s;  // whether there is anything to publish is the use case's to say
+    case NoticeAction::link_ticket:
+    case NoticeAction::unlink_ticket:
+      return s;  // an SA may arrive, or be found unrelated, at any time
+    case NoticeAction::resolve_tickets:
+      // Only when the service is back: an incident restored, a maintenance done.
+      return in(s, {S::restored, S::completed}) ? std::optional(s) : std::nullopt;
   }
   return std::nullopt;
 }
@@ -134,6 +152,10 @@ std::string who_may(NoticeAction a) {
     case NoticeAction::schedule:
     case NoticeAction::update:
       return "Somente a equipe responsável e a assessoria de comunicação fazem isto.";
+    case NoticeAction::link_ticket:
+    case NoticeAction::unlink_ticket:
+    case NoticeAction::resolve_tickets:
+      return "Somente a equipe de atendimento vincula e resolve chamados de um comunicado.";
     default:
       return "Somente a equipe responsável pelo componente muda a situação técnica.";
   }
@@ -153,6 +175,11 @@ std::string_view notice_action_label_pt(NoticeAction a) {
     if (value == a) return label;
   }
   return "";
+}
+
+bool is_ticket_bookkeeping(NoticeAction a) {
+  return a == NoticeAction::link_ticket || a == NoticeAction::unlink_ticket ||
+         a == NoticeAction::resolve_tickets;
 }
 
 std::optional<NoticeAction> parse_notice_action(std::string_view code) {
@@ -212,6 +239,9 @@ std::optional<std::string_view> notice_message_key(NoticeAction action) {
     case NoticeAction::report:
     case NoticeAction::start:
     case NoticeAction::publish:
+    case NoticeAction::link_ticket:
+    case NoticeAction::unlink_ticket:
+    case NoticeAction::resolve_tickets:
       return std::nullopt;
   }
   return std::nullopt;

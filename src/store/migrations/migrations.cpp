@@ -19,6 +19,7 @@ extern const char* const kMigrationV010ClockCalendar;
 extern const char* const kMigrationV011NoticePreference;
 extern const char* const kMigrationV012QueueKeys;
 extern const char* const kMigrationV013StatusNotices;
+extern const char* const kMigrationV016NoticeServiceIndex;
 
 namespace {
 
@@ -57,6 +58,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {11, "notice_preference", in_dialect(kMigrationV011NoticePreference, dialect)},
       {12, "queue_keys", in_dialect(kMigrationV012QueueKeys, dialect)},
       {13, "status_notices", in_dialect(kMigrationV013StatusNotices, dialect)},
+      {16, "notice_service_index", in_dialect(kMigrationV016NoticeServiceIndex, dialect)},
   };
 }
 
