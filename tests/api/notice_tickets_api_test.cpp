@@ -23,6 +23,7 @@ class NoticeTicketsApiTest : public ApiTest {
     i = add_incident_world(*desk, w, as(w.admin));
     app::ReportIncident r;
     r.component_ids = {i.sigefes.id};
+    r.impact = "o lançamento da folha";
     notice = desk->status_notices().report_incident(as(w.attendant), r).notice.id;
     attendant = sign_in(w.attendant);
   }
@@ -109,7 +110,7 @@ TEST_P(NoticeTicketsApiTest, BadInputIsAProblemAndChangesNothing) {
       {"POST", url("/tickets"), "{}", 422},
       {"POST", url("/tickets"), R"({"ticket_id":"um"})", 422},
       {"POST", url("/tickets"), R"({"ticket_id":1.5})", 422},
-      {"POST", url("/tickets"), R"({"ticket_id":1,"kind":"x"})", 400},
+      {"POST", url("/tickets"), R"({"ticket_id":1,"kind":"x"})", 422},
       {"POST", url("/tickets"), "{nem json", 400},
       {"POST", url("/tickets"), R"({"ticket_id":999999})", 404},
       {"POST", unknown + "/tickets", json{{"ticket_id", t.id}}.dump(), 404},
@@ -120,14 +121,14 @@ TEST_P(NoticeTicketsApiTest, BadInputIsAProblemAndChangesNothing) {
       {"POST", url("/resolve-tickets"), "{}", 422},
       {"POST", url("/resolve-tickets"), R"({"note":""})", 422},
       {"POST", url("/resolve-tickets"), R"({"note":"Ok.","time_spent_minutes":0})", 422},
-      {"POST", url("/resolve-tickets"), R"({"note":"Ok.","extra":1})", 400},
+      {"POST", url("/resolve-tickets"), R"({"note":"Ok.","extra":1})", 422},
       {"POST", unknown + "/resolve-tickets", R"({"note":"Ok."})", 404},
       {"POST", url("/resolve-tickets"), R"({"note":"Ok."})", 409},
       {"POST", url("/actions"), R"({"action":"link_ticket"})", 422},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.method + " " + c.target + " " + c.body);
-    const auto r = call(c.method, c.target, attendant, c.body);
+    auto r = call(c.method, c.target, attendant, c.body);
     EXPECT_EQ(r.status, c.status) << r.body;
     EXPECT_EQ(r.headers["content-type"], "application/problem+json");
     EXPECT_FALSE(r.json().value("detail", "").empty());

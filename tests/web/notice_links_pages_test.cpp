@@ -29,6 +29,7 @@ class NoticeLinksPagesTest : public WebServerTest {
     app::ReportIncident r;
     r.component_ids = {i.sigefes.id};
     r.title = title;
+    r.impact = "o lançamento da folha";
     return desk->status_notices().report_incident(as(w.attendant), r).notice.id;
   }
   void act(const Person& by, std::int64_t id, NoticeAction action) {
@@ -55,16 +56,16 @@ TEST_P(NoticeLinksPagesTest, TheRequestFormShowsTheKnownIncidentAndStillRegister
   EXPECT_THAT(page.body, HasSubstr("<a href=\"/status/comunicados/" + std::to_string(id) +
                                    "\">Instabilidade no SIGEFES</a>"));
   // The alert comes before the form, which stays whole.
-  EXPECT_LT(page.body.find("id=\"ja-sabemos\""), page.body.find("<form"));
+  EXPECT_LT(page.body.find("id=\"ja-sabemos\""), page.body.find("action=\"" + form + "\""));
   EXPECT_THAT(page.body, HasSubstr("Enviar solicitação"));
   EXPECT_THAT(get(maria, "/servicos/SUP-TEC/solicitar").body,
               Not(HasSubstr("Já sabemos deste problema")))
       << "another service";
 
-  const auto sent = post(maria, form,
-                         "csrf=" + maria.csrf +
-                             "&chave=k1&assunto=SIGEFES+fora&descricao=Nao+abre+desde+as+9h"
-                             "&categoria=incident&sistema=SIGEFES&matricula=123456");
+  auto sent = post(maria, form,
+                   "csrf=" + maria.csrf +
+                       "&chave=k1&assunto=SIGEFES+fora&descricao=Nao+abre+desde+as+9h"
+                       "&categoria=incident&campo-sistema=SIGEFES&campo-matricula=123456");
   EXPECT_EQ(sent.status, 303) << sent.body;
   EXPECT_THAT(sent.headers["location"], HasSubstr("/registrado"));
 
