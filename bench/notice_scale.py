@@ -72,6 +72,12 @@ QUERIES = {
         "AND state IN ('confirmed_organization', 'confirmed_general') ORDER BY id LIMIT 500",
     "reminders: ASCOM by role": "SELECT DISTINCT person_id FROM role_grants WHERE "
                                 "role = 'communications' ORDER BY person_id",
+    "request form: a service's known incidents": "SELECT DISTINCT n.id FROM status_components sc "
+        "JOIN status_notice_components snc ON snc.component_id = sc.id "
+        "JOIN status_notices n ON n.id = snc.notice_id WHERE sc.service_id = 7 AND "
+        "n.public_state IS NOT NULL AND n.state IN ('reported', 'acknowledged', "
+        "'confirmed_organization', 'confirmed_general', 'in_progress') AND "
+        "(0 = 1 OR n.organization_id IS NULL OR n.organization_id = 3) ORDER BY n.id DESC LIMIT 5",
 }
 
 
@@ -79,8 +85,9 @@ def fill_sql(series):
     """INSERT ... SELECT over `series(k)`, a row source of n = 1..k."""
     n = N
     return [
-        f"INSERT INTO status_components (name, group_name, description, responsible_unit_id, "
-        f"active) SELECT 'Componente ' || n, 'Grupo ' || (n % 10), '', 1, 1 FROM {series(200)}",
+        f"INSERT INTO status_components (name, group_name, description, service_id, "
+        f"responsible_unit_id, active) SELECT 'Componente ' || n, 'Grupo ' || (n % 10), '', "
+        f"CASE WHEN n % 2 = 0 THEN NULL ELSE n END, 1, 1 FROM {series(200)}",
         f"INSERT INTO status_notices (kind, state, public_state, title, impact, reporter_kind, "
         f"created_at, updated_at, first_published_at) SELECT "
         f"CASE WHEN n % 5 = 0 THEN 'maintenance' ELSE 'incident' END, "

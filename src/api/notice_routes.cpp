@@ -9,9 +9,11 @@
 #include "api/json_fields.hpp"
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
+#include "app/incidents/notice_tickets.hpp"
 #include "app/incidents/status_components.hpp"
 #include "app/incidents/status_notices.hpp"
 #include "domain/error.hpp"
+#include "domain/ticket_status.hpp"
 
 namespace guiche::api {
 namespace {
@@ -48,10 +50,26 @@ nlohmann::json event_json(const NoticeEvent& e) {
   return out;
 }
 
+// A ticket the caller may not see is named by its protocol and status only.
+nlohmann::json linked_ticket_json(const app::LinkedTicket& t) {
+  nlohmann::json out = {{"id", t.id},
+                        {"protocol", t.protocol},
+                        {"status", status_code(t.status)},
+                        {"subject", nullptr},
+                        {"requester_name", nullptr}};
+  if (t.visible) {
+    out["subject"] = t.subject;
+    out["requester_name"] = t.requester_name;
+  }
+  return out;
+}
+
 nlohmann::json notice_json(const app::NoticeView& v) {
   const auto& n = v.notice;
   nlohmann::json events = nlohmann::json::array();
   for (const auto& e : v.events) events.push_back(event_json(e));
+  nlohmann::json tickets = nlohmann::json::array();
+  for (const auto& t : v.tickets) tickets.push_back(linked_ticket_json(t));
   return {{"id", n.id},
           {"kind", notice_kind_code(n.kind)},
           {"state", notice_state_code(n.state)},
@@ -69,7 +87,22 @@ nlohmann::json notice_json(const app::NoticeView& v) {
           {"updated_at", format_utc(n.updated_at)},
           {"has_drafts", v.has_drafts},
           {"ticket_ids", v.ticket_ids},
+          {"tickets", tickets},
           {"events", events}};
+}
+
+nlohmann::json resolve_report_json(const app::ResolveLinkedReport& r) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& o : r.tickets) {
+    auto item = linked_ticket_json(o.ticket);
+    using R = app::LinkedTicketOutcome::Result;
+    item["result"] = o.result == R::resolved       ? "resolved"
+                     : o.result == R::already_done ? "already_done"
+                                                   : "failed";
+    item["reason"] = o.reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.reason);
+    items.push_back(item);
+  }
+  return {{"resolved", r.resolved}, {"failed", r.failed}, {"items", items}};
 }
 
 std::optional<Instant> optional_instant(const nlohmann::json& body, const char* name) {
@@ -200,6 +233,37 @@ void add_notice_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
         step.starts_at = optional_instant(body, "starts_at");
         step.ends_at = optional_instant(body, "ends_at");
         return json_response(200, notice_json(desk.status_notices().act(actor, id, step)));
+      });
+  // Tickets linked to a notice (app/incidents/notice_tickets.hpp).
+  add_guarded_route(
+      routes, "POST", "/api/v1/notices/:id/tickets", [&ctx, &desk](const http::Request& r) {
+        auto actor = require_caller(ctx, r);
+        const auto id = path_id(r.params.at("id"));
+        auto body = strict_body(ctx, r, {"ticket_id"});
+        const auto ticket_id = required_integer(body, "ticket_id");
+        return json_response(200,
+                             notice_json(desk.notice_tickets().link_ticket(actor, id, ticket_id)));
+      });
+  add_guarded_route(routes, "DELETE", "/api/v1/notices/:id/tickets/:ticket_id",
+                    [&ctx, &desk](const http::Request& r) {
+                      auto actor = require_caller(ctx, r);
+                      desk.notice_tickets().unlink_ticket(actor, path_id(r.params.at("id")),
+                                                          path_id(r.params.at("ticket_id")));
+                      return no_content();
+                    });
+  add_guarded_route(
+      routes, "POST", "/api/v1/notices/:id/resolve-tickets", [&ctx, &desk](const http::Request& r) {
+        auto actor = require_caller(ctx, r);
+        const auto id = path_id(r.params.at("id"));
+        auto body = strict_body(ctx, r, {"note", "time_spent_minutes"});
+        const auto note = required_string(body, "note");
+        const auto minutes = optional_integer(body, "time_spent_minutes").value_or(1);
+        if (minutes < 1 || minutes > 100000) {
+          throw invalid_field("time_spent_minutes",
+                              "Informe o tempo gasto em cada chamado em minutos (1 a 100000).");
+        }
+        return json_response(200, resolve_report_json(desk.notice_tickets().resolve_linked_tickets(
+                                      actor, id, note, static_cast<int>(minutes))));
       });
 }
 

@@ -68,6 +68,33 @@ const std::vector<OperationDoc>& notice_operations() {
        200,
        {}},
       {"POST",
+       "/api/v1/notices/:id/tickets",
+       "Vincular um chamado (SA) ao comunicado: idempotente; um evento interno do comunicado e "
+       "do chamado (equipe que vê o chamado)",
+       "comunicados",
+       "NoticeTicketLink",
+       "Notice",
+       200,
+       {}},
+      {"DELETE",
+       "/api/v1/notices/:id/tickets/:ticket_id",
+       "Desvincular um chamado do comunicado: idempotente (equipe que vê o chamado)",
+       "comunicados",
+       nullptr,
+       nullptr,
+       204,
+       {}},
+      {"POST",
+       "/api/v1/notices/:id/resolve-tickets",
+       "Depois do restabelecimento (6.4) ou da conclusão da manutenção: resolver cada chamado "
+       "vinculado ainda aberto com uma só nota; cada solicitante é avisado pelo seu canal; o que "
+       "não pôde ser resolvido volta na resposta com o motivo (409 antes do restabelecimento)",
+       "comunicados",
+       "ResolveLinkedTickets",
+       "ResolveLinkedReport",
+       200,
+       {}},
+      {"POST",
        "/api/v1/monitoring/alertmanager",
        "Alertas do Prometheus Alertmanager (webhook, versão 4), com o token de uma conta da "
        "equipe: cada alerta disparado abre ou atualiza um rascunho de incidente do componente "
@@ -130,7 +157,25 @@ nlohmann::ordered_json openapi_notice_schemas() {
     "updated_at": {"type": "string", "format": "date-time"},
     "has_drafts": {"type": "boolean"},
     "ticket_ids": {"type": "array", "items": {"type": "integer"}},
+    "tickets": {"type": "array", "items": {"$ref": "#/components/schemas/LinkedTicket"}},
     "events": {"type": "array", "items": {"$ref": "#/components/schemas/NoticeEvent"}}}},
+  "LinkedTicket": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "protocol": {"type": "string"}, "status": {"type": "string"},
+    "subject": {"type": ["string", "null"], "description": "null: a ticket the caller may not see"},
+    "requester_name": {"type": ["string", "null"]}}},
+  "NoticeTicketLink": {"type": "object", "required": ["ticket_id"],
+    "additionalProperties": false, "properties": {"ticket_id": {"type": "integer"}}},
+  "ResolveLinkedTickets": {"type": "object", "required": ["note"],
+    "additionalProperties": false, "properties": {
+    "note": {"type": "string", "maxLength": 20000, "description": "each ticket's resolution"},
+    "time_spent_minutes": {"type": "integer", "minimum": 1, "maximum": 100000, "default": 1,
+      "description": "recorded on each ticket; the work was the incident's"}}},
+  "ResolveLinkedReport": {"type": "object", "properties": {
+    "resolved": {"type": "integer"}, "failed": {"type": "integer"},
+    "items": {"type": "array", "items": {"allOf": [{"$ref": "#/components/schemas/LinkedTicket"},
+      {"type": "object", "properties": {
+        "result": {"enum": ["resolved", "already_done", "failed"]},
+        "reason": {"type": ["string", "null"], "description": "why it failed, pt-BR"}}}]}}}},
   "NoticeList": {"type": "object", "properties": {
     "items": {"type": "array", "items": {"$ref": "#/components/schemas/Notice"}}}},
   "NewNotice": {"type": "object", "required": ["kind", "component_ids"],

@@ -7,6 +7,7 @@
 #include "app/directory/authorizations.hpp"
 #include "app/directory/directory.hpp"
 #include "app/incidents/notice_reminders.hpp"
+#include "app/incidents/notice_tickets.hpp"
 #include "app/incidents/status_components.hpp"
 #include "app/incidents/status_notices.hpp"
 #include "app/incidents/status_page.hpp"
@@ -49,6 +50,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   status_page_ = std::make_unique<StatusPage>(ctx);
   notice_reminders_ = std::make_unique<NoticeReminders>(ctx, *notices_);
   status_subscriptions_ = std::make_unique<StatusSubscriptions>(ctx);
+  notice_tickets_ = std::make_unique<NoticeTickets>(ctx, *ledger_, *work_, *status_notices_);
 }
 
 Desk::~Desk() = default;

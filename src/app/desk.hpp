@@ -25,6 +25,7 @@ class Intake;
 class LiveUpdates;
 class MailIntake;
 class NoticeReminders;
+class NoticeTickets;
 class OutboxAdmin;
 class SlaAdmin;
 class StatusComponents;
@@ -67,6 +68,7 @@ class Desk {
   StatusPage& status_page() { return *status_page_; }
   NoticeReminders& notice_reminders() { return *notice_reminders_; }
   StatusSubscriptions& status_subscriptions() { return *status_subscriptions_; }
+  NoticeTickets& notice_tickets() { return *notice_tickets_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -92,6 +94,7 @@ class Desk {
   std::unique_ptr<StatusPage> status_page_;
   std::unique_ptr<NoticeReminders> notice_reminders_;
   std::unique_ptr<StatusSubscriptions> status_subscriptions_;
+  std::unique_ptr<NoticeTickets> notice_tickets_;
 };
 
 }  // namespace guiche::app

@@ -30,6 +30,10 @@ enum class EventKind {
   // The SLA clock of a target reached its warning fraction or its deadline
   // (data: target, level "warning" | "breach"); once per target and ticket.
   sla_warning,
+  // The ticket was linked to a status notice (comunicado) or unlinked from
+  // it (data: notice_id, notice_title); internal, like links between tickets.
+  notice_linked,
+  notice_unlinked,
 };
 
 std::string_view event_kind_code(EventKind k);

@@ -82,6 +82,8 @@ void apply_event(Ticket& t, const TicketEvent& e) {
     case EventKind::internal_note:
     case EventKind::attachment_added:
     case EventKind::sla_warning:
+    case EventKind::notice_linked:  // the links live in status_notice_tickets
+    case EventKind::notice_unlinked:
       break;
     case EventKind::time_logged:
       t.time_spent_minutes += d.at("minutes").get<std::int64_t>();

@@ -248,6 +248,8 @@ bool affects_sla_clock(EventKind kind) {
     case EventKind::evaluated:
     case EventKind::linked:
     case EventKind::sla_warning:
+    case EventKind::notice_linked:
+    case EventKind::notice_unlinked:
       return false;
     default:
       return true;

@@ -146,6 +146,14 @@ std::vector<MatrixRow> authorization_matrix() {
       {"GET", "/api/v1/notices/:id", "/api/v1/notices/{notice}", "", "HHYYYYYYYAH"},
       {"POST", "/api/v1/notices/:id/actions", "/api/v1/notices/{notice}/actions",
        R"({"action":"acknowledge"})", "HHDDDDYDDAH"},
+      // Linking {t} needs a caller who sees it; resolving the linked tickets
+      // waits for the restoration (409 while {notice} is only reported).
+      {"POST", "/api/v1/notices/:id/tickets", "/api/v1/notices/{notice}/tickets",
+       R"({"ticket_id":{t}})", "HHYYYHHHYAH"},
+      {"DELETE", "/api/v1/notices/:id/tickets/:ticket_id", "/api/v1/notices/{notice}/tickets/{t}",
+       "", "HHYYYHHHYAH"},
+      {"POST", "/api/v1/notices/:id/resolve-tickets", "/api/v1/notices/{notice}/resolve-tickets",
+       R"({"note":"O serviço foi restabelecido."})", "HHYYYYYYYAH"},
       // Monitoring: a staff account's token posts alerts; a draft, never published.
       {"POST", "/api/v1/monitoring/alertmanager", "/api/v1/monitoring/alertmanager",
        R"({"version":"4","status":"firing","alerts":[{"status":"firing","labels":{"component":"{component}"},"startsAt":"2026-03-02T12:00:00Z","fingerprint":"matriz"}]})",

@@ -49,7 +49,7 @@ TEST(NoticeTransitions, EveryKindStateAndActionHasExactlyOneCase) {
         NoticeState::cancelled}}};
   std::size_t expected = 0;
   for (const auto& [kind, states] : kinds) {
-    for (int a = 0; a <= static_cast<int>(NoticeAction::publish); ++a) {
+    for (int a = 0; a <= static_cast<int>(NoticeAction::resolve_tickets); ++a) {
       const auto action = static_cast<NoticeAction>(a);
       const bool creates = action == NoticeAction::report || action == NoticeAction::schedule;
       for (const auto& state :

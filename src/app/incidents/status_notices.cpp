@@ -230,6 +230,9 @@ NoticeEvent StatusNotices::act_in(store::Connection& c, const Actor& a, std::int
   const auto components = components_of(c, n->component_ids, false);
   const auto standing =
       notice_standing(a.person, components, *ctx_.unit_tree(c), organization_of(c, a.person));
+  if (is_ticket_bookkeeping(s.action)) {  // app/incidents/notice_tickets.hpp
+    throw invalid_field("action", "Ação desconhecida para um comunicado.");
+  }
   const auto decision = decide_notice_action(n->kind, n->state, s.action, standing);
   require_decided(decision);
   StepRecord step{s.action, standing, {}, {}};
@@ -307,6 +310,7 @@ NoticeView StatusNotices::notice(const Actor& a, std::int64_t notice_id) {
       const auto d = decide_notice_action(n->kind, n->state, action, standing);
       if (d.outcome == NoticeDecision::Outcome::allowed) v.actions.push_back(action);
     }
+    v.tickets = linked_tickets(c, ctx_, a.person, notice_id);
   });
   if (!found) throw not_found("Comunicado não encontrado.");
   for (const auto& e : v.events) {

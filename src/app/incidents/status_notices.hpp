@@ -14,6 +14,7 @@
 
 #include "app/actor.hpp"
 #include "app/desk_context.hpp"
+#include "app/incidents/linked_tickets.hpp"
 #include "app/notices/notices.hpp"
 #include "domain/incidents/notice_event.hpp"
 #include "domain/incidents/notice_transitions.hpp"
@@ -56,6 +57,7 @@ struct NoticeView {
   std::vector<StatusComponent> components;
   std::vector<NoticeEvent> events;  // oldest first
   std::vector<std::int64_t> ticket_ids;
+  std::vector<LinkedTicket> tickets;  // the same, with what the reader may see of each
   bool has_drafts = false;  // messages waiting for ASCOM
   // What the viewer may do to it now (publish only while there are drafts).
   std::vector<NoticeAction> actions;

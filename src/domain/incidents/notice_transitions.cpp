@@ -7,7 +7,7 @@
 namespace guiche {
 namespace {
 
-constexpr std::array<std::pair<NoticeAction, std::string_view>, 16> kActions{{
+constexpr std::array<std::pair<NoticeAction, std::string_view>, 19> kActions{{
     {NoticeAction::report, "report"},
     {NoticeAction::schedule, "schedule"},
     {NoticeAction::acknowledge, "acknowledge"},
@@ -24,9 +24,12 @@ constexpr std::array<std::pair<NoticeAction, std::string_view>, 16> kActions{{
     {NoticeAction::cancel, "cancel"},
     {NoticeAction::publish, "publish"},
     {NoticeAction::remind, "remind"},
+    {NoticeAction::link_ticket, "link_ticket"},
+    {NoticeAction::unlink_ticket, "unlink_ticket"},
+    {NoticeAction::resolve_tickets, "resolve_tickets"},
 }};
 
-constexpr std::array<std::pair<NoticeAction, std::string_view>, 16> kActionLabels{{
+constexpr std::array<std::pair<NoticeAction, std::string_view>, 19> kActionLabels{{
     {NoticeAction::report, "Relatar incidente"},
     {NoticeAction::schedule, "Programar manutenção"},
     {NoticeAction::acknowledge, "Confirmar o recebimento"},
@@ -43,6 +46,9 @@ constexpr std::array<std::pair<NoticeAction, std::string_view>, 16> kActionLabel
     {NoticeAction::cancel, "Cancelar a manutenção"},
     {NoticeAction::publish, "Publicar"},
     {NoticeAction::remind, "Lembrete"},
+    {NoticeAction::link_ticket, "Vincular chamado"},
+    {NoticeAction::unlink_ticket, "Desvincular chamado"},
+    {NoticeAction::resolve_tickets, "Resolver os chamados vinculados"},
 }};
 
 using S = NoticeState;
@@ -78,6 +84,12 @@ bool may(NoticeAction a, const NoticeStanding& who) {
       return who.team;
     case NoticeAction::remind:
       return false;  // the desk's own, when due
+    // Anyone of the desk keeps the links; whether they may see or work each
+    // ticket is the ticket's own rule (app/access_policy.hpp).
+    case NoticeAction::link_ticket:
+    case NoticeAction::unlink_ticket:
+    case NoticeAction::resolve_tickets:
+      return who.staff;
   }
   return false;
 }
@@ -123,6 +135,12 @@ std::optional<NoticeState> after(NoticeKind kind, NoticeState s, NoticeAction a)
       return s;  // whether there is anything to publish is the use case's to say
     case NoticeAction::remind:
       return s;
+    case NoticeAction::link_ticket:
+    case NoticeAction::unlink_ticket:
+      return s;  // an SA may arrive, or be found unrelated, at any time
+    case NoticeAction::resolve_tickets:
+      // Only when the service is back: an incident restored, a maintenance done.
+      return in(s, {S::restored, S::completed}) ? std::optional(s) : std::nullopt;
   }
   return std::nullopt;
 }
@@ -142,6 +160,10 @@ std::string who_may(NoticeAction a) {
       return "Somente a equipe responsável e a assessoria de comunicação fazem isto.";
     case NoticeAction::remind:
       return "Os lembretes são enviados pela própria central, na hora prevista.";
+    case NoticeAction::link_ticket:
+    case NoticeAction::unlink_ticket:
+    case NoticeAction::resolve_tickets:
+      return "Somente a equipe de atendimento vincula e resolve chamados de um comunicado.";
     default:
       return "Somente a equipe responsável pelo componente muda a situação técnica.";
   }
@@ -161,6 +183,11 @@ std::string_view notice_action_label_pt(NoticeAction a) {
     if (value == a) return label;
   }
   return "";
+}
+
+bool is_ticket_bookkeeping(NoticeAction a) {
+  return a == NoticeAction::link_ticket || a == NoticeAction::unlink_ticket ||
+         a == NoticeAction::resolve_tickets;
 }
 
 std::optional<NoticeAction> parse_notice_action(std::string_view code) {
@@ -222,6 +249,9 @@ std::optional<std::string_view> notice_message_key(NoticeAction action) {
     case NoticeAction::report:
     case NoticeAction::start:
     case NoticeAction::publish:
+    case NoticeAction::link_ticket:
+    case NoticeAction::unlink_ticket:
+    case NoticeAction::resolve_tickets:
       return std::nullopt;
   }
   return std::nullopt;

@@ -38,7 +38,16 @@ enum class NoticeAction {
   // maintenance starts, to its audience; to ASCOM when an incident goes quiet.
   // Nobody's action: decide_notice_action refuses it to every standing.
   remind,
+  // The desk's bookkeeping of the tickets (SAs) that tell of the notice
+  // (app/incidents/notice_tickets.hpp): events of the timeline, never public,
+  // with no message; they leave the state as it is.
+  link_ticket,      // an SA is linked to the notice
+  unlink_ticket,    // ... or unlinked
+  resolve_tickets,  // once restored, its still-open SAs are resolved with one note
 };
+
+// The bookkeeping actions above: taken by their own use cases, never as a step.
+bool is_ticket_bookkeeping(NoticeAction a);
 
 std::string_view notice_action_code(NoticeAction a);
 std::optional<NoticeAction> parse_notice_action(std::string_view code);

@@ -21,6 +21,7 @@ extern const char* const kMigrationV012QueueKeys;
 extern const char* const kMigrationV013StatusNotices;
 extern const char* const kMigrationV014StatusSubscribers;
 extern const char* const kMigrationV015NoticeReminders;
+extern const char* const kMigrationV016NoticeServiceIndex;
 
 namespace {
 
@@ -61,6 +62,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {13, "status_notices", in_dialect(kMigrationV013StatusNotices, dialect)},
       {14, "status_subscribers", in_dialect(kMigrationV014StatusSubscribers, dialect)},
       {15, "notice_reminders", in_dialect(kMigrationV015NoticeReminders, dialect)},
+      {16, "notice_service_index", in_dialect(kMigrationV016NoticeServiceIndex, dialect)},
   };
 }
 

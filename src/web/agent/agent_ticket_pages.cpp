@@ -1,10 +1,12 @@
 // The agent's page of a ticket and its forms: triage, routing, assignment
 // (to oneself, or to another member of the unit for those who distribute the
 // work), status, public reply / question / internal note, time entries,
-// resolution and links. Each form posts (with CSRF) to its own action; success
-// redirects back (PRG), an invalid form comes back with errors by its fields.
+// resolution, links, and the incident notices the ticket is linked to. Each
+// form posts (with CSRF) to its own action; success redirects back (PRG), an
+// invalid form comes back with errors by its fields.
 #include <charconv>
 
+#include "app/incidents/notice_tickets.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "web/agent/agent_ticket_view.hpp"
@@ -89,6 +91,16 @@ std::string run_action(WebContext& ctx, const Visitor& v, const Ticket& t, const
     desk.work().link(v.actor, t.id, other.id, form.value("tipo"));
     return "vinculos";
   }
+  if (name == "vincular-comunicado" || name == "desvincular-comunicado") {
+    auto notice = number(form.value("comunicado"));
+    if (!notice) throw invalid_field("notice", "Escolha o comunicado.");
+    if (name == "vincular-comunicado") {
+      desk.notice_tickets().link_ticket(v.actor, *notice, t.id);
+    } else {
+      desk.notice_tickets().unlink_ticket(v.actor, *notice, t.id);
+    }
+    return "comunicados";
+  }
   throw not_found("Ação desconhecida.");
 }
 
@@ -108,6 +120,7 @@ const std::map<std::string, std::string> kFormFields = {{"service", "servico"},
                                                         {"time_spent_minutes", "tempo_gasto"},
                                                         {"kind", "tipo"},
                                                         {"other", "outro"},
+                                                        {"notice", "comunicado"},
                                                         {"protocol", "outro"}};
 
 http::Response post_action(WebContext& ctx, const http::Request& r) {
@@ -123,13 +136,17 @@ http::Response post_action(WebContext& ctx, const http::Request& r) {
   } catch (const DomainError& e) {
     // Bad input and refused transitions come back on the page, by the form
     // that caused them; "not found" of the linked ticket too.
-    const bool by_form = e.kind() == DomainError::Kind::validation ||
-                         e.kind() == DomainError::Kind::conflict ||
-                         (action == "vincular" && e.kind() == DomainError::Kind::not_found);
+    const bool notice_form = action == "vincular-comunicado" || action == "desvincular-comunicado";
+    const bool by_form =
+        e.kind() == DomainError::Kind::validation || e.kind() == DomainError::Kind::conflict ||
+        ((action == "vincular" || notice_form) && e.kind() == DomainError::Kind::not_found);
     if (!by_form) throw;
     auto errors = field_errors(e, kFormFields);
     if (action == "vincular" && e.kind() == DomainError::Kind::not_found) {
       errors = {{"outro", e.what()}};
+    }
+    if (notice_form && e.kind() == DomainError::Kind::not_found) {
+      errors = {{"comunicado", e.what()}};
     }
     return agent_ticket_page(ctx, v, protocol, action, form, errors,
                              e.kind() == DomainError::Kind::conflict ? 409 : 422);

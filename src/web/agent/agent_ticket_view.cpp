@@ -1,6 +1,7 @@
 #include "web/agent/agent_ticket_view.hpp"
 #include "app/calendars/calendars.hpp"
 #include "app/directory/directory.hpp"
+#include "app/incidents/notice_tickets.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
 
@@ -63,6 +64,10 @@ nlohmann::json event_view(WebContext& ctx, const Visitor& v, const TicketEvent& 
     case EventKind::sla_warning:
       detail = text(ctx, "agente.alerta_" + text_of(e.data, "level"));
       break;
+    case EventKind::notice_linked:
+    case EventKind::notice_unlinked:
+      detail = text_of(e.data, "notice_title");
+      break;
     default:
       break;
   }
@@ -80,6 +85,36 @@ nlohmann::json event_view(WebContext& ctx, const Visitor& v, const TicketEvent& 
           {"tem_detalhe", !detail.empty()},
           {"interno", !e.is_public},
           {"nota", e.kind == EventKind::internal_note}};
+}
+
+// The section "Comunicado de incidente": the notices the ticket is linked
+// to (each to its public page once published), and the open ones it may be
+// linked to (app/incidents/notice_tickets.hpp).
+nlohmann::json notices_view(WebContext& ctx, const Visitor& v, const Ticket& t) {
+  nlohmann::json linked = nlohmann::json::array();
+  std::vector<std::int64_t> linked_ids;
+  for (const auto& n : ctx.desk.notice_tickets().ticket_notices(v.actor, t.id)) {
+    linked_ids.push_back(n.id);
+    linked.push_back(
+        {{"id", std::to_string(n.id)},
+         {"titulo", n.title},
+         {"situacao", text(ctx, "status.estado." + std::string(notice_state_code(n.state)))},
+         {"publicado", n.public_state.has_value()},
+         {"url", "/status/comunicados/" + std::to_string(n.id)}});
+  }
+  nlohmann::json open = nlohmann::json::array();
+  for (const auto& n : ctx.desk.notice_tickets().linkable_notices(v.actor)) {
+    if (std::find(linked_ids.begin(), linked_ids.end(), n.id) != linked_ids.end()) continue;
+    open.push_back(
+        {{"id", std::to_string(n.id)},
+         {"nome", "#" + std::to_string(n.id) + " — " + n.title + " (" +
+                      text(ctx, "status.estado." + std::string(notice_state_code(n.state))) +
+                      ")"}});
+  }
+  return {{"vinculados", linked},
+          {"tem_vinculados", !linked.empty()},
+          {"abertos", open},
+          {"tem_abertos", !open.empty()}};
 }
 
 nlohmann::json sla_view(WebContext& ctx, const Visitor& v, const Ticket& t, Instant now) {
@@ -259,6 +294,7 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"tem_situacoes", !statuses.empty()},
       {"vinculos", links},
       {"tem_vinculos", !links.empty()},
+      {"comunicados", notices_view(ctx, v, t)},
       {"eventos", events},
       {"tempo_total", duration_text(std::chrono::minutes(t.time_spent_minutes))},
       {"ans", sla_view(ctx, v, t, now)},

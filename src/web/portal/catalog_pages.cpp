@@ -1,9 +1,11 @@
 // The service catalog (/servicos, searchable by name or code) and a
-// service's request form (/servicos/{code}/solicitar).
+// service's request form (/servicos/{code}/solicitar), after the service's
+// open incidents, if any ("already known: follow it here").
 #include <algorithm>
 
 #include "app/attachments/attachments.hpp"
 #include "app/directory/directory.hpp"
+#include "app/incidents/notice_tickets.hpp"
 #include "app/intake/intake.hpp"
 #include "web/page.hpp"
 #include "web/page_routes.hpp"
@@ -91,6 +93,12 @@ http::Response form_page(WebContext& ctx, const Visitor& v, const Service& s, co
     auto it = errors.find(id);
     return it == errors.end() ? nlohmann::json(false) : nlohmann::json(it->second);
   };
+  // "Already known": the service's open incidents, before the form, which
+  // stays usable (app/incidents/notice_tickets.hpp).
+  nlohmann::json known = nlohmann::json::array();
+  for (const auto& n : ctx.desk.notice_tickets().known_incidents(v.actor.person, s.id)) {
+    known.push_back({{"titulo", n.title}, {"url", "/status/comunicados/" + std::to_string(n.id)}});
+  }
   auto key = sent.value("chave");
   auto chosen = sent.value("categoria");
   if (chosen.empty()) chosen = std::string(category_code(s.default_category));
@@ -108,6 +116,8 @@ http::Response form_page(WebContext& ctx, const Visitor& v, const Service& s, co
       {"campos", fields},
       {"erros", summary},
       {"tem_erros", !errors.empty()},
+      {"conhecidos", known},
+      {"tem_conhecidos", !known.empty()},
       {"chave", key.empty() ? random_token() : key}};
   return page(ctx, v, status, "solicitar", text(ctx, "portal.solicitar.titulo") + " " + s.name,
               view);
