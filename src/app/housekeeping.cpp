@@ -1,7 +1,7 @@
 #include "app/housekeeping.hpp"
 
-#include "app/incidents/status_subscriptions.hpp"
 #include "app/incidents/notice_reminders.hpp"
+#include "app/incidents/status_subscriptions.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/tickets/ticket_work.hpp"
 

@@ -51,7 +51,7 @@ class NoticeRemindersTest : public IncidentTest {
     return r.maintenance + r.incident;
   }
   // ASCOM schedules (published at once) a maintenance starting `in` from now.
-  std::int64_t schedule_in(hours in) {
+  std::int64_t schedule_in(std::chrono::minutes in) {
     app::ScheduleMaintenance s;
     s.component_ids = {network.id};
     s.impact = "o acesso à internet";
@@ -59,7 +59,7 @@ class NoticeRemindersTest : public IncidentTest {
     s.ends_at = clock.now() + in + hours(2);
     return desk->status_notices().schedule_maintenance(as(ascom), s).notice.id;
   }
-  app::NoticeView reschedule_in(const Person& by, std::int64_t id, hours in) {
+  app::NoticeView reschedule_in(const Person& by, std::int64_t id, std::chrono::minutes in) {
     app::NoticeStep s;
     s.action = NoticeAction::reschedule;
     s.starts_at = clock.now() + in;

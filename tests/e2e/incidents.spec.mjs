@@ -4,8 +4,11 @@
 // responsible team confirms it in general (a draft) and ASCOM publishes it
 // after looking at the message exactly as it will be sent; leadership
 // previews and confirms in its own name; the status page, the Atom feed and
-// summary.json show it. Axe on every staff page, 1280 and 360 px.
+// summary.json show it; three SAs are linked from the notice's page; the
+// team restores it (6.4), ASCOM publishes, and the linked SAs are resolved
+// with one note, each requester told. Axe on every staff page, 1280 and 360 px.
 import { expect } from './harness.mjs';
+import { apiSession, registerEquipment } from './api_session.mjs';
 
 export default async function incidents(t) {
   const { base, page, step, visit, signIn, newContext, atPhoneWidth } = t;
@@ -108,6 +111,55 @@ export default async function incidents(t) {
     const incident = summary.incidents.find((i) => i.name.includes(component));
     expect(incident && incident.incident_updates.length === 2, 'duas atualizações: ' + JSON.stringify(incident));
     await anonymous.close();
+  });
+
+  const tickets = [];
+  await step('três SAs vinculadas pela página do comunicado', async () => {
+    for (const [login, subject] of [['solicitante', 'Sistemas não gravam (SEGER)'],
+      ['solicitante.sesa', 'Sistema da saúde sem gravar'], ['gestor.seger', 'Erro ao salvar']]) {
+      tickets.push(await registerEquipment(await apiSession(base, login), subject));
+    }
+    const attendant = await as('atendente');
+    const p = attendant.page;
+    await p.goto(noticeUrl);
+    for (const t of tickets) {
+      await p.fill('#protocolo', t.protocol);
+      await Promise.all([p.waitForLoadState('load'), p.click('#form-vincular button[type=submit]')]);
+    }
+    const linked = await p.locator('.chamados-vinculados li').count();
+    expect(linked === 3, 'três SAs vinculadas: ' + linked);
+    await visit(p, '/atendimento/comunicados/:id (SAs)', 'comunicado-chamados');
+    await attendant.context.close();
+  });
+
+  await step('restabelecido (6.4): as SAs resolvidas com uma nota, cada solicitante avisado', async () => {
+    await team.page.goto(noticeUrl);
+    await Promise.all([team.page.waitForLoadState('load'),
+      team.page.click('#acao-restore button:not([name=previa])')]);
+    await ascom.page.goto(noticeUrl);
+    const draft = await ascom.page.textContent('#rascunhos .mensagem-previa');
+    expect(draft.includes('Serviço Restabelecido'), 'a 6.4 espera a Ascom: ' + draft);
+    await Promise.all([ascom.page.waitForLoadState('load'), ascom.page.click('#acao-publish button[type=submit]')]);
+    const attendant = await as('atendente');
+    const p = attendant.page;
+    await p.goto(noticeUrl);
+    expect(await p.locator('#form-resolver').count() === 1, 'a oferta de resolver as SAs');
+    await p.fill('#nota', 'O banco de dados voltou a operar normalmente às 11h.');
+    await Promise.all([p.waitForLoadState('load'), p.click('#form-resolver button[type=submit]')]);
+    const outcome = await p.textContent('#resultado-resolucao');
+    expect(outcome.includes('Chamados resolvidos: 3.'), 'resultado: ' + outcome);
+    const admin = await apiSession(base, 'admin');
+    const outbox = (await admin.call('GET', '/api/v1/outbox?limit=200')).items;
+    for (const t of tickets) {
+      const told = outbox.filter((m) => m.ticket_id === t.id && m.template === 'resolution');
+      expect(told.length === 1, `${t.protocol}: o solicitante avisado uma vez (${told.length})`);
+    }
+    const summary = await (await p.request.get(base + '/status/api/v2/summary.json')).json();
+    const incident = (await (await p.request.get(base + '/status/api/v2/incidents.json')).json())
+      .incidents.find((i) => i.name.includes(component));
+    expect(incident && incident.status === 'resolved', 'resolvido no incidents.json');
+    expect(!summary.incidents.some((i) => i.name.includes(component)), 'fora dos incidentes abertos');
+    await attendant.context.close();
   });
 
   await step('programar manutenção: o formulário', async () => {

@@ -192,6 +192,44 @@ TEST_P(NoticePagesTest, AnOrganizationManagerReportsThroughThePortalAndFollowsIt
   EXPECT_EQ(get(sign_in(w.requester_seger), "/incidentes/informar").status, 403);
 }
 
+TEST_P(NoticePagesTest, SAsAreLinkedFromTheNoticeAndResolvedWithOneNoteOnceRestored) {
+  const auto id = incident();
+  const auto a = register_sis(w.requester_seger, "SIGEFES não abre");
+  const auto b = register_sis(w.requester_sesa, "Folha parada");
+  const auto carlos = sign_in(w.attendant);
+  for (const auto& t : {a, b}) {
+    auto r = post(carlos, url(id) + "/chamados", form(carlos, {{"protocolo", t.protocol}}));
+    ASSERT_EQ(r.status, 303) << r.body;
+  }
+  auto r = post(carlos, url(id) + "/chamados", form(carlos, {{"protocolo", "2099-999999"}}));
+  EXPECT_EQ(r.status, 404);
+  EXPECT_THAT(r.body, HasSubstr("SA não encontrada"));
+  EXPECT_EQ(view(id).tickets.size(), 2u);
+  auto page = get(carlos, url(id));
+  EXPECT_THAT(page.body, HasSubstr(a.protocol));
+  EXPECT_THAT(page.body, Not(HasSubstr("id=\"form-resolver\"")));  // not restored yet
+
+  r = post(carlos, url(id) + "/chamados/" + std::to_string(b.id) + "/desvincular",
+           form(carlos, {}));
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(view(id).tickets.size(), 1u);
+  post(carlos, url(id) + "/chamados", form(carlos, {{"protocolo", b.protocol}}));
+
+  app::NoticeStep step;
+  step.action = NoticeAction::confirm_general;
+  desk->status_notices().act(as(w.analyst_sis), id, step);
+  step.action = NoticeAction::restore;
+  desk->status_notices().act(as(w.analyst_sis), id, step);
+  page = get(carlos, url(id));
+  EXPECT_THAT(page.body, HasSubstr("id=\"form-resolver\""));
+  r = post(carlos, url(id) + "/resolver-chamados",
+           form(carlos, {{"nota", "O SIGEFES voltou a operar normalmente."}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_THAT(r.body, HasSubstr("Chamados resolvidos: 2."));
+  for (const auto& t : view(id).tickets) EXPECT_EQ(t.status, Status::resolved) << t.protocol;
+  EXPECT_THAT(r.body, Not(HasSubstr("id=\"form-resolver\"")));  // nothing left open
+}
+
 // Every page of incident communication, for every kind of visitor: staff
 // pages for the desk's staff, the report form for organization managers and
 // the staff; a notice named by id reveals nothing to anyone else (404).
@@ -230,6 +268,17 @@ TEST_P(NoticePagesTest, EveryPageAnswersEachVisitorAsTheTableSays) {
       EXPECT_EQ(get(browser, pages[k]).status, row.expected[k]) << row.who << " " << pages[k];
     }
   }
+  // The staff notice page's forms, posted by people outside the desk: nothing to find.
+  const auto base = "/atendimento/comunicados/" + notice;
+  for (const auto& person : {w.requester_seger, i.manager_sesa, w.citizen}) {
+    const auto b = sign_in(person);
+    for (const auto& target : {base + "/passos", base + "/chamados", base + "/resolver-chamados",
+                               base + "/chamados/1/desvincular"}) {
+      EXPECT_EQ(post(b, target, form(b, {{"acao", "acknowledge"}, {"protocolo", "x"}})).status, 404)
+          << person.name << " " << target;
+    }
+  }
+  EXPECT_EQ(view(reported).events.size(), 1u);  // only the report
 }
 
 GUICHE_ON_BOTH_ENGINES(NoticePagesTest);

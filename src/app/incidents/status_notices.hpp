@@ -58,7 +58,7 @@ struct NoticeView {
   std::vector<NoticeEvent> events;  // oldest first
   std::vector<std::int64_t> ticket_ids;
   std::vector<LinkedTicket> tickets;  // the same, with what the reader may see of each
-  bool has_drafts = false;  // messages waiting for ASCOM
+  bool has_drafts = false;            // messages waiting for ASCOM
   // What the viewer may do to it now (publish only while there are drafts).
   std::vector<NoticeAction> actions;
   // The names of the reporter and of each event's actor, by person id.

@@ -7,8 +7,10 @@
 #include <charconv>
 
 #include "app/incidents/notice_standing.hpp"
+#include "app/incidents/notice_tickets.hpp"
 #include "app/incidents/notice_time.hpp"
 #include "app/incidents/status_components.hpp"
+#include "app/tickets/ticket_reads.hpp"
 #include "web/agent/agent_common.hpp"
 #include "web/agent/agent_notice_view.hpp"
 #include "web/date_input.hpp"
@@ -37,7 +39,9 @@ std::int64_t path_id(const Visitor& v, const http::Request& r) {
 // Notices after an action, by code (never text from the URL).
 std::string notice_text(WebContext& ctx, const http::Request& r) {
   const auto code = r.query_value("aviso").value_or("");
-  if (code == "feito" || code == "criado") return text(ctx, "comunicados.aviso_" + code);
+  if (code == "feito" || code == "criado" || code == "vinculado" || code == "desvinculado") {
+    return text(ctx, "comunicados.aviso_" + code);
+  }
   return "";
 }
 
@@ -174,9 +178,11 @@ http::Response create(WebContext& ctx, const http::Request& r) {
 
 http::Response notice_page(WebContext& ctx, const Visitor& v, const http::Request& r,
                            std::int64_t id, const std::map<std::string, std::string>& sent,
-                           const std::optional<NoticeMessage>& preview, int status) {
+                           const std::optional<NoticeMessage>& preview, int status,
+                           const nlohmann::json& extra = nlohmann::json::object()) {
   const auto n = ctx.desk.status_notices().notice(v.actor, id);
   auto view = staff_notice_view(ctx, v, n, sent, preview);
+  view.update(extra);
   view["aviso"] = notice_text(ctx, r);
   view["tem_aviso"] = !view["aviso"].get<std::string>().empty();
   return page(ctx, v, status, "agente_comunicado", n.notice.title, view);
@@ -220,6 +226,72 @@ http::Response take_step(WebContext& ctx, const http::Request& r) {
   }
 }
 
+// Links an SA named by its protocol, as the requester or the team quotes it.
+http::Response link_ticket(WebContext& ctx, const http::Request& r) {
+  const auto v = require_visitor(ctx, r);
+  const auto id = path_id(v, r);
+  const Form form = read_form(r);
+  check_csrf(v, form);
+  try {
+    const auto protocol = form.value("protocolo");
+    if (protocol.empty()) throw invalid_field("protocol", "Informe o número da SA.");
+    const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, protocol);
+    ctx.desk.notice_tickets().link_ticket(v.actor, id, t.id);
+  } catch (const DomainError& e) {
+    const bool by_form = e.kind() == DomainError::Kind::validation ||
+                         e.kind() == DomainError::Kind::not_found ||
+                         e.kind() == DomainError::Kind::conflict;
+    if (!by_form) throw;
+    return notice_page(ctx, v, r, id,
+                       {{"protocolo", form.value("protocolo")},
+                        {"erro_vincular", e.kind() == DomainError::Kind::not_found
+                                              ? "SA não encontrada: confira o número."
+                                              : std::string(e.what())}},
+                       std::nullopt, e.kind() == DomainError::Kind::not_found ? 404 : 422);
+  }
+  return see_other(staff_notice_url(id) + "?aviso=vinculado#chamados");
+}
+
+http::Response unlink_ticket(WebContext& ctx, const http::Request& r) {
+  const auto v = require_visitor(ctx, r);
+  const auto id = path_id(v, r);
+  const Form form = read_form(r);
+  check_csrf(v, form);
+  const auto ticket = id_of(r.params.at("ticket"));
+  if (!ticket) throw not_found("Chamado não encontrado.");
+  ctx.desk.notice_tickets().unlink_ticket(v.actor, id, *ticket);
+  return see_other(staff_notice_url(id) + "?aviso=desvinculado#chamados");
+}
+
+// Resolves the linked SAs still open with one note, and shows what became of each.
+http::Response resolve_tickets(WebContext& ctx, const http::Request& r) {
+  const auto v = require_visitor(ctx, r);
+  const auto id = path_id(v, r);
+  const Form form = read_form(r);
+  check_csrf(v, form);
+  app::ResolveLinkedReport report;
+  try {
+    report = ctx.desk.notice_tickets().resolve_linked_tickets(v.actor, id, form.value("nota"));
+  } catch (const DomainError& e) {
+    const bool by_form =
+        e.kind() == DomainError::Kind::validation || e.kind() == DomainError::Kind::conflict;
+    if (!by_form) throw;
+    return notice_page(ctx, v, r, id, {{"nota", form.value("nota")}, {"erro_resolver", e.what()}},
+                       std::nullopt, e.kind() == DomainError::Kind::conflict ? 409 : 422);
+  }
+  nlohmann::json failures = nlohmann::json::array();
+  for (const auto& t : report.tickets) {
+    if (t.result == app::LinkedTicketOutcome::Result::failed) {
+      failures.push_back({{"protocolo", t.ticket.protocol}, {"motivo", t.reason}});
+    }
+  }
+  nlohmann::json outcome = {
+      {"resolvidos", fill(text(ctx, "comunicados.resolvidos"), std::to_string(report.resolved))},
+      {"falhas", failures},
+      {"tem_falhas", !failures.empty()}};
+  return notice_page(ctx, v, r, id, {}, std::nullopt, 200, {{"resultado", outcome}});
+}
+
 }  // namespace
 
 void add_agent_notice_pages(WebContext& ctx, std::vector<http::Route>& routes) {
@@ -245,6 +317,17 @@ void add_agent_notice_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   routes.push_back({"POST", kNoticeBoard + "/:id/passos", [&ctx](const http::Request& r) {
                       return guarded_page(ctx, r, [&] { return take_step(ctx, r); });
                     }});
+  routes.push_back({"POST", kNoticeBoard + "/:id/chamados", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] { return link_ticket(ctx, r); });
+                    }});
+  routes.push_back(
+      {"POST", kNoticeBoard + "/:id/chamados/:ticket/desvincular", [&ctx](const http::Request& r) {
+         return guarded_page(ctx, r, [&] { return unlink_ticket(ctx, r); });
+       }});
+  routes.push_back(
+      {"POST", kNoticeBoard + "/:id/resolver-chamados", [&ctx](const http::Request& r) {
+         return guarded_page(ctx, r, [&] { return resolve_tickets(ctx, r); });
+       }});
 }
 
 }  // namespace guiche::web

@@ -158,22 +158,16 @@ nlohmann::json action_views(WebContext& ctx, const Visitor& v, const app::Notice
   return out;
 }
 
-nlohmann::json ticket_views(WebContext& ctx, const Visitor& v, const app::NoticeView& n) {
+nlohmann::json ticket_views(WebContext& ctx, const app::NoticeView& n) {
   nlohmann::json out = nlohmann::json::array();
-  for (auto id : n.ticket_ids) {
-    try {
-      const auto t = ctx.desk.tickets().ticket(v.actor, id);
-      out.push_back({{"protocolo", t.protocol},
-                     {"url", agent_ticket_url(t.protocol)},
-                     {"assunto", t.subject},
-                     {"situacao", status_text(ctx, t.status)}});
-    } catch (const DomainError&) {
-      // A ticket the viewer may not open is counted, not shown.
-      out.push_back({{"protocolo", "—"},
-                     {"url", nullptr},
-                     {"assunto", text(ctx, "comunicados.chamado_restrito")},
-                     {"situacao", nullptr}});
-    }
+  for (const auto& t : n.tickets) {
+    out.push_back({{"id", std::to_string(t.id)},
+                   {"protocolo", t.protocol},
+                   {"url", t.visible ? nlohmann::json(agent_ticket_url(t.protocol)) : nullptr},
+                   {"assunto", t.visible ? t.subject : text(ctx, "comunicados.chamado_restrito")},
+                   {"solicitante", optional(t.requester_name)},
+                   {"situacao", status_text(ctx, t.status)},
+                   {"aberto", status_is_open(t.status)}});
   }
   return out;
 }
@@ -217,6 +211,7 @@ nlohmann::json staff_notice_view(WebContext& ctx, const Visitor& v, const app::N
   auto view = notice_line_view(ctx, n);
   const auto& s = n.notice;
   view["id"] = std::to_string(s.id);
+  view["id_comunicado"] = std::to_string(s.id);
   view["impacto"] = optional(s.impact);
   view["manutencao"] = s.kind == NoticeKind::maintenance;
   view["relator"] =
@@ -245,8 +240,18 @@ nlohmann::json staff_notice_view(WebContext& ctx, const Visitor& v, const app::N
   view["tem_rascunhos"] = !drafts.empty();
   view["acoes"] = action_views(ctx, v, n, sent, preview);
   view["tem_acoes"] = !view["acoes"].empty();
-  view["chamados"] = ticket_views(ctx, v, n);
-  view["tem_chamados"] = !n.ticket_ids.empty();
+  view["chamados"] = ticket_views(ctx, n);
+  view["tem_chamados"] = !n.tickets.empty();
+  // Once the service is back, the linked SAs still open are offered to be
+  // resolved with one note (app/incidents/notice_tickets.hpp).
+  const bool back = s.state == NoticeState::restored || s.state == NoticeState::completed;
+  view["pode_resolver"] =
+      back && std::any_of(n.tickets.begin(), n.tickets.end(),
+                          [](const app::LinkedTicket& t) { return status_is_open(t.status); });
+  view["nota_resolucao"] = sent_or(sent, "nota", text(ctx, "comunicados.nota_padrao"));
+  view["protocolo_vincular"] = sent_or(sent, "protocolo");
+  view["erro_vincular"] = optional(sent_or(sent, "erro_vincular"));
+  view["erro_resolver"] = optional(sent_or(sent, "erro_resolver"));
   return view;
 }
 
