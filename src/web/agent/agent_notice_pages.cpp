@@ -4,8 +4,6 @@
 // a notice's page with its timeline, the messages exactly as they will be
 // sent, the steps the viewer may take (each previewable) and the linked
 // tickets. Who may do what is decided by app::StatusNotices.
-#include <charconv>
-
 #include "app/incidents/notice_standing.hpp"
 #include "app/incidents/notice_tickets.hpp"
 #include "app/incidents/notice_time.hpp"
@@ -15,23 +13,15 @@
 #include "web/agent/agent_notice_view.hpp"
 #include "web/date_input.hpp"
 #include "web/page_routes.hpp"
+#include "web/record_id.hpp"
 
 namespace guiche::web {
 namespace {
 
-std::optional<std::int64_t> id_of(const std::string& text) {
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value < 1) {
-    return std::nullopt;
-  }
-  return value;
-}
-
 // A notice named on a staff page: the reporter follows theirs on the
 // portal's page (/incidentes/:id), never here, where drafts are shown.
 std::int64_t path_id(const Visitor& v, const http::Request& r) {
-  auto id = id_of(r.params.at("id"));
+  auto id = record_id(r.params.at("id"));
   if (!id || !app::is_desk_staff(v.actor.person)) throw not_found("Comunicado não encontrado.");
   return *id;
 }
@@ -155,7 +145,7 @@ http::Response create(WebContext& ctx, const http::Request& r) {
   std::vector<std::int64_t> components;
   for (const auto& [key, value] : form.fields) {
     if (!key.starts_with("componente_")) continue;
-    if (auto id = id_of(key.substr(11))) components.push_back(*id);
+    if (auto id = record_id(key.substr(11))) components.push_back(*id);
   }
   try {
     app::NoticeView created;
@@ -166,7 +156,7 @@ http::Response create(WebContext& ctx, const http::Request& r) {
       created = ctx.desk.status_notices().schedule_maintenance(v.actor, s);
     } else {
       app::ReportIncident report{components, form.value("titulo"), form.value("impacto"),
-                                 form.value("descricao"), id_of(form.value("orgao"))};
+                                 form.value("descricao"), record_id(form.value("orgao"))};
       created = ctx.desk.status_notices().report_incident(v.actor, report);
     }
     return see_other(staff_notice_url(created.notice.id) + "?aviso=criado");
@@ -205,7 +195,7 @@ http::Response take_step(WebContext& ctx, const http::Request& r) {
     step.text = form.value("texto");
     step.position = form.value("cargo");
     step.impact = form.value("impacto");
-    step.organization_id = id_of(form.value("orgao"));
+    step.organization_id = record_id(form.value("orgao"));
     if (*action == NoticeAction::reschedule) {
       step.starts_at = local_input(ctx, form, "inicio", "starts_at", "o novo início");
       step.ends_at = local_input(ctx, form, "fim", "ends_at", "o novo término");
@@ -257,7 +247,7 @@ http::Response unlink_ticket(WebContext& ctx, const http::Request& r) {
   const auto id = path_id(v, r);
   const Form form = read_form(r);
   check_csrf(v, form);
-  const auto ticket = id_of(r.params.at("ticket"));
+  const auto ticket = record_id(r.params.at("ticket"));
   if (!ticket) throw not_found("Chamado não encontrado.");
   ctx.desk.notice_tickets().unlink_ticket(v.actor, id, *ticket);
   return see_other(staff_notice_url(id) + "?aviso=desvinculado#chamados");

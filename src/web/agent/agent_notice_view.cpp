@@ -3,26 +3,11 @@
 #include "app/incidents/notice_time.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "web/agent/agent_common.hpp"
+#include "web/message_paragraphs.hpp"
 #include "web/request_view.hpp"
 
 namespace guiche::web {
 namespace {
-
-// A message's paragraphs (blank-line separated), each shown with its line
-// breaks (CSS white-space: pre-line).
-nlohmann::json paragraphs(const std::string& text) {
-  nlohmann::json out = nlohmann::json::array();
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find("\n\n", start);
-    if (end == std::string::npos) end = text.size();
-    auto paragraph = text.substr(start, end - start);
-    while (!paragraph.empty() && paragraph.back() == '\n') paragraph.pop_back();
-    if (!paragraph.empty()) out.push_back(paragraph);
-    start = end + 2;
-  }
-  return out;
-}
 
 // A text shown only when there is one: mustache's sections take an empty
 // string as true, and a missing key would be looked up in the view around it.
@@ -185,7 +170,7 @@ std::string staff_notice_url(std::int64_t id) {
 }
 
 nlohmann::json message_view(const NoticeMessage& m) {
-  return {{"titulo", m.title}, {"paragrafos", paragraphs(m.text)}};
+  return {{"titulo", m.title}, {"paragrafos", message_paragraphs(m.text)}};
 }
 
 nlohmann::json notice_line_view(WebContext& ctx, const app::NoticeView& n) {

@@ -3,13 +3,12 @@
 // page shows its text (hostile input: always escaped), offers the original
 // .eml, a retry and registering it as a request of someone the agent picks.
 // app::Desk decides who may (attendants, client relations, admins).
-#include <charconv>
-
 #include "app/directory/directory.hpp"
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "web/agent/agent_common.hpp"
 #include "web/page_routes.hpp"
+#include "web/record_id.hpp"
 
 namespace guiche::web {
 namespace {
@@ -17,17 +16,8 @@ namespace {
 constexpr int kPageSize = 50;
 const std::string kList = "/atendimento/quarentena";
 
-std::optional<std::int64_t> id_of(const std::string& text) {
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value < 1) {
-    return std::nullopt;
-  }
-  return value;
-}
-
 std::int64_t path_id(const http::Request& r) {
-  auto id = id_of(r.params.at("id"));
+  auto id = record_id(r.params.at("id"));
   if (!id) throw not_found("Mensagem não encontrada na quarentena.");
   return *id;
 }
@@ -75,7 +65,7 @@ std::string notice(WebContext& ctx, const http::Request& r) {
 http::Response list_page(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
   const bool resolved = r.query_value("situacao").value_or("") == "resolvidas";
-  const auto before = id_of(r.query_value("antes").value_or(""));
+  const auto before = record_id(r.query_value("antes").value_or(""));
   const auto entries = ctx.desk.mail().mail_quarantine(v.actor, resolved ? "resolved" : "pending",
                                                        before, kPageSize);
   nlohmann::json rows = nlohmann::json::array();
@@ -188,7 +178,7 @@ http::Response to_ticket(WebContext& ctx, const http::Request& r) {
   const Form form = read_form(r);
   check_csrf(v, form);
   try {
-    const auto requester = id_of(form.value("pessoa"));
+    const auto requester = record_id(form.value("pessoa"));
     if (!requester) throw invalid_field("requester", "Escolha o solicitante.");
     const auto t =
         ctx.desk.mail().ticket_from_quarantine(v.actor, id, *requester, form.value("servico"));

@@ -4,26 +4,16 @@
 // (the receipt 6.1, then what ASCOM published). Drafts and the team's
 // internal steps stay with the staff. Who may report is decided by
 // app::StatusNotices; the desk's staff use their own board.
-#include <charconv>
-
 #include "app/incidents/notice_standing.hpp"
 #include "app/incidents/status_components.hpp"
 #include "web/agent/agent_notice_view.hpp"
 #include "web/page_routes.hpp"
+#include "web/record_id.hpp"
 
 namespace guiche::web {
 namespace {
 
 const std::string kReport = "/incidentes/informar";
-
-std::optional<std::int64_t> id_of(const std::string& text) {
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value < 1) {
-    return std::nullopt;
-  }
-  return value;
-}
 
 std::string report_url(std::int64_t id) {
   return "/incidentes/" + std::to_string(id);
@@ -59,7 +49,7 @@ http::Response report(WebContext& ctx, const http::Request& r) {
   app::ReportIncident report;
   for (const auto& [key, value] : form.fields) {
     if (!key.starts_with("componente_")) continue;
-    if (auto id = id_of(key.substr(11))) report.component_ids.push_back(*id);
+    if (auto id = record_id(key.substr(11))) report.component_ids.push_back(*id);
   }
   report.description = form.value("descricao");
   try {
@@ -79,7 +69,7 @@ http::Response report(WebContext& ctx, const http::Request& r) {
 // The reporter's view: the state in plain words and the messages sent out.
 http::Response report_page(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
-  const auto id = id_of(r.params.at("id"));
+  const auto id = record_id(r.params.at("id"));
   if (!id) throw not_found("Comunicado não encontrado.");
   const auto n = ctx.desk.status_notices().notice(v.actor, *id);
   std::string names, description;

@@ -7,6 +7,7 @@
 #include "app/incidents/status_page.hpp"
 #include "web/page.hpp"
 #include "web/page_routes.hpp"
+#include "web/message_paragraphs.hpp"
 #include "web/status/status_feed.hpp"
 #include "web/status/status_json.hpp"
 #include "web/status/subscription_form.hpp"
@@ -17,22 +18,6 @@ namespace {
 std::optional<Person> viewer_of(WebContext& ctx, const http::Request& r) {
   auto v = current_visitor(ctx, r);
   return v ? std::optional<Person>(v->actor.person) : std::nullopt;
-}
-
-// A message's paragraphs (blank-line separated), each shown with its line
-// breaks (CSS white-space: pre-line) and, like every value, escaped.
-nlohmann::json paragraphs(const std::string& text) {
-  nlohmann::json out = nlohmann::json::array();
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find("\n\n", start);
-    if (end == std::string::npos) end = text.size();
-    auto paragraph = text.substr(start, end - start);
-    while (!paragraph.empty() && paragraph.back() == '\n') paragraph.pop_back();
-    if (!paragraph.empty()) out.push_back(paragraph);
-    start = end + 2;
-  }
-  return out;
 }
 
 std::string state_text(WebContext& ctx, NoticeState s) {
@@ -60,7 +45,7 @@ nlohmann::json notice_view(WebContext& ctx, const app::PublicNotice& n, bool wit
     nlohmann::json updates = nlohmann::json::array();
     for (const auto& u : n.updates) {
       updates.push_back({{"titulo", u.title},
-                         {"paragrafos", paragraphs(u.text)},
+                         {"paragrafos", message_paragraphs(u.text)},
                          {"quando", format_local(ctx, u.at)},
                          {"situacao", state_text(ctx, u.state)}});
     }
