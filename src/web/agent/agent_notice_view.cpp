@@ -43,7 +43,8 @@ nlohmann::json event_view(WebContext& ctx, const app::NoticeView& n, const Notic
       {"quem", person_name(ctx, n, e.actor_id)},
       {"canal", text(ctx, "comunicados.canal." + std::string(channel_code(e.channel)))},
       {"situacao", state_text(ctx, e.state_after)},
-      {"texto", optional(data_text(e, "text"))},
+      // An update's text, or the note the linked SAs were resolved with.
+      {"texto", optional(data_text(e, "text") + data_text(e, "note"))},
       {"assinatura", optional(data_text(e, "signature"))},
       {"impacto", optional(data_text(e, "impact"))},
       {"mensagem", nullptr},
