@@ -51,7 +51,7 @@ class NoticeRemindersTest : public IncidentTest {
     return r.maintenance + r.incident;
   }
   // ASCOM schedules (published at once) a maintenance starting `in` from now.
-  std::int64_t schedule_in(std::chrono::minutes in) {
+  std::int64_t schedule_in(minutes in) {
     app::ScheduleMaintenance s;
     s.component_ids = {network.id};
     s.impact = "o acesso à internet";
@@ -59,7 +59,7 @@ class NoticeRemindersTest : public IncidentTest {
     s.ends_at = clock.now() + in + hours(2);
     return desk->status_notices().schedule_maintenance(as(ascom), s).notice.id;
   }
-  app::NoticeView reschedule_in(const Person& by, std::int64_t id, std::chrono::minutes in) {
+  app::NoticeView reschedule_in(const Person& by, std::int64_t id, hours in) {
     app::NoticeStep s;
     s.action = NoticeAction::reschedule;
     s.starts_at = clock.now() + in;
@@ -123,8 +123,8 @@ TEST_P(NoticeRemindersTest, ARescheduleStartsANewWindowOnceItIsPublished) {
   EXPECT_EQ(sent_now(), 0) << "the new time is not public";
   step(ascom, id, NoticeAction::publish);
   EXPECT_EQ(sent_now(), 0) << "published inside the window: the announcement reminds";
-  reschedule_in(w.analyst_dba, id, hours(48));  // the team moves it again
-  step(ascom, id, NoticeAction::publish);         // and ASCOM announces it at once
+  reschedule_in(w.analyst_dba, id, hours(48));
+  step(ascom, id, NoticeAction::publish);  // well before the new window
   clock.advance(hours(24));
   EXPECT_EQ(run().maintenance, 1);
   EXPECT_EQ(sent_now(), 0);
@@ -134,7 +134,7 @@ TEST_P(NoticeRemindersTest, ARescheduleStartsANewWindowOnceItIsPublished) {
 
 TEST_P(NoticeRemindersTest, NoReminderForACancelledStartedOrPastMaintenance) {
   const auto cancelled = schedule_in(hours(30));
-  step(w.analyst_dba, cancelled, NoticeAction::cancel);  // the team's; a draft is enough
+  step(w.analyst_dba, cancelled, NoticeAction::cancel);
   const auto started = schedule_in(hours(30));
   schedule_in(hours(30) + minutes(30));  // missed: the desk was down through its window
   clock.advance(hours(7));
