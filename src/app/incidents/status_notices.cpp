@@ -282,42 +282,43 @@ NoticeEvent StatusNotices::act_in(store::Connection& c, const Actor& a, std::int
 
 NoticeView StatusNotices::notice(const Actor& a, std::int64_t notice_id) {
   require_active(a);
-  NoticeView v;
-  bool found = false;
+  std::optional<NoticeView> v;
   ctx_.db.read([&](store::Connection& c) {
     auto n = store::load_notice(c, notice_id);
-    if (!n || (!is_desk_staff(a.person) && n->reported_by != a.id())) return;
-    found = true;
-    v.notice = *n;
-    v.components = components_of(c, n->component_ids, false);
-    v.events = store::load_notice_events(c, notice_id);
-    v.ticket_ids = store::notice_ticket_ids(c, notice_id);
-    v.organization_name = organization_label(c, n->organization_id);
-    auto name_of = [&](std::optional<std::int64_t> id) {
-      if (!id || v.people.contains(*id)) return;
-      if (auto p = store::load_person(c, *id)) v.people[*id] = p->name;
-    };
-    name_of(n->reported_by);
-    for (const auto& e : v.events) {
-      name_of(e.actor_id);
-      name_of(e.published_by);
-    }
-    const auto standing =
-        notice_standing(a.person, v.components, *ctx_.unit_tree(c), organization_of(c, a.person));
-    for (int i = 0; i <= static_cast<int>(NoticeAction::publish); ++i) {
-      const auto action = static_cast<NoticeAction>(i);
-      if (action == NoticeAction::report || action == NoticeAction::schedule) continue;
-      const auto d = decide_notice_action(n->kind, n->state, action, standing);
-      if (d.outcome == NoticeDecision::Outcome::allowed) v.actions.push_back(action);
-    }
-    v.tickets = linked_tickets(c, ctx_, a.person, notice_id);
+    if (n && (is_desk_staff(a.person) || n->reported_by == a.id())) v = view_in(c, a, *n);
   });
-  if (!found) throw not_found("Comunicado não encontrado.");
+  if (!v) throw not_found("Comunicado não encontrado.");
+  return *v;
+}
+
+NoticeView StatusNotices::view_in(store::Connection& c, const Actor& a, const StatusNotice& n) {
+  NoticeView v;
+  v.notice = n;
+  v.components = components_of(c, n.component_ids, false);
+  v.events = store::load_notice_events(c, n.id);
+  v.ticket_ids = store::notice_ticket_ids(c, n.id);
+  v.organization_name = organization_label(c, n.organization_id);
+  auto name_of = [&](std::optional<std::int64_t> id) {
+    if (!id || v.people.contains(*id)) return;
+    if (auto p = store::load_person(c, *id)) v.people[*id] = p->name;
+  };
+  name_of(n.reported_by);
   for (const auto& e : v.events) {
+    name_of(e.actor_id);
+    name_of(e.published_by);
     v.has_drafts =
         v.has_drafts || (e.message && !e.published_at && e.action != NoticeAction::acknowledge);
   }
-  if (!v.has_drafts) std::erase(v.actions, NoticeAction::publish);
+  const auto standing =
+      notice_standing(a.person, v.components, *ctx_.unit_tree(c), organization_of(c, a.person));
+  for (int i = 0; i <= static_cast<int>(NoticeAction::publish); ++i) {
+    const auto action = static_cast<NoticeAction>(i);
+    if (action == NoticeAction::report || action == NoticeAction::schedule) continue;
+    if (action == NoticeAction::publish && !v.has_drafts) continue;
+    const auto d = decide_notice_action(n.kind, n.state, action, standing);
+    if (d.outcome == NoticeDecision::Outcome::allowed) v.actions.push_back(action);
+  }
+  v.tickets = linked_tickets(c, ctx_, a.person, n.id);
   return v;
 }
 
@@ -336,12 +337,10 @@ std::vector<Organization> StatusNotices::scope_organizations(const Actor& a) {
 std::vector<NoticeView> StatusNotices::board(const Actor& a) {
   require_active(a);
   if (!is_desk_staff(a.person)) throw forbidden("Somente a equipe vê o quadro de comunicados.");
-  std::vector<std::int64_t> ids;
-  ctx_.db.read([&](store::Connection& c) {
-    for (const auto& n : store::open_notices(c, 200)) ids.push_back(n.id);
-  });
   std::vector<NoticeView> out;
-  for (auto id : ids) out.push_back(notice(a, id));
+  ctx_.db.read([&](store::Connection& c) {
+    for (const auto& n : store::open_notices(c, 200)) out.push_back(view_in(c, a, n));
+  });
   return out;
 }
 

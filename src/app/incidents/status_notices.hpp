@@ -111,6 +111,8 @@ class StatusNotices {
   // The new notice's row and first event, in the caller's transaction.
   std::int64_t create_in(store::Connection& c, const Actor& a, StatusNotice n, NoticeAction action,
                          const std::string& text, const NoticeStanding& standing, Instant now);
+  // The notice as `a` sees it (no access check), in the caller's read.
+  NoticeView view_in(store::Connection& c, const Actor& a, const StatusNotice& n);
   // One step, in the caller's transaction: the event it recorded.
   NoticeEvent act_in(store::Connection& c, const Actor& a, std::int64_t notice_id,
                      const NoticeStep& step, Instant now);

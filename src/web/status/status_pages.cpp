@@ -5,9 +5,9 @@
 #include <map>
 
 #include "app/incidents/status_page.hpp"
+#include "web/message_paragraphs.hpp"
 #include "web/page.hpp"
 #include "web/page_routes.hpp"
-#include "web/message_paragraphs.hpp"
 #include "web/status/status_feed.hpp"
 #include "web/status/status_json.hpp"
 #include "web/status/subscription_form.hpp"
