@@ -80,9 +80,10 @@ TEST_P(NoticeTicketsApiTest, ThreeLinkedSAsResolvedOnceRestored) {
   step(notice, NoticeAction::restore);
   r = call("POST", url("/resolve-tickets"), attendant, note);
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["resolved"], 3);
-  EXPECT_EQ(r.json()["failed"], 0);
-  for (const auto& item : r.json()["items"]) {
+  const auto resolved = r.json();
+  EXPECT_EQ(resolved["resolved"], 3);
+  EXPECT_EQ(resolved["failed"], 0);
+  for (const auto& item : resolved["items"]) {
     EXPECT_EQ(item["result"], "resolved");
     EXPECT_EQ(item["status"], "resolved");
   }
