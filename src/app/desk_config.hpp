@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/whatsapp/whatsapp_config.hpp"
 #include "domain/service.hpp"
 
 namespace guiche::app {
@@ -94,6 +95,8 @@ struct DeskConfig {
   ReplyToClosed mail_reply_to_closed = ReplyToClosed::reopen_request;
   int mail_notices_per_hour = 5;
   std::int64_t max_mail_bytes = 40LL * 1024 * 1024;
+  // The WhatsApp channel (chatbot intake and notices); off until configured.
+  WhatsAppConfig whatsapp;
 };
 
 }  // namespace guiche::app
