@@ -96,7 +96,7 @@ struct DeskConfig {
   int mail_notices_per_hour = 5;
   std::int64_t max_mail_bytes = 40LL * 1024 * 1024;
   // The WhatsApp channel (chatbot intake and notices); off until configured.
-  WhatsAppConfig whatsapp;
+  WhatsAppConfig whatsapp{};
 };
 
 }  // namespace guiche::app

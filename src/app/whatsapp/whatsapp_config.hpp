@@ -17,8 +17,8 @@ struct WhatsAppConfig {
   std::string verify_token;  // GUICHE_WHATSAPP_VERIFY_TOKEN: the webhook subscription handshake
 
   bool enabled() const {
-    return !api_url.empty() && !phone_number_id.empty() && !token.empty() &&
-           !app_secret.empty() && !verify_token.empty();
+    return !api_url.empty() && !phone_number_id.empty() && !token.empty() && !app_secret.empty() &&
+           !verify_token.empty();
   }
 };
 
