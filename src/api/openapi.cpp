@@ -10,6 +10,7 @@ namespace guiche::api {
 
 nlohmann::ordered_json openapi_schemas();
 nlohmann::ordered_json openapi_notice_schemas();
+nlohmann::ordered_json openapi_whatsapp_schemas();
 
 namespace {
 
@@ -78,6 +79,11 @@ nlohmann::ordered_json operation(const OperationDoc& d) {
     responses["401"] = problem_response("Login ou senha incorretos");
     responses["429"] = problem_response("Muitas tentativas; aguarde");
   }
+  if (std::string(d.path).starts_with("/webhooks/")) {
+    responses["401"] = problem_response("Assinatura ausente ou inválida; nada foi guardado");
+    responses["403"] = problem_response("Verificação recusada: token ou modo inválido");
+    responses["404"] = problem_response("Canal não configurado");
+  }
   op["responses"] = responses;
   if (d.needs_auth) op["security"] = {{{"session", {}}}, {{"bearer", {}}}};
   return op;
@@ -112,7 +118,8 @@ const nlohmann::ordered_json& openapi_document() {
            "com detail em pt-BR; instantes em ISO 8601 (UTC); listas paginadas por cursor."}}},
         {"servers", {{{"url", "/"}}}}};
     nlohmann::ordered_json paths = nlohmann::ordered_json::object();
-    for (const auto* table : {&documented_operations(), &notice_operations()}) {
+    for (const auto* table :
+         {&documented_operations(), &notice_operations(), &whatsapp_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)
@@ -126,6 +133,7 @@ const nlohmann::ordered_json& openapi_document() {
          [] {
            auto schemas = openapi_schemas();
            schemas.update(openapi_notice_schemas());
+           schemas.update(openapi_whatsapp_schemas());
            return schemas;
          }()},
         {"securitySchemes",

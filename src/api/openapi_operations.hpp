@@ -19,5 +19,7 @@ struct OperationDoc {
 const std::vector<OperationDoc>& documented_operations();
 // Incident communication's (openapi_notice_operations.cpp).
 const std::vector<OperationDoc>& notice_operations();
+// The WhatsApp channel's webhook (openapi_whatsapp_operations.cpp).
+const std::vector<OperationDoc>& whatsapp_operations();
 
 }  // namespace guiche::api

@@ -35,6 +35,7 @@ class StatusSubscriptions;
 class TicketReads;
 class TicketWork;
 class Webhooks;
+class WhatsAppInbox;
 
 class Desk {
  public:
@@ -69,6 +70,7 @@ class Desk {
   NoticeReminders& notice_reminders() { return *notice_reminders_; }
   StatusSubscriptions& status_subscriptions() { return *status_subscriptions_; }
   NoticeTickets& notice_tickets() { return *notice_tickets_; }
+  WhatsAppInbox& whatsapp_inbox() { return *whatsapp_inbox_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -95,6 +97,7 @@ class Desk {
   std::unique_ptr<NoticeReminders> notice_reminders_;
   std::unique_ptr<StatusSubscriptions> status_subscriptions_;
   std::unique_ptr<NoticeTickets> notice_tickets_;
+  std::unique_ptr<WhatsAppInbox> whatsapp_inbox_;
 };
 
 }  // namespace guiche::app

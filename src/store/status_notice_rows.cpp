@@ -1,5 +1,7 @@
 #include "store/status_notice_rows.hpp"
 
+#include "store/row_values.hpp"
+
 namespace guiche::store {
 namespace {
 
@@ -10,15 +12,6 @@ constexpr const char* kColumns =
 constexpr const char* kOpenStates =
     "('reported', 'acknowledged', 'confirmed_organization', 'confirmed_general', 'scheduled', "
     "'in_progress')";
-
-std::optional<Instant> instant_at(const Row& r, std::size_t i) {
-  auto v = r.optional_integer(i);
-  return v ? std::optional<Instant>(from_millis(*v)) : std::nullopt;
-}
-
-Value instant_value(const std::optional<Instant>& t) {
-  return t ? Value{to_millis(*t)} : Value{};
-}
 
 StatusNotice notice_from(Connection& c, const Row& r) {
   StatusNotice n;

@@ -10,15 +10,6 @@ constexpr const char* kColumns =
     "confirm_expires_at, unsubscribe_token, created_at, requested_at, confirmed_at, "
     "unsubscribed_at";
 
-std::optional<Instant> optional_instant(const Row& r, std::size_t i) {
-  auto v = r.optional_integer(i);
-  return v ? std::optional<Instant>(from_millis(*v)) : std::nullopt;
-}
-
-Value instant_value(const std::optional<Instant>& t) {
-  return t ? Value{to_millis(*t)} : Value{};
-}
-
 StatusSubscriber subscriber_from(Connection& c, const Row& r) {
   StatusSubscriber s;
   s.id = r.integer(0);
@@ -27,12 +18,12 @@ StatusSubscriber subscriber_from(Connection& c, const Row& r) {
   s.confirmed.all = r.integer(3) != 0;
   if (auto pending = r.optional_text(4)) s.pending = parse_choice_code(*pending);
   s.confirm_token_hash = r.optional_text(5);
-  s.confirm_expires_at = optional_instant(r, 6);
+  s.confirm_expires_at = instant_at(r, 6);
   s.unsubscribe_token = r.text(7);
   s.created_at = from_millis(r.integer(8));
   s.requested_at = from_millis(r.integer(9));
-  s.confirmed_at = optional_instant(r, 10);
-  s.unsubscribed_at = optional_instant(r, 11);
+  s.confirmed_at = instant_at(r, 10);
+  s.unsubscribed_at = instant_at(r, 11);
   for (const auto& row : c.query("SELECT component_id FROM status_subscriber_components "
                                  "WHERE subscriber_id = ? ORDER BY component_id",
                                  {s.id})) {

@@ -161,6 +161,13 @@ std::vector<MatrixRow> authorization_matrix() {
       {"POST", "/api/v1/monitoring/zabbix", "/api/v1/monitoring/zabbix",
        R"({"event_id":"4401","event_value":"1","event_time":"2026-03-02T12:00:00Z","trigger_name":"Matriz fora do ar","tags":[{"tag":"component","value":"{component}"}]})",
        "DDYYYYDDYAD"},
+      // WhatsApp's webhook answers Meta, by its signature, never a person: with the channel
+      // off (this world configures none) it is 404 to everyone
+      // (tests/api/whatsapp_webhook_api_test.cpp).
+      {"GET", "/webhooks/whatsapp", "/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1", "",
+       "HHHHHHHHHHH"},
+      {"POST", "/webhooks/whatsapp", "/webhooks/whatsapp",
+       R"({"object":"whatsapp_business_account"})", "HHHHHHHHHHH"},
       {"GET", "/api/v1/calendars", "/api/v1/calendars", "", "DDYYYYDDYAD"},
       {"GET", "/api/v1/calendars/:name", "/api/v1/calendars/br-es", "", "DDYYYYDDYAD"},
       {"GET", "/api/v1/calendars/:name/holidays", "/api/v1/calendars/br-es/holidays?year=2026", "",

@@ -1,0 +1,114 @@
+#include "app/whatsapp/whatsapp_inbox.hpp"
+
+#include <algorithm>
+
+#include "app/whatsapp/cloud_webhook_payload.hpp"
+#include "domain/error.hpp"
+
+namespace guiche::app {
+namespace {
+
+std::chrono::milliseconds retry_delay(const WhatsAppInboxConfig& config, int attempts) {
+  auto delay = config.retry_base;
+  for (int i = 1; i < attempts && delay < config.retry_cap; ++i) delay *= 2;
+  return std::min(delay, config.retry_cap);
+}
+
+}  // namespace
+
+WebhookReceipt WhatsAppInbox::receive(const std::string& body) {
+  const Instant now = ctx_.now();
+  WebhookReceipt receipt;
+  CloudWebhookBatch batch;
+  try {
+    batch = parse_cloud_webhook(body, ctx_.config.whatsapp.phone_number_id);
+  } catch (const DomainError& e) {
+    // Signed by Meta but unreadable: kept apart with its reason, never dropped.
+    receipt.problem = e.what();
+  }
+  receipt.items = static_cast<int>(batch.items.size());
+  ctx_.db.write([&](store::Connection& c) {
+    receipt.batch_id = store::insert_whatsapp_batch(c, now, body, receipt.items, receipt.problem);
+    receipt.new_items = 0;
+    for (const auto& item : batch.items) {
+      store::WhatsAppInboundItem row;
+      row.dedup_key = item.dedup_key();
+      row.kind = item.kind;
+      row.batch_id = receipt.batch_id;
+      row.wa_id = item.wa_id;
+      row.item = item.object.dump();
+      row.sent_at = item.sent_at;
+      row.received_at = now;
+      row.next_attempt_at = now;
+      if (store::insert_whatsapp_item(c, row)) ++receipt.new_items;
+    }
+  });
+  if (receipt.new_items > 0 && nudge_) nudge_();
+  return receipt;
+}
+
+int WhatsAppInbox::process_due() {
+  if (!handler_) return 0;
+  const Instant now = ctx_.now();
+  int worked = process_statuses(now);
+  std::vector<std::string> numbers;
+  ctx_.db.read([&](store::Connection& c) {
+    numbers = store::numbers_ready(c, now, now - config_.gather, config_.batch);
+  });
+  for (const auto& wa_id : numbers) worked += process_number(wa_id, now);
+  return worked;
+}
+
+int WhatsAppInbox::process_statuses(Instant now) {
+  std::vector<store::WhatsAppInboundItem> statuses;
+  ctx_.db.read(
+      [&](store::Connection& c) { statuses = store::due_statuses(c, now, config_.batch); });
+  for (const auto& status : statuses) {
+    try {
+      ctx_.db.write([&](store::Connection& c) {
+        handler_->handle_status(c, status);
+        store::mark_whatsapp_item_done(c, status.id, "situação registrada", std::nullopt, now);
+      });
+    } catch (const std::exception& e) {
+      failed_attempt({status}, e.what(), now);
+    }
+  }
+  return static_cast<int>(statuses.size());
+}
+
+int WhatsAppInbox::process_number(const std::string& wa_id, Instant now) {
+  std::vector<store::WhatsAppInboundItem> messages;
+  try {
+    ledger_.write([&](LedgerWrite& w) {
+      auto& c = w.connection();
+      // Read again inside the transaction: another node may have taken them.
+      messages = store::pending_messages_of(c, wa_id);
+      if (messages.empty()) return;
+      const auto handled = handler_->handle(w, wa_id, messages);
+      for (std::size_t i = 0; i < messages.size(); ++i) {
+        const auto& h = i < handled.size() ? handled[i] : WhatsAppMessageHandler::Handled{};
+        store::mark_whatsapp_item_done(c, messages[i].id, h.outcome, h.ticket_id, now);
+      }
+    });
+  } catch (const std::exception& e) {
+    if (messages.empty()) {
+      ctx_.db.read([&](store::Connection& c) { messages = store::pending_messages_of(c, wa_id); });
+    }
+    failed_attempt(messages, e.what(), now);
+  }
+  return static_cast<int>(messages.size());
+}
+
+void WhatsAppInbox::failed_attempt(const std::vector<store::WhatsAppInboundItem>& items,
+                                   const std::string& error, Instant now) {
+  ctx_.db.write([&](store::Connection& c) {
+    for (const auto& item : items) {
+      const int attempts = item.attempts + 1;
+      std::optional<Instant> retry_at;
+      if (attempts < config_.max_attempts) retry_at = now + retry_delay(config_, attempts);
+      store::mark_whatsapp_item_failed_attempt(c, item.id, error, retry_at);
+    }
+  });
+}
+
+}  // namespace guiche::app

@@ -1,0 +1,179 @@
+#include "store/whatsapp_inbound_rows.hpp"
+
+#include "store/row_values.hpp"
+
+namespace guiche::store {
+namespace {
+
+constexpr const char* kItemColumns =
+    "id, dedup_key, kind, batch_id, wa_id, item, sent_at, received_at, state, attempts, "
+    "next_attempt_at, last_error, outcome, ticket_id, processed_at";
+
+WhatsAppInboundItem item_of(const Row& r) {
+  WhatsAppInboundItem i;
+  i.id = r.integer(0);
+  i.dedup_key = r.text(1);
+  i.kind = r.text(2);
+  i.batch_id = r.integer(3);
+  i.wa_id = r.text(4);
+  i.item = r.text(5);
+  i.sent_at = from_millis(r.integer(6));
+  i.received_at = from_millis(r.integer(7));
+  i.state = r.text(8);
+  i.attempts = static_cast<int>(r.integer(9));
+  i.next_attempt_at = from_millis(r.integer(10));
+  i.last_error = r.optional_text(11);
+  i.outcome = r.text(12);
+  i.ticket_id = r.optional_integer(13);
+  i.processed_at = instant_at(r, 14);
+  return i;
+}
+
+std::vector<WhatsAppInboundItem> items_of(const std::vector<Row>& rows) {
+  std::vector<WhatsAppInboundItem> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(item_of(r));
+  return out;
+}
+
+WhatsAppConversationRow conversation_of(const Row& r) {
+  WhatsAppConversationRow row;
+  row.wa_id = r.text(0);
+  row.person_id = r.optional_integer(1);
+  row.state = r.text(2);
+  row.consented_at = instant_at(r, 3);
+  row.updated_at = from_millis(r.integer(4));
+  row.expires_at = instant_at(r, 5);
+  return row;
+}
+
+}  // namespace
+
+std::int64_t insert_whatsapp_batch(Connection& c, Instant received_at, const std::string& body,
+                                   int items, const std::optional<std::string>& problem) {
+  return c
+      .query_one(
+          "INSERT INTO whatsapp_webhook_batches (received_at, body, items, problem) "
+          "VALUES (?, ?, ?, ?) RETURNING id",
+          {to_millis(received_at), body, std::int64_t{items}, optional_value(problem)})
+      ->integer(0);
+}
+
+bool insert_whatsapp_item(Connection& c, const WhatsAppInboundItem& i) {
+  return c
+      .query_one(
+          "INSERT INTO whatsapp_inbound (dedup_key, kind, batch_id, wa_id, item, sent_at, "
+          "received_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
+          {i.dedup_key, i.kind, i.batch_id, i.wa_id, i.item, to_millis(i.sent_at),
+           to_millis(i.received_at), to_millis(i.next_attempt_at)})
+      .has_value();
+}
+
+std::vector<std::string> numbers_ready(Connection& c, Instant now, Instant quiet_since, int limit) {
+  // Read through the partial index of pending rows; a number is ready when
+  // every pending message of it is due and the newest came before quiet_since.
+  std::vector<std::string> out;
+  for (const auto& r :
+       c.query("SELECT wa_id FROM whatsapp_inbound WHERE state = 'pending' AND kind = 'message' "
+               "GROUP BY wa_id HAVING MAX(next_attempt_at) <= ? AND MAX(received_at) <= ? "
+               "ORDER BY MIN(id) LIMIT ?",
+               {to_millis(now), to_millis(quiet_since), std::int64_t{limit}})) {
+    out.push_back(r.text(0));
+  }
+  return out;
+}
+
+std::vector<WhatsAppInboundItem> pending_messages_of(Connection& c, const std::string& wa_id) {
+  return items_of(c.query(std::string("SELECT ") + kItemColumns +
+                              " FROM whatsapp_inbound WHERE wa_id = ? AND state = 'pending' "
+                              "AND kind = 'message' ORDER BY sent_at, id",
+                          {wa_id}));
+}
+
+std::vector<WhatsAppInboundItem> due_statuses(Connection& c, Instant now, int limit) {
+  return items_of(c.query(std::string("SELECT ") + kItemColumns +
+                              " FROM whatsapp_inbound WHERE state = 'pending' AND kind = 'status' "
+                              "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+                          {to_millis(now), std::int64_t{limit}}));
+}
+
+void mark_whatsapp_item_done(Connection& c, std::int64_t id, const std::string& outcome,
+                             std::optional<std::int64_t> ticket_id, Instant at) {
+  c.query(
+      "UPDATE whatsapp_inbound SET state = 'done', outcome = ?, ticket_id = ?, processed_at = ?, "
+      "attempts = attempts + 1 WHERE id = ?",
+      {outcome, optional_value(ticket_id), to_millis(at), id});
+}
+
+void mark_whatsapp_item_failed_attempt(Connection& c, std::int64_t id, const std::string& error,
+                                       std::optional<Instant> retry_at) {
+  if (retry_at) {
+    c.query(
+        "UPDATE whatsapp_inbound SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+        "WHERE id = ?",
+        {error, to_millis(*retry_at), id});
+  } else {
+    c.query(
+        "UPDATE whatsapp_inbound SET attempts = attempts + 1, last_error = ?, state = 'failed' "
+        "WHERE id = ?",
+        {error, id});
+  }
+}
+
+std::optional<WhatsAppInboundItem> load_whatsapp_item(Connection& c, const std::string& dedup_key) {
+  auto r = c.query_one(
+      std::string("SELECT ") + kItemColumns + " FROM whatsapp_inbound WHERE dedup_key = ?",
+      {dedup_key});
+  if (!r) return std::nullopt;
+  return item_of(*r);
+}
+
+std::vector<WhatsAppInboundItem> whatsapp_inbound_of_ticket(Connection& c, std::int64_t ticket_id) {
+  return items_of(c.query(std::string("SELECT ") + kItemColumns +
+                              " FROM whatsapp_inbound WHERE ticket_id = ? ORDER BY id",
+                          {ticket_id}));
+}
+
+std::vector<WhatsAppInboundItem> whatsapp_items_in_state(Connection& c, const std::string& state,
+                                                         int limit) {
+  return items_of(c.query(std::string("SELECT ") + kItemColumns +
+                              " FROM whatsapp_inbound WHERE state = ? ORDER BY id DESC LIMIT ?",
+                          {state, std::int64_t{limit}}));
+}
+
+std::optional<WhatsAppConversationRow> load_whatsapp_conversation(Connection& c,
+                                                                  const std::string& wa_id) {
+  auto r = c.query_one(
+      "SELECT wa_id, person_id, state, consented_at, updated_at, expires_at "
+      "FROM whatsapp_conversations WHERE wa_id = ?",
+      {wa_id});
+  if (!r) return std::nullopt;
+  return conversation_of(*r);
+}
+
+void save_whatsapp_conversation(Connection& c, const WhatsAppConversationRow& row) {
+  c.query(
+      "INSERT INTO whatsapp_conversations (wa_id, person_id, state, consented_at, updated_at, "
+      "expires_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (wa_id) DO UPDATE SET "
+      "person_id = excluded.person_id, state = excluded.state, "
+      "consented_at = excluded.consented_at, updated_at = excluded.updated_at, "
+      "expires_at = excluded.expires_at",
+      {row.wa_id, optional_value(row.person_id), row.state, instant_value(row.consented_at),
+       to_millis(row.updated_at), instant_value(row.expires_at)});
+}
+
+std::vector<WhatsAppConversationRow> expired_whatsapp_conversations(Connection& c, Instant now,
+                                                                    int limit) {
+  std::vector<WhatsAppConversationRow> out;
+  for (const auto& r :
+       c.query("SELECT wa_id, person_id, state, consented_at, updated_at, expires_at "
+               "FROM whatsapp_conversations WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER "
+               "BY expires_at LIMIT ?",
+               {to_millis(now), std::int64_t{limit}})) {
+    out.push_back(conversation_of(r));
+  }
+  return out;
+}
+
+}  // namespace guiche::store
