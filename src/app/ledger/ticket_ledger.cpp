@@ -144,18 +144,21 @@ void TicketLedger::write(const std::function<void(LedgerWrite&)>& fn) {
 }
 
 Ticket TicketLedger::change(const Actor& a, std::int64_t ticket_id, const Decide& decide) {
-  require_active(a);
   Ticket result;
-  write([&](LedgerWrite& w) {
-    auto ticket = w.lock(ticket_id);
-    const auto units = store::load_units(w.connection());
-    if (!ticket || !can_view_ticket(a.person, *ticket, units)) {
-      throw not_found("Chamado não encontrado.");
-    }
-    w.record(*ticket, decide(w, *ticket, units), a);
-    result = *ticket;
-  });
+  write([&](LedgerWrite& w) { result = change_in(w, a, ticket_id, decide); });
   return result;
+}
+
+Ticket TicketLedger::change_in(LedgerWrite& w, const Actor& a, std::int64_t ticket_id,
+                               const Decide& decide) {
+  require_active(a);
+  auto ticket = w.lock(ticket_id);
+  const auto units = store::load_units(w.connection());
+  if (!ticket || !can_view_ticket(a.person, *ticket, units)) {
+    throw not_found("Chamado não encontrado.");
+  }
+  w.record(*ticket, decide(w, *ticket, units), a);
+  return *ticket;
 }
 
 bool TicketLedger::refresh_clock(std::int64_t ticket_id) {

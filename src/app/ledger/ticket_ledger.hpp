@@ -65,6 +65,9 @@ class TicketLedger {
   using Decide =
       std::function<std::vector<EventDraft>(LedgerWrite&, const Ticket&, const std::vector<Unit>&)>;
   Ticket change(const Actor& a, std::int64_t ticket_id, const Decide& decide);
+  // The same inside a transaction the caller runs (a channel that registers,
+  // replies and records its own state at once: app/whatsapp/).
+  Ticket change_in(LedgerWrite& w, const Actor& a, std::int64_t ticket_id, const Decide& decide);
 
   // Recomputes the cached clock of one ticket (the SLA configuration or a
   // calendar changed); false if the ticket is gone.

@@ -11,6 +11,13 @@ namespace guiche::app {
 
 Ticket TicketWork::evaluate(const Actor& a, std::int64_t ticket_id, int rating,
                             const std::string& comment) {
+  Ticket result;
+  ledger_.write([&](LedgerWrite& w) { result = evaluate_in(w, a, ticket_id, rating, comment); });
+  return result;
+}
+
+Ticket TicketWork::evaluate_in(LedgerWrite& w, const Actor& a, std::int64_t ticket_id, int rating,
+                               const std::string& comment) {
   if (rating < 1 || rating > 5) {
     throw invalid_field("rating", "A avaliação vai de 1 a 5 estrelas.");
   }
@@ -18,8 +25,8 @@ Ticket TicketWork::evaluate(const Actor& a, std::int64_t ticket_id, int rating,
   if (comment.find_first_not_of(" \t\r\n") != std::string::npos) {
     text = required_text(comment, "comment", "O comentário", 2000);
   }
-  return ledger_.change(
-      a, ticket_id, [&](LedgerWrite&, const Ticket& ticket, const std::vector<Unit>&) {
+  return ledger_.change_in(
+      w, a, ticket_id, [&](LedgerWrite&, const Ticket& ticket, const std::vector<Unit>&) {
         if (!is_requester_side(a.person, ticket)) {
           throw forbidden("Somente o solicitante avalia o atendimento.");
         }

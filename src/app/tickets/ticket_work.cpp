@@ -172,9 +172,16 @@ Ticket TicketWork::change_status(const Actor& a, std::int64_t ticket_id, Status 
 
 Ticket TicketWork::reply(const Actor& a, std::int64_t ticket_id, const std::string& text,
                          bool asks_requester) {
+  Ticket result;
+  ledger_.write([&](LedgerWrite& w) { result = reply_in(w, a, ticket_id, text, asks_requester); });
+  return result;
+}
+
+Ticket TicketWork::reply_in(LedgerWrite& w, const Actor& a, std::int64_t ticket_id,
+                            const std::string& text, bool asks_requester) {
   const std::string body = required_text(text, "text", "A mensagem", 20000);
-  return ledger_.change(
-      a, ticket_id, [&](LedgerWrite&, const Ticket& ticket, const std::vector<Unit>& units) {
+  return ledger_.change_in(
+      w, a, ticket_id, [&](LedgerWrite&, const Ticket& ticket, const std::vector<Unit>& units) {
         if (status_is_final(ticket.status)) {
           throw conflict("O chamado está encerrado; registre uma nova solicitação.");
         }

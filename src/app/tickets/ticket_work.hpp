@@ -41,6 +41,8 @@ class TicketWork {
   // requester (clock paused); the requester's reply to such a ticket resumes it.
   Ticket reply(const Actor& a, std::int64_t ticket_id, const std::string& text,
                bool asks_requester = false);
+  Ticket reply_in(LedgerWrite& w, const Actor& a, std::int64_t ticket_id, const std::string& text,
+                  bool asks_requester = false);
   Ticket add_internal_note(const Actor& a, std::int64_t ticket_id, const std::string& text);
   Ticket log_time(const Actor& a, std::int64_t ticket_id, int minutes, const std::string& note);
   Ticket resolve(const Actor& a, std::int64_t ticket_id, const std::string& resolution,
@@ -51,6 +53,8 @@ class TicketWork {
 
   // --- the requester after resolution (tickets/after_resolution.cpp)
   Ticket evaluate(const Actor& a, std::int64_t ticket_id, int rating, const std::string& comment);
+  Ticket evaluate_in(LedgerWrite& w, const Actor& a, std::int64_t ticket_id, int rating,
+                     const std::string& comment);
   Ticket reopen(const Actor& a, std::int64_t ticket_id, const std::string& reason);
   // Closes resolved tickets whose reopen window has ended; returns how many.
   int close_expired_resolutions();
