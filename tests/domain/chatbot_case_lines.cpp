@@ -160,7 +160,8 @@ BotInput read_person_input(const std::string& line, const std::vector<BotMessage
   if (line.size() > 2 && line.front() == '[' && line.back() == ']') {
     auto inner = line.substr(1, line.size() - 2);
     auto bar = inner.find('|');
-    if (bar != std::string::npos) return ChoiceIn{trim(inner.substr(bar + 1)), trim(inner.substr(0, bar))};
+    if (bar != std::string::npos)
+      return ChoiceIn{trim(inner.substr(bar + 1)), trim(inner.substr(0, bar))};
     for (auto m = sent.rbegin(); m != sent.rend(); ++m) {
       for (const auto& o : m->options) {
         if (o.title == inner) return ChoiceIn{o.id, o.title};

@@ -95,7 +95,7 @@ std::vector<std::string> render(const BotMessage& m) {
 }
 
 std::vector<std::string> render(const Effect& e) {
-  return std::visit(
+  auto lines = std::visit(
       overloaded{
           [](const RecordConsent&) -> std::vector<std::string> {
             return {"registrar consentimento"};
@@ -108,10 +108,9 @@ std::vector<std::string> render(const Effect& e) {
             return {"conferir código " + x.code};
           },
           [](const RegisterRequest& x) -> std::vector<std::string> {
-            std::vector<std::string> out{
-                "registrar pedido " + x.service_code + " de " +
-                (x.person_id ? "pessoa " + std::to_string(*x.person_id)
-                             : "cidadão " + x.citizen_name)};
+            std::vector<std::string> out{"registrar pedido " + x.service_code + " de " +
+                                         (x.person_id ? "pessoa " + std::to_string(*x.person_id)
+                                                      : "cidadão " + x.citizen_name)};
             out.push_back("assunto: " + x.subject);
             out.push_back("descrição: " + x.description);
             out.push_back("respostas: " + x.form_answers.dump());
@@ -119,8 +118,8 @@ std::vector<std::string> render(const Effect& e) {
             return out;
           },
           [](const AddToTicket& x) -> std::vector<std::string> {
-            std::vector<std::string> out{"juntar ao pedido " + std::to_string(x.ticket_id) +
-                                         ": " + x.text};
+            std::vector<std::string> out{"juntar ao pedido " + std::to_string(x.ticket_id) + ": " +
+                                         x.text};
             if (!x.attachments.empty()) out.push_back("anexos: " + files(x.attachments));
             return out;
           },
@@ -139,6 +138,8 @@ std::vector<std::string> render(const Effect& e) {
           },
       },
       e);
+  for (auto& line : lines) line = trim(line);
+  return lines;
 }
 
 Replay replay(const std::string& dir, const std::string& file, bool compare) {
@@ -177,7 +178,8 @@ Replay replay(const std::string& dir, const std::string& file, bool compare) {
         if (!compare) continue;
         auto& queue = e.kind == "bot" ? said : done;
         if (queue.empty()) {
-          fail(e.line, "esperava que o bot " + std::string(e.kind == "bot" ? "dissesse" : "pedisse") +
+          fail(e.line, "esperava que o bot " +
+                           std::string(e.kind == "bot" ? "dissesse" : "pedisse") +
                            ", depois da linha " + std::to_string(input_line) + ":\n" +
                            joined(e.lines, e.kind) + "mas não há mais nada");
         } else if (queue.front() != e.lines) {
@@ -191,8 +193,8 @@ Replay replay(const std::string& dir, const std::string& file, bool compare) {
       if (compare) leftovers(e.line);
       said.clear();
       done.clear();
-      BotInput input = e.kind == "pessoa" ? read_person_input(e.lines[0], r.messages)
-                                          : read_result(e.lines[0]);
+      BotInput input =
+          e.kind == "pessoa" ? read_person_input(e.lines[0], r.messages) : read_result(e.lines[0]);
       input_line = e.line;
       r.transcript += "\n" + joined(e.lines, e.kind);
       auto conversation = Conversation::from_json(stored);

@@ -11,9 +11,9 @@
 namespace guiche::chatbot::cases {
 
 struct Replay {
-  std::string failure;                // "file:line: what differs"; empty when the case holds
-  std::vector<BotMessage> messages;   // every message the bot sent
-  std::string transcript;             // the case as the engine played it (same format)
+  std::string failure;               // "file:line: what differs"; empty when the case holds
+  std::vector<BotMessage> messages;  // every message the bot sent
+  std::string transcript;            // the case as the engine played it (same format)
 };
 
 // `dir` holds catalogo.mundo, which `mundo: catálogo padrão` loads. With `compare` false, the

@@ -55,18 +55,26 @@ TEST(ChatbotConversations, EveryMessageIsWithinWhatsAppLimits) {
 }
 
 TEST(ChatbotMessages, TheLimitCheckCatchesEachBreach) {
-  BotMessage four{BotMessage::Kind::buttons, "Escolha", {{"a", "A", ""}, {"b", "B", ""},
-                                                        {"c", "C", ""}, {"d", "D", ""}}, "", ""};
+  BotMessage four{BotMessage::Kind::buttons,
+                  "Escolha",
+                  {{"a", "A", ""}, {"b", "B", ""}, {"c", "C", ""}, {"d", "D", ""}},
+                  "",
+                  ""};
   EXPECT_EQ(cloud_api_limit_problems(four).size(), 1u);
-  BotMessage long_title{BotMessage::Kind::buttons, "Escolha", {{"a", std::string(21, 'x'), ""}}, "", ""};
+  BotMessage long_title{
+      BotMessage::Kind::buttons, "Escolha", {{"a", std::string(21, 'x'), ""}}, "", ""};
   EXPECT_EQ(cloud_api_limit_problems(long_title).size(), 1u);
-  BotMessage same{BotMessage::Kind::buttons, "Escolha", {{"a", "Sim", ""}, {"b", "Sim", ""}}, "", ""};
+  BotMessage same{
+      BotMessage::Kind::buttons, "Escolha", {{"a", "Sim", ""}, {"b", "Sim", ""}}, "", ""};
   EXPECT_EQ(cloud_api_limit_problems(same).size(), 1u);
   BotMessage eleven{BotMessage::Kind::list, "Escolha", {}, "Ver", ""};
   for (int i = 0; i < 11; ++i) eleven.options.push_back({std::to_string(i), "Linha", ""});
   EXPECT_EQ(cloud_api_limit_problems(eleven).size(), 1u);
-  BotMessage row{BotMessage::Kind::list, "Escolha", {{"a", std::string(25, 'x'),
-                                                      std::string(73, 'y')}}, "Ver", ""};
+  BotMessage row{BotMessage::Kind::list,
+                 "Escolha",
+                 {{"a", std::string(25, 'x'), std::string(73, 'y')}},
+                 "Ver",
+                 ""};
   EXPECT_EQ(cloud_api_limit_problems(row).size(), 2u);
   EXPECT_EQ(cloud_api_limit_problems(text_message(std::string(5000, 'z'))).size(), 0u);
   // Characters, not bytes: 20 accented letters fit a button.
@@ -165,14 +173,17 @@ TEST(ChatbotForm, TypedAnswersBecomeFormValues) {
   EXPECT_EQ(read_typed_answer(text, "SIGA\nweb", today).value, nlohmann::json("SIGA web"));
   EXPECT_FALSE(read_typed_answer(text, std::string(501, 'a'), today).value);
   // Whatever is read passes the form's own check.
-  auto answers = nlohmann::json{{"d", "2026-04-06"}, {"n", 1234.5}, {"y", false},
-                                {"c", "Dúvida"}, {"t", "SIGA web"}};
+  auto answers = nlohmann::json{
+      {"d", "2026-04-06"}, {"n", 1234.5}, {"y", false}, {"c", "Dúvida"}, {"t", "SIGA web"}};
   EXPECT_NO_THROW(validate_form_answers({date, number, yes_no, choice, text}, answers));
 }
 
 TEST(ChatbotForm, ManyOrLongChoicesGoAsAListOrNumbers) {
   Date today = std::chrono::year{2026} / 4 / 6;
-  FormField op{"op", "Operação", FieldType::choice, true,
+  FormField op{"op",
+               "Operação",
+               FieldType::choice,
+               true,
                {"Restauração de backup", "Criação de base", "Concessão de acesso"}};
   auto m = field_question(op, 1, 1, "", today);
   EXPECT_EQ(m.kind, BotMessage::Kind::list);  // a title over 20 characters: no buttons

@@ -58,7 +58,7 @@ struct ChoiceIn {  // a reply button or list row the person tapped
   std::string id;
   std::string title;
 };
-struct MediaIn {  // an image or document
+struct MediaIn {          // an image or document
   std::string media_ref;  // what the app needs to fetch it (WhatsApp's media id)
   std::string mime_type;
   std::string filename;  // documents carry one; images do not

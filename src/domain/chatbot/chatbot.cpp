@@ -145,7 +145,7 @@ void on_text(Turn& t, std::string_view text) {
       return on_description(t, text);
     default:
       // Steps answered by taps: say how.
-      t.ask(t.c.step == Step::summary ? texts::summary_use_buttons() : texts::stale_option());
+      t.ask(t.c.step == Step::summary ? texts::summary_use_buttons() : texts::use_the_options());
   }
 }
 
@@ -241,7 +241,8 @@ void handle(Turn& t, const TicketMessageResult& r) {
   if (t.c.step == Step::awaiting_ticket_add) on_ticket_result(t, r);
 }
 void handle(Turn& t, const EvaluationResult& r) {
-  t.say(text_message(r.recorded ? texts::evaluation_thanks() : texts::evaluation_refused(r.reason)));
+  t.say(
+      text_message(r.recorded ? texts::evaluation_thanks() : texts::evaluation_refused(r.reason)));
 }
 
 }  // namespace

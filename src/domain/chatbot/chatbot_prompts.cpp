@@ -37,7 +37,7 @@ std::string attachment_names(const std::vector<AttachmentRef>& files) {
   std::string out;
   for (const auto& a : files) {
     if (!out.empty()) out += ", ";
-    out += !a.filename.empty()                ? a.filename
+    out += !a.filename.empty()                 ? a.filename
            : a.mime_type.starts_with("image/") ? "foto"
                                                : "documento";
   }
@@ -50,7 +50,8 @@ BotMessage tickets_prompt(const Turn& t, std::string_view lead) {
     if (rows.size() == kMaxTicketRows) break;
     rows.push_back(option("chamado:" + std::to_string(ticket.id), ticket.protocol, ticket.subject));
   }
-  rows.push_back(option("chamado:novo", texts::new_request, std::string(texts::new_request_detail)));
+  rows.push_back(
+      option("chamado:novo", texts::new_request, std::string(texts::new_request_detail)));
   return list_message(with_lead(lead, texts::tickets_prompt()), std::string(texts::tickets_button),
                       std::string(texts::tickets_section), std::move(rows));
 }
@@ -75,8 +76,8 @@ BotMessage catalog_prompt(const Turn& t, std::string_view lead) {
                           texts::previous_services, std::string(texts::previous_services_detail)));
   }
   if (describe) {
-    rows.push_back(
-        option("catalogo:descrever", texts::describe_need, std::string(texts::describe_need_detail)));
+    rows.push_back(option("catalogo:descrever", texts::describe_need,
+                          std::string(texts::describe_need_detail)));
   }
   return list_message(with_lead(lead, texts::catalog_prompt()), std::string(texts::catalog_button),
                       std::string(texts::catalog_section), std::move(rows));
@@ -136,8 +137,8 @@ BotMessage correction_prompt(const Turn& t, std::string_view lead) {
   }
   rows.push_back(option("corrigir:descricao", texts::item_description, t.c.description));
   return list_message(with_lead(lead, texts::correction_prompt()),
-                      std::string(texts::correction_button),
-                      std::string(texts::correction_section), std::move(rows));
+                      std::string(texts::correction_button), std::string(texts::correction_section),
+                      std::move(rows));
 }
 
 BotMessage Turn::prompt(std::string_view lead) const {
@@ -148,9 +149,8 @@ BotMessage Turn::prompt(std::string_view lead) const {
   switch (c.step) {
     case Step::start:
     case Step::consent:
-      return buttons(texts::consent_notice(),
-                     {option("consentimento:sim", texts::accept),
-                      option("consentimento:nao", texts::refuse)});
+      return buttons(texts::consent_notice(), {option("consentimento:sim", texts::accept),
+                                               option("consentimento:nao", texts::refuse)});
     case Step::who:
       return buttons(texts::who_prompt(), {option("quem:cadastro", texts::has_registration),
                                            option("quem:cidadao", texts::citizen)});

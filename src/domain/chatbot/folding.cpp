@@ -8,8 +8,12 @@ namespace {
 // The Latin-1 Supplement letters (U+00C0–U+00FF, two UTF-8 bytes C3 xx) without their marks.
 char base_letter(unsigned char second) {
   // Index: second byte - 0x80 (U+00C0 is C3 80).
-  static constexpr std::string_view upper = "AAAAAAACEEEEIIII" "DNOOOOO*OUUUUYTs";
-  static constexpr std::string_view lower = "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+  static constexpr std::string_view upper =
+      "AAAAAAACEEEEIIII"
+      "DNOOOOO*OUUUUYTs";
+  static constexpr std::string_view lower =
+      "aaaaaaaceeeeiiii"
+      "dnooooo/ouuuuyty";
   if (second < 0x80 || second > 0xBF) return 0;
   std::size_t i = second - 0x80;
   char base = i < 32 ? upper[i] : lower[i - 32];

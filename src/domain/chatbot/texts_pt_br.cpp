@@ -69,8 +69,7 @@ std::string ticket_message_prompt(std::string_view protocol) {
          ". Pode mandar foto ou documento também.";
 }
 std::string ticket_message_added(std::string_view protocol) {
-  return "Pronto! Juntei sua mensagem ao pedido " + s(protocol) +
-         ". A equipe responde por aqui.";
+  return "Pronto! Juntei sua mensagem ao pedido " + s(protocol) + ". A equipe responde por aqui.";
 }
 std::string ticket_message_refused(std::string_view reason) {
   return "Não consegui juntar sua mensagem ao pedido: " + s(reason) +
@@ -124,8 +123,8 @@ std::string audience_note(Audience audience) {
 }
 
 std::string question_heading(int number, int total, std::string_view label) {
-  return "Pergunta " + std::to_string(number) + " de " + std::to_string(total) + "\n*" +
-         s(label) + "*";
+  return "Pergunta " + std::to_string(number) + " de " + std::to_string(total) + "\n*" + s(label) +
+         "*";
 }
 std::string answer_text() {
   return "Escreva sua resposta.";
@@ -256,6 +255,9 @@ std::string unsupported() {
 }
 std::string stale_option() {
   return "Essa opção não vale mais nesta etapa.";
+}
+std::string use_the_options() {
+  return "Toque em uma das opções, por favor.";
 }
 std::string evaluation_thanks() {
   return "Obrigado pela avaliação! Ela nos ajuda a melhorar o atendimento.";

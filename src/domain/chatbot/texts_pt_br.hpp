@@ -126,6 +126,7 @@ std::string expired_request();
 std::string expired();
 std::string unsupported();
 std::string stale_option();
+std::string use_the_options();
 std::string evaluation_thanks();
 std::string evaluation_refused(std::string_view reason);
 
