@@ -11,6 +11,7 @@
 
 #include "chatbot_cases.hpp"
 #include "domain/chatbot/chatbot.hpp"
+#include "domain/chatbot/cloud_inbound.hpp"
 #include "domain/chatbot/folding.hpp"
 #include "domain/chatbot/form_questions.hpp"
 
@@ -100,6 +101,36 @@ TEST(ChatbotMessages, CloudApiShapes) {
             nlohmann::json::parse(R"({"type":"text","text":{"preview_url":false,"body":"Oi"}})"));
 }
 
+TEST(ChatbotInbound, CloudApiMessagesBecomeInputs) {
+  auto in = [](const char* text) {
+    return bot_input_of_cloud_message(nlohmann::json::parse(text));
+  };
+  auto text = std::get<TextIn>(in(R"({"from":"5567","id":"wamid.1","type":"text",
+                                      "text":{"body":"sup-tec"}})"));
+  EXPECT_EQ(text.text, "sup-tec");
+  auto button = std::get<ChoiceIn>(in(R"({"type":"interactive","interactive":{
+      "type":"button_reply","button_reply":{"id":"consentimento:sim","title":"Aceito"}}})"));
+  EXPECT_EQ(button.id, "consentimento:sim");
+  EXPECT_EQ(button.title, "Aceito");
+  auto row = std::get<ChoiceIn>(in(R"({"type":"interactive","interactive":{"type":"list_reply",
+      "list_reply":{"id":"servico:SUP-TEC","title":"SUP-TEC","description":"Suporte"}}})"));
+  EXPECT_EQ(row.id, "servico:SUP-TEC");
+  auto quick = std::get<ChoiceIn>(in(R"({"type":"button","button":{"payload":"avaliar:41:4",
+                                        "text":"4"}})"));
+  EXPECT_EQ(quick.id, "avaliar:41:4");
+  auto photo = std::get<MediaIn>(in(R"({"type":"image","image":{"id":"m1",
+      "mime_type":"image/jpeg","sha256":"x","caption":"tela"}})"));
+  EXPECT_EQ(photo.media_ref, "m1");
+  EXPECT_EQ(photo.caption, "tela");
+  auto doc = std::get<MediaIn>(in(R"({"type":"document","document":{"id":"m2",
+      "mime_type":"application/pdf","filename":"laudo.pdf"}})"));
+  EXPECT_EQ(doc.filename, "laudo.pdf");
+  EXPECT_EQ(std::get<UnsupportedIn>(in(R"({"type":"audio","audio":{"id":"m3"}})")).type, "audio");
+  EXPECT_EQ(std::get<UnsupportedIn>(in(R"({"type":"sticker"})")).type, "sticker");
+  EXPECT_TRUE(std::holds_alternative<UnsupportedIn>(in(R"({"type":"image","image":{}})")));
+  EXPECT_TRUE(std::holds_alternative<UnsupportedIn>(in(R"([1])")));
+}
+
 TEST(ChatbotFolding, ServiceCodesWithoutCaseOrAccents) {
   for (const char* typed : {"SUP-TEC", "sup-tec", "Sup-Téc", " SUP_TEC ", "sup tec", "sup.tec"}) {
     EXPECT_EQ(service_code_key(typed), "SUP-TEC") << typed;
@@ -119,7 +150,8 @@ Facts some_facts() {
 
 TEST(ChatbotState, AnUnreadableStateRestartsAndNeverThrows) {
   for (const char* text :
-       {"null", "[1,2]", "\"x\"", "{}", R"({"version":99,"step":"summary","consent":true})",
+       {"null", "[1,2]", "\"x\"", "{}", R"({"version":"1","consent":true})",
+        R"({"version":99,"step":"summary","consent":true})",
         R"({"version":1,"step":"nope","consent":true})",
         R"({"version":1,"step":"summary","consent":true,"answers":"x"})",
         R"({"version":1,"step":"summary","consent":"sim","person":{"id":"x"}})"}) {
@@ -146,6 +178,24 @@ TEST(ChatbotState, NoStepPastTheConsentWithoutIt) {
   auto out = converse(c, TextIn{"oi"}, some_facts());
   EXPECT_EQ(c.step, Step::consent);
   EXPECT_TRUE(out.effects.empty());
+}
+
+TEST(ChatbotState, TheVerificationCodeStaysOutOfTheTranscript) {
+  Conversation c;
+  c.consent = true;
+  c.step = Step::code;
+  c.masked_email = "a***a@sefaz.ms.gov.br";
+  auto facts = some_facts();
+  EXPECT_EQ(converse(c, TextIn{"482913"}, facts).effects.size(), 1u);
+  converse(c, CodeCheckResult{CodeCheckResult::Outcome::wrong, {}}, facts);
+  auto out = converse(c, TextIn{"atendente"}, facts);
+  ASSERT_EQ(out.effects.size(), 1u);
+  const auto& handover = std::get<HandOver>(out.effects[0]);
+  ASSERT_GE(handover.transcript.size(), 3u);
+  for (const auto& line : handover.transcript) {
+    EXPECT_EQ(line.text.find("482913"), std::string::npos) << line.text;
+  }
+  EXPECT_EQ(handover.transcript.back().from, "bot");
 }
 
 TEST(ChatbotForm, TypedAnswersBecomeFormValues) {

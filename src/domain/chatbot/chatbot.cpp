@@ -150,7 +150,8 @@ void on_text(Turn& t, std::string_view text) {
 }
 
 void handle(Turn& t, const TextIn& in) {
-  t.remember("pessoa", in.text);
+  // A verification code is a secret: it does not go to the attendants with the transcript.
+  t.remember("pessoa", t.c.step == Step::code ? texts::code_withheld() : in.text);
   auto w = words(in.text);
   if (t.c.step == Step::with_attendant) {
     if (is_word(w, texts::word_menu) || is_word(w, texts::word_cancel)) {

@@ -126,8 +126,8 @@ Conversation Conversation::from_json(const nlohmann::json& j) {
   } catch (const std::exception&) {
     c.transcript.clear();
   }
-  if (j.value("version", 0) != kVersion) return c;  // another version: start over
   try {
+    if (j.at("version").get<int>() != kVersion) return c;  // another version: start over
     auto step = parse_step(j.at("step").get<std::string>());
     if (!step) return c;
     Conversation full = c;

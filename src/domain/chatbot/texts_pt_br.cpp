@@ -256,6 +256,9 @@ std::string unsupported() {
 std::string stale_option() {
   return "Essa opção não vale mais nesta etapa.";
 }
+std::string code_withheld() {
+  return "(código de verificação, omitido)";
+}
 std::string use_the_options() {
   return "Toque em uma das opções, por favor.";
 }

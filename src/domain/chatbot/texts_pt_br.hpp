@@ -129,12 +129,13 @@ std::string stale_option();
 std::string use_the_options();
 std::string evaluation_thanks();
 std::string evaluation_refused(std::string_view reason);
+// In the transcript an attendant receives, instead of the verification code typed.
+std::string code_withheld();
 
 // Words a person may type at any step (compared folded: no case, no accents).
 inline constexpr std::string_view word_attendant = "atendente";
 inline constexpr std::string_view word_cancel = "cancelar";
 inline constexpr std::string_view word_menu = "menu";
-inline constexpr std::string_view word_done = "concluir";
 inline constexpr std::string_view word_skip = "pular";
 inline constexpr std::string_view word_today = "hoje";
 
