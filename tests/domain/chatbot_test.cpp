@@ -44,7 +44,8 @@ TEST(ChatbotConversations, EveryCaseFileHolds) {
 TEST(ChatbotConversations, EveryMessageIsWithinWhatsAppLimits) {
   std::size_t messages = 0;
   for (const auto& file : case_files()) {
-    for (const auto& m : cases::replay(kDir, file).messages) {
+    const auto played = cases::replay(kDir, file);
+    for (const auto& m : played.messages) {
       ++messages;
       auto problems = cloud_api_limit_problems(m);
       EXPECT_TRUE(problems.empty()) << file << ": " << problems.front() << "\n" << m.body;

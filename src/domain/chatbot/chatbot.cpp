@@ -166,7 +166,8 @@ void handle(Turn& t, const TextIn& in) {
   if (t.c.step == Step::start) return t.open();
   // A button or row title typed instead of tapped counts as the tap.
   std::string folded = fold(in.text);
-  for (const auto& o : t.prompt().options) {
+  const BotMessage asked = t.prompt();
+  for (const auto& o : asked.options) {
     if (fold(o.title) == folded && on_choice(t, o.id)) return;
   }
   on_text(t, in.text);
