@@ -7,3 +7,4 @@ trap 'scripts/test-servers/postgres.sh stop' EXIT
 psql -q "$base" -c 'DROP DATABASE IF EXISTS guiche_bench' -c 'CREATE DATABASE guiche_bench' >/dev/null
 build/bench_register_requests --postgres "${base%/postgres}/guiche_bench" "$@"
 build/bench_mail_parse
+build/bench_whatsapp_outbound

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 GUICHE_TEST_PG_URL=$(scripts/test-servers/postgres.sh start)
 export GUICHE_TEST_PG_URL
-trap 'scripts/test-servers/postgres.sh stop; scripts/test-servers/smtp.sh stop; scripts/test-servers/imap.sh stop' EXIT
+trap 'scripts/test-servers/postgres.sh stop; scripts/test-servers/smtp.sh stop; scripts/test-servers/imap.sh stop; scripts/test-servers/whatsapp.sh stop' EXIT
 # The SMTP sink: its port and the maildir where accepted messages land.
 read -r GUICHE_TEST_SMTP_PORT GUICHE_TEST_SMTP_MAILDIR < <(scripts/test-servers/smtp.sh start)
 export GUICHE_TEST_SMTP_PORT GUICHE_TEST_SMTP_MAILDIR
@@ -14,6 +14,9 @@ export GUICHE_TEST_SMTP_PORT GUICHE_TEST_SMTP_MAILDIR
 read -r GUICHE_TEST_IMAP_PORT GUICHE_TEST_IMAP_USER GUICHE_TEST_IMAP_PASSWORD GUICHE_TEST_IMAP_DIR \
   < <(scripts/test-servers/imap.sh start)
 export GUICHE_TEST_IMAP_PORT GUICHE_TEST_IMAP_USER GUICHE_TEST_IMAP_PASSWORD GUICHE_TEST_IMAP_DIR
+# The fake WhatsApp Cloud API: its port and base URL (tests each use their own phone number id).
+read -r GUICHE_TEST_WHATSAPP_PORT GUICHE_TEST_WHATSAPP_URL < <(scripts/test-servers/whatsapp.sh start)
+export GUICHE_TEST_WHATSAPP_PORT GUICHE_TEST_WHATSAPP_URL
 
 status=0
 for dir in "$@"; do

@@ -23,6 +23,7 @@
 #include "transports/email/delivery_worker.hpp"
 #include "transports/outbox_worker.hpp"
 #include "transports/webhook/webhook_transport.hpp"
+#include "transports/whatsapp/whatsapp_transport.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::cli {
@@ -123,6 +124,54 @@ struct ImapOptions {
   }
 };
 
+// The WhatsApp channel (docs: BRAZIL.md, 7.1): where the Cloud API answers
+// and which number speaks; the secrets only from the environment.
+struct WhatsAppOptions {
+  std::string api_url;
+  std::string phone_number_id;
+  std::string templates = GUICHE_WHATSAPP_TEMPLATES;
+
+  void add_to(CLI::App& command) {
+    command
+        .add_option("--whatsapp-api-url", api_url,
+                    "URL da Cloud API do WhatsApp com a versão (https://graph.facebook.com/v21.0)")
+        ->envname("GUICHE_WHATSAPP_API_URL");
+    command
+        .add_option("--whatsapp-phone-number-id", phone_number_id,
+                    "id do número do WhatsApp Business (token em GUICHE_WHATSAPP_TOKEN)")
+        ->envname("GUICHE_WHATSAPP_PHONE_NUMBER_ID");
+    command.add_option(
+        "--whatsapp-templates", templates,
+        "arquivo dos modelos aprovados do WhatsApp (config/whatsapp_templates.json)");
+  }
+
+  app::WhatsAppConfig config() const {
+    app::WhatsAppConfig c;
+    c.api_url = api_url;
+    c.phone_number_id = phone_number_id;
+    auto secret = [](const char* name) {
+      const char* value = std::getenv(name);
+      return value ? std::string(value) : std::string();
+    };
+    c.token = secret("GUICHE_WHATSAPP_TOKEN");
+    c.app_secret = secret("GUICHE_WHATSAPP_APP_SECRET");
+    c.verify_token = secret("GUICHE_WHATSAPP_VERIFY_TOKEN");
+    return c;
+  }
+};
+
+// "Canal WhatsApp desligado: falta ..." naming the settings, never a value.
+std::string whatsapp_off_message(const app::WhatsAppConfig& c) {
+  std::string names;
+  const auto missing = c.missing();
+  for (std::size_t i = 0; i < missing.size(); ++i) {
+    if (i) names += i + 1 == missing.size() ? " e " : ", ";
+    names += missing[i];
+  }
+  return "Canal WhatsApp desligado: falta" + std::string(missing.size() > 1 ? "m " : " ") + names +
+         ".";
+}
+
 }  // namespace
 
 void add_serve(CLI::App& app, Runners& runners) {
@@ -156,8 +205,10 @@ void add_serve(CLI::App& app, Runners& runners) {
   mail_options->add_to(*command);
   auto imap_options = std::make_shared<ImapOptions>();
   imap_options->add_to(*command);
+  auto whatsapp_options = std::make_shared<WhatsAppOptions>();
+  whatsapp_options->add_to(*command);
   runners[command] = [options, listen, demo, calendar, mail_options, imap_options, web_dir,
-                      maintenance_reminder_hours, incident_reminder_hours] {
+                      maintenance_reminder_hours, incident_reminder_hours, whatsapp_options] {
     // Checked before touching the database, so a typo costs nothing.
     const auto where = parse_listen(*listen);
     const auto tls = parse_tls(mail_options->starttls);
@@ -178,6 +229,16 @@ void add_serve(CLI::App& app, Runners& runners) {
     // Only PostgreSQL is shared by several nodes.
     const bool shared_database = db->dialect() == store::Dialect::postgres;
     config.share_live_changes = shared_database;
+    config.whatsapp = whatsapp_options->config();
+    if (config.whatsapp.enabled()) {
+      try {
+        config.whatsapp.templates = app::load_whatsapp_templates(whatsapp_options->templates);
+      } catch (const std::invalid_argument& e) {
+        std::cerr << "guiche serve: " << e.what() << "\n";
+        return 2;
+      }
+      config.notice_channels.push_back("whatsapp");
+    }
     app::Desk desk(*db, clock, config);
     if (!desk.calendars().book().find(config.calendar)) {
       std::cerr << "guiche serve: calendário desconhecido em --calendar: " << config.calendar
@@ -201,6 +262,19 @@ void add_serve(CLI::App& app, Runners& runners) {
     transports::OutboxWorker webhook_delivery(
         *db, clock, std::make_unique<transports::WebhookTransport>(*db, clock),
         transports::WorkerConfig{});
+    // WhatsApp notices leave through the Cloud API once the channel is configured.
+    std::unique_ptr<transports::OutboxWorker> whatsapp_delivery;
+    if (config.whatsapp.enabled()) {
+      transports::WhatsAppTransportConfig wa;
+      wa.api = {config.whatsapp.api_url, config.whatsapp.phone_number_id, config.whatsapp.token};
+      whatsapp_delivery = std::make_unique<transports::OutboxWorker>(
+          *db, clock, std::make_unique<transports::WhatsAppTransport>(*db, clock, wa),
+          transports::WorkerConfig{});
+      std::cout << "Canal WhatsApp ligado (número " << config.whatsapp.phone_number_id << ")."
+                << std::endl;
+    } else {
+      std::cout << whatsapp_off_message(config.whatsapp) << std::endl;
+    }
     // Mail from the configured mailboxes enters through the same intake as mailgate's.
     std::unique_ptr<mail::ImapPoller> poller;
     if (!imap_options->urls.empty()) {

@@ -8,7 +8,7 @@ namespace guiche::store {
 const char* const kOutboxColumns =
     "id, channel, template_key, ticket_id, recipient_id, recipient_name, recipient_address, "
     "subject, text_body, html_body, message_id, status, attempts, next_attempt_at, last_error, "
-    "created_at, sent_at, webhook_id, response_code, list_unsubscribe";
+    "created_at, sent_at, webhook_id, response_code, list_unsubscribe, payload";
 
 OutboxMessage outbox_message_from(const Row& r) {
   OutboxMessage m;
@@ -32,6 +32,7 @@ OutboxMessage outbox_message_from(const Row& r) {
   m.webhook_id = r.optional_integer(17);
   if (auto code = r.optional_integer(18)) m.response_code = static_cast<int>(*code);
   m.list_unsubscribe = r.optional_text(19);
+  m.payload = r.optional_text(20);
   return m;
 }
 
@@ -41,12 +42,12 @@ OutboxMessage enqueue_message(Connection& c, OutboxMessage m, const std::string&
   m.id = c.query_one(
               "INSERT INTO outbox (channel, template_key, ticket_id, recipient_id, "
               "recipient_name, recipient_address, subject, text_body, html_body, status, "
-              "attempts, next_attempt_at, created_at, list_unsubscribe) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) RETURNING id",
+              "attempts, next_attempt_at, created_at, list_unsubscribe, payload) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?) RETURNING id",
               {m.channel, m.template_key, optional_value(m.ticket_id),
                optional_value(m.recipient_id), m.recipient_name, m.recipient_address, m.subject,
                m.text_body, m.html_body, to_millis(m.next_attempt_at), to_millis(m.created_at),
-               optional_value(m.list_unsubscribe)})
+               optional_value(m.list_unsubscribe), optional_value(m.payload)})
              ->integer(0);
   // The id makes it unique; the random part keeps it unguessable across installations.
   m.message_id = "<outbox-" + std::to_string(m.id) + "." + random_hex(9) + "@" + domain + ">";
@@ -97,6 +98,14 @@ void mark_attempt_failed(Connection& c, std::int64_t id, const std::string& erro
     c.query("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ? WHERE id = ?",
             {error, id});
   }
+}
+
+void hold_message(Connection& c, std::int64_t id, const std::string& error, Instant retry_at) {
+  c.query(
+      "UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, "
+      "last_error = ?, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END "
+      "WHERE id = ?",
+      {to_millis(retry_at), error, id});
 }
 
 bool retry_message(Connection& c, std::int64_t id, Instant now) {

@@ -34,6 +34,9 @@ void mark_attempt_failed(Connection& c, std::int64_t id, const std::string& erro
                          std::optional<Instant> retry_at);
 // Failed or pending -> pending now, with a fresh count of attempts; false
 // when the message is unknown or already sent or being sent.
+// Back to pending until `retry_at` without counting the attempt just made
+// (the channel could not work at all; transports/transport.hpp, hold).
+void hold_message(Connection& c, std::int64_t id, const std::string& error, Instant retry_at);
 bool retry_message(Connection& c, std::int64_t id, Instant now);
 std::optional<OutboxMessage> load_message(Connection& c, std::int64_t id);
 // Newest first; `status` empty: every status. Keyset paging by id.

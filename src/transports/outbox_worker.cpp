@@ -67,6 +67,9 @@ int OutboxWorker::deliver_due() {
                   ? std::nullopt
                   : std::optional<Instant>(done + backoff_delay(config_, m.attempts)));
           break;
+        case SendOutcome::Kind::hold:
+          store::hold_message(c, m.id, o.error, done + o.hold_for);
+          break;
         case SendOutcome::Kind::give_up:
         case SendOutcome::Kind::disable_destination:
           store::mark_attempt_failed(c, m.id, o.error, std::nullopt);

@@ -1,9 +1,10 @@
 #pragma once
 // A notice transport: one way outbox rows leave the desk (e-mail, webhooks;
-// WhatsApp later). Each is a NoticeTransport, and one generic OutboxWorker
+// WhatsApp). Each is a NoticeTransport, and one generic OutboxWorker
 // (transports/outbox_worker.hpp) runs per transport: it claims only the rows
 // of the transport's channel, asks the transport to send each, and records
 // the outcome (sent, retry with backoff, failed, destination disabled).
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,10 +24,15 @@ struct SendOutcome {
     // The destination asked not to be called again (webhook 410 Gone): this
     // row fails and the transport turns the destination off (record()).
     disable_destination,
+    // Not attempted, or the channel itself cannot work now (an expired
+    // WhatsApp token): back to pending after `hold_for`, the attempt not
+    // counted, so the row never runs out of attempts while it waits.
+    hold,
   };
   Kind kind = Kind::sent;
   std::string error;                 // safe to store and show: never a password or secret
   std::optional<int> response_code;  // HTTP transports: the receiver's status
+  std::chrono::milliseconds hold_for{0};
 
   static SendOutcome sent(std::optional<int> code = std::nullopt) { return {Kind::sent, "", code}; }
   static SendOutcome retry(std::string error, std::optional<int> code = std::nullopt) {
@@ -37,6 +43,10 @@ struct SendOutcome {
   }
   static SendOutcome disable(std::string error, std::optional<int> code = std::nullopt) {
     return {Kind::disable_destination, std::move(error), code};
+  }
+  static SendOutcome hold(std::string error, std::chrono::milliseconds for_,
+                          std::optional<int> code = std::nullopt) {
+    return {Kind::hold, std::move(error), code, for_};
   }
 };
 

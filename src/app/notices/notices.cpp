@@ -3,6 +3,7 @@
 
 #include "app/notices/notice_route.hpp"
 #include "app/notices/notices.hpp"
+#include "app/notices/whatsapp_notice.hpp"
 #include "mail/mime.hpp"
 #include "mail/templates.hpp"
 #include "sla/policy.hpp"
@@ -46,20 +47,21 @@ void Notices::enqueue(store::Connection& c, const std::string& key, const Person
   if (values.contains("protocol")) {
     subject = "[SA " + values["protocol"].get<std::string>() + "] " + r.subject;
   }
-  write(c, key, to, ticket_id, subject, r.text, r.html, now, came_by);
+  write(c, key, to, ticket_id, subject, r.text, r.html, now, came_by, values);
 }
 
 void Notices::enqueue_written(store::Connection& c, const std::string& key, const Person& to,
                               const std::string& subject, const std::string& text,
                               const std::string& html, Instant now,
                               std::optional<Channel> came_by) {
-  write(c, key, to, std::nullopt, subject, text, html, now, came_by);
+  write(c, key, to, std::nullopt, subject, text, html, now, came_by,
+        nlohmann::json{{"name", to.name}});
 }
 
 void Notices::write(store::Connection& c, const std::string& key, const Person& to,
                     std::optional<std::int64_t> ticket_id, const std::string& subject,
                     const std::string& text, const std::string& html, Instant now,
-                    std::optional<Channel> came_by) {
+                    std::optional<Channel> came_by, const nlohmann::json& values) {
   const auto route = notice_route(to, came_by, ctx_.config.notice_channels);
   if (!route) return;
   store::OutboxMessage m;
@@ -74,6 +76,12 @@ void Notices::write(store::Connection& c, const std::string& key, const Person& 
   m.html_body = html;
   m.next_attempt_at = now;
   m.created_at = now;
+  if (route->channel == "whatsapp") {
+    auto wa = whatsapp_notice(key, values, ticket_id, text, ctx_.config.whatsapp.templates);
+    m.text_body = std::move(wa.text);
+    m.html_body.clear();
+    m.payload = store::to_payload_json(wa.payload);
+  }
   store::enqueue_message(c, m, mail::domain_of(ctx_.config.mail_from_address));
 }
 

@@ -42,10 +42,12 @@ class Notices {
                        Instant now, std::optional<Channel> came_by = std::nullopt);
 
  private:
+  // `values`: the notice's values, for its short WhatsApp text
+  // (app/notices/whatsapp_notice.hpp) when it goes by WhatsApp.
   void write(store::Connection& c, const std::string& key, const Person& to,
              std::optional<std::int64_t> ticket_id, const std::string& subject,
              const std::string& text, const std::string& html, Instant now,
-             std::optional<Channel> came_by);
+             std::optional<Channel> came_by, const nlohmann::json& values);
 
   DeskContext& ctx_;
 };

@@ -1,7 +1,10 @@
 // See outbox_admin.hpp.
 #include "app/outbox/outbox_admin.hpp"
+#include <date/tz.h>
 #include "app/text_rules.hpp"
 #include "domain/error.hpp"
+
+#include "store/channel_health_rows.hpp"
 #include "store/outbox_rows.hpp"
 
 namespace guiche::app {
@@ -34,6 +37,20 @@ std::vector<store::OutboxMessage> OutboxAdmin::outbox(const Actor& a, const std:
   std::vector<store::OutboxMessage> out;
   ctx_.db.read(
       [&](store::Connection& c) { out = store::list_messages(c, status, before_id, limit); });
+  return out;
+}
+
+std::vector<ChannelProblem> OutboxAdmin::channel_problems(const Actor& a) {
+  require_active(a);
+  require_admin(a);
+  std::vector<store::ChannelHealth> broken;
+  ctx_.db.read([&](store::Connection& c) { broken = store::broken_channels(c); });
+  std::vector<ChannelProblem> out;
+  for (const auto& b : broken) {
+    const auto at = std::chrono::floor<std::chrono::minutes>(b.since);
+    out.push_back({b.channel, b.reason,
+                   date::format("%d/%m/%Y às %H:%M", date::make_zoned(ctx_.config.time_zone, at))});
+  }
   return out;
 }
 

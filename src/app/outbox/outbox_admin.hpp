@@ -19,6 +19,14 @@ struct TemplateView {
   std::optional<Instant> updated_at;
 };
 
+// A transport that cannot work at all (store/channel_health_rows.hpp): the
+// admin sees it, with what to do, until it works again.
+struct ChannelProblem {
+  std::string channel;     // "whatsapp"
+  std::string reason;      // pt-BR
+  std::string since_text;  // "dd/mm/aaaa às hh:mm", at the desk
+};
+
 class OutboxAdmin {
  public:
   explicit OutboxAdmin(DeskContext& context) : ctx_(context) {}
@@ -29,6 +37,7 @@ class OutboxAdmin {
   // A failed (or waiting) message goes out again now, with a fresh count of attempts.
   store::OutboxMessage retry_outbox(const Actor& a, std::int64_t id);
   TemplateView message_template(const Actor& a, const std::string& key);
+  std::vector<ChannelProblem> channel_problems(const Actor& a);
   TemplateView save_message_template(const Actor& a, const mail::Template& t);
 
  private:

@@ -22,6 +22,7 @@ extern const char* const kMigrationV013StatusNotices;
 extern const char* const kMigrationV014StatusSubscribers;
 extern const char* const kMigrationV015NoticeReminders;
 extern const char* const kMigrationV016NoticeServiceIndex;
+extern const char* const kMigrationV017WhatsAppDelivery;
 extern const char* const kMigrationV018WhatsAppIntake;
 
 namespace {
@@ -64,6 +65,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {14, "status_subscribers", in_dialect(kMigrationV014StatusSubscribers, dialect)},
       {15, "notice_reminders", in_dialect(kMigrationV015NoticeReminders, dialect)},
       {16, "notice_service_index", in_dialect(kMigrationV016NoticeServiceIndex, dialect)},
+      {17, "whatsapp_delivery", in_dialect(kMigrationV017WhatsAppDelivery, dialect)},
       {18, "whatsapp_intake", in_dialect(kMigrationV018WhatsAppIntake, dialect)},
   };
 }

@@ -1,4 +1,6 @@
 // The administration's index (/admin): one link per section.
+#include "app/desk.hpp"
+#include "app/outbox/outbox_admin.hpp"
 #include "web/admin/admin_page.hpp"
 #include "web/page_routes.hpp"
 
@@ -35,7 +37,13 @@ void add_admin_index(WebContext& ctx, std::vector<http::Route>& routes) {
     sections.push_back({{"url", "/admin/webhooks"},
                         {"nome", text(ctx, "webhooks.indice")},
                         {"sobre", text(ctx, "webhooks.indice_sobre")}});
-    return admin_page(ctx, v, r, 200, "admin", "admin.indice.titulo", {{"secoes", sections}});
+    // A channel that stopped (an expired WhatsApp token) shows first, until it works again.
+    nlohmann::json problems = nlohmann::json::array();
+    for (const auto& p : ctx.desk.outbox().channel_problems(v.actor)) {
+      problems.push_back({{"canal", p.channel}, {"motivo", p.reason}, {"desde", p.since_text}});
+    }
+    return admin_page(ctx, v, r, 200, "admin", "admin.indice.titulo",
+                      {{"secoes", sections}, {"canais_parados", problems}});
   });
 }
 
