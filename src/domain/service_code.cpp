@@ -206,15 +206,24 @@ QuotedServiceCode quoted_service_code(std::string_view subject, std::string_view
   const auto patterns = patterns_of(catalog);
   QuotedServiceCode out;
   // 1. The body's labelled lines ("Código do serviço: ..."); a label alone on
-  // its line takes the next line (a table in an HTML message).
+  // its line takes the next line that is not blank (a table of an HTML
+  // message becomes "Código do serviço", a blank line, "SIS-ACESSO").
   const auto lines = lines_of(body);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string_view line = trimmed(lines[i]);
     if (line.starts_with('>')) continue;  // quoted from an earlier message
     const auto colon = line.find_first_of(":\t");
-    if (colon == std::string_view::npos || !code_label(line.substr(0, colon))) continue;
-    std::string_view value = trimmed(line.substr(colon + 1));
-    if (value.empty() && i + 1 < lines.size()) value = trimmed(lines[++i]);
+    const bool said = colon != std::string_view::npos;
+    if (!code_label(said ? line.substr(0, colon) : line)) continue;
+    std::string_view value = said ? trimmed(line.substr(colon + 1)) : std::string_view{};
+    if (value.empty()) {
+      std::size_t next = i + 1;
+      while (next < lines.size() && trimmed(lines[next]).empty()) ++next;
+      if (next < lines.size() && !trimmed(lines[next]).starts_with('>')) {
+        value = trimmed(lines[next]);
+        i = next;
+      }
+    }
     if (value.empty()) continue;
     if (auto code = typed_service_code(value, catalog)) {
       if (std::find(out.codes.begin(), out.codes.end(), *code) == out.codes.end())
@@ -223,7 +232,8 @@ QuotedServiceCode quoted_service_code(std::string_view subject, std::string_view
     }
     const auto before = out.codes.size();
     codes_in(fold_text(value), patterns, PlainWords::never, out.codes);
-    if (out.codes.size() == before && out.unknown.empty()) {
+    // Only a label with its colon says for sure the value was meant as a code.
+    if (out.codes.size() == before && said && out.unknown.empty()) {
       out.unknown = shortened(value, kMaxUnknownBytes);
     }
   }

@@ -55,8 +55,8 @@ TEST_P(ServiceCodePagesTest, TheAttendantTypesTheCodeTheCallerQuotes) {
                       "csrf=" + carlos.csrf + "&chave=" + hidden(page.body, "chave") +
                           "&servico=" + hidden(page.body, "servico") +
                           "&pessoa=" + std::to_string(w.requester_seger.id) +
-                          "&assunto=Acesso&descricao=Pedido+por+telefone&sistema=SIGEFES"
-                          "&matricula=123456");
+                          "&assunto=Acesso&descricao=Pedido+por+telefone&campo-sistema=SIGEFES"
+                          "&campo-matricula=123456");
   ASSERT_EQ(r.status, 303) << r.body;
   ASSERT_EQ(count("tickets"), 1);
   database->db().read([&](store::Connection& c) {
