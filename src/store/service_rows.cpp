@@ -107,4 +107,12 @@ std::vector<Service> load_services(Connection& c) {
   return out;
 }
 
+std::vector<ServiceCode> load_service_codes(Connection& c) {
+  std::vector<ServiceCode> out;
+  for (const auto& r : c.query("SELECT id, code, active, is_public FROM services ORDER BY code")) {
+    out.push_back({r.integer(0), r.text(1), r.integer(2) != 0, r.integer(3) != 0});
+  }
+  return out;
+}
+
 }  // namespace guiche::store

@@ -2,6 +2,7 @@
 
 #include "app/intake/intake.hpp"
 #include "app/access_policy.hpp"
+#include "app/directory/service_lookup.hpp"
 #include "app/text_rules.hpp"
 #include "domain/audience.hpp"
 #include "domain/error.hpp"
@@ -42,6 +43,18 @@ Actor registering_actor(const Actor& a, std::optional<Channel> channel) {
   Actor as = a;
   as.channel = *channel;
   return as;
+}
+
+int strictness(Audience a) {
+  switch (a) {
+    case Audience::anyone:
+      return 0;
+    case Audience::public_servants:
+      return 1;
+    case Audience::authorized_requesters:
+      break;
+  }
+  return 2;
 }
 
 void check_scale(int value, const char* field, const char* label) {
@@ -101,7 +114,8 @@ Ticket Intake::register_in(LedgerWrite& w, const Actor& a, const RegisterRequest
   const Instant now = w.now();
   const Date today = ctx_.local_date(now);
   const bool on_behalf = r.requester_id != a.id();
-  auto service = store::find_service_by_code(c, r.service_code);
+  // As typed in any channel: "sup tec" names SUP-TEC (domain/service_code.hpp).
+  auto service = find_service_by_typed_code(c, r.service_code);
   // Internal services exist only for the desk's own staff.
   if (!service || !service->active || (!service->is_public && !is_staff(a.person))) {
     throw invalid_field("service", "Serviço desconhecido: " + r.service_code + ".");
@@ -119,8 +133,12 @@ Ticket Intake::register_in(LedgerWrite& w, const Actor& a, const RegisterRequest
   if (requester->organization_id) {
     organization = store::load_organization(c, *requester->organization_id);
   }
+  // The channel's audience only narrows the service's: a service for
+  // authorized requesters stays so when e-mail admits anyone.
   Service judged = *service;
-  if (r.audience) judged.audience = *r.audience;
+  if (r.audience && strictness(*r.audience) > strictness(service->audience)) {
+    judged.audience = *r.audience;
+  }
   const AudienceDecision audience = check_audience(
       judged, *requester, organization, store::authorizations_of_person(c, requester->id), today);
   const auto units = store::load_units(c);

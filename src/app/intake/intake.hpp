@@ -19,7 +19,7 @@ namespace guiche::app {
 
 struct RegisterRequest {
   std::int64_t requester_id = 0;
-  std::string service_code;
+  std::string service_code;  // as typed: "sup tec" names SUP-TEC (domain/service_code.hpp)
   std::string subject;
   std::string description;
   nlohmann::json form_answers = nlohmann::json::object();

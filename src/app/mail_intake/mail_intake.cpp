@@ -24,6 +24,7 @@
 //  - Whatever cannot be handled is quarantined whole, never lost.
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/access_policy.hpp"
+#include "app/mail_intake/mail_service.hpp"
 #include "app/mail_intake/mail_text.hpp"
 #include "domain/error.hpp"
 #include "domain/identity.hpp"
@@ -304,11 +305,15 @@ MailReceipt MailIntake::apply_mail(LedgerWrite& w, const MailInput& input,
     if (text.empty()) text = clean_mail_text(m.text, 20000);
     return text.empty() ? std::string(kNoText) : text;
   }();
-  // Registers the message as a new request of `requester`; `prefix` opens the description.
+  // Registers the message as a new request of `requester`, under the service
+  // it quotes or the mail's default; `prefix` opens the description.
+  std::string service_detail;
   auto register_mail = [&](const Person& requester, const std::string& prefix) {
+    const MailService service = mail_service(c, m, ctx_.config.mail_service_code);
+    service_detail = service.detail.empty() ? "" : " " + service.detail;
     RegisterRequest req;
     req.requester_id = requester.id;
-    req.service_code = ctx_.config.mail_service_code;
+    req.service_code = service.code;
     req.subject = clean_mail_line(m.subject, 200);
     if (req.subject.empty()) req.subject = "Solicitação por e-mail";
     req.description = clean_mail_text(m.text, 20000 - prefix.size());
@@ -320,6 +325,10 @@ MailReceipt MailIntake::apply_mail(LedgerWrite& w, const MailInput& input,
     Ticket t = intake_.register_in(w, as_requester, req);
     auto drafts = file_drafts(t.id, requester.id, true);
     if (!drafts.empty()) w.record(t, std::move(drafts), as_requester);
+    // Triage sees the service the requester asked for and why it was not taken.
+    if (service.quote_set_aside) {
+      w.record(t, {{EventKind::internal_note, {{"text", service.detail}}, false}}, system);
+    }
     return t;
   };
 
@@ -405,7 +414,7 @@ MailReceipt MailIntake::apply_mail(LedgerWrite& w, const MailInput& input,
     r.ticket_id = t.id;
     r.protocol = t.protocol;
   }
-  r.detail += refused_note;
+  r.detail += service_detail + refused_note;
 
   // The loop guard, over the notices this message caused.
   for (const auto& row :

@@ -1,13 +1,16 @@
 // Registering a request by phone on behalf of a requester
 // (/atendimento/registrar): find the person (name, e-mail or CPF; htmx live
 // search with a plain GET behind it), or register them quickly; pick the
-// service, fill its form and register with channel phone. A requester
+// service (from the list, or by the code the caller quotes, typed as heard:
+// "sup tec" is SUP-TEC, domain/service_code.hpp), fill its form and register
+// with channel phone. A requester
 // outside the service's audience is still registered, and the confirmation
 // says it went to client relations (docs/domain.md).
 #include "app/accounts/accounts.hpp"
 #include "app/directory/directory.hpp"
 #include "app/intake/intake.hpp"
 #include "app/tickets/ticket_reads.hpp"
+#include "domain/service_code.hpp"
 #include "web/agent/agent_common.hpp"
 #include "web/page_routes.hpp"
 #include "web/service_form.hpp"
@@ -75,10 +78,26 @@ http::Response registration_page(WebContext& ctx, const Visitor& v, const http::
       errors["q"] = text(ctx, "agente.pessoa_nao_encontrada");
     }
   }
+  auto catalog = ctx.desk.directory().services(v.actor);
+  std::erase_if(catalog, [](const Service& s) { return !s.active; });
+  // The code the caller quoted, typed by the attendant, wins over the list.
+  const std::string typed = r.query_value("codigo").value_or("");
+  if (person && typed.find_first_not_of(" \t") != std::string::npos) {
+    std::vector<std::string> codes;
+    for (const auto& s : catalog) codes.push_back(s.code);
+    if (auto code = typed_service_code(typed, codes)) {
+      service_code = *code;
+    } else {
+      errors["codigo"] = text(ctx, "agente.codigo_desconhecido") + " “" + typed + "”. " +
+                         text(ctx, "agente.codigo_desconhecido_dica");
+      view["codigo_digitado"] = typed;
+      service_code.clear();
+      if (status == 200) status = 422;
+    }
+  }
   nlohmann::json services = nlohmann::json::array();
   std::optional<Service> service;
-  for (const auto& s : ctx.desk.directory().services(v.actor)) {
-    if (!s.active) continue;
+  for (const auto& s : catalog) {
     if (s.code == service_code) service = s;
     services.push_back({{"codigo", s.code},
                         {"nome", s.code + " — " + s.name},
