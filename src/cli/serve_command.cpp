@@ -13,6 +13,8 @@
 #include "app/housekeeping.hpp"
 #include "app/live/live_relay.hpp"
 #include "app/mail_intake/mail_intake.hpp"
+#include "app/periodic.hpp"
+#include "app/whatsapp/whatsapp_inbox.hpp"
 #include "cli/options.hpp"
 #include "cli/subcommands.hpp"
 #include "demo/demo_data.hpp"
@@ -264,12 +266,17 @@ void add_serve(CLI::App& app, Runners& runners) {
         transports::WorkerConfig{});
     // WhatsApp notices leave through the Cloud API once the channel is configured.
     std::unique_ptr<transports::OutboxWorker> whatsapp_delivery;
+    std::optional<app::Periodic> whatsapp_inbox;
     if (config.whatsapp.enabled()) {
       transports::WhatsAppTransportConfig wa;
       wa.api = {config.whatsapp.api_url, config.whatsapp.phone_number_id, config.whatsapp.token};
       whatsapp_delivery = std::make_unique<transports::OutboxWorker>(
           *db, clock, std::make_unique<transports::WhatsAppTransport>(*db, clock, wa),
           transports::WorkerConfig{});
+      // What the webhook kept is worked here, after it was answered: statuses now; messages
+      // once a handler takes them (docs/whatsapp.md).
+      whatsapp_inbox.emplace("whatsapp-inbox", std::chrono::milliseconds(500),
+                             [&desk] { desk.whatsapp_inbox().process_due(); });
       std::cout << "Canal WhatsApp ligado (número " << config.whatsapp.phone_number_id << ")."
                 << std::endl;
     } else {

@@ -6,6 +6,8 @@
 #include <gmock/gmock.h>
 
 #include "app/whatsapp/whatsapp_inbox.hpp"
+#include "store/whatsapp_message_rows.hpp"
+#include "store/whatsapp_window_rows.hpp"
 #include "support/api_world.hpp"
 #include "support/db_fingerprint.hpp"
 #include "support/whatsapp_payloads.hpp"
@@ -18,7 +20,6 @@ using nlohmann::json;
 // Records what the inbox hands over; fails the first `failures` calls.
 struct RecordingHandler : app::WhatsAppMessageHandler {
   std::vector<std::vector<std::string>> calls;  // the wamids of each call
-  std::vector<std::string> statuses;
   int failures = 0;
   std::vector<Handled> handle(app::LedgerWrite&, const std::string&,
                               const std::vector<store::WhatsAppInboundItem>& messages) override {
@@ -30,9 +31,6 @@ struct RecordingHandler : app::WhatsAppMessageHandler {
     for (const auto& m : messages) ids.push_back(json::parse(m.item)["id"]);
     calls.push_back(ids);
     return std::vector<Handled>(messages.size(), Handled{"lida", std::nullopt});
-  }
-  void handle_status(store::Connection&, const store::WhatsAppInboundItem& s) override {
-    statuses.push_back(json::parse(s.item)["status"]);
   }
 };
 
@@ -123,7 +121,18 @@ TEST_P(WhatsAppWebhookApiTest, EveryItemOfABatchIsProcessedOnceHoweverOftenItCom
   EXPECT_EQ(count("whatsapp_inbound"), 5);
 
   EXPECT_EQ(process_after_pause(), 5);
-  EXPECT_THAT(handler.statuses, ::testing::ElementsAre("delivered", "read"));
+  // The statuses land on the message they are about; read, the furthest, stays.
+  std::optional<store::WhatsAppMessage> out;
+  database->db().read(
+      [&](store::Connection& c) { out = store::load_whatsapp_message(c, "wamid.OUT1"); });
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->status, "read");
+  // Each message opened its sender's 24-hour window.
+  database->db().read([&](store::Connection& c) {
+    EXPECT_TRUE(store::whatsapp_window_open(c, "5527999990001", clock.now()));
+    EXPECT_TRUE(store::whatsapp_window_open(c, "+5527999990002", clock.now()));
+    EXPECT_FALSE(store::whatsapp_window_open(c, "5527999990003", clock.now()));
+  });
   // One call per person, with all of their messages, in order.
   EXPECT_THAT(handler.calls,
               ::testing::UnorderedElementsAre(std::vector<std::string>{"wamid.M1", "wamid.M3"},

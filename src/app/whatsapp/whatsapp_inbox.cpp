@@ -4,6 +4,8 @@
 
 #include "app/whatsapp/cloud_webhook_payload.hpp"
 #include "domain/error.hpp"
+#include "store/whatsapp_message_rows.hpp"
+#include "store/whatsapp_window_rows.hpp"
 
 namespace guiche::app {
 namespace {
@@ -40,7 +42,9 @@ WebhookReceipt WhatsAppInbox::receive(const std::string& body) {
       row.sent_at = item.sent_at;
       row.received_at = now;
       row.next_attempt_at = now;
-      if (store::insert_whatsapp_item(c, row)) ++receipt.new_items;
+      if (!store::insert_whatsapp_item(c, row)) continue;
+      ++receipt.new_items;
+      if (item.kind == "message") store::touch_whatsapp_window(c, item.wa_id, item.sent_at);
     }
   });
   if (receipt.new_items > 0 && nudge_) nudge_();
@@ -48,9 +52,9 @@ WebhookReceipt WhatsAppInbox::receive(const std::string& body) {
 }
 
 int WhatsAppInbox::process_due() {
-  if (!handler_) return 0;
   const Instant now = ctx_.now();
   int worked = process_statuses(now);
+  if (!handler_) return worked;
   std::vector<std::string> numbers;
   ctx_.db.read([&](store::Connection& c) {
     numbers = store::numbers_ready(c, now, now - config_.gather, config_.batch);
@@ -66,8 +70,22 @@ int WhatsAppInbox::process_statuses(Instant now) {
   for (const auto& status : statuses) {
     try {
       ctx_.db.write([&](store::Connection& c) {
-        handler_->handle_status(c, status);
-        store::mark_whatsapp_item_done(c, status.id, "situação registrada", std::nullopt, now);
+        const auto item = nlohmann::json::parse(status.item);
+        std::optional<int> error_code;
+        std::string error_title;
+        if (item.contains("errors") && item["errors"].is_array() && !item["errors"].empty()) {
+          const auto& error = item["errors"][0];
+          if (error.contains("code") && error["code"].is_number_integer()) {
+            error_code = error["code"].get<int>();
+          }
+          error_title = error.value("title", error.value("message", ""));
+        }
+        const auto status_name = item.value("status", "");
+        const bool known = store::record_whatsapp_status(c, item.value("id", ""), status_name,
+                                                         status.sent_at, error_code, error_title);
+        store::mark_whatsapp_item_done(
+            c, status.id, known ? "situação registrada: " + status_name : "situação desconhecida",
+            std::nullopt, now);
       });
     } catch (const std::exception& e) {
       failed_attempt({status}, e.what(), now);

@@ -3,11 +3,11 @@
 // webhook body whole and splits it into one row per message and per status,
 // in one transaction, before the webhook is answered: once Meta hears 200,
 // nothing it sent can be lost, not even by a crash the next instant.
-// process_due() then works the rows, each once: a re-delivered webhook adds
-// no row (the message's wamid is its key), a message whose processing fails
-// is tried again later, and after the last attempt it stays 'failed' for the
-// admin to see. A person who writes several quick messages is answered once,
-// about all of them, after a pause (`gather`).
+// A message opens the person's 24-hour customer-service window at once
+// (store/whatsapp_window_rows.hpp). process_due() then works the rows, each once: a re-delivered
+// webhook adds no row (the message's wamid is its key), a message whose processing fails is tried
+// again later, and after the last attempt it stays 'failed' for the admin to see. A person who
+// writes several quick messages is answered once, about all of them, after a pause (`gather`).
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -40,8 +40,6 @@ class WhatsAppMessageHandler {
   // One Handled per message, in the order given (one number's, oldest first).
   virtual std::vector<Handled> handle(LedgerWrite& w, const std::string& wa_id,
                                       const std::vector<store::WhatsAppInboundItem>& messages) = 0;
-  // A status of a message we sent (sent, delivered, read, failed).
-  virtual void handle_status(store::Connection& c, const store::WhatsAppInboundItem& status) = 0;
 };
 
 struct WhatsAppInboxConfig {
@@ -57,7 +55,8 @@ class WhatsAppInbox {
   WhatsAppInbox(DeskContext& context, TicketLedger& ledger, WhatsAppInboxConfig config = {})
       : ctx_(context), ledger_(ledger), config_(config) {}
 
-  // The handler the rows are given to; none: rows wait.
+  // The handler messages are given to; none: they wait (statuses do not:
+  // each is recorded on the message it is about, store/whatsapp_message_rows.hpp).
   void set_handler(WhatsAppMessageHandler* handler) { handler_ = handler; }
   // Called after each receive() that added rows (the worker wakes at once).
   void on_new_items(std::function<void()> nudge) { nudge_ = std::move(nudge); }
