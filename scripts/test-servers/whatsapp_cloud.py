@@ -207,6 +207,9 @@ def inbound_message(m, wamid):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body leave in two writes: without TCP_NODELAY each answer on
+    # a kept-alive connection waits out the client's delayed ACK (~40 ms).
+    disable_nagle_algorithm = True
     default_token = "fake-token"
     templates = None
 

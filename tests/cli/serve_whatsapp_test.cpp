@@ -92,7 +92,7 @@ TEST_P(ServeWhatsAppTest, AFullSetupSendsTheQueuedNotices) {
   EXPECT_EQ(sent[0]["type"], "template");  // nobody wrote to us: no window
   EXPECT_EQ(sent[0]["request"]["template"]["components"][0]["parameters"][1]["text"], t.protocol);
   EXPECT_THAT(output, HasSubstr("Canal WhatsApp ligado"));
-  for (const std::string secret :
+  for (const std::string& secret :
        {WhatsAppFake::token(), std::string(kAppSecret), std::string(kVerifyToken)}) {
     EXPECT_THAT(output, Not(HasSubstr(secret)));
   }
