@@ -1,16 +1,11 @@
 #include "api/caller.hpp"
 
-#include <sodium.h>
-
 #include "app/accounts/accounts.hpp"
 #include "domain/error.hpp"
+#include "support/hmac_sha256.hpp"
 
 namespace guiche::api {
 namespace {
-
-bool same_secret(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
-}
 
 app::Actor identify(ApiContext& ctx, const http::Request& r) {
   if (auto authorization = r.header("authorization")) {
@@ -31,7 +26,7 @@ app::Actor identify(ApiContext& ctx, const http::Request& r) {
   // our own pages by echoing the session's CSRF token.
   if (r.method != "GET" && r.method != "HEAD") {
     auto token = r.header(kCsrfHeader);
-    if (!token || !same_secret(*token, session->second)) {
+    if (!token || !equal_in_constant_time(*token, session->second)) {
       throw forbidden("Token CSRF ausente ou inválido (cabeçalho X-CSRF-Token).");
     }
   }

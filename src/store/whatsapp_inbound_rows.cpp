@@ -36,17 +36,6 @@ std::vector<WhatsAppInboundItem> items_of(const std::vector<Row>& rows) {
   return out;
 }
 
-WhatsAppConversationRow conversation_of(const Row& r) {
-  WhatsAppConversationRow row;
-  row.wa_id = r.text(0);
-  row.person_id = r.optional_integer(1);
-  row.state = r.text(2);
-  row.consented_at = instant_at(r, 3);
-  row.updated_at = from_millis(r.integer(4));
-  row.expires_at = instant_at(r, 5);
-  return row;
-}
-
 }  // namespace
 
 std::int64_t insert_whatsapp_batch(Connection& c, Instant received_at, const std::string& body,
@@ -127,53 +116,6 @@ std::optional<WhatsAppInboundItem> load_whatsapp_item(Connection& c, const std::
       {dedup_key});
   if (!r) return std::nullopt;
   return item_of(*r);
-}
-
-std::vector<WhatsAppInboundItem> whatsapp_inbound_of_ticket(Connection& c, std::int64_t ticket_id) {
-  return items_of(c.query(std::string("SELECT ") + kItemColumns +
-                              " FROM whatsapp_inbound WHERE ticket_id = ? ORDER BY id",
-                          {ticket_id}));
-}
-
-std::vector<WhatsAppInboundItem> whatsapp_items_in_state(Connection& c, const std::string& state,
-                                                         int limit) {
-  return items_of(c.query(std::string("SELECT ") + kItemColumns +
-                              " FROM whatsapp_inbound WHERE state = ? ORDER BY id DESC LIMIT ?",
-                          {state, std::int64_t{limit}}));
-}
-
-std::optional<WhatsAppConversationRow> load_whatsapp_conversation(Connection& c,
-                                                                  const std::string& wa_id) {
-  auto r = c.query_one(
-      "SELECT wa_id, person_id, state, consented_at, updated_at, expires_at "
-      "FROM whatsapp_conversations WHERE wa_id = ?",
-      {wa_id});
-  if (!r) return std::nullopt;
-  return conversation_of(*r);
-}
-
-void save_whatsapp_conversation(Connection& c, const WhatsAppConversationRow& row) {
-  c.query(
-      "INSERT INTO whatsapp_conversations (wa_id, person_id, state, consented_at, updated_at, "
-      "expires_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (wa_id) DO UPDATE SET "
-      "person_id = excluded.person_id, state = excluded.state, "
-      "consented_at = excluded.consented_at, updated_at = excluded.updated_at, "
-      "expires_at = excluded.expires_at",
-      {row.wa_id, optional_value(row.person_id), row.state, instant_value(row.consented_at),
-       to_millis(row.updated_at), instant_value(row.expires_at)});
-}
-
-std::vector<WhatsAppConversationRow> expired_whatsapp_conversations(Connection& c, Instant now,
-                                                                    int limit) {
-  std::vector<WhatsAppConversationRow> out;
-  for (const auto& r :
-       c.query("SELECT wa_id, person_id, state, consented_at, updated_at, expires_at "
-               "FROM whatsapp_conversations WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER "
-               "BY expires_at LIMIT ?",
-               {to_millis(now), std::int64_t{limit}})) {
-    out.push_back(conversation_of(r));
-  }
-  return out;
 }
 
 }  // namespace guiche::store

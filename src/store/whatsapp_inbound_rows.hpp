@@ -54,25 +54,5 @@ void mark_whatsapp_item_failed_attempt(Connection& c, std::int64_t id, const std
                                        std::optional<Instant> retry_at);
 
 std::optional<WhatsAppInboundItem> load_whatsapp_item(Connection& c, const std::string& dedup_key);
-// The messages that joined or opened `ticket_id`, in order.
-std::vector<WhatsAppInboundItem> whatsapp_inbound_of_ticket(Connection& c, std::int64_t ticket_id);
-// Items by state ("failed" for the admin), newest first.
-std::vector<WhatsAppInboundItem> whatsapp_items_in_state(Connection& c, const std::string& state,
-                                                         int limit);
-
-struct WhatsAppConversationRow {
-  std::string wa_id;
-  std::optional<std::int64_t> person_id;
-  std::string state;  // the chatbot's Conversation, JSON
-  std::optional<Instant> consented_at;
-  Instant updated_at{};
-  std::optional<Instant> expires_at;  // none: no conversation under way
-};
-std::optional<WhatsAppConversationRow> load_whatsapp_conversation(Connection& c,
-                                                                  const std::string& wa_id);
-void save_whatsapp_conversation(Connection& c, const WhatsAppConversationRow& row);
-// Conversations gone quiet at `now`, oldest first.
-std::vector<WhatsAppConversationRow> expired_whatsapp_conversations(Connection& c, Instant now,
-                                                                    int limit);
 
 }  // namespace guiche::store

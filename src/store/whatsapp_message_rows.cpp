@@ -91,8 +91,4 @@ std::vector<WhatsAppMessage> whatsapp_messages_of_outbox(Connection& c, std::int
   return select(c, "outbox_id", outbox_id);
 }
 
-std::vector<WhatsAppMessage> whatsapp_messages_of_ticket(Connection& c, std::int64_t ticket_id) {
-  return select(c, "ticket_id", ticket_id);
-}
-
 }  // namespace guiche::store

@@ -42,6 +42,5 @@ bool record_whatsapp_status(Connection& c, const std::string& wamid, const std::
                             const std::string& error_title);
 std::optional<WhatsAppMessage> load_whatsapp_message(Connection& c, const std::string& wamid);
 std::vector<WhatsAppMessage> whatsapp_messages_of_outbox(Connection& c, std::int64_t outbox_id);
-std::vector<WhatsAppMessage> whatsapp_messages_of_ticket(Connection& c, std::int64_t ticket_id);
 
 }  // namespace guiche::store

@@ -1,14 +1,13 @@
 #include "web/page.hpp"
 #include "support/random_hex.hpp"
 
-#include <sodium.h>
-
 #include <date/tz.h>
 #include <iostream>
 
 #include "api/caller.hpp"
 #include "app/accounts/accounts.hpp"
 #include "app/incidents/notice_standing.hpp"
+#include "support/hmac_sha256.hpp"
 
 namespace guiche::web {
 namespace {
@@ -106,8 +105,7 @@ Form read_form(const http::Request& r) {
 
 void check_csrf(const Visitor& v, const Form& form) {
   const auto token = form.value("csrf");
-  if (token.size() != v.csrf.size() ||
-      sodium_memcmp(token.data(), v.csrf.data(), token.size()) != 0) {
+  if (!equal_in_constant_time(token, v.csrf)) {
     throw DomainError(DomainError::Kind::forbidden,
                       "O formulário expirou ou não veio desta página. Recarregue e tente de novo.");
   }

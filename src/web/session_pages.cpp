@@ -1,10 +1,10 @@
 // Signing in (/entrar), the forced change of the initial password
 // (/primeiro-acesso) and signing out (/sair). The session is the API's: the
 // same cookie serves the pages and /api/v1.
-#include <sodium.h>
 
 #include "api/caller.hpp"
 #include "app/accounts/accounts.hpp"
+#include "support/hmac_sha256.hpp"
 #include "web/page.hpp"
 #include "web/page_routes.hpp"
 
@@ -35,8 +35,7 @@ http::Response sign_in(WebContext& ctx, const http::Request& r) {
   const auto cookie = r.cookie(kSignInCookie).value_or("");
   const auto sent = form.value("csrf");
   nlohmann::json view = {{"login", login}, {"volta", form.value("volta")}};
-  if (cookie.empty() || sent.size() != cookie.size() ||
-      sodium_memcmp(sent.data(), cookie.data(), cookie.size()) != 0) {
+  if (cookie.empty() || !equal_in_constant_time(sent, cookie)) {
     view["erro_geral"] = text(ctx, "portal.entrar.expirou");
     return sign_in_page(ctx, r, 403, random_token(), view);
   }

@@ -1,8 +1,7 @@
 #include "web/status/subscription_form.hpp"
 
-#include <sodium.h>
-
 #include "app/incidents/status_components.hpp"
+#include "support/hmac_sha256.hpp"
 
 namespace guiche::web {
 
@@ -21,8 +20,7 @@ void set_subscription_cookie(WebContext& ctx, http::Response& response, const st
 bool subscription_csrf_ok(const http::Request& r, const Form& form) {
   const auto cookie = r.cookie(kSubscriptionCookie).value_or("");
   const auto sent = form.value("csrf");
-  return !cookie.empty() && sent.size() == cookie.size() &&
-         sodium_memcmp(sent.data(), cookie.data(), cookie.size()) == 0;
+  return !cookie.empty() && equal_in_constant_time(sent, cookie);
 }
 
 nlohmann::json subscription_form(WebContext& ctx, const std::string& token, const Form* sent,
