@@ -23,6 +23,7 @@
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "app/webhooks/webhooks.hpp"
+#include "app/whatsapp/whatsapp_conversations.hpp"
 #include "app/whatsapp/whatsapp_inbox.hpp"
 
 namespace guiche::app {
@@ -52,7 +53,10 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   notice_reminders_ = std::make_unique<NoticeReminders>(ctx, *notices_);
   status_subscriptions_ = std::make_unique<StatusSubscriptions>(ctx);
   notice_tickets_ = std::make_unique<NoticeTickets>(ctx, *ledger_, *work_, *status_notices_);
+  whatsapp_conversations_ =
+      std::make_unique<WhatsAppConversations>(ctx, *ledger_, *intake_, *work_, *notices_);
   whatsapp_inbox_ = std::make_unique<WhatsAppInbox>(ctx, *ledger_);
+  whatsapp_inbox_->set_handler(whatsapp_conversations_.get());
 }
 
 Desk::~Desk() = default;

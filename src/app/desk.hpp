@@ -35,6 +35,7 @@ class StatusSubscriptions;
 class TicketReads;
 class TicketWork;
 class Webhooks;
+class WhatsAppConversations;
 class WhatsAppInbox;
 
 class Desk {
@@ -71,6 +72,8 @@ class Desk {
   StatusSubscriptions& status_subscriptions() { return *status_subscriptions_; }
   NoticeTickets& notice_tickets() { return *notice_tickets_; }
   WhatsAppInbox& whatsapp_inbox() { return *whatsapp_inbox_; }
+  // The chatbot the inbox hands messages to.
+  WhatsAppConversations& whatsapp_conversations() { return *whatsapp_conversations_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -97,6 +100,7 @@ class Desk {
   std::unique_ptr<NoticeReminders> notice_reminders_;
   std::unique_ptr<StatusSubscriptions> status_subscriptions_;
   std::unique_ptr<NoticeTickets> notice_tickets_;
+  std::unique_ptr<WhatsAppConversations> whatsapp_conversations_;
   std::unique_ptr<WhatsAppInbox> whatsapp_inbox_;
 };
 

@@ -14,6 +14,7 @@
 #include "app/live/live_relay.hpp"
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/periodic.hpp"
+#include "app/whatsapp/whatsapp_conversations.hpp"
 #include "app/whatsapp/whatsapp_inbox.hpp"
 #include "cli/options.hpp"
 #include "cli/subcommands.hpp"
@@ -25,6 +26,7 @@
 #include "transports/email/delivery_worker.hpp"
 #include "transports/outbox_worker.hpp"
 #include "transports/webhook/webhook_transport.hpp"
+#include "transports/whatsapp/cloud_media_source.hpp"
 #include "transports/whatsapp/whatsapp_transport.hpp"
 #include "web/page_routes.hpp"
 
@@ -266,6 +268,7 @@ void add_serve(CLI::App& app, Runners& runners) {
         transports::WorkerConfig{});
     // WhatsApp notices leave through the Cloud API once the channel is configured.
     std::unique_ptr<transports::OutboxWorker> whatsapp_delivery;
+    std::unique_ptr<transports::CloudMediaSource> whatsapp_media;
     std::optional<app::Periodic> whatsapp_inbox;
     if (config.whatsapp.enabled()) {
       transports::WhatsAppTransportConfig wa;
@@ -273,10 +276,14 @@ void add_serve(CLI::App& app, Runners& runners) {
       whatsapp_delivery = std::make_unique<transports::OutboxWorker>(
           *db, clock, std::make_unique<transports::WhatsAppTransport>(*db, clock, wa),
           transports::WorkerConfig{});
-      // What the webhook kept is worked here, after it was answered: statuses now; messages
-      // once a handler takes them (docs/whatsapp.md).
-      whatsapp_inbox.emplace("whatsapp-inbox", std::chrono::milliseconds(500),
-                             [&desk] { desk.whatsapp_inbox().process_due(); });
+      // What the webhook kept is worked here, after it was answered: statuses, then the
+      // chatbot's conversations, which fetch the files people send (docs/whatsapp.md).
+      whatsapp_media = std::make_unique<transports::CloudMediaSource>(wa.api);
+      desk.whatsapp_conversations().set_media_source(whatsapp_media.get());
+      whatsapp_inbox.emplace("whatsapp-inbox", std::chrono::milliseconds(500), [&desk] {
+        desk.whatsapp_inbox().process_due();
+        desk.whatsapp_conversations().expire_quiet();
+      });
       std::cout << "Canal WhatsApp ligado (número " << config.whatsapp.phone_number_id << ")."
                 << std::endl;
     } else {

@@ -128,6 +128,15 @@ const std::map<std::string, Default>& defaults() {
         "</li></ul><p>No próximo acesso, em <a href=\"{{sign_in_url}}\">{{sign_in_url}}</a>, "
         "você deverá trocar a senha. Se não pediu esta troca, avise a central.</p>",
         {"name", "login", "password", "sign_in_url"}}},
+      {"whatsapp_code",
+       {"Código de confirmação do WhatsApp",
+        "Olá, {{name}}.\n\nSeu código para confirmar sua identidade no atendimento pelo "
+        "WhatsApp é {{code}}. Ele vale por {{minutes}} minutos.\n\nSe não foi você quem pediu, "
+        "ignore esta mensagem: sem o código, ninguém fala em seu nome.\n",
+        "<p>Olá, {{name}}.</p><p>Seu código para confirmar sua identidade no atendimento pelo "
+        "WhatsApp é <strong>{{code}}</strong>. Ele vale por {{minutes}} minutos.</p><p>Se não "
+        "foi você quem pediu, ignore esta mensagem: sem o código, ninguém fala em seu nome.</p>",
+        {"name", "code", "minutes"}}},
   };
   return table;
 }
@@ -160,8 +169,9 @@ std::string render_one(const std::string& text, const data& values, bool html) {
 
 const std::vector<std::string>& template_keys() {
   static const std::vector<std::string> keys = {
-      "registration", "information_request", "agent_reply", "resolution",   "closing",
-      "reopening",    "sla_warning",         "sla_breach",  "first_access", "password_reset"};
+      "registration", "information_request", "agent_reply",  "resolution",
+      "closing",      "reopening",           "sla_warning",  "sla_breach",
+      "first_access", "password_reset",      "whatsapp_code"};
   return keys;
 }
 

@@ -116,6 +116,14 @@ bool retry_message(Connection& c, std::int64_t id, Instant now) {
               .empty();
 }
 
+bool resend_message(Connection& c, std::int64_t id, const std::string& payload, Instant now) {
+  return !c.query(
+               "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, "
+               "payload = ?, sent_at = NULL WHERE id = ? AND status = 'sent' RETURNING id",
+               {to_millis(now), payload, id})
+              .empty();
+}
+
 std::optional<OutboxMessage> load_message(Connection& c, std::int64_t id) {
   auto row =
       c.query_one(std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE id = ?", {id});

@@ -115,6 +115,35 @@ std::optional<Person> find_person_by_email(Connection& c, const std::string& ema
   return load_person(c, row->integer(0));
 }
 
+std::optional<Person> find_person_by_cpf(Connection& c, const std::string& cpf) {
+  auto row =
+      c.query_one(std::string("SELECT ") + kPersonColumns + " FROM people WHERE cpf = ?", {cpf});
+  if (!row) return std::nullopt;
+  return person_from_row(c, *row);
+}
+
+std::vector<Person> active_people_with_phone(Connection& c,
+                                             const std::vector<std::string>& e164_forms,
+                                             int limit) {
+  std::vector<Person> out;
+  if (e164_forms.empty()) return out;
+  std::string marks;
+  std::vector<Value> params;
+  for (const auto& form : e164_forms) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.emplace_back(form);
+  }
+  params.emplace_back(std::int64_t{limit});
+  // people_phone (v018) answers the IN list.
+  for (const auto& r :
+       c.query(std::string("SELECT ") + kPersonColumns + " FROM people WHERE phone IN (" + marks +
+                   ") AND active = 1 ORDER BY id LIMIT ?",
+               params)) {
+    out.push_back(person_from_row(c, r));
+  }
+  return out;
+}
+
 std::vector<Person> search_people(Connection& c, const std::string& text, int limit) {
   std::string like = "%" + text + "%";
   std::vector<Person> out;

@@ -20,6 +20,11 @@ void update_person(Connection& c, const Person& p);
 std::optional<Person> load_person(Connection& c, std::int64_t id);
 std::optional<Person> find_person_by_login(Connection& c, const std::string& login);
 std::optional<Person> find_person_by_email(Connection& c, const std::string& email);
+std::optional<Person> find_person_by_cpf(Connection& c, const std::string& cpf);
+// The active people whose phone is one of `e164_forms` (a number's forms,
+// domain/whatsapp/whatsapp_number.hpp), at most `limit`, by id.
+std::vector<Person> active_people_with_phone(Connection& c,
+                                             const std::vector<std::string>& e164_forms, int limit);
 std::vector<Person> search_people(Connection& c, const std::string& text, int limit);
 // Active people with any role granted in one of `unit_ids`, by name.
 std::vector<Person> people_granted_in_units(Connection& c,

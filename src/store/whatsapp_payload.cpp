@@ -13,6 +13,7 @@ std::string to_payload_json(const WhatsAppPayload& p) {
                      {"parameters", p.template_call->parameters}};
   }
   if (p.context) j["context"] = *p.context;
+  if (p.template_only) j["template_only"] = true;
   return j.dump();
 }
 
@@ -36,6 +37,7 @@ WhatsAppPayload parse_payload(const std::string& json) {
       p.template_call = std::move(call);
     }
     if (j.contains("context")) p.context = j["context"].get<std::string>();
+    p.template_only = j.value("template_only", false);
   } catch (const nlohmann::json::exception& e) {
     throw std::invalid_argument(std::string("payload: ") + e.what());
   }

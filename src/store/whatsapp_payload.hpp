@@ -3,10 +3,13 @@
 //   {"message":  {...the Cloud API message without messaging_product,
 //                 recipient_type and to: "type" and its object...},
 //    "template": {"name", "language", "parameters": ["...", ...]},
-//    "context":  "wamid..."}
+//    "context":  "wamid...",
+//    "template_only": true}
 // Every member is optional. Without "message" the row's text_body goes as a
 // text message; "template" is what goes instead outside the 24-hour
-// customer-service window; "context" names a message this one replies to.
+// customer-service window; "context" names a message this one replies to;
+// "template_only" sends the template even where the desk counts the window
+// open (WhatsApp reported it closed: error 131047 in a status webhook).
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -24,6 +27,7 @@ struct WhatsAppPayload {
   std::optional<nlohmann::json> message;
   std::optional<WhatsAppTemplateCall> template_call;
   std::optional<std::string> context;
+  bool template_only = false;
 };
 
 std::string to_payload_json(const WhatsAppPayload& p);

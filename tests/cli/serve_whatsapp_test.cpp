@@ -98,6 +98,61 @@ TEST_P(ServeWhatsAppTest, AFullSetupSendsTheQueuedNotices) {
   }
 }
 
+// Meta heard 200, so it will not send the message again: the desk kept it before answering, and
+// a server killed at once (SIGKILL: no shutdown of any kind) answers it after the restart.
+TEST_P(ServeWhatsAppTest, AMessageAnsweredWith200SurvivesASigkill) {
+  WhatsAppFake fake;
+  ::setenv("GUICHE_WHATSAPP_TOKEN", WhatsAppFake::token().c_str(), 1);
+  ::setenv("GUICHE_WHATSAPP_APP_SECRET", kAppSecret, 1);
+  ::setenv("GUICHE_WHATSAPP_VERIFY_TOKEN", kVerifyToken, 1);
+  database->close();
+  const auto port = free_loopback_port();
+  std::vector<std::string> args = {"serve",
+                                   "--listen",
+                                   "127.0.0.1:" + std::to_string(port),
+                                   "--data",
+                                   database->data_dir(),
+                                   "--whatsapp-api-url",
+                                   fake.api_url(),
+                                   "--whatsapp-phone-number-id",
+                                   fake.phone_number_id()};
+  if (!database->url().empty()) {
+    args.push_back("--database");
+    args.push_back(database->url());
+  }
+  fake.control("config",
+               {{"webhook_url", "http://127.0.0.1:" + std::to_string(port) + "/webhooks/whatsapp"},
+                {"app_secret", kAppSecret}});
+  auto wait_up = [&] {
+    for (int i = 0; i < 200 && http_request(port, "GET", "/api/v1/health").status == 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  };
+  {
+    Child first(args, database->data_dir() + "/serve-killed.log");
+    wait_up();
+    const auto posted = fake.control(
+        "inbound", {{"messages", {{{"from", "5527998887766"}, {"type", "text"}, {"text", "Oi"}}}}});
+    ASSERT_EQ(posted.value("status", 0), 200) << posted.dump();
+    // Within the pause that gathers quick messages: nothing was answered yet.
+    first.signal(SIGKILL);
+    first.wait_exit(std::chrono::seconds(10));
+  }
+  ASSERT_TRUE(fake.sent().empty());
+  Child second(args, database->data_dir() + "/serve-restarted.log");
+  wait_up();
+  std::vector<nlohmann::json> sent;
+  for (int i = 0; i < 300 && sent.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    sent = fake.sent();
+  }
+  ASSERT_EQ(sent.size(), 1u) << second.output();
+  EXPECT_EQ(sent[0]["to"], "5527998887766");
+  EXPECT_THAT(sent[0]["request"].dump(), HasSubstr("LGPD"));
+  second.signal(SIGTERM);
+  EXPECT_EQ(second.wait_exit(std::chrono::seconds(10)), 0) << second.output();
+}
+
 GUICHE_ON_BOTH_ENGINES(ServeWhatsAppTest);
 
 }  // namespace

@@ -46,6 +46,16 @@ bool require_may_attach(const Person& p, const Ticket& t, const std::vector<Unit
 
 }  // namespace
 
+EventDraft attachment_added_draft(const store::AttachmentRecord& record) {
+  return {EventKind::attachment_added,
+          {{"attachment_id", record.id},
+           {"filename", record.filename},
+           {"content_type", record.content_type},
+           {"size_bytes", record.size_bytes},
+           {"sha256", record.sha256}},
+          record.is_public};
+}
+
 store::AttachmentRecord Attachments::attach(const Actor& a, std::int64_t ticket_id,
                                             const std::string& filename, const std::string& bytes,
                                             bool is_public) {
@@ -106,13 +116,7 @@ std::vector<store::AttachmentRecord> Attachments::attach_all(
         for (auto& record : records) {
           record.is_public = agent ? is_public : true;  // requesters' files are always public
           record.id = store::insert_attachment(w.connection(), record);
-          drafts.push_back({EventKind::attachment_added,
-                            {{"attachment_id", record.id},
-                             {"filename", record.filename},
-                             {"content_type", record.content_type},
-                             {"size_bytes", record.size_bytes},
-                             {"sha256", record.sha256}},
-                            record.is_public});
+          drafts.push_back(attachment_added_draft(record));
         }
         return drafts;
       });

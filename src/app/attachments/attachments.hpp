@@ -7,6 +7,7 @@
 
 #include "app/actor.hpp"
 #include "app/desk_context.hpp"
+#include "app/ledger/event_draft.hpp"
 #include "app/ledger/ticket_ledger.hpp"
 #include "store/attachment_record.hpp"
 
@@ -24,6 +25,9 @@ struct AttachmentContent {
   store::AttachmentRecord record;
   std::string bytes;
 };
+
+// The "attachment_added" event of a stored file (every channel that attaches records this one).
+EventDraft attachment_added_draft(const store::AttachmentRecord& record);
 
 class Attachments {
  public:

@@ -23,7 +23,9 @@
 //    address per hour; notices a mail would cause beyond that are dropped.
 //  - Whatever cannot be handled is quarantined whole, never lost.
 #include "app/mail_intake/mail_intake.hpp"
+
 #include "app/access_policy.hpp"
+#include "app/attachments/attachments.hpp"
 #include "app/mail_intake/mail_service.hpp"
 #include "app/mail_intake/mail_text.hpp"
 #include "domain/error.hpp"
@@ -290,13 +292,7 @@ MailReceipt MailIntake::apply_mail(LedgerWrite& w, const MailInput& input,
       a.is_public = is_public;
       a.created_at = now;
       a.id = store::insert_attachment(c, a);
-      drafts.push_back({EventKind::attachment_added,
-                        {{"attachment_id", a.id},
-                         {"filename", a.filename},
-                         {"content_type", a.content_type},
-                         {"size_bytes", a.size_bytes},
-                         {"sha256", a.sha256}},
-                        is_public});
+      drafts.push_back(attachment_added_draft(a));
     }
     return drafts;
   };

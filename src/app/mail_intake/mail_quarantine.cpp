@@ -3,6 +3,7 @@
 // ticket, a refused registration), kept whole. The central de serviços works
 // it (it receives the desk's e-mail), with client relations and the
 // admins: list, download the original, retry, or register it as a ticket.
+#include "app/attachments/attachments.hpp"
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/mail_intake/mail_text.hpp"
 #include "domain/error.hpp"
@@ -122,15 +123,7 @@ Ticket MailIntake::ticket_from_quarantine(const Actor& a, std::int64_t id,
     file.is_public = false;  // it may hold what only the desk should read
     file.created_at = now;
     file.id = store::insert_attachment(c, file);
-    w.record(result,
-             {{EventKind::attachment_added,
-               {{"attachment_id", file.id},
-                {"filename", file.filename},
-                {"content_type", file.content_type},
-                {"size_bytes", file.size_bytes},
-                {"sha256", file.sha256}},
-               false}},
-             registrar);
+    w.record(result, {attachment_added_draft(file)}, registrar);
     store::update_inbound_outcome(
         c, id, "ticket_created", result.id,
         "SA " + result.protocol + " registrada da quarentena por " + a.person.name + ".");

@@ -127,8 +127,15 @@ void Notices::notify(store::Connection& c, const Ticket& ticket,
                               {"estimated_deadline", ""}};
         if (ticket.estimated_deadline)
           values["estimated_deadline"] = format_instant(*ticket.estimated_deadline);
-        // The receipt: also when the requester registered it (see above).
+        // The receipt: also when the requester registered it (see above), except to whom
+        // the WhatsApp chatbot already gave the protocol in the conversation
+        // (app/whatsapp/whatsapp_conversations.hpp).
         if (auto to = requester()) {
+          const auto route = notice_route(*to, ticket.channel, ctx_.config.notice_channels);
+          if (ticket.channel == Channel::whatsapp && a.id() == to->id && route &&
+              route->channel == "whatsapp") {
+            break;
+          }
           nlohmann::json merged = base;
           merged.update(values);
           enqueue(c, "registration", *to, ticket.id, std::move(merged), now, ticket.channel);

@@ -4,7 +4,9 @@
 
 #include "app/whatsapp/cloud_webhook_payload.hpp"
 #include "domain/error.hpp"
+#include "store/outbox_rows.hpp"
 #include "store/whatsapp_message_rows.hpp"
+#include "store/whatsapp_payload.hpp"
 #include "store/whatsapp_window_rows.hpp"
 
 namespace guiche::app {
@@ -14,6 +16,23 @@ std::chrono::milliseconds retry_delay(const WhatsAppInboxConfig& config, int att
   auto delay = config.retry_base;
   for (int i = 1; i < attempts && delay < config.retry_cap; ++i) delay *= 2;
   return std::min(delay, config.retry_cap);
+}
+
+// WhatsApp's "window closed" (the Cloud API's error codes;
+// transports/whatsapp/whatsapp_transport.cpp).
+constexpr int kWindowClosed = 131047;
+
+// A free-form message WhatsApp refused after accepting it, because it counts the person's
+// 24-hour window closed: its outbox row goes again, as the approved template it carries.
+bool resend_as_template(store::Connection& c, const std::string& wamid, Instant now) {
+  const auto sent = store::load_whatsapp_message(c, wamid);
+  if (!sent || sent->kind != "free_form" || !sent->outbox_id) return false;
+  const auto row = store::load_message(c, *sent->outbox_id);
+  if (!row || !row->payload) return false;
+  auto payload = store::parse_payload(*row->payload);
+  if (!payload.template_call || payload.template_only) return false;
+  payload.template_only = true;
+  return store::resend_message(c, row->id, store::to_payload_json(payload), now);
 }
 
 }  // namespace
@@ -81,11 +100,16 @@ int WhatsAppInbox::process_statuses(Instant now) {
           error_title = error.value("title", error.value("message", ""));
         }
         const auto status_name = item.value("status", "");
-        const bool known = store::record_whatsapp_status(c, item.value("id", ""), status_name,
-                                                         status.sent_at, error_code, error_title);
-        store::mark_whatsapp_item_done(
-            c, status.id, known ? "situação registrada: " + status_name : "situação desconhecida",
-            std::nullopt, now);
+        const auto wamid = item.value("id", "");
+        const bool known = store::record_whatsapp_status(c, wamid, status_name, status.sent_at,
+                                                         error_code, error_title);
+        std::string outcome =
+            known ? "situação registrada: " + status_name : "situação desconhecida";
+        if (status_name == "failed" && error_code == kWindowClosed &&
+            resend_as_template(c, wamid, now)) {
+          outcome += "; reenviada como modelo aprovado";
+        }
+        store::mark_whatsapp_item_done(c, status.id, outcome, std::nullopt, now);
       });
     } catch (const std::exception& e) {
       failed_attempt({status}, e.what(), now);
@@ -97,6 +121,8 @@ int WhatsAppInbox::process_statuses(Instant now) {
 int WhatsAppInbox::process_number(const std::string& wa_id, Instant now) {
   std::vector<store::WhatsAppInboundItem> messages;
   try {
+    ctx_.db.read([&](store::Connection& c) { messages = store::pending_messages_of(c, wa_id); });
+    handler_->prepare(wa_id, messages);
     ledger_.write([&](LedgerWrite& w) {
       auto& c = w.connection();
       // Read again inside the transaction: another node may have taken them.

@@ -37,6 +37,13 @@ class WhatsAppMessageHandler {
     std::string outcome;  // pt-BR, for the admin and the ticket's page
     std::optional<std::int64_t> ticket_id;
   };
+  // Before the transaction, what needs the network (the files the messages
+  // carry); throwing leaves the messages pending for a later attempt.
+  virtual void prepare(const std::string& wa_id,
+                       const std::vector<store::WhatsAppInboundItem>& messages) {
+    (void)wa_id;
+    (void)messages;
+  }
   // One Handled per message, in the order given (one number's, oldest first).
   virtual std::vector<Handled> handle(LedgerWrite& w, const std::string& wa_id,
                                       const std::vector<store::WhatsAppInboundItem>& messages) = 0;

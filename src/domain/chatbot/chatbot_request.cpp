@@ -7,6 +7,7 @@
 #include "domain/chatbot/texts_pt_br.hpp"
 #include "domain/chatbot/turn.hpp"
 #include "domain/identity.hpp"
+#include "domain/service_code.hpp"
 
 namespace guiche::chatbot {
 namespace {
@@ -19,12 +20,10 @@ std::string trim(std::string_view text) {
 }
 
 const CatalogService* by_code_key(const Turn& t, std::string_view typed) {
-  auto key = service_code_key(typed);
-  if (key.empty()) return nullptr;
-  for (const auto& s : t.f.catalog) {
-    if (service_code_key(s.code) == key) return &s;
-  }
-  return nullptr;
+  std::vector<std::string> codes;
+  for (const auto& s : t.f.catalog) codes.push_back(s.code);
+  const auto code = typed_service_code(typed, codes);
+  return code ? t.service(*code) : nullptr;
 }
 
 // The service whose code the text is, or quotes ("Código do serviço: sup-tec").
@@ -65,8 +64,14 @@ bool reads_as_a_need(std::string_view text) {
 
 // One word that looks like someone tried a code: has a hyphen or a digit, or is in capitals.
 bool looks_like_a_code(std::string_view text) {
-  if (service_code_key(text).empty() || text.find(' ') != std::string_view::npos) return false;
+  const std::string folded = fold(text);
+  if (service_code_key(text).empty() || folded.find(' ') != std::string::npos) return false;
   bool lower = false, marked = false;
+  for (char c : folded) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') {
+      return false;
+    }
+  }
   for (char c : text) {
     auto u = static_cast<unsigned char>(c);
     lower = lower || std::islower(u);

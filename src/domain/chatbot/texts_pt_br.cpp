@@ -241,6 +241,11 @@ std::string handed_over() {
   return "Certo! Chamei um atendente da central, que vai responder por aqui. Para voltar ao "
          "atendimento automático, digite *menu*.";
 }
+
+std::string handed_over_protocol(std::string_view protocol) {
+  return "Seu atendimento tem o protocolo *" + s(protocol) + "*.";
+}
+
 std::string expired_request() {
   return "Como a conversa ficou parada, encerrei este atendimento. Nada foi registrado. Quando "
          "quiser, é só escrever de novo.";

@@ -122,6 +122,8 @@ std::string busy();
 
 // At any step.
 std::string handed_over();
+// Once the app registered the hand-over (the protocol staff will answer under).
+std::string handed_over_protocol(std::string_view protocol);
 std::string expired_request();
 std::string expired();
 std::string unsupported();

@@ -24,6 +24,7 @@ extern const char* const kMigrationV015NoticeReminders;
 extern const char* const kMigrationV016NoticeServiceIndex;
 extern const char* const kMigrationV017WhatsAppDelivery;
 extern const char* const kMigrationV018WhatsAppIntake;
+extern const char* const kMigrationV019WhatsAppConversations;
 
 namespace {
 
@@ -67,6 +68,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {16, "notice_service_index", in_dialect(kMigrationV016NoticeServiceIndex, dialect)},
       {17, "whatsapp_delivery", in_dialect(kMigrationV017WhatsAppDelivery, dialect)},
       {18, "whatsapp_intake", in_dialect(kMigrationV018WhatsAppIntake, dialect)},
+      {19, "whatsapp_conversations", in_dialect(kMigrationV019WhatsAppConversations, dialect)},
   };
 }
 

@@ -74,7 +74,7 @@ SendOutcome WhatsAppTransport::send(const store::OutboxMessage& m) {
   });
   const std::string no_template =
       "Fora da janela de 24 horas do WhatsApp e sem modelo aprovado para este aviso.";
-  if (!window_open) {
+  if (!window_open || payload.template_only) {
     if (!payload.template_call) return SendOutcome::give_up(no_template);
     return outcome_of(m,
                       client_.send(template_request(*to, *payload.template_call, payload.context)),

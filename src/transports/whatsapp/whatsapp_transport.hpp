@@ -8,7 +8,9 @@
 //   with a pt-BR reason (notices always carry one: their own or the
 //   fallback, app/notices/whatsapp_notice.hpp).
 // - 131047 (window closed, as WhatsApp sees it): the same row goes at once
-//   as its template. 130429 (the number's throughput) and 131056 (too many
+//   as its template; when that error comes later, in a status webhook, the
+//   inbox sends the row again marked template_only
+//   (app/whatsapp/whatsapp_inbox.cpp). 130429 (the number's throughput) and 131056 (too many
 //   to one person): retried with the outbox backoff; after a 130429 the rest
 //   of the round waits, unattempted.
 // - 190 or HTTP 401 (the token expired or was revoked): the channel is marked
