@@ -1,4 +1,5 @@
 #include "web/agent/agent_ticket_view.hpp"
+#include "web/agent/agent_whatsapp_view.hpp"
 #include "app/calendars/calendars.hpp"
 #include "app/directory/directory.hpp"
 #include "app/incidents/notice_tickets.hpp"
@@ -295,6 +296,7 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"vinculos", links},
       {"tem_vinculos", !links.empty()},
       {"comunicados", notices_view(ctx, v, t)},
+      {"whatsapp", whatsapp_view(ctx, v, t, requester.name)},
       {"eventos", events},
       {"tempo_total", duration_text(std::chrono::minutes(t.time_spent_minutes))},
       {"ans", sla_view(ctx, v, t, now)},
