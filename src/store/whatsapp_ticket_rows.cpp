@@ -63,8 +63,7 @@ std::string whatsapp_ticket_attached_sql() {
 std::string whatsapp_ticket_unattached_sql(std::size_t numbers) {
   std::string in;
   for (std::size_t i = 0; i < numbers; ++i) in += i ? ", ?" : "?";
-  return std::string("SELECT ") + kInboundColumns + " FROM whatsapp_inbound WHERE wa_id IN (" +
-         in +
+  return std::string("SELECT ") + kInboundColumns + " FROM whatsapp_inbound WHERE wa_id IN (" + in +
          ") AND state IN ('pending', 'failed') AND kind = 'message' AND ticket_id IS NULL "
          "AND received_at >= ? ORDER BY id DESC LIMIT ?";
 }

@@ -122,11 +122,10 @@ TEST_P(WhatsAppTicketConversationTest, OnlyTheNewest200OldestFirst) {
 
 TEST_P(WhatsAppTicketConversationTest, EveryPartIsReadThroughAnIndex) {
   const std::int64_t id = ticket.id, limit = 200, since = 0;
-  for (const auto& p :
-       {plan(store::whatsapp_ticket_attached_sql(), {id, limit}),
-        plan(store::whatsapp_ticket_unattached_sql(2),
-             {std::string("5527999990001"), std::string(kOldForm), since, limit}),
-        plan(store::whatsapp_ticket_outbound_sql(), {id, id, limit})}) {
+  for (const auto& p : {plan(store::whatsapp_ticket_attached_sql(), {id, limit}),
+                        plan(store::whatsapp_ticket_unattached_sql(2),
+                             {std::string("5527999990001"), std::string(kOldForm), since, limit}),
+                        plan(store::whatsapp_ticket_outbound_sql(), {id, id, limit})}) {
     EXPECT_THAT(p, Not(HasSubstr("Seq Scan"))) << p;
     EXPECT_THAT(p, Not(::testing::ContainsRegex("SCAN [a-z_]+( AS [a-z]+)?\n"))) << p;
   }

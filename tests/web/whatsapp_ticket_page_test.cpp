@@ -64,9 +64,9 @@ TEST_P(WhatsAppTicketPageTest, TheConversationAsItHappenedWithEachStatus) {
                 "done", t.id);
     store::touch_whatsapp_window(c, kWaId, at(1));
     add_inbound(c,
-                cloud_message("w2", kWaId, "document",
-                              {{"id", "m1"}, {"filename", "print-do-erro.pdf"},
-                               {"caption", "segue o erro"}}),
+                cloud_message(
+                    "w2", kWaId, "document",
+                    {{"id", "m1"}, {"filename", "print-do-erro.pdf"}, {"caption", "segue o erro"}}),
                 at(2), "done", t.id);
     add_inbound(c, cloud_message("w3", kWaId, "audio", {{"id", "m2"}}), at(2), "done", t.id);
   });
@@ -85,14 +85,12 @@ TEST_P(WhatsAppTicketPageTest, TheConversationAsItHappenedWithEachStatus) {
     accept_outbound(c, tmpl, "wamid.t1", at(7), "template");
     auto bad = add_outbound(c, t.id, w.requester_seger.id, kPhone, "Não chegou", at(8));
     accept_outbound(c, bad, "wamid.f1", at(8));
-    store::record_whatsapp_status(c, "wamid.f1", "failed", at(9), 131026,
-                                  "Message undeliverable");
+    store::record_whatsapp_status(c, "wamid.f1", "failed", at(9), 131026, "Message undeliverable");
     auto refused = add_outbound(c, t.id, w.requester_seger.id, kPhone, "Recusada", at(9));
     store::mark_attempt_failed(c, refused.id, "A API do WhatsApp recusou a mensagem.",
                                std::nullopt);
     add_outbound(c, t.id, w.requester_seger.id, kPhone, "Esperando a vez", at(10));
-    add_inbound(c, cloud_message("w4", kWaId, "text", {{"body", "Ainda aí?"}}), at(11),
-                "pending");
+    add_inbound(c, cloud_message("w4", kWaId, "text", {{"body", "Ainda aí?"}}), at(11), "pending");
     add_inbound(c, cloud_message("w5", kWaId, "text", {{"body", "Perdida"}}), at(12), "failed",
                 std::nullopt, "Falha ao registrar a mensagem.");
   });
@@ -100,10 +98,18 @@ TEST_P(WhatsAppTicketPageTest, TheConversationAsItHappenedWithEachStatus) {
   const auto s = section(body);
   ASSERT_THAT(s, HasSubstr("Conversa no WhatsApp"));
   EXPECT_THAT(s, HasSubstr("Janela de 24 horas do WhatsApp aberta até 03/03/2026 às 09:01"));
-  const auto order = {"Não consigo entrar",  "print-do-erro.pdf",     "segue o erro",
-                      "[áudio]",             "Qual é a mensagem de erro?", "Lida pelo solicitante",
-                      "Fora da janela",      "Não chegou",            "Recusada",
-                      "Esperando a vez",     "Ainda aí?",             "Perdida"};
+  const auto order = {"Não consigo entrar",
+                      "print-do-erro.pdf",
+                      "segue o erro",
+                      "[áudio]",
+                      "Qual é a mensagem de erro?",
+                      "Lida pelo solicitante",
+                      "Fora da janela",
+                      "Não chegou",
+                      "Recusada",
+                      "Esperando a vez",
+                      "Ainda aí?",
+                      "Perdida"};
   std::size_t last = 0;
   for (const std::string text : order) {
     const auto found = s.find(text, last);
@@ -148,8 +154,7 @@ TEST_P(WhatsAppTicketPageTest, TheWindowClosesADayAfterTheLastMessage) {
 
 TEST_P(WhatsAppTicketPageTest, AMessageIsShownAsTextNeverAsMarkup) {
   database->db().write([&](store::Connection& c) {
-    add_inbound(c,
-                cloud_message("w1", kWaId, "text", {{"body", "<script>alert('x')</script>"}}),
+    add_inbound(c, cloud_message("w1", kWaId, "text", {{"body", "<script>alert('x')</script>"}}),
                 at(0), "done", t.id);
     add_inbound(c, cloud_message("w2", kWaId, "<img>", {{"id", "1"}}), at(0), "done", t.id);
   });
@@ -167,8 +172,7 @@ TEST_P(WhatsAppTicketPageTest, WithoutAPhoneOrAChannelThereIsNoWhatsApp) {
             {w.requester_seger.id});
   });
   const auto body = page();
-  EXPECT_THAT(section(body),
-              HasSubstr("Sem WhatsApp: o solicitante não tem celular cadastrado."));
+  EXPECT_THAT(section(body), HasSubstr("Sem WhatsApp: o solicitante não tem celular cadastrado."));
   EXPECT_THAT(body, HasSubstr("Respostas públicas vão por e-mail."));
 }
 

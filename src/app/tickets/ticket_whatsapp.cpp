@@ -35,8 +35,7 @@ void read_inbound(const std::string& item, WhatsAppLine& line) {
     line.text = choice->title.empty() ? choice->id : choice->title;
   } else if (const auto* media = std::get_if<chatbot::MediaIn>(&input)) {
     line.text = media->caption;
-    line.attachments.push_back(
-        {media->filename.empty() ? "image" : "document", media->filename});
+    line.attachments.push_back({media->filename.empty() ? "image" : "document", media->filename});
   } else if (const auto* other = std::get_if<chatbot::UnsupportedIn>(&input)) {
     line.other_type = other->type;
   }
@@ -45,8 +44,8 @@ void read_inbound(const std::string& item, WhatsAppLine& line) {
 std::string delivery_error(const store::WhatsAppMessage& d) {
   std::string reason = d.error_title.value_or("");
   if (d.error_code) {
-    reason += (reason.empty() ? "" : " ") + std::string("(código ") +
-              std::to_string(*d.error_code) + ")";
+    reason +=
+        (reason.empty() ? "" : " ") + std::string("(código ") + std::to_string(*d.error_code) + ")";
   }
   return reason;
 }

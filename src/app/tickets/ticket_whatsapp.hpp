@@ -22,7 +22,7 @@ enum class WhatsAppWindowState {
 };
 
 struct WhatsAppAttachment {
-  std::string type;  // "image", "document"
+  std::string type;      // "image", "document"
   std::string filename;  // documents carry one; images do not
 };
 
@@ -40,8 +40,8 @@ struct WhatsAppLine {
   // Inbound: received (processed), waiting (not processed yet), failed.
   // Outbound: queued, sent, delivered, read, failed.
   std::string state;
-  std::string reason;          // failed (or queued after a failed attempt): why, pt-BR or the API's
-  bool as_template = false;    // went as an approved template (outside the window)
+  std::string reason;        // failed (or queued after a failed attempt): why, pt-BR or the API's
+  bool as_template = false;  // went as an approved template (outside the window)
 };
 
 struct TicketWhatsApp {

@@ -1,10 +1,10 @@
 #include "web/agent/agent_ticket_view.hpp"
-#include "web/agent/agent_whatsapp_view.hpp"
 #include "app/calendars/calendars.hpp"
 #include "app/directory/directory.hpp"
 #include "app/incidents/notice_tickets.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
+#include "web/agent/agent_whatsapp_view.hpp"
 
 #include <algorithm>
 

@@ -35,7 +35,8 @@ nlohmann::json line_view(WebContext& ctx, const app::WhatsAppLine& m,
   }
   std::string who = requester;
   if (!m.from_requester) who = m.author.empty() ? text(ctx, "agente.wa_guiche") : m.author;
-  const std::string state = (m.from_requester ? "agente.wa_entrada_" : "agente.wa_saida_") + m.state;
+  const std::string state =
+      (m.from_requester ? "agente.wa_entrada_" : "agente.wa_saida_") + m.state;
   return {{"do_solicitante", m.from_requester},
           {"quem", who},
           {"quando", format_local(ctx, m.at)},
