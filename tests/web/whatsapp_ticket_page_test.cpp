@@ -8,6 +8,7 @@
 
 #include "app/tickets/ticket_reads.hpp"
 #include "store/outbox_rows.hpp"
+#include "store/whatsapp_window_rows.hpp"
 #include "support/web_server_test.hpp"
 #include "support/whatsapp_payloads.hpp"
 #include "support/whatsapp_ticket_messages.hpp"
@@ -178,6 +179,13 @@ TEST_P(WhatsAppTicketPageTest, WithoutAPhoneOrAChannelThereIsNoWhatsApp) {
 
 TEST_P(WhatsAppTicketPageTest, ATicketWithNothingOfWhatsAppHasNoSection) {
   const auto other = register_sis(w.requester_seger, "Pelo portal");
+  database->db().write([&](store::Connection& c) {
+    // The registration receipts went by WhatsApp (the requester prefers it):
+    // without them `other` has no WhatsApp row of its own.
+    c.query("DELETE FROM outbox WHERE channel = 'whatsapp'");
+    // The person writes again: still waiting for the handler, not this ticket's.
+    add_inbound(c, cloud_message("w9", kWaId, "text", {{"body", "Oi de novo"}}), at(1), "pending");
+  });
   const auto body = get(carlos, "/atendimento/chamados/" + other.protocol).body;
   EXPECT_THAT(body, HasSubstr("Pelo portal"));
   EXPECT_THAT(body, Not(HasSubstr("Conversa no WhatsApp")));

@@ -130,6 +130,13 @@ TicketWhatsApp TicketReads::whatsapp_conversation(const Actor& a, std::int64_t t
     q.since = t->created_at;
     q.limit = kConversationLimit;
     rows = store::whatsapp_ticket_conversation(c, q);
+    // The person's messages not yet attached anywhere belong on a WhatsApp
+    // ticket of theirs, not on every ticket they registered by other means.
+    const bool whatsapp_ticket =
+        t->channel == Channel::whatsapp || std::any_of(rows.begin(), rows.end(), [](const auto& m) {
+          return !m.inbound || m.state == "done";
+        });
+    if (!whatsapp_ticket) rows.clear();
     if (requester && requester->phone) {
       last_inbound = store::whatsapp_last_inbound(c, *requester->phone);
     }
