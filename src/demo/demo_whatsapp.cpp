@@ -64,7 +64,7 @@ void add_whatsapp_conversations(World& w) {
       store::insert_whatsapp_item(c, in);
       store::mark_whatsapp_item_done(c, store::load_whatsapp_item(c, in.dedup_key)->id,
                                      "registrada", id, t->created_at);
-      sent(c, *t, "registration", "Sua solicitação foi registrada.\n*Protocolo:* " + t->protocol,
+      sent(c, *t, "registration", "Sua solicitação foi registrada.\nProtocolo: " + t->protocol,
            t->created_at, wamid + ".receipt", "read");
       int n = 0;
       for (const auto& e : store::load_events(c, id)) {
