@@ -7,6 +7,8 @@
 #include <gmock/gmock.h>
 
 #include "app/tickets/ticket_reads.hpp"
+#include "app/tickets/ticket_work.hpp"
+#include "domain/error.hpp"
 #include "store/outbox_rows.hpp"
 #include "store/whatsapp_window_rows.hpp"
 #include "support/web_server_test.hpp"
@@ -100,8 +102,8 @@ TEST_P(WhatsAppTicketPageTest, TheConversationAsItHappenedWithEachStatus) {
   ASSERT_THAT(s, HasSubstr("Conversa no WhatsApp"));
   EXPECT_THAT(s, HasSubstr("Janela de 24 horas do WhatsApp aberta até 03/03/2026 às 09:01"));
   const auto order = {"Não consigo entrar",
-                      "print-do-erro.pdf",
                       "segue o erro",
+                      "print-do-erro.pdf",
                       "[áudio]",
                       "Qual é a mensagem de erro?",
                       "Lida pelo solicitante",
@@ -146,6 +148,7 @@ TEST_P(WhatsAppTicketPageTest, TheWindowClosesADayAfterTheLastMessage) {
     store::touch_whatsapp_window(c, kWaId, at(0));
   });
   clock.advance(std::chrono::hours(23));
+  carlos = sign_in(w.attendant);  // the morning's session has ended
   EXPECT_THAT(section(page()), HasSubstr("aberta até 03/03/2026 às 09:00"));
   clock.advance(std::chrono::hours(1));
   const auto body = page();
