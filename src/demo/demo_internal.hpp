@@ -129,6 +129,8 @@ std::vector<DemoService> support_services();  // demo_services_support.cpp
 // Plans every story's steps on the timeline (demo_tickets.cpp); the steps
 // record each ticket's id in World::ticket_ids when they run.
 void schedule_tickets(World& w);
+// After the timeline: the tickets that came by WhatsApp get their conversation.
+void add_whatsapp_conversations(World& w);  // demo_whatsapp.cpp
 // The status page's components, and its incidents and maintenance on the
 // timeline (demo_incidents.cpp).
 void create_status_components(World& w);

@@ -186,9 +186,26 @@ export default async function agentWorkspace({ base, page, step, visit, signIn, 
     expect(await page.evaluate(() => window.semRecarregar === true), 'a página foi recarregada');
   });
 
+  let whatsappTicket = '';
+  await step('chamado que veio pelo WhatsApp: conversa e janela', async () => {
+    const attendant = await apiAs(base, 'atendente');
+    const found = await attendant('GET', '/api/v1/tickets?q=' + encodeURIComponent('validar documento E-Docs'));
+    const item = (found.json?.items ?? []).find((t) => t.subject === 'Erro ao validar documento do E-Docs');
+    expect(item, 'chamado do WhatsApp da demonstração: ' + JSON.stringify(found.json));
+    whatsappTicket = item.protocol;
+    await page.goto(base + '/atendimento/chamados/' + whatsappTicket);
+    expect(await page.locator('#whatsapp h2').textContent() === 'Conversa no WhatsApp', 'seção da conversa');
+    expect(await page.locator('#janela-whatsapp').count() === 1, 'linha da janela na seção');
+    expect(await page.locator('.conversa-whatsapp li.entrada').count() >= 1, 'mensagem do solicitante');
+    expect(await page.locator('.conversa-whatsapp li.saida').count() >= 1, 'mensagem da central');
+    expect(await page.locator('#form-mensagem #janela-resposta').count() === 1, 'linha da janela junto da resposta');
+    await visit(page, '/atendimento/chamados/:p (WhatsApp)', 'chamado-whatsapp');
+  });
+
   await step('360 px: páginas do atendimento sem rolagem horizontal', async () => {
     await atPhoneWidth(page.context(), [['/atendimento', 'atendimento-360'],
       ['/atendimento/chamados/' + protocol, 'chamado-agente-360'],
+      ['/atendimento/chamados/' + whatsappTicket, 'chamado-whatsapp-360'],
       ['/atendimento/registrar', 'registrar-telefone-360']]);
   });
 

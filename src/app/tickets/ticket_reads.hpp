@@ -9,6 +9,7 @@
 #include "app/desk_context.hpp"
 #include "app/sla/sla_clocks.hpp"
 #include "app/tickets/deadline_standing.hpp"
+#include "app/tickets/ticket_whatsapp.hpp"
 #include "domain/ticket.hpp"
 #include "domain/ticket_event.hpp"
 #include "sla/clock.hpp"
@@ -40,6 +41,10 @@ class TicketReads {
   // query; in the order of `tickets`. Throws not_found if one is not visible.
   std::vector<DeadlineStanding> deadline_standings(const Actor& a,
                                                    const std::vector<Ticket>& tickets);
+  // The ticket's WhatsApp conversation and the requester's 24-hour window
+  // (ticket_whatsapp.hpp): staff only (forbidden to requesters, not_found
+  // when the ticket is not visible).
+  TicketWhatsApp whatsapp_conversation(const Actor& a, std::int64_t ticket_id);
 
  private:
   // The cached clocks; rows cached before the cache kept their calendar are

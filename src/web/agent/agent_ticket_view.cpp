@@ -4,6 +4,7 @@
 #include "app/incidents/notice_tickets.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
+#include "web/agent/agent_whatsapp_view.hpp"
 
 #include <algorithm>
 
@@ -295,6 +296,7 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"vinculos", links},
       {"tem_vinculos", !links.empty()},
       {"comunicados", notices_view(ctx, v, t)},
+      {"whatsapp", whatsapp_view(ctx, v, t, requester.name)},
       {"eventos", events},
       {"tempo_total", duration_text(std::chrono::minutes(t.time_spent_minutes))},
       {"ans", sla_view(ctx, v, t, now)},
