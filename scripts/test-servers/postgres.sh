@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts (or stops) a throwaway PostgreSQL 15 cluster on 127.0.0.1 for the tests.
 # Usage: postgres.sh start|stop   — prints the connection URL on start.
+# pg_stat_statements is preloaded so bench_pg_load can count statements per
+# use case (a server started before that needs a stop and start).
 set -euo pipefail
 
 PGBIN=/usr/lib/postgresql/15/bin
@@ -24,7 +26,7 @@ case "${1:-}" in
       run_as_postgres "$PGBIN/initdb -D $PGDATA -A trust -U postgres -E UTF8 --locale=C.UTF-8" >/dev/null
     fi
     if ! run_as_postgres "$PGBIN/pg_ctl -D $PGDATA status" >/dev/null 2>&1; then
-      run_as_postgres "$PGBIN/pg_ctl -D $PGDATA -o \"-c listen_addresses=127.0.0.1 -p $PGPORT -k /tmp -c fsync=on -c max_connections=300\" -l $PGDATA/pg.log -w start" >/dev/null
+      run_as_postgres "$PGBIN/pg_ctl -D $PGDATA -o \"-c listen_addresses=127.0.0.1 -p $PGPORT -k /tmp -c fsync=on -c max_connections=300 -c shared_preload_libraries=pg_stat_statements\" -l $PGDATA/pg.log -w start" >/dev/null
     fi
     echo "postgresql://postgres@127.0.0.1:$PGPORT/postgres"
     ;;

@@ -1,8 +1,11 @@
 // The PostgreSQL engine: a pool of libpq connections, one transaction per
-// write()/read() call.
+// write()/read() call. Each connection prepares the statements it runs more
+// than once (store/postgres/statement_cache.hpp), so the server parses and
+// plans them once per connection rather than once per call.
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <charconv>
 #include <chrono>
@@ -14,6 +17,7 @@
 #include <thread>
 
 #include "store/database.hpp"
+#include "store/postgres/statement_cache.hpp"
 
 namespace guiche::store {
 namespace {
@@ -21,6 +25,9 @@ namespace {
 // Enough for the web server's worker threads; the test server allows 300.
 constexpr std::size_t kMaxConnections = 32;
 constexpr int kMaxRetries = 5;
+// More than the distinct statements a running desk issues, so the cache only
+// forgets texts built on the fly (IN lists of many lengths, search filters).
+constexpr std::size_t kStatementsPerConnection = 256;
 
 // Type OIDs from catalog/pg_type_d.h, which is a server header.
 constexpr Oid kBoolOid = 16, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23, kOidOid = 26,
@@ -139,13 +146,31 @@ Value convert_cell(const PGresult* res, int row, int col) {
   return std::string(begin, end);
 }
 
+// A pooled connection and the prepared statements the server keeps for it;
+// they live and die together, so a connection the pool replaces starts with
+// none.
+struct Session {
+  Session(PGconn* c, std::uint64_t generation)
+      : conn(c), statements(kStatementsPerConnection), schema_generation(generation) {}
+  ~Session() { PQfinish(conn); }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  PGconn* const conn;
+  StatementCache statements;
+  // The database's schema generation when the statements were prepared
+  // (PostgresDatabase bumps it on every script, i.e. migration).
+  std::uint64_t schema_generation;
+  bool statements_stale = false;  // the server refused one: drop them all before the next use
+};
+
 class PgConnection final : public Connection {
  public:
-  explicit PgConnection(PGconn* conn) : conn_(conn) {}
+  PgConnection(Session& session, std::atomic<std::uint64_t>& schema_generation)
+      : session_(session), conn_(session.conn), schema_generation_(schema_generation) {}
   Dialect dialect() const override { return Dialect::postgres; }
 
   std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
-    std::string text = rewrite_placeholders(sql);
     std::vector<std::string> storage(params.size());
     std::vector<const char*> values(params.size(), nullptr);
     for (std::size_t i = 0; i < params.size(); ++i) {
@@ -160,8 +185,7 @@ class PgConnection final : public Connection {
         values[i] = s->c_str();
       }
     }
-    Result res = checked(PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr,
-                                      values.data(), nullptr, nullptr, 0));
+    Result res = run(sql, static_cast<int>(params.size()), values.data());
     std::vector<Row> rows;
     int nrows = PQntuples(res.get()), ncols = PQnfields(res.get());
     rows.reserve(nrows);
@@ -174,8 +198,14 @@ class PgConnection final : public Connection {
     return rows;
   }
 
+  // A script may change what a prepared statement returns (a migration
+  // adding a column to a table read with SELECT *), which the server refuses
+  // to run, so every connection of the pool drops its statements.
   void execute_script(std::string_view sql) override {
     checked(PQexec(conn_, std::string(sql).c_str()));
+    checked(PQexec(conn_, "DEALLOCATE ALL"));
+    session_.statements.clear();
+    session_.schema_generation = ++schema_generation_;
   }
 
   // If fn swallowed an error the server has aborted the transaction and
@@ -194,16 +224,45 @@ class PgConnection final : public Connection {
   }
 
  private:
+  Result run(std::string_view sql, int count, const char* const* values) {
+    const StatementCache::Use use = session_.statements.use(sql);
+    if (!use.deallocate.empty()) {
+      checked(PQexec(conn_, ("DEALLOCATE " + use.deallocate).c_str()));
+    }
+    if (use.name.empty()) {
+      return checked(PQexecParams(conn_, rewrite_placeholders(sql).c_str(), count, nullptr, values,
+                                  nullptr, nullptr, 0));
+    }
+    if (use.prepare) {
+      try {
+        checked(PQprepare(conn_, use.name.c_str(), rewrite_placeholders(sql).c_str(), 0, nullptr));
+      } catch (...) {
+        session_.statements.forget_name(sql);
+        throw;
+      }
+    }
+    return checked(PQexecPrepared(conn_, use.name.c_str(), count, values, nullptr, nullptr, 0));
+  }
+
   Result checked(PGresult* raw) {
     try {
       return check(conn_, raw);
     } catch (const StoreError& e) {
+      // Another node migrated the schema under a prepared statement: drop
+      // them and let write() run the transaction again.
+      if (std::strstr(e.what(), "cached plan must not change result type") != nullptr) {
+        session_.statements_stale = true;
+        if (!first_failure_) first_failure_ = Kind::busy;
+        throw StoreError(Kind::busy, e.what());
+      }
       if (!first_failure_) first_failure_ = e.kind();
       throw;
     }
   }
 
+  Session& session_;
   PGconn* conn_;
+  std::atomic<std::uint64_t>& schema_generation_;
   std::optional<Kind> first_failure_;
 };
 
@@ -211,27 +270,22 @@ class Pool {
  public:
   Pool(std::string conninfo, std::string password)
       : conninfo_(std::move(conninfo)), password_(std::move(password)) {}
-  ~Pool() {
-    for (PGconn* conn : idle_) PQfinish(conn);
-  }
-
   // Returns a connection and whether it came from the idle list.
-  std::pair<PGconn*, bool> acquire() {
+  std::pair<Session*, bool> acquire() {
     std::unique_lock lock(mutex_);
     for (;;) {
       ready_.wait(lock, [&] { return !idle_.empty() || open_ < kMaxConnections; });
       if (!idle_.empty()) {
-        PGconn* conn = idle_.back();
+        std::unique_ptr<Session> session = std::move(idle_.back());
         idle_.pop_back();
-        if (PQstatus(conn) == CONNECTION_OK) return {conn, true};
-        PQfinish(conn);
+        if (PQstatus(session->conn) == CONNECTION_OK) return {session.release(), true};
         --open_;
         continue;
       }
       ++open_;
       lock.unlock();
       try {
-        return {connect(), false};
+        return {new Session(connect(), schema_generation.load()), false};
       } catch (...) {
         lock.lock();
         --open_;
@@ -241,20 +295,27 @@ class Pool {
     }
   }
 
-  // Only a connection that is healthy and outside any transaction goes back.
-  void release(PGconn* conn) {
-    bool keep = PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) == PQTRANS_IDLE;
-    if (!keep) PQfinish(conn);
+  // Only a connection that is healthy and outside any transaction goes back;
+  // the statements it prepared go with it either way.
+  void release(Session* raw) {
+    std::unique_ptr<Session> session(raw);
+    const bool keep = PQstatus(session->conn) == CONNECTION_OK &&
+                      PQtransactionStatus(session->conn) == PQTRANS_IDLE;
+    if (!keep) session.reset();
     {
       std::lock_guard lock(mutex_);
       if (keep) {
-        idle_.push_back(conn);
+        idle_.push_back(std::move(session));
       } else {
         --open_;
       }
     }
     ready_.notify_one();
   }
+
+  // Bumped by every script run (migrations): a connection prepared before
+  // the current value drops its statements at its next transaction.
+  std::atomic<std::uint64_t> schema_generation{0};
 
  private:
   PGconn* connect() {
@@ -284,15 +345,15 @@ class Pool {
   const std::string password_;
   std::mutex mutex_;
   std::condition_variable ready_;
-  std::vector<PGconn*> idle_;  // used as a stack: the most recently used is warmest
+  std::vector<std::unique_ptr<Session>> idle_;  // a stack: the most recently used is warmest
   std::size_t open_ = 0;
 };
 
 struct Releaser {
   Pool* pool;
-  void operator()(PGconn* conn) const { pool->release(conn); }
+  void operator()(Session* session) const { pool->release(session); }
 };
-using Lease = std::unique_ptr<PGconn, Releaser>;
+using Lease = std::unique_ptr<Session, Releaser>;
 
 class PostgresDatabase final : public Database {
  public:
@@ -326,12 +387,12 @@ class PostgresDatabase final : public Database {
  private:
   void run_transaction(const char* begin_sql, const std::function<void(Connection&)>& fn) {
     Lease lease = begin(begin_sql);
-    PgConnection conn(lease.get());
+    PgConnection conn(*lease, pool_.schema_generation);
     try {
       fn(conn);
       conn.commit();
     } catch (...) {
-      PGconn* raw = lease.get();
+      PGconn* raw = lease->conn;
       // If ROLLBACK fails too, release() sees the open transaction and drops the connection.
       if (PQstatus(raw) == CONNECTION_OK && PQtransactionStatus(raw) != PQTRANS_IDLE) {
         PQclear(PQexec(raw, "ROLLBACK"));
@@ -342,10 +403,18 @@ class PostgresDatabase final : public Database {
 
   Lease begin(const char* begin_sql) {
     for (;;) {
-      auto [conn, reused] = pool_.acquire();
-      Lease lease(conn, Releaser{&pool_});
+      auto [session, reused] = pool_.acquire();
+      Lease lease(session, Releaser{&pool_});
+      const std::uint64_t generation = pool_.schema_generation.load();
+      const bool drop = session->statements_stale || session->schema_generation != generation;
       try {
-        check(conn, PQexec(conn, begin_sql));
+        if (drop) {
+          check(session->conn, PQexec(session->conn, "DEALLOCATE ALL"));
+          session->statements.clear();
+          session->statements_stale = false;
+          session->schema_generation = generation;
+        }
+        check(session->conn, PQexec(session->conn, begin_sql));
         return lease;
       } catch (const StoreError& e) {
         // A pooled connection may have been closed by the server (restart,
