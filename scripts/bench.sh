@@ -8,3 +8,4 @@ psql -q "$base" -c 'DROP DATABASE IF EXISTS guiche_bench' -c 'CREATE DATABASE gu
 build/bench_register_requests --postgres "${base%/postgres}/guiche_bench" "$@"
 build/bench_mail_parse
 build/bench_whatsapp_outbound
+build/bench_whatsapp_inbound

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -273,6 +274,7 @@ void add_serve(CLI::App& app, Runners& runners) {
     if (config.whatsapp.enabled()) {
       transports::WhatsAppTransportConfig wa;
       wa.api = {config.whatsapp.api_url, config.whatsapp.phone_number_id, config.whatsapp.token};
+      wa.attachments_dir = (std::filesystem::path(config.data_dir) / "attachments").string();
       whatsapp_delivery = std::make_unique<transports::OutboxWorker>(
           *db, clock, std::make_unique<transports::WhatsAppTransport>(*db, clock, wa),
           transports::WorkerConfig{});

@@ -14,6 +14,11 @@ std::string to_payload_json(const WhatsAppPayload& p) {
   }
   if (p.context) j["context"] = *p.context;
   if (p.template_only) j["template_only"] = true;
+  if (p.file) {
+    j["file"] = {{"sha256", p.file->sha256},
+                 {"filename", p.file->filename},
+                 {"content_type", p.file->content_type}};
+  }
   return j.dump();
 }
 
@@ -38,6 +43,11 @@ WhatsAppPayload parse_payload(const std::string& json) {
     }
     if (j.contains("context")) p.context = j["context"].get<std::string>();
     p.template_only = j.value("template_only", false);
+    if (j.contains("file")) {
+      const auto& f = j["file"];
+      p.file = WhatsAppFile{f.at("sha256").get<std::string>(), f.at("filename").get<std::string>(),
+                            f.at("content_type").get<std::string>()};
+    }
   } catch (const nlohmann::json::exception& e) {
     throw std::invalid_argument(std::string("payload: ") + e.what());
   }

@@ -4,12 +4,15 @@
 //                 recipient_type and to: "type" and its object...},
 //    "template": {"name", "language", "parameters": ["...", ...]},
 //    "context":  "wamid...",
-//    "template_only": true}
+//    "template_only": true,
+//    "file":     {"sha256", "filename", "content_type"}}
 // Every member is optional. Without "message" the row's text_body goes as a
 // text message; "template" is what goes instead outside the 24-hour
 // customer-service window; "context" names a message this one replies to;
 // "template_only" sends the template even where the desk counts the window
-// open (WhatsApp reported it closed: error 131047 in a status webhook).
+// open (WhatsApp reported it closed: error 131047 in a status webhook);
+// "file" is an attachment of the ticket (store/attachment_blobs.hpp) that
+// goes as itself inside the window: uploaded, then sent by its media id.
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -23,11 +26,18 @@ struct WhatsAppTemplateCall {
   std::vector<std::string> parameters;  // the body's {{1}}, {{2}}, ... in order
 };
 
+struct WhatsAppFile {
+  std::string sha256;
+  std::string filename;
+  std::string content_type;
+};
+
 struct WhatsAppPayload {
   std::optional<nlohmann::json> message;
   std::optional<WhatsAppTemplateCall> template_call;
   std::optional<std::string> context;
   bool template_only = false;
+  std::optional<WhatsAppFile> file;
 };
 
 std::string to_payload_json(const WhatsAppPayload& p);

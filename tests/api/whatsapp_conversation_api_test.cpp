@@ -9,6 +9,7 @@
 
 #include <regex>
 
+#include "app/attachments/attachments.hpp"
 #include "app/directory/directory.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
@@ -62,8 +63,9 @@ class WhatsAppConversationTest : public ApiTest {
     config.batch = 100;
     worker = std::make_unique<transports::OutboxWorker>(
         database->db(), clock,
-        std::make_unique<transports::WhatsAppTransport>(database->db(), clock,
-                                                        transports::WhatsAppTransportConfig{api}),
+        std::make_unique<transports::WhatsAppTransport>(
+            database->db(), clock,
+            transports::WhatsAppTransportConfig{api, database->data_dir() + "/attachments"}),
         config, false);
     // A service whose form has a choice, a text and a date, for public servants only: the
     // person must prove who they are.
@@ -235,6 +237,14 @@ TEST_P(WhatsAppConversationTest, AWholeRequestFromFirstContactToTheEvaluation) {
   say(std::vector<json>{
       json{{"type", "text"}, {"text", "Sala 204"}, {"context_id", question[0]["id"]}}});
 
+  // A file the attendant attaches goes to the requester as itself, uploaded and sent by id.
+  desk->attachments().attach(as(w.attendant), ticket->id, "instrucoes.pdf",
+                             "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+  const auto file = deliver();
+  ASSERT_EQ(file.size(), 1u);
+  EXPECT_EQ(file[0]["type"], "document");
+  EXPECT_EQ(file[0]["request"]["document"]["filename"], "instrucoes.pdf");
+
   // Resolved; the requester rates it 4 by the list the resolution notice carries.
   desk->work().resolve(as(w.attendant), ticket->id, "Rolete trocado.", 20);
   EXPECT_THAT(text_of(deliver()), HasSubstr("Rolete trocado."));
@@ -290,6 +300,38 @@ TEST_P(WhatsAppConversationTest, AWindowReportedClosedLaterSendsTheTemplate) {
   // Once: a second report of the same failure sends nothing more.
   desk->whatsapp_inbox().process_due();
   EXPECT_TRUE(deliver().empty());
+}
+
+TEST_P(WhatsAppConversationTest, AttendantHandsTheConversationToTheCentralAndRelaysTheRest) {
+  say_text("Bom dia");
+  tap("Aceito");
+  const auto handed = text_of(say_text("atendente"));
+  EXPECT_THAT(handed, HasSubstr("Chamei um atendente"));
+  std::smatch found;
+  ASSERT_TRUE(std::regex_search(handed, found, std::regex("protocolo \\*([0-9-]+)\\*"))) << handed;
+  say_text("Minha impressora não liga");
+  std::optional<Ticket> ticket;
+  database->db().read(
+      [&](store::Connection& c) { ticket = store::load_ticket_by_protocol(c, found[1]); });
+  ASSERT_TRUE(ticket);
+  EXPECT_EQ(ticket->channel, Channel::whatsapp);
+  EXPECT_THAT(ticket->description, HasSubstr("Pessoa: Bom dia"));
+  std::string replies;
+  for (const auto& e : events_of(ticket->id)) {
+    if (e.kind == EventKind::public_reply) replies += e.data.value("text", "");
+  }
+  EXPECT_EQ(replies, "Minha impressora não liga");
+}
+
+TEST_P(WhatsAppConversationTest, AConversationLeftInTheMiddleExpiresWithAMessage) {
+  say_text("Bom dia");
+  tap("Aceito");
+  clock.advance(29min);
+  EXPECT_EQ(desk->whatsapp_conversations().expire_quiet(), 0);
+  clock.advance(2min);
+  EXPECT_EQ(desk->whatsapp_conversations().expire_quiet(), 1);
+  EXPECT_THAT(text_of(deliver()), HasSubstr("encerrei"));
+  EXPECT_EQ(desk->whatsapp_conversations().expire_quiet(), 0);
 }
 
 GUICHE_ON_BOTH_ENGINES(WhatsAppConversationTest);

@@ -61,7 +61,8 @@ void Notices::enqueue_written(store::Connection& c, const std::string& key, cons
 void Notices::write(store::Connection& c, const std::string& key, const Person& to,
                     std::optional<std::int64_t> ticket_id, const std::string& subject,
                     const std::string& text, const std::string& html, Instant now,
-                    std::optional<Channel> came_by, const nlohmann::json& values) {
+                    std::optional<Channel> came_by, const nlohmann::json& values,
+                    const std::optional<store::WhatsAppFile>& file) {
   const auto route = notice_route(to, came_by, ctx_.config.notice_channels);
   if (!route) return;
   store::OutboxMessage m;
@@ -78,6 +79,7 @@ void Notices::write(store::Connection& c, const std::string& key, const Person& 
   m.created_at = now;
   if (route->channel == "whatsapp") {
     auto wa = whatsapp_notice(key, values, ticket_id, text, ctx_.config.whatsapp.templates);
+    wa.payload.file = file;
     m.text_body = std::move(wa.text);
     m.html_body.clear();
     m.payload = store::to_payload_json(wa.payload);
@@ -140,6 +142,25 @@ void Notices::notify(store::Connection& c, const Ticket& ticket,
           merged.update(values);
           enqueue(c, "registration", *to, ticket.id, std::move(merged), now, ticket.channel);
         }
+        break;
+      }
+      case EventKind::attachment_added: {
+        // On WhatsApp an agent's public file goes to the requester as itself (e-mail
+        // readers find it on the portal, with the reply that mentions it).
+        if (!e.is_public || a.id() == ticket.requester_id) break;
+        const auto& to = requester();
+        if (!to) break;
+        const auto route = notice_route(*to, ticket.channel, ctx_.config.notice_channels);
+        if (!route || route->channel != "whatsapp") break;
+        nlohmann::json values = base;
+        values["name"] = to->name;
+        const std::string filename = e.data.value("filename", "");
+        write(c, "attachment", *to, ticket.id, "[SA " + ticket.protocol + "] " + filename,
+              "Enviamos o arquivo " + filename + " na SA " + ticket.protocol + ". Veja em " +
+                  ticket_url,
+              "", now, ticket.channel, values,
+              store::WhatsAppFile{e.data.value("sha256", ""), filename,
+                                  e.data.value("content_type", "")});
         break;
       }
       case EventKind::public_reply:

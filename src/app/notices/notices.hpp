@@ -16,6 +16,7 @@
 #include "app/desk_context.hpp"
 #include "domain/ticket.hpp"
 #include "domain/ticket_event.hpp"
+#include "store/whatsapp_payload.hpp"
 
 namespace guiche::app {
 
@@ -43,11 +44,12 @@ class Notices {
 
  private:
   // `values`: the notice's values, for its short WhatsApp text
-  // (app/notices/whatsapp_notice.hpp) when it goes by WhatsApp.
+  // (app/notices/whatsapp_notice.hpp) when it goes by WhatsApp, with `file` if any.
   void write(store::Connection& c, const std::string& key, const Person& to,
              std::optional<std::int64_t> ticket_id, const std::string& subject,
              const std::string& text, const std::string& html, Instant now,
-             std::optional<Channel> came_by, const nlohmann::json& values);
+             std::optional<Channel> came_by, const nlohmann::json& values,
+             const std::optional<store::WhatsAppFile>& file = std::nullopt);
 
   DeskContext& ctx_;
 };

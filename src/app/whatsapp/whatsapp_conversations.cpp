@@ -33,7 +33,8 @@ std::string plain_text(const chatbot::BotMessage& m) {
 }
 
 bool is_plain_text(const nlohmann::json& message) {
-  return message.value("type", "") == "text" && !message.contains("context");
+  return message.value("type", "") == "text" && !message.contains("context") &&
+         message.contains("text") && message["text"].is_object();
 }
 
 }  // namespace

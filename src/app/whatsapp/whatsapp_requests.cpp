@@ -197,6 +197,7 @@ bool WhatsAppConversations::join_replied_ticket(Session& s, const nlohmann::json
   chatbot::AddToTicket add;
   add.ticket_id = ticket->id;
   if (type == "text") {
+    if (!message.contains("text") || !message["text"].is_object()) return false;
     add.text = message["text"].value("body", "");
   } else if (const auto input = chatbot::bot_input_of_cloud_message(message);
              std::holds_alternative<chatbot::MediaIn>(input)) {

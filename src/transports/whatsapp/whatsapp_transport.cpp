@@ -35,7 +35,9 @@ std::string token_refused_reason(const std::string& detail) {
 
 WhatsAppTransport::WhatsAppTransport(store::Database& db, const Clock& clock,
                                      WhatsAppTransportConfig config)
-    : db_(db), clock_(clock), config_(config), client_(config.api) {}
+    : db_(db), clock_(clock), config_(config), client_(config.api) {
+  if (!config_.attachments_dir.empty()) blobs_.emplace(config_.attachments_dir);
+}
 
 std::vector<store::OutboxMessage> WhatsAppTransport::claim(store::Connection& c, Instant now,
                                                            Instant lease_until, int limit) {
@@ -80,7 +82,15 @@ SendOutcome WhatsAppTransport::send(const store::OutboxMessage& m) {
                       client_.send(template_request(*to, *payload.template_call, payload.context)),
                       "template");
   }
-  const SentMessage free_form = client_.send(free_form_request(*to, m, payload));
+  SentMessage free_form;
+  if (payload.file) {
+    const auto bytes = blobs_ ? blobs_->read(payload.file->sha256) : std::nullopt;
+    if (!bytes)
+      return SendOutcome::give_up("Arquivo " + payload.file->filename + " não encontrado.");
+    free_form = send_file(*to, *bytes, payload.file->content_type, payload.file->filename, "");
+  } else {
+    free_form = client_.send(free_form_request(*to, m, payload));
+  }
   if (free_form.result.error_code == kWindowClosed) {
     // WhatsApp counts the window by its own clock: go as the template at once.
     if (!payload.template_call) return SendOutcome::give_up(no_template);

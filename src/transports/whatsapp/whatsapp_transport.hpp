@@ -20,12 +20,16 @@
 // - No answer, or 5xx: retried with the backoff (nothing lost while the
 //   provider is down). Other refusals (a malformed message): failed, with
 //   the Cloud API's reason.
+// - A row carrying a file (an agent's public attachment): inside the window
+//   the file is uploaded and sent by its media id, an image inline and
+//   anything else as a document; outside it, the template tells of it.
 // Each accepted message's wamid is recorded with its row and ticket
 // (store/whatsapp_message_rows.hpp) for the status webhooks to update.
 #include <chrono>
 #include <map>
 #include <optional>
 
+#include "store/attachment_blobs.hpp"
 #include "store/database.hpp"
 #include "transports/transport.hpp"
 #include "transports/whatsapp/cloud_api_client.hpp"
@@ -34,6 +38,9 @@ namespace guiche::transports {
 
 struct WhatsAppTransportConfig {
   CloudApiConfig api;
+  // Where the desk keeps attachments (DATA_DIR/attachments): rows with a
+  // file (store/whatsapp_payload.hpp) upload it from there.
+  std::string attachments_dir;
   // While the channel is broken, how often one row tries again.
   std::chrono::milliseconds probe_interval{60'000};
   // How long rows wait, unattempted, after a 130429 in their round.
@@ -68,6 +75,7 @@ class WhatsAppTransport final : public NoticeTransport {
   const Clock& clock_;
   WhatsAppTransportConfig config_;
   CloudApiClient client_;
+  std::optional<store::AttachmentBlobs> blobs_;  // with attachments_dir
   // This round: what was accepted (for record()), and whether the token or
   // the throughput limit stopped it.
   std::map<std::int64_t, Accepted> accepted_;
