@@ -182,6 +182,11 @@ TEST_P(CharterPagesTest, TheFiguresCountTheServicesTickets) {
 }
 
 TEST_P(CharterPagesTest, AnAdminEditsTheHeaderWithCsrfAndNobodyElseMay) {
+  // The default header has no address nor site: no empty lines, no empty link.
+  const auto before = anonymous("/carta").body;
+  EXPECT_THAT(before, Not(HasSubstr("href=\"\"")));
+  EXPECT_THAT(before, Not(HasSubstr("Site oficial")));
+  EXPECT_THAT(before, Not(HasSubstr("Endereço</strong>")));
   const auto admin = sign_in(w.admin);
   ASSERT_EQ(get(admin, "/admin/carta").status, 200);
   const std::string form = "&unidade=" + web::url_encode("Coordenadoria de Tecnologia") +
@@ -197,6 +202,8 @@ TEST_P(CharterPagesTest, AnAdminEditsTheHeaderWithCsrfAndNobodyElseMay) {
   EXPECT_THAT(body, HasSubstr("Coordenadoria de Tecnologia"));
   EXPECT_THAT(body, HasSubstr("Somos a &lt;CTI&gt;."));
   EXPECT_THAT(body, HasSubstr("(67) 3318-6713"));
+  EXPECT_THAT(body, HasSubstr("<a href=\"https://www.sejusp.ms.gov.br/\">"));
+  EXPECT_THAT(body, HasSubstr("Av. Poeta Manoel de Barros"));
 
   r = post(admin, "/admin/carta",
            "csrf=" + admin.csrf + "&unidade=&quem_somos=x&site=javascript:alert(1)");

@@ -36,7 +36,9 @@ nlohmann::json header_json(WebContext& ctx) {
           {"contatos", message_paragraphs(h.contacts)},
           {"tem_contatos", !h.contacts.empty()},
           {"endereco", h.address},
-          {"site", h.website}};
+          {"tem_endereco", !h.address.empty()},
+          {"site", h.website},
+          {"tem_site", !h.website.empty()}};
 }
 
 http::Response charter_page(WebContext& ctx, const http::Request& r) {
@@ -70,6 +72,7 @@ http::Response charter_page(WebContext& ctx, const http::Request& r) {
     printed.push_back({{"codigo", s.service.code},
                        {"nome", s.service.name},
                        {"unidade", s.unit_name},
+                       {"tem_unidade", !s.unit_name.empty()},
                        {"campos", fields_json(ctx, s)}});
   }
   nlohmann::json view = {{"cabecalho", header_json(ctx)},
@@ -100,6 +103,7 @@ http::Response service_page(WebContext& ctx, const http::Request& r) {
                          {"codigo", s.service.code},
                          {"nome", s.service.name},
                          {"unidade", s.unit_name},
+                         {"tem_unidade", !s.unit_name.empty()},
                          {"campos", fields_json(ctx, s)},
                          {"faixas", bands},
                          {"tem_faixas", !bands.empty()},
