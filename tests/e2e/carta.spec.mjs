@@ -38,6 +38,11 @@ export default async function charter(t) {
     }
     expect(await page.locator('a.br-button', { hasText: 'Solicitar este serviço' }).count() === 1,
       'o botão para solicitar');
+    const stages = page.locator('.carta-etapas li');
+    expect(await stages.count() > 1, 'as etapas do serviço');
+    const style = await stages.first().evaluate((e) => [getComputedStyle(e).display,
+      getComputedStyle(e.parentElement).listStyleType]);
+    expect(style[0] === 'list-item' && style[1] === 'decimal', 'etapas numeradas, uma por linha: ' + style);
   });
 
   await step('teclado: o primeiro serviço pelo Tab', async () => {
