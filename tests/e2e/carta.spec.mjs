@@ -55,6 +55,15 @@ export default async function charter(t) {
     expect(reached, 'um serviço alcançável pelo teclado');
   });
 
+  await step('impressão: a unidade, depois cada serviço em uma folha A4', async () => {
+    await page.goto(base + '/carta');
+    const services = await page.locator('.carta-servico-impresso').count();
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    // Compressed streams aside, each page object names its type in clear.
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    expect(services > 0 && pages === services + 1, `${pages} páginas para ${services} serviços`);
+  });
+
   await step('360 px', async () => {
     await page.goto(base + '/carta');
     const path = await page.locator('.lista-servicos h4 a').first().getAttribute('href');
