@@ -38,6 +38,11 @@ export default async function charter(t) {
     }
     expect(await page.locator('a.br-button', { hasText: 'Solicitar este serviço' }).count() === 1,
       'o botão para solicitar');
+    // The number comes from the SLA configuration; the service's own text only adds to it.
+    const deadline = await page.locator('.campo-prazo_maximo').textContent();
+    const figures = deadline.match(/\d+ (horas?|dias?) (úteis|útil|corridas?)/g) || [];
+    expect(figures.length > 0 && new Set(figures).size === figures.length,
+      'o prazo dito uma vez só: ' + deadline.trim());
     const stages = page.locator('.carta-etapas li');
     expect(await stages.count() > 1, 'as etapas do serviço');
     const style = await stages.first().evaluate((e) => [getComputedStyle(e).display,
