@@ -3,6 +3,7 @@
 #include "app/accounts/accounts.hpp"
 #include "app/attachments/attachments.hpp"
 #include "app/calendars/calendars.hpp"
+#include "app/charter/charter.hpp"
 #include "app/desk_context.hpp"
 #include "app/directory/authorizations.hpp"
 #include "app/directory/directory.hpp"
@@ -50,6 +51,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   status_components_ = std::make_unique<StatusComponents>(ctx);
   status_notices_ = std::make_unique<StatusNotices>(ctx, *notices_);
   status_page_ = std::make_unique<StatusPage>(ctx);
+  charter_ = std::make_unique<Charter>(ctx, *clocks_);
   notice_reminders_ = std::make_unique<NoticeReminders>(ctx, *notices_);
   status_subscriptions_ = std::make_unique<StatusSubscriptions>(ctx);
   notice_tickets_ = std::make_unique<NoticeTickets>(ctx, *ledger_, *work_, *status_notices_);

@@ -20,6 +20,7 @@ class Accounts;
 class Attachments;
 class Authorizations;
 class Calendars;
+class Charter;
 class Directory;
 class Intake;
 class LiveUpdates;
@@ -68,6 +69,7 @@ class Desk {
   StatusComponents& status_components() { return *status_components_; }
   StatusNotices& status_notices() { return *status_notices_; }
   StatusPage& status_page() { return *status_page_; }
+  Charter& charter() { return *charter_; }
   NoticeReminders& notice_reminders() { return *notice_reminders_; }
   StatusSubscriptions& status_subscriptions() { return *status_subscriptions_; }
   NoticeTickets& notice_tickets() { return *notice_tickets_; }
@@ -97,6 +99,7 @@ class Desk {
   std::unique_ptr<StatusComponents> status_components_;
   std::unique_ptr<StatusNotices> status_notices_;
   std::unique_ptr<StatusPage> status_page_;
+  std::unique_ptr<Charter> charter_;
   std::unique_ptr<NoticeReminders> notice_reminders_;
   std::unique_ptr<StatusSubscriptions> status_subscriptions_;
   std::unique_ptr<NoticeTickets> notice_tickets_;

@@ -37,9 +37,11 @@ Service charter_item(const char* code, const char* name, Audience audience, Cate
               "Triagem pela central de serviços (SGHDK) e encaminhamento à unidade responsável",
               "Execução pela equipe técnica, com contato com o solicitante em caso de dúvida",
               "Encerramento com a solução e o tempo gasto, seguido da pesquisa de satisfação"};
+  // What the number cannot say: the number itself comes from the SLA
+  // configuration (sla/charter_deadline.hpp), never typed here.
   s.max_deadline =
-      "Conforme a prioridade definida na triagem: Crítica, 6 horas úteis; Alta, 16 horas úteis; "
-      "Média, 10 dias úteis; Baixa, 20 dias úteis.";
+      "Contado a partir do registro da solicitação; o tempo em que o chamado aguarda informações "
+      "do solicitante não entra na contagem.";
   s.access_channels = std::string(
                           "Portal do Guichê, e-mail atendimento@prodest.es.gov.br ou telefone "
                           "(27) 3636-7200, de segunda a sexta-feira, das 8h às 18h, informando o "

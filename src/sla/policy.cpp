@@ -15,19 +15,6 @@ std::string calendar_code(CalendarChoice c) {
   return c == CalendarChoice::desk ? "desk" : "organization";
 }
 
-std::string duration_text_pt(const Duration& d) {
-  const std::string n = std::to_string(d.amount);
-  switch (d.unit) {
-    case DurationUnit::business_hours:
-      return n + (d.amount == 1 ? " hora útil" : " horas úteis");
-    case DurationUnit::business_days:
-      return n + (d.amount == 1 ? " dia útil" : " dias úteis");
-    case DurationUnit::calendar_hours:
-      return n + (d.amount == 1 ? " hora corrida" : " horas corridas");
-  }
-  return n;
-}
-
 nlohmann::json duration_json(const Duration& d) {
   return {{"unit", unit_code(d.unit)}, {"amount", d.amount}};
 }
@@ -95,6 +82,19 @@ class Checker {
 };
 
 }  // namespace
+
+std::string duration_text_pt(const Duration& d) {
+  const std::string n = std::to_string(d.amount);
+  switch (d.unit) {
+    case DurationUnit::business_hours:
+      return n + (d.amount == 1 ? " hora útil" : " horas úteis");
+    case DurationUnit::business_days:
+      return n + (d.amount == 1 ? " dia útil" : " dias úteis");
+    case DurationUnit::calendar_hours:
+      return n + (d.amount == 1 ? " hora corrida" : " horas corridas");
+  }
+  return n;
+}
 
 std::string target_code(Target t) {
   return t == Target::first_response ? "first_response" : "resolution";

@@ -25,6 +25,9 @@ enum class CalendarChoice {
   organization,  // the requester organization's calendar (the desk's if none)
 };
 
+// "6 horas úteis", "1 dia útil", "24 horas corridas".
+std::string duration_text_pt(const Duration& d);
+
 struct Policy {
   std::string code;   // "critica", "consulta-tecnica", ...
   std::string label;  // pt-BR, shown in the timeline

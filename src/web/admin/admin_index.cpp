@@ -15,6 +15,7 @@ void add_admin_calendars(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_sla(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_webhooks(WebContext& ctx, std::vector<http::Route>& routes);  // admin_webhooks.cpp
 void add_admin_components(WebContext& ctx, std::vector<http::Route>& routes);
+void add_admin_charter(WebContext& ctx, std::vector<http::Route>& routes);  // admin_charter.cpp
 
 namespace {
 
@@ -29,7 +30,8 @@ void add_admin_index(WebContext& ctx, std::vector<http::Route>& routes) {
                                                           {"/admin/servicos", "servicos"},
                                                           {"/admin/calendarios", "calendarios"},
                                                           {"/admin/sla", "sla"},
-                                                          {"/admin/componentes", "componentes"}}) {
+                                                          {"/admin/componentes", "componentes"},
+                                                          {"/admin/carta", "carta"}}) {
       sections.push_back({{"url", path},
                           {"nome", text(ctx, "admin.indice." + key)},
                           {"sobre", text(ctx, "admin.indice." + key + "_sobre")}});
@@ -60,6 +62,7 @@ void add_admin_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   add_admin_sla(ctx, routes);
   add_admin_webhooks(ctx, routes);
   add_admin_components(ctx, routes);
+  add_admin_charter(ctx, routes);
 }
 
 }  // namespace guiche::web

@@ -1,6 +1,6 @@
 // The service catalog (/servicos, searchable by name or code; a search that
 // is a service's code as people type it, "sup tec" for SUP-TEC, lists that
-// service first, marked: domain/service_code.hpp) and a
+// service first, marked: domain/service_search.hpp) and a
 // service's request form (/servicos/{code}/solicitar), after the service's
 // open incidents, if any ("already known: follow it here").
 #include <algorithm>
@@ -9,8 +9,7 @@
 #include "app/directory/directory.hpp"
 #include "app/incidents/notice_tickets.hpp"
 #include "app/intake/intake.hpp"
-#include "domain/service_code.hpp"
-#include "domain/text_fold.hpp"
+#include "domain/service_search.hpp"
 #include "web/page.hpp"
 #include "web/page_routes.hpp"
 #include "web/request_view.hpp"
@@ -22,25 +21,15 @@ namespace {
 http::Response catalog(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
   const auto q = r.query_value("q").value_or("");
-  const auto wanted = fold_text(q);
   auto services = ctx.desk.directory().services(v.actor);
   std::erase_if(services, [](const Service& s) { return !s.active; });
-  std::vector<std::string> codes;
-  for (const auto& s : services) codes.push_back(s.code);
-  // Someone who types a code wants that service: first, whatever else matches.
-  const auto exact = wanted.empty() ? std::nullopt : typed_service_code(q, codes);
-  std::stable_partition(services.begin(), services.end(),
-                        [&](const Service& s) { return exact && s.code == *exact; });
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& s : services) {
-    const bool is_exact = exact && s.code == *exact;
-    if (!is_exact && !wanted.empty() && fold_text(s.name).find(wanted) == std::string::npos &&
-        fold_text(s.code).find(wanted) == std::string::npos)
-      continue;
+  for (const auto& hit : search_services(services, q)) {
+    const auto& s = services[hit.index];
     items.push_back({{"codigo", s.code},
                      {"nome", s.name},
                      {"descricao", s.description},
-                     {"exato", is_exact},
+                     {"exato", hit.exact},
                      {"url", "/servicos/" + url_encode(s.code) + "/solicitar"}});
   }
   nlohmann::json view = {{"q", q},

@@ -1,0 +1,70 @@
+#pragma once
+// The public Carta de Serviços (Lei 13.460 art. 7; docs/domain.md, "Public
+// face"): anyone reads the unit's header and its public, active services,
+// each with the maximum deadline its SLA configuration gives
+// (sla/charter_deadline.hpp) and what its tickets of the last 12 months
+// measured; admins edit the header.
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/desk_context.hpp"
+#include "domain/charter_header.hpp"
+#include "domain/service.hpp"
+#include "sla/charter_deadline.hpp"
+
+namespace guiche::app {
+
+class SlaClocks;
+
+struct CharterService {
+  Service service;
+  std::string unit_name;  // the owning unit's, "" when none
+  sla::CharterDeadline deadline;
+};
+
+// The promise next to the result: a service's tickets registered in the 12
+// months before `until`.
+struct ServiceFigures {
+  Instant since{};
+  Instant until{};
+  std::int64_t registered = 0;
+  std::int64_t resolved = 0;
+  // Of the resolved tickets that had a resolution deadline, the share resolved
+  // by it (0..1); none when there were none.
+  std::optional<double> in_time_share;
+  std::optional<std::chrono::milliseconds> median_resolution;
+  std::int64_t ratings = 0;
+  std::optional<double> mean_rating;  // 1..5 stars
+};
+
+class Charter {
+ public:
+  Charter(DeskContext& context, SlaClocks& clocks) : ctx_(context), clocks_(clocks) {}
+
+  // The stored header, or the defaults until an admin saves one.
+  CharterHeader header();
+  // Admins only.
+  CharterHeader update_header(const Actor& a, const CharterHeader& h);
+  // Public and active services, by owning unit name then service name.
+  std::vector<CharterService> services();
+  // One of those by its code; not_found for any other code.
+  CharterService service(const std::string& code);
+  // Counted from the tickets_service_created index and kept for a few
+  // minutes, so a charter read by many does not count the same rows again.
+  ServiceFigures figures(std::int64_t service_id);
+
+  static constexpr std::chrono::minutes kFiguresKeptFor{10};
+
+ private:
+  DeskContext& ctx_;
+  SlaClocks& clocks_;
+  std::mutex mutex_;
+  std::map<std::int64_t, std::pair<Instant, ServiceFigures>> figures_;  // by service, when counted
+};
+
+}  // namespace guiche::app

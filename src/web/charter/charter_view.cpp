@@ -1,0 +1,86 @@
+#include "web/charter/charter_view.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "web/page.hpp"
+
+namespace guiche::web {
+namespace {
+
+std::string or_unknown(WebContext& ctx, const std::string& value) {
+  return value.empty() ? text(ctx, "carta.nao_informado") : value;
+}
+
+std::string decimal(double x, int places) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.*f", places, x);
+  std::string out = buffer;
+  for (auto& c : out) {
+    if (c == '.') c = ',';
+  }
+  return out;
+}
+
+// Wall time: "5 h", "3 dias".
+std::string elapsed_text(WebContext& ctx, std::chrono::milliseconds ms) {
+  const double hours = static_cast<double>(ms.count()) / 3'600'000.0;
+  if (hours < 48) {
+    return decimal(hours, hours < 10 ? 1 : 0) + " " + text(ctx, "carta.numeros.horas");
+  }
+  return decimal(hours / 24.0, 0) + " " + text(ctx, "carta.numeros.dias");
+}
+
+}  // namespace
+
+std::string charter_deadline_text(const app::CharterService& s) {
+  return sla::charter_deadline_text_pt(s.deadline);
+}
+
+std::vector<CharterField> charter_fields(WebContext& ctx, const app::CharterService& cs) {
+  const auto& s = cs.service;
+  auto field = [&](const char* key, const std::string& value) {
+    return CharterField{
+        key, text(ctx, std::string("carta.campos.") + key), or_unknown(ctx, value), {}};
+  };
+  std::vector<CharterField> out;
+  out.push_back(field("o_que_e", s.description));
+  out.push_back(field("quem_pode_utilizar", s.who_may_use));
+  out.push_back(field("documentos_necessarios", s.required_documents));
+  auto stages = field("etapas", "");
+  stages.items = s.stages;
+  if (!s.stages.empty()) {
+    stages.value.clear();
+    for (std::size_t i = 0; i < s.stages.size(); ++i) {
+      stages.value += (i ? " | " : "") + std::to_string(i + 1) + ". " + s.stages[i];
+    }
+  }
+  out.push_back(stages);
+  out.push_back(field("custo", s.cost));
+  std::string deadline = charter_deadline_text(cs);
+  if (!s.max_deadline.empty()) deadline += ". " + s.max_deadline;
+  out.push_back(field("prazo_maximo", deadline));
+  out.push_back(field("canais_de_acesso", s.access_channels));
+  out.push_back(field("canais_de_comunicacao", s.communication_channels));
+  out.push_back(field("canais_de_manifestacao", s.complaint_channels));
+  out.push_back(field("compromisso", s.commitment));
+  return out;
+}
+
+nlohmann::json figures_view(WebContext& ctx, const app::ServiceFigures& f) {
+  const std::string none = "—";
+  return {{"volume", f.registered},
+          {"resolvidos", f.resolved},
+          {"no_prazo", f.in_time_share ? decimal(*f.in_time_share * 100.0, 0) + " %" : none},
+          {"mediana", f.median_resolution ? elapsed_text(ctx, *f.median_resolution) : none},
+          {"satisfacao", f.mean_rating ? decimal(*f.mean_rating, 1) : none},
+          {"avaliacoes", f.ratings},
+          {"desde", format_local(ctx, f.since)},
+          {"ate", format_local(ctx, f.until)}};
+}
+
+std::string charter_service_path(const Service& s) {
+  return "/carta/servicos/" + url_encode(s.code);
+}
+
+}  // namespace guiche::web
