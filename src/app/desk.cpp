@@ -8,6 +8,7 @@
 #include "app/directory/directory.hpp"
 #include "app/incidents/notice_reminders.hpp"
 #include "app/incidents/notice_tickets.hpp"
+#include "app/tickets/equipment_custody.hpp"
 #include "app/incidents/status_components.hpp"
 #include "app/incidents/status_notices.hpp"
 #include "app/incidents/status_page.hpp"
@@ -41,6 +42,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   accounts_ = std::make_unique<Accounts>(ctx, *directory_, *notices_);
   intake_ = std::make_unique<Intake>(ctx, *ledger_, *clocks_);
   work_ = std::make_unique<TicketWork>(ctx, *ledger_);
+  custody_ = std::make_unique<EquipmentCustody>(ctx, *ledger_);
   reads_ = std::make_unique<TicketReads>(ctx, *clocks_);
   attachments_ = std::make_unique<Attachments>(ctx, *ledger_, *reads_);
   mail_ = std::make_unique<MailIntake>(ctx, *ledger_, *intake_);

@@ -5,11 +5,11 @@
 namespace guiche {
 namespace {
 
-constexpr std::array<std::string_view, 18> kCodes{
+constexpr std::array<std::string_view, 21> kCodes{
     "created",      "triaged",       "routed",           "assigned",    "status_changed",
     "public_reply", "internal_note", "attachment_added", "time_logged", "resolved",
     "evaluated",    "reopened",      "closed",           "cancelled",   "linked",
-    "sla_warning",  "notice_linked", "notice_unlinked",
+    "sla_warning",  "notice_linked", "notice_unlinked", "equipment_entered", "equipment_maintained", "equipment_returned",
 };
 
 }  // namespace

@@ -25,6 +25,7 @@ extern const char* const kMigrationV016NoticeServiceIndex;
 extern const char* const kMigrationV017WhatsAppDelivery;
 extern const char* const kMigrationV018WhatsAppIntake;
 extern const char* const kMigrationV019WhatsAppConversations;
+extern const char* const kMigrationV021EquipmentCustody;
 
 namespace {
 
@@ -69,6 +70,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {17, "whatsapp_delivery", in_dialect(kMigrationV017WhatsAppDelivery, dialect)},
       {18, "whatsapp_intake", in_dialect(kMigrationV018WhatsAppIntake, dialect)},
       {19, "whatsapp_conversations", in_dialect(kMigrationV019WhatsAppConversations, dialect)},
+      {21, "equipment_custody", in_dialect(kMigrationV021EquipmentCustody, dialect)},
   };
 }
 
