@@ -153,7 +153,10 @@ std::vector<CustodyItem> EquipmentCustody::ticket_equipment(const Actor& a,
     const auto t = store::load_ticket(c, ticket_id, false);
     const auto units = ctx_.unit_tree(c);
     if (!t || !can_view_ticket(a.person, *t, *units)) throw not_found("Chamado não encontrado.");
-    require_work(a, *t, *units);
+    // The requester's side sees the ticket, not the desk's custody records.
+    if (!is_staff(a.person)) {
+      throw forbidden("Os registros de equipamentos são da equipe de atendimento.");
+    }
     out = store::ticket_custody(c, ticket_id);
   });
   return out;

@@ -45,7 +45,7 @@ class EquipmentCustody {
                             const std::string& asset_number, const std::string& text);
   Ticket record_return(const Actor& a, std::int64_t ticket_id, const EquipmentReturn& r);
 
-  // The equipment of a ticket `a` works, in order of entry.
+  // The equipment of a ticket, in order of entry, for the staff who see it.
   std::vector<CustodyItem> ticket_equipment(const Actor& a, std::int64_t ticket_id);
   // One entry (its receipt), by the sequence of its event.
   CustodyItem entry(const Actor& a, std::int64_t ticket_id, std::int64_t entry_seq);
