@@ -113,23 +113,23 @@ void add_custody_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
                             200, list_json(ctx.desk.custody().ticket_equipment(actor, id)));
                       });
                     }});
-  routes.push_back({"GET", "/api/v1/equipment", [&ctx](const http::Request& r) {
-                      return guarded([&] {
-                        auto actor = require_caller(ctx, r);
-                        const auto asset = r.query_value("asset_number");
-                        if (asset) {
-                          return json_response(
-                              200, list_json(ctx.desk.custody().search(
-                                       actor, *asset, query_limit(r.query_value("limit")))));
-                        }
-                        const auto limit = query_id(r.query_value("limit"), "limit").value_or(500);
-                        if (limit < 1 || limit > 1000) {
-                          throw invalid_field("limit", "limit vai de 1 a 1000.");
-                        }
-                        return json_response(200, list_json(ctx.desk.custody().held(
-                                                      actor, static_cast<int>(limit))));
-                      });
-                    }});
+  routes.push_back(
+      {"GET", "/api/v1/equipment", [&ctx](const http::Request& r) {
+         return guarded([&] {
+           auto actor = require_caller(ctx, r);
+           const auto asset = r.query_value("asset_number");
+           if (asset) {
+             return json_response(200, list_json(ctx.desk.custody().search(
+                                           actor, *asset, query_limit(r.query_value("limit")))));
+           }
+           const auto limit = query_id(r.query_value("limit"), "limit").value_or(500);
+           if (limit < 1 || limit > 1000) {
+             throw invalid_field("limit", "limit vai de 1 a 1000.");
+           }
+           return json_response(200,
+                                list_json(ctx.desk.custody().held(actor, static_cast<int>(limit))));
+         });
+       }});
 }
 
 }  // namespace guiche::api

@@ -37,11 +37,13 @@ std::optional<CustodyAction> parse_custody_action(std::string_view code) {
 std::optional<std::string> custody_refusal(CustodyStanding s, CustodyAction a, bool ticket_open) {
   switch (a) {
     case CustodyAction::entry:
-      if (s == CustodyStanding::held_here) return "Este equipamento já está sob nossa guarda neste chamado.";
+      if (s == CustodyStanding::held_here)
+        return "Este equipamento já está sob nossa guarda neste chamado.";
       if (s == CustodyStanding::held_elsewhere)
         return "Este equipamento já está sob nossa guarda por outro chamado; registre a devolução "
                "nele antes.";
-      if (!ticket_open) return "O chamado não está em aberto; registre a entrada em um chamado em atendimento.";
+      if (!ticket_open)
+        return "O chamado não está em aberto; registre a entrada em um chamado em atendimento.";
       return std::nullopt;
     case CustodyAction::maintenance:
       if (s != CustodyStanding::held_here) {

@@ -37,29 +37,31 @@ CustodyItem item_of(const Row& r) {
   return k;
 }
 
-std::vector<CustodyItem> items(Connection& c, const std::string& where,
+std::string select_where(const std::string& where) {
+  return std::string("SELECT ") + kColumns +
+         " FROM equipment_custody k JOIN tickets t ON t.id = k.ticket_id WHERE " + where;
+}
+
+std::vector<CustodyItem> items(Connection& c, const std::string& sql,
                                const std::vector<Value>& params) {
   std::vector<CustodyItem> out;
-  for (const auto& r : c.query(std::string("SELECT ") + kColumns +
-                                   " FROM equipment_custody k JOIN tickets t ON t.id = "
-                                   "k.ticket_id WHERE " +
-                                   where,
-                               params)) {
-    out.push_back(item_of(r));
-  }
+  for (const auto& r : c.query(sql, params)) out.push_back(item_of(r));
   return out;
 }
 
-// "k.unit_id IN (?, ...)", or nothing for every unit.
-std::string unit_filter(const CustodyScope& scope, std::vector<Value>& params) {
-  if (scope.all) return "";
-  if (scope.unit_ids.empty()) return " AND 1 = 0";
+// "AND k.unit_id IN (?, ...)" for `units` units; every unit with -1.
+std::string unit_filter(int units) {
+  if (units < 0) return "";
+  if (units == 0) return " AND 1 = 0";
   std::string out = " AND k.unit_id IN (";
-  for (std::size_t i = 0; i < scope.unit_ids.size(); ++i) {
-    out += i ? ", ?" : "?";
-    params.emplace_back(scope.unit_ids[i]);
-  }
+  for (int i = 0; i < units; ++i) out += i ? ", ?" : "?";
   return out + ")";
+}
+
+int unit_count(const CustodyScope& scope, std::vector<Value>& params) {
+  if (scope.all) return -1;
+  for (auto id : scope.unit_ids) params.emplace_back(id);
+  return static_cast<int>(scope.unit_ids.size());
 }
 
 std::string text_in(const nlohmann::json& d, const char* key) {
@@ -83,8 +85,7 @@ void project_custody_event(Connection& c, const TicketEvent& e,
   const auto& d = e.data;
   const std::string asset = text_in(d, "asset_number");
   // The one entry of the asset on this ticket still held (the rule allows no second).
-  const char* held_here =
-      " WHERE ticket_id = ? AND asset_number = ? AND returned_at IS NULL";
+  const char* held_here = " WHERE ticket_id = ? AND asset_number = ? AND returned_at IS NULL";
   switch (e.kind) {
     case EventKind::equipment_entered:
       c.query(
@@ -99,9 +100,10 @@ void project_custody_event(Connection& c, const TicketEvent& e,
            text_in(d, "received_by_name"), to_millis(e.at)});
       break;
     case EventKind::equipment_maintained:
-      c.query(std::string("UPDATE equipment_custody SET maintenance_steps = maintenance_steps + 1") +
-                  held_here,
-              {e.ticket_id, asset});
+      c.query(
+          std::string("UPDATE equipment_custody SET maintenance_steps = maintenance_steps + 1") +
+              held_here,
+          {e.ticket_id, asset});
       break;
     case EventKind::equipment_returned:
       c.query(std::string("UPDATE equipment_custody SET returned_seq = ?, taken_by_id = ?, "
@@ -120,7 +122,8 @@ void delete_ticket_custody(Connection& c, std::int64_t ticket_id) {
 }
 
 std::optional<CustodyItem> held_custody(Connection& c, const std::string& asset_number) {
-  auto found = items(c, "k.asset_number = ? AND k.returned_at IS NULL", {asset_number});
+  auto found =
+      items(c, select_where("k.asset_number = ? AND k.returned_at IS NULL"), {asset_number});
   if (found.empty()) return std::nullopt;
   return found.front();
 }
@@ -133,24 +136,32 @@ bool entered_on_ticket(Connection& c, std::int64_t ticket_id, const std::string&
 }
 
 std::vector<CustodyItem> ticket_custody(Connection& c, std::int64_t ticket_id) {
-  return items(c, "k.ticket_id = ? ORDER BY k.entry_seq", {ticket_id});
+  return items(c, select_where("k.ticket_id = ? ORDER BY k.entry_seq"), {ticket_id});
+}
+
+std::string held_equipment_sql(int units) {
+  return select_where("k.returned_at IS NULL" + unit_filter(units) +
+                      " ORDER BY k.entered_at, k.id LIMIT ?");
+}
+
+std::string custody_by_asset_sql(int units) {
+  return select_where("k.asset_number = ?" + unit_filter(units) +
+                      " ORDER BY k.entered_at DESC, k.id DESC LIMIT ?");
 }
 
 std::vector<CustodyItem> held_equipment(Connection& c, const CustodyScope& scope, int limit) {
   std::vector<Value> params;
-  const std::string units = unit_filter(scope, params);
+  const int units = unit_count(scope, params);
   params.emplace_back(std::int64_t{limit});
-  return items(c, "k.returned_at IS NULL" + units + " ORDER BY k.entered_at, k.id LIMIT ?",
-               params);
+  return items(c, held_equipment_sql(units), params);
 }
 
 std::vector<CustodyItem> custody_by_asset(Connection& c, const CustodyScope& scope,
                                           const std::string& asset_number, int limit) {
   std::vector<Value> params{asset_number};
-  const std::string units = unit_filter(scope, params);
+  const int units = unit_count(scope, params);
   params.emplace_back(std::int64_t{limit});
-  return items(c, "k.asset_number = ?" + units + " ORDER BY k.entered_at DESC, k.id DESC LIMIT ?",
-               params);
+  return items(c, custody_by_asset_sql(units), params);
 }
 
 }  // namespace guiche::store

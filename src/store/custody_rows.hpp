@@ -37,4 +37,10 @@ std::vector<CustodyItem> held_equipment(Connection& c, const CustodyScope& scope
 std::vector<CustodyItem> custody_by_asset(Connection& c, const CustodyScope& scope,
                                           const std::string& asset_number, int limit);
 
+// Their SQL, for `units` unit ids (-1: every unit), for the plan test
+// (tests/store/custody_plan_test.cpp): parameters are the asset number (search
+// only), the unit ids, the limit.
+std::string held_equipment_sql(int units);
+std::string custody_by_asset_sql(int units);
+
 }  // namespace guiche::store

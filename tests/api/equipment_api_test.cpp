@@ -81,23 +81,25 @@ TEST_P(EquipmentApiTest, EntryMaintenanceReturnListAndSearch) {
 
 TEST_P(EquipmentApiTest, BadInputAndTheRuleAreProblemsThatChangeNothing) {
   const auto events = count("ticket_events");
-  for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
-           {R"({"kind":"Notebook","condition":"Bom","delivered_by_name":"Ana"})", "asset_number"},
-           {R"({"asset_number":"  ","kind":"Notebook","condition":"Bom","delivered_by_name":"Ana"})",
-            "asset_number"},
-           {R"({"asset_number":"P1","kind":"Notebook","condition":"Bom"})", "delivered_by_name"},
-           {R"({"asset_number":"P1","kind":"Notebook","condition":"Bom","delivered_by_id":99999})",
-            "delivered_by_id"},
-           {R"({"asset_number":"P1","kind":7,"condition":"Bom","delivered_by_name":"Ana"})", "kind"},
-           {R"({"asset_number":"P1","kind":"N","condition":"Bom","delivered_by_name":"Ana","x":1})",
-            "x"}}) {
+  for (
+      const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+          {R"({"kind":"Notebook","condition":"Bom","delivered_by_name":"Ana"})", "asset_number"},
+          {R"({"asset_number":"  ","kind":"Notebook","condition":"Bom","delivered_by_name":"Ana"})",
+           "asset_number"},
+          {R"({"asset_number":"P1","kind":"Notebook","condition":"Bom"})", "delivered_by_name"},
+          {R"({"asset_number":"P1","kind":"Notebook","condition":"Bom","delivered_by_id":99999})",
+           "delivered_by_id"},
+          {R"({"asset_number":"P1","kind":7,"condition":"Bom","delivered_by_name":"Ana"})", "kind"},
+          {R"({"asset_number":"P1","kind":"N","condition":"Bom","delivered_by_name":"Ana","x":1})",
+           "x"}}) {
     SCOPED_TRACE(body);
     const auto r = call("POST", url("/entry"), analyst, body);
     EXPECT_EQ(r.status, 422) << r.body;
     EXPECT_EQ(r.headers.at("content-type"), "application/problem+json");
     EXPECT_NE(r.body.find(field), std::string::npos) << r.body;
   }
-  auto r = call("POST", url("/return"), analyst, R"({"asset_number":"PAT-77","taken_by_name":"A"})");
+  auto r =
+      call("POST", url("/return"), analyst, R"({"asset_number":"PAT-77","taken_by_name":"A"})");
   EXPECT_EQ(r.status, 409) << r.body;
   EXPECT_EQ(r.headers.at("content-type"), "application/problem+json");
   EXPECT_NE(r.json().value("detail", "").find("guarda"), std::string::npos) << r.body;
@@ -114,9 +116,9 @@ TEST_P(EquipmentApiTest, BadInputAndTheRuleAreProblemsThatChangeNothing) {
 TEST_P(EquipmentApiTest, TheRoutesAreInTheOpenApiDocument) {
   const auto doc = api::openapi_document();
   const auto& paths = doc["paths"];
-  for (const char* p : {"/api/v1/tickets/{id}/equipment/entry",
-                        "/api/v1/tickets/{id}/equipment/maintenance",
-                        "/api/v1/tickets/{id}/equipment/return"}) {
+  for (const char* p :
+       {"/api/v1/tickets/{id}/equipment/entry", "/api/v1/tickets/{id}/equipment/maintenance",
+        "/api/v1/tickets/{id}/equipment/return"}) {
     ASSERT_TRUE(paths.contains(p)) << p;
     EXPECT_TRUE(paths[p].contains("post")) << p;
   }

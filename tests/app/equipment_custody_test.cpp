@@ -154,8 +154,7 @@ TEST_P(EquipmentCustodyTest, AfterTheTicketEndsOnlyTheReturnIsRecorded) {
   desk->work().resolve(analyst, t.id, "Equipamento consertado.", 30);
   EXPECT_EQ(outcome([&] { custody().record_maintenance(analyst, t.id, "PAT-0042", "Teste."); }),
             "conflict");
-  EXPECT_EQ(outcome([&] { custody().record_entry(analyst, t.id, notebook("PAT-9")); }),
-            "conflict");
+  EXPECT_EQ(outcome([&] { custody().record_entry(analyst, t.id, notebook("PAT-9")); }), "conflict");
   custody().record_return(analyst, t.id, taken());
   EXPECT_THAT(held_assets(w.analyst_sis), IsEmpty());
 }
@@ -178,14 +177,13 @@ TEST_P(EquipmentCustodyTest, BadInputIsRefusedInPortugueseAndChangesNothing) {
   unknown.delivered_by_id = 987654;
   auto long_asset = notebook(std::string(61, '9'));
   for (const auto& [entry, field] :
-       std::vector<std::pair<app::EquipmentEntry, std::string>>{
-           {no_asset, "asset_number"},
-           {no_kind, "kind"},
-           {no_condition, "condition"},
-           {nobody, "delivered_by_name"},
-           {both, "delivered_by_name"},
-           {unknown, "delivered_by_id"},
-           {long_asset, "asset_number"}}) {
+       std::vector<std::pair<app::EquipmentEntry, std::string>>{{no_asset, "asset_number"},
+                                                                {no_kind, "kind"},
+                                                                {no_condition, "condition"},
+                                                                {nobody, "delivered_by_name"},
+                                                                {both, "delivered_by_name"},
+                                                                {unknown, "delivered_by_id"},
+                                                                {long_asset, "asset_number"}}) {
     SCOPED_TRACE(field);
     const auto e = error_of([&] { custody().record_entry(analyst, t.id, entry); });
     ASSERT_TRUE(e);
@@ -217,8 +215,7 @@ TEST_P(EquipmentCustodyTest, OnlyThoseWhoWorkTheTicketRecordAndSeeItsEquipment) 
   custody().record_entry(as(w.analyst_sis), t.id, notebook());
   EXPECT_EQ(outcome([&] { custody().record_return(as(w.analyst_dba), t.id, taken()); }),
             "not_found");
-  EXPECT_EQ(outcome([&] { custody().ticket_equipment(as(w.requester_seger), t.id); }),
-            "forbidden");
+  EXPECT_EQ(outcome([&] { custody().ticket_equipment(as(w.requester_seger), t.id); }), "forbidden");
   EXPECT_EQ(outcome([&] { custody().ticket_equipment(as(w.analyst_dba), t.id); }), "not_found");
   // The lists: staff only, each its units' equipment.
   EXPECT_EQ(outcome([&] { custody().held(as(w.requester_seger)); }), "forbidden");
@@ -252,8 +249,7 @@ TEST_P(EquipmentCustodyTest, RebuildDerivesTheTableFromTheEvents) {
   custody().record_return(analyst, t.id, taken());
   custody().record_entry(analyst, t.id, notebook());
   const auto before = custody().ticket_equipment(analyst, t.id);
-  database->db().write(
-      [&](store::Connection& c) { c.query("DELETE FROM equipment_custody", {}); });
+  database->db().write([&](store::Connection& c) { c.query("DELETE FROM equipment_custody", {}); });
   desk->work().rebuild_tickets();
   const auto after = custody().ticket_equipment(analyst, t.id);
   ASSERT_EQ(after.size(), 2u);

@@ -45,8 +45,8 @@ TEST(EquipmentCustody, EveryStandingActionAndTicketStateHasExactlyOneCase) {
   std::set<std::tuple<int, int, bool>> seen;
   const auto cases = load_cases();
   for (const auto& c : cases) {
-    EXPECT_TRUE(seen.insert({static_cast<int>(c.standing), static_cast<int>(c.action), c.open})
-                    .second)
+    EXPECT_TRUE(
+        seen.insert({static_cast<int>(c.standing), static_cast<int>(c.action), c.open}).second)
         << "line " << c.line << " repeats a case";
   }
   EXPECT_EQ(cases.size(), 4u * 3u * 2u);

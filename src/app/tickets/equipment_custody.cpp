@@ -124,8 +124,7 @@ Ticket EquipmentCustody::record_maintenance(const Actor& a, std::int64_t ticket_
 Ticket EquipmentCustody::record_return(const Actor& a, std::int64_t ticket_id,
                                        const EquipmentReturn& r) {
   const auto asset = asset_of(r.asset_number);
-  who(r.taken_by_id, r.taken_by_name, "taken_by_name",
-      "quem retirou o equipamento");
+  who(r.taken_by_id, r.taken_by_name, "taken_by_name", "quem retirou o equipamento");
   std::string taken;
   if (!r.taken_by_id) taken = required_text(r.taken_by_name, "taken_by_name", "Quem retirou", 200);
   const auto note = optional_text(r.note, "note", "A observação", 2000);

@@ -41,8 +41,8 @@ class EquipmentCustody {
 
   // The one who records the entry is the one who received it.
   Ticket record_entry(const Actor& a, std::int64_t ticket_id, const EquipmentEntry& entry);
-  Ticket record_maintenance(const Actor& a, std::int64_t ticket_id,
-                            const std::string& asset_number, const std::string& text);
+  Ticket record_maintenance(const Actor& a, std::int64_t ticket_id, const std::string& asset_number,
+                            const std::string& text);
   Ticket record_return(const Actor& a, std::int64_t ticket_id, const EquipmentReturn& r);
 
   // The equipment of a ticket, in order of entry, for the staff who see it.
@@ -52,8 +52,7 @@ class EquipmentCustody {
   // Held now by the units `a` works (every unit: the central and admins), oldest first.
   std::vector<CustodyItem> held(const Actor& a, int limit = 500);
   // Every custody of an asset number, held or returned, newest first.
-  std::vector<CustodyItem> search(const Actor& a, const std::string& asset_number,
-                                  int limit = 100);
+  std::vector<CustodyItem> search(const Actor& a, const std::string& asset_number, int limit = 100);
 
  private:
   DeskContext& ctx_;

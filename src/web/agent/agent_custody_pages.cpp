@@ -100,9 +100,9 @@ http::Response receipt(WebContext& ctx, const http::Request& r) {
   view["entrada"] = entry;
   view["assunto"] = t.subject;
   view["url_chamado"] = agent_ticket_url(t.protocol) + "#equipamento";
-  view["declaracao"] = fill(
-      text(ctx, entry ? "custodia.recibo_declaracao_entrada" : "custodia.recibo_declaracao_devolucao"),
-      t.protocol);
+  view["declaracao"] = fill(text(ctx, entry ? "custodia.recibo_declaracao_entrada"
+                                            : "custodia.recibo_declaracao_devolucao"),
+                            t.protocol);
   // Each side of the handover signs: who handed it over and who took it.
   view["lado_a_rotulo"] = text(ctx, entry ? "custodia.quem_entregou" : "custodia.quem_devolveu");
   view["lado_a"] = entry ? k.delivered_by_name : k.received_by_name;
@@ -127,10 +127,9 @@ http::Response custody_list(WebContext& ctx, const http::Request& r) {
                {"tem_itens", !items.empty()},
                {"buscando", searching},
                {"patrimonio", asset},
-               {"resultado",
-                searching ? fill(text(ctx, "custodia.resultado_busca"),
-                                 normalize_asset_number(asset))
-                          : ""}});
+               {"resultado", searching ? fill(text(ctx, "custodia.resultado_busca"),
+                                              normalize_asset_number(asset))
+                                       : ""}});
 }
 
 }  // namespace

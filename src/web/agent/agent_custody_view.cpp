@@ -11,8 +11,7 @@ std::string text_in(const nlohmann::json& d, const char* key) {
 }
 
 std::string receipt_url(const CustodyItem& k, const char* which) {
-  return agent_ticket_url(k.protocol) + "/equipamento/" + std::to_string(k.entry_seq) + "/" +
-         which;
+  return agent_ticket_url(k.protocol) + "/equipamento/" + std::to_string(k.entry_seq) + "/" + which;
 }
 
 }  // namespace
