@@ -7,6 +7,7 @@
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
 #include "app/tickets/equipment_custody.hpp"
+#include "domain/error.hpp"
 
 namespace guiche::api {
 namespace {

@@ -71,7 +71,9 @@ TEST_P(EquipmentCustodyTest, EntryMaintenanceAndReturnAreEventsOfTheTicket) {
   EXPECT_THAT(kinds(t), ElementsAre("equipment_entered", "equipment_maintained",
                                     "equipment_maintained", "equipment_returned"));
   for (const auto& e : desk->tickets().history(as(w.admin), t.id)) {
-    if (e.kind >= EventKind::equipment_entered) EXPECT_FALSE(e.is_public);
+    if (e.kind >= EventKind::equipment_entered) {
+      EXPECT_FALSE(e.is_public);
+    }
   }
   const auto items = custody().ticket_equipment(analyst, t.id);
   ASSERT_EQ(items.size(), 1u);
@@ -176,7 +178,7 @@ TEST_P(EquipmentCustodyTest, BadInputIsRefusedInPortugueseAndChangesNothing) {
   unknown.delivered_by_name = "";
   unknown.delivered_by_id = 987654;
   auto long_asset = notebook(std::string(61, '9'));
-  for (const auto& [entry, field] :
+  for (const auto& [bad, field] :
        std::vector<std::pair<app::EquipmentEntry, std::string>>{{no_asset, "asset_number"},
                                                                 {no_kind, "kind"},
                                                                 {no_condition, "condition"},
@@ -185,6 +187,7 @@ TEST_P(EquipmentCustodyTest, BadInputIsRefusedInPortugueseAndChangesNothing) {
                                                                 {unknown, "delivered_by_id"},
                                                                 {long_asset, "asset_number"}}) {
     SCOPED_TRACE(field);
+    const app::EquipmentEntry entry = bad;
     const auto e = error_of([&] { custody().record_entry(analyst, t.id, entry); });
     ASSERT_TRUE(e);
     EXPECT_EQ(e->kind(), DomainError::Kind::validation);

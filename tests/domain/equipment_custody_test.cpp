@@ -57,7 +57,9 @@ TEST(EquipmentCustody, FollowsTheCasesFile) {
     SCOPED_TRACE("line " + std::to_string(c.line));
     const auto refusal = custody_refusal(c.standing, c.action, c.open);
     EXPECT_EQ(!refusal.has_value(), c.allowed);
-    if (refusal) EXPECT_FALSE(refusal->empty());
+    if (refusal) {
+      EXPECT_FALSE(refusal->empty());
+    }
   }
 }
 

@@ -86,7 +86,7 @@ TEST_P(CustodyPagesTest, ABadOrRefusedFormComesBackByItsFieldAndStoresNothing) {
   r = post(ana, url + "/equipamento/devolucao",
            "csrf=" + ana.csrf + "&eqd_patrimonio=PAT-1&eqd_retirado_nome=Ana");
   EXPECT_EQ(r.status, 409);
-  EXPECT_THAT(r.body, HasSubstr("Registre"));
+  EXPECT_THAT(r.body, HasSubstr("não está sob nossa guarda"));
   EXPECT_EQ(count("ticket_events"), events);
   EXPECT_EQ(count("equipment_custody"), 0);
   // Without the CSRF token: refused.
