@@ -57,7 +57,8 @@ export default async function custody({ base, page, step, visit, signIn, context
     await page.click('form[action$="/equipamento/manutencao"] button[type=submit]');
     await page.waitForLoadState('load');
     await page.selectOption('#eqd-patrimonio', 'E2E-001');
-    await page.check('#eqd-retirado-solicitante');
+    await page.click('label[for=eqd-retirado-solicitante]');
+    expect(await page.isChecked('#eqd-retirado-solicitante'), 'retirado pelo solicitante');
     await page.click('form[action$="/equipamento/devolucao"] button[type=submit]');
     await page.waitForLoadState('load');
     const section = await page.locator('#equipamento').innerText();
