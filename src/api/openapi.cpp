@@ -11,6 +11,7 @@ namespace guiche::api {
 nlohmann::ordered_json openapi_schemas();
 nlohmann::ordered_json openapi_notice_schemas();
 nlohmann::ordered_json openapi_whatsapp_schemas();
+nlohmann::ordered_json openapi_custody_schemas();
 
 namespace {
 
@@ -118,8 +119,8 @@ const nlohmann::ordered_json& openapi_document() {
            "com detail em pt-BR; instantes em ISO 8601 (UTC); listas paginadas por cursor."}}},
         {"servers", {{{"url", "/"}}}}};
     nlohmann::ordered_json paths = nlohmann::ordered_json::object();
-    for (const auto* table :
-         {&documented_operations(), &notice_operations(), &whatsapp_operations()}) {
+    for (const auto* table : {&documented_operations(), &notice_operations(),
+                              &whatsapp_operations(), &custody_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)
@@ -134,6 +135,7 @@ const nlohmann::ordered_json& openapi_document() {
            auto schemas = openapi_schemas();
            schemas.update(openapi_notice_schemas());
            schemas.update(openapi_whatsapp_schemas());
+           schemas.update(openapi_custody_schemas());
            return schemas;
          }()},
         {"securitySchemes",

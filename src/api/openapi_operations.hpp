@@ -21,5 +21,7 @@ const std::vector<OperationDoc>& documented_operations();
 const std::vector<OperationDoc>& notice_operations();
 // The WhatsApp channel's webhook (openapi_whatsapp_operations.cpp).
 const std::vector<OperationDoc>& whatsapp_operations();
+// Equipment custody's (openapi_custody_operations.cpp).
+const std::vector<OperationDoc>& custody_operations();
 
 }  // namespace guiche::api

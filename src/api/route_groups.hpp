@@ -11,6 +11,7 @@ void add_health_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_session_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_ticket_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_ticket_action_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+void add_custody_routes(ApiContext& ctx, std::vector<http::Route>& routes);  // custody_routes.cpp
 void add_directory_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_token_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_attachment_routes(ApiContext& ctx, std::vector<http::Route>& routes);

@@ -21,6 +21,7 @@
 #include "app/outbox/outbox_admin.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_clocks.hpp"
+#include "app/tickets/equipment_custody.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "app/webhooks/webhooks.hpp"
@@ -42,6 +43,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   accounts_ = std::make_unique<Accounts>(ctx, *directory_, *notices_);
   intake_ = std::make_unique<Intake>(ctx, *ledger_, *clocks_);
   work_ = std::make_unique<TicketWork>(ctx, *ledger_);
+  custody_ = std::make_unique<EquipmentCustody>(ctx, *ledger_);
   reads_ = std::make_unique<TicketReads>(ctx, *clocks_);
   attachments_ = std::make_unique<Attachments>(ctx, *ledger_, *reads_);
   mail_ = std::make_unique<MailIntake>(ctx, *ledger_, *intake_);

@@ -22,6 +22,7 @@ class Authorizations;
 class Calendars;
 class Charter;
 class Directory;
+class EquipmentCustody;
 class Intake;
 class LiveUpdates;
 class MailIntake;
@@ -60,6 +61,7 @@ class Desk {
   SlaAdmin& sla() { return *sla_; }
   Intake& intake() { return *intake_; }
   TicketWork& work() { return *work_; }
+  EquipmentCustody& custody() { return *custody_; }
   TicketReads& tickets() { return *reads_; }
   Attachments& attachments() { return *attachments_; }
   MailIntake& mail() { return *mail_; }
@@ -90,6 +92,7 @@ class Desk {
   std::unique_ptr<Accounts> accounts_;
   std::unique_ptr<Intake> intake_;
   std::unique_ptr<TicketWork> work_;
+  std::unique_ptr<EquipmentCustody> custody_;
   std::unique_ptr<TicketReads> reads_;
   std::unique_ptr<Attachments> attachments_;
   std::unique_ptr<MailIntake> mail_;

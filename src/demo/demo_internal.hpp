@@ -131,6 +131,8 @@ std::vector<DemoService> support_services();  // demo_services_support.cpp
 void schedule_tickets(World& w);
 // After the timeline: the tickets that came by WhatsApp get their conversation.
 void add_whatsapp_conversations(World& w);  // demo_whatsapp.cpp
+// Equipment in custody for a few open tickets, on the timeline (demo_custody.cpp).
+void schedule_equipment_custody(World& w);
 // The status page's components, and its incidents and maintenance on the
 // timeline (demo_incidents.cpp).
 void create_status_components(World& w);

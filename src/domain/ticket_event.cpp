@@ -5,12 +5,15 @@
 namespace guiche {
 namespace {
 
-constexpr std::array<std::string_view, 18> kCodes{
+// clang-format off
+constexpr std::array<std::string_view, 21> kCodes{
     "created",      "triaged",       "routed",           "assigned",    "status_changed",
     "public_reply", "internal_note", "attachment_added", "time_logged", "resolved",
     "evaluated",    "reopened",      "closed",           "cancelled",   "linked",
     "sla_warning",  "notice_linked", "notice_unlinked",
+    "equipment_entered", "equipment_maintained", "equipment_returned",
 };
+// clang-format on
 
 }  // namespace
 

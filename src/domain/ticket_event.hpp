@@ -34,6 +34,15 @@ enum class EventKind {
   // it (data: notice_id, notice_title); internal, like links between tickets.
   notice_linked,
   notice_unlinked,
+  // Equipment custody (domain/equipment_custody.hpp), internal: an asset
+  // entered (data: asset_number, kind, brand_model, serial_number, condition,
+  // accessories, delivered_by_id?, delivered_by_name, received_by_id,
+  // received_by_name), a maintenance step (asset_number, text), its return
+  // (asset_number, taken_by_id?, taken_by_name, note). The table
+  // equipment_custody (migration v021) is their projection.
+  equipment_entered,
+  equipment_maintained,
+  equipment_returned,
 };
 
 std::string_view event_kind_code(EventKind k);

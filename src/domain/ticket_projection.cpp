@@ -84,6 +84,9 @@ void apply_event(Ticket& t, const TicketEvent& e) {
     case EventKind::sla_warning:
     case EventKind::notice_linked:  // the links live in status_notice_tickets
     case EventKind::notice_unlinked:
+    case EventKind::equipment_entered:  // custody lives in equipment_custody
+    case EventKind::equipment_maintained:
+    case EventKind::equipment_returned:
       break;
     case EventKind::time_logged:
       t.time_spent_minutes += d.at("minutes").get<std::int64_t>();

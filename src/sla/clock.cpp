@@ -250,6 +250,9 @@ bool affects_sla_clock(EventKind kind) {
     case EventKind::sla_warning:
     case EventKind::notice_linked:
     case EventKind::notice_unlinked:
+    case EventKind::equipment_entered:
+    case EventKind::equipment_maintained:
+    case EventKind::equipment_returned:
       return false;
     default:
       return true;

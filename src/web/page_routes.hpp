@@ -16,6 +16,7 @@ void add_admin_pages(WebContext& ctx, std::vector<http::Route>& routes);  // adm
 void add_agent_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_queue_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_ticket_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_agent_custody_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_phone_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_quarantine_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_notice_pages(WebContext& ctx, std::vector<http::Route>& routes);

@@ -54,6 +54,17 @@ std::vector<MatrixRow> authorization_matrix() {
        R"({"resolution":"Feito.","time_spent_minutes":5})", "HHYYYHHHDAH"},
       {"POST", "/api/v1/tickets/:id/cancel", t + "/cancel", R"({"reason":"Duplicado."})",
        "HHYYYHHHDAH"},
+      // Equipment custody: the central records the entry; the others then meet
+      // the rule (409). The list is read while the equipment is held.
+      {"POST", "/api/v1/tickets/:id/equipment/entry", t + "/equipment/entry",
+       R"({"asset_number":"PAT-M","kind":"Notebook","condition":"Bom","delivered_by_name":"Ana"})",
+       "HHYYYHHHDAH"},
+      {"POST", "/api/v1/tickets/:id/equipment/maintenance", t + "/equipment/maintenance",
+       R"({"asset_number":"PAT-M","text":"Limpeza."})", "HHYYYHHHDAH"},
+      {"GET", "/api/v1/tickets/:id/equipment", t + "/equipment", "", "HHYYYHHHYAH"},
+      {"GET", "/api/v1/equipment", "/api/v1/equipment", "", "DDYYYLDDYAD"},
+      {"POST", "/api/v1/tickets/:id/equipment/return", t + "/equipment/return",
+       R"({"asset_number":"PAT-M","taken_by_name":"Ana"})", "HHYYYHHHDAH"},
 
       {"GET", "/api/v1/organizations", "/api/v1/organizations", "", "LLYYYYLLYAL"},
       {"POST", "/api/v1/organizations", "/api/v1/organizations",

@@ -9,6 +9,7 @@
 #include "domain/error.hpp"
 #include "domain/protocol_number.hpp"
 #include "domain/ticket_projection.hpp"
+#include "store/custody_rows.hpp"
 #include "store/live_change_rows.hpp"
 #include "store/sla_rows.hpp"
 #include "store/ticket_queue_keys.hpp"
@@ -67,6 +68,7 @@ void LedgerWrite::record(Ticket& ticket, std::vector<EventDraft> drafts, const A
     }
     apply_event(ticket, e);
     store::insert_event(c_, e);
+    if (store::is_custody_event(e.kind)) store::project_custody_event(c_, e, ticket.unit_id);
     stamped.push_back(std::move(e));
   }
   store::update_ticket(c_, ticket);
@@ -178,6 +180,18 @@ bool TicketLedger::rebuild(std::int64_t ticket_id) {
     auto cached = store::load_ticket(c, ticket_id, true);
     store::index_ticket_text(c, ticket_id, derived.subject, searchable_body(derived, events));
     differed = !cached || !(*cached == derived);
+    // The equipment in custody is derived too, each entry under the unit the
+    // ticket had at that moment.
+    store::delete_ticket_custody(c, ticket_id);
+    if (!events.empty()) {
+      Ticket replay = fold_events({events.front()});
+      for (std::size_t i = 1; i < events.size(); ++i) {
+        apply_event(replay, events[i]);
+        if (store::is_custody_event(events[i].kind)) {
+          store::project_custody_event(c, events[i], replay.unit_id);
+        }
+      }
+    }
     store::update_ticket(c, derived);
     // The SLA cache is derived too (outside the row, so the row stays exact).
     cache_clock(c, ticket_id,

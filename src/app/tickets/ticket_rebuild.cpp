@@ -1,5 +1,5 @@
 // Maintenance: the ticket rows, search entries and clock cache are
-// projections of the event log; this re-derives them all (the CLI's
+// projections of the event log (the equipment in custody too); this re-derives them all (the CLI's
 // `admin rebuild-tickets`) and counts the rows that had drifted.
 #include "app/tickets/ticket_work.hpp"
 #include "store/ticket_rows.hpp"

@@ -26,6 +26,7 @@ extern const char* const kMigrationV017WhatsAppDelivery;
 extern const char* const kMigrationV018WhatsAppIntake;
 extern const char* const kMigrationV019WhatsAppConversations;
 extern const char* const kMigrationV020Charter;
+extern const char* const kMigrationV021EquipmentCustody;
 
 namespace {
 
@@ -71,6 +72,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {18, "whatsapp_intake", in_dialect(kMigrationV018WhatsAppIntake, dialect)},
       {19, "whatsapp_conversations", in_dialect(kMigrationV019WhatsAppConversations, dialect)},
       {20, "charter", in_dialect(kMigrationV020Charter, dialect)},
+      {21, "equipment_custody", in_dialect(kMigrationV021EquipmentCustody, dialect)},
   };
 }
 

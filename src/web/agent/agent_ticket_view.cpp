@@ -4,6 +4,7 @@
 #include "app/incidents/notice_tickets.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
+#include "web/agent/agent_custody_view.hpp"
 #include "web/agent/agent_whatsapp_view.hpp"
 
 #include <algorithm>
@@ -68,6 +69,11 @@ nlohmann::json event_view(WebContext& ctx, const Visitor& v, const TicketEvent& 
     case EventKind::notice_linked:
     case EventKind::notice_unlinked:
       detail = text_of(e.data, "notice_title");
+      break;
+    case EventKind::equipment_entered:
+    case EventKind::equipment_maintained:
+    case EventKind::equipment_returned:
+      detail = custody_event_detail(e);
       break;
     default:
       break;
@@ -297,6 +303,7 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"tem_vinculos", !links.empty()},
       {"comunicados", notices_view(ctx, v, t)},
       {"whatsapp", whatsapp_view(ctx, v, t, requester.name)},
+      {"equipamento", custody_view(ctx, v, t, requester)},
       {"eventos", events},
       {"tempo_total", duration_text(std::chrono::minutes(t.time_spent_minutes))},
       {"ans", sla_view(ctx, v, t, now)},
