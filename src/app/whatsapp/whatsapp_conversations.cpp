@@ -41,7 +41,7 @@ bool is_plain_text(const nlohmann::json& message) {
 
 WhatsAppConversations::Session WhatsAppConversations::open_session(LedgerWrite& w,
                                                                    const std::string& wa_id) {
-  Session s{w, wa_id, {}, {}, std::nullopt, std::nullopt, ""};
+  Session s{w, wa_id, {}, {}, std::nullopt, std::nullopt, "", std::nullopt};
   auto& c = w.connection();
   if (auto row = store::load_whatsapp_conversation(c, wa_id)) {
     s.row = *row;
@@ -158,12 +158,17 @@ chatbot::Facts WhatsAppConversations::facts(Session& s) {
       f.open_tickets.push_back({t.id, t.protocol, t.subject});
     }
   }
-  for (const auto& service : store::load_services(c)) {
-    if (!service.active || !service.is_public) continue;
-    f.catalog.push_back({service.code, service.name, service.audience, service.form});
+  // The catalog does not change within a turn: read once, not once per effect's round.
+  if (!s.catalog) {
+    s.catalog.emplace();
+    for (const auto& service : store::load_services(c)) {
+      if (!service.active || !service.is_public) continue;
+      s.catalog->push_back({service.code, service.name, service.audience, service.form});
+    }
+    std::sort(s.catalog->begin(), s.catalog->end(),
+              [](const auto& a, const auto& b) { return a.name < b.name; });
   }
-  std::sort(f.catalog.begin(), f.catalog.end(),
-            [](const auto& a, const auto& b) { return a.name < b.name; });
+  f.catalog = *s.catalog;
   // A need described in words goes where the desk's generic requests go (the mail's service).
   f.triage_service_code = ctx_.config.mail_service_code;
   return f;

@@ -74,6 +74,7 @@ class WhatsAppConversations final : public WhatsAppMessageHandler {
     std::optional<Person> phone_person;     // the one person this number is registered for
     std::optional<std::int64_t> ticket_id;  // what this turn was about
     std::string outcome;                    // pt-BR
+    std::optional<std::vector<chatbot::CatalogService>> catalog;  // read once per turn
   };
   Session open_session(LedgerWrite& w, const std::string& wa_id);
   void close_session(Session& s);
