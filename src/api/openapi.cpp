@@ -12,6 +12,7 @@ nlohmann::ordered_json openapi_schemas();
 nlohmann::ordered_json openapi_notice_schemas();
 nlohmann::ordered_json openapi_whatsapp_schemas();
 nlohmann::ordered_json openapi_custody_schemas();
+nlohmann::ordered_json openapi_manifestation_schemas();
 
 namespace {
 
@@ -120,7 +121,8 @@ const nlohmann::ordered_json& openapi_document() {
         {"servers", {{{"url", "/"}}}}};
     nlohmann::ordered_json paths = nlohmann::ordered_json::object();
     for (const auto* table : {&documented_operations(), &notice_operations(),
-                              &whatsapp_operations(), &custody_operations()}) {
+                              &whatsapp_operations(), &custody_operations(),
+                              &manifestation_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)
@@ -136,6 +138,7 @@ const nlohmann::ordered_json& openapi_document() {
            schemas.update(openapi_notice_schemas());
            schemas.update(openapi_whatsapp_schemas());
            schemas.update(openapi_custody_schemas());
+           schemas.update(openapi_manifestation_schemas());
            return schemas;
          }()},
         {"securitySchemes",

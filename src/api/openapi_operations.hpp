@@ -23,5 +23,7 @@ const std::vector<OperationDoc>& notice_operations();
 const std::vector<OperationDoc>& whatsapp_operations();
 // Equipment custody's (openapi_custody_operations.cpp).
 const std::vector<OperationDoc>& custody_operations();
+// Manifestações' (openapi_manifestation_operations.cpp).
+const std::vector<OperationDoc>& manifestation_operations();
 
 }  // namespace guiche::api

@@ -12,6 +12,8 @@ void add_session_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_ticket_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_ticket_action_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_custody_routes(ApiContext& ctx, std::vector<http::Route>& routes);  // custody_routes.cpp
+void add_manifestation_routes(ApiContext& ctx,
+                              std::vector<http::Route>& routes);  // manifestation_routes.cpp
 void add_directory_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_token_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_attachment_routes(ApiContext& ctx, std::vector<http::Route>& routes);

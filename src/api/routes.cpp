@@ -11,6 +11,7 @@ std::vector<http::Route> api_routes(ApiContext& ctx) {
   add_ticket_routes(ctx, routes);
   add_ticket_action_routes(ctx, routes);
   add_custody_routes(ctx, routes);
+  add_manifestation_routes(ctx, routes);
   add_directory_routes(ctx, routes);
   add_token_routes(ctx, routes);
   add_attachment_routes(ctx, routes);

@@ -22,6 +22,7 @@
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_clocks.hpp"
 #include "app/tickets/equipment_custody.hpp"
+#include "app/manifestations/manifestations.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "app/webhooks/webhooks.hpp"
@@ -44,6 +45,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   intake_ = std::make_unique<Intake>(ctx, *ledger_, *clocks_);
   work_ = std::make_unique<TicketWork>(ctx, *ledger_);
   custody_ = std::make_unique<EquipmentCustody>(ctx, *ledger_);
+  manifestations_ = std::make_unique<Manifestations>(ctx, *notices_);
   reads_ = std::make_unique<TicketReads>(ctx, *clocks_);
   attachments_ = std::make_unique<Attachments>(ctx, *ledger_, *reads_);
   mail_ = std::make_unique<MailIntake>(ctx, *ledger_, *intake_);

@@ -25,6 +25,7 @@ class Directory;
 class EquipmentCustody;
 class Intake;
 class LiveUpdates;
+class Manifestations;
 class MailIntake;
 class NoticeReminders;
 class NoticeTickets;
@@ -62,6 +63,7 @@ class Desk {
   Intake& intake() { return *intake_; }
   TicketWork& work() { return *work_; }
   EquipmentCustody& custody() { return *custody_; }
+  Manifestations& manifestations() { return *manifestations_; }
   TicketReads& tickets() { return *reads_; }
   Attachments& attachments() { return *attachments_; }
   MailIntake& mail() { return *mail_; }
@@ -93,6 +95,7 @@ class Desk {
   std::unique_ptr<Intake> intake_;
   std::unique_ptr<TicketWork> work_;
   std::unique_ptr<EquipmentCustody> custody_;
+  std::unique_ptr<Manifestations> manifestations_;
   std::unique_ptr<TicketReads> reads_;
   std::unique_ptr<Attachments> attachments_;
   std::unique_ptr<MailIntake> mail_;

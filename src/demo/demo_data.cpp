@@ -87,6 +87,7 @@ std::string load_demo_data(store::Database& db, const std::string& data_dir) {
   schedule_tickets(w);
   schedule_incidents(w);
   schedule_equipment_custody(w);
+  schedule_manifestations(w);
   w.timeline.run(clock, desk, clock.now(), now);
   add_whatsapp_conversations(w);
   return summary(w);

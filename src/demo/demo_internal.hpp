@@ -133,6 +133,8 @@ void schedule_tickets(World& w);
 void add_whatsapp_conversations(World& w);  // demo_whatsapp.cpp
 // Equipment in custody for a few open tickets, on the timeline (demo_custody.cpp).
 void schedule_equipment_custody(World& w);
+// Manifestações to the ouvidoria in every state, on the timeline (demo_manifestations.cpp).
+void schedule_manifestations(World& w);
 // The status page's components, and its incidents and maintenance on the
 // timeline (demo_incidents.cpp).
 void create_status_components(World& w);

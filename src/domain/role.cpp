@@ -12,7 +12,7 @@ struct RoleInfo {
   std::string_view label_pt;
 };
 
-constexpr std::array<RoleInfo, 9> kRoles{{
+constexpr std::array<RoleInfo, 10> kRoles{{
     {Role::requester, "requester", "solicitante"},
     {Role::org_manager, "org_manager", "gestor do órgão"},
     {Role::attendant, "attendant", "atendente"},
@@ -22,6 +22,7 @@ constexpr std::array<RoleInfo, 9> kRoles{{
     {Role::communications, "communications", "assessoria de comunicação"},
     {Role::leadership, "leadership", "diretoria"},
     {Role::admin, "admin", "administrador"},
+    {Role::ombudsman, "ombudsman", "ouvidoria"},
 }};
 
 }  // namespace

@@ -18,6 +18,9 @@ enum class Role {
   communications,
   leadership,
   admin,
+  // Receives and answers manifestações; the only role that sees a confidential
+  // manifestante (domain/manifestations/manifestation.hpp).
+  ombudsman,
 };
 
 std::string_view role_code(Role r);

@@ -5,6 +5,7 @@
 #include <map>
 #include <regex>
 
+#include "mail/manifestation_message_templates.hpp"
 #include "mail/status_message_templates.hpp"
 
 namespace guiche::mail {
@@ -165,6 +166,14 @@ std::string render_one(const std::string& text, const data& values, bool html) {
   return m.render(values);
 }
 
+const StatusMessageDefault* plain_message(const std::string& key) {
+  for (const auto* table : {&status_message_defaults(), &manifestation_message_defaults()}) {
+    auto it = table->find(key);
+    if (it != table->end()) return &it->second;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 const std::vector<std::string>& template_keys() {
@@ -178,10 +187,10 @@ const std::vector<std::string>& template_keys() {
 std::optional<Template> default_template(const std::string& key) {
   auto it = defaults().find(key);
   if (it == defaults().end()) {
-    // A status notice's message: plain text, no ticket signature.
-    auto status = status_message_defaults().find(key);
-    if (status == status_message_defaults().end()) return std::nullopt;
-    return Template{key, "email", "pt-BR", status->second.title, status->second.text, ""};
+    // A status notice's or a manifestação's message: plain text, no ticket signature.
+    const auto* plain = plain_message(key);
+    if (!plain) return std::nullopt;
+    return Template{key, "email", "pt-BR", plain->title, plain->text, ""};
   }
   return Template{key,
                   "email",
@@ -195,8 +204,8 @@ const std::vector<std::string>& template_placeholders(const std::string& key) {
   static const std::vector<std::string> none;
   auto it = defaults().find(key);
   if (it != defaults().end()) return it->second.placeholders;
-  auto status = status_message_defaults().find(key);
-  return status == status_message_defaults().end() ? none : status->second.placeholders;
+  const auto* plain = plain_message(key);
+  return plain ? plain->placeholders : none;
 }
 
 std::vector<std::string> unfilled_placeholders(const Template& t, const nlohmann::json& values) {

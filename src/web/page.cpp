@@ -7,6 +7,7 @@
 #include "api/caller.hpp"
 #include "app/accounts/accounts.hpp"
 #include "app/incidents/notice_standing.hpp"
+#include "app/manifestations/manifestations.hpp"
 #include "support/hmac_sha256.hpp"
 
 namespace guiche::web {
@@ -157,7 +158,8 @@ http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status
                          {"csrf", v->csrf},
                          {"agente", agent},
                          {"comunicados", app::is_desk_staff(person)},
-                         {"admin", person.has_role(Role::admin)}};
+                         {"admin", person.has_role(Role::admin)},
+                         {"ouvidoria", app::is_ombudsman(person)}};
   }
   http::Response response{
       status, "text/html; charset=utf-8", ctx.templates.render_in_layout(name, view), {}};

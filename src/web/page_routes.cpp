@@ -15,6 +15,8 @@ std::vector<http::Route> web_routes(WebContext& ctx) {
   add_charter_pages(ctx, routes);
   add_charter_exports(ctx, routes);
   add_status_subscription_pages(ctx, routes);
+  add_manifestation_pages(ctx, routes);
+  add_ouvidoria_pages(ctx, routes);
   ctx.assets.add_routes(routes);
   return routes;
 }

@@ -24,6 +24,8 @@ void add_status_pages(WebContext& ctx, std::vector<http::Route>& routes);   // s
 void add_charter_pages(WebContext& ctx, std::vector<http::Route>& routes);  // charter/
 void add_charter_exports(WebContext& ctx, std::vector<http::Route>& routes);
 void add_status_subscription_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_manifestation_pages(WebContext& ctx, std::vector<http::Route>& routes);  // ouvidoria/
+void add_ouvidoria_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_live_routes(WebContext& ctx, std::vector<http::Route>& routes);
 
 // Every page of the portal and its static files.

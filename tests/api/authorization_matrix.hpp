@@ -19,10 +19,11 @@ enum class Caller {
   communications,    // ASCOM
   leadership,        // diretoria
   admin,
+  ombudsman,  // ouvidoria
   anonymous,
   token,  // the SEGER requester's personal API token
 };
-constexpr int kCallers = 11;
+constexpr int kCallers = 12;
 
 // What a caller may get:
 //   P public: 200 even without credentials

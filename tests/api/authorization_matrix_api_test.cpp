@@ -17,6 +17,7 @@
 #include "app/incidents/status_notices.hpp"
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/tickets/ticket_work.hpp"
+#include "app/manifestations/manifestations.hpp"
 #include "app/webhooks/webhooks.hpp"
 #include "support/api_world.hpp"
 
@@ -28,7 +29,7 @@ using nlohmann::json;
 const char* caller_name(int c) {
   static const char* names[kCallers] = {
       "requester",      "org_manager", "attendant", "analyst",   "unit_manager", "client_relations",
-      "communications", "leadership",  "admin",     "anonymous", "token"};
+      "communications", "leadership",  "admin",     "ombudsman", "anonymous",    "token"};
   return names[c];
 }
 
@@ -49,9 +50,11 @@ class AuthorizationMatrixApiTest : public ApiTest {
         staff_with("Cora Comunicação", "cora@prodest.es.gov.br", Role::communications, w.ascom.id);
     Person leader =
         staff_with("Lia Diretora", "lia@prodest.es.gov.br", Role::leadership, std::nullopt);
+    Person ombudsman =
+        staff_with("Otto Ouvidor", "otto@prodest.es.gov.br", Role::ombudsman, std::nullopt);
     for (const Person* p : std::initializer_list<const Person*>{
              &w.requester_seger, &w.manager_seger, &w.attendant, &w.analyst_sis, &w.manager_gesin,
-             &w.relations_agent, &comms, &leader, &w.admin}) {
+             &w.relations_agent, &comms, &leader, &w.admin, &ombudsman}) {
       callers.push_back(sign_in(*p));
     }
     token_secret = desk->accounts()
@@ -90,7 +93,20 @@ class AuthorizationMatrixApiTest : public ApiTest {
     }
     auto token =
         desk->accounts().create_api_token(as(w.requester_sesa), w.requester_sesa.id, "Saúde");
+    // A confidential manifestação the ouvidoria linked to SESA's ticket.
+    app::ManifestationForm mf;
+    mf.kind = "complaint";
+    mf.identification = "confidential";
+    mf.subject = "Demora";
+    mf.description = "Demora no atendimento.";
+    mf.name = "Ana Sigilosa";
+    mf.email = "ana.sigilosa@exemplo.com.br";
+    const auto manifestation = desk->manifestations().register_manifestation(std::nullopt, mf);
+    desk->manifestations().link_ticket(as(ombudsman), manifestation.manifestation.id, t.protocol);
     values = {
+        {"m", std::to_string(manifestation.manifestation.id)},
+        {"mprotocol", manifestation.manifestation.protocol},
+        {"mcode", manifestation.tracking_code},
         {"t2", std::to_string(t2.id)},
         {"t", std::to_string(t.id)},
         {"protocol", t.protocol},

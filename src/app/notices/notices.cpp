@@ -68,7 +68,8 @@ void Notices::write(store::Connection& c, const std::string& key, const Person& 
   store::OutboxMessage m;
   m.template_key = key;
   m.ticket_id = ticket_id;
-  m.recipient_id = to.id;
+  // A manifestação's author may be no one the desk knows (id 0).
+  m.recipient_id = to.id > 0 ? std::optional<std::int64_t>(to.id) : std::nullopt;
   m.recipient_name = to.name;
   m.channel = route->channel;
   m.recipient_address = route->address;

@@ -16,6 +16,8 @@ void add_admin_sla(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_webhooks(WebContext& ctx, std::vector<http::Route>& routes);  // admin_webhooks.cpp
 void add_admin_components(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_charter(WebContext& ctx, std::vector<http::Route>& routes);  // admin_charter.cpp
+void add_admin_ouvidoria(WebContext& ctx,
+                         std::vector<http::Route>& routes);  // admin_ouvidoria.cpp
 
 namespace {
 
@@ -31,7 +33,8 @@ void add_admin_index(WebContext& ctx, std::vector<http::Route>& routes) {
                                                           {"/admin/calendarios", "calendarios"},
                                                           {"/admin/sla", "sla"},
                                                           {"/admin/componentes", "componentes"},
-                                                          {"/admin/carta", "carta"}}) {
+                                                          {"/admin/carta", "carta"},
+                                                          {"/admin/ouvidoria", "ouvidoria"}}) {
       sections.push_back({{"url", path},
                           {"nome", text(ctx, "admin.indice." + key)},
                           {"sobre", text(ctx, "admin.indice." + key + "_sobre")}});
@@ -63,6 +66,7 @@ void add_admin_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   add_admin_webhooks(ctx, routes);
   add_admin_components(ctx, routes);
   add_admin_charter(ctx, routes);
+  add_admin_ouvidoria(ctx, routes);
 }
 
 }  // namespace guiche::web

@@ -15,7 +15,8 @@ namespace {
 
 constexpr Role kRoles[] = {Role::requester,      Role::org_manager,  Role::attendant,
                            Role::analyst,        Role::unit_manager, Role::client_relations,
-                           Role::communications, Role::leadership,   Role::admin};
+                           Role::communications, Role::leadership,   Role::admin,
+                           Role::ombudsman};
 
 const std::map<std::string, std::string> kNames = {{"name", "nome"},
                                                    {"login", "login"},

@@ -1,26 +1,20 @@
 #include "web/status/subscription_form.hpp"
 
 #include "app/incidents/status_components.hpp"
-#include "support/hmac_sha256.hpp"
+#include "web/anonymous_form_token.hpp"
 
 namespace guiche::web {
 
 std::string subscription_token(const http::Request& r) {
-  auto token = r.cookie(kSubscriptionCookie).value_or("");
-  return token.size() == 32 ? token : random_token();
+  return anonymous_form_token(r, kSubscriptionCookie);
 }
 
 void set_subscription_cookie(WebContext& ctx, http::Response& response, const std::string& token) {
-  std::string cookie = std::string(kSubscriptionCookie) + "=" + token +
-                       "; Path=/status; HttpOnly; SameSite=Strict; Max-Age=7200";
-  if (ctx.secure_cookies) cookie += "; Secure";
-  response.headers.emplace_back("Set-Cookie", cookie);
+  set_anonymous_form_cookie(ctx, response, kSubscriptionCookie, "/status", token);
 }
 
 bool subscription_csrf_ok(const http::Request& r, const Form& form) {
-  const auto cookie = r.cookie(kSubscriptionCookie).value_or("");
-  const auto sent = form.value("csrf");
-  return !cookie.empty() && equal_in_constant_time(sent, cookie);
+  return anonymous_form_ok(r, form, kSubscriptionCookie);
 }
 
 nlohmann::json subscription_form(WebContext& ctx, const std::string& token, const Form* sent,
