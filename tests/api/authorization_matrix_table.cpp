@@ -178,12 +178,12 @@ std::vector<MatrixRow> authorization_matrix() {
        "DDDDDDDDYDAD"},
       {"PATCH", "/api/v1/status-components/:id", "/api/v1/status-components/{component}",
        R"({"description":"Alterado."})", "DDDDDDDDYDAD"},
-      {"GET", "/api/v1/notices", "/api/v1/notices", "", "DDYYYYYYYYAD"},
+      {"GET", "/api/v1/notices", "/api/v1/notices", "", "DDYYYYYYYDAD"},
       {"POST", "/api/v1/notices", "/api/v1/notices",
-       R"({"kind":"incident","component_ids":[{component}],"impact":"o acesso"})", "DYYYYYYYYYAD"},
-      {"GET", "/api/v1/notices/:id", "/api/v1/notices/{notice}", "", "HHYYYYYYYYAH"},
+       R"({"kind":"incident","component_ids":[{component}],"impact":"o acesso"})", "DYYYYYYYYDAD"},
+      {"GET", "/api/v1/notices/:id", "/api/v1/notices/{notice}", "", "HHYYYYYYYHAH"},
       {"POST", "/api/v1/notices/:id/actions", "/api/v1/notices/{notice}/actions",
-       R"({"action":"acknowledge"})", "HHDDDDYDDDAH"},
+       R"({"action":"acknowledge"})", "HHDDDDYDDHAH"},
       // Linking {t} needs a caller who sees it; resolving the linked tickets
       // waits for the restoration (409 while {notice} is only reported).
       {"POST", "/api/v1/notices/:id/tickets", "/api/v1/notices/{notice}/tickets",
@@ -191,7 +191,7 @@ std::vector<MatrixRow> authorization_matrix() {
       {"DELETE", "/api/v1/notices/:id/tickets/:ticket_id", "/api/v1/notices/{notice}/tickets/{t}",
        "", "HHYYYHHHYHAH"},
       {"POST", "/api/v1/notices/:id/resolve-tickets", "/api/v1/notices/{notice}/resolve-tickets",
-       R"({"note":"O serviço foi restabelecido."})", "HHYYYYYYYYAH"},
+       R"({"note":"O serviço foi restabelecido."})", "HHYYYYYYYHAH"},
       // Monitoring: a staff account's token posts alerts; a draft, never published.
       {"POST", "/api/v1/monitoring/alertmanager", "/api/v1/monitoring/alertmanager",
        R"({"version":"4","status":"firing","alerts":[{"status":"firing","labels":{"component":"{component}"},"startsAt":"2026-03-02T12:00:00Z","fingerprint":"matriz"}]})",

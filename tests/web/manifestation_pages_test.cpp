@@ -8,6 +8,7 @@
 #include <gmock/gmock.h>
 
 #include "app/manifestations/manifestations.hpp"
+#include "app/directory/directory.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "support/web_server_test.hpp"
 
@@ -180,7 +181,8 @@ TEST_P(ManifestationPagesTest, TheCharterPointsToTheFormAndAdminsSetTheDays) {
   EXPECT_THAT(service.body, HasSubstr("href=\"/manifestacoes/nova?servico=SUP-TEC\""));
   EXPECT_THAT(http_request(port, "GET", "/carta").body, HasSubstr("href=\"/manifestacoes/nova\""));
   const auto admin = sign_in(w.admin);
-  EXPECT_EQ(get(admin, "/admin/ouvidoria").status, 200);
+  const auto settings_page = get(admin, "/admin/ouvidoria");
+  EXPECT_EQ(settings_page.status, 200) << settings_page.body.substr(0, 3000);
   auto r = post(admin, "/admin/ouvidoria",
                 "csrf=" + admin.csrf +
                     "&unidade=&calendario=br&dias_resposta=40&dias_prorrogacao=30"
