@@ -131,6 +131,7 @@ http::Response tracking_page(WebContext& ctx, const http::Request& r, int status
                          {"protocolo", sent.value("protocolo")},
                          {"codigo", sent.value("codigo")},
                          {"erro", error},
+                         {"tem_erro", !error.empty()},
                          {"complementada", complemented}};
   if (found) {
     view["manifestacao"] = manifestation_view(ctx, *found);

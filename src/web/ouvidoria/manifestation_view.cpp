@@ -21,6 +21,7 @@ nlohmann::json manifestation_view(WebContext& ctx, const app::ManifestationView&
     events.push_back({{"quando", format_local(ctx, e.at)},
                       {"o_que", label(ctx, "eventos", e.kind)},
                       {"quem", e.actor_name},
+                      {"tem_quem", !e.actor_name.empty()},
                       {"texto", message_paragraphs(e.text)}});
   }
   nlohmann::json tickets = nlohmann::json::array();
@@ -65,10 +66,14 @@ nlohmann::json manifestation_view(WebContext& ctx, const app::ManifestationView&
       {"trata", v.may_work},
       {"pode_arquivar", v.complement_window_over}};
   if (m.identity_shown && m.identification != Identification::anonymous) {
-    out["autor"] = {{"nome", m.manifestant.name},
-                    {"email", m.manifestant.email},
-                    {"telefone", m.manifestant.phone},
-                    {"cpf", m.manifestant.cpf.empty() ? "" : format_cpf(m.manifestant.cpf)},
+    const auto& who = m.manifestant;
+    out["autor"] = {{"nome", who.name},
+                    {"email", who.email},
+                    {"tem_email", !who.email.empty()},
+                    {"telefone", who.phone},
+                    {"tem_telefone", !who.phone.empty()},
+                    {"cpf", who.cpf.empty() ? "" : format_cpf(who.cpf)},
+                    {"tem_cpf", !who.cpf.empty()},
                     {"sigilosa", m.identification == Identification::confidential}};
   }
   return out;

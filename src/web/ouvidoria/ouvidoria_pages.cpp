@@ -47,7 +47,8 @@ http::Response queue_page(WebContext& ctx, const http::Request& r) {
   nlohmann::json view = {{"todas", all},
                          {"itens", rows},
                          {"tem_itens", !rows.empty()},
-                         {"mais", more}};
+                         {"mais", more},
+                         {"tem_mais", !more.empty()}};
   return page(ctx, v, 200, "ouvidoria_fila", "ouvidoria.fila.titulo", view);
 }
 
