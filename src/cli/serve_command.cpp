@@ -312,8 +312,9 @@ void add_serve(CLI::App& app, Runners& runners) {
     }
     // The charter in PDF is printed by Chromium, when there is one.
     if (const auto chromium = transports::find_chromium(); !chromium.empty()) {
-      desk.charter().pdf().set_printer(
-          std::make_shared<transports::ChromiumPrinter>(transports::ChromiumConfig{chromium}));
+      transports::ChromiumConfig printing;
+      printing.binary = chromium;
+      desk.charter().pdf().set_printer(std::make_shared<transports::ChromiumPrinter>(printing));
       std::cout << "Carta em PDF impressa com " << chromium << "." << std::endl;
     } else {
       std::cout << "Carta em PDF desligada: Chromium não encontrado (pacote chromium, ou "

@@ -88,7 +88,7 @@ TEST(ChromiumPrinterTest, PrintsATaggedPdfWithoutNetworkNorScripts) {
       port +
       "/js');</script>"
       "</body></html>";
-  transports::ChromiumPrinter printer({chromium, dir});
+  transports::ChromiumPrinter printer({chromium, dir, std::chrono::seconds(60)});
   const auto pdf = printer.print(html);
   ASSERT_EQ(pdf.rfind("%PDF-", 0), 0u);
   EXPECT_THAT(pdf, HasSubstr("/StructTreeRoot"));
@@ -107,7 +107,7 @@ TEST(ChromiumPrinterTest, PrintsATaggedPdfWithoutNetworkNorScripts) {
 }
 
 TEST(ChromiumPrinterTest, AMissingBrowserIsAClearError) {
-  transports::ChromiumPrinter printer({"/nao/existe/chromium"});
+  transports::ChromiumPrinter printer({"/nao/existe/chromium", "", std::chrono::seconds(5)});
   try {
     printer.print("<html></html>");
     FAIL() << "printed without a browser";

@@ -59,7 +59,7 @@ class CharterPdfPagesTest : public WebServerTest {
     }
     return r;
   }
-  std::string kept_file(const HttpResult& r) {
+  std::string kept_file(HttpResult r) {
     auto etag = r.headers.at("etag");
     return desk->charter().pdf().path_for(etag.substr(1, etag.size() - 2));
   }
@@ -73,14 +73,14 @@ class CharterPdfPagesTest : public WebServerTest {
 
 TEST_P(CharterPdfPagesTest, UntilThePdfExistsItAnswers503ThenServesIt) {
   printer->close();
-  const auto api = pdf();
+  auto api = pdf();
   EXPECT_EQ(api.status, 503);
   EXPECT_EQ(api.headers["content-type"], "application/problem+json");
   EXPECT_EQ(api.headers["retry-after"], "5");
   EXPECT_EQ(api.json()["detail"],
             "A carta em PDF está sendo gerada; tente em alguns segundos. Esta página se atualiza "
             "sozinha.");
-  const auto browser = pdf("text/html,application/xhtml+xml,*/*;q=0.8");
+  auto browser = pdf("text/html,application/xhtml+xml,*/*;q=0.8");
   EXPECT_EQ(browser.status, 503);
   EXPECT_THAT(browser.headers["content-type"], HasSubstr("text/html"));
   EXPECT_EQ(browser.headers["retry-after"], "5");
@@ -89,7 +89,7 @@ TEST_P(CharterPdfPagesTest, UntilThePdfExistsItAnswers503ThenServesIt) {
   EXPECT_THAT(browser.body, HasSubstr("<meta http-equiv=\"refresh\" content=\"5\">"));
 
   printer->open();
-  const auto r = ready_pdf();
+  auto r = ready_pdf();
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.headers["content-type"], "application/pdf");
   EXPECT_EQ(r.headers["content-disposition"], "inline; filename=\"carta-de-servicos.pdf\"");
@@ -131,9 +131,9 @@ TEST_P(CharterPdfPagesTest, ThePrintedHtmlHasEveryArt7FieldOfEveryServiceInPortu
 }
 
 TEST_P(CharterPdfPagesTest, ItIsPrintedAgainOnlyWhenWhatItShowsChanges) {
-  const auto first = ready_pdf();
+  auto first = ready_pdf();
   ASSERT_EQ(first.status, 200);
-  const auto again = pdf();
+  auto again = pdf();
   EXPECT_EQ(again.status, 200);
   EXPECT_EQ(again.headers["etag"], first.headers["etag"]);
   // New figures (a ticket, and the 10-minute cache gone) print nothing.
@@ -146,7 +146,7 @@ TEST_P(CharterPdfPagesTest, ItIsPrintedAgainOnlyWhenWhatItShowsChanges) {
   s.description = "Caixa postal institucional com nova descrição.";
   desk->directory().update_service(as(w.admin), s);
   EXPECT_EQ(pdf().status, 503);
-  const auto changed = ready_pdf();
+  auto changed = ready_pdf();
   ASSERT_EQ(changed.status, 200);
   EXPECT_NE(changed.headers["etag"], first.headers["etag"]);
   EXPECT_THAT(printer->htmls().back(), HasSubstr("Caixa postal institucional com nova descrição."));
@@ -156,7 +156,7 @@ TEST_P(CharterPdfPagesTest, ItIsPrintedAgainOnlyWhenWhatItShowsChanges) {
   auto header = desk->charter().header();
   header.who_we_are = "Somos a unidade que cuida da tecnologia.";
   desk->charter().update_header(as(w.admin), header);
-  const auto after_header = ready_pdf();
+  auto after_header = ready_pdf();
   EXPECT_NE(after_header.headers["etag"], changed.headers["etag"]);
   EXPECT_EQ(desk->charter().pdf().generations(), 3);
 }
@@ -164,14 +164,14 @@ TEST_P(CharterPdfPagesTest, ItIsPrintedAgainOnlyWhenWhatItShowsChanges) {
 TEST_P(CharterPdfPagesTest, AFailureSaysSoAndTheCharterLinksToThePdf) {
   EXPECT_THAT(http_request(port, "GET", "/carta").body, HasSubstr("href=\"/carta.pdf\""));
   printer->fail(true);
-  const auto failed = ready_pdf();
+  auto failed = ready_pdf();
   EXPECT_EQ(failed.status, 503);
   EXPECT_EQ(failed.headers["retry-after"], "60");
   EXPECT_THAT(failed.json()["detail"].get<std::string>(),
               HasSubstr("Não foi possível gerar a carta em PDF agora"));
 
   desk->charter().pdf().set_printer(nullptr);
-  const auto off = pdf();
+  auto off = pdf();
   EXPECT_EQ(off.status, 503);
   EXPECT_FALSE(off.headers.contains("retry-after"));
   EXPECT_THAT(off.json()["detail"].get<std::string>(),

@@ -130,6 +130,8 @@ http::Response not_yet(WebContext& ctx, const http::Request& r, app::CharterPdf:
   const std::string key = generating ? "carta.pdf.gerando"
                           : failed   ? "carta.pdf.falhou"
                                      : "carta.pdf.indisponivel";
+  const std::string title =
+      generating ? "carta.pdf.gerando_titulo" : "carta.pdf.indisponivel_titulo";
   http::Response out;
   const auto accept = r.header("accept").value_or("");
   if (accept.find("text/html") != std::string::npos) {
@@ -137,10 +139,9 @@ http::Response not_yet(WebContext& ctx, const http::Request& r, app::CharterPdf:
                            {"tipo", generating ? "info" : "warning"},
                            {"tentar", !generating && failed}};
     if (generating) view["recarregar"] = kRetryAfterSeconds;
-    out = page(ctx, current_visitor(ctx, r), 503, "carta_pdf_aguarde", "carta.pdf.gerando_titulo",
-               view);
+    out = page(ctx, current_visitor(ctx, r), 503, "carta_pdf_aguarde", title, view);
   } else {
-    out = api::problem(503, text(ctx, "carta.pdf.gerando_titulo"), text(ctx, key));
+    out = api::problem(503, text(ctx, title), text(ctx, key));
   }
   if (generating) out.headers.emplace_back("Retry-After", std::to_string(kRetryAfterSeconds));
   if (failed) {
