@@ -28,8 +28,8 @@ pid_t spawn(const ChildRun& run) {
   ::posix_spawnattr_init(&attributes);
   const std::string output = run.output_path.empty() ? "/dev/null" : run.output_path;
   ::posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  ::posix_spawn_file_actions_addopen(&actions, 1, output.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  ::posix_spawn_file_actions_addopen(&actions, 1, output.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
   ::posix_spawn_file_actions_adddup2(&actions, 1, 2);
   ::posix_spawn_file_actions_addclosefrom_np(&actions, 3);
   ::posix_spawnattr_setflags(

@@ -122,7 +122,7 @@ TEST_F(ServeCharterPdfTest, PrintsTheDemoCharterOnceAndAgainWhenAServiceChanges)
   auto session =
       http_request(port, "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
                    R"({"login":"admin","password":"guiche-demo"})");
-  ASSERT_EQ(session.status, 200) << session.body;
+  ASSERT_EQ(session.status, 201) << session.body;
   std::string cookie;
   for (const auto& c : session.set_cookies) {
     if (c.rfind("guiche_session=", 0) == 0) cookie = c.substr(0, c.find(';'));

@@ -112,7 +112,9 @@ TEST_P(CharterPdfPagesTest, ThePrintedHtmlHasEveryArt7FieldOfEveryServiceInPortu
   EXPECT_THAT(html, HasSubstr("Prazos máximos de atendimento"));
   EXPECT_THAT(html, HasSubstr("6 horas úteis"));  // the severity table (SIS-ACESSO)
   EXPECT_THAT(html, HasSubstr("Resultados dos últimos 12 meses"));
-  // Nothing to fetch: no scripts, no linked styles or images.
+  // Nothing to fetch: no scripts, no linked styles or images, and the
+  // document's own policy forbids any (Chromium prints it with the network off too).
+  EXPECT_THAT(html, HasSubstr("content=\"default-src 'none'; style-src 'unsafe-inline'\""));
   for (const char* fetch : {"<script", "<link", " src=", "url(", "@import"}) {
     EXPECT_THAT(html, Not(HasSubstr(fetch)));
   }

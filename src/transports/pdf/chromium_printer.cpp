@@ -93,16 +93,15 @@ std::string ChromiumPrinter::print(const std::string& html) {
   }
   const std::string home = work.path().string();
   ChildRun run;
-  run.argv = {config_.binary, "--headless", "--disable-gpu", "--no-first-run",
-              "--no-default-browser-check", "--disable-extensions", "--disable-sync",
-              "--disable-background-networking", "--disable-component-update",
-              "--disable-default-apps", "--disable-breakpad", "--mute-audio",
-              // No network: names resolve to nothing, and any address (loopback
-              // too: <-loopback> drops its implicit bypass) goes to the discard port.
-              "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
-              "--proxy-bypass-list=<-loopback>", "--blink-settings=scriptEnabled=false",
-              "--user-data-dir=" + (work.path() / "perfil").string(), "--no-pdf-header-footer",
-              "--print-to-pdf=" + pdf.string(), "file://" + page.string()};
+  run.argv = {
+      config_.binary, "--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+      "--disable-extensions", "--disable-sync", "--disable-background-networking",
+      "--disable-component-update", "--disable-default-apps", "--disable-breakpad", "--mute-audio",
+      // No network: names resolve to nothing, and any address (loopback
+      // too: <-loopback> drops its implicit bypass) goes to the discard port.
+      "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
+      "--proxy-bypass-list=<-loopback>", "--user-data-dir=" + (work.path() / "perfil").string(),
+      "--no-pdf-header-footer", "--print-to-pdf=" + pdf.string(), "file://" + page.string()};
   // The sandbox needs a user other than root; as root Chromium refuses to
   // start with it. The page is our own and the network is off.
   if (::geteuid() == 0) run.argv.insert(run.argv.begin() + 1, "--no-sandbox");

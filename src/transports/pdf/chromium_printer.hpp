@@ -2,7 +2,7 @@
 // Prints our own HTML to a tagged PDF with headless Chromium (the
 // app::PdfPrinter port): the document goes to a private temporary folder,
 // Chromium runs on its file URL as a child process (support/child_run.hpp)
-// with a fresh profile, scripts off and every network request refused, and
+// with a fresh profile and every network request refused, and
 // is killed if it takes longer than the limit. Nothing of the request
 // reaches its command line: only paths we made.
 #include <chrono>
