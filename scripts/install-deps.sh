@@ -14,6 +14,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libhowardhinnant-date-dev tzdata
   libcurl4-openssl-dev libgmime-3.0-dev libkainjow-mustache-dev python3-aiosmtpd python3-dateutil dovecot-imapd chromium
+  poppler-utils
 )
 
 missing=()

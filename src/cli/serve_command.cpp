@@ -10,6 +10,7 @@
 #include "api/routes.hpp"
 #include "app/calendars/calendar_book.hpp"
 #include "app/calendars/calendars.hpp"
+#include "app/charter/charter.hpp"
 #include "app/desk.hpp"
 #include "app/housekeeping.hpp"
 #include "app/live/live_relay.hpp"
@@ -26,6 +27,7 @@
 #include "mail/imap_poller.hpp"
 #include "transports/email/delivery_worker.hpp"
 #include "transports/outbox_worker.hpp"
+#include "transports/pdf/chromium_printer.hpp"
 #include "transports/webhook/webhook_transport.hpp"
 #include "transports/whatsapp/cloud_media_source.hpp"
 #include "transports/whatsapp/whatsapp_transport.hpp"
@@ -308,6 +310,17 @@ void add_serve(CLI::App& app, Runners& runners) {
             }
           });
     }
+    // The charter in PDF is printed by Chromium, when there is one.
+    if (const auto chromium = transports::find_chromium(); !chromium.empty()) {
+      transports::ChromiumConfig printing;
+      printing.binary = chromium;
+      desk.charter().pdf().set_printer(std::make_shared<transports::ChromiumPrinter>(printing));
+      std::cout << "Carta em PDF impressa com " << chromium << "." << std::endl;
+    } else {
+      std::cout << "Carta em PDF desligada: Chromium não encontrado (pacote chromium, ou "
+                   "GUICHE_CHROMIUM)."
+                << std::endl;
+    }
     // Resolved tickets close themselves once the reopen window ends.
     app::Housekeeping housekeeping(desk, std::chrono::minutes(1));
     // Live pages also hear of changes made through other nodes on the same database.
@@ -318,6 +331,7 @@ void add_serve(CLI::App& app, Runners& runners) {
     auto routes = api::api_routes(api_context);
     // The pages share the port and the sessions with the API.
     web::WebContext web_context(desk, *web_dir, api_context.secure_cookies);
+    web_context.public_url = mail_options->public_url;
     for (auto& route : web::web_routes(web_context)) routes.push_back(std::move(route));
     // SQLite reads are local and quick enough to answer on the I/O threads;
     // PostgreSQL reads wait on the network, so they go to the workers too.

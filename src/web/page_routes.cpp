@@ -14,6 +14,7 @@ std::vector<http::Route> web_routes(WebContext& ctx) {
   add_status_pages(ctx, routes);
   add_charter_pages(ctx, routes);
   add_charter_exports(ctx, routes);
+  add_charter_pdf(ctx, routes);
   add_status_subscription_pages(ctx, routes);
   add_manifestation_pages(ctx, routes);
   add_ouvidoria_pages(ctx, routes);

@@ -23,6 +23,7 @@ void add_agent_notice_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_status_pages(WebContext& ctx, std::vector<http::Route>& routes);   // status/
 void add_charter_pages(WebContext& ctx, std::vector<http::Route>& routes);  // charter/
 void add_charter_exports(WebContext& ctx, std::vector<http::Route>& routes);
+void add_charter_pdf(WebContext& ctx, std::vector<http::Route>& routes);
 void add_status_subscription_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_manifestation_pages(WebContext& ctx, std::vector<http::Route>& routes);  // ouvidoria/
 void add_ouvidoria_pages(WebContext& ctx, std::vector<http::Route>& routes);

@@ -25,6 +25,10 @@ struct WebContext {
   Texts texts;
   Assets assets;
   bool secure_cookies = false;
+  // The address people reach the desk at, as configured (`serve --public-url`);
+  // "" when none was given, and then pages that print an absolute address take
+  // the request's Host (web/charter/charter_pdf.cpp).
+  std::string public_url;
 };
 
 }  // namespace guiche::web

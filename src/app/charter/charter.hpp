@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/actor.hpp"
+#include "app/charter/charter_pdf.hpp"
 #include "app/desk_context.hpp"
 #include "domain/charter_header.hpp"
 #include "domain/service.hpp"
@@ -44,7 +45,8 @@ struct ServiceFigures {
 
 class Charter {
  public:
-  Charter(DeskContext& context, SlaClocks& clocks) : ctx_(context), clocks_(clocks) {}
+  Charter(DeskContext& context, SlaClocks& clocks)
+      : ctx_(context), clocks_(clocks), pdf_(context.config.data_dir) {}
 
   // The stored header, or the defaults until an admin saves one.
   CharterHeader header();
@@ -60,11 +62,15 @@ class Charter {
 
   static constexpr std::chrono::minutes kFiguresKeptFor{10};
 
+  // The charter in PDF, printed in the background and kept on disk.
+  CharterPdf& pdf() { return pdf_; }
+
  private:
   DeskContext& ctx_;
   SlaClocks& clocks_;
   std::mutex mutex_;
   std::map<std::int64_t, std::pair<Instant, ServiceFigures>> figures_;  // by service, when counted
+  CharterPdf pdf_;
 };
 
 }  // namespace guiche::app

@@ -16,31 +16,6 @@
 namespace guiche::web {
 namespace {
 
-nlohmann::json fields_json(WebContext& ctx, const app::CharterService& s) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& f : charter_fields(ctx, s)) {
-    out.push_back(
-        {{"chave", f.key},
-         {"rotulo", f.label},
-         {"paragrafos", f.items.empty() ? message_paragraphs(f.value) : nlohmann::json::array()},
-         {"etapas", f.items},
-         {"tem_etapas", !f.items.empty()}});
-  }
-  return out;
-}
-
-nlohmann::json header_json(WebContext& ctx) {
-  const auto h = ctx.desk.charter().header();
-  return {{"unidade", h.unit_name},
-          {"quem_somos", message_paragraphs(h.who_we_are)},
-          {"contatos", message_paragraphs(h.contacts)},
-          {"tem_contatos", !h.contacts.empty()},
-          {"endereco", h.address},
-          {"tem_endereco", !h.address.empty()},
-          {"site", h.website},
-          {"tem_site", !h.website.empty()}};
-}
-
 http::Response charter_page(WebContext& ctx, const http::Request& r) {
   const auto v = current_visitor(ctx, r);
   const auto q = r.query_value("q").value_or("");
@@ -73,16 +48,17 @@ http::Response charter_page(WebContext& ctx, const http::Request& r) {
                        {"nome", s.service.name},
                        {"unidade", s.unit_name},
                        {"tem_unidade", !s.unit_name.empty()},
-                       {"campos", fields_json(ctx, s)}});
+                       {"campos", charter_fields_json(ctx, s)}});
   }
-  nlohmann::json view = {{"cabecalho", header_json(ctx)},
+  nlohmann::json view = {{"cabecalho", charter_header_json(ctx)},
                          {"q", q},
                          {"buscou", !q.empty()},
                          {"grupos", group_list},
                          {"total", found},
                          {"nenhum", found == 0},
                          {"um", found == 1},
-                         {"impressao", printed}};
+                         {"impressao", printed},
+                         {"tem_pdf", ctx.desk.charter().pdf().available()}};
   return page(ctx, v, 200, "carta", "carta.titulo", view);
 }
 
@@ -90,21 +66,13 @@ http::Response service_page(WebContext& ctx, const http::Request& r) {
   const auto v = current_visitor(ctx, r);
   const auto s = ctx.desk.charter().service(r.params.at("code"));
   const auto figures = ctx.desk.charter().figures(s.service.id);
-  nlohmann::json bands = nlohmann::json::array();
-  for (const auto& b : s.deadline.bands) {
-    bands.push_back({{"gravidade", b.severity},
-                     {"prioridades",
-                      b.from_priority == b.to_priority
-                          ? std::to_string(b.from_priority)
-                          : std::to_string(b.from_priority) + "–" + std::to_string(b.to_priority)},
-                     {"prazo", sla::duration_text_pt(b.resolution)}});
-  }
-  nlohmann::json view = {{"cabecalho", header_json(ctx)},
+  const auto bands = charter_bands_json(s);
+  nlohmann::json view = {{"cabecalho", charter_header_json(ctx)},
                          {"codigo", s.service.code},
                          {"nome", s.service.name},
                          {"unidade", s.unit_name},
                          {"tem_unidade", !s.unit_name.empty()},
-                         {"campos", fields_json(ctx, s)},
+                         {"campos", charter_fields_json(ctx, s)},
                          {"faixas", bands},
                          {"tem_faixas", !bands.empty()},
                          {"numeros", figures_view(ctx, figures)},

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "web/message_paragraphs.hpp"
 #include "web/page.hpp"
 
 namespace guiche::web {
@@ -77,6 +78,44 @@ nlohmann::json figures_view(WebContext& ctx, const app::ServiceFigures& f) {
           {"avaliacoes", f.ratings},
           {"desde", format_local(ctx, f.since)},
           {"ate", format_local(ctx, f.until)}};
+}
+
+nlohmann::json charter_fields_json(WebContext& ctx, const app::CharterService& s) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : charter_fields(ctx, s)) {
+    out.push_back(
+        {{"chave", f.key},
+         {"rotulo", f.label},
+         {"paragrafos", f.items.empty() ? message_paragraphs(f.value) : nlohmann::json::array()},
+         {"etapas", f.items},
+         {"tem_etapas", !f.items.empty()}});
+  }
+  return out;
+}
+
+nlohmann::json charter_header_json(WebContext& ctx) {
+  const auto h = ctx.desk.charter().header();
+  return {{"unidade", h.unit_name},
+          {"quem_somos", message_paragraphs(h.who_we_are)},
+          {"contatos", message_paragraphs(h.contacts)},
+          {"tem_contatos", !h.contacts.empty()},
+          {"endereco", h.address},
+          {"tem_endereco", !h.address.empty()},
+          {"site", h.website},
+          {"tem_site", !h.website.empty()}};
+}
+
+nlohmann::json charter_bands_json(const app::CharterService& s) {
+  nlohmann::json bands = nlohmann::json::array();
+  for (const auto& b : s.deadline.bands) {
+    bands.push_back({{"gravidade", b.severity},
+                     {"prioridades",
+                      b.from_priority == b.to_priority
+                          ? std::to_string(b.from_priority)
+                          : std::to_string(b.from_priority) + "–" + std::to_string(b.to_priority)},
+                     {"prazo", sla::duration_text_pt(b.resolution)}});
+  }
+  return bands;
 }
 
 std::string charter_service_path(const Service& s) {

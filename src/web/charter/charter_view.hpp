@@ -30,6 +30,17 @@ std::string charter_deadline_text(const app::CharterService& s);
 // stars), each "—" when there is nothing to measure.
 nlohmann::json figures_view(WebContext& ctx, const app::ServiceFigures& f);
 
+// The fields as the templates show them (_carta_campos.mustache): label,
+// paragraphs, stages.
+nlohmann::json charter_fields_json(WebContext& ctx, const app::CharterService& s);
+
+// The unit's header as _carta_cabecalho.mustache shows it.
+nlohmann::json charter_header_json(WebContext& ctx);
+
+// The severity table's lines of the service's deadline (none when single):
+// gravidade, prioridades ("2–3"), prazo.
+nlohmann::json charter_bands_json(const app::CharterService& s);
+
 // The service's own page.
 std::string charter_service_path(const Service& s);
 
