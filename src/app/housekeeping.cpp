@@ -2,6 +2,7 @@
 
 #include "app/incidents/notice_reminders.hpp"
 #include "app/incidents/status_subscriptions.hpp"
+#include "app/manifestations/manifestations.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/tickets/ticket_work.hpp"
 
@@ -13,6 +14,7 @@ Housekeeping::Housekeeping(Desk& desk, std::chrono::milliseconds period)
         desk.sla().record_sla_warnings();
         desk.status_subscriptions().forget_stale();
         desk.notice_reminders().send_due();
+        desk.manifestations().warn_deadlines();
       }) {}
 
 }  // namespace guiche::app

@@ -37,6 +37,13 @@ std::string format_date(Date d) {
   return buffer;
 }
 
+std::string format_date_br(Date d) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%02u/%02u/%04d", static_cast<unsigned>(d.day()),
+                static_cast<unsigned>(d.month()), static_cast<int>(d.year()));
+  return buffer;
+}
+
 std::optional<Instant> parse_instant(const std::string& text) {
   static const std::regex pattern(
       R"((\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2})))");

@@ -23,6 +23,8 @@ std::string format_utc(Instant t);
 std::optional<Instant> parse_instant(const std::string& text);
 // "YYYY-MM-DD"
 std::string format_date(Date d);
+// "dd/mm/aaaa", as dates are written in Brazil (pages, messages).
+std::string format_date_br(Date d);
 std::optional<Date> parse_date(const std::string& text);
 
 // Where "now" comes from, so tests and the demo loader can move time.

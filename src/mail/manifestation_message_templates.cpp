@@ -39,6 +39,14 @@ const std::map<std::string, StatusMessageDefault>& manifestation_message_default
         with_footer("Olá, {{name}}.\n\nA ouvidoria respondeu à sua manifestação "
                     "{{manifestation_protocol}}:\n\n{{text}}\n"),
         {"name", "manifestation_protocol", "text", "tracking_url"}}},
+      // To the ouvidoria, like the SLA warnings to a unit: a deadline near or past.
+      {"manifestation_deadline",
+       {"Manifestação {{manifestation_protocol}}: {{standing}}",
+        "Olá, {{name}}.\n\nO prazo de resposta da manifestação {{manifestation_protocol}} "
+        "({{kind}}: {{subject}}) {{#overdue}}venceu em{{/overdue}}{{^overdue}}vence em"
+        "{{/overdue}} {{due}}.\n\n{{manifestation_url}}\n",
+        {"name", "manifestation_protocol", "standing", "kind", "subject", "due",
+         "manifestation_url"}}},
   };
   return table;
 }

@@ -10,7 +10,7 @@ constexpr const char* kColumns =
     "COALESCE(s.name, ''), m.unit_id, m.subject, m.description, m.person_id, m.name, m.email, "
     "m.phone, m.cpf, m.answer_channel, m.registered_at, m.registered_on, m.answer_days, "
     "m.extension_days, m.extension_reason, m.complement_requested, m.paused_on, m.paused_days, "
-    "m.due_on, m.answer, m.answered_at, m.closed_at, m.tracking_hash";
+    "m.due_on, m.answer, m.answered_at, m.closed_at, m.tracking_hash, m.warned";
 
 std::string select_where(const std::string& rest) {
   return std::string("SELECT ") + kColumns +
@@ -43,6 +43,7 @@ Manifestation manifestation_of(const Row& r) {
   m.answer = r.text(25);
   m.answered_at = instant_at(r, 26);
   m.closed_at = instant_at(r, 27);
+  m.warned = r.text(29);
   return m;
 }
 
@@ -112,11 +113,11 @@ void update_manifestation(Connection& c, const Manifestation& m) {
   c.query(
       "UPDATE manifestations SET status = ?, extension_days = ?, extension_reason = ?, "
       "complement_requested = ?, paused_on = ?, paused_days = ?, due_on = ?, answer = ?, "
-      "answered_at = ?, closed_at = ? WHERE id = ?",
+      "answered_at = ?, closed_at = ?, warned = ? WHERE id = ?",
       {std::string(manifestation_status_code(m.status)), optional_int(m.extension_days),
        m.extension_reason, flag(m.complement_requested), date_value(m.paused_on),
        std::int64_t{m.paused_days}, format_date(m.due_on), m.answer, instant_value(m.answered_at),
-       instant_value(m.closed_at), m.id});
+       instant_value(m.closed_at), m.warned, m.id});
 }
 
 std::optional<Manifestation> load_manifestation(Connection& c, std::int64_t id) {
@@ -154,17 +155,41 @@ std::vector<ManifestationEvent> manifestation_events(Connection& c,
   return out;
 }
 
+std::string running_manifestations_sql(bool after_cursor) {
+  // The partial index manifestations_queue holds exactly these rows, in this order.
+  return select_where("WHERE m.status IN ('open', 'awaiting_complement') " +
+                      std::string(after_cursor
+                                      ? "AND (m.due_on > ? OR (m.due_on = ? AND m.id > ?)) "
+                                      : "") +
+                      "ORDER BY m.due_on, m.id LIMIT ?");
+}
+
 std::vector<Manifestation> running_manifestations(Connection& c, int limit,
                                                   const std::optional<QueueCursor>& after) {
-  const std::string running = "WHERE m.status IN ('open', 'awaiting_complement') ";
-  if (!after) {
-    return all_of(c.query(select_where(running + "ORDER BY m.due_on, m.id LIMIT ?"),
-                          {std::int64_t{limit}}));
-  }
-  return all_of(c.query(select_where(running +
-                                     "AND (m.due_on > ? OR (m.due_on = ? AND m.id > ?)) "
-                                     "ORDER BY m.due_on, m.id LIMIT ?"),
+  if (!after) return all_of(c.query(running_manifestations_sql(false), {std::int64_t{limit}}));
+  return all_of(c.query(running_manifestations_sql(true),
                         {after->due_on, after->due_on, after->id, std::int64_t{limit}}));
+}
+
+std::string manifestations_to_warn_sql() {
+  return select_where(
+      "WHERE m.status = 'open' AND m.warned <> 'overdue' AND m.due_on <= ? "
+      "ORDER BY m.due_on LIMIT ?");
+}
+
+std::vector<Manifestation> manifestations_to_warn(Connection& c, const std::string& due_by,
+                                                  int limit) {
+  return all_of(c.query(manifestations_to_warn_sql(), {due_by, std::int64_t{limit}}));
+}
+
+std::vector<std::int64_t> ouvidoria_people(Connection& c) {
+  std::vector<std::int64_t> ids;
+  for (const auto& r :
+       c.query("SELECT DISTINCT g.person_id FROM role_grants g JOIN people p ON p.id = g.person_id "
+               "WHERE g.role = 'ombudsman' AND p.active = 1 ORDER BY g.person_id")) {
+    ids.push_back(r.integer(0));
+  }
+  return ids;
 }
 
 std::vector<Manifestation> recent_manifestations(Connection& c, int limit,

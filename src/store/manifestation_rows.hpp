@@ -37,6 +37,17 @@ struct QueueCursor {
 };
 std::vector<Manifestation> running_manifestations(Connection& c, int limit,
                                                   const std::optional<QueueCursor>& after);
+// Its statement, for the plan test: parameters (limit) or, after a cursor,
+// (due_on, due_on, id, limit).
+std::string running_manifestations_sql(bool after_cursor);
+// The open ones (not waiting for a complement) due by `due_by`
+// ("YYYY-MM-DD") whose overdue warning is not yet sent, soonest first,
+// from the manifestations_to_warn index.
+std::vector<Manifestation> manifestations_to_warn(Connection& c, const std::string& due_by,
+                                                  int limit);
+std::string manifestations_to_warn_sql();  // parameters (due_by, limit), for the plan test
+// The active people with the ombudsman role.
+std::vector<std::int64_t> ouvidoria_people(Connection& c);
 // Every one, newest first (by id, the primary key), before id `before` if set.
 std::vector<Manifestation> recent_manifestations(Connection& c, int limit,
                                                  std::optional<std::int64_t> before);

@@ -43,10 +43,7 @@ std::optional<Date> parse_date_input(std::string_view text) {
 }
 
 std::string format_date_input(Date d) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%02u/%02u/%04d", static_cast<unsigned>(d.day()),
-                static_cast<unsigned>(d.month()), static_cast<int>(d.year()));
-  return buffer;
+  return format_date_br(d);
 }
 
 std::optional<int> parse_clock_input(std::string_view text) {

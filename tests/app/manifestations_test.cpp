@@ -116,7 +116,7 @@ TEST_P(ManifestationsTest, TheReceiptByEmailCarriesTheProtocolAndTheCode) {
   EXPECT_THAT(sent[0].subject, ::testing::HasSubstr(r.manifestation.protocol));
   EXPECT_THAT(sent[0].subject, ::testing::Not(::testing::HasSubstr("[SA")));
   EXPECT_THAT(sent[0].text_body, ::testing::HasSubstr(r.tracking_code));
-  EXPECT_THAT(sent[0].text_body, ::testing::HasSubstr("2026-04-01"));
+  EXPECT_THAT(sent[0].text_body, ::testing::HasSubstr("01/04/2026"));
 }
 
 TEST_P(ManifestationsTest, BadInputIsRefusedFieldByFieldAndStoresNothing) {
@@ -332,6 +332,34 @@ TEST_P(ManifestationsTest, ASignedInAuthorIsLinkedToTheirPerson) {
   const auto r = m().register_manifestation(as(w.requester_seger), form("suggestion"));
   EXPECT_EQ(m().read(as(ombudsman), r.manifestation.id).manifestation.manifestant.person_id,
             w.requester_seger.id);
+}
+
+TEST_P(ManifestationsTest, TheOuvidoriaIsWarnedOnceNearTheEndAndOnceAfterIt) {
+  const auto r = m().register_manifestation(std::nullopt, form());  // due 2026-04-01
+  const auto waiting = m().register_manifestation(std::nullopt, form("suggestion"));
+  m().request_complement(as(ombudsman), waiting.manifestation.id, "Qual sistema?");
+  EXPECT_EQ(m().warn_deadlines(), 0);
+  clock.advance(days{24});  // 2026-03-26: six days left
+  EXPECT_EQ(m().warn_deadlines(), 0);
+  clock.advance(days{1});  // five days left: the warning days
+  EXPECT_EQ(m().warn_deadlines(), 1);
+  EXPECT_EQ(m().warn_deadlines(), 0);
+  auto mails = mail_to("otto@prodest.es.gov.br");
+  ASSERT_EQ(mails.size(), 1u);
+  EXPECT_THAT(mails[0].subject, ::testing::HasSubstr(r.manifestation.protocol));
+  EXPECT_THAT(mails[0].text_body, ::testing::HasSubstr("vence em 01/04/2026"));
+  EXPECT_THAT(mails[0].text_body,
+              ::testing::HasSubstr("/ouvidoria/manifestacoes/" + std::to_string(r.manifestation.id)));
+  clock.advance(days{6});  // 2026-04-02
+  EXPECT_EQ(m().warn_deadlines(), 1);
+  EXPECT_EQ(m().warn_deadlines(), 0);
+  mails = mail_to("otto@prodest.es.gov.br");
+  ASSERT_EQ(mails.size(), 2u);
+  EXPECT_THAT(mails[1].text_body, ::testing::HasSubstr("venceu em 01/04/2026"));
+  // A new due date is warned of afresh.
+  m().extend(as(ombudsman), r.manifestation.id, "Análise técnica.");
+  EXPECT_EQ(m().warn_deadlines(), 0);
+  EXPECT_EQ(mail_to("otto@prodest.es.gov.br").size(), 2u);
 }
 
 GUICHE_ON_BOTH_ENGINES(ManifestationsTest);

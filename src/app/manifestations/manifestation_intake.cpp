@@ -140,7 +140,7 @@ RegisteredManifestation Manifestations::register_manifestation(const std::option
         c, m.id,
         {0, "registered", "", a ? std::optional(a->id()) : std::nullopt, "", true, now});
     notify(c, m, "manifestation_registered",
-           {{"code", out.tracking_code}, {"due", format_date(m.due_on)}});
+           {{"code", out.tracking_code}, {"due", format_date_br(m.due_on)}});
   });
   out.manifestation = m;
   return out;

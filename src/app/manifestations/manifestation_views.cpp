@@ -28,8 +28,11 @@ void Manifestations::recompute_due(Manifestation& m, const ManifestationSettings
     // Closed: a weekend, a holiday or a closure that leaves no working hours.
     return calendar && calendar->supports(day) && calendar->working_hours_on(day).empty();
   };
-  m.due_on =
+  const auto due =
       manifestation_due_on(m.registered_on, m.answer_days, m.extension_days, m.paused_days, closed);
+  // A new due date is warned of afresh.
+  if (due != m.due_on) m.warned.clear();
+  m.due_on = due;
 }
 
 ManifestationView Manifestations::view_of(store::Connection& c, Manifestation m, bool ouvidoria,

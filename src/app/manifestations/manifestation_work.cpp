@@ -60,7 +60,7 @@ ManifestationView Manifestations::request_complement(const Actor& a, std::int64_
     ch.notice_values = {
         {"text", text},
         {"complement_due",
-         format_date(Date{std::chrono::sys_days{ch.today} +
+         format_date_br(Date{std::chrono::sys_days{ch.today} +
                           std::chrono::days{ch.settings.complement_days}})}};
   });
 }
@@ -78,7 +78,7 @@ ManifestationView Manifestations::extend(const Actor& a, std::int64_t id,
     ch.event.kind = "extended";
     ch.event.text = text;
     ch.notice_key = "manifestation_extended";
-    ch.notice_values = {{"text", text}, {"due", format_date(ch.m.due_on)}};
+    ch.notice_values = {{"text", text}, {"due", format_date_br(ch.m.due_on)}};
   });
 }
 

@@ -90,6 +90,12 @@ class Manifestations {
   // By the ticket's protocol, as the ouvidoria reads it in the manifestação.
   ManifestationView link_ticket(const Actor& a, std::int64_t id, const std::string& protocol);
 
+  // Tells the ouvidoria, once per due date and stage, of each open
+  // manifestação due within the warning days and of each overdue one (by
+  // e-mail, as the SLA warnings tell a unit); returns how many were warned.
+  // Run by the housekeeping loop.
+  int warn_deadlines();
+
   ManifestationSettings settings();
   // Admins only.
   ManifestationSettings update_settings(const Actor& a, const ManifestationSettings& s);

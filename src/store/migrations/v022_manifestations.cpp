@@ -6,6 +6,8 @@
 //   The follow-up code is kept only as its SHA-256.
 // - manifestations_queue: the ouvidoria's queue, the ones still running by
 //   due date, reads only those (partial index).
+// - manifestations_to_warn: the ones whose deadline warning may still be due
+//   (warned: '', 'due_soon' or 'overdue', the last one the ouvidoria got).
 // - manifestation_events: its history, in order.
 // - manifestation_tickets: links to tickets, both ways.
 // - manifestation_counters: the protocol sequence per year, like tickets'.
@@ -56,10 +58,13 @@ CREATE TABLE manifestations (
   due_on TEXT NOT NULL,
   answer TEXT NOT NULL,
   answered_at BIGINT,
-  closed_at BIGINT
+  closed_at BIGINT,
+  warned TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX manifestations_queue ON manifestations(due_on, id)
   WHERE status IN ('open', 'awaiting_complement');
+CREATE INDEX manifestations_to_warn ON manifestations(due_on)
+  WHERE status = 'open' AND warned <> 'overdue';
 CREATE TABLE manifestation_events (
   id {{id}},
   manifestation_id BIGINT NOT NULL REFERENCES manifestations(id),

@@ -4,8 +4,8 @@
 #include <charconv>
 
 #include "app/calendars/calendars.hpp"
+#include "app/directory/directory.hpp"
 #include "app/manifestations/manifestations.hpp"
-#include "store/unit_rows.hpp"
 #include "web/admin/admin_page.hpp"
 #include "web/page_routes.hpp"
 
@@ -43,11 +43,9 @@ http::Response form_page(WebContext& ctx, const Visitor& v, const http::Request&
                          const ManifestationSettings& s, const Errors& e, int status) {
   auto t = [&](const std::string& key) { return text(ctx, "ouvidoria.admin." + key); };
   std::vector<std::pair<std::string, std::string>> units = {{"", t("nenhuma")}};
-  ctx.desk.database().read([&](store::Connection& c) {
-    for (const auto& u : store::load_units(c)) {
-      if (u.active) units.emplace_back(std::to_string(u.id), u.name);
-    }
-  });
+  for (const auto& u : ctx.desk.directory().units(v.actor)) {
+    if (u.active) units.emplace_back(std::to_string(u.id), u.name);
+  }
   std::vector<std::pair<std::string, std::string>> calendars;
   for (const auto& c : ctx.desk.calendars().calendars(v.actor)) calendars.emplace_back(c.name, c.name);
   const auto n = [](int d) { return d < 0 ? std::string() : std::to_string(d); };

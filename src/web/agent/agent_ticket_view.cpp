@@ -6,6 +6,7 @@
 #include "app/tickets/ticket_work.hpp"
 #include "web/agent/agent_custody_view.hpp"
 #include "web/agent/agent_whatsapp_view.hpp"
+#include "web/ouvidoria/manifestation_view.hpp"
 
 #include <algorithm>
 
@@ -304,6 +305,7 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"comunicados", notices_view(ctx, v, t)},
       {"whatsapp", whatsapp_view(ctx, v, t, requester.name)},
       {"equipamento", custody_view(ctx, v, t, requester)},
+      {"manifestacoes", linked_manifestations_view(ctx, v, t)},
       {"eventos", events},
       {"tempo_total", duration_text(std::chrono::minutes(t.time_spent_minutes))},
       {"ans", sla_view(ctx, v, t, now)},

@@ -79,4 +79,12 @@ nlohmann::json manifestation_view(WebContext& ctx, const app::ManifestationView&
   return out;
 }
 
+nlohmann::json linked_manifestations_view(WebContext& ctx, const Visitor& v, const Ticket& t) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& m : ctx.desk.manifestations().of_ticket(v.actor, t.id)) {
+    items.push_back(manifestation_view(ctx, m));
+  }
+  return {{"itens", items}, {"mostrar", !items.empty()}};
+}
+
 }  // namespace guiche::web
