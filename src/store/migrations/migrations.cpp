@@ -27,6 +27,7 @@ extern const char* const kMigrationV018WhatsAppIntake;
 extern const char* const kMigrationV019WhatsAppConversations;
 extern const char* const kMigrationV020Charter;
 extern const char* const kMigrationV021EquipmentCustody;
+extern const char* const kMigrationV023ServicePopularNames;
 
 namespace {
 
@@ -73,6 +74,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {19, "whatsapp_conversations", in_dialect(kMigrationV019WhatsAppConversations, dialect)},
       {20, "charter", in_dialect(kMigrationV020Charter, dialect)},
       {21, "equipment_custody", in_dialect(kMigrationV021EquipmentCustody, dialect)},
+      {23, "service_popular_names", in_dialect(kMigrationV023ServicePopularNames, dialect)},
   };
 }
 

@@ -79,6 +79,12 @@ nlohmann::json figures_view(WebContext& ctx, const app::ServiceFigures& f) {
           {"ate", format_local(ctx, f.until)}};
 }
 
+std::string popular_names_text(const Service& s) {
+  std::string out;
+  for (const auto& name : s.popular_names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
 std::string charter_service_path(const Service& s) {
   return "/carta/servicos/" + url_encode(s.code);
 }

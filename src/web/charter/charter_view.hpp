@@ -30,6 +30,9 @@ std::string charter_deadline_text(const app::CharterService& s);
 // stars), each "—" when there is nothing to measure.
 nlohmann::json figures_view(WebContext& ctx, const app::ServiceFigures& f);
 
+// Its popular names as one text ("VPN, Acesso de casa"); "" when it has none.
+std::string popular_names_text(const Service& s);
+
 // The service's own page.
 std::string charter_service_path(const Service& s);
 
