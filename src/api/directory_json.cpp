@@ -80,6 +80,7 @@ nlohmann::json service_json(const Service& s) {
   return {{"id", s.id},
           {"code", s.code},
           {"name", s.name},
+          {"popular_names", s.popular_names},
           {"description", s.description},
           {"audience", audience_code(s.audience)},
           {"who_may_use", s.who_may_use},

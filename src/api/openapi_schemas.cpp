@@ -156,6 +156,9 @@ nlohmann::ordered_json openapi_schemas() {
   "Service": {"type": "object", "description": "An item of the Carta de Serviços with its request form.",
     "properties": {
       "id": {"type": "integer"}, "code": {"type": "string"}, "name": {"type": "string"},
+      "popular_names": {"type": "array", "maxItems": 20,
+        "items": {"type": "string", "maxLength": 100},
+        "description": "Nomes populares: what people call the service (VPN); the search finds them."},
       "description": {"type": "string"},
       "audience": {"enum": ["authorized_requesters", "public_servants", "anyone"]},
       "who_may_use": {"type": "string"}, "required_documents": {"type": "string"},
@@ -171,8 +174,8 @@ nlohmann::ordered_json openapi_schemas() {
         "required": {"type": "boolean"}, "choices": {"type": "array", "items": {"type": "string"}}}}}}},
   "ServiceReplacement": {"description": "PUT: the whole service; every field is required.",
     "allOf": [{"$ref": "#/components/schemas/Service"}],
-    "required": ["code", "name", "description", "audience", "who_may_use", "required_documents",
-      "stages", "cost", "max_deadline", "access_channels", "communication_channels",
+    "required": ["code", "name", "popular_names", "description", "audience", "who_may_use",
+      "required_documents", "stages", "cost", "max_deadline", "access_channels", "communication_channels",
       "complaint_channels", "commitment", "owning_unit_id", "default_category", "sla_policy",
       "is_public", "active", "form"]},
   "ServiceList": {"type": "object", "properties": {

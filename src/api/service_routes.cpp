@@ -14,6 +14,7 @@ namespace {
 
 const std::vector<std::string> kServiceFields = {"code",
                                                  "name",
+                                                 "popular_names",
                                                  "description",
                                                  "audience",
                                                  "who_may_use",
@@ -81,6 +82,7 @@ std::vector<FormField> form_from(const nlohmann::json& form) {
 Service service_from(const nlohmann::json& b, Service s) {
   set_text(b, "code", s.code);
   set_text(b, "name", s.name);
+  set_text_list(b, "popular_names", s.popular_names);
   set_text(b, "description", s.description);
   if (b.contains("audience")) {
     auto audience = parse_audience(required_string(b, "audience"));

@@ -34,6 +34,7 @@ DemoService database() {
 DemoService mail() {
   Service s = charter_item("INF-EMAIL", "Correio eletrônico institucional",
                            Audience::public_servants, Category::service_request);
+  s.popular_names = {"E-mail", "Webmail", "Caixa postal", "Lista de e-mails"};
   s.description =
       "Caixas postais institucionais, caixas compartilhadas, listas de distribuição, aumento de "
       "cota e recuperação de mensagens do correio eletrônico do Governo do Estado.";
@@ -51,6 +52,7 @@ DemoService mail() {
 DemoService remote_access() {
   Service s = charter_item("SEG-VPN", "Acesso remoto (VPN) e regras de firewall",
                            Audience::authorized_requesters, Category::service_request);
+  s.popular_names = {"Trabalho remoto", "Acesso de casa", "Liberação de porta"};
   s.description =
       "Concessão de acesso remoto seguro (VPN) à rede do Governo e liberação de regras de "
       "firewall e de sítios bloqueados, após análise de segurança da informação.";
@@ -123,6 +125,7 @@ DemoService technology_support() {
 DemoService workstations() {
   Service s = charter_item("SUP-EQUIP", "Suporte a estações de trabalho e periféricos",
                            Audience::public_servants, Category::service_request);
+  s.popular_names = {"Computador", "Impressora", "Formatação", "Troca de teclado ou mouse"};
   s.description =
       "Orientação ao usuário e configuração de computadores, notebooks, impressoras e demais "
       "periféricos, com atendimento remoto ou presencial e acionamento de garantias.";

@@ -10,6 +10,7 @@ const std::vector<std::string> kSystems = {
 DemoService access() {
   Service s = charter_item("SIS-ACESSO", "Acesso a sistemas corporativos",
                            Audience::authorized_requesters, Category::service_request);
+  s.popular_names = {"Senha de sistema", "Desbloqueio de usuário", "Liberação de acesso"};
   s.description =
       "Criação, alteração e revogação de perfis de acesso aos sistemas corporativos do Governo "
       "do Estado mantidos pelo PRODEST (SIARHES, SIGEFES, E-Docs, SIGA, SEGES e outros).";

@@ -32,6 +32,9 @@ struct Service {
   std::int64_t id = 0;
   std::string code;  // what the requester may quote
   std::string name;
+  // Nomes populares: what people call it ("VPN" for "Acesso remoto seguro"),
+  // found by the catalog's search and shown on the charter.
+  std::vector<std::string> popular_names;
   std::string description;  // o que é este serviço
   Audience audience = Audience::authorized_requesters;
   std::string who_may_use;  // quem pode utilizar, as the charter says it

@@ -7,6 +7,22 @@
 #include "domain/text_fold.hpp"
 
 namespace guiche {
+namespace {
+
+bool has(const std::string& text, const std::string& wanted) {
+  return fold_text(text).find(wanted) != std::string::npos;
+}
+
+// `wanted` (folded) is part of the service's name, code or a popular name.
+bool mentions(const Service& s, const std::string& wanted) {
+  if (has(s.name, wanted) || has(s.code, wanted)) return true;
+  for (const auto& popular : s.popular_names) {
+    if (has(popular, wanted)) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 std::vector<ServiceHit> search_services(const std::vector<Service>& services,
                                         std::string_view typed) {
@@ -23,9 +39,7 @@ std::vector<ServiceHit> search_services(const std::vector<Service>& services,
       out.insert(out.begin(), {i, true});
       continue;
     }
-    if (!wanted.empty() && fold_text(s.name).find(wanted) == std::string::npos &&
-        fold_text(s.code).find(wanted) == std::string::npos)
-      continue;
+    if (!wanted.empty() && !mentions(s, wanted)) continue;
     out.push_back({i, false});
   }
   return out;

@@ -2,7 +2,8 @@
 // Finding services by what people type: the portal's catalog (/servicos) and
 // the public charter (/carta) answer the same way. The text is compared
 // folded (domain/text_fold.hpp: "solicitacao" finds "Solicitação") with each
-// service's name and code; a text that is a service's code as people type it
+// service's name, code and popular names ("vpn" finds "Acesso remoto seguro"
+// when people call it VPN); a text that is a service's code as people type it
 // ("sup tec" for SUP-TEC, domain/service_code.hpp) puts that service first,
 // marked exact.
 #include <cstddef>

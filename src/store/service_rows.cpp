@@ -8,7 +8,7 @@ namespace {
 constexpr const char* kServiceColumns =
     "id, code, name, description, audience, who_may_use, required_documents, stages, cost, "
     "max_deadline, access_channels, communication_channels, complaint_channels, commitment, "
-    "owning_unit_id, default_category, sla_policy, is_public, active, form";
+    "owning_unit_id, default_category, sla_policy, is_public, active, form, popular_names";
 
 std::vector<Value> service_values(const Service& s) {
   return {s.code,
@@ -29,7 +29,8 @@ std::vector<Value> service_values(const Service& s) {
           s.sla_policy,
           flag(s.is_public),
           flag(s.active),
-          form_to_json(s.form).dump()};
+          form_to_json(s.form).dump(),
+          nlohmann::json(s.popular_names).dump()};
 }
 
 Service service_from_row(const Row& r) {
@@ -54,6 +55,7 @@ Service service_from_row(const Row& r) {
   s.is_public = r.integer(17) != 0;
   s.active = r.integer(18) != 0;
   s.form = form_from_json(nlohmann::json::parse(r.text(19)));
+  s.popular_names = nlohmann::json::parse(r.text(20)).get<std::vector<std::string>>();
   return s;
 }
 
@@ -68,7 +70,7 @@ std::string placeholders(int n) {
 std::int64_t insert_service(Connection& c, const Service& s) {
   return c
       .query_one(std::string("INSERT INTO services (") + (kServiceColumns + 4) + ") VALUES (" +
-                     placeholders(19) + ") RETURNING id",
+                     placeholders(20) + ") RETURNING id",
                  service_values(s))
       ->integer(0);
 }
@@ -80,7 +82,8 @@ void update_service(Connection& c, const Service& s) {
       "UPDATE services SET code = ?, name = ?, description = ?, audience = ?, who_may_use = ?, "
       "required_documents = ?, stages = ?, cost = ?, max_deadline = ?, access_channels = ?, "
       "communication_channels = ?, complaint_channels = ?, commitment = ?, owning_unit_id = ?, "
-      "default_category = ?, sla_policy = ?, is_public = ?, active = ?, form = ? WHERE id = ?",
+      "default_category = ?, sla_policy = ?, is_public = ?, active = ?, form = ?, "
+      "popular_names = ? WHERE id = ?",
       values);
 }
 

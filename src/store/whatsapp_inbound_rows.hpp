@@ -41,6 +41,8 @@ bool insert_whatsapp_item(Connection& c, const WhatsAppInboundItem& item);
 // message arrived at or before `quiet_since` (a person writing in several
 // quick messages is answered once they pause), oldest first.
 std::vector<std::string> numbers_ready(Connection& c, Instant now, Instant quiet_since, int limit);
+// Its statement; parameters: now, quiet_since, limit (for the plan test).
+const char* numbers_ready_sql();
 // The pending messages of `wa_id`, in the order WhatsApp timestamped them.
 std::vector<WhatsAppInboundItem> pending_messages_of(Connection& c, const std::string& wa_id);
 // Pending statuses due at `now`, oldest first.

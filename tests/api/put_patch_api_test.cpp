@@ -89,9 +89,10 @@ TEST_P(PutPatchApiTest, ServicePutReplacesAndPatchMerges) {
   const std::string path = "/api/v1/services/SUP-TEC";
   expect_partial_put_refused(
       admin, path, {{"cost", "R$ 0"}, {"name", "Suporte"}, {"code", "SUP-TEC"}},
-      {"description", "audience", "who_may_use", "required_documents", "stages", "max_deadline",
-       "access_channels", "communication_channels", "complaint_channels", "commitment",
-       "owning_unit_id", "default_category", "sla_policy", "is_public", "active", "form"});
+      {"popular_names", "description", "audience", "who_may_use", "required_documents", "stages",
+       "max_deadline", "access_channels", "communication_channels", "complaint_channels",
+       "commitment", "owning_unit_id", "default_category", "sla_policy", "is_public", "active",
+       "form"});
   json whole = call("GET", path, admin).json();
   whole.erase("id");
   whole["description"] = "Suporte técnico em informática.";

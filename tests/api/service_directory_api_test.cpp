@@ -127,6 +127,39 @@ TEST_P(ServiceDirectoryApiTest, OnlyAdminsChangeServicesAndBadChartersAreRejecte
   EXPECT_EQ(call("GET", "/api/v1/services/SIS-ACESSO", admin).json()["cost"], "");
 }
 
+TEST_P(ServiceDirectoryApiTest, PopularNamesAreTidiedAndBadOnesRefused) {
+  Browser admin = sign_in(w.admin);
+  Browser maria = sign_in(w.requester_seger);
+  json body = charter();
+  body["popular_names"] = {" Backup ", "", "backup", "Recuperar arquivo", "BÁCKUP"};
+  auto r = call("POST", "/api/v1/services", admin, body.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json()["popular_names"], json({"Backup", "Recuperar arquivo"}));
+  EXPECT_EQ(call("GET", "/api/v1/services/BKP-RESTORE", maria).json()["popular_names"],
+            json({"Backup", "Recuperar arquivo"}));
+  const std::string path = "/api/v1/services/BKP-RESTORE";
+  EXPECT_EQ(error_field(call("PATCH", path, admin, R"({"popular_names":"Backup"})")),
+            "popular_names");
+  EXPECT_EQ(error_field(call("PATCH", path, admin, R"({"popular_names":["a", 1]})")),
+            "popular_names");
+  const auto too_long =
+      call("PATCH", path, admin, json{{"popular_names", {std::string(101, 'x')}}}.dump());
+  EXPECT_EQ(too_long.status, 422);
+  EXPECT_EQ(error_field(too_long), "popular_names");
+  json many = json::array();
+  for (int i = 0; i < 21; ++i) many.push_back("nome " + std::to_string(i));
+  EXPECT_EQ(error_field(call("PATCH", path, admin, json{{"popular_names", many}}.dump())),
+            "popular_names");
+  EXPECT_EQ(call("GET", path, admin).json()["popular_names"],
+            json({"Backup", "Recuperar arquivo"}));
+  auto cleared = call("PATCH", path, admin, R"({"popular_names":[]})");
+  ASSERT_EQ(cleared.status, 200) << cleared.body;
+  EXPECT_EQ(cleared.json()["popular_names"], json::array());
+  // A service created without them has none.
+  EXPECT_EQ(call("GET", "/api/v1/services/SIS-ACESSO", admin).json()["popular_names"],
+            json::array());
+}
+
 TEST_P(ServiceDirectoryApiTest, CategoriesCarryTheirPortugueseLabelAndGuidance) {
   Browser maria = sign_in(w.requester_seger);
   auto r = call("GET", "/api/v1/categories", maria);

@@ -1,8 +1,8 @@
 // The public Carta de Serviços with the demo's catalog, without signing in:
-// the unit's header and the services by unit, the search without accents,
-// a service's page with every field of Lei 13.460 art. 7, the promise next
-// to the results and the way to request it; axe on each page, 1280 and 360
-// px, and the first service reachable by keyboard.
+// the unit's header and the services by unit, the search without accents
+// and by popular names, a service's page with every field of Lei 13.460
+// art. 7, the promise next to the results and the way to request it; axe on
+// each page, 1280 and 360 px, and the first service reachable by keyboard.
 import { expect } from './harness.mjs';
 
 export default async function charter(t) {
@@ -22,6 +22,16 @@ export default async function charter(t) {
     await page.goto(base + '/carta?q=' + encodeURIComponent(plain.split(' ')[0]));
     const names = await page.locator('.lista-servicos h4 a').allTextContents();
     expect(names.some((n) => n.trim() === first), `"${plain}" encontra "${first}": ${names}`);
+  });
+
+  await step('a busca acha nomes populares', async () => {
+    // The demo's SEG-VPN is also known as "Trabalho remoto" (src/demo/demo_services_support.cpp).
+    await page.goto(base + '/carta?q=' + encodeURIComponent('TRABALHO REMOTO'));
+    const links = page.locator('.lista-servicos h4 a');
+    expect(await links.count() === 1, 'um serviço: ' + await links.allTextContents());
+    await Promise.all([page.waitForLoadState('load'), links.first().click()]);
+    const known = await page.locator('.nomes-populares').textContent();
+    expect(/Também conhecido como: .*Trabalho remoto/.test(known), 'nomes populares: ' + known);
   });
 
   await step('um serviço: os campos do art. 7º, os resultados e como solicitar', async () => {

@@ -7,6 +7,7 @@
 
 #include "store/status_subscriber_rows.hpp"
 #include "support/desk_world.hpp"
+#include "support/query_plan.hpp"
 
 namespace guiche::testing {
 namespace {
@@ -17,16 +18,7 @@ using ::testing::Not;
 class StatusSubscriberPlanTest : public DeskTest {
  protected:
   std::string plan(const std::string& sql, const std::vector<store::Value>& params) {
-    std::string out;
-    database->db().write([&](store::Connection& c) {
-      const bool sqlite = c.dialect() == store::Dialect::sqlite;
-      if (!sqlite) c.query("SET LOCAL enable_seqscan = off");
-      for (const auto& r :
-           c.query(std::string(sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql, params)) {
-        out += r.text(r.size() - 1) + "\n";
-      }
-    });
-    return out;
+    return query_plan(database->db(), sql, params);
   }
 };
 

@@ -7,6 +7,7 @@
 
 #include "store/whatsapp_ticket_rows.hpp"
 #include "support/desk_world.hpp"
+#include "support/query_plan.hpp"
 #include "support/whatsapp_ticket_messages.hpp"
 
 namespace guiche::testing {
@@ -41,16 +42,7 @@ class WhatsAppTicketConversationTest : public DeskTest {
     return out;
   }
   std::string plan(const std::string& sql, const std::vector<store::Value>& params) {
-    std::string out;
-    database->db().write([&](store::Connection& c) {
-      const bool sqlite = c.dialect() == store::Dialect::sqlite;
-      if (!sqlite) c.query("SET LOCAL enable_seqscan = off");
-      for (const auto& r :
-           c.query(std::string(sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql, params)) {
-        out += r.text(r.size() - 1) + "\n";
-      }
-    });
-    return out;
+    return query_plan(database->db(), sql, params);
   }
   void SetUp() override {
     DeskTest::SetUp();

@@ -137,9 +137,9 @@ TEST_P(CharterPagesTest, JsonAndCsvCarryEveryFieldForEveryService) {
   ASSERT_EQ(j["servicos"].size(), services.size());
   for (const auto& s : j["servicos"]) {
     for (const char* key :
-         {"sigla", "nome", "descricao", "solicitantes", "documentosNecessarios", "etapas", "custo",
-          "tempoTotalEstimado", "canaisDeAcesso", "canaisDeComunicacao", "canaisDeManifestacao",
-          "compromissoDeAtendimento", "orgao", "resultados"}) {
+         {"sigla", "nome", "nomesPopulares", "descricao", "solicitantes", "documentosNecessarios",
+          "etapas", "custo", "tempoTotalEstimado", "canaisDeAcesso", "canaisDeComunicacao",
+          "canaisDeManifestacao", "compromissoDeAtendimento", "orgao", "resultados"}) {
       EXPECT_TRUE(s.contains(key)) << key;
     }
     EXPECT_TRUE(s["tempoTotalEstimado"].contains("descricao"));
@@ -155,7 +155,8 @@ TEST_P(CharterPagesTest, JsonAndCsvCarryEveryFieldForEveryService) {
   }
   ASSERT_EQ(lines.size(), services.size() + 1);
   EXPECT_EQ(lines[0],
-            "codigo,nome,unidade,o_que_e,quem_pode_utilizar,documentos_necessarios,etapas,custo,"
+            "codigo,nome,nomes_populares,unidade,o_que_e,quem_pode_utilizar,documentos_necessarios,"
+            "etapas,custo,"
             "prazo_maximo,canais_de_acesso,canais_de_comunicacao,canais_de_manifestacao,"
             "compromisso");
   EXPECT_THAT(csv.body, HasSubstr("Solicitar Suporte de Tecnologia"));
@@ -168,6 +169,28 @@ TEST_P(CharterPagesTest, TheSearchIgnoresAccentsAndCaseAndKnowsCodes) {
   body = anonymous("/carta?q=sup+tec").body;
   EXPECT_THAT(body, HasSubstr("Solicitar Suporte de Tecnologia"));
   EXPECT_THAT(body, HasSubstr("servico exato"));
+}
+
+TEST_P(CharterPagesTest, PopularNamesAreSearchedShownAndExported) {
+  Service s = w.servants;
+  s.popular_names = {"Webmail", "Caixa postal"};
+  desk->directory().update_service(as(w.admin), s);
+  for (const char* q : {"caixa+postal", "WEBM%C3%81IL"}) {  // "WEBMÁIL"
+    const auto body = anonymous(std::string("/carta?q=") + q).body;
+    EXPECT_THAT(body, HasSubstr("E-mail institucional</a>")) << q;
+    EXPECT_THAT(body, Not(HasSubstr("Projeto de sistema</a>"))) << q;
+  }
+  EXPECT_THAT(anonymous("/carta/servicos/EMAIL-INST").body,
+              HasSubstr("Também conhecido como: Webmail, Caixa postal</p>"));
+  EXPECT_THAT(anonymous("/carta/servicos/PROJ-SIS").body, Not(HasSubstr("Também conhecido como")));
+  const auto j = anonymous("/carta.json").json();
+  for (const auto& sv : j["servicos"]) {
+    const auto expected = sv["sigla"] == "EMAIL-INST" ? nlohmann::json{"Webmail", "Caixa postal"}
+                                                      : nlohmann::json::array();
+    EXPECT_EQ(sv["nomesPopulares"], expected) << sv["sigla"];
+  }
+  EXPECT_THAT(anonymous("/carta.csv").body,
+              HasSubstr("EMAIL-INST,E-mail institucional,\"Webmail, Caixa postal\","));
 }
 
 TEST_P(CharterPagesTest, TheFiguresCountTheServicesTickets) {

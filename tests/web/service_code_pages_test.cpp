@@ -106,6 +106,16 @@ TEST_P(ServiceCodePagesTest, ThePortalListsTheServiceOfATypedCodeFirst) {
   EXPECT_THAT(page.body, Not(HasSubstr("servico exato")));
 }
 
+TEST_P(ServiceCodePagesTest, ThePortalFindsAServiceByAPopularNameWithoutAccents) {
+  Service s = w.sis_access;
+  s.popular_names = {"Liberação de senha", "Desbloqueio"};
+  desk->directory().update_service(as(w.admin), s);
+  Browser maria = sign_in(w.requester_seger);
+  EXPECT_EQ(listed(get(maria, "/servicos?q=LIBERACAO").body),
+            std::vector<std::string>{"SIS-ACESSO"});
+  EXPECT_EQ(listed(get(maria, "/servicos?q=desbloq").body), std::vector<std::string>{"SIS-ACESSO"});
+}
+
 GUICHE_ON_BOTH_ENGINES(ServiceCodePagesTest);
 
 }  // namespace

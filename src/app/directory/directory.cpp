@@ -12,6 +12,7 @@
 #include "app/text_rules.hpp"
 #include "domain/error.hpp"
 #include "domain/identity.hpp"
+#include "domain/popular_names.hpp"
 #include "store/organization_rows.hpp"
 #include "store/person_rows.hpp"
 #include "store/service_rows.hpp"
@@ -58,6 +59,7 @@ Service validated_service(store::Connection& c, const Service& in) {
   Service out = in;
   out.code = required_text(in.code, "code", "O código do serviço", 40);
   out.name = required_text(in.name, "name", "O nome do serviço", 200);
+  out.popular_names = tidy_popular_names(in.popular_names);
   validate_form_definition(in.form);
   if (in.owning_unit_id) {
     bool found = false;

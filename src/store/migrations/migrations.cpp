@@ -28,6 +28,7 @@ extern const char* const kMigrationV019WhatsAppConversations;
 extern const char* const kMigrationV020Charter;
 extern const char* const kMigrationV021EquipmentCustody;
 extern const char* const kMigrationV022Manifestations;
+extern const char* const kMigrationV023ServicePopularNames;
 
 namespace {
 
@@ -75,6 +76,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {20, "charter", in_dialect(kMigrationV020Charter, dialect)},
       {21, "equipment_custody", in_dialect(kMigrationV021EquipmentCustody, dialect)},
       {22, "manifestations", in_dialect(kMigrationV022Manifestations, dialect)},
+      {23, "service_popular_names", in_dialect(kMigrationV023ServicePopularNames, dialect)},
   };
 }
 

@@ -13,8 +13,10 @@ namespace {
 
 using Options = std::vector<std::pair<std::string, std::string>>;
 
-const std::map<std::string, std::string> kNames = {
-    {"code", "codigo"}, {"name", "nome"}, {"owning_unit_id", "unidade"}};
+const std::map<std::string, std::string> kNames = {{"code", "codigo"},
+                                                   {"name", "nome"},
+                                                   {"popular_names", "nomes_populares"},
+                                                   {"owning_unit_id", "unidade"}};
 
 const char* const kTypes[] = {"text", "long_text", "number", "date", "choice", "yes_no"};
 
@@ -33,6 +35,7 @@ std::string join_lines(const std::vector<std::string>& lines) {
 Service service_from(const Form& f, Service base) {
   base.code = f.value("codigo");
   base.name = f.value("nome");
+  base.popular_names = split_lines(f.value("nomes_populares"));
   base.description = f.value("descricao");
   base.audience = parse_audience(f.value("publico")).value_or(base.audience);
   base.who_may_use = f.value("quem");
@@ -72,6 +75,8 @@ nlohmann::json charter_fields(WebContext& ctx, const Visitor& v, const Service& 
   return nlohmann::json::array(
       {with_hint(text_input("codigo", t("codigo"), s.code, e, "text", true), t("codigo_dica")),
        text_input("nome", t("nome"), s.name, e, "text", true),
+       with_hint(text_area("nomes_populares", t("nomes_populares"), join_lines(s.popular_names), e),
+                 t("nomes_populares_dica")),
        text_area("descricao", t("descricao"), s.description, e),
        select_input("publico", t("publico"), std::string(audience_code(s.audience)), audiences, e),
        text_area("quem", t("quem"), s.who_may_use, e),

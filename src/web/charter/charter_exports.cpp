@@ -1,7 +1,8 @@
 // The charter as data: /carta.json and /carta.csv, every public, active
 // service with every field of Lei 13.460 art. 7. The JSON names its fields
 // as the federal services catalog (Portal gov.br) does where it has one —
-// nome, sigla, descricao, solicitantes, etapas, tempoTotalEstimado, orgao —
+// nome, sigla, nomesPopulares, descricao, solicitantes, etapas,
+// tempoTotalEstimado, orgao —
 // and in plain Portuguese, the same style, where it has none
 // (canaisDeComunicacao, canaisDeManifestacao, compromissoDeAtendimento,
 // resultados). The CSV is UTF-8, one row per service, with a header row.
@@ -52,6 +53,7 @@ nlohmann::json service_json(WebContext& ctx, const app::CharterService& s) {
   return {
       {"sigla", sv.code},
       {"nome", sv.name},
+      {"nomesPopulares", sv.popular_names},
       {"descricao", sv.description},
       {"solicitantes", nlohmann::json::array({{{"tipo", std::string(audience_code(sv.audience))},
                                                {"requisitos", sv.who_may_use}}})},
@@ -105,7 +107,7 @@ http::Response charter_csv(WebContext& ctx) {
     for (std::size_t i = 0; i < cells.size(); ++i) body += (i ? "," : "") + csv_cell(cells[i]);
     body += "\r\n";
   };
-  std::vector<std::string> head = {"codigo", "nome", "unidade"};
+  std::vector<std::string> head = {"codigo", "nome", "nomes_populares", "unidade"};
   if (!services.empty()) {
     for (const auto& f : charter_fields(ctx, services.front())) head.push_back(f.key);
   } else {
@@ -116,7 +118,8 @@ http::Response charter_csv(WebContext& ctx) {
   }
   row(head);
   for (const auto& s : services) {
-    std::vector<std::string> cells = {s.service.code, s.service.name, s.unit_name};
+    std::vector<std::string> cells = {s.service.code, s.service.name, popular_names_text(s.service),
+                                      s.unit_name};
     for (const auto& f : charter_fields(ctx, s)) cells.push_back(f.value);
     row(cells);
   }

@@ -72,6 +72,8 @@ http::Response service_page(WebContext& ctx, const http::Request& r) {
                          {"nome", s.service.name},
                          {"unidade", s.unit_name},
                          {"tem_unidade", !s.unit_name.empty()},
+                         {"nomes_populares", popular_names_text(s.service)},
+                         {"tem_nomes_populares", !s.service.popular_names.empty()},
                          {"campos", charter_fields_json(ctx, s)},
                          {"faixas", bands},
                          {"tem_faixas", !bands.empty()},

@@ -118,6 +118,12 @@ nlohmann::json charter_bands_json(const app::CharterService& s) {
   return bands;
 }
 
+std::string popular_names_text(const Service& s) {
+  std::string out;
+  for (const auto& name : s.popular_names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
 std::string charter_service_path(const Service& s) {
   return "/carta/servicos/" + url_encode(s.code);
 }

@@ -40,6 +40,8 @@ nlohmann::json charter_header_json(WebContext& ctx);
 // The severity table's lines of the service's deadline (none when single):
 // gravidade, prioridades ("2–3"), prazo.
 nlohmann::json charter_bands_json(const app::CharterService& s);
+// Its popular names as one text ("VPN, Acesso de casa"); "" when it has none.
+std::string popular_names_text(const Service& s);
 
 // The service's own page.
 std::string charter_service_path(const Service& s);
