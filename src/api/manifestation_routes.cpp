@@ -35,7 +35,7 @@ nlohmann::json manifestation_json(const app::ManifestationView& v, bool for_auth
       {"answer_channel", answer_channel_code(m.answer_channel)},
       {"registered_at", format_utc(m.registered_at)},
       {"due_on", format_date(m.due_on)},
-      {"deadline_standing", deadline_standing_code(v.standing)},
+      {"deadline_standing", due_standing_code(v.standing)},
       {"extended", m.extension_days.has_value()},
       {"extension_reason", m.extension_reason},
       {"complement_due_on",

@@ -278,12 +278,12 @@ TEST_P(ManifestationsTest, TheQueueRunsByDueDateAndWarnsBeforeTheEnd) {
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].manifestation.id, first.manifestation.id);
   EXPECT_EQ(q[1].manifestation.id, second.manifestation.id);
-  EXPECT_EQ(q[0].standing, DeadlineStanding::on_time);
+  EXPECT_EQ(q[0].standing, DueStanding::on_time);
   clock.advance(days{24});  // 2026-03-29: three days before 2026-04-01
   q = m().queue(as(ombudsman), 50, std::nullopt);
-  EXPECT_EQ(q[0].standing, DeadlineStanding::due_soon);
+  EXPECT_EQ(q[0].standing, DueStanding::due_soon);
   clock.advance(days{4});
-  EXPECT_EQ(m().queue(as(ombudsman), 50, std::nullopt)[0].standing, DeadlineStanding::overdue);
+  EXPECT_EQ(m().queue(as(ombudsman), 50, std::nullopt)[0].standing, DueStanding::overdue);
   const auto page = m().queue(
       as(ombudsman), 1,
       store::QueueCursor{format_date(q[0].manifestation.due_on), q[0].manifestation.id});

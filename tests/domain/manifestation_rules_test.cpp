@@ -62,9 +62,9 @@ TEST(ManifestationDeadline, FollowsTheCasesFile) {
       std::string today, due, arrow, outcome;
       int warning = 0;
       words >> today >> due >> warning >> arrow >> outcome;
-      const auto expected = parse_deadline_standing(outcome);
+      const auto expected = parse_due_standing(outcome);
       ASSERT_TRUE(expected && arrow == "->");
-      EXPECT_EQ(deadline_standing(date_of(today), date_of(due), warning), *expected);
+      EXPECT_EQ(due_standing(date_of(today), date_of(due), warning), *expected);
       ++standing_cases;
     }
   }

@@ -174,6 +174,11 @@ TEST_P(ManifestationPagesTest, StaffReachingItThroughATicketNeverSeeAConfidentia
     EXPECT_EQ(get(sign_in(*staff), "/ouvidoria").status, 403);
   }
   EXPECT_EQ(get(sign_in(w.requester_sesa), url).status, 404);
+  // The ticket's page lists it for the staff; the requester's page does not.
+  const auto ticket_page = get(sign_in(w.analyst_sis), "/atendimento/chamados/" + t.protocol);
+  EXPECT_THAT(ticket_page.body, HasSubstr("id=\"manifestacoes\""));
+  EXPECT_THAT(ticket_page.body, HasSubstr("href=\"" + url + "\""));
+  EXPECT_THAT(ticket_page.body, Not(HasSubstr("Bia Sigilosa")));
 }
 
 TEST_P(ManifestationPagesTest, TheCharterPointsToTheFormAndAdminsSetTheDays) {

@@ -23,13 +23,13 @@ int Manifestations::warn_deadlines() {
       if (auto p = store::load_person(c, id)) ouvidoria.push_back(std::move(*p));
     }
     for (auto& m : due) {
-      const auto standing = deadline_standing(today, m.due_on, s.warning_days);
-      if (standing == DeadlineStanding::on_time) continue;
-      const std::string stage(deadline_standing_code(standing));
+      const auto standing = due_standing(today, m.due_on, s.warning_days);
+      if (standing == DueStanding::on_time) continue;
+      const std::string stage(due_standing_code(standing));
       if (m.warned == stage) continue;
       m.warned = stage;
       store::update_manifestation(c, m);
-      const bool overdue = standing == DeadlineStanding::overdue;
+      const bool overdue = standing == DueStanding::overdue;
       for (const auto& p : ouvidoria) {
         notices_.enqueue(
             c, "manifestation_deadline", p, std::nullopt,

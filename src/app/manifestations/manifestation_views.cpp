@@ -44,7 +44,7 @@ ManifestationView Manifestations::view_of(store::Connection& c, Manifestation m,
         Date{std::chrono::sys_days{*m.paused_on} + std::chrono::days{s.complement_days}};
     v.complement_window_over = days_between(*v.complement_due_on, today) > 0;
   }
-  v.standing = deadline_standing(today, m.due_on, s.warning_days);
+  v.standing = due_standing(today, m.due_on, s.warning_days);
   v.events = store::manifestation_events(c, m.id);
   if (author) {
     std::erase_if(v.events, [](const ManifestationEvent& e) { return !e.visible_to_author; });

@@ -51,7 +51,7 @@ struct ManifestationView {
   Manifestation manifestation;
   std::vector<ManifestationEvent> events;
   std::vector<store::LinkedTicket> tickets;  // the ouvidoria's and staff's reading only
-  DeadlineStanding standing = DeadlineStanding::on_time;
+  DueStanding standing = DueStanding::on_time;
   std::optional<Date> complement_due_on;  // while awaiting a complement
   bool complement_window_over = false;
   bool may_work = false;  // the ouvidoria reads it

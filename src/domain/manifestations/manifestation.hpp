@@ -71,7 +71,7 @@ struct Manifestation {
   int paused_days = 0;            // days already spent waiting for it
   Date due_on{};
   // The last deadline warning the ouvidoria got for this due date: "",
-  // "due_soon" or "overdue" (deadline_standing_code); a new due date clears it.
+  // "due_soon" or "overdue" (due_standing_code); a new due date clears it.
   std::string warned;
   std::string answer;
   std::optional<Instant> answered_at;

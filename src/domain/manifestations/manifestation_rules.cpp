@@ -8,10 +8,10 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 
-constexpr std::array<std::pair<DeadlineStanding, std::string_view>, 3> kStandings{{
-    {DeadlineStanding::on_time, "on_time"},
-    {DeadlineStanding::due_soon, "due_soon"},
-    {DeadlineStanding::overdue, "overdue"},
+constexpr std::array<std::pair<DueStanding, std::string_view>, 3> kStandings{{
+    {DueStanding::on_time, "on_time"},
+    {DueStanding::due_soon, "due_soon"},
+    {DueStanding::overdue, "overdue"},
 }};
 
 constexpr std::array<std::pair<ManifestationAction, std::string_view>, 6> kActions{{
@@ -42,20 +42,20 @@ int days_between(Date from, Date to) {
   return static_cast<int>((sys_days{to} - sys_days{from}).count());
 }
 
-std::string_view deadline_standing_code(DeadlineStanding s) {
+std::string_view due_standing_code(DueStanding s) {
   return kStandings[static_cast<std::size_t>(s)].second;
 }
-std::optional<DeadlineStanding> parse_deadline_standing(std::string_view code) {
+std::optional<DueStanding> parse_due_standing(std::string_view code) {
   for (const auto& [s, c] : kStandings) {
     if (c == code) return s;
   }
   return std::nullopt;
 }
 
-DeadlineStanding deadline_standing(Date today, Date due_on, int warning_days) {
+DueStanding due_standing(Date today, Date due_on, int warning_days) {
   const int left = days_between(today, due_on);
-  if (left < 0) return DeadlineStanding::overdue;
-  return left <= warning_days ? DeadlineStanding::due_soon : DeadlineStanding::on_time;
+  if (left < 0) return DueStanding::overdue;
+  return left <= warning_days ? DueStanding::due_soon : DueStanding::on_time;
 }
 
 std::string_view manifestation_action_code(ManifestationAction a) {

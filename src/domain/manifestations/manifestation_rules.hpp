@@ -26,10 +26,10 @@ Date manifestation_due_on(Date registered_on, int answer_days, std::optional<int
 int days_between(Date from, Date to);
 
 // Like the SLA clocks' warnings: due soon within `warning_days` of the end.
-enum class DeadlineStanding { on_time, due_soon, overdue };
-std::string_view deadline_standing_code(DeadlineStanding s);
-std::optional<DeadlineStanding> parse_deadline_standing(std::string_view code);
-DeadlineStanding deadline_standing(Date today, Date due_on, int warning_days);
+enum class DueStanding { on_time, due_soon, overdue };
+std::string_view due_standing_code(DueStanding s);
+std::optional<DueStanding> parse_due_standing(std::string_view code);
+DueStanding due_standing(Date today, Date due_on, int warning_days);
 
 enum class ManifestationAction { request_complement, complement, extend, answer, archive, link };
 std::string_view manifestation_action_code(ManifestationAction a);

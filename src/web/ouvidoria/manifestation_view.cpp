@@ -31,7 +31,7 @@ nlohmann::json manifestation_view(WebContext& ctx, const app::ManifestationView&
                        {"url", "/atendimento/chamados/" + url_encode(t.protocol)}});
   }
   const bool awaiting = m.status == ManifestationStatus::awaiting_complement;
-  const auto standing = deadline_standing_code(v.standing);
+  const auto standing = due_standing_code(v.standing);
   const bool running = m.status == ManifestationStatus::open || awaiting;
   nlohmann::json out = {
       {"id", m.id},
