@@ -58,7 +58,8 @@ nlohmann::json manifestation_json(const app::ManifestationView& v, bool for_auth
   }
   nlohmann::json tickets = nlohmann::json::array();
   for (const auto& t : v.tickets) {
-    tickets.push_back({{"ticket_id", t.ticket_id}, {"protocol", t.protocol}, {"subject", t.subject}});
+    tickets.push_back(
+        {{"ticket_id", t.ticket_id}, {"protocol", t.protocol}, {"subject", t.subject}});
   }
   out["tickets"] = tickets;
   out["complement_window_over"] = v.complement_window_over;
@@ -87,8 +88,8 @@ std::string json_text(const nlohmann::json& b, const char* name) {
 }
 
 nlohmann::json settings_json(const ManifestationSettings& s) {
-  return {{"unit_id", optional_json(s.unit_id)},   {"calendar", s.calendar},
-          {"answer_days", s.answer_days},          {"extension_days", s.extension_days},
+  return {{"unit_id", optional_json(s.unit_id)},  {"calendar", s.calendar},
+          {"answer_days", s.answer_days},         {"extension_days", s.extension_days},
           {"complement_days", s.complement_days}, {"warning_days", s.warning_days}};
 }
 
@@ -102,30 +103,30 @@ int days_field(const nlohmann::json& b, const char* name, int fallback) {
 }  // namespace
 
 void add_manifestation_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
-  routes.push_back({"POST", "/api/v1/manifestations", [&ctx](const http::Request& r) {
-                      return guarded([&] {
-                        const auto actor = optional_caller(ctx, r);
-                        auto b = json_body(r, ctx.max_json_bytes);
-                        reject_unknown_fields(b, {"kind", "identification", "answer_channel",
-                                                  "service_code", "subject", "description", "name",
-                                                  "email", "phone", "cpf"});
-                        app::ManifestationForm f;
-                        f.kind = json_text(b, "kind");
-                        f.identification = json_text(b, "identification");
-                        f.answer_channel = json_text(b, "answer_channel");
-                        f.service_code = json_text(b, "service_code");
-                        f.subject = json_text(b, "subject");
-                        f.description = json_text(b, "description");
-                        f.name = json_text(b, "name");
-                        f.email = json_text(b, "email");
-                        f.phone = json_text(b, "phone");
-                        f.cpf = json_text(b, "cpf");
-                        const auto got = ctx.desk.manifestations().register_manifestation(actor, f);
-                        return json_response(201, {{"protocol", got.manifestation.protocol},
-                                                   {"tracking_code", got.tracking_code},
-                                                   {"due_on", format_date(got.manifestation.due_on)}});
-                      });
-                    }});
+  routes.push_back(
+      {"POST", "/api/v1/manifestations", [&ctx](const http::Request& r) {
+         return guarded([&] {
+           const auto actor = optional_caller(ctx, r);
+           auto b = json_body(r, ctx.max_json_bytes);
+           reject_unknown_fields(b, {"kind", "identification", "answer_channel", "service_code",
+                                     "subject", "description", "name", "email", "phone", "cpf"});
+           app::ManifestationForm f;
+           f.kind = json_text(b, "kind");
+           f.identification = json_text(b, "identification");
+           f.answer_channel = json_text(b, "answer_channel");
+           f.service_code = json_text(b, "service_code");
+           f.subject = json_text(b, "subject");
+           f.description = json_text(b, "description");
+           f.name = json_text(b, "name");
+           f.email = json_text(b, "email");
+           f.phone = json_text(b, "phone");
+           f.cpf = json_text(b, "cpf");
+           const auto got = ctx.desk.manifestations().register_manifestation(actor, f);
+           return json_response(201, {{"protocol", got.manifestation.protocol},
+                                      {"tracking_code", got.tracking_code},
+                                      {"due_on", format_date(got.manifestation.due_on)}});
+         });
+       }});
   // POST, not GET: the code is a secret and stays out of URLs and logs.
   routes.push_back({"POST", "/api/v1/manifestations/track", [&ctx](const http::Request& r) {
                       return guarded([&] {
@@ -156,8 +157,8 @@ void add_manifestation_routes(ApiContext& ctx, std::vector<http::Route>& routes)
                         const auto which = r.query_value("status").value_or("running");
                         if (which == "all") {
                           return json_response(
-                              200, list_json(m.recent(actor, limit, query_id(r.query_value("before"),
-                                                                             "before"))));
+                              200, list_json(m.recent(
+                                       actor, limit, query_id(r.query_value("before"), "before"))));
                         }
                         if (which != "running") {
                           throw invalid_field("status", "status é running ou all.");
@@ -176,7 +177,8 @@ void add_manifestation_routes(ApiContext& ctx, std::vector<http::Route>& routes)
   routes.push_back({"GET", "/api/v1/manifestations/:id", [&ctx](const http::Request& r) {
                       return guarded([&] {
                         auto actor = require_caller(ctx, r);
-                        const auto v = ctx.desk.manifestations().read(actor, path_id(r.params.at("id")));
+                        const auto v =
+                            ctx.desk.manifestations().read(actor, path_id(r.params.at("id")));
                         return json_response(200, manifestation_json(v, false));
                       });
                     }});
@@ -205,41 +207,41 @@ void add_manifestation_routes(ApiContext& ctx, std::vector<http::Route>& routes)
   action("answer", {"text"}, [](auto& m, const auto& a, auto id, const auto& b) {
     return m.answer(a, id, required_string(b, "text"));
   });
-  action("archive", {}, [](auto& m, const auto& a, auto id, const auto&) {
-    return m.archive(a, id);
-  });
+  action("archive", {},
+         [](auto& m, const auto& a, auto id, const auto&) { return m.archive(a, id); });
   action("tickets", {"protocol"}, [](auto& m, const auto& a, auto id, const auto& b) {
     return m.link_ticket(a, id, required_string(b, "protocol"));
   });
-  routes.push_back({"GET", "/api/v1/manifestation-settings", [&ctx](const http::Request& r) {
-                      return guarded([&] {
-                        auto actor = require_caller(ctx, r);
-                        require_active(actor);
-                        if (!actor.person.has_role(Role::admin) && !app::is_ombudsman(actor.person)) {
-                          throw forbidden("Somente administradores e a ouvidoria veem esta configuração.");
-                        }
-                        return json_response(200, settings_json(ctx.desk.manifestations().settings()));
-                      });
-                    }});
-  routes.push_back({"PUT", "/api/v1/manifestation-settings", [&ctx](const http::Request& r) {
-                      return guarded([&] {
-                        auto actor = require_caller(ctx, r);
-                        auto b = json_body(r, ctx.max_json_bytes);
-                        reject_unknown_fields(b, {"unit_id", "calendar", "answer_days",
-                                                  "extension_days", "complement_days",
-                                                  "warning_days"});
-                        const ManifestationSettings defaults;
-                        ManifestationSettings s;
-                        s.unit_id = optional_integer(b, "unit_id");
-                        s.calendar = optional_string(b, "calendar").value_or(defaults.calendar);
-                        s.answer_days = days_field(b, "answer_days", defaults.answer_days);
-                        s.extension_days = days_field(b, "extension_days", defaults.extension_days);
-                        s.complement_days = days_field(b, "complement_days", defaults.complement_days);
-                        s.warning_days = days_field(b, "warning_days", defaults.warning_days);
-                        return json_response(
-                            200, settings_json(ctx.desk.manifestations().update_settings(actor, s)));
-                      });
-                    }});
+  routes.push_back(
+      {"GET", "/api/v1/manifestation-settings", [&ctx](const http::Request& r) {
+         return guarded([&] {
+           auto actor = require_caller(ctx, r);
+           require_active(actor);
+           if (!actor.person.has_role(Role::admin) && !app::is_ombudsman(actor.person)) {
+             throw forbidden("Somente administradores e a ouvidoria veem esta configuração.");
+           }
+           return json_response(200, settings_json(ctx.desk.manifestations().settings()));
+         });
+       }});
+  routes.push_back(
+      {"PUT", "/api/v1/manifestation-settings", [&ctx](const http::Request& r) {
+         return guarded([&] {
+           auto actor = require_caller(ctx, r);
+           auto b = json_body(r, ctx.max_json_bytes);
+           reject_unknown_fields(b, {"unit_id", "calendar", "answer_days", "extension_days",
+                                     "complement_days", "warning_days"});
+           const ManifestationSettings defaults;
+           ManifestationSettings s;
+           s.unit_id = optional_integer(b, "unit_id");
+           s.calendar = optional_string(b, "calendar").value_or(defaults.calendar);
+           s.answer_days = days_field(b, "answer_days", defaults.answer_days);
+           s.extension_days = days_field(b, "extension_days", defaults.extension_days);
+           s.complement_days = days_field(b, "complement_days", defaults.complement_days);
+           s.warning_days = days_field(b, "warning_days", defaults.warning_days);
+           return json_response(200,
+                                settings_json(ctx.desk.manifestations().update_settings(actor, s)));
+         });
+       }});
 }
 
 }  // namespace guiche::api

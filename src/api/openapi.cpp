@@ -120,9 +120,9 @@ const nlohmann::ordered_json& openapi_document() {
            "com detail em pt-BR; instantes em ISO 8601 (UTC); listas paginadas por cursor."}}},
         {"servers", {{{"url", "/"}}}}};
     nlohmann::ordered_json paths = nlohmann::ordered_json::object();
-    for (const auto* table : {&documented_operations(), &notice_operations(),
-                              &whatsapp_operations(), &custody_operations(),
-                              &manifestation_operations()}) {
+    for (const auto* table :
+         {&documented_operations(), &notice_operations(), &whatsapp_operations(),
+          &custody_operations(), &manifestation_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)

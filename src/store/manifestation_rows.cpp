@@ -126,8 +126,7 @@ std::optional<Manifestation> load_manifestation(Connection& c, std::int64_t id) 
   return manifestation_of(*row);
 }
 
-std::optional<TrackedManifestation> find_manifestation(Connection& c,
-                                                       const std::string& protocol) {
+std::optional<TrackedManifestation> find_manifestation(Connection& c, const std::string& protocol) {
   auto row = c.query_one(select_where("WHERE m.protocol = ?"), {protocol});
   if (!row) return std::nullopt;
   return TrackedManifestation{manifestation_of(*row), row->text(28)};
@@ -142,13 +141,11 @@ void append_manifestation_event(Connection& c, std::int64_t manifestation_id,
        flag(e.visible_to_author), to_millis(e.at)});
 }
 
-std::vector<ManifestationEvent> manifestation_events(Connection& c,
-                                                     std::int64_t manifestation_id) {
+std::vector<ManifestationEvent> manifestation_events(Connection& c, std::int64_t manifestation_id) {
   std::vector<ManifestationEvent> out;
-  for (const auto& r : c.query(
-           "SELECT id, kind, text, actor_id, actor_name, visible_to_author, at "
-           "FROM manifestation_events WHERE manifestation_id = ? ORDER BY id",
-           {manifestation_id})) {
+  for (const auto& r : c.query("SELECT id, kind, text, actor_id, actor_name, visible_to_author, at "
+                               "FROM manifestation_events WHERE manifestation_id = ? ORDER BY id",
+                               {manifestation_id})) {
     out.push_back({r.integer(0), r.text(1), r.text(2), r.optional_integer(3), r.text(4),
                    r.integer(5) != 0, from_millis(r.integer(6))});
   }
@@ -158,28 +155,26 @@ std::vector<ManifestationEvent> manifestation_events(Connection& c,
 std::string running_manifestations_sql(bool after_cursor) {
   // The partial index manifestations_queue holds exactly these rows, in this order.
   return select_where("WHERE m.status IN ('open', 'awaiting_complement') " +
-                      std::string(after_cursor
-                                      ? "AND (m.due_on > ? OR (m.due_on = ? AND m.id > ?)) "
-                                      : "") +
+                      std::string(after_cursor ? "AND (m.due_on, m.id) > (?, ?) " : "") +
                       "ORDER BY m.due_on, m.id LIMIT ?");
 }
 
 std::vector<Manifestation> running_manifestations(Connection& c, int limit,
                                                   const std::optional<QueueCursor>& after) {
   if (!after) return all_of(c.query(running_manifestations_sql(false), {std::int64_t{limit}}));
-  return all_of(c.query(running_manifestations_sql(true),
-                        {after->due_on, after->due_on, after->id, std::int64_t{limit}}));
+  return all_of(
+      c.query(running_manifestations_sql(true), {after->due_on, after->id, std::int64_t{limit}}));
 }
 
 std::string manifestations_to_warn_sql() {
   return select_where(
       "WHERE m.status = 'open' AND m.warned <> 'overdue' AND m.due_on <= ? "
-      "ORDER BY m.due_on LIMIT ?");
+      "AND (m.due_on < ? OR m.warned = '') ORDER BY m.due_on LIMIT ?");
 }
 
-std::vector<Manifestation> manifestations_to_warn(Connection& c, const std::string& due_by,
-                                                  int limit) {
-  return all_of(c.query(manifestations_to_warn_sql(), {due_by, std::int64_t{limit}}));
+std::vector<Manifestation> manifestations_to_warn(Connection& c, const std::string& today,
+                                                  const std::string& due_by, int limit) {
+  return all_of(c.query(manifestations_to_warn_sql(), {due_by, today, std::int64_t{limit}}));
 }
 
 std::vector<std::int64_t> ouvidoria_people(Connection& c) {
@@ -197,12 +192,12 @@ std::vector<Manifestation> recent_manifestations(Connection& c, int limit,
   if (!before) {
     return all_of(c.query(select_where("ORDER BY m.id DESC LIMIT ?"), {std::int64_t{limit}}));
   }
-  return all_of(c.query(
-      select_where("WHERE m.id < ? ORDER BY m.id DESC LIMIT ?"), {*before, std::int64_t{limit}}));
+  return all_of(c.query(select_where("WHERE m.id < ? ORDER BY m.id DESC LIMIT ?"),
+                        {*before, std::int64_t{limit}}));
 }
 
-bool link_manifestation_ticket(Connection& c, std::int64_t manifestation_id,
-                               std::int64_t ticket_id, std::int64_t at, std::int64_t by) {
+bool link_manifestation_ticket(Connection& c, std::int64_t manifestation_id, std::int64_t ticket_id,
+                               std::int64_t at, std::int64_t by) {
   auto rows = c.query(
       "INSERT INTO manifestation_tickets (manifestation_id, ticket_id, linked_at, linked_by) "
       "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING ticket_id",
@@ -212,10 +207,10 @@ bool link_manifestation_ticket(Connection& c, std::int64_t manifestation_id,
 
 std::vector<LinkedTicket> manifestation_tickets(Connection& c, std::int64_t manifestation_id) {
   std::vector<LinkedTicket> out;
-  for (const auto& r : c.query(
-           "SELECT t.id, t.protocol, t.subject FROM manifestation_tickets l "
-           "JOIN tickets t ON t.id = l.ticket_id WHERE l.manifestation_id = ? ORDER BY t.id",
-           {manifestation_id})) {
+  for (const auto& r :
+       c.query("SELECT t.id, t.protocol, t.subject FROM manifestation_tickets l "
+               "JOIN tickets t ON t.id = l.ticket_id WHERE l.manifestation_id = ? ORDER BY t.id",
+               {manifestation_id})) {
     out.push_back({r.integer(0), r.text(1), r.text(2)});
   }
   return out;
@@ -223,10 +218,10 @@ std::vector<LinkedTicket> manifestation_tickets(Connection& c, std::int64_t mani
 
 std::vector<std::int64_t> ticket_manifestations(Connection& c, std::int64_t ticket_id) {
   std::vector<std::int64_t> out;
-  for (const auto& r : c.query(
-           "SELECT manifestation_id FROM manifestation_tickets WHERE ticket_id = ? "
-           "ORDER BY manifestation_id",
-           {ticket_id})) {
+  for (const auto& r :
+       c.query("SELECT manifestation_id FROM manifestation_tickets WHERE ticket_id = ? "
+               "ORDER BY manifestation_id",
+               {ticket_id})) {
     out.push_back(r.integer(0));
   }
   return out;

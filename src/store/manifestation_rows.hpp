@@ -38,14 +38,15 @@ struct QueueCursor {
 std::vector<Manifestation> running_manifestations(Connection& c, int limit,
                                                   const std::optional<QueueCursor>& after);
 // Its statement, for the plan test: parameters (limit) or, after a cursor,
-// (due_on, due_on, id, limit).
+// (due_on, id, limit).
 std::string running_manifestations_sql(bool after_cursor);
-// The open ones (not waiting for a complement) due by `due_by`
-// ("YYYY-MM-DD") whose overdue warning is not yet sent, soonest first,
-// from the manifestations_to_warn index.
-std::vector<Manifestation> manifestations_to_warn(Connection& c, const std::string& due_by,
-                                                  int limit);
-std::string manifestations_to_warn_sql();  // parameters (due_by, limit), for the plan test
+// The open ones (not waiting for a complement) whose warning is due: overdue
+// (due before `today`) and not yet warned so, or due by `due_by` and not
+// warned at all; soonest first, from the manifestations_to_warn index. Dates
+// are "YYYY-MM-DD". Each one returned is warned, so none blocks the next.
+std::vector<Manifestation> manifestations_to_warn(Connection& c, const std::string& today,
+                                                  const std::string& due_by, int limit);
+std::string manifestations_to_warn_sql();  // parameters (due_by, today, limit), for the plan test
 // The active people with the ombudsman role.
 std::vector<std::int64_t> ouvidoria_people(Connection& c);
 // Every one, newest first (by id, the primary key), before id `before` if set.
@@ -58,8 +59,8 @@ struct LinkedTicket {
   std::string subject;
 };
 // False when the link was already there.
-bool link_manifestation_ticket(Connection& c, std::int64_t manifestation_id,
-                               std::int64_t ticket_id, std::int64_t at, std::int64_t by);
+bool link_manifestation_ticket(Connection& c, std::int64_t manifestation_id, std::int64_t ticket_id,
+                               std::int64_t at, std::int64_t by);
 std::vector<LinkedTicket> manifestation_tickets(Connection& c, std::int64_t manifestation_id);
 std::vector<std::int64_t> ticket_manifestations(Connection& c, std::int64_t ticket_id);
 

@@ -16,8 +16,8 @@
 #include "app/incidents/status_components.hpp"
 #include "app/incidents/status_notices.hpp"
 #include "app/mail_intake/mail_intake.hpp"
-#include "app/tickets/ticket_work.hpp"
 #include "app/manifestations/manifestations.hpp"
+#include "app/tickets/ticket_work.hpp"
 #include "app/webhooks/webhooks.hpp"
 #include "support/api_world.hpp"
 

@@ -69,8 +69,7 @@ std::vector<MatrixRow> authorization_matrix() {
        "YYYYYYYYYYYY"},
       {"POST", "/api/v1/manifestations/track", "/api/v1/manifestations/track",
        R"({"protocol":"{mprotocol}","tracking_code":"{mcode}"})", "YYYYYYYYYYYY"},
-      {"POST", "/api/v1/manifestations/track/complement",
-       "/api/v1/manifestations/track/complement",
+      {"POST", "/api/v1/manifestations/track/complement", "/api/v1/manifestations/track/complement",
        R"({"protocol":"{mprotocol}","tracking_code":"{mcode}","text":"Mais."})", "YYYYYYYYYYYY"},
       {"GET", "/api/v1/manifestations", "/api/v1/manifestations", "", "DDDDDDDDDYAD"},
       {"GET", "/api/v1/manifestations/:id", "/api/v1/manifestations/{m}", "", "HHYYYHHHYYAH"},
@@ -115,7 +114,8 @@ std::vector<MatrixRow> authorization_matrix() {
        "DDYDDDDDYDAD"},
       {"GET", "/api/v1/people/:id", "/api/v1/people/{paulo}", "", "HHYYYYHHYHAH"},
       {"PUT", "/api/v1/people/:id", "/api/v1/people/{paulo}", "{paulo_body}", "HHYDDDHHYHAH"},
-      {"PATCH", "/api/v1/people/:id", "/api/v1/people/{paulo}", R"({"phone":null})", "HHYDDDHHYHAH"},
+      {"PATCH", "/api/v1/people/:id", "/api/v1/people/{paulo}", R"({"phone":null})",
+       "HHYDDDHHYHAH"},
       // Paulo's token (another caller's) is not a session: it survives the reset.
       {"POST", "/api/v1/people/:id/password-reset", "/api/v1/people/{paulo}/password-reset", "",
        "DDDDDDDDYDAD"},
@@ -142,7 +142,8 @@ std::vector<MatrixRow> authorization_matrix() {
       // Mail: the gateway's account (an attendant) delivers; the central, client
       // relations and admins work the quarantine ({q}: an unreadable message).
       {"POST", "/api/v1/mail/inbound", "/api/v1/mail/inbound",
-       "From: x@example.org\r\nSubject: matriz\r\n\r\nCorpo.\r\n", "DDYDDDDDDDAD", "message/rfc822"},
+       "From: x@example.org\r\nSubject: matriz\r\n\r\nCorpo.\r\n", "DDYDDDDDDDAD",
+       "message/rfc822"},
       {"GET", "/api/v1/mail/quarantine", "/api/v1/mail/quarantine", "", "DDYDDYDDYDAD"},
       {"GET", "/api/v1/mail/quarantine/:id", "/api/v1/mail/quarantine/{q}", "", "DDYDDYDDYDAD"},
       {"GET", "/api/v1/mail/quarantine/:id/raw", "/api/v1/mail/quarantine/{q}/raw", "",

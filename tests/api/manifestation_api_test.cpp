@@ -30,15 +30,15 @@ class ManifestationApiTest : public ApiTest {
     return raw("POST", target, {{"Content-Type", "application/json"}}, body.dump());
   }
   json registered(const std::string& identification = "confidential") {
-    const auto r = post_public("/api/v1/manifestations",
-                               {{"kind", "complaint"},
-                                {"identification", identification},
-                                {"service_code", "SUP-TEC"},
-                                {"subject", "Atendimento demorado"},
-                                {"description", "Três dias sem resposta."},
-                                {"name", "Ana Sigilosa"},
-                                {"email", "ana@exemplo.com.br"},
-                                {"cpf", "52998224725"}});
+    const auto r =
+        post_public("/api/v1/manifestations", {{"kind", "complaint"},
+                                               {"identification", identification},
+                                               {"service_code", "SUP-TEC"},
+                                               {"subject", "Atendimento demorado"},
+                                               {"description", "Três dias sem resposta."},
+                                               {"name", "Ana Sigilosa"},
+                                               {"email", "ana@exemplo.com.br"},
+                                               {"cpf", "52998224725"}});
     EXPECT_EQ(r.status, 201) << r.body;
     return r.json();
   }
@@ -71,7 +71,7 @@ TEST_P(ManifestationApiTest, RegisteredWithoutAccountWorkedByTheOuvidoriaAndTrac
                   {{"protocol", protocol}, {"tracking_code", code}, {"text", "É o 2026-000001."}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["status"], "open");
-  ouvidoria = sign_in(ombudsman);  // the session of five days ago expired
+  ouvidoria = sign_in(ombudsman);               // the session of five days ago expired
   EXPECT_EQ(r.json()["due_on"], "2026-04-06");  // 2026-04-01 plus the five days waited
   r = call("POST", url + "/extension", ouvidoria, R"({"reason":"Depende da SEGER."})");
   ASSERT_EQ(r.status, 200) << r.body;
@@ -83,7 +83,8 @@ TEST_P(ManifestationApiTest, RegisteredWithoutAccountWorkedByTheOuvidoriaAndTrac
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["status"], "answered");
 
-  r = post_public("/api/v1/manifestations/track", {{"protocol", protocol}, {"tracking_code", code}});
+  r = post_public("/api/v1/manifestations/track",
+                  {{"protocol", protocol}, {"tracking_code", code}});
   ASSERT_EQ(r.status, 200) << r.body;
   const auto tracked = r.json();
   EXPECT_EQ(tracked["answer"], "Chamado priorizado.");
@@ -101,11 +102,12 @@ TEST_P(ManifestationApiTest, RegisteredWithoutAccountWorkedByTheOuvidoriaAndTrac
 
 TEST_P(ManifestationApiTest, AWrongCodeGetsTheAnswerOfAnUnknownProtocol) {
   const auto receipt = registered();
-  const auto wrong = post_public("/api/v1/manifestations/track",
-                                 {{"protocol", receipt["protocol"]}, {"tracking_code", "AAAA-BBBB-CCCC"}});
-  const auto unknown = post_public(
-      "/api/v1/manifestations/track",
-      {{"protocol", "OUV-2026-000777"}, {"tracking_code", receipt["tracking_code"]}});
+  const auto wrong =
+      post_public("/api/v1/manifestations/track",
+                  {{"protocol", receipt["protocol"]}, {"tracking_code", "AAAA-BBBB-CCCC"}});
+  const auto unknown =
+      post_public("/api/v1/manifestations/track",
+                  {{"protocol", "OUV-2026-000777"}, {"tracking_code", receipt["tracking_code"]}});
   EXPECT_EQ(wrong.status, 404);
   EXPECT_EQ(unknown.status, 404);
   EXPECT_EQ(wrong.headers.at("content-type"), "application/problem+json");
@@ -146,18 +148,29 @@ TEST_P(ManifestationApiTest, BadInputIsAPortugueseProblemThatStoresNothing) {
   for (const auto& [body, field] : std::vector<std::pair<json, std::string>>{
            {{{"kind", "xingamento"}, {"subject", "A"}, {"description", "B"}, {"name", "C"}},
             "kind"},
-           {{{"kind", "praise"}, {"identification", "anonymous"}, {"subject", "A"},
+           {{{"kind", "praise"},
+             {"identification", "anonymous"},
+             {"subject", "A"},
              {"description", "B"}},
             "identification"},
            {{{"kind", "complaint"}, {"subject", ""}, {"description", "B"}, {"name", "C"}},
             "subject"},
-           {{{"kind", "complaint"}, {"subject", "A"}, {"description", "B"}, {"name", "C"},
+           {{{"kind", "complaint"},
+             {"subject", "A"},
+             {"description", "B"},
+             {"name", "C"},
              {"email", "c@"}},
             "email"},
-           {{{"kind", "complaint"}, {"subject", "A"}, {"description", "B"}, {"name", "C"},
+           {{{"kind", "complaint"},
+             {"subject", "A"},
+             {"description", "B"},
+             {"name", "C"},
              {"cpf", "123"}},
             "cpf"},
-           {{{"kind", "complaint"}, {"subject", "A"}, {"description", "B"}, {"name", "C"},
+           {{{"kind", "complaint"},
+             {"subject", "A"},
+             {"description", "B"},
+             {"name", "C"},
              {"service_code", "NADA"}},
             "service_code"},
            {{{"kind", "complaint"}, {"subject", "A"}, {"description", "B"}, {"extra", 1}},
@@ -168,18 +181,17 @@ TEST_P(ManifestationApiTest, BadInputIsAPortugueseProblemThatStoresNothing) {
     EXPECT_EQ(r.headers.at("content-type"), "application/problem+json");
     EXPECT_NE(r.body.find(field), std::string::npos) << r.body;
   }
-  EXPECT_EQ(raw("POST", "/api/v1/manifestations", {{"Content-Type", "application/json"}}, "{x")
-                .status,
-            400);
+  EXPECT_EQ(
+      raw("POST", "/api/v1/manifestations", {{"Content-Type", "application/json"}}, "{x").status,
+      400);
   EXPECT_EQ(count("manifestations"), 0);
   EXPECT_EQ(count("manifestation_events"), 0);
-  auto r = call("PUT", "/api/v1/manifestation-settings", sign_in(w.admin),
-                R"({"answer_days":45})");
+  auto r = call("PUT", "/api/v1/manifestation-settings", sign_in(w.admin), R"({"answer_days":45})");
   EXPECT_EQ(r.status, 422) << r.body;
   EXPECT_EQ(count("manifestation_settings"), 0);
-  r = call("PUT", "/api/v1/manifestation-settings", sign_in(w.admin),
-           R"({"answer_days":20,"extension_days":10,"unit_id":)" + std::to_string(w.central.id) +
-               "}");
+  r = call(
+      "PUT", "/api/v1/manifestation-settings", sign_in(w.admin),
+      R"({"answer_days":20,"extension_days":10,"unit_id":)" + std::to_string(w.central.id) + "}");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(call("GET", "/api/v1/manifestation-settings", ouvidoria).json()["answer_days"], 20);
 }

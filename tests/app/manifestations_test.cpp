@@ -197,8 +197,7 @@ TEST_P(ManifestationsTest, AConfidentialAuthorIsKnownOnlyToTheOuvidoria) {
   EXPECT_EQ(outcome([&] { m().read(as(w.requester_seger), r.manifestation.id); }), "not_found");
   EXPECT_EQ(outcome([&] { m().read(as(w.analyst_dba), r.manifestation.id); }), "not_found");
   EXPECT_EQ(outcome([&] { m().queue(as(w.admin), 50, std::nullopt); }), "forbidden");
-  EXPECT_EQ(outcome([&] { m().answer(as(w.admin), r.manifestation.id, "Resposta"); }),
-            "forbidden");
+  EXPECT_EQ(outcome([&] { m().answer(as(w.admin), r.manifestation.id, "Resposta"); }), "forbidden");
   // An identified author is named to staff who read it through a ticket.
   const auto named = m().register_manifestation(std::nullopt, form("complaint", "identified"));
   m().link_ticket(as(ombudsman), named.manifestation.id, t.protocol);
@@ -239,10 +238,9 @@ TEST_P(ManifestationsTest, TheComplementPausesTheClockOnce) {
   EXPECT_EQ(v.manifestation.status, ManifestationStatus::open);
   EXPECT_EQ(v.manifestation.paused_days, 7);
   EXPECT_EQ(format_date(v.manifestation.due_on), "2026-04-08");
-  EXPECT_EQ(outcome([&] {
-              m().complement(r.manifestation.protocol, r.tracking_code, "Mais um", here);
-            }),
-            "conflict");
+  EXPECT_EQ(
+      outcome([&] { m().complement(r.manifestation.protocol, r.tracking_code, "Mais um", here); }),
+      "conflict");
   EXPECT_EQ(outcome([&] { m().request_complement(as(ombudsman), id, "Outra pergunta"); }),
             "conflict");
   v = m().answer(as(ombudsman), id, "Seu chamado foi priorizado.");
@@ -284,9 +282,9 @@ TEST_P(ManifestationsTest, TheQueueRunsByDueDateAndWarnsBeforeTheEnd) {
   EXPECT_EQ(q[0].standing, DueStanding::due_soon);
   clock.advance(days{4});
   EXPECT_EQ(m().queue(as(ombudsman), 50, std::nullopt)[0].standing, DueStanding::overdue);
-  const auto page = m().queue(
-      as(ombudsman), 1,
-      store::QueueCursor{format_date(q[0].manifestation.due_on), q[0].manifestation.id});
+  const auto page =
+      m().queue(as(ombudsman), 1,
+                store::QueueCursor{format_date(q[0].manifestation.due_on), q[0].manifestation.id});
   ASSERT_EQ(page.size(), 1u);
   EXPECT_EQ(page[0].manifestation.id, second.manifestation.id);
   EXPECT_EQ(m().recent(as(ombudsman), 10, std::nullopt).size(), 3u);
@@ -348,8 +346,8 @@ TEST_P(ManifestationsTest, TheOuvidoriaIsWarnedOnceNearTheEndAndOnceAfterIt) {
   ASSERT_EQ(mails.size(), 1u);
   EXPECT_THAT(mails[0].subject, ::testing::HasSubstr(r.manifestation.protocol));
   EXPECT_THAT(mails[0].text_body, ::testing::HasSubstr("vence em 01/04/2026"));
-  EXPECT_THAT(mails[0].text_body,
-              ::testing::HasSubstr("/ouvidoria/manifestacoes/" + std::to_string(r.manifestation.id)));
+  EXPECT_THAT(mails[0].text_body, ::testing::HasSubstr("/ouvidoria/manifestacoes/" +
+                                                       std::to_string(r.manifestation.id)));
   clock.advance(days{6});  // 2026-04-02
   EXPECT_EQ(m().warn_deadlines(), 1);
   EXPECT_EQ(m().warn_deadlines(), 0);
@@ -360,6 +358,22 @@ TEST_P(ManifestationsTest, TheOuvidoriaIsWarnedOnceNearTheEndAndOnceAfterIt) {
   m().extend(as(ombudsman), r.manifestation.id, "Análise técnica.");
   EXPECT_EQ(m().warn_deadlines(), 0);
   EXPECT_EQ(mail_to("otto@prodest.es.gov.br").size(), 2u);
+}
+
+TEST_P(ManifestationsTest, ManyWarnedAlreadyDoNotHideTheNextOnes) {
+  // More manifestações already warned of than one round reads (200), then one more.
+  for (int i = 0; i < 201; ++i) m().register_manifestation(std::nullopt, form("suggestion"));
+  clock.advance(days{27});  // 2026-03-29: all due soon
+  EXPECT_EQ(m().warn_deadlines(), 200);
+  EXPECT_EQ(m().warn_deadlines(), 1);
+  EXPECT_EQ(m().warn_deadlines(), 0);
+  clock.advance(days{1});
+  m().register_manifestation(std::nullopt, form());  // due 2026-04-29
+  clock.advance(days{25});                           // 2026-04-24
+  // 201 overdue and the late one due soon, 200 a round.
+  EXPECT_EQ(m().warn_deadlines(), 200);
+  EXPECT_EQ(m().warn_deadlines(), 2);
+  EXPECT_EQ(m().warn_deadlines(), 0);
 }
 
 GUICHE_ON_BOTH_ENGINES(ManifestationsTest);

@@ -52,9 +52,9 @@ TEST(ManifestationDeadline, FollowsTheCasesFile) {
       }
       const std::optional<int> ext =
           extension == "-" ? std::nullopt : std::optional<int>(std::stoi(extension));
-      const auto got = manifestation_due_on(
-          date_of(registered), answer, ext, paused,
-          [&](Date d) { return closed_days.contains(format_date(d)); });
+      const auto got = manifestation_due_on(date_of(registered), answer, ext, paused, [&](Date d) {
+        return closed_days.contains(format_date(d));
+      });
       EXPECT_EQ(format_date(got), due);
       ++due_cases;
     } else {

@@ -7,8 +7,8 @@
 // confidential author; the charter's service page points to the form.
 #include <gmock/gmock.h>
 
-#include "app/manifestations/manifestations.hpp"
 #include "app/directory/directory.hpp"
+#include "app/manifestations/manifestations.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "support/web_server_test.hpp"
 
@@ -70,8 +70,8 @@ class ManifestationPagesTest : public WebServerTest {
 
 TEST_P(ManifestationPagesTest, RegisterWithoutAccountTrackAndComplement) {
   auto v = anonymous_visitor("/manifestacoes/nova?servico=SUP-TEC");
-  auto form = http_request(port, "GET", "/manifestacoes/nova?servico=SUP-TEC",
-                           {{"Cookie", v.cookie}});
+  auto form =
+      http_request(port, "GET", "/manifestacoes/nova?servico=SUP-TEC", {{"Cookie", v.cookie}});
   EXPECT_THAT(form.body, HasSubstr("value=\"SUP-TEC\" selected"));
   auto r = post(v, "/manifestacoes/nova",
                 "csrf=" + v.csrf + "&tipo=complaint&servico=SUP-TEC&assunto=" + enc("Fila parada") +
@@ -112,8 +112,8 @@ TEST_P(ManifestationPagesTest, RegisterWithoutAccountTrackAndComplement) {
            "csrf=" + v.csrf + "&protocolo=OUV-2026-000999&codigo=" + code);
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(between(r.body, "<span class=\"message-body\">", "<"), wrong_message);
-  r = post(v, "/manifestacoes/acompanhar", "csrf=" + v.csrf + "&protocolo=" + protocol +
-                                               "&codigo=" + code);
+  r = post(v, "/manifestacoes/acompanhar",
+           "csrf=" + v.csrf + "&protocolo=" + protocol + "&codigo=" + code);
   ASSERT_EQ(r.status, 200);
   EXPECT_THAT(r.body, HasSubstr("Qual o número do chamado?"));
   EXPECT_THAT(r.body, HasSubstr("action=\"/manifestacoes/acompanhar/complemento\""));
@@ -128,8 +128,8 @@ TEST_P(ManifestationPagesTest, RegisterWithoutAccountTrackAndComplement) {
   r = post(ouv, "/ouvidoria/manifestacoes/1/resposta",
            "csrf=" + ouv.csrf + "&resposta=" + enc("Chamado priorizado."));
   ASSERT_EQ(r.status, 303) << r.body;
-  r = post(v, "/manifestacoes/acompanhar", "csrf=" + v.csrf + "&protocolo=" + protocol +
-                                               "&codigo=" + code);
+  r = post(v, "/manifestacoes/acompanhar",
+           "csrf=" + v.csrf + "&protocolo=" + protocol + "&codigo=" + code);
   EXPECT_THAT(r.body, HasSubstr("Chamado priorizado."));
   EXPECT_THAT(r.body, HasSubstr("Respondida"));
 }

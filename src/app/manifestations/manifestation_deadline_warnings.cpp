@@ -16,7 +16,7 @@ int Manifestations::warn_deadlines() {
     const Instant now = ctx_.now();
     const Date today = ctx_.local_date(now);
     const Date horizon{std::chrono::sys_days{today} + std::chrono::days{s.warning_days}};
-    auto due = store::manifestations_to_warn(c, format_date(horizon), 200);
+    auto due = store::manifestations_to_warn(c, format_date(today), format_date(horizon), 200);
     if (due.empty()) return;
     std::vector<Person> ouvidoria;
     for (const auto id : store::ouvidoria_people(c)) {

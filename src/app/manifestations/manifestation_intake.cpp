@@ -28,8 +28,8 @@ void check(std::vector<FieldError>& errors, Fn&& fn) {
 std::string new_tracking_code() {
   std::string symbols;
   for (int i = 0; i < 12; ++i) {
-    symbols += kTrackingAlphabet[randombytes_uniform(static_cast<std::uint32_t>(
-        kTrackingAlphabet.size()))];
+    symbols += kTrackingAlphabet[randombytes_uniform(
+        static_cast<std::uint32_t>(kTrackingAlphabet.size()))];
   }
   return symbols;
 }
@@ -137,8 +137,7 @@ RegisteredManifestation Manifestations::register_manifestation(const std::option
     m.protocol = format_manifestation_protocol(year, store::next_manifestation_sequence(c, year));
     m.id = store::insert_manifestation(c, m, store::sha256_hex(code));
     store::append_manifestation_event(
-        c, m.id,
-        {0, "registered", "", a ? std::optional(a->id()) : std::nullopt, "", true, now});
+        c, m.id, {0, "registered", "", a ? std::optional(a->id()) : std::nullopt, "", true, now});
     notify(c, m, "manifestation_registered",
            {{"code", out.tracking_code}, {"due", format_date_br(m.due_on)}});
   });
@@ -193,8 +192,7 @@ ManifestationView Manifestations::track(const std::string& protocol, const std::
 }
 
 ManifestationView Manifestations::complement(const std::string& protocol, const std::string& code,
-                                             const std::string& text,
-                                             const std::string& address) {
+                                             const std::string& text, const std::string& address) {
   const auto key = throttle(protocol, address);
   const auto complement = required_text(text, "text", "O complemento", 8000);
   std::optional<ManifestationView> view;
@@ -214,8 +212,7 @@ ManifestationView Manifestations::complement(const std::string& protocol, const 
       recompute_due(m, s);
       store::update_manifestation(c, m);
       store::append_manifestation_event(
-          c, m.id,
-          {0, "complemented", complement, m.manifestant.person_id, "", true, ctx_.now()});
+          c, m.id, {0, "complemented", complement, m.manifestant.person_id, "", true, ctx_.now()});
       view = view_of(c, std::move(m), false, true, s);
     });
   } catch (const DomainError& e) {

@@ -34,8 +34,7 @@ ManifestationView Manifestations::change(const Actor& a, std::int64_t id,
     const Date today = ctx_.local_date(ctx_.now());
     const auto standing = view_of(c, *m, true, false, s);
     const ManifestationState state{m->status, m->complement_requested,
-                                   m->extension_days.has_value(),
-                                   standing.complement_window_over};
+                                   m->extension_days.has_value(), standing.complement_window_over};
     if (auto refusal = manifestation_refusal(state, action)) throw conflict(*refusal);
     Change ch{c, *m, s, today, {0, "", "", a.id(), a.person.name, true, ctx_.now()}, ""};
     fn(ch);
@@ -59,9 +58,8 @@ ManifestationView Manifestations::request_complement(const Actor& a, std::int64_
     ch.notice_key = "manifestation_complement";
     ch.notice_values = {
         {"text", text},
-        {"complement_due",
-         format_date_br(Date{std::chrono::sys_days{ch.today} +
-                          std::chrono::days{ch.settings.complement_days}})}};
+        {"complement_due", format_date_br(Date{std::chrono::sys_days{ch.today} +
+                                               std::chrono::days{ch.settings.complement_days}})}};
   });
 }
 
@@ -82,8 +80,7 @@ ManifestationView Manifestations::extend(const Actor& a, std::int64_t id,
   });
 }
 
-ManifestationView Manifestations::answer(const Actor& a, std::int64_t id,
-                                         const std::string& text) {
+ManifestationView Manifestations::answer(const Actor& a, std::int64_t id, const std::string& text) {
   const auto answer = required_text(text, "text", "O texto da resposta", 20000);
   return change(a, id, ManifestationAction::answer, [&](Change& ch) {
     ch.m.status = ManifestationStatus::answered;
@@ -113,8 +110,7 @@ ManifestationView Manifestations::link_ticket(const Actor& a, std::int64_t id,
   return change(a, id, ManifestationAction::link, [&](Change& ch) {
     const auto t = store::load_ticket_by_protocol(ch.c, number);
     if (!t) throw invalid_field("protocol", "Nenhum chamado com este protocolo.");
-    if (!store::link_manifestation_ticket(ch.c, ch.m.id, t->id, to_millis(ch.event.at),
-                                          a.id())) {
+    if (!store::link_manifestation_ticket(ch.c, ch.m.id, t->id, to_millis(ch.event.at), a.id())) {
       throw conflict("A manifestação já está ligada a este chamado.");
     }
     ch.event.kind = "ticket_linked";

@@ -111,8 +111,8 @@ class Manifestations {
                                       const std::string& code);
   // Refuses while `address` or the protocol failed too often; the throttle's key.
   std::string throttle(const std::string& protocol, const std::string& address);
-  ManifestationView view_of(store::Connection& c, Manifestation m, bool ouvidoria,
-                            bool author, const ManifestationSettings& s);
+  ManifestationView view_of(store::Connection& c, Manifestation m, bool ouvidoria, bool author,
+                            const ManifestationSettings& s);
   void recompute_due(Manifestation& m, const ManifestationSettings& s);
   void notify(store::Connection& c, const Manifestation& m, const std::string& key,
               nlohmann::json values);

@@ -81,7 +81,8 @@ struct Manifestation {
 // One step of its history. Internal steps (a ticket linked) are the ouvidoria's.
 struct ManifestationEvent {
   std::int64_t id = 0;
-  std::string kind;  // registered, complement_requested, complemented, extended, answered, archived, ticket_linked
+  std::string kind;  // registered, complement_requested, complemented, extended, answered,
+                     // archived, ticket_linked
   std::string text;
   std::optional<std::int64_t> actor_id;
   std::string actor_name;

@@ -47,11 +47,11 @@ http::Response form_page(WebContext& ctx, const Visitor& v, const http::Request&
     if (u.active) units.emplace_back(std::to_string(u.id), u.name);
   }
   std::vector<std::pair<std::string, std::string>> calendars;
-  for (const auto& c : ctx.desk.calendars().calendars(v.actor)) calendars.emplace_back(c.name, c.name);
+  for (const auto& c : ctx.desk.calendars().calendars(v.actor))
+    calendars.emplace_back(c.name, c.name);
   const auto n = [](int d) { return d < 0 ? std::string() : std::to_string(d); };
   nlohmann::json fields = nlohmann::json::array(
-      {select_input("unidade", t("unidade"), s.unit_id ? std::to_string(*s.unit_id) : "", units,
-                    e),
+      {select_input("unidade", t("unidade"), s.unit_id ? std::to_string(*s.unit_id) : "", units, e),
        select_input("calendario", t("calendario"), s.calendar, calendars, e, true),
        text_input("dias_resposta", t("dias_resposta"), n(s.answer_days), e, "number", true),
        text_input("dias_prorrogacao", t("dias_prorrogacao"), n(s.extension_days), e, "number",

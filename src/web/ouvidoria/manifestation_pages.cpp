@@ -17,11 +17,17 @@ namespace {
 constexpr const char* kCookie = "guiche_manifestacao";
 constexpr const char* kPath = "/manifestacoes";
 
-const std::map<std::string, std::string> kFields = {
-    {"kind", "tipo"},       {"service_code", "servico"},       {"subject", "assunto"},
-    {"description", "relato"}, {"identification", "identificacao"}, {"name", "nome"},
-    {"email", "email"},     {"phone", "telefone"},             {"cpf", "cpf"},
-    {"answer_channel", "canal"}, {"text", "complemento"}};
+const std::map<std::string, std::string> kFields = {{"kind", "tipo"},
+                                                    {"service_code", "servico"},
+                                                    {"subject", "assunto"},
+                                                    {"description", "relato"},
+                                                    {"identification", "identificacao"},
+                                                    {"name", "nome"},
+                                                    {"email", "email"},
+                                                    {"phone", "telefone"},
+                                                    {"cpf", "cpf"},
+                                                    {"answer_channel", "canal"},
+                                                    {"text", "complemento"}};
 
 std::string t(WebContext& ctx, const std::string& key) {
   return text(ctx, "ouvidoria." + key);
@@ -37,8 +43,7 @@ nlohmann::json form_fields(WebContext& ctx, const Form& f, const Errors& e) {
   for (const char* k : {"complaint", "report", "praise", "suggestion", "request_for_action"}) {
     kinds.emplace_back(k, t(ctx, std::string("tipos.") + k));
   }
-  std::vector<std::pair<std::string, std::string>> services = {
-      {"", t(ctx, "nova.servico_geral")}};
+  std::vector<std::pair<std::string, std::string>> services = {{"", t(ctx, "nova.servico_geral")}};
   for (const auto& s : ctx.desk.charter().services()) {
     services.emplace_back(s.service.code, s.service.name);
   }
@@ -110,11 +115,10 @@ http::Response submit(WebContext& ctx, const http::Request& r) {
     const auto got = ctx.desk.manifestations().register_manifestation(
         v ? std::optional(v->actor) : std::nullopt, m);
     const auto& x = got.manifestation;
-    nlohmann::json view = {
-        {"protocolo", x.protocol},
-        {"codigo", got.tracking_code},
-        {"prazo", date_br(x.due_on)},
-        {"por_email", x.answer_channel == AnswerChannel::email}};
+    nlohmann::json view = {{"protocolo", x.protocol},
+                           {"codigo", got.tracking_code},
+                           {"prazo", date_br(x.due_on)},
+                           {"por_email", x.answer_channel == AnswerChannel::email}};
     return page(ctx, v, 201, "manifestacao_registrada", "ouvidoria.registrada.titulo", view);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;
@@ -122,22 +126,18 @@ http::Response submit(WebContext& ctx, const http::Request& r) {
   }
 }
 
-http::Response tracking_page(WebContext& ctx, const http::Request& r, int status,
-                             const Form& sent, const std::string& error,
+http::Response tracking_page(WebContext& ctx, const http::Request& r, int status, const Form& sent,
+                             const std::string& error,
                              const std::optional<app::ManifestationView>& found,
                              const Errors& complement_errors = {}, bool complemented = false) {
   const auto token = anonymous_form_token(r, kCookie);
-  nlohmann::json view = {{"csrf", token},
-                         {"protocolo", sent.value("protocolo")},
-                         {"codigo", sent.value("codigo")},
-                         {"erro", error},
-                         {"tem_erro", !error.empty()},
-                         {"complementada", complemented}};
+  nlohmann::json view = {
+      {"csrf", token}, {"protocolo", sent.value("protocolo")}, {"codigo", sent.value("codigo")},
+      {"erro", error}, {"tem_erro", !error.empty()},           {"complementada", complemented}};
   if (found) {
     view["manifestacao"] = manifestation_view(ctx, *found);
-    view["campo_complemento"] =
-        text_area("complemento", t(ctx, "consulta.complemento"), sent.value("complemento"),
-                  complement_errors, true);
+    view["campo_complemento"] = text_area("complemento", t(ctx, "consulta.complemento"),
+                                          sent.value("complemento"), complement_errors, true);
   }
   return with_cookie(ctx,
                      page(ctx, current_visitor(ctx, r), status, "manifestacao_acompanhar",
@@ -167,8 +167,8 @@ http::Response look_up(WebContext& ctx, const http::Request& r, bool complement)
         const auto v = m.track(protocol, code, r.remote_address);
         Errors errors = field_errors(e, kFields);
         if (e.kind() == DomainError::Kind::conflict) errors = {{"complemento", e.what()}};
-        return tracking_page(ctx, r, e.kind() == DomainError::Kind::conflict ? 409 : 422, f, "",
-                             v, errors);
+        return tracking_page(ctx, r, e.kind() == DomainError::Kind::conflict ? 409 : 422, f, "", v,
+                             errors);
       }
     }
     return tracking_page(ctx, r, 200, f, "", m.track(protocol, code, r.remote_address));
@@ -192,9 +192,8 @@ void add_manifestation_pages(WebContext& ctx, std::vector<http::Route>& routes) 
                         return guarded_page(ctx, r, [&] { return fn(r); });
                       }});
   };
-  add("GET", "/manifestacoes", [](const http::Request&) {
-    return see_other("/manifestacoes/nova");
-  });
+  add("GET", "/manifestacoes",
+      [](const http::Request&) { return see_other("/manifestacoes/nova"); });
   add("GET", "/manifestacoes/nova", [&ctx](const http::Request& r) { return new_form(ctx, r); });
   add("POST", "/manifestacoes/nova", [&ctx](const http::Request& r) { return submit(ctx, r); });
   add("GET", "/manifestacoes/acompanhar", [&ctx](const http::Request& r) {

@@ -41,8 +41,8 @@ nlohmann::json manifestation_view(WebContext& ctx, const app::ManifestationView&
       {"identificacao", label(ctx, "identificacoes", identification_code(m.identification))},
       {"situacao", label(ctx, "situacoes", manifestation_status_code(m.status))},
       {"situacao_codigo", manifestation_status_code(m.status)},
-      {"servico", m.service_name.empty() ? text(ctx, "ouvidoria.nova.servico_geral")
-                                         : m.service_name},
+      {"servico",
+       m.service_name.empty() ? text(ctx, "ouvidoria.nova.servico_geral") : m.service_name},
       {"assunto", m.subject},
       {"relato", message_paragraphs(m.description)},
       {"registrada_em", format_local(ctx, m.registered_at)},

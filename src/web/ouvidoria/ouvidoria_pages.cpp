@@ -109,8 +109,8 @@ http::Response act(WebContext& ctx, const http::Request& r) {
     } else {
       for (const auto& fe : e.fields()) errors[field] = fe.message;
     }
-    return detail_page(ctx, v, id, e.kind() == DomainError::Kind::conflict ? 409 : 422, errors,
-                       &f, false);
+    return detail_page(ctx, v, id, e.kind() == DomainError::Kind::conflict ? 409 : 422, errors, &f,
+                       false);
   }
   return see_other("/ouvidoria/manifestacoes/" + std::to_string(id) + "?feito=1");
 }
