@@ -50,8 +50,7 @@ class AuthorizationMatrixApiTest : public ApiTest {
         staff_with("Cora Comunicação", "cora@prodest.es.gov.br", Role::communications, w.ascom.id);
     Person leader =
         staff_with("Lia Diretora", "lia@prodest.es.gov.br", Role::leadership, std::nullopt);
-    Person ombudsman =
-        staff_with("Otto Ouvidor", "otto@prodest.es.gov.br", Role::ombudsman, std::nullopt);
+    Person ombudsman = create_ombudsman();
     for (const Person* p : std::initializer_list<const Person*>{
              &w.requester_seger, &w.manager_seger, &w.attendant, &w.analyst_sis, &w.manager_gesin,
              &w.relations_agent, &comms, &leader, &w.admin, &ombudsman}) {

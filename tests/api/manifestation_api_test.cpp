@@ -19,11 +19,7 @@ class ManifestationApiTest : public ApiTest {
  protected:
   void SetUp() override {
     ApiTest::SetUp();
-    Person p;
-    p.name = "Otto Ouvidor";
-    p.emails = {"otto@prodest.es.gov.br"};
-    p.roles = {{Role::ombudsman, std::nullopt}};
-    ombudsman = desk->directory().create_person(as(w.admin), {p, std::nullopt});
+    ombudsman = create_ombudsman();
     ouvidoria = sign_in(ombudsman);
   }
   HttpResult post_public(const std::string& target, const json& body) {

@@ -23,11 +23,7 @@ class ManifestationsTest : public DeskTest {
  protected:
   void SetUp() override {
     DeskTest::SetUp();
-    Person p;
-    p.name = "Otto Ouvidor";
-    p.emails = {"otto@prodest.es.gov.br"};
-    p.roles = {{Role::ombudsman, std::nullopt}};
-    ombudsman = desk->directory().create_person(as(w.admin), {p, std::nullopt});
+    ombudsman = create_ombudsman();
   }
   app::Manifestations& m() { return desk->manifestations(); }
 

@@ -49,8 +49,8 @@ export default async function custody({ base, page, step, visit, signIn, context
     await page.fill('#eq-entregue-nome', 'Pessoa do Teste');
     // Submitted with the keyboard.
     await page.focus('#eq-entregue-nome');
-    await page.keyboard.press('Enter');
-    await page.waitForLoadState('load');
+    // The entry redirects to the section: wait for that, not for the page already loaded.
+    await Promise.all([page.waitForURL(/#equipamento$/), page.keyboard.press('Enter')]);
     expect((await page.locator('#equipamento').innerText()).includes('E2E-001'), 'entrada registrada');
     await page.selectOption('#eqm-patrimonio', 'E2E-001');
     await page.fill('#eqm-texto', 'Teclado substituído.');

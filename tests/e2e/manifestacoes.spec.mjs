@@ -40,7 +40,8 @@ export default async function manifestacoes({ base, page, step, visit, signIn, n
     await anon.selectOption('#canal', 'email');
     await anon.focus('#cpf');
     await anon.keyboard.press('Enter');
-    await anon.waitForLoadState('load');
+    // The receipt answers at the same address: wait for what it shows.
+    await anon.waitForSelector('.codigo-acompanhamento strong');
     protocol = (await anon.locator('.protocolo strong').innerText()).trim();
     code = (await anon.locator('.codigo-acompanhamento strong').innerText()).trim();
     expect(/^OUV-\d{4}-\d{6}$/.test(protocol), 'protocolo: ' + protocol);

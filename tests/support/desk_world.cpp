@@ -126,6 +126,14 @@ void DeskTest::TearDown() {
   database.reset();
 }
 
+Person DeskTest::create_ombudsman(const std::string& name, const std::string& email) {
+  Person p;
+  p.name = name;
+  p.emails = {email};
+  p.roles = {{Role::ombudsman, std::nullopt}};
+  return desk->directory().create_person(as(w.admin), {p, std::nullopt});
+}
+
 Ticket DeskTest::register_sis(const Person& requester, const std::string& subject) {
   app::RegisterRequest r;
   r.requester_id = requester.id;

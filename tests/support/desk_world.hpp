@@ -36,6 +36,9 @@ class DeskTest : public ::testing::TestWithParam<Engine> {
   }
   // A request by `requester` for the SIS-ACESSO service with a valid form.
   Ticket register_sis(const Person& requester, const std::string& subject = "Acesso ao SIGEFES");
+  // A person of the ouvidoria (Role::ombudsman), created by the admin.
+  Person create_ombudsman(const std::string& name = "Otto Ouvidor",
+                          const std::string& email = "otto@prodest.es.gov.br");
   // Number of rows in a table (for "nothing changed" checks).
   std::int64_t count(const std::string& table);
 

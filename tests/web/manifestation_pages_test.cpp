@@ -38,11 +38,7 @@ class ManifestationPagesTest : public WebServerTest {
  protected:
   void SetUp() override {
     WebServerTest::SetUp();
-    Person p;
-    p.name = "Otto Ouvidor";
-    p.emails = {"otto@prodest.es.gov.br"};
-    p.roles = {{Role::ombudsman, std::nullopt}};
-    ombudsman = desk->directory().create_person(as(w.admin), {p, std::nullopt});
+    ombudsman = create_ombudsman();
   }
   // A visitor without an account: the form's cookie and the token it echoes.
   Browser anonymous_visitor(const std::string& path) {
