@@ -99,6 +99,9 @@ TEST_P(CharterPdfPagesTest, UntilThePdfExistsItAnswers503ThenServesIt) {
 }
 
 TEST_P(CharterPdfPagesTest, ThePrintedHtmlHasEveryArt7FieldOfEveryServiceInPortuguese) {
+  Service named = w.servants;
+  named.popular_names = {"Webmail", "Caixa postal"};
+  desk->directory().update_service(as(w.admin), named);
   // Whatever the visitor's language, the PDF is the pt-BR one.
   ASSERT_EQ(ready_pdf("idioma=en").status, 200);
   const auto html = printer->htmls().at(0);
@@ -112,6 +115,7 @@ TEST_P(CharterPdfPagesTest, ThePrintedHtmlHasEveryArt7FieldOfEveryServiceInPortu
   EXPECT_THAT(html, HasSubstr("Prazos máximos de atendimento"));
   EXPECT_THAT(html, HasSubstr("6 horas úteis"));  // the severity table (SIS-ACESSO)
   EXPECT_THAT(html, HasSubstr("Resultados dos últimos 12 meses"));
+  EXPECT_THAT(html, HasSubstr("Também conhecido como: Webmail, Caixa postal"));
   // Nothing to fetch: no scripts, no linked styles or images, and the
   // document's own policy forbids any (Chromium prints it with the network off too).
   EXPECT_THAT(html, HasSubstr("content=\"default-src 'none'; style-src 'unsafe-inline'\""));

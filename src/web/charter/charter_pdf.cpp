@@ -79,6 +79,8 @@ Document document(WebContext& ctx, const http::Request& r) {
     services.push_back({{"ancora", anchor},
                         {"nome", s.service.name},
                         {"codigo", s.service.code},
+                        {"nomes_populares", popular_names_text(s.service)},
+                        {"tem_nomes_populares", !s.service.popular_names.empty()},
                         {"unidade", s.unit_name},
                         {"tem_unidade", !s.unit_name.empty()},
                         {"campos", charter_fields_json(ctx, s)},
