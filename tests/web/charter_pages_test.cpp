@@ -10,6 +10,7 @@
 #include "app/intake/intake.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/tickets/ticket_reads.hpp"
+#include "support/charter_labels.hpp"
 #include "support/web_server_test.hpp"
 #include "web/page.hpp"
 
@@ -18,18 +19,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-const std::vector<std::string> kArt7Labels = {
-    "O que é este serviço",
-    "Quem pode utilizar este serviço",
-    "Documentos necessários",
-    "Etapas de processamento",
-    "Custo",
-    "Prazo máximo para atendimento",
-    "Canais de acesso a este serviço",
-    "Canais de comunicação ao usuário",
-    "Canais para manifestações dos usuários sobre a prestação do serviço",
-    "Compromisso de atendimento"};
 
 class CharterPagesTest : public WebServerTest {
  protected:

@@ -11,6 +11,7 @@
 
 #include "app/charter/charter.hpp"
 #include "app/directory/directory.hpp"
+#include "support/charter_labels.hpp"
 #include "support/gated_printer.hpp"
 #include "support/web_server_test.hpp"
 
@@ -19,18 +20,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-const std::vector<std::string> kArt7Labels = {
-    "O que é este serviço",
-    "Quem pode utilizar este serviço",
-    "Documentos necessários",
-    "Etapas de processamento",
-    "Custo",
-    "Prazo máximo para atendimento",
-    "Canais de acesso a este serviço",
-    "Canais de comunicação ao usuário",
-    "Canais para manifestações dos usuários sobre a prestação do serviço",
-    "Compromisso de atendimento"};
 
 class CharterPdfPagesTest : public WebServerTest {
  protected:
