@@ -227,12 +227,12 @@ std::vector<std::int64_t> ticket_manifestations(Connection& c, std::int64_t tick
   return out;
 }
 
-std::optional<ManifestationSettings> load_manifestation_settings(Connection& c) {
+ManifestationSettings load_manifestation_settings(Connection& c) {
   auto r = c.query_one(
       "SELECT unit_id, calendar, answer_days, extension_days, complement_days, warning_days "
       "FROM manifestation_settings WHERE id = 1");
-  if (!r) return std::nullopt;
   ManifestationSettings s;
+  if (!r) return s;
   s.unit_id = r->optional_integer(0);
   s.calendar = r->text(1);
   s.answer_days = static_cast<int>(r->integer(2));

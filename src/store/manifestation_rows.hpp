@@ -64,7 +64,8 @@ bool link_manifestation_ticket(Connection& c, std::int64_t manifestation_id, std
 std::vector<LinkedTicket> manifestation_tickets(Connection& c, std::int64_t manifestation_id);
 std::vector<std::int64_t> ticket_manifestations(Connection& c, std::int64_t ticket_id);
 
-std::optional<ManifestationSettings> load_manifestation_settings(Connection& c);
+// The saved settings, or the law's defaults until an admin saves them.
+ManifestationSettings load_manifestation_settings(Connection& c);
 void save_manifestation_settings(Connection& c, const ManifestationSettings& s, std::int64_t at,
                                  std::int64_t by);
 

@@ -10,14 +10,21 @@
 namespace guiche::app {
 
 int Manifestations::warn_deadlines() {
+  const Instant now = ctx_.now();
+  const Date today = ctx_.local_date(now);
+  auto due_now = [&](store::Connection& c) {
+    const auto s = store::load_manifestation_settings(c);
+    const Date horizon{std::chrono::sys_days{today} + std::chrono::days{s.warning_days}};
+    return std::pair(
+        s, store::manifestations_to_warn(c, format_date(today), format_date(horizon), 200));
+  };
+  // Every minute, on every node: nothing to warn of is only a read.
+  bool any = false;
+  ctx_.db.read([&](store::Connection& c) { any = !due_now(c).second.empty(); });
+  if (!any) return 0;
   int warned = 0;
   ctx_.db.write([&](store::Connection& c) {
-    const auto s = store::load_manifestation_settings(c).value_or(ManifestationSettings{});
-    const Instant now = ctx_.now();
-    const Date today = ctx_.local_date(now);
-    const Date horizon{std::chrono::sys_days{today} + std::chrono::days{s.warning_days}};
-    auto due = store::manifestations_to_warn(c, format_date(today), format_date(horizon), 200);
-    if (due.empty()) return;
+    auto [s, due] = due_now(c);
     std::vector<Person> ouvidoria;
     for (const auto id : store::ouvidoria_people(c)) {
       if (auto p = store::load_person(c, id)) ouvidoria.push_back(std::move(*p));

@@ -126,7 +126,7 @@ RegisteredManifestation Manifestations::register_manifestation(const std::option
       m.service_id = s->id;
       m.service_name = s->name;
     }
-    const auto settings = store::load_manifestation_settings(c).value_or(ManifestationSettings{});
+    const auto settings = store::load_manifestation_settings(c);
     const Instant now = ctx_.now();
     m.unit_id = settings.unit_id;
     m.registered_at = now;
@@ -179,7 +179,7 @@ ManifestationView Manifestations::track(const std::string& protocol, const std::
   try {
     ctx_.db.read([&](store::Connection& c) {
       auto t = tracked(c, protocol, code);
-      const auto s = store::load_manifestation_settings(c).value_or(ManifestationSettings{});
+      const auto s = store::load_manifestation_settings(c);
       view = view_of(c, std::move(t.manifestation), false, true, s);
     });
   } catch (const DomainError& e) {
@@ -199,7 +199,7 @@ ManifestationView Manifestations::complement(const std::string& protocol, const 
   try {
     ctx_.db.write([&](store::Connection& c) {
       auto m = tracked(c, protocol, code).manifestation;
-      const auto s = store::load_manifestation_settings(c).value_or(ManifestationSettings{});
+      const auto s = store::load_manifestation_settings(c);
       const Date today = ctx_.local_date(ctx_.now());
       ManifestationState state{m.status, m.complement_requested, m.extension_days.has_value(),
                                false};

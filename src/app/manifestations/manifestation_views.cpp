@@ -1,6 +1,8 @@
 // Reading manifestações: who sees what (the identity of a confidential one
 // only by the ouvidoria and its author), the deadline standing the queue
 // warns with, and the notices to the author.
+#include <tuple>
+
 #include "app/access_policy.hpp"
 #include "app/manifestations/manifestations.hpp"
 #include "app/notices/notices.hpp"
@@ -16,6 +18,14 @@ void withhold_identity(Manifestation& m) {
 }
 
 }  // namespace
+
+std::pair<Date, bool> Manifestations::complement_due(const Manifestation& m,
+                                                     const ManifestationSettings& s, Date today) {
+  const Date asked = m.paused_on.value_or(today);
+  const Date due{std::chrono::sys_days{asked} + std::chrono::days{s.complement_days}};
+  return {due,
+          m.status == ManifestationStatus::awaiting_complement && days_between(due, today) > 0};
+}
 
 bool is_ombudsman(const Person& p) {
   return p.active && p.has_role(Role::ombudsman);
@@ -39,10 +49,8 @@ ManifestationView Manifestations::view_of(store::Connection& c, Manifestation m,
                                           bool author, const ManifestationSettings& s) {
   ManifestationView v;
   const Date today = ctx_.local_date(ctx_.now());
-  if (m.status == ManifestationStatus::awaiting_complement && m.paused_on) {
-    v.complement_due_on =
-        Date{std::chrono::sys_days{*m.paused_on} + std::chrono::days{s.complement_days}};
-    v.complement_window_over = days_between(*v.complement_due_on, today) > 0;
+  if (m.status == ManifestationStatus::awaiting_complement) {
+    std::tie(v.complement_due_on, v.complement_window_over) = complement_due(m, s, today);
   }
   v.standing = due_standing(today, m.due_on, s.warning_days);
   v.events = store::manifestation_events(c, m.id);
@@ -73,7 +81,7 @@ std::vector<ManifestationView> Manifestations::queue(
   if (!is_ombudsman(a.person)) throw forbidden("A fila de manifestações é da ouvidoria.");
   std::vector<ManifestationView> out;
   ctx_.db.read([&](store::Connection& c) {
-    const auto s = store::load_manifestation_settings(c).value_or(ManifestationSettings{});
+    const auto s = store::load_manifestation_settings(c);
     for (auto& m : store::running_manifestations(c, limit, after)) {
       out.push_back(view_of(c, std::move(m), true, false, s));
     }
@@ -87,7 +95,7 @@ std::vector<ManifestationView> Manifestations::recent(const Actor& a, int limit,
   if (!is_ombudsman(a.person)) throw forbidden("As manifestações são da ouvidoria.");
   std::vector<ManifestationView> out;
   ctx_.db.read([&](store::Connection& c) {
-    const auto s = store::load_manifestation_settings(c).value_or(ManifestationSettings{});
+    const auto s = store::load_manifestation_settings(c);
     for (auto& m : store::recent_manifestations(c, limit, before)) {
       out.push_back(view_of(c, std::move(m), true, false, s));
     }
@@ -110,7 +118,7 @@ ManifestationView Manifestations::read(const Actor& a, std::int64_t id) {
       }
       if (!through_ticket || !is_staff(a.person)) throw not_found("Manifestação não encontrada.");
     }
-    const auto s = store::load_manifestation_settings(c).value_or(ManifestationSettings{});
+    const auto s = store::load_manifestation_settings(c);
     view = view_of(c, std::move(*m), ouvidoria, false, s);
   });
   return *view;
@@ -120,10 +128,13 @@ std::vector<ManifestationView> Manifestations::of_ticket(const Actor& a, std::in
   require_active(a);
   std::vector<ManifestationView> out;
   ctx_.db.read([&](store::Connection& c) {
+    // Most tickets have none: one indexed read, and an empty list tells nothing.
+    const auto ids = store::ticket_manifestations(c, ticket_id);
+    if (ids.empty()) return;
     if (!ctx_.visible_ticket(c, a, ticket_id)) throw not_found("Chamado não encontrado.");
     if (!is_staff(a.person) && !is_ombudsman(a.person)) return;
-    const auto s = store::load_manifestation_settings(c).value_or(ManifestationSettings{});
-    for (const auto id : store::ticket_manifestations(c, ticket_id)) {
+    const auto s = store::load_manifestation_settings(c);
+    for (const auto id : ids) {
       if (auto m = store::load_manifestation(c, id)) {
         out.push_back(view_of(c, std::move(*m), is_ombudsman(a.person), false, s));
       }

@@ -30,11 +30,11 @@ ManifestationView Manifestations::change(const Actor& a, std::int64_t id,
   ctx_.db.write([&](store::Connection& c) {
     auto m = store::load_manifestation(c, id);
     if (!m) throw not_found("Manifestação não encontrada.");
-    const auto s = store::load_manifestation_settings(c).value_or(ManifestationSettings{});
+    const auto s = store::load_manifestation_settings(c);
     const Date today = ctx_.local_date(ctx_.now());
-    const auto standing = view_of(c, *m, true, false, s);
     const ManifestationState state{m->status, m->complement_requested,
-                                   m->extension_days.has_value(), standing.complement_window_over};
+                                   m->extension_days.has_value(),
+                                   complement_due(*m, s, today).second};
     if (auto refusal = manifestation_refusal(state, action)) throw conflict(*refusal);
     Change ch{c, *m, s, today, {0, "", "", a.id(), a.person.name, true, ctx_.now()}, ""};
     fn(ch);
@@ -58,8 +58,7 @@ ManifestationView Manifestations::request_complement(const Actor& a, std::int64_
     ch.notice_key = "manifestation_complement";
     ch.notice_values = {
         {"text", text},
-        {"complement_due", format_date_br(Date{std::chrono::sys_days{ch.today} +
-                                               std::chrono::days{ch.settings.complement_days}})}};
+        {"complement_due", format_date_br(complement_due(ch.m, ch.settings, ch.today).first)}};
   });
 }
 
@@ -120,9 +119,9 @@ ManifestationView Manifestations::link_ticket(const Actor& a, std::int64_t id,
 }
 
 ManifestationSettings Manifestations::settings() {
-  std::optional<ManifestationSettings> stored;
-  ctx_.db.read([&](store::Connection& c) { stored = store::load_manifestation_settings(c); });
-  return stored.value_or(ManifestationSettings{});
+  ManifestationSettings s;
+  ctx_.db.read([&](store::Connection& c) { s = store::load_manifestation_settings(c); });
+  return s;
 }
 
 ManifestationSettings Manifestations::update_settings(const Actor& a,

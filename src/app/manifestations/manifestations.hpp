@@ -114,6 +114,10 @@ class Manifestations {
   ManifestationView view_of(store::Connection& c, Manifestation m, bool ouvidoria, bool author,
                             const ManifestationSettings& s);
   void recompute_due(Manifestation& m, const ManifestationSettings& s);
+  // When the complement asked for is due, and whether that day has passed
+  // while still awaited.
+  static std::pair<Date, bool> complement_due(const Manifestation& m,
+                                              const ManifestationSettings& s, Date today);
   void notify(store::Connection& c, const Manifestation& m, const std::string& key,
               nlohmann::json values);
   std::string tracking_url() const;
