@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <memory>
 #include <regex>
+#include <unordered_map>
 
 #include "mail/manifestation_message_templates.hpp"
 #include "mail/status_message_templates.hpp"
@@ -160,10 +162,27 @@ data to_data(const nlohmann::json& v) {
   return data{v.dump()};
 }
 
+// Parsing a template costs more than rendering it, and the same few texts
+// are rendered for every notice (a registration's receipt is rendered inside
+// the write transaction). So each thread keeps the templates it parsed;
+// mustache::render is not const, so a parsed template is not shared between
+// threads. An admin's edit is a new text, hence a new entry.
+mustache& parsed(const std::string& text, bool html) {
+  constexpr std::size_t kKept = 64;
+  thread_local std::unordered_map<std::string, std::unique_ptr<mustache>> kept[2];
+  auto& cache = kept[html ? 1 : 0];
+  auto it = cache.find(text);
+  if (it == cache.end()) {
+    if (cache.size() >= kKept) cache.clear();
+    auto m = std::make_unique<mustache>(text);
+    if (!html) m->set_custom_escape([](const std::string& s) { return s; });
+    it = cache.emplace(text, std::move(m)).first;
+  }
+  return *it->second;
+}
+
 std::string render_one(const std::string& text, const data& values, bool html) {
-  mustache m{text};
-  if (!html) m.set_custom_escape([](const std::string& s) { return s; });
-  return m.render(values);
+  return parsed(text, html).render(values);
 }
 
 const StatusMessageDefault* plain_message(const std::string& key) {

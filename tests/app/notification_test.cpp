@@ -181,6 +181,10 @@ TEST_P(NotificationTest, ARefusedChangeWritesNoMessage) {
 }
 
 TEST_P(NotificationTest, AdminTemplatesChangeWhatIsSentNotTheTag) {
+  // The default is rendered first, so a template kept parsed (mail/templates.cpp)
+  // must not outlive an admin's edit.
+  Ticket before = register_sis(w.requester_seger);
+  EXPECT_EQ(outbox_of(before.id).back().text_body.find("Oi Maria"), std::string::npos);
   mail::Template tmpl = desk->outbox().message_template(as(w.admin), "registration").value;
   tmpl.subject = "Recebemos seu pedido {{protocol}}";
   tmpl.text = "Oi {{name}}, protocolo {{protocol}}.";
@@ -188,8 +192,8 @@ TEST_P(NotificationTest, AdminTemplatesChangeWhatIsSentNotTheTag) {
   EXPECT_FALSE(saved.is_default);
   Ticket t = register_sis(w.requester_seger);
   auto m = outbox_of(t.id).back();
-  EXPECT_EQ(m.subject, "[SA 2026-000001] Recebemos seu pedido 2026-000001");
-  EXPECT_EQ(m.text_body, "Oi Maria Solicitante, protocolo 2026-000001.");
+  EXPECT_EQ(m.subject, "[SA 2026-000002] Recebemos seu pedido 2026-000002");
+  EXPECT_EQ(m.text_body, "Oi Maria Solicitante, protocolo 2026-000002.");
   EXPECT_FALSE(desk->outbox().message_template(as(w.admin), "registration").is_default);
   EXPECT_THROW(desk->outbox().message_template(as(w.analyst_sis), "registration"), DomainError);
   tmpl.text = "{{#aberto}} sem fim";

@@ -230,27 +230,67 @@ TEST_F(PostgresDatabaseTest, BusyWriteIsRetriedThenGivesUp) {
   EXPECT_EQ(attempts, 6);  // the first try and five retries
 }
 
+// Two nodes: one node's concurrent writes share a transaction (group commit),
+// so only two nodes can lock rows in opposite orders at once.
 TEST_F(PostgresDatabaseTest, DeadlockIsRetriedUntilBothWritesCommit) {
   db_->write([](Connection& c) {
     c.execute_script(
         "CREATE TABLE t (id int PRIMARY KEY, n int); INSERT INTO t VALUES (1, 0), (2, 0)");
   });
+  auto other_node = open_postgres(url_);
   std::latch both_locked(2);
   std::atomic<int> attempts{0};
-  auto transfer = [&](int first, int second) {
+  auto transfer = [&](Database& node, int first, int second) {
     bool waited = false;
-    db_->write([&](Connection& c) {
+    node.write([&](Connection& c) {
       ++attempts;
       c.query("UPDATE t SET n = n + 1 WHERE id = ?", {std::int64_t{first}});
       if (!std::exchange(waited, true)) both_locked.arrive_and_wait();
       c.query("UPDATE t SET n = n + 1 WHERE id = ?", {std::int64_t{second}});
     });
   };
-  std::thread a(transfer, 1, 2), b(transfer, 2, 1);
+  std::thread a(transfer, std::ref(*db_), 1, 2), b(transfer, std::ref(*other_node), 2, 1);
   a.join();
   b.join();
   EXPECT_EQ(attempts.load(), 3);
   db_->read([](Connection& c) { EXPECT_EQ(c.query_one("SELECT sum(n) FROM t")->integer(0), 4); });
+}
+
+// Group commit: concurrent writes of one node share transactions, yet each
+// keeps its own outcome. The failing ones (an exception, a failed statement,
+// a failed statement swallowed) change nothing; the others all commit.
+TEST_F(PostgresDatabaseTest, ConcurrentWritesFailAloneAndTheOthersCommit) {
+  db_->write([](Connection& c) { c.execute_script("CREATE TABLE t (n bigint PRIMARY KEY)"); });
+  constexpr int kThreads = 48;
+  std::vector<std::thread> threads;
+  std::atomic<int> failed{0};
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        db_->write([&](Connection& c) {
+          c.query("INSERT INTO t VALUES (?)", {std::int64_t{i}});
+          if (i % 4 == 1) throw Boom{};
+          if (i % 4 == 2) c.query("SELECT * FROM no_such_table");
+          if (i % 4 == 3) {
+            try {
+              c.query("SELECT * FROM no_such_table");
+            } catch (const StoreError&) {
+            }
+          }
+        });
+      } catch (const Boom&) {
+        ++failed;
+      } catch (const StoreError&) {
+        ++failed;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failed.load(), kThreads / 4 * 3);
+  db_->read([](Connection& c) {
+    for (const auto& row : c.query("SELECT n FROM t")) EXPECT_EQ(row.integer(0) % 4, 0);
+    EXPECT_EQ(c.query_one("SELECT count(*) FROM t")->integer(0), kThreads / 4);
+  });
 }
 
 TEST_F(PostgresDatabaseTest, ConnectionClosedByServerIsReplaced) {

@@ -95,10 +95,20 @@ Ticket Intake::register_request(const Actor& caller, const RegisterRequest& requ
     result = store::load_ticket(c, *earlier).value();
     return true;
   };
+  // Decided on a snapshot, in parallel with other requests: only the writing
+  // waits for the writer (SQLite) or shares the node's write group
+  // (PostgreSQL). A change made in between (a service deactivated a moment
+  // before) is as if this request had arrived a moment earlier.
+  std::optional<RegistrationDraft> draft;
+  ctx_.db.read([&](store::Connection& c) {
+    replayed = earlier_attempt(c);
+    if (!replayed) draft = draft_registration(c, a, r, ctx_.now());
+  });
+  if (replayed) return result;
   try {
     ledger_.write([&](LedgerWrite& w) {
       replayed = earlier_attempt(w.connection());
-      if (!replayed) result = register_in(w, a, r);
+      if (!replayed) result = write_registration(w, a, r, *draft);
     });
   } catch (const store::StoreError& e) {
     // Two attempts with one key raced (PostgreSQL): the loser returns the winner's ticket.
@@ -110,8 +120,21 @@ Ticket Intake::register_request(const Actor& caller, const RegisterRequest& requ
 }
 
 Ticket Intake::register_in(LedgerWrite& w, const Actor& a, const RegisterRequest& r) {
-  store::Connection& c = w.connection();
-  const Instant now = w.now();
+  return write_registration(w, a, r, draft_registration(w.connection(), a, r, w.now()));
+}
+
+Ticket Intake::write_registration(LedgerWrite& w, const Actor& a, const RegisterRequest& r,
+                                  RegistrationDraft draft) {
+  Ticket ticket =
+      w.register_ticket(std::move(draft.created), draft.timeline, a, ctx_.local_date(draft.at));
+  if (r.idempotency_key) {
+    store::remember_idempotency_key(w.connection(), a.id(), *r.idempotency_key, ticket.id, w.now());
+  }
+  return ticket;
+}
+
+RegistrationDraft Intake::draft_registration(store::Connection& c, const Actor& a,
+                                             const RegisterRequest& r, Instant now) {
   const Date today = ctx_.local_date(now);
   const bool on_behalf = r.requester_id != a.id();
   // As typed in any channel: "sup tec" names SUP-TEC (domain/service_code.hpp).
@@ -183,11 +206,7 @@ Ticket Intake::register_in(LedgerWrite& w, const Actor& a, const RegisterRequest
   if (timeline.applies) {
     created.data["estimated_deadline"] = to_millis(timeline.targets.back().deadline);
   }
-  Ticket ticket = w.register_ticket(std::move(created), timeline, a, today);
-  if (r.idempotency_key) {
-    store::remember_idempotency_key(c, a.id(), *r.idempotency_key, ticket.id, now);
-  }
-  return ticket;
+  return RegistrationDraft{std::move(created), timeline, now};
 }
 
 }  // namespace guiche::app

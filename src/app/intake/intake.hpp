@@ -39,6 +39,14 @@ struct RegisterRequest {
   std::optional<Audience> audience;
 };
 
+// What a registration decided before anything is written: the created event
+// (its protocol still provisional) and the clock it starts.
+struct RegistrationDraft {
+  TicketEvent created;
+  sla::SlaTimeline timeline;
+  Instant at;
+};
+
 class Intake {
  public:
   Intake(DeskContext& context, TicketLedger& ledger, SlaClocks& clocks)
@@ -51,6 +59,12 @@ class Intake {
   Ticket register_in(LedgerWrite& w, const Actor& a, const RegisterRequest& r);
 
  private:
+  // Reads only: the service, the requester and the audience's verdict.
+  RegistrationDraft draft_registration(store::Connection& c, const Actor& a,
+                                       const RegisterRequest& r, Instant now);
+  Ticket write_registration(LedgerWrite& w, const Actor& a, const RegisterRequest& r,
+                            RegistrationDraft draft);
+
   DeskContext& ctx_;
   TicketLedger& ledger_;
   SlaClocks& clocks_;

@@ -1,7 +1,9 @@
-// The PostgreSQL engine: a pool of libpq connections, one transaction per
-// write()/read() call. Each connection prepares the statements it runs more
-// than once (store/postgres/statement_cache.hpp), so the server parses and
-// plans them once per connection rather than once per call.
+// The PostgreSQL engine: a pool of libpq connections. Reads run one
+// transaction each, in parallel; concurrent writes of this node share one
+// transaction (store/postgres/write_groups.hpp: group commit). Each connection
+// prepares the statements it runs more than once
+// (store/postgres/statement_cache.hpp), so the server parses and plans them
+// once per connection rather than once per call.
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -11,6 +13,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
+#include <iostream>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -18,6 +21,7 @@
 
 #include "store/database.hpp"
 #include "store/postgres/statement_cache.hpp"
+#include "store/postgres/write_groups.hpp"
 
 namespace guiche::store {
 namespace {
@@ -28,6 +32,9 @@ constexpr int kMaxRetries = 5;
 // More than the distinct statements a running desk issues, so the cache only
 // forgets texts built on the fly (IN lists of many lengths, search filters).
 constexpr std::size_t kStatementsPerConnection = 256;
+// Writes sharing one transaction at most: enough to take a burst of the web
+// server's threads at once, few enough that one job's failure costs little.
+constexpr std::size_t kMaxWriteGroup = 64;
 
 // Type OIDs from catalog/pg_type_d.h, which is a server header.
 constexpr Oid kBoolOid = 16, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23, kOidOid = 26,
@@ -208,15 +215,25 @@ class PgConnection final : public Connection {
     session_.schema_generation = ++schema_generation_;
   }
 
-  // If fn swallowed an error the server has aborted the transaction and
-  // COMMIT would quietly roll back; report the original failure's kind so a
-  // swallowed serialization failure is still retried.
-  void commit() {
+  // If fn swallowed an error the server has aborted the transaction (or the
+  // job's savepoint) and COMMIT would quietly roll back; report the original
+  // failure's kind so a swallowed serialization failure is still retried.
+  void throw_if_aborted() {
     if (PQtransactionStatus(conn_) == PQTRANS_INERROR) {
       throw StoreError(
           first_failure_.value_or(Kind::generic),
           "PostgreSQL: transaction aborted by an earlier error; nothing was committed");
     }
+  }
+
+  // Runs a statement of the engine's own (savepoints) outside the cache.
+  void control(const char* sql) { checked(PQexec(conn_, sql)); }
+
+  // A job of a group starts with no failure of its own.
+  void forget_failure() { first_failure_.reset(); }
+
+  void commit() {
+    throw_if_aborted();
     Result res = checked(PQexec(conn_, "COMMIT"));
     if (std::strcmp(PQcmdStatus(res.get()), "COMMIT") != 0) {
       throw StoreError(Kind::generic, "PostgreSQL: COMMIT rolled back the transaction");
@@ -365,13 +382,20 @@ class PostgresDatabase final : public Database {
 
   Dialect dialect() const override { return Dialect::postgres; }
 
+  // Retried as a whole when the server reports a serialization failure or a
+  // deadlock (Kind::busy): at most kMaxRetries times, each retry counted and
+  // logged (on standard error, which serve's log collects).
   void write(const std::function<void(Connection&)>& fn) override {
     for (int attempt = 0;; ++attempt) {
       try {
-        run_transaction("BEGIN", fn);
+        groups_.submit(fn);
         return;
       } catch (const StoreError& e) {
         if (e.kind() != Kind::busy || attempt == kMaxRetries) throw;
+        const auto retries = ++retries_;
+        std::cerr << "guiche: PostgreSQL: transação repetida (tentativa " << attempt + 2 << " de "
+                  << kMaxRetries + 1 << ", " << retries
+                  << " repetições desde o início): " << e.what() << "\n";
       }
       // Randomised so that the transactions that collided do not collide again.
       thread_local std::mt19937 rng{std::random_device{}()};
@@ -385,6 +409,48 @@ class PostgresDatabase final : public Database {
   }
 
  private:
+  // One group in one transaction at READ COMMITTED: each job sees the rows
+  // the jobs before it wrote, and locks what it changes (the ledger locks a
+  // ticket before changing it). A job that fails is rolled back to its
+  // savepoint alone; a failed COMMIT fails every job that had not failed.
+  void run_group(std::vector<postgres::WriteJob*>& group) {
+    if (group.size() == 1) {
+      try {
+        run_transaction("BEGIN", *group.front()->work);
+      } catch (...) {
+        group.front()->error = std::current_exception();
+      }
+      return;
+    }
+    Lease lease = begin("BEGIN");
+    PgConnection conn(*lease, pool_.schema_generation);
+    try {
+      conn.control("SAVEPOINT job");
+      for (postgres::WriteJob* job : group) {
+        conn.forget_failure();
+        try {
+          (*job->work)(conn);
+          conn.throw_if_aborted();
+          conn.control("RELEASE SAVEPOINT job; SAVEPOINT job");
+        } catch (...) {
+          job->error = std::current_exception();
+          conn.control("ROLLBACK TO SAVEPOINT job");
+        }
+      }
+      conn.forget_failure();
+      conn.commit();
+    } catch (...) {
+      // The connection or the commit failed: nothing of the group is kept.
+      PGconn* raw = lease->conn;
+      if (PQstatus(raw) == CONNECTION_OK && PQtransactionStatus(raw) != PQTRANS_IDLE) {
+        PQclear(PQexec(raw, "ROLLBACK"));
+      }
+      for (postgres::WriteJob* job : group) {
+        if (!job->error) job->error = std::current_exception();
+      }
+    }
+  }
+
   void run_transaction(const char* begin_sql, const std::function<void(Connection&)>& fn) {
     Lease lease = begin(begin_sql);
     PgConnection conn(*lease, pool_.schema_generation);
@@ -425,6 +491,9 @@ class PostgresDatabase final : public Database {
   }
 
   Pool pool_;
+  postgres::WriteGroups groups_{kMaxWriteGroup,
+                                [this](std::vector<postgres::WriteJob*>& g) { run_group(g); }};
+  std::atomic<std::uint64_t> retries_{0};
 };
 
 }  // namespace
