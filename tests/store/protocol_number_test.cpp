@@ -2,6 +2,7 @@
 #include <set>
 #include <thread>
 
+#include "app/desk.hpp"
 #include "app/intake/intake.hpp"
 #include "domain/error.hpp"
 #include "domain/protocol_number.hpp"
@@ -60,6 +61,43 @@ TEST_P(ProtocolNumberTest, SequenceRestartsEachYearInTheDesksTimeZone) {
 }
 
 GUICHE_ON_BOTH_ENGINES(ProtocolNumberTest);
+
+// Several nodes share only a PostgreSQL database. Each node groups its own
+// concurrent registrations into one transaction (store/postgres/write_groups.hpp);
+// the two nodes' groups still take the counter one after the other.
+class TwoNodeProtocolTest : public DeskTest {};
+
+TEST_P(TwoNodeProtocolTest, SixtyFourClientsOnEachOfTwoNodesGetDistinctGaplessNumbers) {
+  auto second_database = store::open_postgres(database->url());
+  app::Desk second_node(*second_database, clock, desk_config());
+  constexpr int kPerNode = 64;
+  std::vector<std::string> protocols(2 * kPerNode);
+  std::vector<std::thread> threads;
+  const auto requester = as(w.requester_seger);
+  for (int i = 0; i < 2 * kPerNode; ++i) {
+    threads.emplace_back([&, i] {
+      app::RegisterRequest r;
+      r.requester_id = w.requester_seger.id;
+      r.service_code = "SIS-ACESSO";
+      r.subject = "Pedido concorrente " + std::to_string(i);
+      r.description = "Registrado em um de dois nós ao mesmo tempo.";
+      r.form_answers = {{"sistema", "E-Docs"}, {"matricula", std::to_string(1000 + i)}};
+      app::Desk& node = i % 2 == 0 ? *desk : second_node;
+      protocols[i] = node.intake().register_request(requester, r).protocol;
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::set<std::string> distinct(protocols.begin(), protocols.end());
+  ASSERT_EQ(distinct.size(), static_cast<std::size_t>(2 * kPerNode));
+  for (int n = 1; n <= 2 * kPerNode; ++n) {
+    EXPECT_TRUE(distinct.count(format_protocol(2026, n))) << "missing " << n;
+  }
+  EXPECT_EQ(count("tickets"), 2 * kPerNode);
+}
+
+INSTANTIATE_TEST_SUITE_P(Postgres, TwoNodeProtocolTest,
+                         ::testing::Values(::guiche::testing::Engine::postgres),
+                         ::guiche::testing::engine_name);
 
 TEST(ProtocolNumber, FormatsAndParsesEveryWayARequesterQuotesIt) {
   EXPECT_EQ(format_protocol(2026, 123), "2026-000123");
