@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev sqlite3
   libpq-dev postgresql-15 postgresql-contrib
   nlohmann-json3-dev libsodium-dev libmagic-dev libmagic-mgc
-  libcli11-dev
+  libcli11-dev libjemalloc-dev
   librestinio-dev libasio-dev libhttp-parser-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libhowardhinnant-date-dev tzdata
