@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <latch>
 #include <limits>
 #include <mutex>
@@ -291,6 +294,39 @@ TEST_F(PostgresDatabaseTest, ConcurrentWritesFailAloneAndTheOthersCommit) {
     for (const auto& row : c.query("SELECT n FROM t")) EXPECT_EQ(row.integer(0) % 4, 0);
     EXPECT_EQ(c.query_one("SELECT count(*) FROM t")->integer(0), kThreads / 4);
   });
+}
+
+// The pool holds 32 connections. When every one is held by a transaction
+// that opens another (the calendar book loads under its lock what a clock
+// needs), none may wait for a connection only the others could give back.
+TEST_F(PostgresDatabaseTest, ATransactionThatOpensAnotherNeverWaitsWhenThePoolIsFull) {
+  constexpr int kHolders = 32;
+  std::latch every_connection_held(kHolders);
+  std::atomic<int> nested_reads{0};
+  std::atomic<bool> finished{false};
+  std::thread watchdog([&] {
+    for (int i = 0; i < 600 && !finished; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    if (!finished) {
+      std::fprintf(stderr, "deadlock: a nested transaction waits for the full pool\n");
+      std::abort();
+    }
+  });
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kHolders; ++t) {
+    threads.emplace_back([&] {
+      db_->read([&](Connection&) {
+        every_connection_held.arrive_and_wait();
+        db_->read([&](Connection& c) { EXPECT_EQ(c.query_one("SELECT 1")->integer(0), 1); });
+        ++nested_reads;
+      });
+    });
+  }
+  for (auto& t : threads) t.join();
+  finished = true;
+  watchdog.join();
+  EXPECT_EQ(nested_reads.load(), kHolders);
 }
 
 TEST_F(PostgresDatabaseTest, ConnectionClosedByServerIsReplaced) {

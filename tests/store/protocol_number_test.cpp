@@ -13,6 +13,17 @@ namespace {
 
 class ProtocolNumberTest : public DeskTest {};
 
+// The i-th of many requests registered at once.
+app::RegisterRequest concurrent_request(const Person& requester, int i) {
+  app::RegisterRequest r;
+  r.requester_id = requester.id;
+  r.service_code = "SIS-ACESSO";
+  r.subject = "Pedido concorrente " + std::to_string(i);
+  r.description = "Registrado ao mesmo tempo que outros.";
+  r.form_answers = {{"sistema", "E-Docs"}, {"matricula", std::to_string(1000 + i)}};
+  return r;
+}
+
 TEST_P(ProtocolNumberTest, SixtyFourConcurrentRegistrationsGetDistinctGaplessNumbers) {
   constexpr int kRequests = 64;
   std::vector<std::string> protocols(kRequests);
@@ -20,12 +31,7 @@ TEST_P(ProtocolNumberTest, SixtyFourConcurrentRegistrationsGetDistinctGaplessNum
   const auto requester = as(w.requester_seger);
   for (int i = 0; i < kRequests; ++i) {
     threads.emplace_back([&, i] {
-      app::RegisterRequest r;
-      r.requester_id = w.requester_seger.id;
-      r.service_code = "SIS-ACESSO";
-      r.subject = "Pedido concorrente " + std::to_string(i);
-      r.description = "Registrado ao mesmo tempo que outros 63.";
-      r.form_answers = {{"sistema", "E-Docs"}, {"matricula", std::to_string(1000 + i)}};
+      const auto r = concurrent_request(w.requester_seger, i);
       protocols[i] = desk->intake().register_request(requester, r).protocol;
     });
   }
@@ -76,13 +82,8 @@ TEST_P(TwoNodeProtocolTest, SixtyFourClientsOnEachOfTwoNodesGetDistinctGaplessNu
   const auto requester = as(w.requester_seger);
   for (int i = 0; i < 2 * kPerNode; ++i) {
     threads.emplace_back([&, i] {
-      app::RegisterRequest r;
-      r.requester_id = w.requester_seger.id;
-      r.service_code = "SIS-ACESSO";
-      r.subject = "Pedido concorrente " + std::to_string(i);
-      r.description = "Registrado em um de dois nós ao mesmo tempo.";
-      r.form_answers = {{"sistema", "E-Docs"}, {"matricula", std::to_string(1000 + i)}};
       app::Desk& node = i % 2 == 0 ? *desk : second_node;
+      const auto r = concurrent_request(w.requester_seger, i);
       protocols[i] = node.intake().register_request(requester, r).protocol;
     });
   }

@@ -288,21 +288,33 @@ class Pool {
   Pool(std::string conninfo, std::string password)
       : conninfo_(std::move(conninfo)), password_(std::move(password)) {}
   // Returns a connection and whether it came from the idle list.
+  //
+  // A thread that already holds one of this pool's connections never waits
+  // for another: it gets one past the limit. Otherwise a transaction that
+  // opens a second (the calendar book loading what a clock needs, under its
+  // lock, while every other connection is held by a transaction waiting for
+  // that lock) would wait for itself.
   std::pair<Session*, bool> acquire() {
+    const bool nested = holds_one();
     std::unique_lock lock(mutex_);
     for (;;) {
-      ready_.wait(lock, [&] { return !idle_.empty() || open_ < kMaxConnections; });
+      ready_.wait(lock, [&] { return !idle_.empty() || open_ < kMaxConnections || nested; });
       if (!idle_.empty()) {
         std::unique_ptr<Session> session = std::move(idle_.back());
         idle_.pop_back();
-        if (PQstatus(session->conn) == CONNECTION_OK) return {session.release(), true};
+        if (PQstatus(session->conn) == CONNECTION_OK) {
+          held_by_this_thread().push_back(this);
+          return {session.release(), true};
+        }
         --open_;
         continue;
       }
       ++open_;
       lock.unlock();
       try {
-        return {new Session(connect(), schema_generation.load()), false};
+        auto* fresh = new Session(connect(), schema_generation.load());
+        held_by_this_thread().push_back(this);
+        return {fresh, false};
       } catch (...) {
         lock.lock();
         --open_;
@@ -316,17 +328,22 @@ class Pool {
   // the statements it prepared go with it either way.
   void release(Session* raw) {
     std::unique_ptr<Session> session(raw);
+    auto& held = held_by_this_thread();
+    if (auto it = std::find(held.begin(), held.end(), this); it != held.end()) held.erase(it);
     const bool keep = PQstatus(session->conn) == CONNECTION_OK &&
                       PQtransactionStatus(session->conn) == PQTRANS_IDLE;
-    if (!keep) session.reset();
+    std::unique_ptr<Session> closing;
     {
       std::lock_guard lock(mutex_);
-      if (keep) {
+      // One opened past the limit for a nested transaction is not kept.
+      if (keep && open_ <= kMaxConnections) {
         idle_.push_back(std::move(session));
       } else {
         --open_;
+        closing = std::move(session);
       }
     }
+    closing.reset();  // closed outside the lock
     ready_.notify_one();
   }
 
@@ -335,6 +352,16 @@ class Pool {
   std::atomic<std::uint64_t> schema_generation{0};
 
  private:
+  // The pools this thread holds a connection of, once per connection held.
+  static std::vector<const Pool*>& held_by_this_thread() {
+    thread_local std::vector<const Pool*> held;
+    return held;
+  }
+  bool holds_one() const {
+    const auto& held = held_by_this_thread();
+    return std::find(held.begin(), held.end(), this) != held.end();
+  }
+
   PGconn* connect() {
     PGconn* conn = PQconnectdb(conninfo_.c_str());
     if (conn == nullptr) throw StoreError(Kind::connection, "PostgreSQL: out of memory");
