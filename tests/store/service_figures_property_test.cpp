@@ -113,7 +113,7 @@ class ServiceFiguresPropertyTest : public DeskTest {
       // From minutes to weeks, so histories cross months and deadlines.
       const int minutes[] = {3, 50, 400, 3'000, 20'000};
       clock.advance(std::chrono::minutes(1 + pick(minutes[pick(5)])));
-      const int action = ids.empty() ? 0 : pick(9);
+      const int action = ids.empty() ? 0 : pick(10);
       const auto id =
           ids.empty() ? 0 : ids[static_cast<std::size_t>(pick(static_cast<int>(ids.size())))];
       try {
@@ -123,8 +123,11 @@ class ServiceFiguresPropertyTest : public DeskTest {
             ids.push_back(register_for(services[static_cast<std::size_t>(pick(2))]).id);
             break;
           case 2:
+            desk->work().route(as(w.attendant), id, w.central.id, std::nullopt);
+            break;
           case 3:
-            desk->work().resolve(as(w.admin), id, "Feito.", 10);
+          case 9:
+            desk->work().resolve(as(w.attendant), id, "Feito.", 10);
             break;
           case 4:
             desk->work().reopen(as(w.requester_seger), id, "Voltou a acontecer.");
@@ -135,11 +138,11 @@ class ServiceFiguresPropertyTest : public DeskTest {
           case 6: {
             app::Triage t;
             t.service_code = services[static_cast<std::size_t>(pick(2))].code;
-            desk->work().triage(as(w.admin), id, t);
+            desk->work().triage(as(w.attendant), id, t);
             break;
           }
           case 7:
-            desk->work().cancel(as(w.admin), id, "Engano.");
+            desk->work().cancel(as(w.attendant), id, "Engano.");
             break;
           case 8:
             set_consultation_hours(pick(2) ? 2 : 400);
@@ -194,10 +197,12 @@ TEST_P(ServiceFiguresPropertyTest, RollUpsEqualABruteForceCountOverRandomHistori
 }
 
 TEST_P(ServiceFiguresPropertyTest, TheCharterReadsTheWindowFromTheRollUps) {
-  // Registered on 2026-03-02: in the window until February 2027 ends.
+  // Registered on 2026-03-02: in the window until March 2027 ends (the 12
+  // full months before April 2027 begin in April 2026).
   auto t = register_sis(w.requester_seger);
+  desk->work().route(as(w.attendant), t.id, w.central.id, std::nullopt);
   clock.advance(std::chrono::hours(30));
-  desk->work().resolve(as(w.admin), t.id, "Feito.", 10);
+  desk->work().resolve(as(w.attendant), t.id, "Feito.", 10);
   desk->work().evaluate(as(w.requester_seger), t.id, 4, "");
   auto f = desk->charter().figures(w.sis_access.id);
   EXPECT_EQ(f.registered, 1);
@@ -209,11 +214,13 @@ TEST_P(ServiceFiguresPropertyTest, TheCharterReadsTheWindowFromTheRollUps) {
   EXPECT_NEAR(static_cast<double>(f.median_resolution->count()), 30.0 * 3'600'000, 30.0 * 72'000);
   EXPECT_EQ(f.since, charter_month_start(202503));  // 2025-03-01 03:00Z
 
-  clock.set(from_millis(1'803'870'000'000 - 1));  // 2027-02-28 23:59:59.999 in Brasília
-  EXPECT_EQ(desk->charter().figures(w.sis_access.id).registered, 1);
-  clock.advance(std::chrono::milliseconds(1));  // March 2027: March 2026 leaves the window
+  clock.set(from_millis(1'806'548'400'000 - 1));  // 2027-03-31 23:59:59.999 in Brasília
   f = desk->charter().figures(w.sis_access.id);
   EXPECT_EQ(f.since, charter_month_start(202603));
+  EXPECT_EQ(f.registered, 1);
+  clock.advance(std::chrono::milliseconds(1));  // April 2027: March 2026 leaves the window
+  f = desk->charter().figures(w.sis_access.id);
+  EXPECT_EQ(f.since, charter_month_start(202604));
   EXPECT_EQ(f.registered, 0);
   EXPECT_FALSE(f.median_resolution);
 }
