@@ -147,8 +147,8 @@ std::vector<Figure> measure(const Options& o, unsigned short port, const bench::
       {"search, common word", get("/api/v1/tickets?q=lentidao&limit=20", agent)},
       {"search, rare word", get("/api/v1/tickets?q=quimera&limit=20", agent)},
       {"workspace /atendimento", get("/atendimento", cookie)},
-      // The charter counts a service's last 12 months (tickets_service_created),
-      // then keeps the figures for minutes: "first" below is the counting one.
+      // The charter reads a service's last 12 months and the current one from
+      // the roll-ups the ledger keeps (store/service_figure_rows.hpp), live.
       {"charter: a service's page", get("/carta/servicos/SRV1", "")},
       {"charter: /carta.json (every service)", get("/carta.json", "")},
       {"register a ticket",
@@ -168,9 +168,9 @@ std::vector<Figure> measure(const Options& o, unsigned short port, const bench::
       bench::KeepAliveClient probe(port);
       const auto started = std::chrono::steady_clock::now();
       const int status = work(probe, 0);
-      const double first_ms = std::chrono::duration<double, std::milli>(
-                                  std::chrono::steady_clock::now() - started)
-                                  .count();
+      const double first_ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+              .count();
       if (status < 200 || status >= 300) {
         std::fprintf(stderr, "  %s: HTTP %d\n", name.c_str(), status);
       }

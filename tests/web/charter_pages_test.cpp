@@ -189,8 +189,22 @@ TEST_P(CharterPagesTest, TheFiguresCountTheServicesTickets) {
   EXPECT_EQ(f.registered, 2);
   EXPECT_EQ(f.resolved, 0);
   EXPECT_FALSE(f.mean_rating);
-  EXPECT_THAT(anonymous("/carta/servicos/SIS-ACESSO").body,
-              HasSubstr("<dd class=\"numero-volume\">2</dd>"));
+  const auto page = anonymous("/carta/servicos/SIS-ACESSO").body;
+  EXPECT_THAT(page, HasSubstr("<dd class=\"numero-volume\">2</dd>"));
+  // The window, stated exactly: now is 2026-03-02 09:00 in Brasília.
+  EXPECT_THAT(page, HasSubstr("Chamados registrados de 01/03/2025 a 02/03/2026 às 09:00: os 12 "
+                              "meses completos anteriores ao mês atual e o mês atual até agora, "
+                              "em horário de Brasília."));
+  const auto j = anonymous("/carta.json").json();
+  bool found = false;
+  for (const auto& s : j["servicos"]) {
+    if (s["sigla"] != "SIS-ACESSO") continue;
+    found = true;
+    EXPECT_EQ(s["resultados"]["volume"], 2);
+    EXPECT_EQ(s["resultados"]["desde"], 1740798000000);  // 2025-03-01 03:00Z
+    EXPECT_THAT(s["resultados"]["janela"].get<std::string>(), HasSubstr("12 meses completos"));
+  }
+  EXPECT_TRUE(found);
 }
 
 TEST_P(CharterPagesTest, AnAdminEditsTheHeaderWithCsrfAndNobodyElseMay) {

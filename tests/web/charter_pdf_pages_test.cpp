@@ -131,7 +131,7 @@ TEST_P(CharterPdfPagesTest, ItIsPrintedAgainOnlyWhenWhatItShowsChanges) {
   auto again = pdf();
   EXPECT_EQ(again.status, 200);
   EXPECT_EQ(again.headers["etag"], first.headers["etag"]);
-  // New figures (a ticket, and the 10-minute cache gone) print nothing.
+  // New figures (a ticket registered, read live) print nothing.
   register_sis(w.requester_seger);
   clock.advance(std::chrono::minutes(11));
   EXPECT_EQ(pdf().headers["etag"], first.headers["etag"]);

@@ -3,8 +3,11 @@
 #include <algorithm>
 
 #include "app/sla/sla_clocks.hpp"
+#include "domain/charter_month.hpp"
+#include "domain/duration_histogram.hpp"
 #include "domain/error.hpp"
 #include "store/charter_rows.hpp"
+#include "store/service_figure_rows.hpp"
 #include "store/service_rows.hpp"
 #include "store/unit_rows.hpp"
 
@@ -57,19 +60,14 @@ CharterService Charter::service(const std::string& code) {
 }
 
 ServiceFigures Charter::figures(std::int64_t service_id) {
-  const Instant now = ctx_.now();
-  {
-    std::lock_guard lock(mutex_);
-    auto it = figures_.find(service_id);
-    if (it != figures_.end() && now - it->second.first < kFiguresKeptFor && now >= it->second.first)
-      return it->second.second;
-  }
   ServiceFigures f;
-  f.until = now;
-  f.since = now - std::chrono::days(365);
+  f.until = ctx_.now();
+  const int last_month = charter_month(f.until);
+  const int first_month = months_before(last_month, 12);
+  f.since = charter_month_start(first_month);
   store::ServiceTicketFigures counted;
   ctx_.db.read([&](store::Connection& c) {
-    counted = store::service_ticket_figures(c, service_id, f.since);
+    counted = store::service_ticket_figures(c, service_id, first_month, last_month);
   });
   f.registered = counted.registered;
   f.resolved = counted.resolved;
@@ -77,15 +75,13 @@ ServiceFigures Charter::figures(std::int64_t service_id) {
     f.in_time_share = static_cast<double>(counted.resolved_in_time) /
                       static_cast<double>(counted.resolved_with_clock);
   }
-  if (counted.median_resolution_ms) {
-    f.median_resolution = std::chrono::milliseconds(*counted.median_resolution_ms);
+  if (auto median = histogram_lower_median(counted.durations)) {
+    f.median_resolution = std::chrono::milliseconds(*median);
   }
   f.ratings = counted.ratings;
   if (counted.ratings > 0) {
     f.mean_rating = static_cast<double>(counted.rating_sum) / static_cast<double>(counted.ratings);
   }
-  std::lock_guard lock(mutex_);
-  figures_[service_id] = {now, f};
   return f;
 }
 

@@ -2,11 +2,9 @@
 // The public Carta de Serviços (Lei 13.460 art. 7; docs/domain.md, "Public
 // face"): anyone reads the unit's header and its public, active services,
 // each with the maximum deadline its SLA configuration gives
-// (sla/charter_deadline.hpp) and what its tickets of the last 12 months
-// measured; admins edit the header.
+// (sla/charter_deadline.hpp) and what its tickets of the last 12 full months
+// and the current one measured; admins edit the header.
 #include <chrono>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,8 +26,9 @@ struct CharterService {
   sla::CharterDeadline deadline;
 };
 
-// The promise next to the result: a service's tickets registered in the 12
-// months before `until`.
+// The promise next to the result: a service's tickets registered from
+// `since`, the start of the 12th full month before the current one, to
+// `until`, now (months in hora de Brasília: domain/charter_month.hpp).
 struct ServiceFigures {
   Instant since{};
   Instant until{};
@@ -38,6 +37,7 @@ struct ServiceFigures {
   // Of the resolved tickets that had a resolution deadline, the share resolved
   // by it (0..1); none when there were none.
   std::optional<double> in_time_share;
+  // Within 2 % of the exact one (domain/duration_histogram.hpp).
   std::optional<std::chrono::milliseconds> median_resolution;
   std::int64_t ratings = 0;
   std::optional<double> mean_rating;  // 1..5 stars
@@ -56,11 +56,10 @@ class Charter {
   std::vector<CharterService> services();
   // One of those by its code; not_found for any other code.
   CharterService service(const std::string& code);
-  // Counted from the tickets_service_created index and kept for a few
-  // minutes, so a charter read by many does not count the same rows again.
+  // Read from the monthly roll-ups the ticket ledger keeps
+  // (store/service_figure_rows.hpp): at most 13 rows and a histogram, so
+  // they are read live, never cached.
   ServiceFigures figures(std::int64_t service_id);
-
-  static constexpr std::chrono::minutes kFiguresKeptFor{10};
 
   // The charter in PDF, printed in the background and kept on disk.
   CharterPdf& pdf() { return pdf_; }
@@ -68,8 +67,6 @@ class Charter {
  private:
   DeskContext& ctx_;
   SlaClocks& clocks_;
-  std::mutex mutex_;
-  std::map<std::int64_t, std::pair<Instant, ServiceFigures>> figures_;  // by service, when counted
   CharterPdf pdf_;
 };
 

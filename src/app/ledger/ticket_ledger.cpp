@@ -11,6 +11,7 @@
 #include "domain/ticket_projection.hpp"
 #include "store/custody_rows.hpp"
 #include "store/live_change_rows.hpp"
+#include "store/service_figure_rows.hpp"
 #include "store/sla_rows.hpp"
 #include "store/ticket_queue_keys.hpp"
 #include "store/ticket_rows.hpp"
@@ -71,14 +72,20 @@ void LedgerWrite::record(Ticket& ticket, std::vector<EventDraft> drafts, const A
     if (store::is_custody_event(e.kind)) store::project_custody_event(c_, e, ticket.unit_id);
     stamped.push_back(std::move(e));
   }
+  // The stored row is still the one before these events.
+  const auto figures_before = store::load_ticket_figure_share(c_, ticket.id);
   store::update_ticket(c_, ticket);
   // The cached clock follows in the same transaction, and with it the
   // queues' sort keys on the row (store/ticket_queue_keys.hpp).
   if (clock_moves) {
-    refresh_clock(ticket.id);
+    recache_clock(ticket.id);
   } else {
     store::refresh_queue_keys(c_, ticket.id);
   }
+  // The charter's roll-ups, by the difference the row and clock show
+  // (resolved, reopened, rated, moved to another service, ...).
+  store::move_ticket_figure_share(c_, figures_before,
+                                  store::load_ticket_figure_share(c_, ticket.id));
   if (!appended_text.empty()) {
     store::index_ticket_text(c_, ticket.id, ticket.subject,
                              store::indexed_body(c_, ticket.id) + appended_text);
@@ -101,6 +108,7 @@ Ticket LedgerWrite::register_ticket(TicketEvent created, const sla::SlaTimeline&
   store::set_ticket_protocol(c_, ticket.id, ticket.protocol);
   store::insert_event(c_, created);
   ledger_.cache_clock(c_, ticket.id, timeline, {created});
+  store::move_ticket_figure_share(c_, std::nullopt, store::load_ticket_figure_share(c_, ticket.id));
   enqueue_webhook_deliveries(c_, ticket, {created}, std::nullopt, now_);
   ledger_.notices_.notify(c_, ticket, {created}, a, now_);
   note_change(ticket, std::nullopt, true);
@@ -108,6 +116,14 @@ Ticket LedgerWrite::register_ticket(TicketEvent created, const sla::SlaTimeline&
 }
 
 void LedgerWrite::refresh_clock(std::int64_t ticket_id) {
+  // A new clock may breach or meet a deadline the charter counts.
+  const auto figures_before = store::load_ticket_figure_share(c_, ticket_id);
+  recache_clock(ticket_id);
+  store::move_ticket_figure_share(c_, figures_before,
+                                  store::load_ticket_figure_share(c_, ticket_id));
+}
+
+void LedgerWrite::recache_clock(std::int64_t ticket_id) {
   const auto events = store::load_events(c_, ticket_id);
   const auto& clocks = ledger_.clocks_;
   ledger_.cache_clock(c_, ticket_id,
@@ -178,6 +194,7 @@ bool TicketLedger::rebuild(std::int64_t ticket_id) {
     auto events = store::load_events(c, ticket_id);
     Ticket derived = fold_events(events);
     auto cached = store::load_ticket(c, ticket_id, true);
+    const auto figures_before = store::load_ticket_figure_share(c, ticket_id);
     store::index_ticket_text(c, ticket_id, derived.subject, searchable_body(derived, events));
     differed = !cached || !(*cached == derived);
     // The equipment in custody is derived too, each entry under the unit the
@@ -196,6 +213,8 @@ bool TicketLedger::rebuild(std::int64_t ticket_id) {
     // The SLA cache is derived too (outside the row, so the row stays exact).
     cache_clock(c, ticket_id,
                 clocks_.timeline(c, clocks_.configuration(c), events, ctx_.now(), false), events);
+    store::move_ticket_figure_share(c, figures_before,
+                                    store::load_ticket_figure_share(c, ticket_id));
   });
   return differed;
 }

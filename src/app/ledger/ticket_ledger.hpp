@@ -2,8 +2,9 @@
 // The ticket ledger: the only way a ticket is registered or changed. It owns
 // the write transaction and everything a change implies, in that same
 // transaction: the events, the ticket row (a projection of them), the search
-// entry, the cached SLA clock the queues sort by, the notices, the changes
-// shared with other nodes; and, once the transaction has committed, telling
+// entry, the cached SLA clock the queues sort by, the charter's monthly
+// roll-ups (store/service_figure_rows.hpp), the notices, the changes shared
+// with other nodes; and, once the transaction has committed, telling
 // this node's live pages. A use case only decides which events to record.
 #include <functional>
 #include <optional>
@@ -36,13 +37,16 @@ class LedgerWrite {
   // registrations queue only for the tail of the transaction.
   Ticket register_ticket(TicketEvent created, const sla::SlaTimeline& timeline, const Actor& a,
                          Date today);
-  // Recomputes the ticket's cached clock from its stored events.
+  // Recomputes the ticket's cached clock from its stored events (and moves
+  // the charter's roll-ups if the clock's verdict changed).
   void refresh_clock(std::int64_t ticket_id);
 
  private:
   friend class TicketLedger;
   LedgerWrite(TicketLedger& ledger, store::Connection& c, Instant now)
       : ledger_(ledger), c_(c), now_(now) {}
+  // refresh_clock without the roll-ups, for record(), which moves them once.
+  void recache_clock(std::int64_t ticket_id);
   void note_change(const Ticket& ticket, std::optional<std::int64_t> unit_before, bool is_public);
 
   TicketLedger& ledger_;

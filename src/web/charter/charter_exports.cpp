@@ -14,6 +14,11 @@
 namespace guiche::web {
 namespace {
 
+// What `desde` and `ate` mean (app/charter/charter.hpp).
+constexpr const char* kFiguresWindow =
+    "os 12 meses completos anteriores ao mês atual e o mês atual até agora, em horário de "
+    "Brasília (UTC−3)";
+
 nlohmann::json service_json(WebContext& ctx, const app::CharterService& s) {
   const auto& sv = s.service;
   nlohmann::json stages = nlohmann::json::array();
@@ -37,11 +42,9 @@ nlohmann::json service_json(WebContext& ctx, const app::CharterService& s) {
   }
   deadline["porGravidade"] = bands;
   const auto f = ctx.desk.charter().figures(sv.id);
-  nlohmann::json results = {{"desde", to_millis(f.since)},
-                            {"ate", to_millis(f.until)},
-                            {"volume", f.registered},
-                            {"resolvidos", f.resolved},
-                            {"avaliacoes", f.ratings}};
+  nlohmann::json results = {{"desde", to_millis(f.since)}, {"ate", to_millis(f.until)},
+                            {"janela", kFiguresWindow},    {"volume", f.registered},
+                            {"resolvidos", f.resolved},    {"avaliacoes", f.ratings}};
   results["percentualNoPrazo"] =
       f.in_time_share ? nlohmann::json(*f.in_time_share * 100.0) : nlohmann::json(nullptr);
   results["medianaResolucaoHoras"] =

@@ -3,11 +3,27 @@
 #include <cmath>
 #include <cstdio>
 
+#include "domain/charter_month.hpp"
 #include "web/message_paragraphs.hpp"
 #include "web/page.hpp"
 
 namespace guiche::web {
 namespace {
+
+// The charter's window is in hora de Brasília (domain/charter_month.hpp),
+// whatever the desk's time zone, so both ends are written in it.
+std::string brasilia_text(Instant t, bool with_time) {
+  using namespace std::chrono;
+  const auto local = floor<minutes>(t + kCharterMonthOffset);
+  const auto day = floor<days>(local);
+  const hh_mm_ss clock{local - day};
+  std::string out = format_date_br(year_month_day{day});
+  if (!with_time) return out;
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, " às %02d:%02d", static_cast<int>(clock.hours().count()),
+                static_cast<int>(clock.minutes().count()));
+  return out + buffer;
+}
 
 std::string or_unknown(WebContext& ctx, const std::string& value) {
   return value.empty() ? text(ctx, "carta.nao_informado") : value;
@@ -76,8 +92,8 @@ nlohmann::json figures_view(WebContext& ctx, const app::ServiceFigures& f) {
           {"mediana", f.median_resolution ? elapsed_text(ctx, *f.median_resolution) : none},
           {"satisfacao", f.mean_rating ? decimal(*f.mean_rating, 1) : none},
           {"avaliacoes", f.ratings},
-          {"desde", format_local(ctx, f.since)},
-          {"ate", format_local(ctx, f.until)}};
+          {"desde", brasilia_text(f.since, false)},
+          {"ate", brasilia_text(f.until, true)}};
 }
 
 nlohmann::json charter_fields_json(WebContext& ctx, const app::CharterService& s) {
