@@ -29,6 +29,7 @@ extern const char* const kMigrationV020Charter;
 extern const char* const kMigrationV021EquipmentCustody;
 extern const char* const kMigrationV022Manifestations;
 extern const char* const kMigrationV023ServicePopularNames;
+extern const char* const kMigrationV024SlaRecompute;
 
 namespace {
 
@@ -77,6 +78,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {21, "equipment_custody", in_dialect(kMigrationV021EquipmentCustody, dialect)},
       {22, "manifestations", in_dialect(kMigrationV022Manifestations, dialect)},
       {23, "service_popular_names", in_dialect(kMigrationV023ServicePopularNames, dialect)},
+      {24, "sla_recompute", in_dialect(kMigrationV024SlaRecompute, dialect)},
   };
 }
 
