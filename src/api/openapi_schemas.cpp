@@ -365,7 +365,15 @@ nlohmann::ordered_json openapi_schemas() {
     "not_applied": {"type": "string"}, "policy": {"type": "object"},
     "severity": {"type": "string"}, "priority": {"type": "integer"}, "reason": {"type": "string"},
     "calendar": {"type": "string"}, "warning_fraction": {"type": "number"},
-    "targets": {"type": "array", "items": {"$ref": "#/components/schemas/SlaTarget"}}}}
+    "targets": {"type": "array", "items": {"$ref": "#/components/schemas/SlaTarget"}}}},
+  "SlaRecompute": {"type": "object", "required": ["state"], "properties": {
+    "state": {"enum": ["none", "running", "finished"]},
+    "reason": {"type": "string"}, "started_by": {"type": ["integer", "null"]},
+    "started_at": {"type": "string", "format": "date-time"},
+    "finished_at": {"type": ["string", "null"], "format": "date-time"},
+    "total": {"type": "integer", "description": "unfinished tickets when the job (re)started"},
+    "done": {"type": "integer"}, "percent": {"type": "integer", "minimum": 0, "maximum": 100},
+    "duration_seconds": {"type": ["number", "null"]}}}
 })JSON");
 }
 

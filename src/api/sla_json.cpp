@@ -1,5 +1,8 @@
 #include "api/sla_json.hpp"
 
+#include <chrono>
+
+#include "app/sla/sla_recompute.hpp"
 #include "domain/time.hpp"
 
 namespace guiche::api {
@@ -104,6 +107,25 @@ nlohmann::json sla_summary_json(const std::vector<store::TicketSlaRow>& rows) {
                      {"breached", r.breached}});
   }
   return items;
+}
+
+nlohmann::json sla_recompute_json(const std::optional<store::SlaRecomputeJob>& job) {
+  if (!job) return {{"state", "none"}};
+  nlohmann::json out = {
+      {"state", job->finished_at ? "finished" : "running"},
+      {"reason", job->reason},
+      {"started_by", job->started_by ? nlohmann::json(*job->started_by) : nlohmann::json(nullptr)},
+      {"started_at", format_utc(job->started_at)},
+      {"finished_at", optional_instant(job->finished_at)},
+      {"total", job->total},
+      {"done", job->done},
+      {"percent", app::SlaRecompute::percent(*job)},
+      {"duration_seconds", nullptr}};
+  if (job->finished_at) {
+    out["duration_seconds"] =
+        std::chrono::duration<double>(*job->finished_at - job->started_at).count();
+  }
+  return out;
 }
 
 }  // namespace guiche::api

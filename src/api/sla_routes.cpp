@@ -1,10 +1,12 @@
-// SLA: a ticket's explained clock and the SLA configuration.
+// SLA: a ticket's explained clock, the SLA configuration and the progress of
+// the clocks' recompute that a change of it starts.
 #include "api/caller.hpp"
 #include "api/json_fields.hpp"
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
 #include "api/sla_json.hpp"
 #include "app/sla/sla_admin.hpp"
+#include "app/sla/sla_recompute.hpp"
 #include "app/tickets/ticket_reads.hpp"
 
 namespace guiche::api {
@@ -29,6 +31,10 @@ void add_sla_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
     auto actor = require_caller(ctx, r);
     auto body = json_body(r, ctx.max_json_bytes);
     return json_response(200, sla::to_json(ctx.desk.sla().update_sla_configuration(actor, body)));
+  });
+  route("GET", "/api/v1/sla/recompute", [&ctx](const http::Request& r) {
+    auto actor = require_caller(ctx, r);
+    return json_response(200, sla_recompute_json(ctx.desk.sla_recompute().job(actor)));
   });
 }
 

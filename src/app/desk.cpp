@@ -22,6 +22,7 @@
 #include "app/outbox/outbox_admin.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_clocks.hpp"
+#include "app/sla/sla_recompute.hpp"
 #include "app/tickets/equipment_custody.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
@@ -38,8 +39,9 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   notices_ = std::make_unique<Notices>(ctx);
   ledger_ = std::make_unique<TicketLedger>(ctx, *clocks_, *notices_);
   sla_ = std::make_unique<SlaAdmin>(ctx, *ledger_, *clocks_);
-  calendars_ = std::make_unique<Calendars>(ctx, *sla_);
-  directory_ = std::make_unique<Directory>(ctx, *calendars_, *sla_, *notices_);
+  sla_recompute_ = std::make_unique<SlaRecompute>(ctx, *ledger_);
+  calendars_ = std::make_unique<Calendars>(ctx);
+  directory_ = std::make_unique<Directory>(ctx, *calendars_, *notices_);
   authorizations_ = std::make_unique<Authorizations>(ctx);
   accounts_ = std::make_unique<Accounts>(ctx, *directory_, *notices_);
   intake_ = std::make_unique<Intake>(ctx, *ledger_, *clocks_);

@@ -31,6 +31,7 @@ class NoticeReminders;
 class NoticeTickets;
 class OutboxAdmin;
 class SlaAdmin;
+class SlaRecompute;
 class StatusComponents;
 class StatusNotices;
 class StatusPage;
@@ -60,6 +61,8 @@ class Desk {
   Authorizations& authorizations() { return *authorizations_; }
   Calendars& calendars() { return *calendars_; }
   SlaAdmin& sla() { return *sla_; }
+  // The background recompute of the cached clocks after an SLA or calendar change.
+  SlaRecompute& sla_recompute() { return *sla_recompute_; }
   Intake& intake() { return *intake_; }
   TicketWork& work() { return *work_; }
   EquipmentCustody& custody() { return *custody_; }
@@ -88,6 +91,7 @@ class Desk {
   std::unique_ptr<Notices> notices_;
   std::unique_ptr<TicketLedger> ledger_;
   std::unique_ptr<SlaAdmin> sla_;
+  std::unique_ptr<SlaRecompute> sla_recompute_;
   std::unique_ptr<Calendars> calendars_;
   std::unique_ptr<Directory> directory_;
   std::unique_ptr<Authorizations> authorizations_;

@@ -4,17 +4,22 @@
 #include "app/incidents/status_subscriptions.hpp"
 #include "app/manifestations/manifestations.hpp"
 #include "app/sla/sla_admin.hpp"
+#include "app/sla/sla_recompute.hpp"
 #include "app/tickets/ticket_work.hpp"
 
 namespace guiche::app {
 
 Housekeeping::Housekeeping(Desk& desk, std::chrono::milliseconds period)
-    : loop_("housekeeping", period, [&desk] {
-        desk.work().close_expired_resolutions();
-        desk.sla().record_sla_warnings();
-        desk.status_subscriptions().forget_stale();
-        desk.notice_reminders().send_due();
-        desk.manifestations().warn_deadlines();
-      }) {}
+    : loop_("housekeeping", period,
+            [&desk] {
+              desk.work().close_expired_resolutions();
+              desk.sla().record_sla_warnings();
+              desk.status_subscriptions().forget_stale();
+              desk.notice_reminders().send_due();
+              desk.manifestations().warn_deadlines();
+            }),
+      // A pending job is noticed within a second, then runs without pause.
+      recompute_("sla-recompute", std::chrono::seconds(1),
+                 std::function<bool()>([&desk] { return desk.sla_recompute().run_batch(); })) {}
 
 }  // namespace guiche::app

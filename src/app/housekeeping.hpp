@@ -4,9 +4,11 @@
 // warnings and breaches that are due, sending the status notices' reminders
 // that are due (app/incidents/notice_reminders.hpp), warning the ouvidoria of
 // manifestações' deadlines, and forgetting
-// unconfirmed status page subscriptions once their link expired. Safe to run
-// on several nodes at once
-// (each decision re-checks the ticket's events under its lock).
+// unconfirmed status page subscriptions once their link expired; and, on a
+// loop of its own, the recompute of the cached SLA clocks after a change of
+// configuration or calendar (app/sla/sla_recompute.hpp), batch after batch
+// while one is pending. Safe to run on several nodes at once (each decision
+// re-checks the ticket's events under its lock; each batch locks the job).
 #include <chrono>
 
 #include "app/desk.hpp"
@@ -20,6 +22,7 @@ class Housekeeping {
 
  private:
   Periodic loop_;
+  Periodic recompute_;
 };
 
 }  // namespace guiche::app

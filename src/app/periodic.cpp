@@ -5,6 +5,12 @@
 namespace guiche::app {
 
 Periodic::Periodic(std::string name, std::chrono::milliseconds period, std::function<void()> job)
+    : Periodic(std::move(name), period, std::function<bool()>([job = std::move(job)] {
+                 job();
+                 return false;
+               })) {}
+
+Periodic::Periodic(std::string name, std::chrono::milliseconds period, std::function<bool()> job)
     : name_(std::move(name)), period_(period), job_(std::move(job)), thread_([this] { run(); }) {}
 
 Periodic::~Periodic() {
@@ -20,13 +26,14 @@ void Periodic::run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     lock.unlock();
+    bool more = false;
     try {
-      job_();
+      more = job_();
     } catch (const std::exception& e) {
       std::cerr << name_ << ": " << e.what() << "\n";
     }
     lock.lock();
-    wake_.wait_for(lock, period_, [this] { return stopping_; });
+    if (!more) wake_.wait_for(lock, period_, [this] { return stopping_; });
   }
 }
 

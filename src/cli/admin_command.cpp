@@ -1,3 +1,4 @@
+#include <chrono>
 #include <iostream>
 #include <memory>
 
@@ -63,8 +64,20 @@ void add_admin(CLI::App& app, Runners& runners) {
     auto db = rebuild->open_migrated();
     SystemClock clock;
     app::Desk desk(*db, clock, app::DeskConfig{rebuild->data_dir});
-    int differing = desk.work().rebuild_tickets();
-    std::cout << "chamados recalculados; linhas que divergiam dos eventos: " << differing << "\n";
+    const auto started = std::chrono::steady_clock::now();
+    auto last_shown = started;
+    const auto done = desk.work().rebuild_tickets([&](const auto& p) {
+      // Progress at most once a second, on stderr: stdout keeps the result.
+      const auto now = std::chrono::steady_clock::now();
+      if (now - last_shown < std::chrono::seconds(1) && p.done < p.total) return;
+      last_shown = now;
+      std::cerr << "recalculando: " << p.done << " de " << p.total << " chamados\n";
+    });
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << "chamados recalculados: " << done.done
+              << "; linhas que divergiam dos eventos: " << done.differing << "; "
+              << static_cast<long long>(seconds > 0 ? done.done / seconds : 0) << " chamados/s\n";
     return 0;
   };
 }

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/calendars/calendars.hpp"
+#include "app/sla/sla_recompute.hpp"
 #include "cli/optional_days_file.hpp"
 #include "cli/options.hpp"
 #include "cli/subcommands.hpp"
@@ -67,6 +68,14 @@ int load_optional_days(const OptionalDaysOptions& o) {
     if (!d.closure.whole_day()) std::cout << " (" << d.closure.describe() << ")";
     std::cout << "\n";
   }
+  // The change restarted the recompute of the cached clocks; with no server
+  // running nobody else would advance it, so it finishes here (a running
+  // server's batches and these share the job row safely).
+  const auto refreshed = desk.sla_recompute().run_until_done([](const auto& job) {
+    if (job.finished_at || job.done % 5000 == 0)
+      std::cerr << "recalculando os prazos: " << job.done << " de " << job.total << " chamados\n";
+  });
+  std::cout << "prazos recalculados: " << refreshed << " chamados\n";
   return 0;
 }
 

@@ -97,13 +97,4 @@ std::vector<std::int64_t> tickets_with_sla_due(Connection& c, Instant now, int l
   return ids;
 }
 
-std::vector<std::int64_t> unfinished_ticket_ids(Connection& c) {
-  std::vector<std::int64_t> ids;
-  for (const auto& r :
-       c.query("SELECT id FROM tickets WHERE status NOT IN ('closed', 'cancelled') ORDER BY id")) {
-    ids.push_back(r.integer(0));
-  }
-  return ids;
-}
-
 }  // namespace guiche::store

@@ -27,7 +27,5 @@ std::map<std::int64_t, std::vector<TicketSlaRow>> load_tickets_sla(
     Connection& c, const std::vector<std::int64_t>& ticket_ids);
 // Tickets with a warning or breach due at `now`, oldest first (indexed).
 std::vector<std::int64_t> tickets_with_sla_due(Connection& c, Instant now, int limit);
-// Tickets not closed or cancelled: their clocks may still move.
-std::vector<std::int64_t> unfinished_ticket_ids(Connection& c);
 
 }  // namespace guiche::store

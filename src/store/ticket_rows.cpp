@@ -191,10 +191,17 @@ std::vector<TicketEvent> load_events(Connection& c, std::int64_t ticket_id) {
   return events;
 }
 
-std::vector<std::int64_t> all_ticket_ids(Connection& c) {
+std::vector<std::int64_t> ticket_ids_after(Connection& c, std::int64_t after, int limit) {
   std::vector<std::int64_t> ids;
-  for (const auto& r : c.query("SELECT id FROM tickets ORDER BY id")) ids.push_back(r.integer(0));
+  for (const auto& r : c.query("SELECT id FROM tickets WHERE id > ? ORDER BY id LIMIT ?",
+                               {after, std::int64_t{limit}})) {
+    ids.push_back(r.integer(0));
+  }
   return ids;
+}
+
+std::int64_t count_tickets(Connection& c) {
+  return c.query_one("SELECT count(*) FROM tickets")->integer(0);
 }
 
 void index_ticket_text(Connection& c, std::int64_t ticket_id, const std::string& subject,

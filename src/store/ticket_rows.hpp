@@ -30,7 +30,9 @@ std::optional<Ticket> load_ticket_by_protocol(Connection& c, const std::string& 
 
 void insert_event(Connection& c, const TicketEvent& event);
 std::vector<TicketEvent> load_events(Connection& c, std::int64_t ticket_id);
-std::vector<std::int64_t> all_ticket_ids(Connection& c);
+// The next `limit` ticket ids after `after`, in order (keyset over the primary key).
+std::vector<std::int64_t> ticket_ids_after(Connection& c, std::int64_t after, int limit);
+std::int64_t count_tickets(Connection& c);
 
 // The search document: subject, description and the public replies.
 void index_ticket_text(Connection& c, std::int64_t ticket_id, const std::string& subject,

@@ -221,6 +221,7 @@ std::vector<MatrixRow> authorization_matrix() {
       {"GET", "/api/v1/sla/configuration", "/api/v1/sla/configuration", "", "DDYYYYDDYDAD"},
       {"PUT", "/api/v1/sla/configuration", "/api/v1/sla/configuration", "{sla_configuration}",
        "DDDDDDDDYDAD"},
+      {"GET", "/api/v1/sla/recompute", "/api/v1/sla/recompute", "", "DDDDDDDDYDAD"},
       // Last: it ends each caller's session.
       {"DELETE", "/api/v1/session", "/api/v1/session", "", "YYYYYYYYYYAY"},
   };

@@ -1,7 +1,9 @@
 // The SLA endpoints: a ticket's timeline (same visibility as the ticket) and
-// the configuration (agents read, admins change).
+// the configuration (agents read, admins change), and the progress of the
+// clocks' recompute a change starts (admins follow it).
 #include <gmock/gmock.h>
 
+#include "app/sla/sla_recompute.hpp"
 #include "support/api_world.hpp"
 
 namespace guiche::testing {
@@ -84,9 +86,54 @@ TEST_P(SlaApiTest, ConfigurationIsReadByAgentsAndChangedByAdmins) {
   r = call("PUT", "/api/v1/sla/configuration", admin, config.dump());
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["policies"][0]["resolution"]["amount"], 2);
-  // Every open clock was recomputed: 09:00 + 2 business hours.
+  // The timeline is computed from the events: on the new configuration at once.
   json t = call("GET", "/api/v1/tickets/" + id + "/sla", maria).json();
   EXPECT_EQ(t["targets"][1]["deadline"], "2026-03-02T14:00:00.000Z");
+  // The cached clock the queues sort by follows once the recompute ran:
+  // 09:00 + 2 business hours.
+  desk->sla_recompute().run_until_done();
+  json ticket = call("GET", "/api/v1/tickets/" + id, maria).json();
+  EXPECT_EQ(ticket["sla"][1]["deadline"], "2026-03-02T14:00:00.000Z");
+}
+
+TEST_P(SlaApiTest, AdminsFollowTheRecomputeOfTheClocks) {
+  Browser maria = sign_in(w.requester_seger);
+  Browser analyst = sign_in(w.analyst_sis);
+  Browser admin = sign_in(w.admin);
+  const std::string id = register_critical(maria, w.requester_seger.id);
+  auto r = call("GET", "/api/v1/sla/recompute", admin);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json(), json({{"state", "none"}}));
+  EXPECT_EQ(call("GET", "/api/v1/sla/recompute", analyst).status, 403);
+  EXPECT_EQ(call("GET", "/api/v1/sla/recompute", maria).status, 403);
+
+  json config = call("GET", "/api/v1/sla/configuration", admin).json();
+  config["policies"][0]["resolution"]["amount"] = 2;
+  ASSERT_EQ(call("PUT", "/api/v1/sla/configuration", admin, config.dump()).status, 200);
+  // The request returned with the job started, nothing recomputed yet.
+  json ticket = call("GET", "/api/v1/tickets/" + id, maria).json();
+  EXPECT_EQ(ticket["sla"][1]["deadline"], "2026-03-02T18:00:00.000Z");
+  const json running = call("GET", "/api/v1/sla/recompute", admin).json();
+  EXPECT_EQ(running["state"], "running");
+  EXPECT_EQ(running["reason"], "configuração de ANS alterada");
+  EXPECT_EQ(running["started_by"], w.admin.id);
+  EXPECT_EQ(running["started_at"], "2026-03-02T12:00:00.000Z");
+  EXPECT_GE(running["total"].get<int>(), 1);
+  EXPECT_EQ(running["done"], 0);
+  EXPECT_EQ(running["percent"], 0);
+  EXPECT_TRUE(running["finished_at"].is_null());
+  EXPECT_TRUE(running["duration_seconds"].is_null());
+
+  clock.advance(std::chrono::seconds(2));
+  desk->sla_recompute().run_until_done();
+  const json finished = call("GET", "/api/v1/sla/recompute", admin).json();
+  EXPECT_EQ(finished["state"], "finished");
+  EXPECT_EQ(finished["done"], running["total"]);
+  EXPECT_EQ(finished["percent"], 100);
+  EXPECT_EQ(finished["finished_at"], "2026-03-02T12:00:02.000Z");
+  EXPECT_EQ(finished["duration_seconds"], 2.0);
+  ticket = call("GET", "/api/v1/tickets/" + id, maria).json();
+  EXPECT_EQ(ticket["sla"][1]["deadline"], "2026-03-02T14:00:00.000Z");
 }
 
 GUICHE_ON_BOTH_ENGINES(SlaApiTest);

@@ -39,7 +39,7 @@ TEST_P(AudienceDecisionTest, OnlyClientRelationsSendsANonClientRequestToATechnic
   EXPECT_EQ(t.unit_id, w.sgsis.id);
   EXPECT_EQ(desk->tickets().history(as(w.attendant), t.id).back().data["audience_accepted_by"],
             w.relations_agent.id);
-  EXPECT_EQ(desk->work().rebuild_tickets(), 0);
+  EXPECT_EQ(desk->work().rebuild_tickets().differing, 0);
 }
 
 TEST_P(AudienceDecisionTest, AuthorizationsNeedAClientAndAreNotDuplicated) {

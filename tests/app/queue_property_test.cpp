@@ -1,14 +1,18 @@
 // Property: over random histories (registrations, routing, priority changes,
 // pauses and answers, resolutions, reopenings, cancellations, time passing,
-// housekeeping, calendar closures), every indexed queue, walked page by page,
-// equals the brute-force sort of every ticket (queue_oracle.hpp).
+// housekeeping, calendar closures and the batches of the clocks' recompute
+// they start, interleaved), every indexed queue, walked page by page, equals
+// the brute-force sort of every ticket (queue_oracle.hpp); and once the
+// recompute finished, every clock and queue key equals a full recompute's.
 #include <gmock/gmock.h>
 
 #include <random>
 
 #include "app/calendars/calendars.hpp"
 #include "app/sla/sla_admin.hpp"
+#include "app/sla/sla_recompute.hpp"
 #include "app/tickets/ticket_work.hpp"
+#include "clock_snapshot.hpp"
 #include "domain/error.hpp"
 #include "queue_oracle.hpp"
 #include "support/desk_world.hpp"
@@ -25,7 +29,7 @@ class QueuePropertyTest : public DeskTest {
         ids.empty() ? 0 : ids[static_cast<std::size_t>(pick(static_cast<int>(ids.size())))];
     auto& work = desk->work();
     try {
-      switch (pick(13)) {
+      switch (pick(14)) {
         case 0:
         case 1:
           ids.push_back(register_sis(w.requester_seger, "Pedido " + std::to_string(ids.size())).id);
@@ -68,6 +72,9 @@ class QueuePropertyTest : public DeskTest {
                                                {{Date{day}, "Ponto facultativo", {}}});
           break;
         }
+        case 13:
+          desk->sla_recompute().run_batch(2);
+          break;
       }
     } catch (const DomainError&) {
     }
@@ -127,7 +134,14 @@ TEST_P(QueuePropertyTest, IndexedQueuesEqualABruteForceSortOverRandomHistories) 
     for (int i = 0; i < 60; ++i) {
       step(rng);
       if (i % 15 == 14) {
-        expect_queues_match("seed " + std::to_string(seed) + ", step " + std::to_string(i));
+        const auto when = "seed " + std::to_string(seed) + ", step " + std::to_string(i);
+        desk->sla_recompute().run_until_done();
+        expect_queues_match(when);
+        // A paused clock's deadline is as of its last refresh (it moves with
+        // time, which the cache does not follow): those tickets are left out.
+        const auto after_job = unfinished_clocks(database->db(), true);
+        desk->work().rebuild_tickets();
+        EXPECT_EQ(after_job, unfinished_clocks(database->db(), true)) << when;
       }
     }
   }

@@ -172,6 +172,15 @@ TEST_P(CalendarCli, LoadsAYearOfPontosFacultativosThatSlaCommandsThenSkip) {
   EXPECT_THAT(run.out, HasSubstr("pontos facultativos de 2026 carregados em br: 5"));
   EXPECT_THAT(run.out, HasSubstr("2026-02-18 Quarta-feira de Cinzas (fechado até 14:00)"));
   EXPECT_EQ(stored_days(), 5);
+  // With no server to advance it, the clocks' recompute ran to its end here.
+  EXPECT_THAT(run.out, HasSubstr("prazos recalculados: 0 chamados"));
+  EXPECT_THAT(run.err, HasSubstr("recalculando os prazos: 0 de 0 chamados"));
+  database->db().read([](store::Connection& c) {
+    auto job = c.query_one("SELECT reason, finished_at FROM sla_recompute");
+    ASSERT_TRUE(job);
+    EXPECT_EQ(job->text(0), "pontos facultativos de 2026 do calendário br carregados");
+    EXPECT_FALSE(job->is_null(1));
+  });
 
   auto holidays = guiche("sla holidays --calendar br-es --year 2026" + store);
   EXPECT_EQ(holidays.exit_code, 0) << holidays.err;

@@ -46,7 +46,7 @@ class RebuildTest : public DeskTest {
 TEST_P(RebuildTest, RebuildingFromEventsReproducesEveryRow) {
   make_history();
   const auto before = ticket_rows();
-  EXPECT_EQ(desk->work().rebuild_tickets(), 0);
+  EXPECT_EQ(desk->work().rebuild_tickets().differing, 0);
   EXPECT_EQ(ticket_rows(), before);
 }
 
@@ -56,7 +56,13 @@ TEST_P(RebuildTest, RebuildRepairsARowThatDriftedFromItsEvents) {
   database->db().write([](store::Connection& c) {
     c.query("UPDATE tickets SET status = 'new', subject = 'corrompido', time_spent_minutes = 0");
   });
-  EXPECT_EQ(desk->work().rebuild_tickets(), 3);
+  // In batches (two tickets per write transaction here), reporting each.
+  std::vector<std::pair<std::int64_t, std::int64_t>> seen;
+  const auto done =
+      desk->work().rebuild_tickets([&](const auto& p) { seen.emplace_back(p.done, p.total); }, 2);
+  EXPECT_EQ(done.differing, 3);
+  EXPECT_EQ(done.done, 3);
+  EXPECT_EQ(seen, (std::vector<std::pair<std::int64_t, std::int64_t>>{{2, 3}, {3, 3}}));
   EXPECT_EQ(ticket_rows(), before);
   // The search index is rebuilt too: the real subject is findable again.
   store::TicketFilter f;

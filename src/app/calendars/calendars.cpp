@@ -7,7 +7,7 @@
 
 #include "app/access_policy.hpp"
 #include "app/calendars/calendars.hpp"
-#include "app/sla/sla_admin.hpp"
+#include "app/sla/sla_recompute.hpp"
 #include "app/text_rules.hpp"
 #include "domain/error.hpp"
 #include "sla/closure_text.hpp"
@@ -112,9 +112,9 @@ std::vector<sla::DatedClosure> validated_days(std::vector<sla::DatedClosure> day
 }  // namespace
 
 void Calendars::on_calendars_changed() {
+  // The deadlines cached for the queues were computed on the old calendar:
+  // the change restarted their recompute (app/sla/sla_recompute.hpp).
   ctx_.calendars.invalidate();
-  // Deadlines cached for queues were computed on the old calendar.
-  sla_.recompute_sla_clocks();
 }
 
 void Calendars::require_known_calendar(const std::string& name, const char* field) const {
@@ -161,6 +161,7 @@ CalendarView Calendars::save_calendar(const Actor& a, const CalendarSpec& spec) 
     sources.stored.push_back(stored);
     resolve_affected(sources, spec.name);
     store::save_calendar(c, stored, now);
+    start_sla_recompute(c, "calendário " + spec.name + " alterado", a, now);
   });
   on_calendars_changed();
   return calendar(a, spec.name);
@@ -174,6 +175,7 @@ std::vector<sla::DatedClosure> Calendars::load_optional_days(const Actor& a,
   require_admin(a);
   checked_year(year);
   days = validated_days(std::move(days), year);
+  const Instant now = ctx_.now();
   ctx_.db.write([&](store::Connection& c) {
     auto sources = load_calendar_sources(c);
     const bool known = is_builtin_calendar(calendar_name) ||
@@ -186,6 +188,10 @@ std::vector<sla::DatedClosure> Calendars::load_optional_days(const Actor& a,
     for (const auto& d : days) sources.optional_days.emplace_back(calendar_name, d);
     resolve_affected(sources, calendar_name);
     store::replace_optional_days(c, calendar_name, year, days);
+    start_sla_recompute(c,
+                        "pontos facultativos de " + std::to_string(year) + " do calendário " +
+                            calendar_name + " carregados",
+                        a, now);
   });
   on_calendars_changed();
   return days;

@@ -2,7 +2,8 @@
 // Business calendars: the built-in ones and those admins define (a
 // municipality's or an organization's own, inheriting from another), the
 // pontos facultativos loaded each year, and the holidays anyone may list.
-// Staff read them, admins change them; every change recomputes the clocks.
+// Staff read them, admins change them; every change restarts the recompute of
+// the cached clocks in its transaction (app/sla/sla_recompute.hpp).
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,8 +15,6 @@
 #include "sla/business_calendar.hpp"
 
 namespace guiche::app {
-
-class SlaAdmin;
 
 // A calendar an admin defines.
 struct CalendarSpec {
@@ -37,7 +36,7 @@ struct CalendarView {
 
 class Calendars {
  public:
-  Calendars(DeskContext& context, SlaAdmin& sla) : ctx_(context), sla_(sla) {}
+  explicit Calendars(DeskContext& context) : ctx_(context) {}
 
   // The resolved calendars SLA clocks run on.
   CalendarBook& book() { return ctx_.calendars; }
@@ -59,7 +58,6 @@ class Calendars {
   void on_calendars_changed();
 
   DeskContext& ctx_;
-  SlaAdmin& sla_;
 };
 
 }  // namespace guiche::app

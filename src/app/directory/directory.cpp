@@ -8,7 +8,7 @@
 #include "app/calendars/calendars.hpp"
 #include "app/directory/directory.hpp"
 #include "app/notices/notices.hpp"
-#include "app/sla/sla_admin.hpp"
+#include "app/sla/sla_recompute.hpp"
 #include "app/text_rules.hpp"
 #include "domain/error.hpp"
 #include "domain/identity.hpp"
@@ -174,16 +174,17 @@ Organization Directory::update_organization(const Actor& a, const Organization& 
   require_admin(a);
   const Organization out = validated_organization(o);
   calendars_.require_known_calendar(out.calendar, "calendar");
-  bool calendar_changed = false;
+  const Instant now = ctx_.now();
   write_unique(ctx_.db, "Já existe um órgão com esta sigla.", [&](store::Connection& c) {
     auto existing = store::load_organization(c, out.id);
     if (!existing) throw not_found("Órgão não encontrado.");
     require_known_parent(c, out);
     store::update_organization(c, out);
-    calendar_changed = existing->calendar != out.calendar;
+    // Policies may run their clocks on the requester organization's calendar.
+    if (existing->calendar != out.calendar) {
+      start_sla_recompute(c, "calendário do órgão " + out.acronym + " alterado", a, now);
+    }
   });
-  // Policies may run their clocks on the requester organization's calendar.
-  if (calendar_changed) sla_.recompute_sla_clocks();
   return out;
 }
 

@@ -18,7 +18,6 @@ namespace guiche::app {
 
 class Calendars;
 class Notices;
-class SlaAdmin;
 
 struct NewPerson {
   Person person;                                // id ignored
@@ -30,8 +29,8 @@ struct NewPerson {
 
 class Directory {
  public:
-  Directory(DeskContext& context, Calendars& calendars, SlaAdmin& sla, Notices& notices)
-      : ctx_(context), calendars_(calendars), sla_(sla), notices_(notices) {}
+  Directory(DeskContext& context, Calendars& calendars, Notices& notices)
+      : ctx_(context), calendars_(calendars), notices_(notices) {}
 
   Organization create_organization(const Actor& a, const Organization& o);
   Organization update_organization(const Actor& a, const Organization& o);
@@ -61,7 +60,6 @@ class Directory {
  private:
   DeskContext& ctx_;
   Calendars& calendars_;
-  SlaAdmin& sla_;
   Notices& notices_;
 };
 

@@ -188,33 +188,36 @@ bool TicketLedger::refresh_clock(std::int64_t ticket_id) {
   return found;
 }
 
-bool TicketLedger::rebuild(std::int64_t ticket_id) {
-  bool differed = false;
+int TicketLedger::rebuild(const std::vector<std::int64_t>& ticket_ids) {
+  int differed = 0;
   ctx_.db.write([&](store::Connection& c) {
-    auto events = store::load_events(c, ticket_id);
-    Ticket derived = fold_events(events);
-    auto cached = store::load_ticket(c, ticket_id, true);
-    const auto figures_before = store::load_ticket_figure_share(c, ticket_id);
-    store::index_ticket_text(c, ticket_id, derived.subject, searchable_body(derived, events));
-    differed = !cached || !(*cached == derived);
-    // The equipment in custody is derived too, each entry under the unit the
-    // ticket had at that moment.
-    store::delete_ticket_custody(c, ticket_id);
-    if (!events.empty()) {
-      Ticket replay = fold_events({events.front()});
-      for (std::size_t i = 1; i < events.size(); ++i) {
-        apply_event(replay, events[i]);
-        if (store::is_custody_event(events[i].kind)) {
-          store::project_custody_event(c, events[i], replay.unit_id);
+    differed = 0;
+    const auto config = clocks_.configuration(c);
+    for (const auto ticket_id : ticket_ids) {
+      auto events = store::load_events(c, ticket_id);
+      Ticket derived = fold_events(events);
+      auto cached = store::load_ticket(c, ticket_id, true);
+      const auto figures_before = store::load_ticket_figure_share(c, ticket_id);
+      store::index_ticket_text(c, ticket_id, derived.subject, searchable_body(derived, events));
+      if (!cached || !(*cached == derived)) ++differed;
+      // The equipment in custody is derived too, each entry under the unit the
+      // ticket had at that moment.
+      store::delete_ticket_custody(c, ticket_id);
+      if (!events.empty()) {
+        Ticket replay = fold_events({events.front()});
+        for (std::size_t i = 1; i < events.size(); ++i) {
+          apply_event(replay, events[i]);
+          if (store::is_custody_event(events[i].kind)) {
+            store::project_custody_event(c, events[i], replay.unit_id);
+          }
         }
       }
+      store::update_ticket(c, derived);
+      // The SLA cache is derived too (outside the row, so the row stays exact).
+      cache_clock(c, ticket_id, clocks_.timeline(c, config, events, ctx_.now(), false), events);
+      store::move_ticket_figure_share(c, figures_before,
+                                      store::load_ticket_figure_share(c, ticket_id));
     }
-    store::update_ticket(c, derived);
-    // The SLA cache is derived too (outside the row, so the row stays exact).
-    cache_clock(c, ticket_id,
-                clocks_.timeline(c, clocks_.configuration(c), events, ctx_.now(), false), events);
-    store::move_ticket_figure_share(c, figures_before,
-                                    store::load_ticket_figure_share(c, ticket_id));
   });
   return differed;
 }

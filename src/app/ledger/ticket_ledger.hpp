@@ -76,9 +76,10 @@ class TicketLedger {
   // Recomputes the cached clock of one ticket (the SLA configuration or a
   // calendar changed); false if the ticket is gone.
   bool refresh_clock(std::int64_t ticket_id);
-  // Re-derives the ticket row, search entry and clock from the events;
-  // returns whether the stored row differed from what the events say.
-  bool rebuild(std::int64_t ticket_id);
+  // Re-derives the rows, search entries and clocks of `ticket_ids` from their
+  // events, in one write transaction; returns how many stored rows differed
+  // from what the events say.
+  int rebuild(const std::vector<std::int64_t>& ticket_ids);
 
  private:
   friend class LedgerWrite;

@@ -2,6 +2,7 @@
 #include "app/sla/sla_admin.hpp"
 
 #include "app/access_policy.hpp"
+#include "app/sla/sla_recompute.hpp"
 #include "domain/error.hpp"
 #include "store/sla_rows.hpp"
 #include "store/ticket_rows.hpp"
@@ -27,16 +28,10 @@ sla::SlaConfiguration SlaAdmin::update_sla_configuration(const Actor& a,
   const Instant now = ctx_.now();
   ctx_.db.write([&](store::Connection& c) {
     store::save_sla_configuration(c, sla::to_json(config).dump(), now, a.id());
+    // The clocks follow in the background (app/sla/sla_recompute.hpp).
+    start_sla_recompute(c, "configuração de ANS alterada", a, now);
   });
-  recompute_sla_clocks();
   return config;
-}
-
-int SlaAdmin::recompute_sla_clocks() {
-  std::vector<std::int64_t> ids;
-  ctx_.db.read([&](store::Connection& c) { ids = store::unfinished_ticket_ids(c); });
-  for (auto id : ids) ledger_.refresh_clock(id);
-  return static_cast<int>(ids.size());
 }
 
 int SlaAdmin::record_sla_warnings() {

@@ -1,7 +1,7 @@
 #pragma once
-// The SLA configuration (staff read it, admins change it), and the work that
-// follows the clock: recomputing every cached clock after the configuration
-// or a calendar changed, and recording the warnings and breaches that are due.
+// The SLA configuration (staff read it, admins change it: that restarts the
+// recompute of the cached clocks, app/sla/sla_recompute.hpp), and recording
+// the warnings and breaches that are due.
 #include <nlohmann/json.hpp>
 
 #include "app/actor.hpp"
@@ -18,11 +18,9 @@ class SlaAdmin {
       : ctx_(context), ledger_(ledger), clocks_(clocks) {}
 
   sla::SlaConfiguration sla_configuration(const Actor& a);
-  // Admins only; recomputes every clock.
+  // Admins only; (re)starts the recompute of every clock in the same
+  // transaction and returns without waiting for it.
   sla::SlaConfiguration update_sla_configuration(const Actor& a, const nlohmann::json& document);
-  // Recomputes the cached clock of every ticket not closed or cancelled; call
-  // after the SLA configuration or a calendar changes. Returns how many.
-  int recompute_sla_clocks();
   // Records the SLA warnings and breaches that are due (one sla_warning event
   // per target, level and ticket, ever); returns how many were recorded.
   int record_sla_warnings();

@@ -1,6 +1,8 @@
 // Maintenance: the ticket rows, search entries and clock cache are
-// projections of the event log (the equipment in custody too); this re-derives them all (the CLI's
-// `admin rebuild-tickets`) and counts the rows that had drifted. The charter's
+// projections of the event log (the equipment in custody too); this
+// re-derives them all (the CLI's `admin rebuild-tickets`) and counts the rows
+// that had drifted. In batches by id, one write transaction each, so other
+// writes interleave and the work is bounded per transaction. The charter's
 // roll-ups are then counted afresh from the rebuilt rows, so even a drift of
 // their own is repaired.
 #include "app/tickets/ticket_work.hpp"
@@ -9,15 +11,22 @@
 
 namespace guiche::app {
 
-int TicketWork::rebuild_tickets() {
-  std::vector<std::int64_t> ids;
-  ctx_.db.read([&](store::Connection& c) { ids = store::all_ticket_ids(c); });
-  int differing = 0;
-  for (auto id : ids) {
-    if (ledger_.rebuild(id)) ++differing;
+TicketWork::RebuildProgress TicketWork::rebuild_tickets(
+    const std::function<void(const RebuildProgress&)>& progress, int batch) {
+  RebuildProgress p;
+  ctx_.db.read([&](store::Connection& c) { p.total = store::count_tickets(c); });
+  std::int64_t after = 0;
+  for (;;) {
+    std::vector<std::int64_t> ids;
+    ctx_.db.read([&](store::Connection& c) { ids = store::ticket_ids_after(c, after, batch); });
+    if (ids.empty()) break;
+    p.differing += ledger_.rebuild(ids);
+    p.done += static_cast<std::int64_t>(ids.size());
+    after = ids.back();
+    if (progress) progress(p);
   }
   ctx_.db.write([](store::Connection& c) { store::recount_service_figures(c); });
-  return differing;
+  return p;
 }
 
 }  // namespace guiche::app

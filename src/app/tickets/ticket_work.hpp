@@ -60,8 +60,16 @@ class TicketWork {
   int close_expired_resolutions();
 
   // --- maintenance (tickets/ticket_rebuild.cpp): re-derives every ticket row
-  // and search entry from the events; returns how many rows differed.
-  int rebuild_tickets();
+  // and search entry from the events, kRebuildBatch tickets per write
+  // transaction, calling `progress` after each batch.
+  static constexpr int kRebuildBatch = 200;
+  struct RebuildProgress {
+    std::int64_t done = 0;
+    std::int64_t total = 0;      // tickets when the rebuild started
+    std::int64_t differing = 0;  // rows that differed from what the events say
+  };
+  RebuildProgress rebuild_tickets(const std::function<void(const RebuildProgress&)>& progress = {},
+                                  int batch = kRebuildBatch);
 
  private:
   DeskContext& ctx_;

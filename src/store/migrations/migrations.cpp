@@ -29,6 +29,7 @@ extern const char* const kMigrationV020Charter;
 extern const char* const kMigrationV021EquipmentCustody;
 extern const char* const kMigrationV022Manifestations;
 extern const char* const kMigrationV023ServicePopularNames;
+extern const char* const kMigrationV024SlaRecompute;
 std::string migration_v025_service_figures(Dialect dialect);
 
 namespace {
@@ -78,6 +79,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {21, "equipment_custody", in_dialect(kMigrationV021EquipmentCustody, dialect)},
       {22, "manifestations", in_dialect(kMigrationV022Manifestations, dialect)},
       {23, "service_popular_names", in_dialect(kMigrationV023ServicePopularNames, dialect)},
+      {24, "sla_recompute", in_dialect(kMigrationV024SlaRecompute, dialect)},
       {25, "service_figures", migration_v025_service_figures(dialect)},
   };
 }

@@ -2,9 +2,11 @@
 // severity bands, the policies and the selection rules, edited as tables and
 // saved whole through the use case behind PUT /api/v1/sla/configuration
 // (which validates it and recomputes every clock). Each error goes next to
-// the cell it names.
+// the cell it names. Above the form, the progress of the clocks' recompute
+// the last change started (role=status), or how long the last one took.
 #include "app/directory/directory.hpp"
 #include "app/sla/sla_admin.hpp"
+#include "app/sla/sla_recompute.hpp"
 #include "web/admin/admin_forms.hpp"
 #include "web/admin/admin_page.hpp"
 #include "web/page_routes.hpp"
@@ -70,6 +72,59 @@ std::size_t count_of(const Fields& f, const char* name) {
       it->second.find_first_not_of("0123456789") != std::string::npos)
     return 0;
   return std::min<std::size_t>(std::stoul(it->second), 200);
+}
+
+// 1234567 -> "1.234.567" (the separator is the language's).
+std::string grouped(std::int64_t n, const std::string& separator) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+    out += digits[i];
+  }
+  return (n < 0 ? "-" : "") + out;
+}
+
+// "42 s", "3 min 05 s", "2 h 07 min".
+std::string duration_text(std::chrono::milliseconds d) {
+  const auto s = std::max<std::int64_t>(0, d.count() / 1000);
+  auto two = [](std::int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  if (s < 60) return std::to_string(s) + " s";
+  if (s < 3600) return std::to_string(s / 60) + " min " + two(s % 60) + " s";
+  return std::to_string(s / 3600) + " h " + two(s % 3600 / 60) + " min";
+}
+
+std::string filled(std::string text, const std::vector<std::pair<std::string, std::string>>& vs) {
+  for (const auto& [name, value] : vs) {
+    const auto key = "{" + name + "}";
+    for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
+      text.replace(at, key.size(), value);
+  }
+  return text;
+}
+
+// The notice of the recompute: running, or the last one finished; nothing if none ever ran.
+nlohmann::json recompute_notice(WebContext& ctx, const Visitor& v) {
+  const auto job = ctx.desk.sla_recompute().job(v.actor);
+  if (!job) return nullptr;
+  const auto t = [&](const std::string& key) { return text(ctx, "admin.sla." + key); };
+  const auto sep = t("milhar");
+  if (!job->finished_at) {
+    return {{"classe", "info"},
+            {"texto",
+             filled(t("recalculando"), {{"motivo", job->reason},
+                                        {"feitos", grouped(job->done, sep)},
+                                        {"total", grouped(job->total, sep)},
+                                        {"pct", std::to_string(app::SlaRecompute::percent(*job))},
+                                        {"inicio", format_local(ctx, job->started_at)}})}};
+  }
+  return {{"classe", "success"},
+          {"texto",
+           filled(t("recalculado"),
+                  {{"motivo", job->reason},
+                   {"feitos", grouped(job->done, sep)},
+                   {"duracao", duration_text(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                   *job->finished_at - job->started_at))},
+                   {"fim", format_local(ctx, *job->finished_at)}})}};
 }
 
 http::Response sla_page(WebContext& ctx, const Visitor& v, const http::Request& r,
@@ -167,7 +222,8 @@ http::Response sla_page(WebContext& ctx, const Visitor& v, const http::Request& 
       {"n_faixas", bands.size()},
       {"regras", rules},
       {"n_regras", rules.size()},
-      {"erros", error_summary(e)}};
+      {"erros", error_summary(e)},
+      {"recalculo", recompute_notice(ctx, v)}};
   return admin_page(ctx, v, r, status, "admin_sla", "admin.sla.titulo", view);
 }
 
