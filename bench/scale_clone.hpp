@@ -43,6 +43,27 @@ inline std::string copy_sql(store::Connection& c, const std::string& table,
          " AS src WHERE " + where;
 }
 
+// Copies the `chosen` tickets `offset` ids up, with their events (the created
+// event naming the copy's own protocol, which rebuild-tickets derives) and
+// cached clocks; each column through `moved`.
+inline void copy_tickets(store::Connection& c,
+                         const std::function<std::string(const std::string&)>& moved,
+                         const std::string& chosen, const std::string& offset) {
+  const std::string of_chosen = "src.ticket_id IN (SELECT id FROM tickets WHERE " + chosen + ")";
+  c.query(copy_sql(c, "tickets", {}, moved, chosen));
+  c.query(copy_sql(
+      c, "ticket_events", {},
+      [&](const std::string& col) {
+        if (col != "data") return moved(col);
+        return "CASE WHEN src.seq = 1 THEN replace(src.data, (SELECT t.protocol FROM "
+               "tickets t WHERE t.id = src.ticket_id), (SELECT t.protocol FROM tickets t "
+               "WHERE t.id = src.ticket_id + " +
+               offset + ")) ELSE src.data END";
+      },
+      of_chosen));
+  c.query(copy_sql(c, "ticket_sla", {}, moved, of_chosen));
+}
+
 // Copies finished tickets until the desk holds about `target` tickets;
 // returns how many were added.
 inline long clone_history(store::Database& db, long target) {
@@ -110,19 +131,7 @@ inline long clone_history(store::Database& db, long target) {
     long copied = 0;
     const std::string of_chosen = "src.ticket_id IN (SELECT id FROM tickets WHERE " + chosen + ")";
     db.write([&](store::Connection& c) {
-      c.query(copy_sql(c, "tickets", {}, moved, chosen));
-      // The created event names the protocol: the copy's own.
-      c.query(copy_sql(
-          c, "ticket_events", {},
-          [&](const std::string& col) {
-            if (col != "data") return moved(col);
-            return "CASE WHEN src.seq = 1 THEN replace(src.data, (SELECT t.protocol FROM "
-                   "tickets t WHERE t.id = src.ticket_id), (SELECT t.protocol FROM tickets t "
-                   "WHERE t.id = src.ticket_id + " +
-                   offset + ")) ELSE src.data END";
-          },
-          of_chosen));
-      c.query(copy_sql(c, "ticket_sla", {}, moved, of_chosen));
+      copy_tickets(c, moved, chosen, offset);
       c.query(copy_sql(c, "outbox", {"id"}, moved, of_chosen));
       if (c.dialect() == store::Dialect::sqlite) {
         c.query("INSERT INTO ticket_search (rowid, subject, body) SELECT rowid + " + offset +

@@ -73,21 +73,8 @@ void grow_open_tickets(store::Database& db, std::int64_t target) {
       if (col == "message_id") return "NULL";
       return "src." + col;
     };
-    const std::string of_chosen = "src.ticket_id IN (SELECT id FROM tickets WHERE " + chosen + ")";
     db.write([&](store::Connection& c) {
-      c.query(bench::copy_sql(c, "tickets", {}, moved, chosen));
-      // The created event names the protocol (rebuild-tickets derives it): the copy's own.
-      c.query(bench::copy_sql(
-          c, "ticket_events", {},
-          [&](const std::string& col) {
-            if (col != "data") return moved(col);
-            return "CASE WHEN src.seq = 1 THEN replace(src.data, (SELECT t.protocol FROM "
-                   "tickets t WHERE t.id = src.ticket_id), (SELECT t.protocol FROM tickets t "
-                   "WHERE t.id = src.ticket_id + " +
-                   offset + ")) ELSE src.data END";
-          },
-          of_chosen));
-      c.query(bench::copy_sql(c, "ticket_sla", {}, moved, of_chosen));
+      bench::copy_tickets(c, moved, chosen, offset);
       if (c.dialect() == store::Dialect::postgres) {
         c.query(
             "SELECT setval(pg_get_serial_sequence('tickets', 'id'), (SELECT max(id) FROM "
