@@ -42,7 +42,13 @@ TEST_P(AdminSlaRecomputeTest, TheSlaPageShowsTheRecomputeProgress) {
   page = get(admin, "/admin/sla");
   EXPECT_THAT(page.body, HasSubstr("role=\"status\" id=\"recalculo\""));
   EXPECT_THAT(page.body, HasSubstr("Último recálculo dos prazos (configuração de ANS alterada): "));
-  EXPECT_THAT(page.body, HasSubstr(" chamados em 1 min 15 s, concluído em 02/03/2026 às 09:01."));
+  // One ticket is "1 chamado".
+  EXPECT_THAT(page.body, HasSubstr(": 1 chamado em 1 min 15 s, concluído em 02/03/2026 às 09:01."));
+  // Under a second reads "< 1 s", not "0 s".
+  desk->sla().update_sla_configuration(as(w.admin),
+                                       sla::to_json(desk->sla().sla_configuration(as(w.admin))));
+  desk->sla_recompute().run_until_done();
+  EXPECT_THAT(get(admin, "/admin/sla").body, HasSubstr(": 1 chamado em &lt; 1 s, concluído em"));
   EXPECT_EQ(get(sign_in(w.analyst_sis), "/admin/sla").status, 403);
 }
 

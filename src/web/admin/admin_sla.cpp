@@ -84,10 +84,11 @@ std::string grouped(std::int64_t n, const std::string& separator) {
   return (n < 0 ? "-" : "") + out;
 }
 
-// "42 s", "3 min 05 s", "2 h 07 min".
+// "< 1 s", "42 s", "3 min 05 s", "2 h 07 min".
 std::string duration_text(std::chrono::milliseconds d) {
   const auto s = std::max<std::int64_t>(0, d.count() / 1000);
   auto two = [](std::int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  if (s == 0) return "< 1 s";
   if (s < 60) return std::to_string(s) + " s";
   if (s < 3600) return std::to_string(s / 60) + " min " + two(s % 60) + " s";
   return std::to_string(s / 3600) + " h " + two(s % 3600 / 60) + " min";
@@ -108,12 +109,14 @@ nlohmann::json recompute_notice(WebContext& ctx, const Visitor& v) {
   if (!job) return nullptr;
   const auto t = [&](const std::string& key) { return text(ctx, "admin.sla." + key); };
   const auto sep = t("milhar");
+  const auto tickets = [&](std::int64_t n) { return t(n == 1 ? "chamado" : "chamados"); };
   if (!job->finished_at) {
     return {{"classe", "info"},
             {"texto",
              filled(t("recalculando"), {{"motivo", job->reason},
                                         {"feitos", grouped(job->done, sep)},
                                         {"total", grouped(job->total, sep)},
+                                        {"chamados", tickets(job->total)},
                                         {"pct", std::to_string(app::SlaRecompute::percent(*job))},
                                         {"inicio", format_local(ctx, job->started_at)}})}};
   }
@@ -122,6 +125,7 @@ nlohmann::json recompute_notice(WebContext& ctx, const Visitor& v) {
            filled(t("recalculado"),
                   {{"motivo", job->reason},
                    {"feitos", grouped(job->done, sep)},
+                   {"chamados", tickets(job->done)},
                    {"duracao", duration_text(std::chrono::duration_cast<std::chrono::milliseconds>(
                                    *job->finished_at - job->started_at))},
                    {"fim", format_local(ctx, *job->finished_at)}})}};
