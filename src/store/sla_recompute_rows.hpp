@@ -24,5 +24,9 @@ void advance_sla_recompute(Connection& c, std::int64_t cursor_id, std::int64_t d
 // The next unfinished tickets with after < id <= up_to, by id (the primary key).
 std::vector<std::int64_t> unfinished_ticket_ids_between(Connection& c, std::int64_t after,
                                                         std::int64_t up_to, int limit);
+// Their SQL, for the plan test: both walk the partial index of the unfinished
+// tickets (migration v026), never the table.
+const char* unfinished_count_sql(Dialect dialect);
+const char* unfinished_between_sql();
 
 }  // namespace guiche::store

@@ -31,6 +31,7 @@ extern const char* const kMigrationV022Manifestations;
 extern const char* const kMigrationV023ServicePopularNames;
 extern const char* const kMigrationV024SlaRecompute;
 std::string migration_v025_service_figures(Dialect dialect);
+extern const char* const kMigrationV026UnfinishedTickets;
 
 namespace {
 
@@ -81,6 +82,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {23, "service_popular_names", in_dialect(kMigrationV023ServicePopularNames, dialect)},
       {24, "sla_recompute", in_dialect(kMigrationV024SlaRecompute, dialect)},
       {25, "service_figures", migration_v025_service_figures(dialect)},
+      {26, "unfinished_tickets", in_dialect(kMigrationV026UnfinishedTickets, dialect)},
   };
 }
 
