@@ -126,8 +126,13 @@ void LedgerWrite::refresh_clock(std::int64_t ticket_id) {
 void LedgerWrite::recache_clock(std::int64_t ticket_id) {
   const auto events = store::load_events(c_, ticket_id);
   const auto& clocks = ledger_.clocks_;
-  ledger_.cache_clock(c_, ticket_id,
-                      clocks.timeline(c_, clocks.configuration(c_), events, now_, false), events);
+  ledger_.cache_clock(c_, ticket_id, clocks.timeline(c_, configuration(), events, now_, false),
+                      events);
+}
+
+const sla::SlaConfiguration& LedgerWrite::configuration() {
+  if (!configuration_) configuration_ = ledger_.clocks_.configuration(c_);
+  return *configuration_;
 }
 
 void LedgerWrite::note_change(const Ticket& ticket, std::optional<std::int64_t> unit_before,

@@ -15,6 +15,7 @@
 #include "app/ledger/event_draft.hpp"
 #include "app/live/ticket_events_hub.hpp"
 #include "sla/clock.hpp"
+#include "sla/policy.hpp"
 
 namespace guiche::app {
 
@@ -48,11 +49,15 @@ class LedgerWrite {
   // refresh_clock without the roll-ups, for record(), which moves them once.
   void recache_clock(std::int64_t ticket_id);
   void note_change(const Ticket& ticket, std::optional<std::int64_t> unit_before, bool is_public);
+  // The SLA configuration, read once per transaction: a recompute batch
+  // refreshes hundreds of clocks in one.
+  const sla::SlaConfiguration& configuration();
 
   TicketLedger& ledger_;
   store::Connection& c_;
   Instant now_;
   std::vector<TicketChange> changes_;
+  std::optional<sla::SlaConfiguration> configuration_;
 };
 
 class TicketLedger {
