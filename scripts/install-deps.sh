@@ -13,7 +13,7 @@ packages=(
   librestinio-dev libasio-dev libhttp-parser-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libhowardhinnant-date-dev tzdata
-  libcurl4-openssl-dev libgmime-3.0-dev libkainjow-mustache-dev python3-aiosmtpd python3-dateutil dovecot-imapd chromium
+  libcurl4-openssl-dev libgmime-3.0-dev libkainjow-mustache-dev python3-aiosmtpd python3-dateutil python3-prometheus-client dovecot-imapd chromium
   poppler-utils
 )
 

@@ -1,6 +1,5 @@
 #include "api/problem.hpp"
-
-#include <iostream>
+#include "observability/log.hpp"
 
 #include "store/database.hpp"
 
@@ -94,7 +93,7 @@ http::Response guarded(const std::function<http::Response()>& produce) {
   } catch (const DomainError& e) {
     return problem_from(e);
   } catch (const store::StoreError& e) {
-    std::cerr << "api: store error: " << e.what() << "\n";
+    observability::log_error("api", std::string("erro do banco: ") + e.what());
     if (e.kind() == store::StoreError::Kind::unique_violation) {
       return problem(409, title_of(409), "O registro conflita com outro já existente.");
     }
@@ -103,7 +102,7 @@ http::Response guarded(const std::function<http::Response()>& produce) {
   } catch (const nlohmann::json::exception&) {
     return problem(400, title_of(400), "JSON com tipos inesperados.");
   } catch (const std::exception& e) {
-    std::cerr << "api: " << e.what() << "\n";
+    observability::log_error("api", e.what());
     return problem(500, title_of(500), "Ocorreu um erro inesperado; tente novamente.");
   }
 }

@@ -25,6 +25,7 @@ void add_notice_routes(ApiContext& ctx, std::vector<http::Route>& routes);  // n
 void add_monitoring_routes(ApiContext& ctx,
                            std::vector<http::Route>& routes);  // monitoring_routes.cpp
 void add_webhook_routes(ApiContext& ctx, std::vector<http::Route>& routes);  // webhook_routes.cpp
+void add_metrics_routes(ApiContext& ctx, std::vector<http::Route>& routes);  // metrics_routes.cpp
 void add_whatsapp_webhook_routes(ApiContext& ctx,
                                  std::vector<http::Route>& routes);  // whatsapp_webhook_routes.cpp
 

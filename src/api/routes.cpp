@@ -7,6 +7,7 @@ namespace guiche::api {
 std::vector<http::Route> api_routes(ApiContext& ctx) {
   std::vector<http::Route> routes;
   add_health_routes(ctx, routes);
+  add_metrics_routes(ctx, routes);
   add_session_routes(ctx, routes);
   add_ticket_routes(ctx, routes);
   add_ticket_action_routes(ctx, routes);

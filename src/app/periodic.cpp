@@ -1,6 +1,6 @@
 #include "app/periodic.hpp"
 
-#include <iostream>
+#include "observability/log.hpp"
 
 namespace guiche::app {
 
@@ -11,7 +11,13 @@ Periodic::Periodic(std::string name, std::chrono::milliseconds period, std::func
                })) {}
 
 Periodic::Periodic(std::string name, std::chrono::milliseconds period, std::function<bool()> job)
-    : name_(std::move(name)), period_(period), job_(std::move(job)), thread_([this] { run(); }) {}
+    : name_(std::move(name)),
+      period_(period),
+      job_(std::move(job)),
+      // A round may be long (a housekeeping pass over a large backlog): ten
+      // minutes past its period before readiness calls it stalled.
+      beat_(observability::heartbeats().enroll(name_, 3 * period_ + std::chrono::minutes(10))),
+      thread_([this] { run(); }) {}
 
 Periodic::~Periodic() {
   {
@@ -26,11 +32,12 @@ void Periodic::run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     lock.unlock();
+    beat_.now();
     bool more = false;
     try {
       more = job_();
     } catch (const std::exception& e) {
-      std::cerr << name_ << ": " << e.what() << "\n";
+      observability::log_error(name_, e.what());
     }
     lock.lock();
     if (!more) wake_.wait_for(lock, period_, [this] { return stopping_; });

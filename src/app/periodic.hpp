@@ -1,7 +1,7 @@
 #pragma once
 // A background job a running server repeats: runs `job` at once, then every
 // `period`, on a thread of its own, until destroyed (which wakes, stops and
-// joins it). A job that throws is reported on stderr and tried again next
+// joins it). A job that throws is logged and tried again next
 // round: a database hiccup must not stop the server. A job that returns true
 // has more pending (app/sla/sla_recompute.hpp's batches): it runs again at
 // once, the lock released in between so that the server can stop.
@@ -11,6 +11,8 @@
 #include <mutex>
 #include <string>
 #include <thread>
+
+#include "observability/heartbeats.hpp"
 
 namespace guiche::app {
 
@@ -31,6 +33,7 @@ class Periodic {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  observability::Heartbeats::Beat beat_;  // readiness: this job still turns
   std::thread thread_;
 };
 

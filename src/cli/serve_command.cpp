@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "api/metrics_routes.hpp"
 #include "api/routes.hpp"
 #include "app/calendars/calendar_book.hpp"
 #include "app/calendars/calendars.hpp"
@@ -15,6 +16,7 @@
 #include "app/housekeeping.hpp"
 #include "app/live/live_relay.hpp"
 #include "app/mail_intake/mail_intake.hpp"
+#include "app/outbox/outbox_metrics.hpp"
 #include "app/periodic.hpp"
 #include "app/whatsapp/whatsapp_conversations.hpp"
 #include "app/whatsapp/whatsapp_inbox.hpp"
@@ -25,6 +27,9 @@
 #include "domain/time.hpp"
 #include "http/server.hpp"
 #include "mail/imap_poller.hpp"
+#include "observability/heartbeat_metrics.hpp"
+#include "observability/log.hpp"
+#include "observability/process_metrics.hpp"
 #include "transports/email/delivery_worker.hpp"
 #include "transports/outbox_worker.hpp"
 #include "transports/pdf/chromium_printer.hpp"
@@ -36,6 +41,15 @@
 namespace guiche::cli {
 namespace {
 
+// A start-up message: plain on standard output for a person at a terminal,
+// a log line when the log is JSON (a log shipper reads both streams).
+void announce(const std::string& text) {
+  if (observability::log_format() == observability::LogFormat::json)
+    observability::log_notice("guiche serve", text);
+  else
+    std::cout << text << std::endl;
+}
+
 struct Listen {
   std::string host;
   unsigned short port = 0;
@@ -44,10 +58,10 @@ struct Listen {
 // HOST:PORT, HOST being an IP address ("[::1]" for IPv6) or "localhost": the
 // server binds an address, it does not resolve names, so anything else would
 // only fail later with a less helpful message.
-Listen parse_listen(const std::string& text) {
+Listen parse_listen(const std::string& text, const std::string& option = "--listen") {
   const auto bad = [&] {
-    return invalid_field("--listen", "Endereço inválido em --listen: \"" + text +
-                                         "\"; use HOST:PORTA, por exemplo 127.0.0.1:8080.");
+    return invalid_field(option, "Endereço inválido em " + option + ": \"" + text +
+                                     "\"; use HOST:PORTA, por exemplo 127.0.0.1:8080.");
   };
   const auto colon = text.rfind(':');
   if (colon == std::string::npos || colon == 0) throw bad();
@@ -208,6 +222,19 @@ void add_serve(CLI::App& app, Runners& runners) {
                    "lembra)")
       ->check(CLI::Range(0, 24 * 30))
       ->envname("GUICHE_INCIDENT_REMINDER_HOURS");
+  // Observability (observability/): the log's format and where /metrics is served.
+  auto log_format = std::make_shared<std::string>("text");
+  command
+      ->add_option("--log-format", *log_format,
+                   "formato do log: text ou json (uma linha JSON por evento)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->envname("GUICHE_LOG_FORMAT");
+  auto metrics_listen = std::make_shared<std::string>();
+  command
+      ->add_option("--metrics-listen", *metrics_listen,
+                   "HOST:PORTA onde GET /metrics responde sem token (só a rede de monitoramento "
+                   "deve alcançá-lo); no endereço principal /metrics exige GUICHE_METRICS_TOKEN")
+      ->envname("GUICHE_METRICS_LISTEN");
   auto mail_options = std::make_shared<MailOptions>();
   mail_options->add_to(*command);
   auto imap_options = std::make_shared<ImapOptions>();
@@ -215,12 +242,23 @@ void add_serve(CLI::App& app, Runners& runners) {
   auto whatsapp_options = std::make_shared<WhatsAppOptions>();
   whatsapp_options->add_to(*command);
   runners[command] = [options, listen, demo, calendar, mail_options, imap_options, web_dir,
-                      maintenance_reminder_hours, incident_reminder_hours, whatsapp_options] {
+                      maintenance_reminder_hours, incident_reminder_hours, whatsapp_options,
+                      log_format, metrics_listen] {
+    // Before any thread starts: a SIGTERM during start-up then waits for the
+    // server's handler and ends in the same clean stop (http/server.hpp).
+    http::hold_stop_signals();
+    observability::set_log_format(*observability::parse_log_format(*log_format));
     // Checked before touching the database, so a typo costs nothing.
     const auto where = parse_listen(*listen);
+    std::optional<Listen> metrics_where;
+    if (!metrics_listen->empty()) metrics_where = parse_listen(*metrics_listen, "--metrics-listen");
     const auto tls = parse_tls(mail_options->starttls);
     auto db = options->open_migrated();
-    if (*demo && !demo::has_data(*db)) std::cout << demo::load_demo_data(*db, options->data_dir);
+    if (*demo && !demo::has_data(*db)) {
+      auto report = demo::load_demo_data(*db, options->data_dir);
+      while (!report.empty() && report.back() == '\n') report.pop_back();
+      announce(report);
+    }
     SystemClock clock;
     app::DeskConfig config;
     config.data_dir = options->data_dir;
@@ -288,10 +326,9 @@ void add_serve(CLI::App& app, Runners& runners) {
         desk.whatsapp_inbox().process_due();
         desk.whatsapp_conversations().expire_quiet();
       });
-      std::cout << "Canal WhatsApp ligado (número " << config.whatsapp.phone_number_id << ")."
-                << std::endl;
+      announce("Canal WhatsApp ligado (número " + config.whatsapp.phone_number_id + ").");
     } else {
-      std::cout << whatsapp_off_message(config.whatsapp) << std::endl;
+      announce(whatsapp_off_message(config.whatsapp));
     }
     // Mail from the configured mailboxes enters through the same intake as mailgate's.
     std::unique_ptr<mail::ImapPoller> poller;
@@ -315,19 +352,24 @@ void add_serve(CLI::App& app, Runners& runners) {
       transports::ChromiumConfig printing;
       printing.binary = chromium;
       desk.charter().pdf().set_printer(std::make_shared<transports::ChromiumPrinter>(printing));
-      std::cout << "Carta em PDF impressa com " << chromium << "." << std::endl;
+      announce("Carta em PDF impressa com " + chromium + ".");
     } else {
-      std::cout << "Carta em PDF desligada: Chromium não encontrado (pacote chromium, ou "
-                   "GUICHE_CHROMIUM)."
-                << std::endl;
+      announce(
+          "Carta em PDF desligada: Chromium não encontrado (pacote chromium, ou GUICHE_CHROMIUM).");
     }
     // Resolved tickets close themselves once the reopen window ends.
     app::Housekeeping housekeeping(desk, std::chrono::minutes(1));
     // Live pages also hear of changes made through other nodes on the same database.
     std::optional<app::LiveRelay> live_relay;
     if (shared_database) live_relay.emplace(desk, std::chrono::milliseconds(500));
-    std::cout << "Guichê em http://" << *listen << std::endl;
+    announce("Guichê em http://" + *listen);
+    // /metrics: the process, the workers' heartbeats and the outbox, measured at each scrape.
+    auto process_metrics = observability::add_process_metrics(observability::metrics());
+    auto heartbeat_metrics =
+        observability::add_heartbeat_metrics(observability::metrics(), observability::heartbeats());
+    auto outbox_metrics = app::add_outbox_metrics(desk.outbox(), observability::metrics());
     api::ApiContext api_context{desk};
+    if (const char* token = std::getenv("GUICHE_METRICS_TOKEN")) api_context.metrics_token = token;
     auto routes = api::api_routes(api_context);
     // The pages share the port and the sessions with the API.
     web::WebContext web_context(desk, *web_dir, api_context.secure_cookies);
@@ -337,6 +379,10 @@ void add_serve(CLI::App& app, Runners& runners) {
     // PostgreSQL reads wait on the network, so they go to the workers too.
     http::ServeOptions serving;
     serving.reads_may_block = db->dialect() == store::Dialect::postgres;
+    if (metrics_where) {
+      serving.side = {metrics_where->host, metrics_where->port, api::metrics_listener_routes()};
+      announce("Métricas em http://" + *metrics_listen + "/metrics");
+    }
     return http::serve(routes, where.host, where.port, serving);
   };
 }

@@ -152,4 +152,9 @@ void StreamRegistry::close_all() {
   for (const auto& s : streams) s->close();
 }
 
+std::size_t StreamRegistry::open_count() {
+  std::lock_guard lock(mutex_);
+  return streams_.size();
+}
+
 }  // namespace guiche::http::detail

@@ -61,6 +61,8 @@ class StreamRegistry : public std::enable_shared_from_this<StreamRegistry> {
   // Ends every stream and stops pinging; later streams end at once.
   void close_all();
   std::atomic<int>& in_flight() { return in_flight_; }
+  // Streams open now (for /metrics).
+  std::size_t open_count();
 
  private:
   void schedule_ping();

@@ -2,7 +2,11 @@
 #include "support/random_hex.hpp"
 
 #include "http/event_streams.hpp"
+#include "observability/log.hpp"
+#include "observability/metrics.hpp"
 
+#include <pthread.h>
+#include <signal.h>
 #include <sodium.h>
 #include <unistd.h>
 
@@ -18,6 +22,7 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <restinio/all.hpp>
 #include <stdexcept>
 #include <thread>
@@ -47,16 +52,23 @@ struct Shared {
   std::atomic<int> in_flight{0};  // handlers started whose response is not yet written
 };
 
-// One write(2) per line: lines from concurrent requests never interleave and
-// no lock is held (std::cerr is unbuffered and would issue a write per <<).
-void write_log_line(const std::string& line) {
-  std::size_t done = 0;
-  while (done < line.size()) {
-    ssize_t n = ::write(STDERR_FILENO, line.data() + done, line.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;  // nowhere to log to; never fail the request for it
-    done += static_cast<std::size_t>(n);
-  }
+// The HTTP figures of /metrics. The route label is the route's template, so
+// the series are as many as the routes, whatever paths clients send.
+struct HttpMetrics {
+  observability::Family<observability::Counter>& requests;
+  observability::Family<observability::Histogram>& duration;
+};
+
+HttpMetrics& http_metrics() {
+  static HttpMetrics m{
+      observability::metrics().counter("guiche_http_requests_total",
+                                       "Requisições HTTP respondidas, por método, rota e código.",
+                                       {"method", "route", "status"}),
+      observability::metrics().histogram(
+          "guiche_http_request_duration_seconds",
+          "Duração das requisições HTTP, da chegada ao fim da escrita da resposta.",
+          {"method", "route"})};
+  return m;
 }
 
 struct Reply {
@@ -121,22 +133,28 @@ Reply problem(restinio::http_status_line_t status, const std::string& title,
 // header values can hold personal data or secrets.
 restinio::request_handling_status_t send(const std::shared_ptr<Shared>& shared,
                                          const restinio::request_handle_t& req,
-                                         Steady::time_point started, Reply reply) {
-  const auto status = reply.status.status_code().raw_code();
-  std::string line = std::string(req->header().method().c_str()) + " " +
-                     (reply.log_path.empty() ? std::string(req->header().path()) : reply.log_path) +
-                     " " + std::to_string(status);
-  if (reply.person_id) line += " person=" + std::to_string(*reply.person_id);
+                                         Steady::time_point started, std::string id, Reply reply) {
+  observability::AccessEntry entry;
+  entry.method = req->header().method().c_str();
+  entry.status = reply.status.status_code().raw_code();
+  entry.route = reply.log_path.empty() ? std::string(req->header().path()) : reply.log_path;
+  entry.person_id = reply.person_id;
+  entry.request_id = id;
+  // Paths no route matched are one series, not one per path a client invents.
+  std::string route_label = reply.log_path.empty() ? "unmatched" : reply.log_path;
   auto response = req->create_response(std::move(reply.status));
   response.append_header(restinio::http_field::content_type, std::move(reply.content_type))
-      .append_header("X-Request-Id", request_id());
+      .append_header("X-Request-Id", std::move(id));
   for (auto& [name, value] : reply.headers) response.append_header(name, std::move(value));
   return response.set_body(std::move(reply.body))
-      .done([shared, started, line = std::move(line)](const asio::error_code&) mutable {
-        const auto ms = std::chrono::duration<double, std::milli>(Steady::now() - started).count();
-        char duration[32];
-        std::snprintf(duration, sizeof duration, " %.1fms\n", ms);
-        write_log_line(line += duration);
+      .done([shared, started, entry = std::move(entry),
+             route_label = std::move(route_label)](const asio::error_code&) mutable {
+        const auto seconds = std::chrono::duration<double>(Steady::now() - started).count();
+        entry.duration_ms = seconds * 1000;
+        observability::log_access(entry);
+        auto& m = http_metrics();
+        m.requests.with({entry.method, route_label, std::to_string(entry.status)}).inc();
+        m.duration.with({entry.method, route_label}).observe(seconds);
         shared->in_flight.fetch_sub(1);
       });
 }
@@ -149,16 +167,19 @@ restinio::request_handling_status_t handle(const std::shared_ptr<Shared>& shared
                                            const restinio::request_handle_t& req, Produce produce) {
   const auto started = Steady::now();
   shared->in_flight.fetch_add(1);
+  auto id = request_id();
   Reply reply;
   try {
     reply = produce();
   } catch (const std::exception& e) {
-    write_log_line("guiche serve: erro ao atender " + std::string(req->header().path()) + ": " +
-                   e.what() + "\n");
+    // The request id joins this line to the request's access line (route,
+    // status); the path itself may carry ids and stays out.
+    observability::log_error("http", std::string("erro ao atender: ") + e.what(),
+                             {{"request_id", id}});
     reply = problem(restinio::status_internal_server_error(), "Erro interno",
                     "Ocorreu um erro inesperado; tente novamente.");
   }
-  return send(shared, req, started, std::move(reply));
+  return send(shared, req, started, std::move(id), std::move(reply));
 }
 
 std::optional<restinio::http_method_id_t> method_of(const std::string& name) {
@@ -244,9 +265,14 @@ restinio::request_handling_status_t open_stream(
     stream->close();
     return handle(shared, req, [&] { return to_reply(std::move(*refusal), route); });
   }
-  std::string line = "GET " + route.path + " 200 stream";
-  if (auto person_id = take_logged_person()) line += " person=" + std::to_string(*person_id);
-  write_log_line(line + "\n");
+  observability::AccessEntry entry;
+  entry.method = "GET";
+  entry.route = route.path;
+  entry.status = 200;
+  entry.stream = true;
+  entry.request_id = request_id();
+  entry.person_id = take_logged_person();
+  observability::log_access(entry);
   streams->start(stream);
   return restinio::request_accepted();
 }
@@ -302,6 +328,19 @@ Handler answering_bad_paths(std::shared_ptr<Router> router, const std::shared_pt
   };
 }
 
+sigset_t stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  return set;
+}
+
+void release_stop_signals() {
+  const auto set = stop_signals();
+  pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+}
+
 }  // namespace
 
 void ServeControl::request_stop() {
@@ -322,6 +361,11 @@ void ServeControl::attach(std::function<void()> stopper) {
     already = stop_requested_;
   }
   if (already && stopper) stopper();
+}
+
+void hold_stop_signals() {
+  const auto set = stop_signals();
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
 int serve(const std::vector<Route>& routes, const std::string& host, unsigned short port,
@@ -350,7 +394,22 @@ int serve(const std::vector<Route>& routes, const std::string& host, unsigned sh
           .request_handler(answering_bad_paths(
               make_router(routes, shared, streams, workers, options.reads_may_block), shared))};
 
+  // The side listener (ServeOptions::side) shares the loop, the workers and
+  // the shutdown; it has its own routes only.
+  std::optional<restinio::http_server_t<Traits>> side_server;
+  if (!options.side.host.empty()) {
+    side_server.emplace(
+        restinio::external_io_context(io),
+        restinio::server_settings_t<Traits>{}
+            .address(options.side.host)
+            .port(options.side.port)
+            .request_handler(answering_bad_paths(
+                make_router(options.side.routes, shared, streams, workers, options.reads_may_block),
+                shared)));
+  }
+
   std::exception_ptr failure;
+  std::string failed_address = host + ":" + std::to_string(port);
   // Once the acceptor is closed, poll until the responses in flight are
   // written (or the limit passes), then stop the loop: stopping at once would
   // cut those responses off.
@@ -369,30 +428,54 @@ int serve(const std::vector<Route>& routes, const std::string& host, unsigned sh
   std::atomic<bool> closing{false};
   auto begin_shutdown = [&] {
     if (closing.exchange(true)) return;
-    write_log_line("guiche serve: encerrando; " + std::to_string(shared->in_flight.load()) +
-                   " requisições em andamento\n");
+    observability::log_notice(
+        "guiche serve",
+        "encerrando; " + std::to_string(shared->in_flight.load()) + " requisições em andamento");
     // Open event streams end now (their clients reconnect elsewhere or later).
     streams->close_all();
-    server.close_async(
-        [&] {
-          drain_until = Steady::now() + drain_limit;
-          wait_for_drain();
-        },
-        [&](std::exception_ptr e) {
-          failure = e;
-          io.stop();
-        });
+    auto close_main = [&] {
+      server.close_async(
+          [&] {
+            drain_until = Steady::now() + drain_limit;
+            wait_for_drain();
+          },
+          [&](std::exception_ptr e) {
+            failure = e;
+            io.stop();
+          });
+    };
+    if (!side_server) return close_main();
+    side_server->close_async(close_main, [close_main](std::exception_ptr) { close_main(); });
   };
   asio::signal_set signals{io, SIGINT, SIGTERM};
   signals.async_wait([&](const asio::error_code& ec, int) {
     if (!ec) begin_shutdown();
   });
+  release_stop_signals();  // one held since start-up (hold_stop_signals) is handled now
   if (control) control->attach([&] { asio::post(io, begin_shutdown); });
   server.open_async([] {},
                     [&](std::exception_ptr e) {
                       failure = e;
                       io.stop();
                     });
+  if (side_server) {
+    side_server->open_async([] {},
+                            [&](std::exception_ptr e) {
+                              failure = e;
+                              failed_address =
+                                  options.side.host + ":" + std::to_string(options.side.port);
+                              io.stop();
+                            });
+  }
+  // What is open and in flight, for /metrics while this server runs.
+  auto gauges =
+      observability::metrics().add_collector([shared, streams](observability::SampleWriter& out) {
+        out.family("guiche_http_requests_in_flight",
+                   "Requisições HTTP em atendimento (incluindo as na fila dos workers).", "gauge");
+        out.sample("guiche_http_requests_in_flight", {}, shared->in_flight.load());
+        out.family("guiche_sse_streams_open", "Fluxos de eventos (SSE) abertos.", "gauge");
+        out.sample("guiche_sse_streams_open", {}, static_cast<double>(streams->open_count()));
+      });
 
   // Workers block on the database (a durable commit waits for fsync), so their
   // pool is sized for concurrency, not for cores: concurrent registrations
@@ -417,8 +500,7 @@ int serve(const std::vector<Route>& routes, const std::string& host, unsigned sh
     try {
       std::rethrow_exception(failure);
     } catch (const std::exception& e) {
-      throw std::runtime_error("não foi possível escutar em " + host + ":" + std::to_string(port) +
-                               ": " + e.what());
+      throw std::runtime_error("não foi possível escutar em " + failed_address + ": " + e.what());
     }
   }
   return 0;

@@ -39,7 +39,22 @@ struct ServeOptions {
   // How often open event streams get a keep-alive comment.
   std::chrono::milliseconds stream_ping{15000};
   ServeControl* control = nullptr;
+  // Another address with routes of its own, e.g. /metrics where only the
+  // monitoring network reaches (`--metrics-listen`). Empty host: none.
+  struct Listener {
+    std::string host;
+    unsigned short port = 0;
+    std::vector<Route> routes;
+  };
+  Listener side{};
 };
+
+// Blocks SIGTERM and SIGINT in the calling thread and in every thread it
+// starts from now on. Called first thing by `guiche serve`: a stop asked for
+// while the desk is still starting (its background threads already run) then
+// waits for serve()'s handler instead of killing the process with work half
+// done. serve() unblocks them once its handler is installed.
+void hold_stop_signals();
 
 int serve(const std::vector<Route>& routes, const std::string& host, unsigned short port,
           const ServeOptions& options = {});

@@ -3,10 +3,26 @@
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <iostream>
 #include <sstream>
 
+#include "observability/log.hpp"
+#include "observability/metrics.hpp"
+
 namespace guiche::mail {
+namespace {
+
+// Rounds that failed on a mailbox (the server down, a wrong password):
+// /metrics' signal that mail has stopped coming in.
+void count_poll_error(const std::string& mailbox) {
+  static auto& family = observability::metrics().counter(
+      "guiche_imap_poll_errors_total",
+      "Leituras de caixa IMAP que falharam (servidor fora, senha errada, mensagem ilegível).",
+      {"mailbox"});
+  family.with({mailbox}).inc();
+}
+
+}  // namespace
+
 namespace {
 
 std::size_t append(char* data, std::size_t size, std::size_t count, void* user) {
@@ -59,7 +75,13 @@ ImapPoller::ImapPoller(ImapConfig config, DeliverMail deliver, bool start_thread
   curl_global_init(CURL_GLOBAL_DEFAULT);
   curl_ = curl_easy_init();
   if (!curl_) throw ImapError("libcurl não inicializou");
-  if (start_thread) thread_ = std::thread([this] { run(); });
+  if (start_thread) {
+    // A round reads every mailbox, each command bounded by the timeout: a
+    // backlog of messages takes a while, a hung server is caught.
+    beat_ =
+        observability::heartbeats().enroll("imap", 3 * config_.interval + std::chrono::minutes(30));
+    thread_ = std::thread([this] { run(); });
+  }
 }
 
 ImapPoller::~ImapPoller() {
@@ -78,7 +100,8 @@ int ImapPoller::poll_once() {
     try {
       delivered += poll_mailbox(url);
     } catch (const std::exception& e) {
-      std::cerr << "imap: " << mailbox_of(url) << ": " << e.what() << "\n";
+      count_poll_error(mailbox_of(url));
+      observability::log_error("imap", mailbox_of(url) + ": " + e.what());
     }
   }
   return delivered;
@@ -125,15 +148,16 @@ int ImapPoller::poll_mailbox(const std::string& url) {
     } catch (const ImapError& e) {
       // One message that cannot be read must not hold up the others; it
       // stays unseen and is tried again next round.
-      std::cerr << "imap: " << mailbox_of(url) << ": mensagem UID " << uid
-                << " não lida: " << e.what() << "\n";
+      count_poll_error(mailbox_of(url));
+      observability::log_error(
+          "imap", mailbox_of(url) + ": mensagem UID " + uid + " não lida: " + e.what());
       continue;
     }
     try {
       deliver_(raw, source);
     } catch (const RefusedMessage& e) {
-      std::cerr << "imap: " << mailbox_of(url) << ": mensagem UID " << uid
-                << " recusada: " << e.what() << "\n";
+      observability::log_error(
+          "imap", mailbox_of(url) + ": mensagem UID " + uid + " recusada: " + e.what());
       command("UID STORE " + uid + " +FLAGS (\\Seen \\Flagged)");
       continue;
     }
@@ -148,6 +172,7 @@ void ImapPoller::run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     lock.unlock();
+    beat_.now();
     poll_once();
     lock.lock();
     wake_.wait_for(lock, config_.interval, [this] { return stopping_; });

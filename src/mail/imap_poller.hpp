@@ -16,6 +16,8 @@
 #include <thread>
 #include <vector>
 
+#include "observability/heartbeats.hpp"
+
 namespace guiche::mail {
 
 struct ImapConfig {
@@ -65,6 +67,7 @@ class ImapPoller {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  observability::Heartbeats::Beat beat_;  // readiness: the poller still turns
   std::thread thread_;
 };
 

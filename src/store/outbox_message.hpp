@@ -38,4 +38,14 @@ struct OutboxMessage {
   std::optional<std::string> payload;
 };
 
+// What waits in the outbox, per channel and status (pending, sending,
+// failed), with the oldest message's creation: /metrics' queue depth and age.
+// Read through the (status, ...) index: sent rows are never touched.
+struct OutboxBacklog {
+  std::string channel;
+  std::string status;
+  std::int64_t count = 0;
+  Instant oldest_created_at;
+};
+
 }  // namespace guiche::store

@@ -197,4 +197,15 @@ std::vector<std::int64_t> unit_notice_recipients(Connection& c, std::int64_t uni
   return ids;
 }
 
+std::vector<OutboxBacklog> outbox_backlog(Connection& c) {
+  std::vector<OutboxBacklog> out;
+  for (const auto& r :
+       c.query("SELECT channel, status, COUNT(*), MIN(created_at) FROM outbox "
+               "WHERE status IN ('pending', 'sending', 'failed') GROUP BY channel, status "
+               "ORDER BY channel, status")) {
+    out.push_back({r.text(0), r.text(1), r.integer(2), from_millis(r.integer(3))});
+  }
+  return out;
+}
+
 }  // namespace guiche::store

@@ -38,6 +38,9 @@ void mark_attempt_failed(Connection& c, std::int64_t id, const std::string& erro
 // (the channel could not work at all; transports/transport.hpp, hold).
 void hold_message(Connection& c, std::int64_t id, const std::string& error, Instant retry_at);
 bool retry_message(Connection& c, std::int64_t id, Instant now);
+
+// What waits in the outbox (store/outbox_message.hpp, OutboxBacklog).
+std::vector<OutboxBacklog> outbox_backlog(Connection& c);
 // A message the provider accepted and then reported undelivered goes again,
 // with `payload` (a WhatsApp row as its template); false unless it was sent.
 bool resend_message(Connection& c, std::int64_t id, const std::string& payload, Instant now);

@@ -1,9 +1,37 @@
 #include "transports/outbox_worker.hpp"
 
 #include <algorithm>
-#include <iostream>
+
+#include "observability/log.hpp"
+#include "observability/metrics.hpp"
 
 namespace guiche::transports {
+namespace {
+
+const char* outcome_name(SendOutcome::Kind kind) {
+  switch (kind) {
+    case SendOutcome::Kind::sent:
+      return "sent";
+    case SendOutcome::Kind::retry_later:
+      return "retry";
+    case SendOutcome::Kind::hold:
+      return "held";
+    case SendOutcome::Kind::give_up:
+    case SendOutcome::Kind::disable_destination:
+      return "failed";
+  }
+  return "failed";
+}
+
+observability::Family<observability::Counter>& delivery_attempts() {
+  static auto& family = observability::metrics().counter(
+      "guiche_outbox_deliveries_total",
+      "Tentativas de entrega do outbox, por canal e resultado (sent, retry, held, failed).",
+      {"channel", "outcome"});
+  return family;
+}
+
+}  // namespace
 
 std::chrono::milliseconds backoff_delay(const WorkerConfig& config, int attempts) {
   auto delay = config.backoff_base;
@@ -15,7 +43,12 @@ OutboxWorker::OutboxWorker(store::Database& db, const Clock& clock,
                            std::unique_ptr<NoticeTransport> transport, WorkerConfig config,
                            bool start_thread)
     : db_(db), clock_(clock), transport_(std::move(transport)), config_(config) {
-  if (start_thread) thread_ = std::thread([this] { run(); });
+  if (start_thread) {
+    // A round waits `poll` at most, and its sends are bounded by the claim's lease.
+    beat_ = observability::heartbeats().enroll(
+        "outbox (" + std::string(transport_->channel()) + ")", 3 * config_.poll + config_.lease);
+    thread_ = std::thread([this] { run(); });
+  }
 }
 
 OutboxWorker::~OutboxWorker() {
@@ -78,7 +111,10 @@ int OutboxWorker::deliver_due() {
       transport_->record(c, m, o, done);
     }
   });
-  for (const auto& o : outcomes) sent_last_round_ += o.kind == SendOutcome::Kind::sent ? 1 : 0;
+  for (const auto& o : outcomes) {
+    sent_last_round_ += o.kind == SendOutcome::Kind::sent ? 1 : 0;
+    delivery_attempts().with({std::string(transport_->channel()), outcome_name(o.kind)}).inc();
+  }
   return static_cast<int>(claimed.size());
 }
 
@@ -86,12 +122,13 @@ void OutboxWorker::run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     lock.unlock();
+    beat_.now();
     int claimed = 0;
     try {
       claimed = deliver_due();
     } catch (const std::exception& e) {
       // A database hiccup must not stop the server; the next round retries.
-      std::cerr << "outbox (" << transport_->channel() << "): " << e.what() << "\n";
+      observability::log_error("outbox (" + std::string(transport_->channel()) + ")", e.what());
       sent_last_round_ = 0;
     }
     lock.lock();

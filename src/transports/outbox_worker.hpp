@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "domain/time.hpp"
+#include "observability/heartbeats.hpp"
 #include "store/database.hpp"
 #include "transports/transport.hpp"
 
@@ -55,6 +56,7 @@ class OutboxWorker {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  observability::Heartbeats::Beat beat_;  // readiness: this worker still turns
   std::thread thread_;
 };
 

@@ -1,8 +1,8 @@
 #include "web/page.hpp"
+#include "observability/log.hpp"
 #include "support/random_hex.hpp"
 
 #include <date/tz.h>
-#include <iostream>
 
 #include "api/caller.hpp"
 #include "app/accounts/accounts.hpp"
@@ -201,7 +201,7 @@ http::Response guarded_page(WebContext& ctx, const http::Request& r,
         return error_page(ctx, r, 400, "portal.erro.nao_atendido", e.what());
     }
   } catch (const std::exception& e) {
-    std::cerr << "guiche serve: erro na página " << r.path << ": " << e.what() << std::endl;
+    observability::log_error("web", std::string("erro na página ") + r.route + ": " + e.what());
     return error_page(ctx, r, 500, "portal.erro.interno", text(ctx, "portal.erro.inesperado"));
   }
 }

@@ -17,6 +17,10 @@ std::vector<MatrixRow> authorization_matrix() {
       "Anexo da matriz.\r\n--matriz--\r\n";
   return {
       {"GET", "/api/v1/health", "/api/v1/health", "", "PPPPPPPPPPPP"},
+      {"GET", "/api/v1/health/live", "/api/v1/health/live", "", "PPPPPPPPPPPP"},
+      {"GET", "/api/v1/health/ready", "/api/v1/health/ready", "", "PPPPPPPPPPPP"},
+      // No account opens it: only the monitoring token (none is set here).
+      {"GET", "/metrics", "/metrics", "", "DDDDDDDDDDDD"},
       {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "", "PPPPPPPPPPPP"},
       // Without a password: a wrong one would count against the login throttle.
       {"POST", "/api/v1/session", "/api/v1/session", R"({"login":"paulo"})", "IIIIIIIIIIII"},

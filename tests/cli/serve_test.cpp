@@ -64,6 +64,25 @@ TEST_F(ServeTest, AnswersHealthAndNotFoundThenStopsCleanlyOnSigterm) {
   EXPECT_THAT(output, HasSubstr("GET /nada 404 "));
 }
 
+// A service manager may stop the server while it is still starting, its
+// background threads already running: that stop must be as clean as any other.
+TEST_F(ServeTest, ASigtermWhileStartingStillEndsInACleanStop) {
+  const auto port = free_loopback_port();
+  ASSERT_NE(port, 0);
+  Child server({"serve", "--listen", "127.0.0.1:" + std::to_string(port), "--data", dir},
+               dir + "/serve.log");
+  // The first line is printed once the desk is open, before the HTTP server
+  // is set up; 400 tries of 5 ms bound the wait.
+  for (int i = 0; i < 400 && server.running(); ++i) {
+    if (server.output().find("Canal WhatsApp") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_THAT(server.output(), HasSubstr("Canal WhatsApp"));
+  server.signal(SIGTERM);
+  EXPECT_EQ(server.wait_exit(std::chrono::seconds(10)), 0) << server.output();
+  EXPECT_THAT(server.output(), HasSubstr("guiche serve: encerrando"));
+}
+
 TEST_F(ServeTest, BadListenAddressExitsWithTwo) {
   for (const std::string listen :
        {"nonsense", "127.0.0.1", "127.0.0.1:0", "127.0.0.1:99999", "exemplo.gov.br:80", ":80"}) {

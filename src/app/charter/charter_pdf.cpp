@@ -1,10 +1,10 @@
 #include "app/charter/charter_pdf.hpp"
+#include "observability/log.hpp"
 
 #include <sodium.h>
 
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <iterator>
 #include <stdexcept>
 
@@ -160,7 +160,7 @@ void CharterPdf::print(PdfPrinter& printer, const Job& job) {
     failed_.reset();
     ++generations_;
   } catch (const std::exception& e) {
-    std::cerr << "guiche: a carta em PDF não foi gerada: " << e.what() << std::endl;
+    observability::log_error("carta", std::string("a carta em PDF não foi gerada: ") + e.what());
     std::lock_guard lock(mutex_);
     failed_ = {job.fingerprint, std::chrono::steady_clock::now()};
   }

@@ -1,6 +1,5 @@
 #include "app/incidents/notice_reminders.hpp"
-
-#include <iostream>
+#include "observability/log.hpp"
 
 #include "app/incidents/notice_delivery.hpp"
 #include "app/incidents/notice_messages.hpp"
@@ -75,8 +74,8 @@ ReminderRound NoticeReminders::send_due(Instant now) {
       ++(kind == ReminderKind::maintenance_start ? round.maintenance : round.incident);
     } catch (const DomainError& e) {
       // An admin's template with a hole refuses the message; the others still go.
-      std::cerr << "guiche: lembrete do comunicado " << id << " não enviado: " << e.what()
-                << std::endl;
+      observability::log_error("comunicados", "lembrete do comunicado " + std::to_string(id) +
+                                                  " não enviado: " + e.what());
     }
   }
   return round;

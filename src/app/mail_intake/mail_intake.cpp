@@ -23,6 +23,7 @@
 //    address per hour; notices a mail would cause beyond that are dropped.
 //  - Whatever cannot be handled is quarantined whole, never lost.
 #include "app/mail_intake/mail_intake.hpp"
+#include "observability/metrics.hpp"
 
 #include "app/access_policy.hpp"
 #include "app/attachments/attachments.hpp"
@@ -80,6 +81,14 @@ std::string lower_ascii(std::string s) {
 std::string size_label(std::int64_t bytes) {
   if (bytes >= 1024 * 1024) return std::to_string(bytes / (1024 * 1024)) + " MB";
   return std::to_string(bytes / 1024) + " KB";
+}
+
+// /metrics: what became of the messages taken in (ticket_created, joined,
+// quarantined, duplicate, ...), so a sudden run of quarantines shows.
+void count_intake(const std::string& outcome) {
+  static auto& family = observability::metrics().counter(
+      "guiche_mail_intake_total", "Mensagens de e-mail recebidas, por resultado.", {"outcome"});
+  family.with({outcome}).inc();
 }
 
 }  // namespace
@@ -218,6 +227,7 @@ MailReceipt MailIntake::intake(const std::string& raw, const std::string& source
     });
   }
   if (receipt.outcome == "ticket_created") ctx_.directory_changed();  // it may have added a person
+  count_intake(receipt.outcome);
   return receipt;
 }
 

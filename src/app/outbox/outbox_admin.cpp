@@ -113,4 +113,10 @@ TemplateView OutboxAdmin::save_message_template(const Actor& a, const mail::Temp
   return TemplateView{saved, false, now};
 }
 
+std::vector<store::OutboxBacklog> OutboxAdmin::backlog() {
+  std::vector<store::OutboxBacklog> rows;
+  ctx_.db.read([&](store::Connection& c) { rows = store::outbox_backlog(c); });
+  return rows;
+}
+
 }  // namespace guiche::app

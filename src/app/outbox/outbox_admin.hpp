@@ -39,6 +39,9 @@ class OutboxAdmin {
   TemplateView message_template(const Actor& a, const std::string& key);
   std::vector<ChannelProblem> channel_problems(const Actor& a);
   TemplateView save_message_template(const Actor& a, const mail::Template& t);
+  // The outbox's backlog for monitoring (/metrics): counts only, no message.
+  // Not per actor: /metrics is guarded by its token or its address.
+  std::vector<store::OutboxBacklog> backlog();
 
  private:
   DeskContext& ctx_;

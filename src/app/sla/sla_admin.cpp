@@ -1,5 +1,6 @@
 // See sla_admin.hpp.
 #include "app/sla/sla_admin.hpp"
+#include "observability/metrics.hpp"
 
 #include "app/access_policy.hpp"
 #include "app/sla/sla_recompute.hpp"
@@ -34,6 +35,20 @@ sla::SlaConfiguration SlaAdmin::update_sla_configuration(const Actor& a,
   return config;
 }
 
+namespace {
+
+// /metrics: the SLA warnings and breaches this node recorded (each is also an
+// event on its ticket), by target (response, resolution) and level.
+void count_sla_warning(const std::string& target, const std::string& level) {
+  static auto& family = observability::metrics().counter(
+      "guiche_sla_warnings_total",
+      "Avisos de prazo registrados: level=warning (perto de vencer) ou breach (vencido).",
+      {"target", "level"});
+  family.with({target, level}).inc();
+}
+
+}  // namespace
+
 int SlaAdmin::record_sla_warnings() {
   const Instant now = ctx_.now();
   int recorded = 0;
@@ -45,8 +60,10 @@ int SlaAdmin::record_sla_warnings() {
     int this_round = 0;
     for (auto id : due) {
       int fired_now = 0;
+      std::vector<std::pair<std::string, std::string>> fired_levels;  // (target, level)
       ledger_.write([&](LedgerWrite& w) {
         fired_now = 0;
+        fired_levels.clear();
         auto ticket = w.lock(id);
         if (!ticket) return;
         auto& c = w.connection();
@@ -59,6 +76,7 @@ int SlaAdmin::record_sla_warnings() {
           for (auto [level, at] :
                {std::pair{"warning", clock.warning_at}, std::pair{"breach", clock.breach_at}}) {
             if (!at || *at > now || fired.contains({target, level})) continue;
+            fired_levels.emplace_back(target, level);
             drafts.push_back({EventKind::sla_warning,
                               {{"target", target},
                                {"level", level},
@@ -76,6 +94,7 @@ int SlaAdmin::record_sla_warnings() {
       });
       recorded += fired_now;
       this_round += fired_now;
+      for (const auto& [target, level] : fired_levels) count_sla_warning(target, level);
     }
     if (due.size() < 100 || this_round == 0) break;
   }

@@ -13,7 +13,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
-#include <iostream>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -22,6 +21,7 @@
 #include "store/database.hpp"
 #include "store/postgres/statement_cache.hpp"
 #include "store/postgres/write_groups.hpp"
+#include "store/write_metrics.hpp"
 
 namespace guiche::store {
 namespace {
@@ -72,7 +72,12 @@ Result check(PGconn* conn, PGresult* raw) {
   } else if (sqlstate == "40001" || sqlstate == "40P01") {
     kind = Kind::busy;
   }
-  std::string message = trimmed(res ? PQresultErrorMessage(res.get()) : PQerrorMessage(conn));
+  // The primary message only: the DETAIL line quotes the row's values (a
+  // duplicate key's e-mail), and these errors reach the log.
+  const char* primary = res ? PQresultErrorField(res.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  std::string message = trimmed(primary ? primary
+                                : res   ? PQresultErrorMessage(res.get())
+                                        : PQerrorMessage(conn));
   throw StoreError(kind, "PostgreSQL" + (sqlstate.empty() ? "" : " " + sqlstate) + ": " + message);
 }
 
@@ -411,7 +416,7 @@ class PostgresDatabase final : public Database {
 
   // Retried as a whole when the server reports a serialization failure or a
   // deadlock (Kind::busy): at most kMaxRetries times, each retry counted and
-  // logged (on standard error, which serve's log collects).
+  // logged (store/write_metrics.hpp: /metrics and the log).
   void write(const std::function<void(Connection&)>& fn) override {
     for (int attempt = 0;; ++attempt) {
       try {
@@ -419,10 +424,7 @@ class PostgresDatabase final : public Database {
         return;
       } catch (const StoreError& e) {
         if (e.kind() != Kind::busy || attempt == kMaxRetries) throw;
-        const auto retries = ++retries_;
-        std::cerr << "guiche: PostgreSQL: transação repetida (tentativa " << attempt + 2 << " de "
-                  << kMaxRetries + 1 << ", " << retries
-                  << " repetições desde o início): " << e.what() << "\n";
+        record_write_retry("postgresql", attempt + 2, kMaxRetries + 1, e.what());
       }
       // Randomised so that the transactions that collided do not collide again.
       thread_local std::mt19937 rng{std::random_device{}()};
@@ -441,6 +443,15 @@ class PostgresDatabase final : public Database {
   // ticket before changing it). A job that fails is rolled back to its
   // savepoint alone; a failed COMMIT fails every job that had not failed.
   void run_group(std::vector<postgres::WriteJob*>& group) {
+    const auto started = std::chrono::steady_clock::now();
+    run_group_transaction(group);
+    std::size_t failed = 0;
+    for (const auto* job : group) failed += job->error ? 1 : 0;
+    record_write_group("postgresql", std::chrono::steady_clock::now() - started, group.size(),
+                       failed);
+  }
+
+  void run_group_transaction(std::vector<postgres::WriteJob*>& group) {
     if (group.size() == 1) {
       try {
         run_transaction("BEGIN", *group.front()->work);
@@ -520,7 +531,6 @@ class PostgresDatabase final : public Database {
   Pool pool_;
   postgres::WriteGroups groups_{kMaxWriteGroup,
                                 [this](std::vector<postgres::WriteJob*>& g) { run_group(g); }};
-  std::atomic<std::uint64_t> retries_{0};
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 // SAVEPOINT, and commits once. A job that throws is rolled back to its
 // savepoint alone; write() returns to each caller only after the shared
 // commit is on disk.
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -14,6 +15,7 @@
 #include <thread>
 
 #include "store/sqlite/sqlite_connection.hpp"
+#include "store/write_metrics.hpp"
 
 namespace guiche::store {
 namespace {
@@ -93,6 +95,14 @@ class SqliteDatabase final : public Database {
   }
 
   void run_batch(std::deque<WriteJob*>& batch) {
+    const auto started = std::chrono::steady_clock::now();
+    run_transaction(batch);
+    std::size_t failed = 0;
+    for (WriteJob* job : batch) failed += job->error ? 1 : 0;
+    record_write_group("sqlite", std::chrono::steady_clock::now() - started, batch.size(), failed);
+  }
+
+  void run_transaction(std::deque<WriteJob*>& batch) {
     SqliteConnection& db = *writer_connection_;
     try {
       db.execute_script("BEGIN IMMEDIATE");
