@@ -15,6 +15,7 @@ packages=(
   libhowardhinnant-date-dev tzdata
   libcurl4-openssl-dev libgmime-3.0-dev libkainjow-mustache-dev python3-aiosmtpd python3-dateutil python3-prometheus-client dovecot-imapd chromium
   poppler-utils
+  libarchive-dev
 )
 
 missing=()

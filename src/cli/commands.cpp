@@ -24,6 +24,7 @@ void register_commands(CLI::App& app) {
   add_sla(app, r);
   add_calendar(app, r);
   add_mailgate(app, r);
+  add_backup(app, r);
 }
 
 int run_selected(CLI::App&) {

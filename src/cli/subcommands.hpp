@@ -15,5 +15,6 @@ void add_admin(CLI::App& app, Runners& runners);
 void add_sla(CLI::App& app, Runners& runners);
 void add_calendar(CLI::App& app, Runners& runners);
 void add_mailgate(CLI::App& app, Runners& runners);
+void add_backup(CLI::App& app, Runners& runners);
 
 }  // namespace guiche::cli
