@@ -9,12 +9,13 @@ packages=(
   libsqlite3-dev sqlite3
   libpq-dev postgresql-15 postgresql-contrib
   nlohmann-json3-dev libsodium-dev libmagic-dev libmagic-mgc
-  libcli11-dev libjemalloc-dev
+  libcli11-dev libtomlplusplus-dev libjemalloc-dev
   librestinio-dev libasio-dev libhttp-parser-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libhowardhinnant-date-dev tzdata
   libcurl4-openssl-dev libgmime-3.0-dev libkainjow-mustache-dev python3-aiosmtpd python3-dateutil dovecot-imapd chromium
   poppler-utils
+  help2man dpkg-dev systemd man-db curl
 )
 
 missing=()
