@@ -6,7 +6,7 @@ DATA ?= data
 LISTEN ?= 127.0.0.1:8080
 BUILD_TYPE ?= RelWithDebInfo
 
-.PHONY: all deps build build-asan run test format bench clean
+.PHONY: all deps build build-asan run test package format bench clean
 
 all: build
 
@@ -29,6 +29,11 @@ run: build
 
 test: build build-asan
 	@scripts/run-tests.sh build build-asan
+
+# The Debian package (CPack, cmake/package.cmake): build/guiche_<version>_amd64.deb.
+package: build
+	@cd build && cpack -G DEB >/dev/null
+	@ls build/guiche_*.deb
 
 bench: build
 	@scripts/bench.sh

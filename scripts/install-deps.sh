@@ -9,13 +9,14 @@ packages=(
   libsqlite3-dev sqlite3
   libpq-dev postgresql-15 postgresql-contrib
   nlohmann-json3-dev libsodium-dev libmagic-dev libmagic-mgc
-  libcli11-dev libjemalloc-dev
+  libcli11-dev libtomlplusplus-dev libjemalloc-dev
   librestinio-dev libasio-dev libhttp-parser-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libhowardhinnant-date-dev tzdata
   libcurl4-openssl-dev libgmime-3.0-dev libkainjow-mustache-dev python3-aiosmtpd python3-dateutil python3-prometheus-client dovecot-imapd chromium
   poppler-utils
   libarchive-dev
+  help2man dpkg-dev systemd man-db curl
 )
 
 missing=()

@@ -15,8 +15,7 @@ std::map<CLI::App*, std::function<int()>>& runners() {
 
 }  // namespace
 
-void register_commands(CLI::App& app) {
-  auto& r = runners();
+void add_commands(CLI::App& app, Runners& r) {
   add_migrate(app, r);
   add_serve(app, r);
   add_demo(app, r);
@@ -25,6 +24,11 @@ void register_commands(CLI::App& app) {
   add_calendar(app, r);
   add_mailgate(app, r);
   add_backup(app, r);
+  add_config(app, r);
+}
+
+void register_commands(CLI::App& app) {
+  add_commands(app, runners());
 }
 
 int run_selected(CLI::App&) {

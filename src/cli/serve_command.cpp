@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -21,6 +22,7 @@
 #include "app/whatsapp/whatsapp_conversations.hpp"
 #include "app/whatsapp/whatsapp_inbox.hpp"
 #include "cli/options.hpp"
+#include "cli/shipped_files.hpp"
 #include "cli/subcommands.hpp"
 #include "demo/demo_data.hpp"
 #include "domain/error.hpp"
@@ -91,6 +93,20 @@ mail::SmtpConfig::Tls parse_tls(const std::string& text) {
   throw invalid_field("--smtp-starttls", "Use none, optional ou required em --smtp-starttls.");
 }
 
+// A CLI11 check from one of the parsers above, so a bad value is refused while
+// parsing: in the configuration file, with its line (cli/config_file.hpp).
+template <typename Parse>
+std::function<std::string(const std::string&)> parsed_by(Parse parse) {
+  return [parse](const std::string& text) {
+    try {
+      parse(text);
+      return std::string();
+    } catch (const DomainError& e) {
+      return std::string(e.what());
+    }
+  };
+}
+
 // SMTP settings; the password only ever comes from the environment
 // (GUICHE_SMTP_PASSWORD), so it shows in no process list nor shell history.
 struct MailOptions {
@@ -110,6 +126,7 @@ struct MailOptions {
         ->envname("GUICHE_SMTP_HOST");
     command.add_option("--smtp-port", port, "porta SMTP")->envname("GUICHE_SMTP_PORT");
     command.add_option("--smtp-starttls", starttls, "none | optional | required")
+        ->check(parsed_by(parse_tls))
         ->envname("GUICHE_SMTP_STARTTLS");
     command.add_option("--smtp-user", user, "usuário SMTP (senha em GUICHE_SMTP_PASSWORD)")
         ->envname("GUICHE_SMTP_USER");
@@ -150,7 +167,7 @@ struct ImapOptions {
 struct WhatsAppOptions {
   std::string api_url;
   std::string phone_number_id;
-  std::string templates = GUICHE_WHATSAPP_TEMPLATES;
+  std::string templates = shipped_file("whatsapp_templates.json", GUICHE_WHATSAPP_TEMPLATES);
 
   void add_to(CLI::App& command) {
     command
@@ -200,10 +217,10 @@ void add_serve(CLI::App& app, Runners& runners) {
   auto listen = std::make_shared<std::string>("127.0.0.1:8080");
   auto demo = std::make_shared<bool>(false);
   auto calendar = std::make_shared<std::string>("br");
-  auto web_dir = std::make_shared<std::string>(GUICHE_WEB_DIR);
+  auto web_dir = std::make_shared<std::string>(shipped_file("web", GUICHE_WEB_DIR));
   auto* command = app.add_subcommand("serve", "serve a API e as páginas");
   options->add_to(*command);
-  command->add_option("--listen", *listen, "HOST:PORTA");
+  command->add_option("--listen", *listen, "HOST:PORTA")->check(parsed_by(parse_listen));
   command->add_option("--web", *web_dir, "pasta do portal (modelos e arquivos estáticos)");
   command->add_flag("--demo", *demo, "carrega os dados de demonstração se o banco estiver vazio");
   command->add_option("--calendar", *calendar,

@@ -16,5 +16,10 @@ void add_sla(CLI::App& app, Runners& runners);
 void add_calendar(CLI::App& app, Runners& runners);
 void add_mailgate(CLI::App& app, Runners& runners);
 void add_backup(CLI::App& app, Runners& runners);
+void add_config(CLI::App& app, Runners& runners);
+
+// Every subcommand above, on `app`: the configuration file checks its values
+// on a second tree of them (cli/config_file.hpp).
+void add_commands(CLI::App& app, Runners& runners);
 
 }  // namespace guiche::cli
