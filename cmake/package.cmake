@@ -7,15 +7,19 @@
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
 install(TARGETS guiche RUNTIME DESTINATION bin)
 
-# The portal: templates, texts and our CSS, and of the npm packages (scripts/web-deps.sh) only
-# the folders `serve` serves (src/web/assets.cpp); the lock file versions their URLs.
+# The portal: templates, texts and our CSS, and of the npm packages (scripts/web-deps.sh) the
+# folders `serve` serves (src/web/assets.cpp) without what no page uses (source maps, the design
+# system's per-component files, Raleway's other alphabets): CPackDeb runs `file` once per file,
+# so each thousand files costs a minute of `make package`. A template using another file of them
+# adds it here. The lock file versions their URLs.
 install(DIRECTORY web/templates web/i18n web/static DESTINATION share/guiche/web)
 install(FILES web/package-lock.json DESTINATION share/guiche/web)
 set(GUICHE_NPM ${CMAKE_SOURCE_DIR}/web/node_modules)
 set(GUICHE_WEB_MODULES share/guiche/web/node_modules)
 install(DIRECTORY ${GUICHE_NPM}/@govbr-ds/core/dist DESTINATION ${GUICHE_WEB_MODULES}/@govbr-ds/core
-  PATTERN "*.map" EXCLUDE)
-install(DIRECTORY ${GUICHE_NPM}/@fontsource/raleway DESTINATION ${GUICHE_WEB_MODULES}/@fontsource)
+  PATTERN "*.map" EXCLUDE PATTERN "components" EXCLUDE)
+install(DIRECTORY ${GUICHE_NPM}/@fontsource/raleway DESTINATION ${GUICHE_WEB_MODULES}/@fontsource
+  FILES_MATCHING PATTERN "latin-*.css" PATTERN "raleway-latin-*" PATTERN "LICENSE")
 install(DIRECTORY ${GUICHE_NPM}/@fortawesome/fontawesome-free/css
   ${GUICHE_NPM}/@fortawesome/fontawesome-free/webfonts
   DESTINATION ${GUICHE_WEB_MODULES}/@fortawesome/fontawesome-free)
