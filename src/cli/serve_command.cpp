@@ -220,7 +220,8 @@ void add_serve(CLI::App& app, Runners& runners) {
   auto web_dir = std::make_shared<std::string>(shipped_file("web", GUICHE_WEB_DIR));
   auto* command = app.add_subcommand("serve", "serve a API e as páginas");
   options->add_to(*command);
-  command->add_option("--listen", *listen, "HOST:PORTA")->check(parsed_by(parse_listen));
+  command->add_option("--listen", *listen, "HOST:PORTA")
+      ->check(parsed_by([](const std::string& text) { return parse_listen(text); }));
   command->add_option("--web", *web_dir, "pasta do portal (modelos e arquivos estáticos)");
   command->add_flag("--demo", *demo, "carrega os dados de demonstração se o banco estiver vazio");
   command->add_option("--calendar", *calendar,
@@ -251,6 +252,8 @@ void add_serve(CLI::App& app, Runners& runners) {
       ->add_option("--metrics-listen", *metrics_listen,
                    "HOST:PORTA onde GET /metrics responde sem token (só a rede de monitoramento "
                    "deve alcançá-lo); no endereço principal /metrics exige GUICHE_METRICS_TOKEN")
+      ->check(
+          parsed_by([](const std::string& text) { return parse_listen(text, "--metrics-listen"); }))
       ->envname("GUICHE_METRICS_LISTEN");
   auto mail_options = std::make_shared<MailOptions>();
   mail_options->add_to(*command);

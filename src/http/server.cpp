@@ -168,14 +168,15 @@ restinio::request_handling_status_t handle(const std::shared_ptr<Shared>& shared
   const auto started = Steady::now();
   shared->in_flight.fetch_add(1);
   auto id = request_id();
+  // Whatever the handler logs carries the request id (observability/log.hpp).
+  observability::RequestScope scope(id);
   Reply reply;
   try {
     reply = produce();
   } catch (const std::exception& e) {
     // The request id joins this line to the request's access line (route,
     // status); the path itself may carry ids and stays out.
-    observability::log_error("http", std::string("erro ao atender: ") + e.what(),
-                             {{"request_id", id}});
+    observability::log_error("http", std::string("erro ao atender: ") + e.what());
     reply = problem(restinio::status_internal_server_error(), "Erro interno",
                     "Ocorreu um erro inesperado; tente novamente.");
   }

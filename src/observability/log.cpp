@@ -14,6 +14,7 @@ namespace guiche::observability {
 namespace {
 
 std::atomic<LogFormat> format_{LogFormat::text};
+thread_local const std::string* current_request = nullptr;
 
 // One write(2) per line: lines from concurrent threads never interleave and
 // no lock is held (std::cerr is unbuffered and would issue a write per <<).
@@ -48,7 +49,12 @@ std::string json_line(nlohmann::ordered_json object) {
 }
 
 void log_event(std::string_view level, std::string_view component, std::string_view message,
-               const LogFields& fields) {
+               LogFields fields) {
+  if (current_request) {
+    bool named = false;
+    for (const auto& [key, value] : fields) named = named || key == "request_id";
+    if (!named) fields.emplace_back("request_id", *current_request);
+  }
   if (format_.load() == LogFormat::json) {
     nlohmann::ordered_json line = {
         {"time", timestamp()}, {"level", level}, {"component", component}, {"message", message}};
@@ -62,6 +68,14 @@ void log_event(std::string_view level, std::string_view component, std::string_v
 }
 
 }  // namespace
+
+RequestScope::RequestScope(const std::string& request_id) : outer_(current_request) {
+  current_request = &request_id;
+}
+
+RequestScope::~RequestScope() {
+  current_request = outer_;
+}
 
 void set_log_format(LogFormat format) {
   format_.store(format);

@@ -37,6 +37,20 @@ void log_access(const AccessEntry& entry);
 
 using LogFields = std::vector<std::pair<std::string, std::string>>;
 
+// While a request is handled on this thread, every error or notice logged
+// carries its id, so the line joins the request's access line (route,
+// status) without the part that failed knowing of HTTP.
+class RequestScope {
+ public:
+  explicit RequestScope(const std::string& request_id);
+  ~RequestScope();
+  RequestScope(const RequestScope&) = delete;
+  RequestScope& operator=(const RequestScope&) = delete;
+
+ private:
+  const std::string* outer_;
+};
+
 // An error of one part of Guichê ("imap", "outbox (email)", "http"):
 // `message` says what failed; `fields` give context (request id, route).
 void log_error(std::string_view component, std::string_view message, const LogFields& fields = {});

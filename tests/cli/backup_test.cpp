@@ -19,6 +19,7 @@
 #include "store/ticket_rows.hpp"
 #include "support/child_process.hpp"
 #include "support/http_client.hpp"
+#include "support/served_desk.hpp"
 
 namespace guiche::testing {
 namespace {
@@ -29,23 +30,6 @@ using ::testing::HasSubstr;
 using Clock = std::chrono::steady_clock;
 
 constexpr const char* kBoundary = "----guiche-backup-teste-Q7x";
-
-bool wait_until_accepting(Child& server, unsigned short port) {
-  for (int i = 0; i < 600 && server.running(); ++i) {
-    if (http_request(port, "GET", "/api/v1/health").status != 0) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
-}
-
-Headers sign_in(unsigned short port) {
-  auto r = http_request(port, "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
-                        R"({"login":"solicitante","password":"guiche-demo"})");
-  if (r.status != 201 || r.set_cookies.empty()) return {};
-  const auto& cookie = r.set_cookies.front();
-  return {{"Cookie", cookie.substr(0, cookie.find(';'))},
-          {"X-CSRF-Token", r.json().value("csrf_token", "")}};
-}
 
 struct Acknowledged {
   std::string protocol;
@@ -93,7 +77,7 @@ TEST(BackupUnderLoadTest, EveryTicketAcknowledgedBeforeTheBackupComesBackWithIts
     Child server({"serve", "--listen", "127.0.0.1:" + std::to_string(port), "--data", a, "--demo"},
                  root + "/serve.log");
     ASSERT_TRUE(wait_until_accepting(server, port)) << server.output();
-    const Headers browser = sign_in(port);
+    const Headers browser = sign_in_over_http(port);
     ASSERT_FALSE(browser.empty()) << server.output();
 
     std::atomic<bool> stop{false};

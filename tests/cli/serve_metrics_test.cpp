@@ -15,6 +15,7 @@
 
 #include "support/child_process.hpp"
 #include "support/http_client.hpp"
+#include "support/served_desk.hpp"
 #include "support/test_database.hpp"
 
 namespace guiche::testing {
@@ -88,12 +89,7 @@ TEST_F(ServeMetricsTest, MetricsForTheTokenOrTheirOwnAddressMoveWithTheWorkAndTh
       {"serve", "--demo", "--listen", "127.0.0.1:" + std::to_string(port), "--data", dir,
        "--metrics-listen", "127.0.0.1:" + std::to_string(metrics_port), "--log-format", "json"},
       dir + "/serve.log");
-  bool accepting = false;
-  for (int i = 0; i < 600 && !accepting && server.running(); ++i) {
-    accepting = http_request(port, "GET", "/api/v1/health").status == 200;
-    if (!accepting) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  ASSERT_TRUE(accepting) << server.output();
+  ASSERT_TRUE(wait_until_accepting(server, port)) << server.output();
 
   // The desk's own address asks for the token; no account opens it.
   auto refused = http_request(port, "GET", "/metrics");

@@ -12,6 +12,7 @@
 
 #include "support/child_process.hpp"
 #include "support/http_client.hpp"
+#include "support/served_desk.hpp"
 #include "support/test_database.hpp"
 
 namespace guiche::testing {
@@ -19,24 +20,11 @@ namespace {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
-bool wait_until_accepting(Child& server, unsigned short port) {
-  // Migrations and the demo data load before the server listens.
-  for (int i = 0; i < 600 && server.running(); ++i) {
-    if (http_request(port, "GET", "/api/v1/health").status != 0) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
-}
-
-// A signed-in browser's headers for writes: session cookie and CSRF token.
+// A signed-in browser's headers for JSON writes: session cookie and CSRF token.
 Headers sign_in(unsigned short port) {
-  auto r = http_request(port, "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
-                        R"({"login":"solicitante","password":"guiche-demo"})");
-  if (r.status != 201 || r.set_cookies.empty()) return {};
-  const auto& cookie = r.set_cookies.front();
-  return {{"Cookie", cookie.substr(0, cookie.find(';'))},
-          {"X-CSRF-Token", r.json().value("csrf_token", "")},
-          {"Content-Type", "application/json"}};
+  auto headers = sign_in_over_http(port);
+  if (!headers.empty()) headers.emplace_back("Content-Type", "application/json");
+  return headers;
 }
 
 int in_flight_at_shutdown(const std::string& log) {

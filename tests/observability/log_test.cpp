@@ -62,6 +62,23 @@ TEST_F(LogTest, JsonLinesAreOneObjectEach) {
   EXPECT_EQ(parsed[2]["message"], "encerrando");
 }
 
+TEST_F(LogTest, ErrorsLoggedWhileARequestIsHandledCarryItsId) {
+  set_log_format(LogFormat::json);
+  ::testing::internal::CaptureStderr();
+  {
+    const std::string id = "fedcba9876543210";
+    RequestScope scope(id);
+    log_error("web", "erro na página /chamados/:id");
+  }
+  log_error("imap", "fora de uma requisição");
+  std::istringstream lines(::testing::internal::GetCapturedStderr());
+  std::string inside, outside;
+  std::getline(lines, inside);
+  std::getline(lines, outside);
+  EXPECT_EQ(nlohmann::json::parse(inside)["request_id"], "fedcba9876543210");
+  EXPECT_FALSE(nlohmann::json::parse(outside).contains("request_id"));
+}
+
 TEST_F(LogTest, OnlyTextAndJsonAreFormats) {
   EXPECT_EQ(parse_log_format("json"), LogFormat::json);
   EXPECT_EQ(parse_log_format("text"), LogFormat::text);
