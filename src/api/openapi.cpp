@@ -122,7 +122,7 @@ const nlohmann::ordered_json& openapi_document() {
     nlohmann::ordered_json paths = nlohmann::ordered_json::object();
     for (const auto* table :
          {&documented_operations(), &notice_operations(), &whatsapp_operations(),
-          &custody_operations(), &manifestation_operations()}) {
+          &custody_operations(), &manifestation_operations(), &observability_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)

@@ -25,5 +25,7 @@ const std::vector<OperationDoc>& whatsapp_operations();
 const std::vector<OperationDoc>& custody_operations();
 // Manifestações' (openapi_manifestation_operations.cpp).
 const std::vector<OperationDoc>& manifestation_operations();
+// Liveness, readiness and /metrics (openapi_observability_operations.cpp).
+const std::vector<OperationDoc>& observability_operations();
 
 }  // namespace guiche::api
