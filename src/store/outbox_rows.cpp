@@ -199,9 +199,14 @@ std::vector<std::int64_t> unit_notice_recipients(Connection& c, std::int64_t uni
 
 std::vector<OutboxBacklog> outbox_backlog(Connection& c) {
   std::vector<OutboxBacklog> out;
+  // With statistics SQLite would rather walk all of outbox_channel_due, sent
+  // rows included, to skip sorting the handful of groups: 166 ms at 2,000,000
+  // rows against 9 ms through outbox_due, so it is told which index to use.
+  const std::string from =
+      c.dialect() == Dialect::sqlite ? "outbox INDEXED BY outbox_due" : "outbox";
   for (const auto& r :
-       c.query("SELECT channel, status, COUNT(*), MIN(created_at) FROM outbox "
-               "WHERE status IN ('pending', 'sending', 'failed') GROUP BY channel, status "
+       c.query("SELECT channel, status, COUNT(*), MIN(created_at) FROM " + from +
+               " WHERE status IN ('pending', 'sending', 'failed') GROUP BY channel, status "
                "ORDER BY channel, status")) {
     out.push_back({r.text(0), r.text(1), r.integer(2), from_millis(r.integer(3))});
   }
