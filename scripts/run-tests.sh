@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-GUICHE_TEST_PG_URL=$(scripts/test-servers/postgres.sh start)
+# Without fsync: see scripts/test-servers/postgres.sh.
+GUICHE_TEST_PG_URL=$(GUICHE_TEST_PG_FSYNC=off scripts/test-servers/postgres.sh start)
 export GUICHE_TEST_PG_URL
 trap 'scripts/test-servers/postgres.sh stop; scripts/test-servers/smtp.sh stop; scripts/test-servers/imap.sh stop; scripts/test-servers/whatsapp.sh stop' EXIT
 # The SMTP sink: its port and the maildir where accepted messages land.

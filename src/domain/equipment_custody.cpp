@@ -8,7 +8,7 @@ namespace {
 
 constexpr std::array<std::string_view, 4> kStandings{"none", "held_here", "held_elsewhere",
                                                      "returned_here"};
-constexpr std::array<std::string_view, 3> kActions{"entry", "maintenance", "return"};
+constexpr std::array<std::string_view, 3> kCustodyActions{"entry", "maintenance", "return"};
 
 }  // namespace
 
@@ -24,12 +24,12 @@ std::optional<CustodyStanding> parse_custody_standing(std::string_view code) {
 }
 
 std::string_view custody_action_code(CustodyAction a) {
-  return kActions[static_cast<std::size_t>(a)];
+  return kCustodyActions[static_cast<std::size_t>(a)];
 }
 
 std::optional<CustodyAction> parse_custody_action(std::string_view code) {
-  for (std::size_t i = 0; i < kActions.size(); ++i) {
-    if (kActions[i] == code) return static_cast<CustodyAction>(i);
+  for (std::size_t i = 0; i < kCustodyActions.size(); ++i) {
+    if (kCustodyActions[i] == code) return static_cast<CustodyAction>(i);
   }
   return std::nullopt;
 }

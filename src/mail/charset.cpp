@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
-std::string lower(std::string_view s) {
+std::string charset_key(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (const char c : s) {
@@ -24,7 +24,7 @@ std::string lower(std::string_view s) {
 
 // The iconv name to read `declared` with; "" means "no usable declaration".
 std::string iconv_name(std::string_view declared) {
-  const std::string name = lower(declared);
+  const std::string name = charset_key(declared);
   if (name.empty()) return "";
   if (name == "utf-8" || name == "utf8") return "UTF-8";
   if (name == "us-ascii" || name == "ascii" || name == "iso-8859-1" || name == "iso8859-1" ||

@@ -1,4 +1,5 @@
 #include "mail/html_to_text.hpp"
+#include "domain/ascii_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -51,12 +52,6 @@ constexpr std::array<std::pair<std::string_view, unsigned>, 66> kEntities{{
     {"ensp", ' '},
 }};
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -76,7 +71,7 @@ bool is_paragraph_block(std::string_view tag) {
 }
 
 bool is_safe_url(std::string_view url) {
-  const std::string l = lower(url.substr(0, 8));
+  const std::string l = ascii_lower(url.substr(0, 8));
   return l.starts_with("http://") || l.starts_with("https://") || l.starts_with("mailto:");
 }
 
@@ -95,7 +90,7 @@ Tag read_tag(std::string_view html, size_t& i) {
   while (i < html.size() &&
          (std::isalnum(static_cast<unsigned char>(html[i])) || html[i] == ':' || html[i] == '-'))
     ++i;
-  tag.name = lower(html.substr(name_start, i - name_start));
+  tag.name = ascii_lower(html.substr(name_start, i - name_start));
   while (i < html.size() && html[i] != '>') {
     const char c = html[i];
     if (c == '"' || c == '\'') {  // quoted values may contain '>'
@@ -104,7 +99,7 @@ Tag read_tag(std::string_view html, size_t& i) {
       continue;
     }
     if (c == '/' && i + 1 < html.size() && html[i + 1] == '>') tag.self_closing = true;
-    if ((c == 'h' || c == 'H') && lower(html.substr(i, 4)) == "href" && tag.name == "a") {
+    if ((c == 'h' || c == 'H') && ascii_lower(html.substr(i, 4)) == "href" && tag.name == "a") {
       size_t j = i + 4;
       while (j < html.size() && std::isspace(static_cast<unsigned char>(html[j]))) ++j;
       if (j < html.size() && html[j] == '=') {
@@ -346,7 +341,7 @@ std::string html_to_text(std::string_view html) {
         shown.erase(shown.find_last_not_of(" \t\r\n") + 1);
         std::string url = link.href;
         url.erase(0, url.find_first_not_of(" \t\r\n"));
-        const std::string bare = lower(url).starts_with("mailto:") ? url.substr(7) : url;
+        const std::string bare = ascii_lower(url).starts_with("mailto:") ? url.substr(7) : url;
         if (is_safe_url(url) && shown != url && shown != bare) w.text(" (" + bare + ")");
         if (!links.empty()) links.back().text += link.text;
       }

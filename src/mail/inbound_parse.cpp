@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "domain/ascii_text.hpp"
 #include "mail/automatic.hpp"
 #include "mail/charset.hpp"
 #include "mail/flowed.hpp"
@@ -45,12 +46,6 @@ struct Unref {
 template <class T>
 using Owned = std::unique_ptr<T, Unref>;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string trimmed(const char* s) {
   if (s == nullptr) return "";
   std::string_view v(s);
@@ -68,8 +63,8 @@ std::string media_type(GMimeObject* object) {
   if (ct == nullptr) return "application/octet-stream";
   const char* type = g_mime_content_type_get_media_type(ct);
   const char* subtype = g_mime_content_type_get_media_subtype(ct);
-  return lower(std::string(type ? type : "application") + "/" +
-               (subtype ? subtype : "octet-stream"));
+  return ascii_lower(std::string(type ? type : "application") + "/" +
+                     (subtype ? subtype : "octet-stream"));
 }
 
 // A plausible addr-spec: one '@' with something on both sides, no spaces.
@@ -170,7 +165,7 @@ std::string decoded_bytes(GMimePart* part) {
 
 // The charset an HTML part declares in a <meta> when its MIME header does not.
 std::string meta_charset(std::string_view html) {
-  const std::string head = lower(html.substr(0, 4096));
+  const std::string head = ascii_lower(html.substr(0, 4096));
   const size_t at = head.find("charset=");
   if (at == std::string::npos) return "";
   size_t begin = at + 8;
@@ -259,7 +254,7 @@ class Walker {
   void leaf(GMimePart* part, bool body, bool related) {
     GMimeObject* object = GMIME_OBJECT(part);
     const std::string type = media_type(object);
-    const std::string disposition = lower(trimmed(g_mime_object_get_disposition(object)));
+    const std::string disposition = ascii_lower(trimmed(g_mime_object_get_disposition(object)));
     const std::string file_name = trimmed(g_mime_part_get_filename(part));
     if (is_calendar(type)) return calendar(decoded_bytes(part));
     const bool text = type == "text/plain" || type == "text/html";
@@ -286,10 +281,10 @@ class Walker {
     std::string content = without_cr(to_utf8(bytes, charset));
     if (html) {
       content = html_to_text(content);
-    } else if (lower(trimmed(g_mime_object_get_content_type_parameter(object, "format"))) ==
+    } else if (ascii_lower(trimmed(g_mime_object_get_content_type_parameter(object, "format"))) ==
                "flowed") {
       const std::string delsp =
-          lower(trimmed(g_mime_object_get_content_type_parameter(object, "delsp")));
+          ascii_lower(trimmed(g_mime_object_get_content_type_parameter(object, "delsp")));
       content = unflow(content, delsp == "yes");
     }
     if (trimmed(content.c_str()).empty()) return;
@@ -405,7 +400,7 @@ InboundMessage parse_inbound(std::string_view raw) {
   if (GMimeObject* body = g_mime_message_get_mime_part(message.get())) {
     signals.content_type = media_type(body);
     signals.report_type =
-        lower(trimmed(g_mime_object_get_content_type_parameter(body, "report-type")));
+        ascii_lower(trimmed(g_mime_object_get_content_type_parameter(body, "report-type")));
   }
   m.automatic = classify_automatic(signals);
   return m;

@@ -1,4 +1,5 @@
 #include "mail/quote_trim.hpp"
+#include "domain/ascii_text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -7,12 +8,6 @@
 namespace guiche::mail {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // White space, including the invisible characters phones put on "empty"
 // lines (no-break space, zero-width space, byte order mark).
@@ -45,19 +40,19 @@ bool is_blank(std::string_view line) {
 
 // The end of an attribution line in the languages our users' contacts write in.
 bool ends_attribution(std::string_view line) {
-  const std::string l = lower(strip(line));
+  const std::string l = ascii_lower(strip(line));
   return l.ends_with("escreveu:") || l.ends_with("wrote:") || l.ends_with("escribió:") ||
          l.ends_with("a écrit :") || l.ends_with("a écrit:") || l.ends_with("schrieb:");
 }
 
 bool starts_attribution(std::string_view line) {
-  const std::string l = lower(strip(line));
+  const std::string l = ascii_lower(strip(line));
   return starts_with_any(l, {"em ", "on ", "no dia ", "el ", "le ", "am ", "às ", "as "});
 }
 
 // "-----Original Message-----" and its translations.
 bool is_original_message_rule(std::string_view line) {
-  std::string l = lower(strip(line));
+  std::string l = ascii_lower(strip(line));
   l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
   return l.starts_with("-----") && (l.find("originalmessage") != std::string::npos ||
                                     l.find("mensagemoriginal") != std::string::npos ||
@@ -65,7 +60,7 @@ bool is_original_message_rule(std::string_view line) {
 }
 
 bool field(std::string_view line, std::initializer_list<std::string_view> names) {
-  const std::string l = lower(strip(line));
+  const std::string l = ascii_lower(strip(line));
   return std::any_of(names.begin(), names.end(), [&](std::string_view n) {
     return l.starts_with(n) && l.size() > n.size() && l[n.size()] == ':';
   });
@@ -85,7 +80,7 @@ bool starts_header_block(const std::vector<std::string_view>& lines, size_t i) {
 }
 
 bool is_phone_footer(std::string_view line) {
-  const std::string l = lower(strip(line));
+  const std::string l = ascii_lower(strip(line));
   return l.size() < 70 &&
          starts_with_any(l, {"enviado do meu", "enviado de meu", "enviado a partir do",
                              "sent from my", "get outlook for", "obter o outlook para",
@@ -100,7 +95,7 @@ bool is_underscore_rule(std::string_view line) {
 }  // namespace
 
 bool is_forward_subject(std::string_view subject) {
-  const std::string l = lower(strip(subject));
+  const std::string l = ascii_lower(strip(subject));
   return starts_with_any(l, {"fwd:", "fw:", "enc:", "encaminhada:", "encaminhar:", "tr:", "rv:"});
 }
 

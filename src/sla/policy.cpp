@@ -7,7 +7,7 @@
 namespace guiche::sla {
 namespace {
 
-Duration hours(DurationUnit unit, std::int64_t amount) {
+Duration span(DurationUnit unit, std::int64_t amount) {
   return Duration{unit, amount};
 }
 
@@ -130,16 +130,16 @@ SlaConfiguration default_configuration() {
                   {4, 6, "Média", "media"},
                   {7, 9, "Baixa", "baixa"}};
   c.policies = {
-      {"critica", "Severidade crítica", hours(U::business_hours, 1), hours(U::business_hours, 6)},
-      {"alta", "Severidade alta", hours(U::business_hours, 2), hours(U::business_hours, 16)},
-      {"media", "Severidade média", hours(U::business_hours, 4), hours(U::business_days, 10)},
-      {"baixa", "Severidade baixa", hours(U::business_hours, 8), hours(U::business_days, 20)},
-      {"consulta-tecnica", "Consulta técnica", hours(U::calendar_hours, 1),
-       hours(U::calendar_hours, 2)},
-      {"defeito-com-parada", "Defeito com parada", hours(U::calendar_hours, 1),
-       hours(U::calendar_hours, 4)},
-      {"defeito-sem-parada", "Defeito sem parada", hours(U::calendar_hours, 4),
-       hours(U::calendar_hours, 24)},
+      {"critica", "Severidade crítica", span(U::business_hours, 1), span(U::business_hours, 6)},
+      {"alta", "Severidade alta", span(U::business_hours, 2), span(U::business_hours, 16)},
+      {"media", "Severidade média", span(U::business_hours, 4), span(U::business_days, 10)},
+      {"baixa", "Severidade baixa", span(U::business_hours, 8), span(U::business_days, 20)},
+      {"consulta-tecnica", "Consulta técnica", span(U::calendar_hours, 1),
+       span(U::calendar_hours, 2)},
+      {"defeito-com-parada", "Defeito com parada", span(U::calendar_hours, 1),
+       span(U::calendar_hours, 4)},
+      {"defeito-sem-parada", "Defeito sem parada", span(U::calendar_hours, 4),
+       span(U::calendar_hours, 24)},
   };
   c.rules = {
       {std::nullopt, Category::technical_consultation, std::nullopt, "consulta-tecnica"},

@@ -3,7 +3,7 @@
 namespace guiche::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kAttachmentColumns =
     "id, ticket_id, sha256, filename, content_type, size_bytes, uploaded_by, is_public, "
     "created_at";
 
@@ -26,17 +26,17 @@ std::int64_t insert_attachment(Connection& c, const AttachmentRecord& a) {
 }
 
 std::optional<AttachmentRecord> load_attachment(Connection& c, std::int64_t id) {
-  auto row =
-      c.query_one(std::string("SELECT ") + kColumns + " FROM attachments WHERE id = ?", {id});
+  auto row = c.query_one(
+      std::string("SELECT ") + kAttachmentColumns + " FROM attachments WHERE id = ?", {id});
   if (!row) return std::nullopt;
   return from_row(*row);
 }
 
 std::vector<AttachmentRecord> attachments_of_ticket(Connection& c, std::int64_t ticket_id) {
   std::vector<AttachmentRecord> out;
-  for (const auto& r : c.query(
-           std::string("SELECT ") + kColumns + " FROM attachments WHERE ticket_id = ? ORDER BY id",
-           {ticket_id})) {
+  for (const auto& r : c.query(std::string("SELECT ") + kAttachmentColumns +
+                                   " FROM attachments WHERE ticket_id = ? ORDER BY id",
+                               {ticket_id})) {
     out.push_back(from_row(r));
   }
   return out;

@@ -5,7 +5,7 @@
 namespace guiche::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kCustodyColumns =
     "k.id, k.ticket_id, t.protocol, k.entry_seq, k.unit_id, k.asset_number, k.kind, "
     "k.brand_model, k.serial_number, k.condition, k.accessories, k.delivered_by_id, "
     "k.delivered_by_name, k.received_by_id, k.received_by_name, k.entered_at, "
@@ -38,7 +38,7 @@ CustodyItem item_of(const Row& r) {
 }
 
 std::string select_where(const std::string& where) {
-  return std::string("SELECT ") + kColumns +
+  return std::string("SELECT ") + kCustodyColumns +
          " FROM equipment_custody k JOIN tickets t ON t.id = k.ticket_id WHERE " + where;
 }
 

@@ -3,7 +3,7 @@
 namespace guiche::store {
 namespace {
 
-const char* const kColumns =
+const char* const kInboundColumns =
     "m.id, m.dedup_key, m.message_id, m.source, m.received_at, m.sender, m.subject, "
     "m.raw_sha256, m.raw_size, m.outcome, m.ticket_id, m.detail";
 
@@ -36,7 +36,7 @@ QuarantineRecord quarantine_from_row(const Row& r) {
 }
 
 const std::string kQuarantineSelect =
-    std::string("SELECT ") + kColumns +
+    std::string("SELECT ") + kInboundColumns +
     ", q.state, q.reason, q.attempts, q.updated_at, q.resolved_by "
     "FROM mail_quarantine q JOIN inbound_messages m ON m.id = q.inbound_id ";
 
@@ -44,7 +44,7 @@ const std::string kQuarantineSelect =
 
 std::optional<InboundRecord> find_inbound(Connection& c, const std::string& dedup_key) {
   auto row = c.query_one(
-      std::string("SELECT ") + kColumns + " FROM inbound_messages m WHERE m.dedup_key = ?",
+      std::string("SELECT ") + kInboundColumns + " FROM inbound_messages m WHERE m.dedup_key = ?",
       {dedup_key});
   if (!row) return std::nullopt;
   return from_row(*row);

@@ -23,7 +23,7 @@ std::vector<std::int64_t> split(const std::string& text) {
   return ids;
 }
 
-constexpr const char* kColumns =
+constexpr const char* kLiveChangeColumns =
     "SELECT id, node, ticket_id, protocol, requester_id, organization_id, unit_ids, is_public, "
     "created_at FROM live_changes ";
 
@@ -52,7 +52,7 @@ std::int64_t latest_live_change_id(Connection& c) {
 }
 
 std::vector<LiveChangeRecord> live_changes_after(Connection& c, std::int64_t after_id, int limit) {
-  return records(c.query(std::string(kColumns) + "WHERE id > ? ORDER BY id LIMIT ?",
+  return records(c.query(std::string(kLiveChangeColumns) + "WHERE id > ? ORDER BY id LIMIT ?",
                          {after_id, std::int64_t{limit}}));
 }
 
@@ -66,7 +66,7 @@ std::vector<LiveChangeRecord> live_changes_with_ids(Connection& c,
     params.emplace_back(id);
   }
   return records(
-      c.query(std::string(kColumns) + "WHERE id IN (" + marks + ") ORDER BY id", params));
+      c.query(std::string(kLiveChangeColumns) + "WHERE id IN (" + marks + ") ORDER BY id", params));
 }
 
 void prune_live_changes(Connection& c, Instant before) {

@@ -5,7 +5,7 @@
 namespace guiche::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kManifestationColumns =
     "m.id, m.protocol, m.kind, m.identification, m.status, m.service_id, "
     "COALESCE(s.name, ''), m.unit_id, m.subject, m.description, m.person_id, m.name, m.email, "
     "m.phone, m.cpf, m.answer_channel, m.registered_at, m.registered_on, m.answer_days, "
@@ -13,7 +13,7 @@ constexpr const char* kColumns =
     "m.due_on, m.answer, m.answered_at, m.closed_at, m.tracking_hash, m.warned";
 
 std::string select_where(const std::string& rest) {
-  return std::string("SELECT ") + kColumns +
+  return std::string("SELECT ") + kManifestationColumns +
          " FROM manifestations m LEFT JOIN services s ON s.id = m.service_id " + rest;
 }
 

@@ -3,7 +3,7 @@
 namespace guiche::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kNoticeEventColumns =
     "id, notice_id, action, state_after, at, actor_id, channel, data, message_key, "
     "message_title, message_text, published_at, published_by";
 
@@ -48,7 +48,7 @@ std::int64_t insert_notice_event(Connection& c, const NoticeEvent& e) {
 
 std::vector<NoticeEvent> load_notice_events(Connection& c, std::int64_t notice_id) {
   std::vector<NoticeEvent> out;
-  for (const auto& r : c.query(std::string("SELECT ") + kColumns +
+  for (const auto& r : c.query(std::string("SELECT ") + kNoticeEventColumns +
                                    " FROM status_notice_events WHERE notice_id = ? ORDER BY id",
                                {notice_id})) {
     out.push_back(event_from(r));
@@ -60,7 +60,7 @@ std::vector<NoticeEvent> publish_notice_drafts(Connection& c, std::int64_t notic
                                                std::optional<std::int64_t> by) {
   std::vector<NoticeEvent> drafts;
   for (const auto& r :
-       c.query(std::string("SELECT ") + kColumns +
+       c.query(std::string("SELECT ") + kNoticeEventColumns +
                    " FROM status_notice_events WHERE notice_id = ? AND message_key IS NOT NULL "
                    "AND message_key <> ? AND published_at IS NULL ORDER BY id",
                {notice_id, std::string(kPrivateKey)})) {
@@ -82,7 +82,7 @@ std::vector<NoticeEvent> published_notice_events(Connection& c,
   std::vector<Value> params;
   if (notice_id) params.emplace_back(*notice_id);
   params.emplace_back(std::int64_t{limit});
-  for (const auto& r : c.query(std::string("SELECT ") + kColumns +
+  for (const auto& r : c.query(std::string("SELECT ") + kNoticeEventColumns +
                                    " FROM status_notice_events WHERE published_at IS NOT NULL" +
                                    where + " ORDER BY published_at DESC, id DESC LIMIT ?",
                                params)) {
@@ -102,7 +102,7 @@ std::map<std::int64_t, std::vector<NoticeEvent>> published_events_of_notices(
     params.emplace_back(id);
   }
   // Served by status_notice_events_notice (notice_id, id): a probe per notice.
-  for (const auto& r : c.query(std::string("SELECT ") + kColumns +
+  for (const auto& r : c.query(std::string("SELECT ") + kNoticeEventColumns +
                                    " FROM status_notice_events WHERE notice_id IN (" + marks +
                                    ") AND published_at IS NOT NULL"
                                    " ORDER BY notice_id, published_at DESC, id DESC",

@@ -5,7 +5,7 @@
 namespace guiche::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kComponentColumns =
     "id, name, group_name, description, service_id, responsible_unit_id, active";
 
 StatusComponent component_from(Connection& c, const Row& r) {
@@ -59,15 +59,15 @@ void update_status_component(Connection& c, const StatusComponent& s) {
 }
 
 std::optional<StatusComponent> load_status_component(Connection& c, std::int64_t id) {
-  auto row =
-      c.query_one(std::string("SELECT ") + kColumns + " FROM status_components WHERE id = ?", {id});
+  auto row = c.query_one(
+      std::string("SELECT ") + kComponentColumns + " FROM status_components WHERE id = ?", {id});
   if (!row) return std::nullopt;
   return component_from(c, *row);
 }
 
 std::vector<StatusComponent> load_status_components(Connection& c) {
   std::vector<StatusComponent> out;
-  for (const auto& r : c.query(std::string("SELECT ") + kColumns +
+  for (const auto& r : c.query(std::string("SELECT ") + kComponentColumns +
                                " FROM status_components ORDER BY group_name, name, id")) {
     out.push_back(component_from(c, r));
   }

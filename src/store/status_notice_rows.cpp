@@ -5,7 +5,7 @@
 namespace guiche::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kNoticeColumns =
     "id, kind, state, public_state, title, impact, organization_id, reporter_kind, reported_by, "
     "starts_at, ends_at, created_at, updated_at, first_published_at, monitoring_resolved_at";
 
@@ -42,7 +42,7 @@ std::vector<StatusNotice> notices_where(Connection& c, const std::string& tail,
                                         const std::vector<Value>& params) {
   std::vector<StatusNotice> out;
   for (const auto& r :
-       c.query(std::string("SELECT ") + kColumns + " FROM status_notices " + tail, params)) {
+       c.query(std::string("SELECT ") + kNoticeColumns + " FROM status_notices " + tail, params)) {
     out.push_back(notice_from(c, r));
   }
   return out;
@@ -90,7 +90,7 @@ void update_notice(Connection& c, const StatusNotice& n) {
 }
 
 std::optional<StatusNotice> load_notice(Connection& c, std::int64_t id, bool for_update) {
-  std::string sql = std::string("SELECT ") + kColumns + " FROM status_notices WHERE id = ?";
+  std::string sql = std::string("SELECT ") + kNoticeColumns + " FROM status_notices WHERE id = ?";
   if (for_update && c.dialect() == Dialect::postgres) sql += " FOR UPDATE";
   auto row = c.query_one(sql, {id});
   if (!row) return std::nullopt;

@@ -5,7 +5,7 @@
 namespace guiche::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kSubscriberColumns =
     "id, address, state, all_components, pending_components, confirm_token_hash, "
     "confirm_expires_at, unsubscribe_token, created_at, requested_at, confirmed_at, "
     "unsubscribed_at";
@@ -34,9 +34,9 @@ StatusSubscriber subscriber_from(Connection& c, const Row& r) {
 
 std::optional<StatusSubscriber> one_where(Connection& c, const std::string& where,
                                           const std::string& value) {
-  auto row = c.query_one(
-      std::string("SELECT ") + kColumns + " FROM status_subscribers WHERE " + where + " = ?",
-      {value});
+  auto row = c.query_one(std::string("SELECT ") + kSubscriberColumns +
+                             " FROM status_subscribers WHERE " + where + " = ?",
+                         {value});
   if (!row) return std::nullopt;
   return subscriber_from(c, *row);
 }

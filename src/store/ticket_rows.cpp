@@ -1,5 +1,7 @@
 #include "store/ticket_rows.hpp"
 
+#include "store/row_values.hpp"
+
 namespace guiche::store {
 namespace {
 
@@ -9,15 +11,6 @@ constexpr const char* kTicketColumns =
     "audience_admitted, audience_reason, time_spent_minutes, resolution, rating, rating_comment, "
     "reopen_count, agreed_deadline, estimated_deadline, first_response_at, created_at, "
     "updated_at, resolved_at, closed_at, links, version";
-
-Value instant_value(const std::optional<Instant>& t) {
-  return t ? Value{to_millis(*t)} : Value{};
-}
-
-std::optional<Instant> instant_at(const Row& r, std::size_t i) {
-  auto v = r.optional_integer(i);
-  return v ? std::optional<Instant>(from_millis(*v)) : std::nullopt;
-}
 
 nlohmann::json links_json(const std::vector<TicketLink>& links) {
   auto out = nlohmann::json::array();

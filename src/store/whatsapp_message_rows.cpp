@@ -12,7 +12,7 @@ std::optional<int> status_rank(const std::string& status) {
   return std::nullopt;
 }
 
-const char* const kColumns =
+const char* const kWhatsAppMessageColumns =
     "wamid, outbox_id, ticket_id, wa_id, kind, status, status_at, error_code, error_title, "
     "created_at";
 
@@ -34,8 +34,8 @@ WhatsAppMessage message_from(const Row& r) {
 std::vector<WhatsAppMessage> select(Connection& c, const std::string& where, std::int64_t id) {
   std::vector<WhatsAppMessage> out;
   for (const auto& r :
-       c.query(std::string("SELECT ") + kColumns + " FROM whatsapp_messages WHERE " + where +
-                   " = ? ORDER BY created_at, wamid",
+       c.query(std::string("SELECT ") + kWhatsAppMessageColumns + " FROM whatsapp_messages WHERE " +
+                   where + " = ? ORDER BY created_at, wamid",
                {id})) {
     out.push_back(message_from(r));
   }
@@ -82,7 +82,8 @@ bool record_whatsapp_status(Connection& c, const std::string& wamid, const std::
 
 std::optional<WhatsAppMessage> load_whatsapp_message(Connection& c, const std::string& wamid) {
   auto r = c.query_one(
-      std::string("SELECT ") + kColumns + " FROM whatsapp_messages WHERE wamid = ?", {wamid});
+      std::string("SELECT ") + kWhatsAppMessageColumns + " FROM whatsapp_messages WHERE wamid = ?",
+      {wamid});
   if (!r) return std::nullopt;
   return message_from(*r);
 }

@@ -44,23 +44,23 @@ NoticeEvent event_of(const std::string& spec, std::int64_t id) {
   return e;
 }
 
-struct Case {
+struct ReminderCase {
   int line = 0;
   StatusNotice notice;
   std::vector<NoticeEvent> events;
   bool remind = false;
 };
 
-std::vector<Case> cases() {
+std::vector<ReminderCase> cases() {
   std::ifstream file(std::string(GUICHE_DOMAIN_CASES_DIR) + "/notice_reminders.cases");
-  std::vector<Case> out;
+  std::vector<ReminderCase> out;
   std::string line;
   for (int number = 1; std::getline(file, line); ++number) {
     if (line.empty() || line[0] == '#') continue;
     std::istringstream in(line);
     std::string kind, state, timeline, starts, arrow, outcome;
     in >> kind >> state >> timeline >> starts >> arrow >> outcome;
-    Case c;
+    ReminderCase c;
     c.line = number;
     c.notice.id = 1;
     c.notice.kind = parse_notice_kind(kind).value();

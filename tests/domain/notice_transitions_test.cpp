@@ -25,7 +25,7 @@ NoticeStanding standing_of(const std::string& actor) {
   return s;
 }
 
-const auto& cases() {
+const auto& transition_cases() {
   static const auto all = load_notice_transition_cases(std::string(GUICHE_DOMAIN_CASES_DIR) +
                                                        "/notice_transitions.cases");
   return all;
@@ -33,7 +33,7 @@ const auto& cases() {
 
 TEST(NoticeTransitions, EveryKindStateAndActionHasExactlyOneCase) {
   std::map<std::string, int> seen;
-  for (const auto& c : cases()) {
+  for (const auto& c : transition_cases()) {
     seen[std::string(notice_kind_code(c.kind)) + " " +
          (c.state ? std::string(notice_state_code(*c.state)) : "-") + " " +
          std::string(notice_action_code(c.action))]++;
@@ -65,11 +65,11 @@ TEST(NoticeTransitions, EveryKindStateAndActionHasExactlyOneCase) {
       }
     }
   }
-  EXPECT_EQ(cases().size(), expected);
+  EXPECT_EQ(transition_cases().size(), expected);
 }
 
 TEST(NoticeTransitions, FollowTheCasesFileForEveryActor) {
-  for (const auto& c : cases()) {
+  for (const auto& c : transition_cases()) {
     SCOPED_TRACE("line " + std::to_string(c.line) + ": " + c.text);
     const std::set<std::string> may(c.actors.begin(), c.actors.end());
     for (const auto& actor : notice_case_actors()) {

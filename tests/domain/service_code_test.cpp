@@ -9,7 +9,7 @@
 namespace guiche {
 namespace {
 
-std::string trim(const std::string& s) {
+std::string without_spaces_around(const std::string& s) {
   const auto b = s.find_first_not_of(' ');
   if (b == std::string::npos) return "";
   return s.substr(b, s.find_last_not_of(' ') - b + 1);
@@ -34,7 +34,8 @@ std::vector<std::string> catalog_of(const std::string& field) {
   }
   std::vector<std::string> out;
   std::stringstream codes(field);
-  for (std::string code; std::getline(codes, code, ',');) out.push_back(trim(code));
+  for (std::string code; std::getline(codes, code, ',');)
+    out.push_back(without_spaces_around(code));
   return out;
 }
 
@@ -55,7 +56,8 @@ TEST(ServiceCode, EveryCaseOfTheDataFile) {
   std::string line;
   int cases = 0;
   while (std::getline(in, line)) {
-    if (trim(line).empty() || trim(line).starts_with("#")) continue;
+    if (without_spaces_around(line).empty() || without_spaces_around(line).starts_with("#"))
+      continue;
     std::stringstream fields(line);
     std::string kind, text, catalog, expected;
     std::getline(fields, kind, '|');
@@ -63,9 +65,9 @@ TEST(ServiceCode, EveryCaseOfTheDataFile) {
     std::getline(fields, catalog, '|');
     std::getline(fields, expected);
     SCOPED_TRACE(line);
-    kind = trim(kind);
-    text = unescaped(trim(text));
-    const auto codes = catalog_of(trim(catalog));
+    kind = without_spaces_around(kind);
+    text = unescaped(without_spaces_around(text));
+    const auto codes = catalog_of(without_spaces_around(catalog));
     std::string got;
     if (kind == "typed") {
       got = typed_service_code(text, codes).value_or("none");
@@ -80,7 +82,7 @@ TEST(ServiceCode, EveryCaseOfTheDataFile) {
     } else {
       FAIL() << "unknown kind " << kind;
     }
-    EXPECT_EQ(got, trim(expected));
+    EXPECT_EQ(got, without_spaces_around(expected));
     ++cases;
   }
   EXPECT_GE(cases, 70);

@@ -12,7 +12,7 @@
 namespace guiche {
 namespace {
 
-std::string trim(const std::string& s) {
+std::string trim_spaces(const std::string& s) {
   const auto b = s.find_first_not_of(' ');
   if (b == std::string::npos) return "";
   return s.substr(b, s.find_last_not_of(' ') - b + 1);
@@ -22,7 +22,7 @@ std::vector<std::string> split(const std::string& s, char separator) {
   std::vector<std::string> out;
   std::stringstream parts(s);
   for (std::string part; std::getline(parts, part, separator);) {
-    if (!trim(part).empty()) out.push_back(trim(part));
+    if (!trim_spaces(part).empty()) out.push_back(trim_spaces(part));
   }
   return out;
 }
@@ -41,26 +41,26 @@ TEST(ServiceSearch, EveryCaseOfTheDataFile) {
   std::vector<Service> services;
   int cases = 0;
   for (std::string line; std::getline(in, line);) {
-    if (trim(line).empty() || trim(line).starts_with("#")) continue;
+    if (trim_spaces(line).empty() || trim_spaces(line).starts_with("#")) continue;
     std::stringstream fields(line);
     std::string kind;
     std::getline(fields, kind, '|');
     SCOPED_TRACE(line);
-    if (trim(kind) == "service") {
+    if (trim_spaces(kind) == "service") {
       std::string code, name, popular;
       std::getline(fields, code, '|');
       std::getline(fields, name, '|');
       std::getline(fields, popular);
       Service s;
-      s.code = trim(code);
-      s.name = trim(name);
+      s.code = trim_spaces(code);
+      s.name = trim_spaces(name);
       s.popular_names = split(popular, ';');
       services.push_back(std::move(s));
-    } else if (trim(kind) == "search") {
+    } else if (trim_spaces(kind) == "search") {
       std::string typed, expected;
       std::getline(fields, typed, '|');
       std::getline(fields, expected);
-      EXPECT_EQ(found(services, trim(typed)), trim(expected));
+      EXPECT_EQ(found(services, trim_spaces(typed)), trim_spaces(expected));
       ++cases;
     } else {
       FAIL() << "unknown kind " << kind;

@@ -35,7 +35,7 @@ void PrintTo(const ClockCase& c, std::ostream* os) {
   *os << c.file << ".clock:" << c.line << ": " << c.text;
 }
 
-std::vector<ClockCase> load_cases() {
+std::vector<ClockCase> load_clock_cases() {
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(GUICHE_SLA_CASES_DIR))
     if (entry.path().extension() == ".clock") files.push_back(entry.path());
@@ -187,17 +187,18 @@ TEST_P(ClockCases, Clock) {
   }
 }
 
-std::string case_name(const ::testing::TestParamInfo<ClockCase>& info) {
+std::string clock_case_name(const ::testing::TestParamInfo<ClockCase>& info) {
   std::string name = info.param.file + "_line_" + std::to_string(info.param.line);
   std::replace_if(
       name.begin(), name.end(), [](char ch) { return !std::isalnum(ch); }, '_');
   return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(DataFiles, ClockCases, ::testing::ValuesIn(load_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(DataFiles, ClockCases, ::testing::ValuesIn(load_clock_cases()),
+                         clock_case_name);
 
 TEST(ClockCaseFiles, AreFound) {
-  EXPECT_GE(load_cases().size(), 15u) << "looked in " << GUICHE_SLA_CASES_DIR;
+  EXPECT_GE(load_clock_cases().size(), 15u) << "looked in " << GUICHE_SLA_CASES_DIR;
 }
 
 }  // namespace

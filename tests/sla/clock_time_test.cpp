@@ -12,7 +12,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-Instant at(const char* text) {
+Instant instant(const char* text) {
   return parse_instant(text).value();
 }
 
@@ -20,8 +20,8 @@ TEST(ClockTime, BusinessUnitsCountOnlyWorkingTime) {
   const auto calendar = builtin_calendars().find("br-es");
   ASSERT_TRUE(calendar);
   // Friday 17:00 to Monday 09:00 (08:00–18:00): one hour on Friday, one on Monday.
-  const Instant from = at("2026-03-06T17:00:00-03:00");
-  const Instant until = at("2026-03-09T09:00:00-03:00");
+  const Instant from = instant("2026-03-06T17:00:00-03:00");
+  const Instant until = instant("2026-03-09T09:00:00-03:00");
   EXPECT_EQ(clock_time_between(*calendar, DurationUnit::business_hours, from, until), 2h);
   EXPECT_EQ(clock_time_between(*calendar, DurationUnit::business_days, from, until), 2h);
   EXPECT_EQ(clock_time_between(*calendar, DurationUnit::calendar_hours, from, until), 64h);
@@ -30,7 +30,7 @@ TEST(ClockTime, BusinessUnitsCountOnlyWorkingTime) {
 TEST(ClockTime, IsZeroBackwards) {
   const auto calendar = builtin_calendars().find("br");
   ASSERT_TRUE(calendar);
-  const Instant t = at("2026-03-09T09:00:00-03:00");
+  const Instant t = instant("2026-03-09T09:00:00-03:00");
   EXPECT_EQ(clock_time_between(*calendar, DurationUnit::calendar_hours, t, t - 1h), 0ms);
   EXPECT_EQ(clock_time_between(*calendar, DurationUnit::business_hours, t, t - 1h), 0ms);
 }

@@ -33,7 +33,7 @@ void PrintTo(const DeadlineCase& c, std::ostream* os) {
   *os << c.file << ".cases:" << c.line << ": " << c.text;
 }
 
-std::vector<DeadlineCase> load_cases() {
+std::vector<DeadlineCase> load_deadline_cases() {
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(GUICHE_SLA_CASES_DIR))
     if (entry.path().extension() == ".cases") files.push_back(entry.path());
@@ -87,17 +87,18 @@ TEST_P(DeadlineCases, Deadline) {
   }
 }
 
-std::string case_name(const ::testing::TestParamInfo<DeadlineCase>& info) {
+std::string deadline_case_name(const ::testing::TestParamInfo<DeadlineCase>& info) {
   std::string name = info.param.file + "_line_" + std::to_string(info.param.line);
   std::replace_if(
       name.begin(), name.end(), [](char ch) { return !std::isalnum(ch); }, '_');
   return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(DataFiles, DeadlineCases, ::testing::ValuesIn(load_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(DataFiles, DeadlineCases, ::testing::ValuesIn(load_deadline_cases()),
+                         deadline_case_name);
 
 TEST(DeadlineCaseFiles, AreFoundAndNumerous) {
-  EXPECT_GE(load_cases().size(), 100u) << "looked in " << GUICHE_SLA_CASES_DIR;
+  EXPECT_GE(load_deadline_cases().size(), 100u) << "looked in " << GUICHE_SLA_CASES_DIR;
 }
 
 }  // namespace

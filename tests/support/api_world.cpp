@@ -3,8 +3,8 @@
 #include <chrono>
 
 #include "api/routes.hpp"
-#include "app/accounts/passwords.hpp"
 #include "store/database.hpp"
+#include "support/test_password.hpp"
 
 namespace guiche::testing {
 
@@ -30,12 +30,12 @@ void ApiTest::TearDown() {
 
 Browser ApiTest::sign_in(const Person& p) {
   const std::string login = "user" + std::to_string(p.id);
-  const std::string hash = app::hash_password("senha-de-teste");
+  const std::string& hash = test_password_hash();
   database->db().write([&](store::Connection& c) {
     c.query("UPDATE people SET login = ?, password_hash = ? WHERE id = ?", {login, hash, p.id});
   });
   auto r = raw("POST", "/api/v1/session", {{"Content-Type", "application/json"}},
-               nlohmann::json{{"login", login}, {"password", "senha-de-teste"}}.dump());
+               nlohmann::json{{"login", login}, {"password", kTestPassword}}.dump());
   Browser b;
   for (const auto& c : r.set_cookies) {
     if (c.rfind("guiche_session=", 0) == 0) b.cookie = c.substr(0, c.find(';'));

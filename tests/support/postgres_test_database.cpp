@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <memory>
 #include <random>
@@ -96,19 +97,65 @@ void exec(PGconn* conn, const std::string& sql) {
   if (!ok) throw std::runtime_error(sql + ": " + message);
 }
 
-}  // namespace
-
-std::string create_fresh_postgres_database() {
+// A name no other test, process or run has used.
+std::string fresh_name() {
   static std::atomic<unsigned> counter{0};
-  std::string admin = admin_url();
   std::random_device random;
   char suffix[16];
   std::snprintf(suffix, sizeof suffix, "%08x", static_cast<unsigned>(random()));
-  std::string name =
-      kPrefix + std::to_string(getpid()) + "_" + std::to_string(++counter) + "_" + suffix;
+  return kPrefix + std::to_string(getpid()) + "_" + std::to_string(++counter) + "_" + suffix;
+}
+
+bool database_exists(PGconn* conn, const std::string& name) {
+  const char* values[] = {name.c_str()};
+  PGresult* res = PQexecParams(conn, "SELECT 1 FROM pg_database WHERE datname = $1", 1, nullptr,
+                               values, nullptr, nullptr, 0);
+  const bool ok = res != nullptr && PQresultStatus(res) == PGRES_TUPLES_OK;
+  const bool found = ok && PQntuples(res) == 1;
+  std::string message = ok ? "" : PQerrorMessage(conn);
+  PQclear(res);
+  if (!ok) throw std::runtime_error("cannot look up database " + name + ": " + message);
+  return found;
+}
+
+void take_template_lock(PGconn* conn) {
+  PGresult* res = PQexec(conn, "SELECT pg_advisory_lock(7340201)");
+  const bool ok = res != nullptr && PQresultStatus(res) == PGRES_TUPLES_OK;
+  std::string message = ok ? "" : PQerrorMessage(conn);
+  PQclear(res);
+  if (!ok) throw std::runtime_error("cannot lock the test template: " + message);
+}
+
+}  // namespace
+
+std::string create_fresh_postgres_database() {
+  std::string admin = admin_url();
+  std::string name = fresh_name();
   Conn conn = connect(admin);
   // template0 so that nothing a test left in template1 leaks into other tests.
   exec(conn.get(), "CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
+  return url_for(admin, name);
+}
+
+std::string create_postgres_database_from_template(
+    const std::string& template_name, const std::function<void(const std::string&)>& make) {
+  std::string admin = admin_url();
+  Conn conn = connect(admin);
+  {
+    // Session-level: released when conn closes, even if make throws.
+    take_template_lock(conn.get());
+    if (!database_exists(conn.get(), template_name)) {
+      // Built under another name and renamed when whole, so a run killed half-way
+      // never leaves a template that others would copy.
+      const std::string building = template_name + "_wip";
+      exec(conn.get(), "DROP DATABASE IF EXISTS " + building + " WITH (FORCE)");
+      exec(conn.get(), "CREATE DATABASE " + building + " TEMPLATE template0 ENCODING 'UTF8'");
+      make(url_for(admin, building));
+      exec(conn.get(), "ALTER DATABASE " + building + " RENAME TO " + template_name);
+    }
+  }
+  std::string name = fresh_name();
+  exec(conn.get(), "CREATE DATABASE " + name + " TEMPLATE " + template_name);
   return url_for(admin, name);
 }
 

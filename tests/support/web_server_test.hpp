@@ -6,10 +6,10 @@
 #include <thread>
 
 #include "api/routes.hpp"
-#include "app/accounts/passwords.hpp"
 #include "http/server.hpp"
 #include "support/desk_world.hpp"
 #include "support/http_client.hpp"
+#include "support/test_password.hpp"
 #include "web/page_routes.hpp"
 
 namespace guiche::testing {
@@ -49,12 +49,12 @@ class WebServerTest : public DeskTest {
   // Gives `p` a login and signs in through the API, as the pages' sign-in does.
   Browser sign_in(const Person& p) {
     const std::string login = "user" + std::to_string(p.id);
-    const std::string hash = app::hash_password("senha-de-teste");
+    const std::string& hash = test_password_hash();
     database->db().write([&](store::Connection& c) {
       c.query("UPDATE people SET login = ?, password_hash = ? WHERE id = ?", {login, hash, p.id});
     });
     auto r = http_request(port, "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
-                          nlohmann::json{{"login", login}, {"password", "senha-de-teste"}}.dump());
+                          nlohmann::json{{"login", login}, {"password", kTestPassword}}.dump());
     Browser b;
     for (const auto& c : r.set_cookies) {
       if (c.rfind("guiche_session=", 0) == 0) b.cookie = c.substr(0, c.find(';'));

@@ -33,12 +33,6 @@ std::vector<StatusComponent> components_of(store::Connection& c, const StatusNot
   return out;
 }
 
-std::vector<std::string> names_of(const std::vector<StatusComponent>& components) {
-  std::vector<std::string> names;
-  for (const auto& c : components) names.push_back(c.name);
-  return names;
-}
-
 std::optional<ReminderDue> due_in(store::Connection& c, std::int64_t notice_id, Instant now,
                                   const ReminderSettings& settings, bool lock) {
   auto n = store::load_notice(c, notice_id, lock);
@@ -97,7 +91,7 @@ bool NoticeReminders::send(std::int64_t notice_id, Instant now) {
     const auto n = store::load_notice(c, notice_id).value();
     const auto components = components_of(c, n);
     MessageFacts facts;
-    facts.component_names = names_of(components);
+    facts.component_names = component_names(components);
     NoticeEvent e;
     e.notice_id = n.id;
     e.action = NoticeAction::remind;

@@ -40,12 +40,6 @@ std::vector<std::int64_t> unique_ids(std::vector<std::int64_t> ids) {
   return ids;
 }
 
-std::vector<std::string> names_of(const std::vector<StatusComponent>& components) {
-  std::vector<std::string> names;
-  for (const auto& c : components) names.push_back(c.name);
-  return names;
-}
-
 std::optional<Organization> organization_of(store::Connection& c, const Person& p) {
   if (!p.organization_id) return std::nullopt;
   return store::load_organization(c, *p.organization_id);
@@ -186,7 +180,7 @@ std::int64_t StatusNotices::create_in(store::Connection& c, const Actor& a, Stat
   if (n.title.empty()) {
     n.title =
         (n.kind == NoticeKind::incident ? "Possível incidente: " : "Manutenção programada: ") +
-        joined_names(names_of(components));
+        joined_names(component_names(components));
   }
   n.state = n.kind == NoticeKind::incident ? NoticeState::reported : NoticeState::scheduled;
   if (!standing.monitoring) n.reported_by = a.id();  // monitoring is told no receipt
@@ -195,7 +189,7 @@ std::int64_t StatusNotices::create_in(store::Connection& c, const Actor& a, Stat
   n.id = store::insert_notice(c, n);
   StepRecord step{action, standing, {}, {}};
   if (!text.empty()) step.data["text"] = text;
-  step.facts.component_names = names_of(components);
+  step.facts.component_names = component_names(components);
   step.facts.now = now;
   record_step(c, ctx_.config, notices_, n, components, a, a.id(), step, now);
   return n.id;
@@ -274,7 +268,7 @@ NoticeEvent StatusNotices::act_in(store::Connection& c, const Actor& a, std::int
       break;
   }
   n->state = decision.next;
-  step.facts.component_names = names_of(components);
+  step.facts.component_names = component_names(components);
   step.facts.organization_name = organization_label(c, n->organization_id);
   step.facts.now = now;
   return record_step(c, ctx_.config, notices_, *n, components, a, a.id(), step, now);

@@ -9,18 +9,18 @@
 namespace guiche::app {
 namespace {
 
-bool contains(const std::vector<std::int64_t>& ids, std::int64_t id) {
+bool listed(const std::vector<std::int64_t>& ids, std::int64_t id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
 // The same sets list_tickets answers with (see store::TicketScope).
 bool in_scope(const store::TicketScope& scope, const TicketChange& change) {
-  if (scope.all || contains(scope.requester_ids, change.requester_id)) return true;
-  if (change.organization_id && contains(scope.organization_ids, *change.organization_id)) {
+  if (scope.all || listed(scope.requester_ids, change.requester_id)) return true;
+  if (change.organization_id && listed(scope.organization_ids, *change.organization_id)) {
     return true;
   }
   return std::any_of(change.unit_ids.begin(), change.unit_ids.end(),
-                     [&](std::int64_t u) { return contains(scope.unit_ids, u); });
+                     [&](std::int64_t u) { return listed(scope.unit_ids, u); });
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/ascii_text.hpp"
 #include "domain/chatbot/texts_pt_br.hpp"
 #include "domain/chatbot/turn.hpp"
 #include "domain/identity.hpp"
@@ -10,18 +11,11 @@
 namespace guiche::chatbot {
 namespace {
 
-std::string trim(std::string_view text) {
-  auto b = text.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return "";
-  auto e = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(b, e - b + 1));
-}
-
 // A person's name as typed: letters (any script), spaces, apostrophes, hyphens, dots; 3 to 100
 // characters.
 std::optional<std::string> read_name(std::string_view typed) {
   std::string name;
-  for (char c : trim(typed)) {
+  for (char c : trim_blanks(typed)) {
     bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
     if (blank && (name.empty() || name.back() == ' ')) continue;
     name.push_back(blank ? ' ' : c);
@@ -76,7 +70,7 @@ bool on_who(Turn& t, std::string_view id) {
 }
 
 void on_identity_text(Turn& t, std::string_view text) {
-  std::string typed = trim(text);
+  std::string typed = trim_blanks(text);
   if (auto email = normalize_email(typed)) {
     t.effect(LookUpIdentity{LookUpIdentity::By::email, *email});
   } else if (auto cpf = normalize_cpf(typed)) {
@@ -159,7 +153,7 @@ bool on_ticket_choice(Turn& t, std::string_view id) {
 }
 
 void on_ticket_message(Turn& t, std::string_view text, const std::optional<AttachmentRef>& file) {
-  std::string message = trim(text);
+  std::string message = trim_blanks(text);
   if (message.empty() && !file) return t.ask();
   AddToTicket add{t.c.ticket_id, message, {}};
   if (file) add.attachments.push_back(*file);

@@ -2,6 +2,7 @@
 // one by one, attachments and the description.
 #include <cctype>
 
+#include "domain/ascii_text.hpp"
 #include "domain/chatbot/folding.hpp"
 #include "domain/chatbot/form_questions.hpp"
 #include "domain/chatbot/texts_pt_br.hpp"
@@ -11,13 +12,6 @@
 
 namespace guiche::chatbot {
 namespace {
-
-std::string trim(std::string_view text) {
-  auto b = text.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return "";
-  auto e = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(b, e - b + 1));
-}
 
 const CatalogService* by_code_key(const Turn& t, std::string_view typed) {
   std::vector<std::string> codes;
@@ -167,7 +161,7 @@ bool on_catalog_choice(Turn& t, std::string_view id) {
 }
 
 void on_catalog_text(Turn& t, std::string_view typed) {
-  std::string text = trim(typed);
+  std::string text = trim_blanks(typed);
   if (const auto* s = quoted_service(t, text)) {
     t.c.described_need = false;
     return choose_service(t, *s);
@@ -224,7 +218,7 @@ void on_attachments_text(Turn& t, std::string_view) {
 }
 
 void on_description(Turn& t, std::string_view typed) {
-  std::string text = trim(typed);
+  std::string text = trim_blanks(typed);
   if (utf8_length(text) < 5 || text.size() > 20000 || !is_clean_text(text)) {
     return t.ask(texts::description_too_short());
   }

@@ -1,4 +1,5 @@
 #include "domain/chatbot/form_questions.hpp"
+#include "domain/ascii_text.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -16,13 +17,6 @@ constexpr std::string_view kChoice = "campo:opcao:";
 constexpr std::string_view kYes = "campo:sim";
 constexpr std::string_view kNo = "campo:nao";
 constexpr std::string_view kSkip = "campo:pular";
-
-std::string trim(std::string_view text) {
-  auto b = text.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return "";
-  auto e = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(b, e - b + 1));
-}
 
 bool choices_fit_buttons(const FormField& f) {
   std::size_t n = f.choices.size() + (f.required ? 0 : 1);
@@ -136,7 +130,7 @@ BotMessage field_question(const FormField& f, int number, int total, std::string
 }
 
 FieldReply read_typed_answer(const FormField& f, std::string_view typed, Date today) {
-  std::string text = trim(typed);
+  std::string text = trim_blanks(typed);
   std::string folded = fold(text);
   if (text.empty() || folded == texts::word_skip) {
     if (!f.required) return {nlohmann::json(nullptr), ""};

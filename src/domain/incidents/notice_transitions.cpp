@@ -7,7 +7,7 @@
 namespace guiche {
 namespace {
 
-constexpr std::array<std::pair<NoticeAction, std::string_view>, 19> kActions{{
+constexpr std::array<std::pair<NoticeAction, std::string_view>, 19> kNoticeActions{{
     {NoticeAction::report, "report"},
     {NoticeAction::schedule, "schedule"},
     {NoticeAction::acknowledge, "acknowledge"},
@@ -172,7 +172,7 @@ std::string who_may(NoticeAction a) {
 }  // namespace
 
 std::string_view notice_action_code(NoticeAction a) {
-  for (const auto& [value, code] : kActions) {
+  for (const auto& [value, code] : kNoticeActions) {
     if (value == a) return code;
   }
   return "";
@@ -191,7 +191,7 @@ bool is_ticket_bookkeeping(NoticeAction a) {
 }
 
 std::optional<NoticeAction> parse_notice_action(std::string_view code) {
-  for (const auto& [value, text] : kActions) {
+  for (const auto& [value, text] : kNoticeActions) {
     if (text == code) return value;
   }
   return std::nullopt;

@@ -22,4 +22,11 @@ struct StatusComponent {
   bool active = true;
 };
 
+// The components' names, in their order: what a notice's texts list.
+inline std::vector<std::string> component_names(const std::vector<StatusComponent>& components) {
+  std::vector<std::string> names;
+  for (const auto& c : components) names.push_back(c.name);
+  return names;
+}
+
 }  // namespace guiche

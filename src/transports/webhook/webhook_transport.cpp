@@ -2,8 +2,9 @@
 
 #include <curl/curl.h>
 
+#include "transports/curl_once.hpp"
+
 #include <cstdio>
-#include <mutex>
 #include <stdexcept>
 
 #include "store/webhook_rows.hpp"
@@ -14,11 +15,6 @@ namespace {
 
 std::size_t ignore_body(char*, std::size_t size, std::size_t count, void*) {
   return size * count;
-}
-
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
 }  // namespace
@@ -36,7 +32,7 @@ std::string gone_reason(Instant at) {
 
 WebhookTransport::WebhookTransport(store::Database& db, const Clock& clock, WebhookConfig config)
     : db_(db), clock_(clock), config_(config) {
-  global_init();
+  init_curl_once();
   curl_ = curl_easy_init();
   if (!curl_) throw std::runtime_error("libcurl não inicializou");
 }

@@ -2,7 +2,8 @@
 
 #include <curl/curl.h>
 
-#include <mutex>
+#include "transports/curl_once.hpp"
+
 #include <stdexcept>
 
 namespace guiche::transports {
@@ -11,11 +12,6 @@ namespace {
 std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) {
   static_cast<std::string*>(out)->append(data, size * count);
   return size * count;
-}
-
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
 std::string without_trailing_slash(std::string url) {
@@ -27,7 +23,7 @@ std::string without_trailing_slash(std::string url) {
 
 CloudApiClient::CloudApiClient(CloudApiConfig config) : config_(std::move(config)) {
   config_.api_url = without_trailing_slash(config_.api_url);
-  global_init();
+  init_curl_once();
   curl_ = curl_easy_init();
   if (!curl_) throw std::runtime_error("libcurl não inicializou");
 }
