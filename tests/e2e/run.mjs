@@ -13,12 +13,19 @@ if (!binary || !shotDir) {
   process.exit(2);
 }
 const specs = readdirSync(here).filter((f) => f.endsWith('.spec.mjs') && (!filter || f.includes(filter))).sort();
+// Two specs at a time (GUICHE_E2E_JOBS): each has its own server, data folder and browser, and
+// a spec spends much of its time waiting on them. Every line names its spec.
+const jobs = Math.max(1, Number(process.env.GUICHE_E2E_JOBS) || 2);
 const results = [];
-for (const file of specs) {
-  const spec = await import(pathToFileURL(join(here, file)));
-  const name = file.replace('.spec.mjs', '');
-  results.push(...await runSpec(name, binary, shotDir, spec.default));
+const queue = [...specs];
+async function worker() {
+  for (let file = queue.shift(); file; file = queue.shift()) {
+    const spec = await import(pathToFileURL(join(here, file)));
+    const name = file.replace('.spec.mjs', '');
+    results.push(...await runSpec(name, binary, shotDir, spec.default));
+  }
 }
+await Promise.all(Array.from({ length: Math.min(jobs, specs.length) }, worker));
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;
 console.log(`e2e: ${passed} passed, ${failed} failed (${specs.length} specs)`);
