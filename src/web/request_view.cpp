@@ -110,21 +110,28 @@ nlohmann::json timeline_item(WebContext& ctx, const TicketEvent& e) {
   return item;
 }
 
-enum Stage { registered, analysis, in_service, resolved_stage, finished, kStages };
+enum Stage {
+  stage_registered,
+  stage_analysis,
+  stage_in_service,
+  stage_resolved,
+  stage_finished,
+  kStages
+};
 
 Stage stage_of(Status s) {
   switch (s) {
     case Status::new_:
-      return registered;
+      return stage_registered;
     case Status::triage:
-      return analysis;
+      return stage_analysis;
     case Status::resolved:
-      return resolved_stage;
+      return stage_resolved;
     case Status::closed:
     case Status::cancelled:
-      return finished;
+      return stage_finished;
     default:
-      return in_service;
+      return stage_in_service;
   }
 }
 
@@ -218,7 +225,7 @@ nlohmann::json stages_view(WebContext& ctx, const Ticket& t,
   nlohmann::json stages = nlohmann::json::array();
   for (int i = 0; i < kStages; ++i) {
     std::string key = keys[i];
-    if (i == finished && t.status == Status::cancelled) key = "cancelada";
+    if (i == stage_finished && t.status == Status::cancelled) key = "cancelada";
     // A stage behind the current one that the ticket never entered (triage
     // skipped by direct routing, a cancellation) was skipped, not done.
     const bool behind = i < current;

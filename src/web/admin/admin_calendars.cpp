@@ -48,7 +48,7 @@ http::Response list_page(WebContext& ctx, const Visitor& v, const http::Request&
                     {{"calendarios", items}, {"campos", fields}, {"erros", error_summary(e)}});
 }
 
-http::Response create(WebContext& ctx, const http::Request& r) {
+http::Response create_calendar(WebContext& ctx, const http::Request& r) {
   const auto v = require_admin(ctx, r);
   const Form form = read_form(r);
   check_csrf(v, form);
@@ -185,7 +185,7 @@ void add_admin_calendars(WebContext& ctx, std::vector<http::Route>& routes) {
     return list_page(ctx, require_admin(ctx, r), r, Form{}, {}, 200);
   });
   add_admin_route(ctx, routes, "POST", "/admin/calendarios",
-                  [&ctx](const http::Request& r) { return create(ctx, r); });
+                  [&ctx](const http::Request& r) { return create_calendar(ctx, r); });
   add_admin_route(ctx, routes, "GET", "/admin/calendarios/:name", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
     return calendar_page(ctx, v, r, r.params.at("name"),

@@ -8,11 +8,11 @@
 namespace guiche::web {
 namespace {
 
-const std::map<std::string, std::string> kNames = {{"unit_name", "unidade"},
-                                                   {"who_we_are", "quem_somos"},
-                                                   {"contacts", "contatos"},
-                                                   {"address", "endereco"},
-                                                   {"website", "site"}};
+const std::map<std::string, std::string> kCharterFields = {{"unit_name", "unidade"},
+                                                           {"who_we_are", "quem_somos"},
+                                                           {"contacts", "contatos"},
+                                                           {"address", "endereco"},
+                                                           {"website", "site"}};
 
 CharterHeader header_from(const Form& f) {
   return {f.value("unidade"), f.value("quem_somos"), f.value("contatos"), f.value("endereco"),
@@ -32,7 +32,7 @@ http::Response form_page(WebContext& ctx, const Visitor& v, const http::Request&
                     {{"campos", fields}, {"erros", error_summary(e)}});
 }
 
-http::Response save(WebContext& ctx, const http::Request& r) {
+http::Response save_charter(WebContext& ctx, const http::Request& r) {
   const auto v = require_admin(ctx, r);
   const Form form = read_form(r);
   check_csrf(v, form);
@@ -40,7 +40,7 @@ http::Response save(WebContext& ctx, const http::Request& r) {
     ctx.desk.charter().update_header(v.actor, header_from(form));
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;
-    return form_page(ctx, v, r, header_from(form), field_errors(e, kNames), 422);
+    return form_page(ctx, v, r, header_from(form), field_errors(e, kCharterFields), 422);
   }
   return see_other("/admin/carta?salvo=1");
 }
@@ -53,7 +53,7 @@ void add_admin_charter(WebContext& ctx, std::vector<http::Route>& routes) {
     return form_page(ctx, v, r, ctx.desk.charter().header(), {}, 200);
   });
   add_admin_route(ctx, routes, "POST", "/admin/carta",
-                  [&ctx](const http::Request& r) { return save(ctx, r); });
+                  [&ctx](const http::Request& r) { return save_charter(ctx, r); });
 }
 
 }  // namespace guiche::web

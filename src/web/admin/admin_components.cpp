@@ -13,13 +13,13 @@ namespace {
 
 using Options = std::vector<std::pair<std::string, std::string>>;
 
-const std::map<std::string, std::string> kNames = {{"name", "nome"},
-                                                   {"group_name", "grupo"},
-                                                   {"description", "descricao"},
-                                                   {"service_id", "servico"},
-                                                   {"responsible_unit_id", "unidade"},
-                                                   {"organization_ids", "orgaos"},
-                                                   {"active", "ativo"}};
+const std::map<std::string, std::string> kComponentFields = {{"name", "nome"},
+                                                             {"group_name", "grupo"},
+                                                             {"description", "descricao"},
+                                                             {"service_id", "servico"},
+                                                             {"responsible_unit_id", "unidade"},
+                                                             {"organization_ids", "orgaos"},
+                                                             {"active", "ativo"}};
 
 std::string component_path(std::int64_t id) {
   return "/admin/componentes/" + std::to_string(id);
@@ -92,7 +92,7 @@ nlohmann::json organization_checks(WebContext& ctx, const Visitor& v, const Stat
 
 Errors errors_of(const DomainError& e) {
   if (e.kind() == DomainError::Kind::conflict) return {{"nome", e.what()}};
-  if (e.kind() == DomainError::Kind::validation) return field_errors(e, kNames);
+  if (e.kind() == DomainError::Kind::validation) return field_errors(e, kComponentFields);
   throw e;
 }
 
@@ -114,7 +114,7 @@ http::Response list_page(WebContext& ctx, const Visitor& v, const http::Request&
                      {"erros", error_summary(e)}});
 }
 
-http::Response create(WebContext& ctx, const http::Request& r) {
+http::Response create_component(WebContext& ctx, const http::Request& r) {
   const auto v = require_admin(ctx, r);
   const Form form = read_form(r);
   check_csrf(v, form);
@@ -170,7 +170,7 @@ void add_admin_components(WebContext& ctx, std::vector<http::Route>& routes) {
     return list_page(ctx, require_admin(ctx, r), r, nullptr, {});
   });
   add_admin_route(ctx, routes, "POST", "/admin/componentes",
-                  [&ctx](const http::Request& r) { return create(ctx, r); });
+                  [&ctx](const http::Request& r) { return create_component(ctx, r); });
   add_admin_route(ctx, routes, "GET", "/admin/componentes/:id", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
     const auto c = ctx.desk.status_components().component(number_param(r, "id"));

@@ -18,6 +18,8 @@ using Fields = std::map<std::string, std::string>;
 
 // Non-empty lines, trimmed ("\r\n" or "\n").
 std::vector<std::string> split_lines(const std::string& text);
+// The lines as a textarea shows them, one per line: split_lines' inverse.
+std::string join_lines(const std::vector<std::string>& lines);
 
 // Rows papel-N / unidade-N (N < "papeis"); a row without a role is skipped.
 // An unknown role or a unit that is not a number is a malformed form.

@@ -9,7 +9,7 @@
 namespace guiche::web {
 namespace {
 
-const std::map<std::string, std::string> kNames = {
+const std::map<std::string, std::string> kOrganizationFields = {
     {"name", "nome"},           {"acronym", "sigla"},
     {"cnpj", "cnpj"},           {"client_reference", "referencia"},
     {"calendar", "calendario"}, {"parent_id", "superior"}};
@@ -53,7 +53,8 @@ Organization organization_from(const Form& f, Organization base) {
   return base;
 }
 
-http::Response save(WebContext& ctx, const http::Request& r, std::optional<std::int64_t> id) {
+http::Response save_organization(WebContext& ctx, const http::Request& r,
+                                 std::optional<std::int64_t> id) {
   const auto v = require_admin(ctx, r);
   const Form form = read_form(r);
   check_csrf(v, form);
@@ -74,7 +75,7 @@ http::Response save(WebContext& ctx, const http::Request& r, std::optional<std::
     if (e.kind() == DomainError::Kind::conflict) {
       forms.organization["sigla"] = e.what();
     } else if (e.kind() == DomainError::Kind::validation) {
-      forms.organization = field_errors(e, kNames);
+      forms.organization = field_errors(e, kOrganizationFields);
     } else {
       throw;
     }
@@ -125,15 +126,17 @@ void add_admin_organizations(WebContext& ctx, std::vector<http::Route>& routes) 
     const auto v = require_admin(ctx, r);
     return organization_page(ctx, v, r, std::nullopt, {});
   });
-  add_admin_route(ctx, routes, "POST", "/admin/organizacoes/novo",
-                  [&ctx](const http::Request& r) { return save(ctx, r, std::nullopt); });
+  add_admin_route(ctx, routes, "POST", "/admin/organizacoes/novo", [&ctx](const http::Request& r) {
+    return save_organization(ctx, r, std::nullopt);
+  });
   add_admin_route(ctx, routes, "GET", "/admin/organizacoes/:id", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
     return organization_page(ctx, v, r,
                              ctx.desk.directory().organization(v.actor, number_param(r, "id")), {});
   });
-  add_admin_route(ctx, routes, "POST", "/admin/organizacoes/:id",
-                  [&ctx](const http::Request& r) { return save(ctx, r, number_param(r, "id")); });
+  add_admin_route(ctx, routes, "POST", "/admin/organizacoes/:id", [&ctx](const http::Request& r) {
+    return save_organization(ctx, r, number_param(r, "id"));
+  });
 }
 
 }  // namespace guiche::web

@@ -12,12 +12,13 @@
 namespace guiche::web {
 namespace {
 
-const std::map<std::string, std::string> kNames = {{"unit_id", "unidade"},
-                                                   {"calendar", "calendario"},
-                                                   {"answer_days", "dias_resposta"},
-                                                   {"extension_days", "dias_prorrogacao"},
-                                                   {"complement_days", "dias_complemento"},
-                                                   {"warning_days", "dias_aviso"}};
+const std::map<std::string, std::string> kOuvidoriaFields = {
+    {"unit_id", "unidade"},
+    {"calendar", "calendario"},
+    {"answer_days", "dias_resposta"},
+    {"extension_days", "dias_prorrogacao"},
+    {"complement_days", "dias_complemento"},
+    {"warning_days", "dias_aviso"}};
 
 // A whole number as typed; anything else becomes -1, which the rule refuses.
 int days_of(const std::string& text) {
@@ -63,7 +64,7 @@ http::Response form_page(WebContext& ctx, const Visitor& v, const http::Request&
                     {{"campos", fields}, {"erros", error_summary(e)}});
 }
 
-http::Response save(WebContext& ctx, const http::Request& r) {
+http::Response save_ouvidoria(WebContext& ctx, const http::Request& r) {
   const auto v = require_admin(ctx, r);
   const Form form = read_form(r);
   check_csrf(v, form);
@@ -72,7 +73,7 @@ http::Response save(WebContext& ctx, const http::Request& r) {
     ctx.desk.manifestations().update_settings(v.actor, wanted);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;
-    return form_page(ctx, v, r, wanted, field_errors(e, kNames), 422);
+    return form_page(ctx, v, r, wanted, field_errors(e, kOuvidoriaFields), 422);
   }
   return see_other("/admin/ouvidoria?salvo=1");
 }
@@ -85,7 +86,7 @@ void add_admin_ouvidoria(WebContext& ctx, std::vector<http::Route>& routes) {
     return form_page(ctx, v, r, ctx.desk.manifestations().settings(), {}, 200);
   });
   add_admin_route(ctx, routes, "POST", "/admin/ouvidoria",
-                  [&ctx](const http::Request& r) { return save(ctx, r); });
+                  [&ctx](const http::Request& r) { return save_ouvidoria(ctx, r); });
 }
 
 }  // namespace guiche::web

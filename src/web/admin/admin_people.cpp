@@ -18,21 +18,15 @@ constexpr Role kRoles[] = {Role::requester,      Role::org_manager,  Role::atten
                            Role::communications, Role::leadership,   Role::admin,
                            Role::ombudsman};
 
-const std::map<std::string, std::string> kNames = {{"name", "nome"},
-                                                   {"login", "login"},
-                                                   {"emails", "emails"},
-                                                   {"phone", "telefone"},
-                                                   {"cpf", "cpf"},
-                                                   {"organization", "orgao"},
-                                                   {"roles", "papel-0"},
-                                                   {"password", "senha_inicial"},
-                                                   {"notice_preference", "avisos"}};
-
-std::string join_lines(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
-  return out;
-}
+const std::map<std::string, std::string> kPersonFields = {{"name", "nome"},
+                                                          {"login", "login"},
+                                                          {"emails", "emails"},
+                                                          {"phone", "telefone"},
+                                                          {"cpf", "cpf"},
+                                                          {"organization", "orgao"},
+                                                          {"roles", "papel-0"},
+                                                          {"password", "senha_inicial"},
+                                                          {"notice_preference", "avisos"}};
 
 std::optional<std::string> optional_text(const Form& f, const std::string& name) {
   auto v = f.value(name);
@@ -124,7 +118,8 @@ http::Response person_page(WebContext& ctx, const Visitor& v, const http::Reques
                     current ? current->name : std::string("admin.pessoas.nova"), view);
 }
 
-http::Response save(WebContext& ctx, const http::Request& r, std::optional<std::int64_t> id) {
+http::Response save_person(WebContext& ctx, const http::Request& r,
+                           std::optional<std::int64_t> id) {
   const auto v = require_admin(ctx, r);
   const Form form = read_form(r);
   check_csrf(v, form);
@@ -147,7 +142,7 @@ http::Response save(WebContext& ctx, const http::Request& r, std::optional<std::
     if (e.kind() == DomainError::Kind::conflict) {
       errors["login"] = e.what();
     } else if (e.kind() == DomainError::Kind::validation) {
-      errors = field_errors(e, kNames);
+      errors = field_errors(e, kPersonFields);
     } else {
       throw;
     }
@@ -216,14 +211,15 @@ void add_admin_people(WebContext& ctx, std::vector<http::Route>& routes) {
     return person_page(ctx, require_admin(ctx, r), r, std::nullopt, nullptr, {});
   });
   add_admin_route(ctx, routes, "POST", "/admin/pessoas/nova",
-                  [&ctx](const http::Request& r) { return save(ctx, r, std::nullopt); });
+                  [&ctx](const http::Request& r) { return save_person(ctx, r, std::nullopt); });
   add_admin_route(ctx, routes, "GET", "/admin/pessoas/:id", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
     return person_page(ctx, v, r, ctx.desk.directory().person(v.actor, number_param(r, "id")),
                        nullptr, {});
   });
-  add_admin_route(ctx, routes, "POST", "/admin/pessoas/:id",
-                  [&ctx](const http::Request& r) { return save(ctx, r, number_param(r, "id")); });
+  add_admin_route(ctx, routes, "POST", "/admin/pessoas/:id", [&ctx](const http::Request& r) {
+    return save_person(ctx, r, number_param(r, "id"));
+  });
   add_admin_route(ctx, routes, "POST", "/admin/pessoas/:id/senha",
                   [&ctx](const http::Request& r) { return reset_password(ctx, r); });
 }

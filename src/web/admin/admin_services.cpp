@@ -13,21 +13,15 @@ namespace {
 
 using Options = std::vector<std::pair<std::string, std::string>>;
 
-const std::map<std::string, std::string> kNames = {{"code", "codigo"},
-                                                   {"name", "nome"},
-                                                   {"popular_names", "nomes_populares"},
-                                                   {"owning_unit_id", "unidade"}};
+const std::map<std::string, std::string> kServiceFields = {{"code", "codigo"},
+                                                           {"name", "nome"},
+                                                           {"popular_names", "nomes_populares"},
+                                                           {"owning_unit_id", "unidade"}};
 
 const char* const kTypes[] = {"text", "long_text", "number", "date", "choice", "yes_no"};
 
 std::string service_path(const std::string& code) {
   return "/admin/servicos/" + url_encode(code);
-}
-
-std::string join_lines(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
-  return out;
 }
 
 // The charter fields as posted over `base` (every field replaced); the form
@@ -144,8 +138,8 @@ http::Response service_page(WebContext& ctx, const Visitor& v, const http::Reque
                     current ? current->name : std::string("admin.servicos.novo"), view);
 }
 
-http::Response save(WebContext& ctx, const http::Request& r, const std::optional<Service>& current,
-                    const Visitor& v) {
+http::Response save_service(WebContext& ctx, const http::Request& r,
+                            const std::optional<Service>& current, const Visitor& v) {
   const Form form = read_form(r);
   check_csrf(v, form);
   Service s;
@@ -167,7 +161,7 @@ http::Response save(WebContext& ctx, const http::Request& r, const std::optional
     if (e.kind() == DomainError::Kind::conflict) {
       errors["codigo"] = e.what();
     } else if (e.kind() == DomainError::Kind::validation) {
-      errors = field_errors(e, kNames);
+      errors = field_errors(e, kServiceFields);
       errors.erase("_geral");
       for (const auto& [id, message] : builder_errors(e, rows)) {
         // field_errors sent the form's errors to "_geral"; the builder places them.
@@ -202,7 +196,7 @@ void add_admin_services(WebContext& ctx, std::vector<http::Route>& routes) {
     return service_page(ctx, v, r, std::nullopt, Service{}, {}, -1, {}, 200);
   });
   add_admin_route(ctx, routes, "POST", "/admin/servicos/novo", [&ctx](const http::Request& r) {
-    return save(ctx, r, std::nullopt, require_admin(ctx, r));
+    return save_service(ctx, r, std::nullopt, require_admin(ctx, r));
   });
   add_admin_route(ctx, routes, "GET", "/admin/servicos/:code", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
@@ -211,7 +205,8 @@ void add_admin_services(WebContext& ctx, std::vector<http::Route>& routes) {
   });
   add_admin_route(ctx, routes, "POST", "/admin/servicos/:code", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
-    return save(ctx, r, ctx.desk.directory().service_by_code(v.actor, r.params.at("code")), v);
+    return save_service(ctx, r, ctx.desk.directory().service_by_code(v.actor, r.params.at("code")),
+                        v);
   });
 }
 

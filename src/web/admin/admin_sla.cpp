@@ -231,7 +231,7 @@ http::Response sla_page(WebContext& ctx, const Visitor& v, const http::Request& 
   return admin_page(ctx, v, r, status, "admin_sla", "admin.sla.titulo", view);
 }
 
-http::Response save(WebContext& ctx, const http::Request& r) {
+http::Response save_policies(WebContext& ctx, const http::Request& r) {
   const auto v = require_admin(ctx, r);
   const Form form = read_form(r);
   check_csrf(v, form);
@@ -255,7 +255,7 @@ void add_admin_sla(WebContext& ctx, std::vector<http::Route>& routes) {
     return sla_page(ctx, v, r, config, fields_of(config), {}, 200);
   });
   add_admin_route(ctx, routes, "POST", "/admin/sla",
-                  [&ctx](const http::Request& r) { return save(ctx, r); });
+                  [&ctx](const http::Request& r) { return save_policies(ctx, r); });
 }
 
 }  // namespace guiche::web

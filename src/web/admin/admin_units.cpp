@@ -10,7 +10,7 @@ namespace {
 
 using Options = std::vector<std::pair<std::string, std::string>>;
 
-const std::map<std::string, std::string> kNames = {
+const std::map<std::string, std::string> kUnitFields = {
     {"code", "codigo"}, {"name", "nome"}, {"parent", "superior"}, {"active", "ativa"}};
 
 // The units in tree order (each after its parent) with their depth.
@@ -80,7 +80,7 @@ Errors errors_of(const DomainError& e) {
   if (e.kind() == DomainError::Kind::conflict) {
     errors["codigo"] = e.what();
   } else if (e.kind() == DomainError::Kind::validation) {
-    errors = field_errors(e, kNames);
+    errors = field_errors(e, kUnitFields);
   } else {
     throw e;
   }
@@ -109,7 +109,7 @@ http::Response units_page(WebContext& ctx, const Visitor& v, const http::Request
                      {"erros", error_summary(e)}});
 }
 
-http::Response create(WebContext& ctx, const http::Request& r) {
+http::Response create_unit(WebContext& ctx, const http::Request& r) {
   const auto v = require_admin(ctx, r);
   const Form form = read_form(r);
   check_csrf(v, form);
@@ -174,7 +174,7 @@ void add_admin_units(WebContext& ctx, std::vector<http::Route>& routes) {
     return units_page(ctx, require_admin(ctx, r), r, nullptr, {});
   });
   add_admin_route(ctx, routes, "POST", "/admin/unidades",
-                  [&ctx](const http::Request& r) { return create(ctx, r); });
+                  [&ctx](const http::Request& r) { return create_unit(ctx, r); });
   add_admin_route(ctx, routes, "GET", "/admin/unidades/:id", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
     return unit_page(ctx, v, r, unit_by_id(ctx, v, number_param(r, "id")), nullptr, {});

@@ -10,7 +10,7 @@
 namespace guiche::web {
 namespace {
 
-const std::map<std::string, std::string> kNames = {
+const std::map<std::string, std::string> kWebhookFields = {
     {"description", "descricao"},
     {"url", "url"},
     {"secret", "segredo"},
@@ -54,7 +54,7 @@ http::Response new_page(WebContext& ctx, const Visitor& v, const http::Request& 
        {"erros", error_summary(e)}});
 }
 
-http::Response create(WebContext& ctx, const http::Request& r) {
+http::Response create_webhook(WebContext& ctx, const http::Request& r) {
   const auto v = require_admin(ctx, r);
   const Form form = read_form(r);
   check_csrf(v, form);
@@ -71,7 +71,7 @@ http::Response create(WebContext& ctx, const http::Request& r) {
     return see_other(link_of(made.id) + "?salvo=1");
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;
-    return new_page(ctx, v, r, form, field_errors(e, kNames), 422);
+    return new_page(ctx, v, r, form, field_errors(e, kWebhookFields), 422);
   }
 }
 
@@ -130,7 +130,7 @@ void add_admin_webhooks(WebContext& ctx, std::vector<http::Route>& routes) {
     return new_page(ctx, v, r, Form{}, {}, 200);
   });
   add_admin_route(ctx, routes, "POST", "/admin/webhooks/novo",
-                  [&ctx](const http::Request& r) { return create(ctx, r); });
+                  [&ctx](const http::Request& r) { return create_webhook(ctx, r); });
   add_admin_route(ctx, routes, "GET", "/admin/webhooks/:id",
                   [&ctx](const http::Request& r) { return subscription_page(ctx, r); });
   add_admin_route(ctx, routes, "POST", "/admin/webhooks/:id/ativo", [&ctx](const http::Request& r) {

@@ -16,7 +16,7 @@ namespace guiche::web {
 namespace {
 
 // The use case's field names, as each form names them.
-const std::map<std::string, std::map<std::string, std::string>> kFields = {
+const std::map<std::string, std::map<std::string, std::string>> kCustodyFields = {
     {"entrada",
      {{"asset_number", "eq_patrimonio"},
       {"kind", "eq_tipo"},
@@ -76,7 +76,7 @@ http::Response post_custody(WebContext& ctx, const http::Request& r) {
         e.kind() == DomainError::Kind::validation || e.kind() == DomainError::Kind::conflict;
     if (!by_form) throw;
     return agent_ticket_page(ctx, v, protocol, "equipamento_" + action, form,
-                             field_errors(e, kFields.at(action)),
+                             field_errors(e, kCustodyFields.at(action)),
                              e.kind() == DomainError::Kind::conflict ? 409 : 422);
   }
   return see_other(agent_ticket_url(t.protocol) + "#equipamento");

@@ -51,15 +51,15 @@ std::optional<Instant> local_input(WebContext& ctx, const Form& form, const std:
 }
 
 // The form's names for the use cases' fields.
-const std::map<std::string, std::string> kFields = {{"component_ids", "componentes"},
-                                                    {"title", "titulo"},
-                                                    {"impact", "impacto"},
-                                                    {"description", "descricao"},
-                                                    {"organization_id", "orgao"},
-                                                    {"starts_at", "inicio"},
-                                                    {"ends_at", "fim"},
-                                                    {"text", "texto"},
-                                                    {"position", "cargo"}};
+const std::map<std::string, std::string> kNoticeFields = {{"component_ids", "componentes"},
+                                                          {"title", "titulo"},
+                                                          {"impact", "impacto"},
+                                                          {"description", "descricao"},
+                                                          {"organization_id", "orgao"},
+                                                          {"starts_at", "inicio"},
+                                                          {"ends_at", "fim"},
+                                                          {"text", "texto"},
+                                                          {"position", "cargo"}};
 
 nlohmann::json errors_json(const std::map<std::string, std::string>& errors) {
   nlohmann::json out = nlohmann::json::object();
@@ -137,7 +137,7 @@ http::Response new_page(WebContext& ctx, const Visitor& v, bool maintenance, con
               maintenance ? "comunicados.nova_manutencao" : "comunicados.novo_incidente", view);
 }
 
-http::Response create(WebContext& ctx, const http::Request& r) {
+http::Response create_notice(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
   const Form form = read_form(r);
   check_csrf(v, form);
@@ -162,7 +162,7 @@ http::Response create(WebContext& ctx, const http::Request& r) {
     return see_other(staff_notice_url(created.notice.id) + "?aviso=criado");
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;
-    return new_page(ctx, v, maintenance, form, field_errors(e, kFields), 422);
+    return new_page(ctx, v, maintenance, form, field_errors(e, kNoticeFields), 422);
   }
 }
 
@@ -210,7 +210,8 @@ http::Response take_step(WebContext& ctx, const http::Request& r) {
     const bool by_form =
         e.kind() == DomainError::Kind::validation || e.kind() == DomainError::Kind::conflict;
     if (!by_form) throw;
-    for (const auto& [field, message] : field_errors(e, kFields)) sent["erro_" + field] = message;
+    for (const auto& [field, message] : field_errors(e, kNoticeFields))
+      sent["erro_" + field] = message;
     return notice_page(ctx, v, r, id, sent, std::nullopt,
                        e.kind() == DomainError::Kind::conflict ? 409 : 422);
   }
@@ -296,7 +297,7 @@ void add_agent_notice_pages(WebContext& ctx, std::vector<http::Route>& routes) {
                       });
                     }});
   routes.push_back({"POST", kNoticeBoard, [&ctx](const http::Request& r) {
-                      return guarded_page(ctx, r, [&] { return create(ctx, r); });
+                      return guarded_page(ctx, r, [&] { return create_notice(ctx, r); });
                     }});
   routes.push_back({"GET", kNoticeBoard + "/:id", [&ctx](const http::Request& r) {
                       return guarded_page(ctx, r, [&] {

@@ -17,17 +17,18 @@ namespace {
 constexpr const char* kCookie = "guiche_manifestacao";
 constexpr const char* kPath = "/manifestacoes";
 
-const std::map<std::string, std::string> kFields = {{"kind", "tipo"},
-                                                    {"service_code", "servico"},
-                                                    {"subject", "assunto"},
-                                                    {"description", "relato"},
-                                                    {"identification", "identificacao"},
-                                                    {"name", "nome"},
-                                                    {"email", "email"},
-                                                    {"phone", "telefone"},
-                                                    {"cpf", "cpf"},
-                                                    {"answer_channel", "canal"},
-                                                    {"text", "complemento"}};
+const std::map<std::string, std::string> kManifestationFields = {
+    {"kind", "tipo"},
+    {"service_code", "servico"},
+    {"subject", "assunto"},
+    {"description", "relato"},
+    {"identification", "identificacao"},
+    {"name", "nome"},
+    {"email", "email"},
+    {"phone", "telefone"},
+    {"cpf", "cpf"},
+    {"answer_channel", "canal"},
+    {"text", "complemento"}};
 
 std::string t(WebContext& ctx, const std::string& key) {
   return text(ctx, "ouvidoria." + key);
@@ -122,7 +123,7 @@ http::Response submit(WebContext& ctx, const http::Request& r) {
     return page(ctx, v, 201, "manifestacao_registrada", "ouvidoria.registrada.titulo", view);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;
-    return form_page(ctx, r, 422, f, field_errors(e, kFields));
+    return form_page(ctx, r, 422, f, field_errors(e, kManifestationFields));
   }
 }
 
@@ -165,7 +166,7 @@ http::Response look_up(WebContext& ctx, const http::Request& r, bool complement)
           throw;
         }
         const auto v = m.track(protocol, code, r.remote_address);
-        Errors errors = field_errors(e, kFields);
+        Errors errors = field_errors(e, kManifestationFields);
         if (e.kind() == DomainError::Kind::conflict) errors = {{"complemento", e.what()}};
         return tracking_page(ctx, r, e.kind() == DomainError::Kind::conflict ? 409 : 422, f, "", v,
                              errors);

@@ -69,7 +69,7 @@ http::Response detail_page(WebContext& ctx, const Visitor& v, std::int64_t id, i
   return page(ctx, v, status, "ouvidoria_manifestacao", found.manifestation.protocol, view);
 }
 
-const std::map<std::string, std::string> kFields = {
+const std::map<std::string, std::string> kOuvidoriaFields = {
     {"text", "_acao"}, {"reason", "motivo"}, {"protocol", "chamado"}};
 
 http::Response act(WebContext& ctx, const http::Request& r) {
