@@ -20,14 +20,13 @@ std::shared_ptr<const std::string> read_file(const std::string& path) {
 }
 
 // Written aside and renamed, so a PDF on disk is always whole.
-void write_file(const std::string& path, const std::string& bytes) {
+// Writes `bytes` beside `path` and returns the part's name, for the caller to rename into place.
+std::string write_part(const std::string& path, const std::string& bytes) {
   const std::string part = path + ".parte";
-  {
-    std::ofstream out(part, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) throw std::runtime_error("Não foi possível gravar " + part + ".");
-  }
-  fs::rename(part, path);
+  std::ofstream out(part, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out.flush()) throw std::runtime_error("Não foi possível gravar " + part + ".");
+  return part;
 }
 
 }  // namespace
@@ -146,15 +145,18 @@ void CharterPdf::print(PdfPrinter& printer, const Job& job) {
     auto pdf = std::make_shared<const std::string>(printer.print(job.html));
     fs::create_directories(dir_);
     const auto path = path_for(job.fingerprint);
-    write_file(path, *pdf);
-    // Older catalogs' PDFs are never served again.
+    const auto part = write_part(path, *pdf);
+    // The folder changes together with the state (a rename and a few removals): get() also
+    // serves a kept file from disk, and must never find this one before the print is counted,
+    // nor an older catalog's once this one is served.
+    std::lock_guard lock(mutex_);
+    fs::rename(part, path);
     std::error_code ignored;
     for (const auto& entry : fs::directory_iterator(dir_, ignored)) {
       const auto name = entry.path().filename().string();
       if (name.rfind("carta-", 0) == 0 && entry.path().string() != path)
         fs::remove(entry.path(), ignored);
     }
-    std::lock_guard lock(mutex_);
     current_fingerprint_ = job.fingerprint;
     current_pdf_ = std::move(pdf);
     failed_.reset();
