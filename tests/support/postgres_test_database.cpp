@@ -118,12 +118,14 @@ bool database_exists(PGconn* conn, const std::string& name) {
   return found;
 }
 
-void take_template_lock(PGconn* conn) {
-  PGresult* res = PQexec(conn, "SELECT pg_advisory_lock(7340201)");
+// pg_advisory_lock or pg_advisory_unlock of the key the template's makers share.
+void template_lock(PGconn* conn, const char* function) {
+  const std::string sql = std::string("SELECT ") + function + "(7340201)";
+  PGresult* res = PQexec(conn, sql.c_str());
   const bool ok = res != nullptr && PQresultStatus(res) == PGRES_TUPLES_OK;
   std::string message = ok ? "" : PQerrorMessage(conn);
   PQclear(res);
-  if (!ok) throw std::runtime_error("cannot lock the test template: " + message);
+  if (!ok) throw std::runtime_error(sql + ": " + message);
 }
 
 }  // namespace
@@ -142,8 +144,9 @@ std::string create_postgres_database_from_template(
   std::string admin = admin_url();
   Conn conn = connect(admin);
   {
-    // Session-level: released when conn closes, even if make throws.
-    take_template_lock(conn.get());
+    // Session-level: released when conn closes if make throws, else just below, so that the
+    // copies themselves run side by side.
+    template_lock(conn.get(), "pg_advisory_lock");
     if (!database_exists(conn.get(), template_name)) {
       // Built under another name and renamed when whole, so a run killed half-way
       // never leaves a template that others would copy.
@@ -153,6 +156,7 @@ std::string create_postgres_database_from_template(
       make(url_for(admin, building));
       exec(conn.get(), "ALTER DATABASE " + building + " RENAME TO " + template_name);
     }
+    template_lock(conn.get(), "pg_advisory_unlock");
   }
   std::string name = fresh_name();
   exec(conn.get(), "CREATE DATABASE " + name + " TEMPLATE " + template_name);
