@@ -21,6 +21,7 @@
 #include <memory>
 
 #include "cli/subcommands.hpp"
+#include "mail/curl_once.hpp"
 
 namespace guiche::cli {
 namespace {
@@ -44,7 +45,7 @@ int post_message(const MailgateOptions& o, const std::string& message) {
   std::string url = o.url;
   while (!url.empty() && url.back() == '/') url.pop_back();
   url += "/api/v1/mail/inbound";
-  curl_global_init(CURL_GLOBAL_DEFAULT);
+  mail::init_curl_once();
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) {
     std::cerr << "guiche mailgate: libcurl não inicializou\n";

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "mail/curl_once.hpp"
+
 #include "observability/log.hpp"
 #include "observability/metrics.hpp"
 
@@ -72,7 +74,7 @@ std::string mailbox_of(const std::string& url) {
 
 ImapPoller::ImapPoller(ImapConfig config, DeliverMail deliver, bool start_thread)
     : config_(std::move(config)), deliver_(std::move(deliver)) {
-  curl_global_init(CURL_GLOBAL_DEFAULT);
+  init_curl_once();
   curl_ = curl_easy_init();
   if (!curl_) throw ImapError("libcurl não inicializou");
   if (start_thread) {

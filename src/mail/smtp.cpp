@@ -3,7 +3,8 @@
 #include <curl/curl.h>
 
 #include <cstring>
-#include <mutex>
+
+#include "mail/curl_once.hpp"
 
 namespace guiche::mail {
 namespace {
@@ -21,15 +22,10 @@ std::size_t read_chunk(char* buffer, std::size_t size, std::size_t count, void* 
   return n;
 }
 
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
 }  // namespace
 
 SmtpSender::SmtpSender(SmtpConfig config) : config_(std::move(config)) {
-  global_init();
+  init_curl_once();
   curl_ = curl_easy_init();
   if (!curl_) throw SmtpError("libcurl não inicializou");
 }

@@ -89,9 +89,9 @@ Conn connect(const std::string& url) {
   return conn;
 }
 
-void exec(PGconn* conn, const std::string& sql) {
+void exec(PGconn* conn, const std::string& sql, ExecStatusType expected = PGRES_COMMAND_OK) {
   PGresult* res = PQexec(conn, sql.c_str());
-  bool ok = res != nullptr && PQresultStatus(res) == PGRES_COMMAND_OK;
+  bool ok = res != nullptr && PQresultStatus(res) == expected;
   std::string message = ok ? "" : PQerrorMessage(conn);
   PQclear(res);
   if (!ok) throw std::runtime_error(sql + ": " + message);
@@ -120,12 +120,7 @@ bool database_exists(PGconn* conn, const std::string& name) {
 
 // pg_advisory_lock or pg_advisory_unlock of the key the template's makers share.
 void template_lock(PGconn* conn, const char* function) {
-  const std::string sql = std::string("SELECT ") + function + "(7340201)";
-  PGresult* res = PQexec(conn, sql.c_str());
-  const bool ok = res != nullptr && PQresultStatus(res) == PGRES_TUPLES_OK;
-  std::string message = ok ? "" : PQerrorMessage(conn);
-  PQclear(res);
-  if (!ok) throw std::runtime_error(sql + ": " + message);
+  exec(conn, std::string("SELECT ") + function + "(7340201)", PGRES_TUPLES_OK);
 }
 
 }  // namespace

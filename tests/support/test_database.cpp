@@ -80,7 +80,6 @@ TestDatabase::TestDatabase(Engine engine) : engine_(engine) {
     migrated.copy_into(data_dir_);
   }
   reopen();
-  store::migrate(*db_);
 }
 
 void TestDatabase::reopen() {

@@ -19,8 +19,8 @@ std::shared_ptr<const std::string> read_file(const std::string& path) {
                                              std::istreambuf_iterator<char>());
 }
 
-// Written aside and renamed, so a PDF on disk is always whole.
-// Writes `bytes` beside `path` and returns the part's name, for the caller to rename into place.
+// Writes `bytes` beside `path` and returns the part's name, for the caller to rename into place:
+// a PDF on disk is always whole.
 std::string write_part(const std::string& path, const std::string& bytes) {
   const std::string part = path + ".parte";
   std::ofstream out(part, std::ios::binary | std::ios::trunc);

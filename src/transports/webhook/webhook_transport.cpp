@@ -2,7 +2,7 @@
 
 #include <curl/curl.h>
 
-#include "transports/curl_once.hpp"
+#include "mail/curl_once.hpp"
 
 #include <cstdio>
 #include <stdexcept>
@@ -32,7 +32,7 @@ std::string gone_reason(Instant at) {
 
 WebhookTransport::WebhookTransport(store::Database& db, const Clock& clock, WebhookConfig config)
     : db_(db), clock_(clock), config_(config) {
-  init_curl_once();
+  mail::init_curl_once();
   curl_ = curl_easy_init();
   if (!curl_) throw std::runtime_error("libcurl não inicializou");
 }

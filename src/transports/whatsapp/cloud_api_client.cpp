@@ -2,7 +2,7 @@
 
 #include <curl/curl.h>
 
-#include "transports/curl_once.hpp"
+#include "mail/curl_once.hpp"
 
 #include <stdexcept>
 
@@ -23,7 +23,7 @@ std::string without_trailing_slash(std::string url) {
 
 CloudApiClient::CloudApiClient(CloudApiConfig config) : config_(std::move(config)) {
   config_.api_url = without_trailing_slash(config_.api_url);
-  init_curl_once();
+  mail::init_curl_once();
   curl_ = curl_easy_init();
   if (!curl_) throw std::runtime_error("libcurl não inicializou");
 }
