@@ -9,6 +9,7 @@
 //
 //   bench_pg_load [--quick] [--seconds S] [--clients 1,8,64] [--tickets N]
 //                 [--postgres URL] [--pg-port P] [--keep-server] [--top K]
+//                 [--only 'use case']
 // Without --postgres it starts its own test cluster on --pg-port (55442) with
 // scripts/test-servers/postgres.sh, so tests running on the default port are
 // not disturbed, and stops it at the end unless --keep-server.
@@ -25,6 +26,7 @@
 #include "api/routes.hpp"
 #include "http/server.hpp"
 #include "load_runner.hpp"
+#include "observability/metrics.hpp"
 #include "scale_world.hpp"
 #include "store/database.hpp"
 #include "store/migrations/migrations.hpp"
@@ -45,6 +47,7 @@ struct Options {
   bool keep_server = false;
   int counted = 100;  // requests per use case for the statement counts
   int top = 12;       // statements listed for registration
+  std::string only;   // one use case by name ("register"); empty: all
 };
 
 std::string shell_quote(const std::string& s) {
@@ -156,8 +159,39 @@ std::vector<Workload> workloads(const bench::ScaleWorld& w, const std::vector<st
   };
 }
 
+// The node's group commits so far, from its own /metrics registry: how many
+// transactions carried how many writes, and their summed duration.
+struct GroupCommits {
+  double commits = 0, writes = 0, seconds = 0;
+};
+
+double metric_value(const std::string& text, const std::string& series) {
+  const auto at = text.find("\n" + series + " ");
+  return at == std::string::npos ? 0 : std::atof(text.c_str() + at + series.size() + 2);
+}
+
+GroupCommits group_commits() {
+  const std::string text = "\n" + observability::metrics().exposition();
+  const std::string engine = "{engine=\"postgresql\"}";
+  return {metric_value(text, "guiche_db_commits_total" + engine),
+          metric_value(text, "guiche_db_writes_total{engine=\"postgresql\",outcome=\"ok\"}"),
+          metric_value(text, "guiche_db_commit_duration_seconds_sum" + engine)};
+}
+
+// Waits for the server's answer so far, in write and in read transactions.
+struct RoundTrips {
+  double write = 0, read = 0;
+};
+
+RoundTrips round_trips() {
+  const std::string text = "\n" + observability::metrics().exposition();
+  return {metric_value(text, "guiche_db_round_trips_total{transaction=\"write\"}"),
+          metric_value(text, "guiche_db_round_trips_total{transaction=\"read\"}")};
+}
+
 struct StatementCount {
   double per_request = -1;                          // -1: pg_stat_statements unavailable
+  RoundTrips round_trips;                           // per request
   std::vector<std::pair<double, std::string>> top;  // calls per request, statement
 };
 
@@ -168,7 +202,10 @@ StatementCount count_statements(const std::string& url, unsigned short port, con
   StatementCount result;
   if (!psql(url, "SELECT pg_stat_statements_reset()", true)) return result;
   bench::KeepAliveClient client(port);
+  const RoundTrips before = round_trips();
   for (int i = 0; i < n; ++i) work(client, 1000000 + i);
+  const RoundTrips after = round_trips();
+  result.round_trips = {(after.write - before.write) / n, (after.read - before.read) / n};
   const std::string mine =
       "FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
       "WHERE d.datname = current_database() AND s.query NOT LIKE '%pg_stat_statements%'";
@@ -216,7 +253,10 @@ void run_and_report(const Options& o, const std::string& url, const std::string&
     if (probe.request("GET", "/api/v1/health", "", "", body) == 200) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   }
-  const auto loads = workloads(world, ids);
+  auto loads = workloads(world, ids);
+  if (!o.only.empty()) {
+    std::erase_if(loads, [&](const Workload& w) { return w.name != o.only; });
+  }
   for (const auto& w : loads) {
     bench::KeepAliveClient probe(port);
     const int status = w.work(probe, 0);
@@ -228,16 +268,24 @@ void run_and_report(const Options& o, const std::string& url, const std::string&
       "PostgreSQL through HTTP vs pgbench one-row inserts, same server, %g s each, %ld "
       "tickets\n\n",
       o.seconds, o.tickets);
-  std::printf("%-14s %7s %10s %9s %9s %9s %8s\n", "use case", "clients", "req/s", "p50 ms",
-              "p99 ms", "x pgbench", "failures");
+  std::printf("%-14s %7s %10s %9s %9s %9s %8s %14s %12s\n", "use case", "clients", "req/s",
+              "p50 ms", "p99 ms", "x pgbench", "failures", "writes/commit", "ms/commit");
   for (const int clients : o.clients) {
     const Baseline base = pgbench(url, clients, o.seconds, script);
     std::printf("%-14s %7d %10.0f %9.2f %9s %9s %8s\n", "pgbench insert", clients, base.tps,
                 base.latency_ms, "-", "1.000", "-");
     for (const auto& w : loads) {
+      const GroupCommits before = group_commits();
       const auto r = bench::run_load(clients, o.seconds, port, w.work);
-      std::printf("%-14s %7d %10.0f %9.2f %9.2f %9.3f %8ld\n", w.name.c_str(), clients, r.rate,
-                  r.p50, r.p99, base.tps > 0 ? r.rate / base.tps : 0.0, r.failures);
+      const GroupCommits after = group_commits();
+      const double commits = after.commits - before.commits;
+      std::printf("%-14s %7d %10.0f %9.2f %9.2f %9.3f %8ld", w.name.c_str(), clients, r.rate, r.p50,
+                  r.p99, base.tps > 0 ? r.rate / base.tps : 0.0, r.failures);
+      if (commits > 0) {
+        std::printf(" %14.1f %12.2f", (after.writes - before.writes) / commits,
+                    1000 * (after.seconds - before.seconds) / commits);
+      }
+      std::printf("\n");
       std::fflush(stdout);
     }
     std::printf("\n");
@@ -245,7 +293,7 @@ void run_and_report(const Options& o, const std::string& url, const std::string&
 
   std::printf(
       "Statements per request (pg_stat_statements, %d requests each, BEGIN/COMMIT "
-      "included)\n",
+      "included), and the node's waits for an answer in write and read transactions\n",
       o.counted);
   for (const auto& w : loads) {
     const auto count = count_statements(url, port, w.work, o.counted, o.top);
@@ -255,7 +303,8 @@ void run_and_report(const Options& o, const std::string& url, const std::string&
           "scripts/test-servers/postgres.sh stop; start\n");
       break;
     }
-    std::printf("  %-14s %6.2f\n", w.name.c_str(), count.per_request);
+    std::printf("  %-14s %6.2f statements, round trips %5.2f in writes + %5.2f in reads\n",
+                w.name.c_str(), count.per_request, count.round_trips.write, count.round_trips.read);
     if (w.name == "register") {
       for (const auto& [calls, text] : count.top) {
         std::printf("      %5.2f  %.110s\n", calls, text.c_str());
@@ -270,7 +319,8 @@ void run_and_report(const Options& o, const std::string& url, const std::string&
 int usage(const char* argv0) {
   std::fprintf(stderr,
                "usage: %s [--quick] [--seconds S] [--clients 1,8,64] [--tickets N]\n"
-               "          [--postgres URL] [--pg-port P] [--keep-server] [--top K]\n",
+               "          [--postgres URL] [--pg-port P] [--keep-server] [--top K]\n"
+               "          [--only 'use case']\n",
                argv0);
   return 2;
 }
@@ -300,6 +350,8 @@ int main(int argc, char** argv) {
       o.postgres_url = argv[++i];
     } else if (flag == "--pg-port") {
       o.pg_port = std::atoi(argv[++i]);
+    } else if (flag == "--only") {
+      o.only = argv[++i];
     } else if (flag == "--top") {
       o.top = std::atoi(argv[++i]);
     } else {

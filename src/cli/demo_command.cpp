@@ -14,7 +14,9 @@ void add_demo(CLI::App& app, Runners& runners) {
   options->add_to(*command);
   command->add_flag("--if-empty", *if_empty, "não faz nada se já houver dados");
   runners[command] = [options, if_empty] {
-    auto db = options->open_migrated();
+    // Demo data is loaded again if lost: its many commits need not wait for
+    // the disk one by one (store/database.hpp).
+    auto db = options->open_migrated(store::Durability::relaxed);
     if (demo::has_data(*db)) {
       if (*if_empty) return 0;
       std::cerr << "guiche demo: o banco já tem dados; use um diretório vazio\n";

@@ -16,8 +16,8 @@ bool StoreOptions::given() const {
          (database_option_ && database_option_->count() > 0);
 }
 
-std::unique_ptr<store::Database> StoreOptions::open_migrated() const {
-  auto db = store::open_database(database_url, data_dir);
+std::unique_ptr<store::Database> StoreOptions::open_migrated(store::Durability durability) const {
+  auto db = store::open_database(database_url, data_dir, durability);
   store::migrate(*db);
   return db;
 }

@@ -18,7 +18,8 @@ struct StoreOptions {
   // also work without a database).
   bool given() const;
   // Opens the database and applies pending migrations.
-  std::unique_ptr<store::Database> open_migrated() const;
+  std::unique_ptr<store::Database> open_migrated(
+      store::Durability durability = store::Durability::durable) const;
 
  private:
   CLI::Option* data_option_ = nullptr;

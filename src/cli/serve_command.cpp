@@ -275,7 +275,10 @@ void add_serve(CLI::App& app, Runners& runners) {
     const auto tls = parse_tls(mail_options->starttls);
     auto db = options->open_migrated();
     if (*demo && !demo::has_data(*db)) {
-      auto report = demo::load_demo_data(*db, options->data_dir);
+      // Through a connection of its own whose commits do not wait for the
+      // disk (store/database.hpp): the demo is loaded again if it is lost.
+      auto loader = options->open_migrated(store::Durability::relaxed);
+      auto report = demo::load_demo_data(*loader, options->data_dir);
       while (!report.empty() && report.back() == '\n') report.pop_back();
       announce(report);
     }

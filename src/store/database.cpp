@@ -52,18 +52,19 @@ std::optional<Row> Connection::query_one(std::string_view sql, const std::vector
   return std::move(rows.front());
 }
 
-std::unique_ptr<Database> open_database(const std::string& url, const std::string& data_dir) {
+std::unique_ptr<Database> open_database(const std::string& url, const std::string& data_dir,
+                                        Durability durability) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-    return open_postgres(url);
+    return open_postgres(url, durability);
   }
-  if (url.rfind("sqlite:", 0) == 0) return open_sqlite(url.substr(7));
+  if (url.rfind("sqlite:", 0) == 0) return open_sqlite(url.substr(7), durability);
   if (!url.empty()) {
     throw StoreError(
         StoreError::Kind::connection,
         "URL de banco de dados não reconhecida (use sqlite:CAMINHO ou postgresql://...)");
   }
   std::filesystem::create_directories(data_dir);
-  return open_sqlite((std::filesystem::path(data_dir) / "guiche.db").string());
+  return open_sqlite((std::filesystem::path(data_dir) / "guiche.db").string(), durability);
 }
 
 }  // namespace guiche::store

@@ -87,11 +87,21 @@ class Database {
   virtual void read(const std::function<void(Connection&)>& fn) = 0;
 };
 
+// How a commit waits for the disk. `durable`: it is on disk before write()
+// returns, what the desk promises for every request it acknowledges.
+// `relaxed`: for a load that is simply run again if it is lost (the demo
+// data): commits do not wait for the disk; after a crash the database is
+// still consistent, only its last commits may be missing.
+enum class Durability { durable, relaxed };
+
 // Opens the database named by `url`: empty or "sqlite:PATH" for SQLite (the
 // default file is DATA_DIR/guiche.db), "postgresql://..." for PostgreSQL.
-std::unique_ptr<Database> open_database(const std::string& url, const std::string& data_dir);
+std::unique_ptr<Database> open_database(const std::string& url, const std::string& data_dir,
+                                        Durability durability = Durability::durable);
 
-std::unique_ptr<Database> open_sqlite(const std::string& path);
-std::unique_ptr<Database> open_postgres(const std::string& conninfo);
+std::unique_ptr<Database> open_sqlite(const std::string& path,
+                                      Durability durability = Durability::durable);
+std::unique_ptr<Database> open_postgres(const std::string& conninfo,
+                                        Durability durability = Durability::durable);
 
 }  // namespace guiche::store

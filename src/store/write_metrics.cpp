@@ -51,4 +51,14 @@ void record_write_retry(std::string_view engine, int attempt, int max_attempts,
                                 std::to_string(max_attempts) + "): " + std::string(reason));
 }
 
+void record_round_trip(bool in_write) {
+  static auto& family = observability::metrics().counter(
+      "guiche_db_round_trips_total",
+      "Esperas pela resposta do PostgreSQL (ida e volta), em escritas e em leituras.",
+      {"transaction"});
+  static auto& writes = family.with({"write"});
+  static auto& reads = family.with({"read"});
+  (in_write ? writes : reads).inc();
+}
+
 }  // namespace guiche::store

@@ -16,4 +16,9 @@ void record_write_group(std::string_view engine, std::chrono::steady_clock::dura
 void record_write_retry(std::string_view engine, int attempt, int max_attempts,
                         std::string_view reason);
 
+// One wait for PostgreSQL's answer inside a write or a read transaction
+// (BEGIN and COMMIT included): the round trips a use case costs, which
+// pipelining and fewer statements bring down (store/postgres/pg_connection.hpp).
+void record_round_trip(bool in_write);
+
 }  // namespace guiche::store

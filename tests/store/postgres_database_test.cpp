@@ -248,6 +248,9 @@ TEST_F(PostgresDatabaseTest, DeadlockIsRetriedUntilBothWritesCommit) {
     node.write([&](Connection& c) {
       ++attempts;
       c.query("UPDATE t SET n = n + 1 WHERE id = ?", {std::int64_t{first}});
+      // A change's answer is read at the next statement with rows
+      // (store/postgres/pg_connection.hpp): only then is its row surely locked.
+      c.query("SELECT 1");
       if (!std::exchange(waited, true)) both_locked.arrive_and_wait();
       c.query("UPDATE t SET n = n + 1 WHERE id = ?", {std::int64_t{second}});
     });

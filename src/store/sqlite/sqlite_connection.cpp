@@ -22,7 +22,7 @@ StoreError::Kind kind_of(int code) {
 
 }  // namespace
 
-SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
+SqliteConnection::SqliteConnection(const std::string& path, bool read_only, Durability durability) {
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   flags |= SQLITE_OPEN_NOMUTEX;  // each connection is used by one thread at a time
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
@@ -36,9 +36,10 @@ SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
   sqlite3_busy_timeout(db_, 10000);
   // WAL lets readers run beside the single writer; FULL makes every commit
   // durable before write() returns (an acknowledged request survives a crash).
-  execute_script(
-      "PRAGMA foreign_keys = ON;"
-      "PRAGMA synchronous = FULL;");
+  // OFF, for a relaxed load, leaves the syncing to the next durable commit.
+  execute_script(durability == Durability::durable
+                     ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+                     : "PRAGMA foreign_keys = ON; PRAGMA synchronous = OFF;");
   if (!read_only) execute_script("PRAGMA journal_mode = WAL;");
 }
 

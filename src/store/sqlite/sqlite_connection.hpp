@@ -11,7 +11,8 @@ namespace guiche::store::sqlite {
 // One sqlite3 handle with a cache of prepared statements keyed by SQL text.
 class SqliteConnection final : public Connection {
  public:
-  SqliteConnection(const std::string& path, bool read_only);
+  SqliteConnection(const std::string& path, bool read_only,
+                   Durability durability = Durability::durable);
   ~SqliteConnection() override;
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;

@@ -30,8 +30,8 @@ struct WriteJob {
 
 class SqliteDatabase final : public Database {
  public:
-  explicit SqliteDatabase(std::string path) : path_(std::move(path)) {
-    writer_connection_ = std::make_unique<SqliteConnection>(path_, false);
+  SqliteDatabase(std::string path, Durability durability) : path_(std::move(path)) {
+    writer_connection_ = std::make_unique<SqliteConnection>(path_, false, durability);
     writer_ = std::thread([this] { run_writer(); });
   }
 
@@ -171,8 +171,8 @@ class SqliteDatabase final : public Database {
 
 }  // namespace
 
-std::unique_ptr<Database> open_sqlite(const std::string& path) {
-  return std::make_unique<SqliteDatabase>(path);
+std::unique_ptr<Database> open_sqlite(const std::string& path, Durability durability) {
+  return std::make_unique<SqliteDatabase>(path, durability);
 }
 
 }  // namespace guiche::store

@@ -1,0 +1,130 @@
+#pragma once
+// One libpq connection as the application's Connection: statements with `?`
+// placeholders, prepared on their second use (store/postgres/statement_cache),
+// and, inside a write, changes sent without waiting for their answers.
+//
+// Why the waiting matters: a node's writes share one transaction
+// (store/postgres/write_groups.hpp), so the statements of every registration
+// of a group run one after another on one connection, and each round trip is
+// time every other request of the group waits. An INSERT, UPDATE or DELETE
+// without RETURNING produces nothing the caller reads, so in a write it is
+// queued in libpq's pipeline and the answers are read together at the next
+// statement that returns rows, at the end of the job (savepoint) or at
+// COMMIT. An error of a queued change surfaces there, with its own kind, and
+// fails the job as it would have at the change itself: the server skips what
+// follows in the pipeline and the transaction is aborted either way.
+#include <libpq-fe.h>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/database.hpp"
+#include "store/postgres/statement_cache.hpp"
+
+namespace guiche::store::postgres {
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+// Throws a StoreError of the right kind unless `raw` succeeded. A null result
+// means libpq itself failed (out of memory or a dead socket).
+Result check(PGconn* conn, PGresult* raw);
+
+std::string without_trailing_space(std::string s);
+
+// Rewrites `?` to $1, $2, ... outside literals, quoted identifiers and comments.
+std::string rewrite_placeholders(std::string_view sql);
+
+// True for a change whose answer holds no rows: INSERT, UPDATE or DELETE
+// without RETURNING.
+bool answers_no_rows(std::string_view sql);
+
+// More than the distinct statements a running desk issues, so the cache only
+// forgets texts built on the fly (IN lists of many lengths, search filters).
+constexpr std::size_t kStatementsPerConnection = 256;
+
+// A pooled connection and the prepared statements the server keeps for it;
+// they live and die together, so a connection the pool replaces starts with
+// none.
+struct Session {
+  Session(PGconn* c, std::uint64_t generation)
+      : conn(c), statements(kStatementsPerConnection), schema_generation(generation) {}
+  ~Session() { PQfinish(conn); }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  PGconn* const conn;
+  StatementCache statements;
+  // The database's schema generation when the statements were prepared
+  // (the engine bumps it on every script, i.e. migration).
+  std::uint64_t schema_generation;
+  bool statements_stale = false;  // the server refused one: drop them all before the next use
+};
+
+class PgConnection final : public Connection {
+ public:
+  // `pipelined`: changes without RETURNING are queued (writes only).
+  PgConnection(Session& session, std::atomic<std::uint64_t>& schema_generation, bool pipelined)
+      : session_(session),
+        conn_(session.conn),
+        schema_generation_(schema_generation),
+        pipelined_(pipelined) {}
+  ~PgConnection() override { discard_queued(); }
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  Dialect dialect() const override { return Dialect::postgres; }
+  std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override;
+  // A script may change what a prepared statement returns (a migration
+  // adding a column to a table read with SELECT *), which the server refuses
+  // to run, so every connection of the pool drops its statements.
+  void execute_script(std::string_view sql) override;
+
+  // If the job swallowed an error the server has aborted the transaction (or
+  // the job's savepoint) and COMMIT would quietly roll back; report the
+  // original failure's kind so a swallowed serialization failure is still
+  // retried. Reads the queued changes' answers first.
+  void throw_if_aborted();
+  // Runs a statement of the engine's own (savepoints) outside the cache.
+  void control(const char* sql);
+  // The end of a job of a group: its savepoint released and the next one
+  // set, in the same round trip that reads the job's queued answers; throws
+  // the job's failure, if any (the savepoint is then still there to roll
+  // back to).
+  void end_job();
+  // After a failure: the queued answers are read and dropped, so the
+  // connection can run ROLLBACK (TO SAVEPOINT).
+  void discard_queued() noexcept;
+  // A job of a group starts with no failure of its own.
+  void forget_failure() { first_failure_.reset(); }
+  void commit();
+
+ private:
+  // What the pipeline owes: one answer per command sent, in order.
+  struct Queued {
+    std::string prepared_sql;  // a PREPARE of this text: forgotten if it fails
+  };
+
+  Result run(std::string_view sql, int count, const char* const* values);
+  void send(std::string_view sql, int count, const char* const* values);
+  void send_control(const char* sql);
+  // Reads every queued answer; throws the first failure among them.
+  void read_queued();
+  Result checked(PGresult* raw);
+
+  Session& session_;
+  PGconn* conn_;
+  std::atomic<std::uint64_t>& schema_generation_;
+  const bool pipelined_;
+  std::vector<Queued> queued_;
+  std::optional<StoreError::Kind> first_failure_;
+};
+
+}  // namespace guiche::store::postgres
