@@ -79,6 +79,13 @@ std::optional<TicketFigureShare> load_ticket_figure_share(Connection& c, std::in
   return s;
 }
 
+TicketFigureShare registration_figure_share(std::int64_t service_id, Instant created_at) {
+  TicketFigureShare s;
+  s.service_id = service_id;
+  s.month = charter_month(created_at);
+  return s;
+}
+
 void move_ticket_figure_share(Connection& c, const std::optional<TicketFigureShare>& before,
                               const std::optional<TicketFigureShare>& after) {
   if (before == after) return;  // most changes (a reply, an assignment) move nothing

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/time.hpp"
 #include "store/database.hpp"
 
 namespace guiche::store {
@@ -29,6 +30,10 @@ struct TicketFigureShare {
 
 // The ticket's share as its stored row and clock say; none if it is gone.
 std::optional<TicketFigureShare> load_ticket_figure_share(Connection& c, std::int64_t ticket_id);
+// The share of a ticket registered now: counted as registered in its month,
+// nothing more yet. The same as load_ticket_figure_share would read back
+// from its row, without the read.
+TicketFigureShare registration_figure_share(std::int64_t service_id, Instant created_at);
 // Takes `before` out of the roll-ups and puts `after` in; nothing when equal.
 void move_ticket_figure_share(Connection& c, const std::optional<TicketFigureShare>& before,
                               const std::optional<TicketFigureShare>& after);

@@ -164,7 +164,9 @@ RegistrationDraft Intake::draft_registration(store::Connection& c, const Actor& 
   }
   const AudienceDecision audience = check_audience(
       judged, *requester, organization, store::authorizations_of_person(c, requester->id), today);
-  const auto units = store::load_units(c);
+  // The node's tree, as authorization reads it (app/desk_context.hpp).
+  const auto unit_tree = ctx_.unit_tree(c);
+  const auto& units = *unit_tree;
   // Admitted requests wait for triage at the central de serviços; the rest
   // go to client relations, which decides whether to serve them (docs/domain.md).
   auto unit = audience.admitted ? first_unit_of_kind(units, UnitKind::service_center)

@@ -108,7 +108,8 @@ Ticket LedgerWrite::register_ticket(TicketEvent created, const sla::SlaTimeline&
   store::set_ticket_protocol(c_, ticket.id, ticket.protocol);
   store::insert_event(c_, created);
   ledger_.cache_clock(c_, ticket.id, timeline, {created});
-  store::move_ticket_figure_share(c_, std::nullopt, store::load_ticket_figure_share(c_, ticket.id));
+  store::move_ticket_figure_share(
+      c_, std::nullopt, store::registration_figure_share(ticket.service_id, ticket.created_at));
   enqueue_webhook_deliveries(c_, ticket, {created}, std::nullopt, now_);
   ledger_.notices_.notify(c_, ticket, {created}, a, now_);
   note_change(ticket, std::nullopt, true);

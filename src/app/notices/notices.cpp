@@ -103,6 +103,9 @@ void Notices::notify(store::Connection& c, const Ticket& ticket,
   if (auto service = store::load_service(c, ticket.service_id)) base["service"] = service->name;
   std::optional<Person> requester_row;
   auto requester = [&]() -> const std::optional<Person>& {
+    // Who acts on their own request was loaded a moment ago, with their
+    // e-mails, to authorize the action: not read again inside the write.
+    if (!requester_row && a.id() != 0 && a.id() == ticket.requester_id) requester_row = a.person;
     if (!requester_row) requester_row = store::load_person(c, ticket.requester_id);
     return requester_row;
   };
