@@ -1,10 +1,10 @@
 #include "app/incidents/notice_messages.hpp"
 
 #include <map>
-#include <regex>
 
 #include "app/incidents/notice_time.hpp"
 #include "domain/error.hpp"
+#include "domain/incidents/norm_placeholder.hpp"
 #include "mail/templates.hpp"
 #include "store/outbox_rows.hpp"
 #include "support/markup_escape.hpp"
@@ -90,13 +90,10 @@ NoticeMessage render_notice_message(store::Connection& c, const DeskConfig& conf
     throw invalid("A mensagem do comunicado ficaria incompleta.", std::move(errors));
   }
   const mail::Rendered r = mail::render(tmpl, values);
-  // The norm writes its placeholders in brackets: "[Data e Hora]", "[*descreva ...*]".
-  static const std::regex leftover(R"(\[\*[^\]]*\]|\[(Data|Hora|Horário|Descrição)[^\]]*\])");
-  std::smatch found;
   for (const auto* text : {&r.subject, &r.text}) {
-    if (std::regex_search(*text, found, leftover)) {
+    if (const auto found = norm_placeholder_in(*text)) {
       throw invalid("O modelo da mensagem ainda tem um marcador do texto da norma.",
-                    {{"template", "Troque " + found.str() + " no modelo \"" + key +
+                    {{"template", "Troque " + *found + " no modelo \"" + key +
                                       "\" por um campo, como {{when}}."}});
     }
   }

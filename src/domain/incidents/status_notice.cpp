@@ -23,7 +23,7 @@ std::string_view code_in(const std::array<std::pair<E, std::string_view>, N>& ta
   return "";
 }
 
-constexpr std::array<std::pair<NoticeKind, std::string_view>, 2> kKinds{{
+constexpr std::array<std::pair<NoticeKind, std::string_view>, 2> kNoticeKinds{{
     {NoticeKind::incident, "incident"},
     {NoticeKind::maintenance, "maintenance"},
 }};
@@ -63,10 +63,10 @@ constexpr std::array<std::pair<ReporterKind, std::string_view>, 3> kReporters{{
 }  // namespace
 
 std::string_view notice_kind_code(NoticeKind k) {
-  return code_in(kKinds, k);
+  return code_in(kNoticeKinds, k);
 }
 std::optional<NoticeKind> parse_notice_kind(std::string_view code) {
-  return parse_in(kKinds, code);
+  return parse_in(kNoticeKinds, code);
 }
 std::string_view notice_state_code(NoticeState s) {
   return code_in(kStates, s);

@@ -12,7 +12,7 @@ struct Named {
   std::string_view label_pt;
 };
 
-constexpr std::array<Named<ManifestationKind>, 5> kKinds{{
+constexpr std::array<Named<ManifestationKind>, 5> kManifestationKinds{{
     {ManifestationKind::complaint, "complaint", "Reclamação"},
     {ManifestationKind::report, "report", "Denúncia"},
     {ManifestationKind::praise, "praise", "Elogio"},
@@ -49,13 +49,13 @@ std::optional<E> parse(const std::array<Named<E>, N>& table, std::string_view co
 }  // namespace
 
 std::string_view manifestation_kind_code(ManifestationKind k) {
-  return named(kKinds, k).code;
+  return named(kManifestationKinds, k).code;
 }
 std::string_view manifestation_kind_label_pt(ManifestationKind k) {
-  return named(kKinds, k).label_pt;
+  return named(kManifestationKinds, k).label_pt;
 }
 std::optional<ManifestationKind> parse_manifestation_kind(std::string_view code) {
-  return parse(kKinds, code);
+  return parse(kManifestationKinds, code);
 }
 std::string_view identification_code(Identification i) {
   return named(kIdentifications, i).code;
