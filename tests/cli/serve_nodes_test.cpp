@@ -11,6 +11,7 @@
 
 #include "support/child_process.hpp"
 #include "support/http_client.hpp"
+#include "support/served_desk.hpp"
 #include "support/stream_client.hpp"
 #include "support/test_database.hpp"
 
@@ -45,11 +46,9 @@ class ServeNodesTest : public ::testing::Test {
         "--database", database->url()};
     if (demo) args.push_back("--demo");
     n.process = std::make_unique<Child>(args, dirs.back() + "/serve.log");
-    for (int i = 0; i < 400 && n.process->running(); ++i) {
-      if (http_request(n.port, "GET", "/api/v1/health").status == 200) return n;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (!wait_until_accepting(*n.process, n.port)) {
+      ADD_FAILURE() << "node did not start: " << n.process->output();
     }
-    ADD_FAILURE() << "node did not start: " << n.process->output();
     return n;
   }
   static Session sign_in(const Node& n, const std::string& login) {
