@@ -56,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (edited) {
     // An admin's text: rendered only once template_error accepts it, as the
     // admin pages do.
-    const auto text = in.ConsumeRandomLengthString(400);
+    const auto text = in.ConsumeRandomLengthString(1 << 16);
     if (guiche::mail::template_error(text)) return 0;
     (in.ConsumeBool() ? t.html : t.text) = text;
   }
