@@ -450,9 +450,10 @@ int serve(const std::vector<Route>& routes, const std::string& host, unsigned sh
   // Both listeners read requests the same strict way (http/strict_parser.hpp):
   // a body over the limit is refused at its head, and a client gets
   // `read_timeout` to send a whole request (a slow one is disconnected).
-  auto refused = std::make_shared<RefusedConnections>();
   auto settings = [&](const std::string& address, unsigned short on_port,
                       const std::vector<Route>& served) {
+    // One per listener: each numbers its connections from 1.
+    auto refused = std::make_shared<RefusedConnections>();
     return restinio::server_settings_t<Traits>{}
         .address(address)
         .port(on_port)
