@@ -6,6 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config clang-format
+  clang libclang-rt-14-dev
   libsqlite3-dev sqlite3
   libpq-dev postgresql-15 postgresql-contrib
   nlohmann-json3-dev libsodium-dev libmagic-dev libmagic-mgc

@@ -7,39 +7,17 @@
 #include "api/route_groups.hpp"
 #include "api/sla_json.hpp"
 #include "api/ticket_json.hpp"
+#include "api/ticket_registration.hpp"
 #include "app/intake/intake.hpp"
 #include "app/tickets/ticket_reads.hpp"
 
 namespace guiche::api {
 namespace {
 
-std::optional<Channel> channel_from(const std::optional<std::string>& channel) {
-  if (!channel) return std::nullopt;
-  auto parsed = parse_channel(*channel);
-  if (!parsed)
-    throw invalid_field("channel", "Canal inválido (portal, email, phone, whatsapp, api).");
-  return parsed;
-}
-
 http::Response register_ticket(ApiContext& ctx, const http::Request& r) {
   auto actor = require_caller(ctx, r);
-  auto body = json_body(r, ctx.max_json_bytes);
-  reject_unknown_fields(body, {"service_code", "subject", "description", "form_answers",
-                               "requester_id", "channel", "category", "impact", "urgency"});
-  app::RegisterRequest request;
-  request.service_code = required_string(body, "service_code");
-  request.subject = required_string(body, "subject");
-  request.description = required_string(body, "description");
-  if (body.contains("form_answers")) request.form_answers = body["form_answers"];
-  request.requester_id = optional_integer(body, "requester_id").value_or(actor.id());
-  if (auto category = optional_string(body, "category")) {
-    request.category = parse_category(*category);
-    if (!request.category) throw invalid_field("category", "Categoria desconhecida.");
-  }
-  request.impact = static_cast<int>(optional_integer(body, "impact").value_or(3));
-  request.urgency = static_cast<int>(optional_integer(body, "urgency").value_or(3));
+  auto request = registration_from(json_body(r, ctx.max_json_bytes), actor.id());
   request.idempotency_key = r.header("idempotency-key");
-  request.channel = channel_from(optional_string(body, "channel"));
   // The use case names the service and requester; the client sent their codes
   // and ids, and the key as a header.
   return with_api_fields({{"service", "service_code"},

@@ -71,6 +71,10 @@ sla::DayClosure closure_of(const std::string& text) {
 OptionalDaysFile read_optional_days_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw invalid_field("file", "Não foi possível ler o arquivo " + path + ".");
+  return parse_optional_days(in, path);
+}
+
+OptionalDaysFile parse_optional_days(std::istream& in, const std::string& path) {
   OptionalDaysFile out;
   std::vector<FieldError> errors;
   std::string raw;

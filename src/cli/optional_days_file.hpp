@@ -1,6 +1,7 @@
 #pragma once
 // The CSV file `guiche calendar optional-days` loads: one closure per line,
 // "data;nome;fechamento" (see kOptionalDaysFormat).
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -19,5 +20,7 @@ struct OptionalDaysFile {
 // Reads and parses `path`. Throws DomainError (validation) listing every bad
 // line ("linha 4: ...") as a field, so nothing is stored from a bad file.
 OptionalDaysFile read_optional_days_file(const std::string& path);
+// The same from an open stream; `path` only names it in the messages.
+OptionalDaysFile parse_optional_days(std::istream& in, const std::string& path);
 
 }  // namespace guiche::cli

@@ -1,5 +1,6 @@
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -402,6 +403,10 @@ void add_serve(CLI::App& app, Runners& runners) {
     // PostgreSQL reads wait on the network, so they go to the workers too.
     http::ServeOptions serving;
     serving.reads_may_block = db->dialect() == store::Dialect::postgres;
+    // Bodies past what any route accepts (an upload batch, a raw e-mail) are
+    // refused at their head, before they are read.
+    const auto largest = std::max(config.max_attachment_bytes, config.max_mail_bytes) + (2LL << 20);
+    serving.max_body_bytes = std::max(serving.max_body_bytes, static_cast<std::uint64_t>(largest));
     if (metrics_where) {
       serving.side = {metrics_where->host, metrics_where->port, api::metrics_listener_routes()};
       announce("Métricas em http://" + *metrics_listen + "/metrics");

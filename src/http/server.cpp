@@ -2,6 +2,7 @@
 #include "support/random_hex.hpp"
 
 #include "http/event_streams.hpp"
+#include "http/strict_parser.hpp"
 #include "observability/log.hpp"
 #include "observability/metrics.hpp"
 
@@ -26,6 +27,7 @@
 #include <restinio/all.hpp>
 #include <stdexcept>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 namespace guiche::http {
@@ -35,7 +37,39 @@ using Router = restinio::router::express_router_t<>;
 // traits_t's default strand is a real asio strand: needed because the
 // handlers run on a thread pool.
 using Handler = std::function<restinio::request_handling_status_t(restinio::request_handle_t)>;
-using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t, Handler>;
+
+// The connections on which a request was refused (http/strict_parser.hpp),
+// until they close. Their answer closes them, but a client that pipelined
+// requests before the refused one has the refusal wait its turn, and RESTinio
+// meanwhile parses the bytes after it (the refused body, perhaps a request
+// smuggled inside it) as further requests: those must not reach a route either.
+class RefusedConnections {
+ public:
+  void add(restinio::connection_id_t id) {
+    std::lock_guard lock(mutex_);
+    ids_.insert(id);
+  }
+  bool contains(restinio::connection_id_t id) {
+    std::lock_guard lock(mutex_);
+    return ids_.count(id) > 0;
+  }
+  // RESTinio's connection state listener.
+  void state_changed(const restinio::connection_state::notice_t& notice) noexcept {
+    if (!restinio::holds_alternative<restinio::connection_state::closed_t>(notice.cause())) return;
+    std::lock_guard lock(mutex_);
+    ids_.erase(notice.connection_id());
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_set<restinio::connection_id_t> ids_;
+};
+
+struct Traits
+    : restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t, Handler> {
+  using http_methods_mapper_t = StrictMethods;  // the strict parser settings
+  using connection_state_listener_t = RefusedConnections;
+};
 using Steady = std::chrono::steady_clock;
 
 // How long a shutdown waits for responses already being produced.
@@ -78,6 +112,7 @@ struct Reply {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string log_path;  // the route template, so log lines group and hold no ids
   std::optional<std::int64_t> person_id;
+  bool close = false;  // Connection: close (a refused request)
 };
 
 std::string_view reason_phrase(int status) {
@@ -100,12 +135,18 @@ std::string_view reason_phrase(int status) {
       return "Conflict";
     case 413:
       return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
     case 415:
       return "Unsupported Media Type";
     case 422:
       return "Unprocessable Content";
     case 429:
       return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 505:
+      return "HTTP Version Not Supported";
     default:
       return status < 400 ? "OK" : status < 500 ? "Client Error" : "Server Error";
   }
@@ -146,6 +187,7 @@ restinio::request_handling_status_t send(const std::shared_ptr<Shared>& shared,
   response.append_header(restinio::http_field::content_type, std::move(reply.content_type))
       .append_header("X-Request-Id", std::move(id));
   for (auto& [name, value] : reply.headers) response.append_header(name, std::move(value));
+  if (reply.close) response.connection_close();
   return response.set_body(std::move(reply.body))
       .done([shared, started, entry = std::move(entry),
              route_label = std::move(route_label)](const asio::error_code&) mutable {
@@ -314,10 +356,33 @@ std::unique_ptr<Router> make_router(const std::vector<Route>& routes,
   return router;
 }
 
-// The express router decodes the path before matching and throws on a bad
-// percent-escape; unanswered, that would drop the connection.
-Handler answering_bad_paths(std::shared_ptr<Router> router, const std::shared_ptr<Shared>& shared) {
-  return [router, shared](const restinio::request_handle_t& req) {
+// The first handler of every request: a request the strict parser refused
+// (http/strict_parser.hpp) is answered here and its connection closed, before
+// any route; the express router decodes the path before matching and throws
+// on a bad percent-escape, which unanswered would drop the connection.
+Handler answering_bad_requests(std::shared_ptr<Router> router,
+                               const std::shared_ptr<Shared>& shared,
+                               const std::shared_ptr<RefusedConnections>& refused,
+                               std::uint64_t max_body_bytes) {
+  return [router, shared, refused, max_body_bytes](const restinio::request_handle_t& req) {
+    auto refusal = refusal_of(req->header(), max_body_bytes);
+    if (!refusal && refused->contains(req->connection_id())) {
+      refusal = Refusal{400, "Requisição malformada",
+                        "Requisição recebida depois de outra recusada na mesma conexão."};
+    }
+    if (refusal) {
+      refused->add(req->connection_id());
+      return handle(shared, req, [&] {
+        auto reply = problem(
+            restinio::http_status_line_t{
+                restinio::http_status_code_t{static_cast<std::uint16_t>(refusal->status)},
+                std::string(reason_phrase(refusal->status))},
+            refusal->title, refusal->detail);
+        reply.log_path = "(recusada)";  // the target may be what was too long
+        reply.close = true;
+        return reply;
+      });
+    }
     try {
       return (*router)(req);
     } catch (const std::exception&) {
@@ -382,31 +447,39 @@ int serve(const std::vector<Route>& routes, const std::string& host, unsigned sh
   auto keep_workers = asio::make_work_guard(workers);
   auto streams =
       std::make_shared<detail::StreamRegistry>(io, shared->in_flight, options.stream_ping);
+  // Both listeners read requests the same strict way (http/strict_parser.hpp):
+  // a body over the limit is refused at its head, and a client gets
+  // `read_timeout` to send a whole request (a slow one is disconnected).
+  auto settings = [&](const std::string& address, unsigned short on_port,
+                      const std::vector<Route>& served) {
+    // One per listener: each numbers its connections from 1.
+    auto refused = std::make_shared<RefusedConnections>();
+    return restinio::server_settings_t<Traits>{}
+        .address(address)
+        .port(on_port)
+        .incoming_http_msg_limits(
+            restinio::incoming_http_msg_limits_t{}.max_body_size(options.max_body_bytes))
+        .read_next_http_message_timelimit(options.read_timeout)
+        .connection_state_listener(refused)
+        .request_handler(answering_bad_requests(
+            make_router(served, shared, streams, workers, options.reads_may_block), shared, refused,
+            options.max_body_bytes));
+  };
   restinio::http_server_t<Traits> server{
       restinio::external_io_context(io),
-      restinio::server_settings_t<Traits>{}
-          .address(host)
-          .port(port)
+      settings(host, port, routes)
           .max_pipelined_requests(max_pipelined)
           // An open event stream counts as a request being handled: between
           // its pings RESTinio's handling timer must not close it.
           .handle_request_timeout(std::max<std::chrono::steady_clock::duration>(
-              std::chrono::seconds(10), 2 * options.stream_ping))
-          .request_handler(answering_bad_paths(
-              make_router(routes, shared, streams, workers, options.reads_may_block), shared))};
+              std::chrono::seconds(10), 2 * options.stream_ping))};
 
   // The side listener (ServeOptions::side) shares the loop, the workers and
   // the shutdown; it has its own routes only.
   std::optional<restinio::http_server_t<Traits>> side_server;
   if (!options.side.host.empty()) {
-    side_server.emplace(
-        restinio::external_io_context(io),
-        restinio::server_settings_t<Traits>{}
-            .address(options.side.host)
-            .port(options.side.port)
-            .request_handler(answering_bad_paths(
-                make_router(options.side.routes, shared, streams, workers, options.reads_may_block),
-                shared)));
+    side_server.emplace(restinio::external_io_context(io),
+                        settings(options.side.host, options.side.port, options.side.routes));
   }
 
   std::exception_ptr failure;

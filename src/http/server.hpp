@@ -2,6 +2,7 @@
 // The HTTP face of the desk. Only this module knows about RESTinio; the rest
 // of the program sees one blocking call.
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -36,6 +37,13 @@ struct ServeOptions {
   unsigned io_threads = 0;       // 0: one per core
   unsigned worker_threads = 0;   // 0: max(32, 8 per core)
   bool reads_may_block = false;  // true: GET handlers also run on the workers
+  // The largest request body read; a larger one is refused with 413 as soon
+  // as its head announces it (or a chunk passes it), before it is read.
+  std::uint64_t max_body_bytes = 64ULL * 1024 * 1024;
+  // The time a client has to send a whole request (head and body) once it
+  // starts one or its connection waits for the next: past it the connection
+  // is closed (slow or idle clients). RESTinio's default, made explicit.
+  std::chrono::milliseconds read_timeout{60000};
   // How often open event streams get a keep-alive comment.
   std::chrono::milliseconds stream_ping{15000};
   ServeControl* control = nullptr;

@@ -4,7 +4,6 @@
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
-#include <regex>
 #include <unordered_map>
 
 #include "mail/manifestation_message_templates.hpp"
@@ -193,6 +192,51 @@ const StatusMessageDefault* plain_message(const std::string& key) {
   return nullptr;
 }
 
+bool is_template_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+bool is_name_start(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+}
+
+// The names of the {{name}} and {{{name}}} variables of a text, in order: "{{",
+// an optional "{", spaces, a name of letters, digits, "_" and ".", spaces, and
+// "}}" or "}}}". Read by hand: std::regex recursed once per character, and a
+// template with a long run of spaces after "{{" overflowed the stack (found
+// fuzzing, fuzz/templates_fuzz.cpp).
+std::vector<std::string> template_variables(const std::string& text) {
+  std::vector<std::string> names;
+  std::size_t p = 0;
+  while ((p = text.find("{{", p)) != std::string::npos) {
+    std::size_t at = p + 2;
+    if (at < text.size() && text[at] == '{') ++at;
+    while (at < text.size() && is_template_space(text[at])) ++at;
+    const std::size_t name_start = at;
+    if (at < text.size() && is_name_start(text[at])) {
+      ++at;
+      while (at < text.size() &&
+             (is_name_start(text[at]) || (text[at] >= '0' && text[at] <= '9') || text[at] == '.'))
+        ++at;
+    }
+    const std::size_t name_end = at;
+    while (at < text.size() && is_template_space(text[at])) ++at;
+    std::size_t end = std::string::npos;
+    if (name_end > name_start) {
+      if (text.compare(at, 3, "}}}") == 0)
+        end = at + 3;
+      else if (text.compare(at, 2, "}}") == 0)
+        end = at + 2;
+    }
+    if (end == std::string::npos) {
+      ++p;
+      continue;
+    }
+    names.push_back(text.substr(name_start, name_end - name_start));
+    p = end;
+  }
+  return names;
+}
+
 }  // namespace
 
 const std::vector<std::string>& template_keys() {
@@ -230,11 +274,9 @@ const std::vector<std::string>& template_placeholders(const std::string& key) {
 std::vector<std::string> unfilled_placeholders(const Template& t, const nlohmann::json& values) {
   // Plain {{name}} and {{{name}}} variables; sections ({{#x}}, {{^x}}, {{/x}})
   // and comments may be empty on purpose.
-  static const std::regex variable(R"(\{\{\{?\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}?\}\})");
   std::vector<std::string> missing;
   for (const auto* text : {&t.subject, &t.text, &t.html}) {
-    for (std::sregex_iterator it(text->begin(), text->end(), variable), end; it != end; ++it) {
-      const std::string name = (*it)[1];
+    for (const auto& name : template_variables(*text)) {
       const bool filled = values.contains(name) && !values[name].is_null() &&
                           !(values[name].is_string() && values[name].get<std::string>().empty());
       if (!filled && std::find(missing.begin(), missing.end(), name) == missing.end()) {

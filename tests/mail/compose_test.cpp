@@ -157,5 +157,23 @@ TEST(Templates, ProjectsReadToBeAgreed) {
       HasSubstr("Prazo estimado: 03/03/2026 às 09:00"));
 }
 
+TEST(Templates, UnfilledPlaceholdersAreTheVariablesLeftEmpty) {
+  Template t;
+  t.subject = "{{protocolo}} {{#secao}}{{/secao}}";
+  t.text = "Olá, {{ nome }}! {{{link}}} {{{x}} {{{{y}} {{a.b}} {{}} {{9z}} {{nome}}";
+  const auto missing = unfilled_placeholders(t, {{"nome", "Maria"}, {"link", ""}});
+  EXPECT_EQ(missing, (std::vector<std::string>{"protocolo", "link", "x", "y", "a.b"}));
+}
+
+// Found fuzzing (fuzz/templates_fuzz.cpp): the variables were found by std::regex, whose
+// recursion per character overflowed the stack on a template (valid mustache) with a long run
+// of spaces after "{{"; an admin's edit could take the server down.
+TEST(Templates, ALongTemplateCannotOverflowTheStack) {
+  Template t;
+  t.text = "{{" + std::string(1 << 20, ' ') + "nome}}";
+  t.html = "{{{" + std::string(1 << 20, ' ') + "x" + std::string(1 << 20, ' ');
+  EXPECT_EQ(unfilled_placeholders(t, nlohmann::json::object()), (std::vector<std::string>{"nome"}));
+}
+
 }  // namespace
 }  // namespace guiche::mail
