@@ -85,7 +85,7 @@ std::string safe_attachment_name(std::string_view name, std::string_view fallbac
   // Trim the spaces a name cannot usefully begin or end with.
   while (!out.empty() && out.front() == ' ') out.erase(0, 1);
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  constexpr std::size_t kMaxBytes = 200;
+  constexpr std::size_t kMaxBytes = 255;  // NAME_MAX of common file systems
   if (out.size() > kMaxBytes) {
     // Keep the extension: it is what says what the file is.
     std::string ext;

@@ -25,7 +25,7 @@ FileVerdict judge_attachment(const DeskConfig& config, std::string_view filename
 
 // The sender's file name, kept as sent but safe to store, show and put in a
 // download header: the last path component, no control characters or quotes,
-// at most 200 bytes on a character boundary (the extension kept), never "."
+// at most 255 bytes on a character boundary (the extension kept), never "."
 // or ".."; `fallback` when nothing is left.
 std::string safe_attachment_name(std::string_view name, std::string_view fallback);
 

@@ -11,11 +11,16 @@
 namespace guiche::app {
 namespace {
 
-// The sender's name, made safe (attachment_policy.hpp), and refused when
-// nothing of it is left or it is not text.
+// The sender's name, made safe (attachment_policy.hpp); a client that sends a
+// name that is not UTF-8 text, too long or nothing once made safe is told so.
 std::string clean_filename(const std::string& name) {
-  std::string out = safe_attachment_name(name, "");
-  if (out.empty() || !is_clean_text(out)) {
+  std::string base = name.substr(name.find_last_of("/\\") + 1);
+  std::erase_if(base, [](char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return u < 0x20 || u == 0x7f;
+  });
+  std::string out = safe_attachment_name(base, "");
+  if (out.empty() || !is_clean_text(base) || base.size() > 255) {
     throw invalid_field("filename", "Nome de arquivo inválido.");
   }
   return out;
