@@ -82,7 +82,9 @@ http::Response upload(ApiContext& ctx, const http::Request& r) {
     throw DomainError(DomainError::Kind::unsupported_type,
                       "Envie os arquivos como multipart/form-data.");
   }
-  const std::int64_t limit = ctx.desk.config().max_attachment_bytes;
+  // A file past the policy's size is still kept (held) up to the larger limit.
+  const std::int64_t limit =
+      std::max(ctx.desk.config().max_attachment_bytes, ctx.desk.config().max_held_attachment_bytes);
   if (static_cast<std::int64_t>(r.body.size()) > limit + kMultipartOverhead) {
     throw DomainError(DomainError::Kind::too_large, "O corpo da requisição é grande demais.");
   }
@@ -120,11 +122,19 @@ http::Response upload(ApiContext& ctx, const http::Request& r) {
 
   std::vector<app::NewAttachment> batch;
   for (const auto* file : files) batch.push_back({*file->filename, file->bytes});
+  // The receipt: the files attached, and those the desk's policy did not
+  // accept (kept, held for staff) with the reason.
   auto items = nlohmann::json::array();
+  auto not_accepted = nlohmann::json::array();
   for (const auto& record : ctx.desk.attachments().attach_all(actor, ticket_id, batch, is_public)) {
-    items.push_back(attachment_json(record));
+    if (record.held()) {
+      not_accepted.push_back(
+          {{"id", record.id}, {"filename", record.filename}, {"reason", record.held_reason}});
+    } else {
+      items.push_back(attachment_json(record));
+    }
   }
-  return json_response(201, {{"items", items}});
+  return json_response(201, {{"items", items}, {"not_accepted", not_accepted}});
 }
 
 http::Response download(ApiContext& ctx, const http::Request& r) {
@@ -162,6 +172,12 @@ void add_attachment_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   });
   route("GET", "/api/v1/attachments/:id",
         [&ctx](const http::Request& r) { return download(ctx, r); });
+  // An admin releases a file the policy held: a normal attachment from then on.
+  route("POST", "/api/v1/attachments/:id/release", [&ctx](const http::Request& r) {
+    auto actor = require_caller(ctx, r);
+    return json_response(
+        200, attachment_json(ctx.desk.attachments().release(actor, path_id(r.params.at("id")))));
+  });
 }
 
 }  // namespace guiche::api

@@ -198,9 +198,18 @@ nlohmann::ordered_json openapi_schemas() {
     "id": {"type": "integer"}, "ticket_id": {"type": "integer"}, "filename": {"type": "string"},
     "content_type": {"type": "string"}, "size_bytes": {"type": "integer"},
     "sha256": {"type": "string"}, "public": {"type": "boolean"},
-    "uploaded_by": {"type": "integer"}, "created_at": {"type": "string", "format": "date-time"}}},
+    "uploaded_by": {"type": "integer"}, "created_at": {"type": "string", "format": "date-time"},
+    "held": {"type": "boolean", "description": "Retido pela política de anexos: listado só para a equipe, baixado só por administradores."},
+    "held_reason": {"type": ["string", "null"], "description": "Por que foi retido (pt-BR)."},
+    "released_by": {"type": ["integer", "null"]},
+    "released_at": {"type": ["string", "null"], "format": "date-time"}}},
   "AttachmentList": {"type": "object", "properties": {
     "items": {"type": "array", "items": {"$ref": "#/components/schemas/Attachment"}}}},
+  "UploadReceipt": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/Attachment"}},
+    "not_accepted": {"type": "array", "description": "Arquivos guardados mas não aceitos como anexo, com o motivo.",
+      "items": {"type": "object", "properties": {
+        "id": {"type": "integer"}, "filename": {"type": "string"}, "reason": {"type": "string"}}}}}},
   "Link": {"type": "object", "required": ["ticket_id"], "additionalProperties": false, "properties": {
     "ticket_id": {"type": "integer"}, "kind": {"enum": ["related", "duplicate_of", "caused_by"]}}},
   "Closure": {"type": "object", "description": "How much of the day is closed; absent: all day.",

@@ -74,7 +74,14 @@ nlohmann::json attachment_json(const store::AttachmentRecord& a) {
           {"sha256", a.sha256},
           {"public", a.is_public},
           {"uploaded_by", a.uploaded_by},
-          {"created_at", format_utc(a.created_at)}};
+          {"created_at", format_utc(a.created_at)},
+          // Held by the file policy: kept, listed for staff with the reason,
+          // not downloadable but by admins, who may release it.
+          {"held", a.held()},
+          {"held_reason", a.held() ? nlohmann::json(a.held_reason) : nlohmann::json(nullptr)},
+          {"released_by", a.released_by ? nlohmann::json(*a.released_by) : nlohmann::json(nullptr)},
+          {"released_at",
+           a.released_at ? nlohmann::json(format_utc(*a.released_at)) : nlohmann::json(nullptr)}};
 }
 
 }  // namespace guiche::api

@@ -19,9 +19,18 @@ enum class ReplyToClosed { reopen_request, new_linked_ticket };
 struct DeskConfig {
   std::string data_dir = "data";
   std::chrono::days reopen_window{7};
+  // The desk's file policy, one for every channel (app/attachments/attachment_policy.hpp).
+  // A file it refuses is still kept, held apart for staff with the reason,
+  // and an admin may release it; only files past what a channel can carry
+  // at all (max_mail_bytes, the API's body limit) are turned away.
   std::int64_t max_attachment_bytes = 25LL * 1024 * 1024;
+  // A file past the policy's size but within this one is kept and held; past
+  // it, the portal and the API refuse the upload (413). E-mail carries up to
+  // max_mail_bytes.
+  std::int64_t max_held_attachment_bytes = 40LL * 1024 * 1024;
   // Sniffed types accepted as attachments (prefix match on the MIME type). SVG
-  // is left out on purpose: it can carry scripts.
+  // is left out on purpose: it can carry scripts. Archives, logs and calendar
+  // invitations are what people send a public IT desk.
   std::vector<std::string> attachment_types = {"image/png",
                                                "image/jpeg",
                                                "image/gif",
@@ -30,17 +39,36 @@ struct DeskConfig {
                                                "image/tiff",
                                                "text/plain",
                                                "text/csv",
+                                               "text/calendar",
                                                "application/pdf",
                                                "application/zip",
+                                               "application/x-7z-compressed",
+                                               "application/gzip",
+                                               "application/x-gzip",
+                                               "application/x-tar",
+                                               "application/x-bzip2",
+                                               "application/x-xz",
+                                               "application/x-rar",
                                                "application/vnd.openxmlformats-officedocument",
                                                "application/vnd.oasis.opendocument",
                                                "application/msword",
                                                "application/vnd.ms-excel",
                                                "application/vnd.ms-powerpoint",
+                                               "application/vnd.ms-outlook",
+                                               "application/x-dmp",
                                                "message/rfc822",
                                                "application/json",
                                                "application/xml",
                                                "text/xml"};
+  // Bytes libmagic cannot name (application/octet-stream) are accepted when
+  // the file's extension is one of these (memory dumps, logs, event traces).
+  std::vector<std::string> attachment_binary_extensions = {
+      "dmp", "mdmp", "hdmp", "log", "txt", "evtx", "etl", "pcap", "pcapng", "cap", "har"};
+  // Extensions refused whatever the bytes look like: programs and scripts a
+  // click would run (a .bat is plain text to libmagic).
+  std::vector<std::string> attachment_refused_extensions = {
+      "exe", "com", "scr", "pif", "bat", "cmd", "msi", "msp", "dll", "sys", "cpl", "ps1", "psm1",
+      "vbs", "vbe", "js",  "jse", "wsf", "wsh", "hta", "jar", "lnk", "reg", "sh",  "apk", "app"};
   // Where the desk stands: decides the registration date and protocol year.
   std::string time_zone = "America/Sao_Paulo";
   std::chrono::hours session_lifetime{12};

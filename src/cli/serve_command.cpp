@@ -1,6 +1,7 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -211,6 +212,47 @@ std::string whatsapp_off_message(const app::WhatsAppConfig& c) {
          ".";
 }
 
+// The desk's file policy (app/attachments/attachment_policy.hpp). A list given
+// replaces its default whole; files it refuses are kept, held for staff.
+struct AttachmentOptions {
+  std::vector<std::string> types;
+  std::vector<std::string> binary_extensions;
+  std::vector<std::string> refused_extensions;
+  int max_mb = 25;
+
+  void add_to(CLI::App& command) {
+    command.add_option("--attachment-type", types,
+                       "tipo de arquivo aceito (prefixo do tipo detectado, ex. application/pdf; "
+                       "repetível, substitui a lista padrão)");
+    command.add_option("--attachment-binary-extension", binary_extensions,
+                       "extensão aceita quando o conteúdo não tem tipo conhecido "
+                       "(application/octet-stream), ex. dmp, log (repetível)");
+    command.add_option("--attachment-refused-extension", refused_extensions,
+                       "extensão sempre recusada (programas e scripts), ex. exe (repetível)");
+    command.add_option("--attachment-max-mb", max_mb, "tamanho máximo aceito de um anexo, em MB")
+        ->check(CLI::Range(1, 1024));
+  }
+
+  void apply(app::DeskConfig& config) const {
+    auto lowered = [](std::vector<std::string> list) {
+      for (auto& item : list) {
+        while (!item.empty() && item.front() == '.') item.erase(0, 1);
+        for (auto& ch : item) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+      return list;
+    };
+    if (!types.empty()) config.attachment_types = lowered(types);
+    if (!binary_extensions.empty())
+      config.attachment_binary_extensions = lowered(binary_extensions);
+    if (!refused_extensions.empty()) {
+      config.attachment_refused_extensions = lowered(refused_extensions);
+    }
+    config.max_attachment_bytes = std::int64_t{max_mb} * 1024 * 1024;
+    config.max_held_attachment_bytes =
+        std::max(config.max_held_attachment_bytes, config.max_attachment_bytes);
+  }
+};
+
 }  // namespace
 
 void add_serve(CLI::App& app, Runners& runners) {
@@ -262,9 +304,11 @@ void add_serve(CLI::App& app, Runners& runners) {
   imap_options->add_to(*command);
   auto whatsapp_options = std::make_shared<WhatsAppOptions>();
   whatsapp_options->add_to(*command);
+  auto attachment_options = std::make_shared<AttachmentOptions>();
+  attachment_options->add_to(*command);
   runners[command] = [options, listen, demo, calendar, mail_options, imap_options, web_dir,
                       maintenance_reminder_hours, incident_reminder_hours, whatsapp_options,
-                      log_format, metrics_listen] {
+                      log_format, metrics_listen, attachment_options] {
     // Before any thread starts: a SIGTERM during start-up then waits for the
     // server's handler and ends in the same clean stop (http/server.hpp).
     http::hold_stop_signals();
@@ -299,6 +343,7 @@ void add_serve(CLI::App& app, Runners& runners) {
     const bool shared_database = db->dialect() == store::Dialect::postgres;
     config.share_live_changes = shared_database;
     config.whatsapp = whatsapp_options->config();
+    attachment_options->apply(config);
     if (config.whatsapp.enabled()) {
       try {
         config.whatsapp.templates = app::load_whatsapp_templates(whatsapp_options->templates);
@@ -405,7 +450,10 @@ void add_serve(CLI::App& app, Runners& runners) {
     serving.reads_may_block = db->dialect() == store::Dialect::postgres;
     // Bodies past what any route accepts (an upload batch, a raw e-mail) are
     // refused at their head, before they are read.
-    const auto largest = std::max(config.max_attachment_bytes, config.max_mail_bytes) + (2LL << 20);
+    // Held files (refused by type, still kept) may be larger than accepted ones.
+    const auto largest = std::max({config.max_attachment_bytes, config.max_held_attachment_bytes,
+                                   config.max_mail_bytes}) +
+                         (2LL << 20);
     serving.max_body_bytes = std::max(serving.max_body_bytes, static_cast<std::uint64_t>(largest));
     if (metrics_where) {
       serving.side = {metrics_where->host, metrics_where->port, api::metrics_listener_routes()};

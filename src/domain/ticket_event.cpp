@@ -6,12 +6,13 @@ namespace guiche {
 namespace {
 
 // clang-format off
-constexpr std::array<std::string_view, 21> kCodes{
+constexpr std::array<std::string_view, 23> kCodes{
     "created",      "triaged",       "routed",           "assigned",    "status_changed",
     "public_reply", "internal_note", "attachment_added", "time_logged", "resolved",
     "evaluated",    "reopened",      "closed",           "cancelled",   "linked",
     "sla_warning",  "notice_linked", "notice_unlinked",
     "equipment_entered", "equipment_maintained", "equipment_returned",
+    "attachment_held", "attachment_released",
 };
 // clang-format on
 

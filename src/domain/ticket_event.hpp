@@ -43,6 +43,11 @@ enum class EventKind {
   equipment_entered,
   equipment_maintained,
   equipment_returned,
+  // A file the desk's policy refused was kept apart (internal; data as
+  // attachment_added plus "reason", pt-BR), and an admin released one, which
+  // then counts as attached (data as attachment_added; public when the file is).
+  attachment_held,
+  attachment_released,
 };
 
 std::string_view event_kind_code(EventKind k);

@@ -81,6 +81,8 @@ void apply_event(Ticket& t, const TicketEvent& e) {
       break;
     case EventKind::internal_note:
     case EventKind::attachment_added:
+    case EventKind::attachment_held:  // files live in attachments
+    case EventKind::attachment_released:
     case EventKind::sla_warning:
     case EventKind::notice_linked:  // the links live in status_notice_tickets
     case EventKind::notice_unlinked:

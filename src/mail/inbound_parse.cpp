@@ -256,7 +256,7 @@ class Walker {
     const std::string type = media_type(object);
     const std::string disposition = ascii_lower(trimmed(g_mime_object_get_disposition(object)));
     const std::string file_name = trimmed(g_mime_part_get_filename(part));
-    if (is_calendar(type)) return calendar(decoded_bytes(part));
+    if (is_calendar(type)) return calendar(decoded_bytes(part), safe_file_name(file_name));
     const bool text = type == "text/plain" || type == "text/html";
     if (text && disposition != "attachment" && file_name.empty() && !related) {
       if (body) append_text(part, type == "text/html");
@@ -293,12 +293,18 @@ class Walker {
   }
 
   // Outlook and Gmail send an invitation twice (in the alternative and as a
-  // file): one attachment per distinct invitation.
-  void calendar(std::string bytes) {
-    for (const auto& a : out_.attachments)
-      if (a.content_type == "text/calendar" && without_cr(a.bytes) == without_cr(bytes)) return;
+  // file): one attachment per distinct invitation, under the sender's file
+  // name when either copy has one ("convite.ics" only when none does).
+  void calendar(std::string bytes, std::string name) {
+    static constexpr const char* kUnnamed = "convite.ics";
+    for (auto& a : out_.attachments) {
+      if (a.content_type == "text/calendar" && without_cr(a.bytes) == without_cr(bytes)) {
+        if (a.file_name == kUnnamed && !name.empty()) a.file_name = std::move(name);
+        return;
+      }
+    }
     InboundAttachment a;
-    a.file_name = "convite.ics";
+    a.file_name = name.empty() ? kUnnamed : std::move(name);
     a.content_type = "text/calendar";
     a.bytes = std::move(bytes);
     out_.attachments.push_back(std::move(a));

@@ -45,13 +45,33 @@ const std::map<std::string, Default>& defaults() {
         "Serviço: {{service}}\nAssunto: {{subject}}\n"
         "Prazo estimado: {{#is_project}}a combinar{{/is_project}}"
         "{{^is_project}}{{estimated_deadline}}{{/is_project}}\n\n"
+        "{{#some_not_accepted}}Estes arquivos não foram aceitos como anexo (ficam guardados para "
+        "a equipe, que pode liberá-los):\n{{/some_not_accepted}}"
+        "{{#not_accepted}}- "
+        "{{file}}\n{{/not_accepted}}{{#some_not_accepted}}\n{{/some_not_accepted}}"
         "Acompanhe em {{ticket_url}}\n",
         "<p>Olá, {{name}}.</p><p>Sua solicitação foi registrada com o protocolo "
         "<strong>{{protocol}}</strong>.</p><ul><li>Serviço: {{service}}</li>"
         "<li>Assunto: {{subject}}</li><li>Prazo estimado: {{#is_project}}a combinar"
         "{{/is_project}}{{^is_project}}{{estimated_deadline}}{{/is_project}}</li></ul>"
+        "{{#some_not_accepted}}<p>Estes arquivos não foram aceitos como anexo (ficam guardados "
+        "para a equipe, que pode liberá-los):</p><ul>{{/some_not_accepted}}"
+        "{{#not_accepted}}<li>{{file}}</li>{{/not_accepted}}{{#some_not_accepted}}</ul>"
+        "{{/some_not_accepted}}"
         "<p><a href=\"{{ticket_url}}\">Acompanhar a solicitação</a></p>",
-        with_ticket({"estimated_deadline", "is_project"})}},
+        with_ticket({"estimated_deadline", "is_project", "not_accepted", "some_not_accepted"})}},
+      {"attachments_not_accepted",
+       {"Arquivos não aceitos: {{subject}}",
+        "Olá, {{name}}.\n\nRecebemos sua mensagem na SA {{protocol}}, mas estes arquivos não "
+        "foram aceitos como anexo (ficam guardados para a equipe, que pode liberá-los):\n"
+        "{{#not_accepted}}- {{file}}\n{{/not_accepted}}\n"
+        "Se precisar, envie o conteúdo em outro formato. Acompanhe em {{ticket_url}}\n",
+        "<p>Olá, {{name}}.</p><p>Recebemos sua mensagem na SA <strong>{{protocol}}</strong>, "
+        "mas estes arquivos não foram aceitos como anexo (ficam guardados para a equipe, que "
+        "pode liberá-los):</p><ul>{{#not_accepted}}<li>{{file}}</li>{{/not_accepted}}</ul>"
+        "<p>Se precisar, envie o conteúdo em outro formato.</p>"
+        "<p><a href=\"{{ticket_url}}\">Acompanhar a solicitação</a></p>",
+        with_ticket({"not_accepted"})}},
       {"information_request",
        {"Precisamos de informações: {{subject}}",
         "Olá, {{name}}.\n\nPara continuar o atendimento da SA {{protocol}}, precisamos de "
@@ -241,9 +261,9 @@ std::vector<std::string> template_variables(const std::string& text) {
 
 const std::vector<std::string>& template_keys() {
   static const std::vector<std::string> keys = {
-      "registration", "information_request", "agent_reply",  "resolution",
-      "closing",      "reopening",           "sla_warning",  "sla_breach",
-      "first_access", "password_reset",      "whatsapp_code"};
+      "registration", "information_request", "agent_reply",   "resolution",
+      "closing",      "reopening",           "sla_warning",   "sla_breach",
+      "first_access", "password_reset",      "whatsapp_code", "attachments_not_accepted"};
   return keys;
 }
 

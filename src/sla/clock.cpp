@@ -244,6 +244,8 @@ bool affects_sla_clock(EventKind kind) {
   switch (kind) {
     case EventKind::internal_note:
     case EventKind::attachment_added:
+    case EventKind::attachment_held:
+    case EventKind::attachment_released:
     case EventKind::time_logged:
     case EventKind::evaluated:
     case EventKind::linked:

@@ -69,7 +69,8 @@ nlohmann::json timeline_item(WebContext& ctx, const TicketEvent& e) {
       item["detalhe"] = text_of(d, "text");
       break;
     }
-    case EventKind::attachment_added: {
+    case EventKind::attachment_added:
+    case EventKind::attachment_released: {  // a held file an admin released
       item["o_que"] = event_text(ctx, "anexo");
       auto id = integer_of(d, "attachment_id");
       if (!id) return nullptr;
@@ -175,6 +176,24 @@ std::string size_text(std::int64_t bytes) {
   if (bytes >= 1024 * 1024) return std::to_string((bytes + 512 * 1024) / (1024 * 1024)) + " MB";
   if (bytes >= 1024) return std::to_string((bytes + 512) / 1024) + " KB";
   return std::to_string(bytes) + " bytes";
+}
+
+std::string short_subject(const std::string& subject, std::size_t max_chars) {
+  std::size_t chars = 0;
+  std::size_t cut = 0;  // byte offset after `max_chars` characters
+  for (std::size_t i = 0; i < subject.size(); ++i) {
+    if ((static_cast<unsigned char>(subject[i]) & 0xC0) == 0x80) continue;  // continuation
+    if (chars == max_chars) {
+      cut = i;
+      break;
+    }
+    ++chars;
+  }
+  if (cut == 0) return subject;  // fits
+  std::size_t end = subject.rfind(' ', cut);
+  if (end == std::string::npos || end < cut / 2) end = cut;
+  while (end > 0 && subject[end - 1] == ' ') --end;
+  return subject.substr(0, end) + "…";
 }
 
 nlohmann::json attachment_zone(WebContext& ctx, const std::string& id, const std::string& label,

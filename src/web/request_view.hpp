@@ -33,6 +33,11 @@ std::string duration_text(WebContext& ctx, std::int64_t minutes);
 // "12 KB", "3 MB", "200 bytes"
 std::string size_text(std::int64_t bytes);
 
+// A subject as a list row has room for: the whole text when it fits in
+// `max_chars` characters, else its start cut at a word (a character when
+// there is none) with "…". Subjects are stored whole; only rows shorten them.
+std::string short_subject(const std::string& subject, std::size_t max_chars = 120);
+
 // The drop zone of a file input (template _anexos): its id, label and error,
 // with the server's size limit and accepted types as hints.
 nlohmann::json attachment_zone(WebContext& ctx, const std::string& id, const std::string& label,

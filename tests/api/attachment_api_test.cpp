@@ -53,6 +53,7 @@ class AttachmentApiTest : public ApiTest {
   app::DeskConfig desk_config() override {
     auto config = ApiTest::desk_config();
     config.max_attachment_bytes = kLimit;
+    config.max_held_attachment_bytes = kLimit;  // past the policy's size, nothing is kept
     return config;
   }
 
@@ -206,15 +207,20 @@ TEST_P(AttachmentApiTest, OversizedUploadsAre413AndStoreNothing) {
   EXPECT_EQ(footprint(), before);
 }
 
-TEST_P(AttachmentApiTest, ExecutablesAndOtherBodiesAre415) {
+TEST_P(AttachmentApiTest, ExecutablesAreHeldAndOtherBodiesAre415) {
   Browser maria = sign_in(w.requester_seger);
   const Ticket t = register_sis(w.requester_seger);
-  const auto before = footprint();
-  // Declared as a PDF: the sniffed type decides.
+  // Declared as a PDF: the sniffed type decides. Kept, held, never served to
+  // the requester; the answer says it was not accepted and why.
   auto r = upload(maria, t.id,
                   file_part("filename=\"manual.pdf\"", kElf, "application/pdf") + closing());
-  EXPECT_EQ(r.status, 415) << r.body;
-  EXPECT_EQ(r.headers["content-type"], "application/problem+json");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json()["items"].size(), 0u);
+  ASSERT_EQ(r.json()["not_accepted"].size(), 1u);
+  EXPECT_THAT(r.json()["not_accepted"][0]["reason"].get<std::string>(),
+              ::testing::HasSubstr("tipo de arquivo não permitido"));
+  EXPECT_EQ(list(maria, t.id)["items"].size(), 0u);
+  const auto before = footprint();
   EXPECT_EQ(upload(maria, t.id, R"({"file":"x"})", "application/json").status, 415);
   EXPECT_EQ(upload(maria, t.id, kPdf, "application/pdf").status, 415);
   EXPECT_EQ(footprint(), before);

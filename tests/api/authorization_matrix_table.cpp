@@ -38,6 +38,9 @@ std::vector<MatrixRow> authorization_matrix() {
       {"GET", "/api/v1/tickets/:id/events", t + "/events", "", "HHYYYHHHYHAH"},
       {"GET", "/api/v1/tickets/:id/attachments", t + "/attachments", "", "HHYYYHHHYHAH"},
       {"GET", "/api/v1/attachments/:id", "/api/v1/attachments/{a}", "", "HHYYYHHHYHAH"},
+      // Only admins release a held file; this one is not held: 409 for them.
+      {"POST", "/api/v1/attachments/:id/release", "/api/v1/attachments/{a}/release", "",
+       "HHDDDHHHYHAH"},
       {"POST", "/api/v1/tickets/:id/attachments", t + "/attachments", upload, "HHYYYHHHDHAH",
        multipart},
       {"POST", "/api/v1/tickets/:id/triage", t + "/triage", R"({"impact":2})", "HHYYYHHHDHAH"},

@@ -1,6 +1,8 @@
-// A multipart upload is one request: when any of its files is refused (too
-// large, a forbidden type, a bad name), none of them is kept. Blob files may
-// stay only if they are content-addressed and no row references them.
+// A multipart upload is one request: when any of its files cannot be kept at
+// all (past the largest size kept, empty, a bad name), none of them is kept.
+// A file the desk's policy refuses (type, size) is kept, held, and the answer
+// says which and why (issue 17: no silent loss). Blob files may stay only if
+// they are content-addressed and no row references them.
 #include <gmock/gmock.h>
 
 #include <filesystem>
@@ -43,6 +45,7 @@ class UploadBatchApiTest : public ApiTest {
   app::DeskConfig desk_config() override {
     auto config = ApiTest::desk_config();
     config.max_attachment_bytes = kLimit;
+    config.max_held_attachment_bytes = 2 * kLimit;
     return config;
   }
   HttpResult upload(const Browser& b, std::int64_t ticket_id, const std::string& body) {
@@ -85,14 +88,40 @@ class UploadBatchApiTest : public ApiTest {
   }
 };
 
-TEST_P(UploadBatchApiTest, ForbiddenTypeInTheSecondFileKeepsNothing) {
-  expect_refused_whole({part("log.txt", kFirst), part("setup.pdf", kElf), part("c.txt", kThird)},
-                       415);
+TEST_P(UploadBatchApiTest, RefusedFilesAreKeptHeldAndTheAnswerSaysWhy) {
+  Browser maria = sign_in(w.requester_seger);
+  const Ticket t = register_sis(w.requester_seger);
+  auto r = upload(maria, t.id,
+                  batch({part("log.txt", kFirst), part("setup.pdf", kElf), part("c.txt", kThird),
+                         part("grande.txt", std::string(kLimit + 1, 'a'))}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto receipt = r.json();
+  EXPECT_EQ(receipt["items"].size(), 2u);
+  ASSERT_EQ(receipt["not_accepted"].size(), 2u);
+  EXPECT_EQ(receipt["not_accepted"][0]["filename"], "setup.pdf");
+  EXPECT_THAT(receipt["not_accepted"][0]["reason"].get<std::string>(),
+              ::testing::HasSubstr("tipo de arquivo não permitido"));
+  EXPECT_EQ(receipt["not_accepted"][1]["filename"], "grande.txt");
+  EXPECT_THAT(receipt["not_accepted"][1]["reason"].get<std::string>(),
+              ::testing::HasSubstr("excede o limite de 32 KB"));
+  EXPECT_EQ(count("attachments"), 4) << "every file is kept";
+  // The requester's list shows the two accepted; staff see all four, with the reasons.
+  const std::string list = "/api/v1/tickets/" + std::to_string(t.id) + "/attachments";
+  EXPECT_EQ(call("GET", list, maria).json()["items"].size(), 2u);
+  Browser agent = sign_in(w.attendant);
+  const auto staff = call("GET", list, agent).json()["items"];
+  ASSERT_EQ(staff.size(), 4u);
+  EXPECT_EQ(staff[1]["held"], true);
+  EXPECT_EQ(staff[1]["held_reason"], receipt["not_accepted"][0]["reason"]);
+  EXPECT_EQ(staff[0]["held"], false);
+  // Held files are never served to the requester.
+  const auto held_id = receipt["not_accepted"][0]["id"].get<std::int64_t>();
+  EXPECT_EQ(call("GET", "/api/v1/attachments/" + std::to_string(held_id), maria).status, 404);
 }
 
-TEST_P(UploadBatchApiTest, OversizedSecondFileKeepsNothing) {
-  expect_refused_whole({part("log.txt", kFirst), part("grande.txt", std::string(kLimit + 1, 'a'))},
-                       413);
+TEST_P(UploadBatchApiTest, ASecondFilePastWhatTheDeskKeepsKeepsNothing) {
+  expect_refused_whole(
+      {part("log.txt", kFirst), part("grande.txt", std::string(2 * kLimit + 1, 'a'))}, 413);
 }
 
 TEST_P(UploadBatchApiTest, EmptySecondFileKeepsNothing) {

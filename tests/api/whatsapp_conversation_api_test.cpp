@@ -237,6 +237,23 @@ TEST_P(WhatsAppConversationTest, AWholeRequestFromFirstContactToTheEvaluation) {
   say(std::vector<json>{
       json{{"type", "text"}, {"text", "Sala 204"}, {"context_id", question[0]["id"]}}});
 
+  // A program sent the same way is kept, held for staff with its reason, and the person is
+  // told it was not accepted (issue 17: the desk's one attachment policy).
+  const json program = fake->control("media", {{"mime_type", "application/x-msdownload"},
+                                               {"data_base64", "TVqQAAMAAAAEAAAA//8AAA=="}});
+  const auto told = text_of(say(std::vector<json>{json{{"type", "document"},
+                                                       {"media_id", program["id"]},
+                                                       {"mime_type", "application/x-msdownload"},
+                                                       {"filename", "driver.exe"},
+                                                       {"context_id", question[0]["id"]}}}));
+  EXPECT_THAT(told, HasSubstr("não foram aceitos"));
+  EXPECT_THAT(told, HasSubstr("driver.exe"));
+  bool held = false;
+  for (const auto& a : desk->attachments().attachments(as(w.attendant), ticket->id)) {
+    if (a.filename == "driver.exe") held = a.held();
+  }
+  EXPECT_TRUE(held);
+
   // A file the attendant attaches goes to the requester as itself, uploaded and sent by id.
   desk->attachments().attach(as(w.attendant), ticket->id, "instrucoes.pdf",
                              "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");

@@ -98,14 +98,16 @@ TEST_P(AudienceDecisionTest, LinksReadBothWaysAndStayInternal) {
   }
 }
 
-TEST_P(AudienceDecisionTest, SvgImagesAreRefusedBecauseTheyCarryScripts) {
+TEST_P(AudienceDecisionTest, SvgImagesAreHeldBecauseTheyCarryScripts) {
   Ticket t = register_sis(w.requester_seger);
   const std::string svg =
       "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)"
       "</script></svg>";
-  EXPECT_EQ(
-      kind_of([&] { desk->attachments().attach(as(w.requester_seger), t.id, "logo.svg", svg); }),
-      DomainError::Kind::unsupported_type);
+  // Kept (nothing is lost) but held: never served to the requester side.
+  const auto record = desk->attachments().attach(as(w.requester_seger), t.id, "logo.svg", svg);
+  EXPECT_TRUE(record.held());
+  EXPECT_EQ(kind_of([&] { desk->attachments().read_attachment(as(w.requester_seger), record.id); }),
+            DomainError::Kind::not_found);
 }
 
 GUICHE_ON_BOTH_ENGINES(AudienceDecisionTest);

@@ -194,7 +194,7 @@ TEST_P(BadInputTest, SubjectAndDescriptionMustBeCleanText) {
       "Acesso \xed\xa0\x80",             // UTF-16 surrogate
       "Acesso\r\nBcc: todos@es.gov.br",  // one line only: subjects go into e-mail headers
       "Acesso\nao SIGEFES",
-      std::string(201, 'a'),
+      std::string(app::kMaxSubjectBytes + 1, 'a'),
   };
   for (const auto& subject : bad_subjects) {
     auto r = sis_request();

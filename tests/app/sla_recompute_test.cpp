@@ -22,7 +22,7 @@
 namespace guiche::testing {
 namespace {
 
-Instant at(const char* text) {
+Instant recompute_at(const char* text) {
   return parse_instant(text).value();
 }
 
@@ -94,7 +94,7 @@ TEST_P(SlaRecomputeTest, AChangeOnlyStartsTheJobAndBatchesFinishIt) {
   EXPECT_EQ(j.done, 0);
   EXPECT_FALSE(j.finished_at);
   EXPECT_EQ(app::SlaRecompute::percent(j), 0);
-  EXPECT_EQ(resolution_deadline(ids[0]), at("2026-03-02T15:00:00-03:00"));
+  EXPECT_EQ(resolution_deadline(ids[0]), recompute_at("2026-03-02T15:00:00-03:00"));
 
   clock.advance(std::chrono::seconds(3));
   EXPECT_EQ(desk->sla_recompute().run_until_done(), j.total);
@@ -103,7 +103,7 @@ TEST_P(SlaRecomputeTest, AChangeOnlyStartsTheJobAndBatchesFinishIt) {
   ASSERT_TRUE(j.finished_at);
   EXPECT_EQ(*j.finished_at - j.started_at, std::chrono::seconds(3));
   EXPECT_EQ(app::SlaRecompute::percent(j), 100);
-  for (auto id : ids) EXPECT_EQ(resolution_deadline(id), at("2026-03-02T11:00:00-03:00"));
+  for (auto id : ids) EXPECT_EQ(resolution_deadline(id), recompute_at("2026-03-02T11:00:00-03:00"));
   // Every queue key and clock as a full recompute leaves them.
   const auto after_job = unfinished_clocks(database->db());
   EXPECT_EQ(after_job, fully_recomputed());
@@ -126,14 +126,14 @@ TEST_P(SlaRecomputeTest, ACrashMidJobResumesFromTheCursor) {
   });
   ASSERT_GE(all.size(), 3u);
   EXPECT_EQ(j.cursor_id, all[2]);
-  EXPECT_EQ(resolution_deadline(ids.back()), at("2026-03-02T15:00:00-03:00"));
+  EXPECT_EQ(resolution_deadline(ids.back()), recompute_at("2026-03-02T15:00:00-03:00"));
 
   // The process dies; another one (a new desk on the same database) resumes.
   desk.reset();
   desk = std::make_unique<app::Desk>(database->db(), clock, desk_config());
   EXPECT_EQ(desk->sla_recompute().run_until_done(), total - 3);
   EXPECT_EQ(job().done, total);
-  for (auto id : ids) EXPECT_EQ(resolution_deadline(id), at("2026-03-02T11:00:00-03:00"));
+  for (auto id : ids) EXPECT_EQ(resolution_deadline(id), recompute_at("2026-03-02T11:00:00-03:00"));
   EXPECT_EQ(unfinished_clocks(database->db()), fully_recomputed());
 }
 
@@ -152,7 +152,7 @@ TEST_P(SlaRecomputeTest, ASecondChangeRestartsTheJobFromTheBeginning) {
   EXPECT_EQ(j.started_at, clock.now());
   desk->sla_recompute().run_until_done();
   // The last configuration applies to all, the first four included.
-  for (auto id : ids) EXPECT_EQ(resolution_deadline(id), at("2026-03-02T13:00:00-03:00"));
+  for (auto id : ids) EXPECT_EQ(resolution_deadline(id), recompute_at("2026-03-02T13:00:00-03:00"));
   EXPECT_EQ(unfinished_clocks(database->db()), fully_recomputed());
 }
 
@@ -162,14 +162,14 @@ TEST_P(SlaRecomputeTest, ATicketChangedMeanwhileAlreadyHasTheNewDeadline) {
   // Before any batch: a change that moves the clock recomputes it on the new configuration.
   desk->work().route(as(w.attendant), ids[1], w.sgsis.id, w.analyst_sis.id);
   desk->work().change_status(as(w.analyst_sis), ids[1], Status::in_progress);
-  EXPECT_EQ(resolution_deadline(ids[1]), at("2026-03-02T11:00:00-03:00"));
-  EXPECT_EQ(resolution_deadline(ids[0]), at("2026-03-02T15:00:00-03:00"));
+  EXPECT_EQ(resolution_deadline(ids[1]), recompute_at("2026-03-02T11:00:00-03:00"));
+  EXPECT_EQ(resolution_deadline(ids[0]), recompute_at("2026-03-02T15:00:00-03:00"));
   // So is a ticket registered meanwhile, which the job need not visit.
   const auto late = register_critical("Depois da mudança").id;
-  EXPECT_EQ(resolution_deadline(late), at("2026-03-02T11:00:00-03:00"));
+  EXPECT_EQ(resolution_deadline(late), recompute_at("2026-03-02T11:00:00-03:00"));
   EXPECT_GT(late, job().last_id);
   desk->sla_recompute().run_until_done();
-  for (auto id : ids) EXPECT_EQ(resolution_deadline(id), at("2026-03-02T11:00:00-03:00"));
+  for (auto id : ids) EXPECT_EQ(resolution_deadline(id), recompute_at("2026-03-02T11:00:00-03:00"));
   EXPECT_EQ(unfinished_clocks(database->db()), fully_recomputed());
 }
 
@@ -183,7 +183,7 @@ TEST_P(SlaRecomputeTest, CalendarChangesStartTheJobWithTheirReason) {
   EXPECT_EQ(job().reason, "pontos facultativos de 2026 do calendário br carregados");
   EXPECT_EQ(job().done, 0);
   desk->sla_recompute().run_until_done();
-  for (auto id : ids) EXPECT_EQ(resolution_deadline(id), at("2026-03-03T11:00:00-03:00"));
+  for (auto id : ids) EXPECT_EQ(resolution_deadline(id), recompute_at("2026-03-03T11:00:00-03:00"));
 
   app::CalendarSpec spec;
   spec.name = "br-es-matriz";
@@ -217,7 +217,7 @@ TEST_P(SlaRecomputeTest, TwoNodesShareTheJobWithoutCountingATicketTwice) {
   EXPECT_EQ(here + there, total);
   EXPECT_EQ(job().done, total);
   EXPECT_TRUE(job().finished_at);
-  for (auto id : ids) EXPECT_EQ(resolution_deadline(id), at("2026-03-02T11:00:00-03:00"));
+  for (auto id : ids) EXPECT_EQ(resolution_deadline(id), recompute_at("2026-03-02T11:00:00-03:00"));
   EXPECT_EQ(unfinished_clocks(database->db()), fully_recomputed());
 }
 

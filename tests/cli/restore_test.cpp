@@ -144,9 +144,11 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v026: one partial index).
+      // As the desk was before the last migration (v027: held attachments).
       c.execute_script(
-          "DROP INDEX tickets_unfinished; DELETE FROM schema_migrations WHERE "
+          "DROP INDEX attachments_held; ALTER TABLE attachments DROP COLUMN held_reason; "
+          "ALTER TABLE attachments DROP COLUMN released_by; "
+          "ALTER TABLE attachments DROP COLUMN released_at; DELETE FROM schema_migrations WHERE "
           "version = " +
           std::to_string(latest));
     }

@@ -1,6 +1,7 @@
 // See attachments.hpp.
 #include "app/attachments/attachments.hpp"
 #include "app/access_policy.hpp"
+#include "app/attachments/attachment_policy.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "domain/error.hpp"
 #include "domain/identity.hpp"
@@ -10,27 +11,19 @@
 namespace guiche::app {
 namespace {
 
-// Keeps only the last path component and drops characters that would break
-// a Content-Disposition header or a file system.
+// The sender's name, made safe (attachment_policy.hpp); a client that sends a
+// name that is not UTF-8 text, too long or nothing once made safe is told so.
 std::string clean_filename(const std::string& name) {
   std::string base = name.substr(name.find_last_of("/\\") + 1);
-  std::string out;
-  for (char ch : base) {
-    auto u = static_cast<unsigned char>(ch);
-    if (u < 0x20 || u == 0x7f || ch == '"') continue;
-    out.push_back(ch);
-  }
-  if (out.empty() || out == "." || out == ".." || !is_clean_text(out) || out.size() > 255) {
+  std::erase_if(base, [](char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return u < 0x20 || u == 0x7f;
+  });
+  std::string out = safe_attachment_name(base, "");
+  if (out.empty() || !is_clean_text(base) || base.size() > 255) {
     throw invalid_field("filename", "Nome de arquivo inválido.");
   }
   return out;
-}
-
-// "25 MB", "512 KB", "100 bytes": a limit as a person reads it.
-std::string size_label(std::int64_t bytes) {
-  if (bytes >= 1024 * 1024) return std::to_string(bytes / (1024 * 1024)) + " MB";
-  if (bytes >= 1024) return std::to_string(bytes / 1024) + " KB";
-  return std::to_string(bytes) + " bytes";
 }
 
 // Who may attach to `t`: an agent working it or its requester side, while it is open.
@@ -56,6 +49,25 @@ EventDraft attachment_added_draft(const store::AttachmentRecord& record) {
           record.is_public};
 }
 
+EventDraft attachment_event_draft(const store::AttachmentRecord& record) {
+  EventDraft draft = attachment_added_draft(record);
+  if (record.held()) {
+    // Staff only: the requester learns of it from their receipt, not the history.
+    draft.kind = EventKind::attachment_held;
+    draft.data["reason"] = record.held_reason;
+    draft.is_public = false;
+  }
+  return draft;
+}
+
+std::vector<std::string> held_lines(const std::vector<store::AttachmentRecord>& records) {
+  std::vector<std::string> lines;
+  for (const auto& r : records) {
+    if (r.held()) lines.push_back(r.filename + " (" + r.held_reason + ")");
+  }
+  return lines;
+}
+
 store::AttachmentRecord Attachments::attach(const Actor& a, std::int64_t ticket_id,
                                             const std::string& filename, const std::string& bytes,
                                             bool is_public) {
@@ -67,27 +79,25 @@ std::vector<store::AttachmentRecord> Attachments::attach_all(
     bool is_public) {
   require_active(a);
   if (files.empty()) throw invalid_field("file", "Envie ao menos um arquivo.");
-  // Every file is checked before anything is written, so one refused file
-  // keeps the whole upload out: no row, no event.
+  // Every file is checked before anything is written, so one that cannot be
+  // kept at all keeps the whole upload out: no row, no event. The policy's
+  // refusals are kept, held (attachment_policy.hpp).
   std::vector<std::string> names;
+  std::vector<std::string> held_reasons;
   for (const auto& file : files) {
     names.push_back(clean_filename(file.filename));
     const std::string& bytes = file.bytes;
     if (bytes.empty()) throw invalid_field("file", "O arquivo " + names.back() + " está vazio.");
-    if (static_cast<std::int64_t>(bytes.size()) > ctx_.config.max_attachment_bytes) {
-      throw DomainError(DomainError::Kind::too_large,
-                        "O arquivo " + names.back() + " excede o limite de " +
-                            size_label(ctx_.config.max_attachment_bytes) + ".");
+    const auto size = static_cast<std::int64_t>(bytes.size());
+    const std::int64_t kept_limit =
+        std::max(ctx_.config.max_attachment_bytes, ctx_.config.max_held_attachment_bytes);
+    if (size > kept_limit) {
+      throw DomainError(DomainError::Kind::too_large, "O arquivo " + names.back() +
+                                                          " excede o limite de " +
+                                                          attachment_size_label(kept_limit) + ".");
     }
-    const std::string type = ctx_.blobs.sniff(bytes);
-    bool allowed = false;
-    for (const auto& prefix : ctx_.config.attachment_types) {
-      allowed = allowed || type.rfind(prefix, 0) == 0;
-    }
-    if (!allowed) {
-      throw DomainError(DomainError::Kind::unsupported_type,
-                        "Tipo de arquivo não permitido (" + type + ") em " + names.back() + ".");
-    }
+    held_reasons.push_back(
+        judge_attachment(ctx_.config, names.back(), ctx_.blobs.sniff(bytes), size).reason);
   }
   // Check access and state before writing any bytes (checked again under the
   // lock below); the bytes go to disk before the rows that name them commit,
@@ -107,6 +117,7 @@ std::vector<store::AttachmentRecord> Attachments::attach_all(
     record.size_bytes = blob.size;
     record.uploaded_by = a.id();
     record.created_at = ctx_.now();
+    record.held_reason = held_reasons[i];
     records.push_back(record);
   }
   ledger_.change(
@@ -116,7 +127,7 @@ std::vector<store::AttachmentRecord> Attachments::attach_all(
         for (auto& record : records) {
           record.is_public = agent ? is_public : true;  // requesters' files are always public
           record.id = store::insert_attachment(w.connection(), record);
-          drafts.push_back(attachment_added_draft(record));
+          drafts.push_back(attachment_event_draft(record));
         }
         return drafts;
       });
@@ -130,7 +141,8 @@ AttachmentContent Attachments::read_attachment(const Actor& a, std::int64_t atta
     record = store::load_attachment(c, attachment_id);
     if (!record) return;
     if (!ctx_.visible_ticket(c, a, record->ticket_id) ||
-        (!record->is_public && !is_staff(a.person))) {
+        (!record->is_public && !is_staff(a.person)) ||
+        (record->held() && !a.person.has_role(Role::admin))) {
       record.reset();
     }
   });
@@ -146,9 +158,63 @@ std::vector<store::AttachmentRecord> Attachments::attachments(const Actor& a,
   std::vector<store::AttachmentRecord> out;
   ctx_.db.read([&](store::Connection& c) { out = store::attachments_of_ticket(c, ticket_id); });
   if (!is_staff(a.person)) {
-    std::erase_if(out, [](const store::AttachmentRecord& r) { return !r.is_public; });
+    std::erase_if(out, [](const store::AttachmentRecord& r) { return !r.is_public || r.held(); });
   }
   return out;
+}
+
+std::vector<store::AttachmentRecord> Attachments::not_accepted(const Actor& a,
+                                                               std::int64_t ticket_id) {
+  reads_.ticket(a, ticket_id);  // access check
+  std::vector<store::AttachmentRecord> out;
+  ctx_.db.read([&](store::Connection& c) { out = store::attachments_of_ticket(c, ticket_id); });
+  std::erase_if(out, [](const store::AttachmentRecord& r) { return !r.is_public || !r.held(); });
+  return out;
+}
+
+std::vector<Attachments::HeldFile> Attachments::held_files(const Actor& a, int limit) {
+  require_active(a);
+  if (!a.person.has_role(Role::admin)) {
+    throw forbidden("Somente a administração vê os arquivos retidos de todos os chamados.");
+  }
+  std::vector<HeldFile> out;
+  ctx_.db.read([&](store::Connection& c) {
+    for (auto& record : store::held_attachments(c, limit)) {
+      const auto t = store::load_ticket(c, record.ticket_id);
+      out.push_back({std::move(record), t ? t->protocol : ""});
+    }
+  });
+  return out;
+}
+
+store::AttachmentRecord Attachments::release(const Actor& a, std::int64_t attachment_id) {
+  require_active(a);
+  std::optional<store::AttachmentRecord> record;
+  ctx_.db.read([&](store::Connection& c) {
+    record = store::load_attachment(c, attachment_id);
+    if (record && !ctx_.visible_ticket(c, a, record->ticket_id)) record.reset();
+  });
+  if (!record) throw not_found("Anexo não encontrado.");
+  if (!a.person.has_role(Role::admin)) {
+    throw forbidden("Somente a administração libera um arquivo retido.");
+  }
+  ledger_.change(
+      a, record->ticket_id,
+      [&](LedgerWrite& w, const Ticket&, const std::vector<Unit>&) -> std::vector<EventDraft> {
+        // Under the ticket's lock: two admins releasing at once record it once.
+        const std::string reason = record->held_reason;
+        if (!store::release_attachment(w.connection(), attachment_id, a.id(), w.now())) {
+          throw conflict("O arquivo não está retido.");
+        }
+        EventDraft draft = attachment_added_draft(*record);
+        draft.kind = EventKind::attachment_released;
+        draft.data["held_reason"] = reason;
+        record->held_reason.clear();
+        record->released_by = a.id();
+        record->released_at = w.now();
+        return {draft};
+      });
+  return *record;
 }
 
 }  // namespace guiche::app

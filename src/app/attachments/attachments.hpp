@@ -1,7 +1,10 @@
 #pragma once
-// Files on tickets: upload (size and sniffed-type limits, every file of an
-// upload or none), download and listing, with the ticket's visibility;
-// internal files are for staff only.
+// Files on tickets: upload, download and listing, with the ticket's
+// visibility; internal files are for staff only. The desk's file policy
+// (attachment_policy.hpp) judges each file; one it refuses is kept all the
+// same, held apart: listed for staff with its reason, never served to the
+// requester, released by an admin. Only an empty file, a bad name or one past
+// max_held_attachment_bytes refuses the whole upload.
 #include <string>
 #include <vector>
 
@@ -28,6 +31,11 @@ struct AttachmentContent {
 
 // The "attachment_added" event of a stored file (every channel that attaches records this one).
 EventDraft attachment_added_draft(const store::AttachmentRecord& record);
+// The event of a file as stored: attachment_added, or attachment_held
+// (internal, with the reason) when the policy held it.
+EventDraft attachment_event_draft(const store::AttachmentRecord& record);
+// The files of `records` the policy held, as "name (reason)" lines, pt-BR.
+std::vector<std::string> held_lines(const std::vector<store::AttachmentRecord>& records);
 
 class Attachments {
  public:
@@ -37,12 +45,30 @@ class Attachments {
   store::AttachmentRecord attach(const Actor& a, std::int64_t ticket_id,
                                  const std::string& filename, const std::string& bytes,
                                  bool is_public = true);
-  // Several files of one upload: all are stored, or (any of them refused) none.
+  // Several files of one upload: all are stored, or (one empty, badly named
+  // or past what the desk keeps at all) none. The records say which the
+  // policy held (AttachmentRecord::held_reason): the caller's receipt names them.
   std::vector<store::AttachmentRecord> attach_all(const Actor& a, std::int64_t ticket_id,
                                                   const std::vector<NewAttachment>& files,
                                                   bool is_public = true);
+  // A held file is served only to admins (who decide on its release).
   AttachmentContent read_attachment(const Actor& a, std::int64_t attachment_id);
+  // The ticket's files: staff see held ones too (with their reason); the
+  // requester side only normal public ones.
   std::vector<store::AttachmentRecord> attachments(const Actor& a, std::int64_t ticket_id);
+  // The public files of the ticket the policy held: what its requester side
+  // is told was not accepted, and why (no download).
+  std::vector<store::AttachmentRecord> not_accepted(const Actor& a, std::int64_t ticket_id);
+  // The files still held on any ticket, newest first, with their tickets'
+  // protocols: the admins' list (admins only).
+  struct HeldFile {
+    store::AttachmentRecord record;
+    std::string protocol;
+  };
+  std::vector<HeldFile> held_files(const Actor& a, int limit = 200);
+  // An admin releases a held file: a normal attachment from then on; the
+  // ticket records who released it (attachment_released).
+  store::AttachmentRecord release(const Actor& a, std::int64_t attachment_id);
 
  private:
   DeskContext& ctx_;

@@ -73,7 +73,9 @@ Ticket Intake::register_request(const Actor& caller, const RegisterRequest& requ
   if (on_behalf && !a.person.has_role(Role::attendant)) {
     throw forbidden("Somente a central de serviços registra solicitações em nome de outra pessoa.");
   }
-  r.subject = required_text(r.subject, "subject", "O assunto", 200);
+  // Kept whole (pages shorten it where room is short); the bound only stops
+  // a hostile client (about 1,000 characters of any script).
+  r.subject = required_text(r.subject, "subject", "O assunto", kMaxSubjectBytes);
   // Subjects go into e-mail subject lines ("[SA 2026-000123] ..."): one line only.
   if (r.subject.find_first_of("\r\n") != std::string::npos) {
     throw invalid_field("subject", "O assunto deve ter uma só linha.");
@@ -201,6 +203,7 @@ RegistrationDraft Intake::draft_registration(store::Connection& c, const Actor& 
       {"audience_admitted", audience.admitted},
       {"audience_reason", audience.reason},
   };
+  if (!r.files_not_accepted.empty()) created.data["files_not_accepted"] = r.files_not_accepted;
   // The ETA the requester is told: the resolution deadline as
   // the clock computes it now. Projects have none: their deadline is agreed
   // later ("a combinar").

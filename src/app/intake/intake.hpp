@@ -17,6 +17,11 @@
 
 namespace guiche::app {
 
+// A request's subject is stored whole, through every channel; pages shorten
+// it only where room is short (queue rows). The bound stops a hostile client:
+// about 1,000 characters of any script.
+inline constexpr std::size_t kMaxSubjectBytes = 4000;
+
 struct RegisterRequest {
   std::int64_t requester_id = 0;
   std::string service_code;  // as typed: "sup tec" names SUP-TEC (domain/service_code.hpp)
@@ -37,6 +42,10 @@ struct RegisterRequest {
   bool form_may_be_incomplete = false;
   // A stricter audience than the service's, imposed by the channel.
   std::optional<Audience> audience;
+  // Files that came with the request and the desk's file policy did not
+  // accept ("name (reason)", pt-BR; kept held): recorded on the created event
+  // so the registration receipt names them (e-mail).
+  std::vector<std::string> files_not_accepted;
 };
 
 // What a registration decided before anything is written: the created event

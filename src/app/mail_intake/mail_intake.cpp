@@ -26,6 +26,7 @@
 #include "observability/metrics.hpp"
 
 #include "app/access_policy.hpp"
+#include "app/attachments/attachment_policy.hpp"
 #include "app/attachments/attachments.hpp"
 #include "app/mail_intake/mail_service.hpp"
 #include "app/mail_intake/mail_text.hpp"
@@ -49,9 +50,10 @@ struct MailInput {
   struct File {
     std::string name;
     store::StoredBlob blob;
+    std::string held_reason;  // the file policy refused it: kept, held (pt-BR)
   };
   std::vector<File> files;
-  std::vector<std::string> refused;  // "name (reason)", pt-BR
+  std::vector<std::string> refused;  // "name (reason)", pt-BR: held or not kept (empty)
 };
 
 namespace {
@@ -139,27 +141,21 @@ MailReceipt MailIntake::intake(const std::string& raw, const std::string& source
     if (m.from) {
       record.sender = normalize_email(m.from->email).value_or(clean_mail_line(m.from->email, 200));
     }
-    record.subject = clean_mail_line(m.subject, 200);
+    record.subject = clean_mail_line(m.subject, kMaxSubjectBytes);
     if (m.automatic == mail::Automatic::none) {
+      // Every file is kept: one the desk's policy refuses is held apart for
+      // staff, with its reason, and the sender is told (attachment_policy.hpp).
       int index = 0;
       for (const auto& a : m.attachments) {
         const std::string name = clean_mail_filename(a.file_name, ++index);
-        if (a.bytes.empty()) continue;
-        if (static_cast<std::int64_t>(a.bytes.size()) > ctx_.config.max_attachment_bytes) {
-          input.refused.push_back(name + " (excede " +
-                                  size_label(ctx_.config.max_attachment_bytes) + ")");
+        if (a.bytes.empty()) {
+          input.refused.push_back(name + " (arquivo vazio)");
           continue;
         }
-        const std::string type = ctx_.blobs.sniff(a.bytes);
-        bool allowed = false;
-        for (const auto& prefix : ctx_.config.attachment_types) {
-          allowed = allowed || type.rfind(prefix, 0) == 0;
-        }
-        if (!allowed) {
-          input.refused.push_back(name + " (tipo não permitido: " + type + ")");
-          continue;
-        }
-        input.files.push_back({name, ctx_.blobs.put(a.bytes)});
+        const auto verdict = judge_attachment(ctx_.config, name, ctx_.blobs.sniff(a.bytes),
+                                              static_cast<std::int64_t>(a.bytes.size()));
+        if (!verdict.accepted) input.refused.push_back(name + " (" + verdict.reason + ")");
+        input.files.push_back({name, ctx_.blobs.put(a.bytes), verdict.reason});
       }
     }
   }
@@ -285,7 +281,7 @@ MailReceipt MailIntake::apply_mail(LedgerWrite& w, const MailInput& input,
   const Actor system{Person{}, Channel::email};
   std::string refused_note;
   if (!input.refused.empty()) {
-    refused_note = " Anexos recusados:";
+    refused_note = " Anexos não aceitos (retidos para a equipe):";
     for (const auto& f : input.refused) refused_note += " " + f + ";";
     refused_note.back() = '.';
   }
@@ -301,8 +297,9 @@ MailReceipt MailIntake::apply_mail(LedgerWrite& w, const MailInput& input,
       a.uploaded_by = uploader;
       a.is_public = is_public;
       a.created_at = now;
+      a.held_reason = f.held_reason;
       a.id = store::insert_attachment(c, a);
-      drafts.push_back(attachment_added_draft(a));
+      drafts.push_back(attachment_event_draft(a));
     }
     return drafts;
   };
@@ -320,16 +317,21 @@ MailReceipt MailIntake::apply_mail(LedgerWrite& w, const MailInput& input,
     RegisterRequest req;
     req.requester_id = requester.id;
     req.service_code = service.code;
-    req.subject = clean_mail_line(m.subject, 200);
+    req.subject = clean_mail_line(m.subject, kMaxSubjectBytes);
     if (req.subject.empty()) req.subject = "Solicitação por e-mail";
     req.description = clean_mail_text(m.text, 20000 - prefix.size());
     if (req.description.empty()) req.description = kNoText;
     req.description = prefix + req.description;
     req.form_may_be_incomplete = true;
     req.audience = ctx_.config.mail_audience;
+    req.files_not_accepted = input.refused;  // the registration receipt names them
     const Actor as_requester{requester, Channel::email};
     Ticket t = intake_.register_in(w, as_requester, req);
     auto drafts = file_drafts(t.id, requester.id, true);
+    for (auto& d : drafts) {
+      // Named in the registration receipt already: no second notice.
+      if (d.kind == EventKind::attachment_held) d.data["in_registration_receipt"] = true;
+    }
     if (!drafts.empty()) w.record(t, std::move(drafts), as_requester);
     // Triage sees the service the requester asked for and why it was not taken.
     if (service.quote_set_aside) {

@@ -92,7 +92,7 @@ Ticket MailIntake::ticket_from_quarantine(const Actor& a, std::int64_t id,
   req.audience = ctx_.config.mail_audience;
   try {
     const auto m = mail::parse_inbound(raw);
-    req.subject = clean_mail_line(m.subject, 200);
+    req.subject = clean_mail_line(m.subject, kMaxSubjectBytes);
     req.description = clean_mail_text(m.text, 20000);
   } catch (const mail::UnparseableMessage&) {
     // The original, attached below, is all there is.

@@ -2,6 +2,8 @@
 
 #include <regex>
 
+#include "app/attachments/attachment_policy.hpp"
+
 namespace guiche::app {
 namespace {
 
@@ -70,14 +72,8 @@ std::string clean_mail_line(std::string_view text, std::size_t max_bytes) {
 }
 
 std::string clean_mail_filename(std::string_view name, int index) {
-  const auto slash = name.find_last_of("/\\");
-  if (slash != std::string_view::npos) name = name.substr(slash + 1);
-  std::string out;
-  for (char ch : clean_mail_line(name, 200)) {
-    if (ch != '"') out.push_back(ch);
-  }
-  if (out.empty() || out == "." || out == "..") out = "anexo-" + std::to_string(index);
-  return out;
+  // The one rule of every channel: the sender's name, only made safe.
+  return safe_attachment_name(name, "anexo-" + std::to_string(index));
 }
 
 }  // namespace guiche::app

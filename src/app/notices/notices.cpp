@@ -28,6 +28,17 @@ std::string target_label(const std::string& code) {
   return target ? sla::target_label_pt(*target) : code;
 }
 
+// The template's list of files not accepted ({{#not_accepted}}{{file}}...),
+// from "name (reason)" lines; false (an empty section) when there are none.
+nlohmann::json not_accepted_list(const nlohmann::json& lines) {
+  if (!lines.is_array() || lines.empty()) return false;
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& line : lines) {
+    if (line.is_string()) list.push_back({{"file", line.get<std::string>()}});
+  }
+  return list;
+}
+
 }  // namespace
 
 void Notices::enqueue(store::Connection& c, const std::string& key, const Person& to,
@@ -126,11 +137,15 @@ void Notices::notify(store::Connection& c, const Ticket& ticket,
     for (auto id : store::unit_notice_recipients(c, *ticket.unit_id)) tell(key, id, values);
   };
 
+  bool told_held = false;
   for (const auto& e : events) {
     switch (e.kind) {
       case EventKind::created: {
         nlohmann::json values{{"is_project", category_is_project(ticket.category)},
-                              {"estimated_deadline", ""}};
+                              {"estimated_deadline", ""},
+                              {"not_accepted", not_accepted_list(e.data.value("files_not_accepted",
+                                                                              nlohmann::json()))}};
+        values["some_not_accepted"] = values["not_accepted"].is_array();
         if (ticket.estimated_deadline)
           values["estimated_deadline"] = format_instant(*ticket.estimated_deadline);
         // The receipt: also when the requester registered it (see above), except to whom
@@ -165,6 +180,28 @@ void Notices::notify(store::Connection& c, const Ticket& ticket,
               "", now, ticket.channel, values,
               store::WhatsAppFile{e.data.value("sha256", ""), filename,
                                   e.data.value("content_type", "")});
+        break;
+      }
+      case EventKind::attachment_held: {
+        // The requester's own files that came by e-mail, which has no other
+        // receipt: one notice for the files of the message. A message that
+        // registered the ticket named them in the registration receipt.
+        if (a.channel != Channel::email || a.id() != ticket.requester_id || told_held) break;
+        told_held = true;
+        nlohmann::json files = nlohmann::json::array();
+        for (const auto& held : events) {
+          if (held.kind != EventKind::attachment_held) continue;
+          if (held.data.value("in_registration_receipt", false)) continue;
+          files.push_back(held.data.value("filename", "") + " (" + held.data.value("reason", "") +
+                          ")");
+        }
+        if (files.empty()) break;
+        if (auto to = requester()) {
+          nlohmann::json merged = base;
+          merged["not_accepted"] = not_accepted_list(files);
+          enqueue(c, "attachments_not_accepted", *to, ticket.id, std::move(merged), now,
+                  ticket.channel);
+        }
         break;
       }
       case EventKind::public_reply:

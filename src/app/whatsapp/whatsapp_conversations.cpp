@@ -8,6 +8,7 @@
 #include "domain/audience.hpp"
 #include "domain/chatbot/chatbot.hpp"
 #include "domain/chatbot/cloud_inbound.hpp"
+#include "domain/chatbot/texts_pt_br.hpp"
 #include "domain/whatsapp/whatsapp_number.hpp"
 #include "mail/mime.hpp"
 #include "store/authorization_rows.hpp"
@@ -41,7 +42,7 @@ bool is_plain_text(const nlohmann::json& message) {
 
 WhatsAppConversations::Session WhatsAppConversations::open_session(LedgerWrite& w,
                                                                    const std::string& wa_id) {
-  Session s{w, wa_id, {}, {}, std::nullopt, std::nullopt, "", std::nullopt};
+  Session s{w, wa_id, {}, {}, std::nullopt, std::nullopt, "", std::nullopt, {}};
   auto& c = w.connection();
   if (auto row = store::load_whatsapp_conversation(c, wa_id)) {
     s.row = *row;
@@ -62,6 +63,10 @@ WhatsAppConversations::Session WhatsAppConversations::open_session(LedgerWrite& 
 }
 
 void WhatsAppConversations::close_session(Session& s) {
+  if (!s.not_accepted.empty()) {
+    send(s, chatbot::text_message(chatbot::texts::files_not_accepted(s.not_accepted)));
+    s.not_accepted.clear();
+  }
   const Instant now = s.w.now();
   s.row.state = s.conversation.to_json().dump();
   s.row.updated_at = now;

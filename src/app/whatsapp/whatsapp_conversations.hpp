@@ -75,6 +75,9 @@ class WhatsAppConversations final : public WhatsAppMessageHandler {
     std::optional<std::int64_t> ticket_id;  // what this turn was about
     std::string outcome;                    // pt-BR
     std::optional<std::vector<chatbot::CatalogService>> catalog;  // read once per turn
+    // Files of this turn the desk's policy did not accept ("name (reason)"):
+    // the person is told once the turn's other answers are sent.
+    std::vector<std::string> not_accepted;
   };
   Session open_session(LedgerWrite& w, const std::string& wa_id);
   void close_session(Session& s);

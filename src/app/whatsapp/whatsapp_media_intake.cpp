@@ -1,9 +1,11 @@
 // The files people send on WhatsApp (whatsapp_conversations.hpp, prepare()):
 // fetched from the Cloud API before the message is processed, because the
 // URL WhatsApp gives lasts minutes, and stored like every attachment. The
-// desk's limits (size, sniffed type) decide whether one may be attached; a
-// refused one is kept all the same, with its reason (nothing accepted is
-// lost), and the ticket says which files were not attached and why.
+// desk's file policy (app/attachments/attachment_policy.hpp) judges each; a
+// refused one is kept all the same, attached held for staff with its reason
+// (nothing accepted is lost), and the person is told which files were not
+// accepted and why.
+#include "app/attachments/attachment_policy.hpp"
 #include "app/whatsapp/whatsapp_conversations.hpp"
 #include "domain/chatbot/cloud_inbound.hpp"
 #include "store/whatsapp_media_rows.hpp"
@@ -11,20 +13,11 @@
 namespace guiche::app {
 namespace {
 
-std::string size_label(std::int64_t bytes) {
-  if (bytes >= 1024 * 1024) return std::to_string(bytes / (1024 * 1024)) + " MB";
-  return std::to_string(bytes / 1024) + " KB";
-}
-
 // The document's own name, without a path or characters a download header or a file system
 // would trip on; images come without one: a name from the type ("foto-<media id>.jpg").
 std::string filename_of(const chatbot::MediaIn& media, const std::string& content_type) {
-  std::string name;
-  for (char ch : media.filename.substr(media.filename.find_last_of("/\\") + 1)) {
-    const auto u = static_cast<unsigned char>(ch);
-    if (u >= 0x20 && u != 0x7f && ch != '"') name.push_back(ch);
-  }
-  if (!name.empty() && name != "." && name != ".." && name.size() <= 200) return name;
+  std::string name = safe_attachment_name(media.filename, "");
+  if (!name.empty()) return name;
   std::string extension = "bin";
   if (content_type == "image/jpeg") extension = "jpg";
   if (content_type == "image/png") extension = "png";
@@ -65,15 +58,10 @@ void WhatsAppConversations::prepare(const std::string& wa_id,
       row.content_type = blob.content_type;
       row.size_bytes = blob.size;
       row.filename = filename_of(media, blob.content_type);
-      bool allowed = false;
-      for (const auto& prefix : ctx_.config.attachment_types) {
-        allowed = allowed || blob.content_type.rfind(prefix, 0) == 0;
-      }
-      if (blob.size > ctx_.config.max_attachment_bytes) {
-        row.problem = "excede o limite de " + size_label(ctx_.config.max_attachment_bytes);
-      } else if (!allowed) {
-        row.problem = "tipo não permitido: " + blob.content_type;
-      }
+      // The desk's one file policy; a refused file is attached held (whatsapp_requests.cpp).
+      const auto verdict =
+          judge_attachment(ctx_.config, row.filename, blob.content_type, blob.size);
+      if (!verdict.accepted) row.problem = verdict.reason;
     }
     ctx_.db.write([&](store::Connection& c) { store::save_whatsapp_media(c, row); });
   }

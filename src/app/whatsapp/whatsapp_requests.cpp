@@ -26,7 +26,7 @@ constexpr const char* kHandOverSubject = "Atendimento pelo WhatsApp";
 
 std::string refused_note(const std::vector<std::string>& refused) {
   if (refused.empty()) return "";
-  std::string note = "\n\nArquivos recebidos e não anexados:";
+  std::string note = "\n\nArquivos recebidos e não aceitos (retidos para a equipe):";
   for (const auto& r : refused) note += "\n- " + r;
   return note;
 }
@@ -58,7 +58,9 @@ std::vector<std::string> WhatsAppConversations::attach(
     if (!media) throw std::runtime_error("arquivo do WhatsApp ainda não obtido: " + file.media_ref);
     if (media->problem) {
       refused.push_back(media->filename + " (" + *media->problem + ")");
-      continue;
+      s.not_accepted.push_back(refused.back());
+      // Bytes WhatsApp never delivered cannot be kept; the rest are, held.
+      if (media->sha256.empty()) continue;
     }
     store::AttachmentRecord record;
     record.ticket_id = ticket_id;
@@ -69,6 +71,7 @@ std::vector<std::string> WhatsAppConversations::attach(
     record.uploaded_by = by.id;
     record.is_public = true;
     record.created_at = s.w.now();
+    record.held_reason = media->problem.value_or("");
     records.push_back(record);
   }
   if (!records.empty()) {
@@ -77,7 +80,7 @@ std::vector<std::string> WhatsAppConversations::attach(
                         std::vector<EventDraft> drafts;
                         for (auto& record : records) {
                           record.id = store::insert_attachment(w.connection(), record);
-                          drafts.push_back(attachment_added_draft(record));
+                          drafts.push_back(attachment_event_draft(record));
                         }
                         return drafts;
                       });

@@ -71,6 +71,14 @@ std::string ticket_message_prompt(std::string_view protocol) {
 std::string ticket_message_added(std::string_view protocol) {
   return "Pronto! Juntei sua mensagem ao pedido " + s(protocol) + ". A equipe responde por aqui.";
 }
+std::string files_not_accepted(const std::vector<std::string>& files) {
+  std::string text =
+      "Atenção: estes arquivos não foram aceitos como anexo (ficam guardados "
+      "para a equipe, que pode liberá-los):";
+  for (const auto& f : files) text += "\n- " + f;
+  return text;
+}
+
 std::string ticket_message_refused(std::string_view reason) {
   return "Não consegui juntar sua mensagem ao pedido: " + s(reason) +
          " Escreva de novo quando quiser.";

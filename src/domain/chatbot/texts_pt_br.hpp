@@ -5,6 +5,7 @@
 // checks every message of every conversation case.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/service.hpp"
 
@@ -41,6 +42,9 @@ inline constexpr std::string_view new_request_detail = "Registrar outra solicita
 std::string ticket_message_prompt(std::string_view protocol);
 std::string ticket_message_added(std::string_view protocol);
 std::string ticket_message_refused(std::string_view reason);
+// The files of this turn the desk did not accept, each "name (reason)": kept
+// for the team, not attached.
+std::string files_not_accepted(const std::vector<std::string>& files);
 
 // The catalog.
 std::string catalog_prompt();

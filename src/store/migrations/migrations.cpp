@@ -32,6 +32,7 @@ extern const char* const kMigrationV023ServicePopularNames;
 extern const char* const kMigrationV024SlaRecompute;
 std::string migration_v025_service_figures(Dialect dialect);
 extern const char* const kMigrationV026UnfinishedTickets;
+extern const char* const kMigrationV027HeldAttachments;
 
 namespace {
 
@@ -83,6 +84,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {24, "sla_recompute", in_dialect(kMigrationV024SlaRecompute, dialect)},
       {25, "service_figures", migration_v025_service_figures(dialect)},
       {26, "unfinished_tickets", in_dialect(kMigrationV026UnfinishedTickets, dialect)},
+      {27, "held_attachments", in_dialect(kMigrationV027HeldAttachments, dialect)},
   };
 }
 

@@ -18,6 +18,8 @@ void add_admin_components(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_charter(WebContext& ctx, std::vector<http::Route>& routes);  // admin_charter.cpp
 void add_admin_ouvidoria(WebContext& ctx,
                          std::vector<http::Route>& routes);  // admin_ouvidoria.cpp
+void add_admin_held_files(WebContext& ctx,
+                          std::vector<http::Route>& routes);  // admin_held_files.cpp
 
 namespace {
 
@@ -34,7 +36,8 @@ void add_admin_index(WebContext& ctx, std::vector<http::Route>& routes) {
                                                           {"/admin/sla", "sla"},
                                                           {"/admin/componentes", "componentes"},
                                                           {"/admin/carta", "carta"},
-                                                          {"/admin/ouvidoria", "ouvidoria"}}) {
+                                                          {"/admin/ouvidoria", "ouvidoria"},
+                                                          {"/admin/anexos-retidos", "retidos"}}) {
       sections.push_back({{"url", path},
                           {"nome", text(ctx, "admin.indice." + key)},
                           {"sobre", text(ctx, "admin.indice." + key + "_sobre")}});
@@ -67,6 +70,7 @@ void add_admin_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   add_admin_components(ctx, routes);
   add_admin_charter(ctx, routes);
   add_admin_ouvidoria(ctx, routes);
+  add_admin_held_files(ctx, routes);
 }
 
 }  // namespace guiche::web

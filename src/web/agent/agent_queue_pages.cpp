@@ -114,7 +114,8 @@ nlohmann::json table_view(WebContext& ctx, const Visitor& v, const QueueQuery& q
     const bool paused = standing.paused;
     rows.push_back({{"protocolo", t.protocol},
                     {"url", agent_ticket_url(t.protocol)},
-                    {"assunto", t.subject},
+                    {"assunto", short_subject(t.subject)},
+                    {"assunto_completo", t.subject},
                     {"solicitante", name_of(t.requester_id)},
                     {"situacao", status_text(ctx, t.status)},
                     {"prioridade", t.priority},

@@ -6,6 +6,7 @@
 // invalid form comes back with errors by its fields.
 #include <charconv>
 
+#include "app/attachments/attachments.hpp"
 #include "app/incidents/notice_tickets.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
@@ -100,6 +101,12 @@ std::string run_action(WebContext& ctx, const Visitor& v, const Ticket& t, const
       desk.notice_tickets().unlink_ticket(v.actor, *notice, t.id);
     }
     return "comunicados";
+  }
+  if (name == "liberar-anexo") {
+    const auto attachment = number(form.value("anexo"));
+    if (!attachment) throw invalid_field("attachment", "Escolha o arquivo.");
+    desk.attachments().release(v.actor, *attachment);
+    return "retidos";
   }
   throw not_found("Ação desconhecida.");
 }

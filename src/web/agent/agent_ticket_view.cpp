@@ -1,4 +1,5 @@
 #include "web/agent/agent_ticket_view.hpp"
+#include "app/attachments/attachments.hpp"
 #include "app/calendars/calendars.hpp"
 #include "app/directory/directory.hpp"
 #include "app/incidents/notice_tickets.hpp"
@@ -58,7 +59,11 @@ nlohmann::json event_view(WebContext& ctx, const Visitor& v, const TicketEvent& 
                text_of(e.data, "other_protocol");
       break;
     case EventKind::attachment_added:
+    case EventKind::attachment_released:
       detail = text_of(e.data, "filename");
+      break;
+    case EventKind::attachment_held:
+      detail = text_of(e.data, "filename") + " — " + text_of(e.data, "reason");
       break;
     case EventKind::reopened:
     case EventKind::cancelled:
@@ -93,6 +98,25 @@ nlohmann::json event_view(WebContext& ctx, const Visitor& v, const TicketEvent& 
           {"tem_detalhe", !detail.empty()},
           {"interno", !e.is_public},
           {"nota", e.kind == EventKind::internal_note}};
+}
+
+// The section "Arquivos retidos": files the desk's policy did not accept,
+// kept apart with the reason (app/attachments/attachment_policy.hpp); admins
+// may download and release each.
+nlohmann::json held_view(WebContext& ctx, const Visitor& v, const Ticket& t) {
+  nlohmann::json items = nlohmann::json::array();
+  const bool admin = v.actor.person.has_role(Role::admin);
+  for (const auto& a : ctx.desk.attachments().attachments(v.actor, t.id)) {
+    if (!a.held()) continue;
+    items.push_back({{"id", std::to_string(a.id)},
+                     {"nome", a.filename},
+                     {"tipo", a.content_type},
+                     {"tamanho", size_text(a.size_bytes)},
+                     {"motivo", a.held_reason},
+                     {"interno", !a.is_public},
+                     {"url", "/api/v1/attachments/" + std::to_string(a.id)}});
+  }
+  return {{"mostrar", !items.empty()}, {"itens", items}, {"pode_liberar", admin}};
 }
 
 // The section "Comunicado de incidente": the notices the ticket is linked
@@ -303,6 +327,7 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"vinculos", links},
       {"tem_vinculos", !links.empty()},
       {"comunicados", notices_view(ctx, v, t)},
+      {"retidos", held_view(ctx, v, t)},
       {"whatsapp", whatsapp_view(ctx, v, t, requester.name)},
       {"equipamento", custody_view(ctx, v, t, requester)},
       {"manifestacoes", linked_manifestations_view(ctx, v, t)},

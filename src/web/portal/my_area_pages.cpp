@@ -136,7 +136,8 @@ http::Response my_area(WebContext& ctx, const http::Request& r) {
   for (const auto& t : tickets) {
     nlohmann::json item = {{"protocolo", t.protocol},
                            {"url", ticket_path(t.protocol)},
-                           {"assunto", t.subject},
+                           {"assunto", short_subject(t.subject)},
+                           {"assunto_completo", t.subject},
                            {"situacao", status_text(ctx, t.status)},
                            {"aberto", status_is_open(t.status)},
                            {"registrado_em", local_when(ctx, t.created_at)}};

@@ -5,6 +5,7 @@
 // htmx fragment at /chamados/{protocol}/fluxo) and Acessar (the form as
 // sent) — and the forms its status allows (request_actions.cpp answers them).
 #include "web/portal/request_pages.hpp"
+#include "app/attachments/attachments.hpp"
 
 #include "app/access_policy.hpp"
 #include "app/directory/directory.hpp"
@@ -33,13 +34,25 @@ std::string answer_text(WebContext& ctx, const nlohmann::json& value) {
   return value.dump();
 }
 
+// The requester's receipt for files the desk's policy did not accept: each
+// name and why (kept for the team, not downloadable); false when none.
+nlohmann::json not_accepted_view(WebContext& ctx, const Visitor& v, const Ticket& t) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& a : ctx.desk.attachments().not_accepted(v.actor, t.id)) {
+    items.push_back({{"nome", a.filename}, {"motivo", a.held_reason}});
+  }
+  if (items.empty()) return false;
+  return {{"itens", items}};
+}
+
 http::Response registered(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
   const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, r.params.at("protocol"));
   nlohmann::json view = {{"protocolo", t.protocol},
                          {"prazo", deadline_text(ctx, t)},
                          {"url", ticket_path(t.protocol)},
-                         {"anexos_recusados", r.query_value("anexos") == "recusados"}};
+                         {"anexos_recusados", r.query_value("anexos") == "recusados"},
+                         {"nao_aceitos", not_accepted_view(ctx, v, t)}};
   return page(ctx, v, 200, "registrado", "portal.registrado.titulo", view);
 }
 
@@ -159,7 +172,8 @@ http::Response request_page(WebContext& ctx, const Visitor& v, const std::string
       {"respostas", answers},
       {"etapas", stages_view(ctx, t, events)},
       {"fluxo", timeline_fragment_view(ctx, t, events)},
-      {"ao_vivo", "/ao-vivo/chamados/" + url_encode(t.protocol)}};
+      {"ao_vivo", "/ao-vivo/chamados/" + url_encode(t.protocol)},
+      {"nao_aceitos", not_accepted_view(ctx, v, t)}};
   if (t.requester_id != v.actor.id()) {
     try {
       view["solicitante"] = ctx.desk.directory().person(v.actor, t.requester_id).name;
