@@ -14,6 +14,7 @@
 #include "store/migrations/migrations.hpp"
 #include "support/child_process.hpp"
 #include "support/http_client.hpp"
+#include "support/served_desk.hpp"
 #include "support/test_database.hpp"
 
 namespace guiche::testing {
@@ -36,13 +37,7 @@ TEST_F(ServeTest, AnswersHealthAndNotFoundThenStopsCleanlyOnSigterm) {
   Child server({"serve", "--listen", "127.0.0.1:" + std::to_string(port), "--data", dir},
                dir + "/serve.log");
 
-  // Migrations run before the server listens; 200 tries of 50 ms bound the wait.
-  bool accepting = false;
-  for (int i = 0; i < 200 && !accepting && server.running(); ++i) {
-    accepting = http_request(port, "GET", "/api/v1/health").status != 0;
-    if (!accepting) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  ASSERT_TRUE(accepting) << server.output();
+  ASSERT_TRUE(wait_until_accepting(server, port)) << server.output();
 
   auto health = http_request(port, "GET", "/api/v1/health");
   ASSERT_NE(health.status, 0) << server.output();
@@ -96,12 +91,7 @@ TEST_F(ServeTest, RefusesMissingAndUnknownVersionsAndBodiesPastTheLimit) {
   const auto port = free_loopback_port();
   Child server({"serve", "--listen", "127.0.0.1:" + std::to_string(port), "--data", dir},
                dir + "/serve.log");
-  bool accepting = false;
-  for (int i = 0; i < 200 && !accepting && server.running(); ++i) {
-    accepting = http_request(port, "GET", "/api/v1/health").status != 0;
-    if (!accepting) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  ASSERT_TRUE(accepting) << server.output();
+  ASSERT_TRUE(wait_until_accepting(server, port)) << server.output();
 
   const auto no_version = serve_raw_exchange(port, "GET /api/v1/health\r\n\r\n");
   EXPECT_THAT(no_version, HasSubstr("HTTP/1.1 400 Bad Request\r\n"));

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/utf8_sequence.hpp"
+
 namespace guiche::app {
 namespace {
 
@@ -17,21 +19,6 @@ std::string policy_extension(std::string_view filename) {
 
 bool policy_lists(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
-}
-
-// Length of the valid UTF-8 sequence starting at s[i]; 0 when it is not one.
-std::size_t policy_utf8_length(std::string_view s, std::size_t i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  std::size_t n = 0;
-  if (b < 0x80) return 1;
-  if (b >= 0xC2 && b <= 0xDF) n = 2;
-  if (b >= 0xE0 && b <= 0xEF) n = 3;
-  if (b >= 0xF0 && b <= 0xF4) n = 4;
-  if (n == 0 || i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-  }
-  return n;
 }
 
 }  // namespace
@@ -70,7 +57,7 @@ std::string safe_attachment_name(std::string_view name, std::string_view fallbac
   if (slash != std::string_view::npos) name = name.substr(slash + 1);
   std::string out;
   for (std::size_t i = 0; i < name.size();) {
-    std::size_t n = policy_utf8_length(name, i);
+    std::size_t n = utf8_sequence_length(name, i);
     if (n == 0) {
       out += "\xEF\xBF\xBD";  // a byte that is no character: U+FFFD
       ++i;
