@@ -323,6 +323,13 @@ export default async function adminPages({ base, page, step, visit, signIn, newC
     }
   });
 
+  await step('arquivos retidos: a lista de arquivos que a política reteve, com axe e a 360 px', async () => {
+    await page.goto(base + '/admin/anexos-retidos');
+    await visit(page, '/admin/anexos-retidos', 'admin-anexos-retidos');
+    expect(await page.locator('main h1').count() === 1, 'a página tem um título');
+    await atPhoneWidth(page.context(), [['/admin/anexos-retidos', 'admin-anexos-retidos-360']]);
+  });
+
   await step('atendente recebe 403 em /admin e não vê o menu', async () => {
     const other = await newContext();
     const ap = await other.newPage();
