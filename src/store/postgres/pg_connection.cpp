@@ -262,10 +262,17 @@ Result PgConnection::run(std::string_view sql, int count, const char* const* val
 // The same steps as run(), sent without reading their answers; libpq copies
 // the parameters into its output buffer here.
 void PgConnection::send(std::string_view sql, int count, const char* const* values) {
+  const StatementCache::Use use = session_.statements.use(sql);
+  if (!use.deallocate.empty()) {
+    // Rare (the cache is full): done at once, as outside the pipeline, so
+    // that an abort in the pipeline cannot leave the evicted one behind.
+    read_queued();
+    record_round_trip(pipelined_);
+    checked(PQexec(conn_, ("DEALLOCATE " + use.deallocate).c_str()));
+  }
   if (PQpipelineStatus(conn_) == PQ_PIPELINE_OFF && PQenterPipelineMode(conn_) != 1) {
     checked(nullptr);
   }
-  const StatementCache::Use use = session_.statements.use(sql);
   auto sent = [&](int ok, std::string prepared_sql = {}) {
     if (ok != 1) {
       discard_queued();
@@ -273,10 +280,6 @@ void PgConnection::send(std::string_view sql, int count, const char* const* valu
     }
     queued_.push_back({std::move(prepared_sql)});
   };
-  if (!use.deallocate.empty()) {
-    const std::string deallocate = "DEALLOCATE " + use.deallocate;
-    sent(PQsendQueryParams(conn_, deallocate.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0));
-  }
   if (use.name.empty()) {
     sent(PQsendQueryParams(conn_, rewrite_placeholders(sql).c_str(), count, nullptr, values,
                            nullptr, nullptr, 0));
@@ -340,12 +343,15 @@ void PgConnection::read_queued() {
         PQclear(raw);
         break;
       }
+      // A PREPARE that failed, or that an earlier error in the pipeline
+      // skipped, left nothing on the server: the text is not prepared.
+      const bool not_done = status == PGRES_FATAL_ERROR || status == PGRES_PIPELINE_ABORTED;
+      if (not_done && next < owed.size() && !owed[next].prepared_sql.empty()) {
+        session_.statements.forget_name(owed[next].prepared_sql);
+      }
       if (status == PGRES_PIPELINE_ABORTED) {
         PQclear(raw);
       } else {
-        if (status == PGRES_FATAL_ERROR && next < owed.size() && !owed[next].prepared_sql.empty()) {
-          session_.statements.forget_name(owed[next].prepared_sql);
-        }
         keep_first(raw);
       }
       ++next;
