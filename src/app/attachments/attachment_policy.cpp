@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/ascii_text.hpp"
 #include "domain/utf8_sequence.hpp"
 
 namespace guiche::app {
@@ -12,9 +13,7 @@ namespace {
 std::string policy_extension(std::string_view filename) {
   const auto dot = filename.find_last_of('.');
   if (dot == std::string_view::npos || dot + 1 >= filename.size()) return "";
-  std::string ext(filename.substr(dot + 1));
-  for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return ext;
+  return ascii_lower(filename.substr(dot + 1));
 }
 
 bool policy_lists(const std::vector<std::string>& list, const std::string& value) {

@@ -270,9 +270,7 @@ void PgConnection::send(std::string_view sql, int count, const char* const* valu
     record_round_trip(pipelined_);
     checked(PQexec(conn_, ("DEALLOCATE " + use.deallocate).c_str()));
   }
-  if (PQpipelineStatus(conn_) == PQ_PIPELINE_OFF && PQenterPipelineMode(conn_) != 1) {
-    checked(nullptr);
-  }
+  enter_pipeline();
   auto sent = [&](int ok, std::string prepared_sql = {}) {
     if (ok != 1) {
       discard_queued();
@@ -298,10 +296,14 @@ void PgConnection::send(std::string_view sql, int count, const char* const* valu
   }
 }
 
-void PgConnection::send_control(const char* sql) {
+void PgConnection::enter_pipeline() {
   if (PQpipelineStatus(conn_) == PQ_PIPELINE_OFF && PQenterPipelineMode(conn_) != 1) {
     checked(nullptr);
   }
+}
+
+void PgConnection::send_control(const char* sql) {
+  enter_pipeline();
   if (PQsendQueryParams(conn_, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) {
     discard_queued();
     checked(nullptr);

@@ -115,6 +115,7 @@ class PgConnection final : public Connection {
   Result run(std::string_view sql, int count, const char* const* values);
   void send(std::string_view sql, int count, const char* const* values);
   void send_control(const char* sql);
+  void enter_pipeline();
   // Reads every queued answer; throws the first failure among them.
   void read_queued();
   Result checked(PGresult* raw);
