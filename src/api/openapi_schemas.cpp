@@ -244,7 +244,7 @@ nlohmann::ordered_json openapi_schemas() {
     "id": {"type": "integer"}, "channel": {"enum": ["email", "webhook"]}, "template": {"type": "string"},
     "ticket_id": {"type": ["integer", "null"]}, "recipient": {"type": "string"},
     "subject": {"type": "string"}, "message_id": {"type": "string"},
-    "status": {"enum": ["pending", "sending", "sent", "failed"]}, "attempts": {"type": "integer"},
+    "status": {"enum": ["pending", "sending", "in_doubt", "sent", "failed"]}, "attempts": {"type": "integer"},
     "next_attempt_at": {"type": "string", "format": "date-time"},
     "last_error": {"type": ["string", "null"]},
     "created_at": {"type": "string", "format": "date-time"},
@@ -297,7 +297,7 @@ nlohmann::ordered_json openapi_schemas() {
   "WebhookDelivery": {"type": "object", "properties": {
     "id": {"type": "integer"}, "event": {"$ref": "#/components/schemas/WebhookEvent"},
     "ticket_id": {"type": ["integer", "null"]},
-    "status": {"enum": ["pending", "sending", "sent", "failed"]}, "attempts": {"type": "integer"},
+    "status": {"enum": ["pending", "sending", "in_doubt", "sent", "failed"]}, "attempts": {"type": "integer"},
     "next_attempt_at": {"type": "string", "format": "date-time"},
     "last_error": {"type": ["string", "null"]},
     "response_code": {"type": ["integer", "null"], "description": "the receiver's last HTTP status"},

@@ -1,4 +1,5 @@
-// The outbox (what the desk sends, and retrying what failed) and the message
+// The outbox (what the desk sends, retrying what failed, settling what a
+// crash left in doubt) and the message
 // templates admins edit. The desk decides who may; only admins do.
 #include "api/caller.hpp"
 #include "api/directory_routes.hpp"
@@ -58,6 +59,12 @@ void add_outbox_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
                       const auto id = path_id(r.params.at("id"));
                       return json_response(200, outbox_json(desk.outbox().retry_outbox(actor, id)));
                     });
+  add_guarded_route(
+      routes, "POST", "/api/v1/outbox/:id/confirm-delivery", [&ctx, &desk](const http::Request& r) {
+        auto actor = require_caller(ctx, r);
+        const auto id = path_id(r.params.at("id"));
+        return json_response(200, outbox_json(desk.outbox().confirm_delivered(actor, id)));
+      });
   add_guarded_route(routes, "GET", "/api/v1/templates/:key", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     const auto key = decoded_segment(r.params.at("key"));

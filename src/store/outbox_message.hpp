@@ -20,7 +20,9 @@ struct OutboxMessage {
   std::string text_body;
   std::string html_body;
   std::string message_id;
-  std::string status = "pending";  // pending, sending, sent, failed
+  // pending, sending (a worker has it out now), in_doubt (its send was cut
+  // off: store/outbox_rows.hpp), sent, failed
+  std::string status = "pending";
   int attempts = 0;
   Instant next_attempt_at{};
   std::optional<std::string> last_error;
@@ -39,7 +41,7 @@ struct OutboxMessage {
 };
 
 // What waits in the outbox, per channel and status (pending, sending,
-// failed), with the oldest message's creation: /metrics' queue depth and age.
+// in_doubt, failed), with the oldest message's creation: /metrics' queue depth and age.
 // Read through the (status, ...) index: sent rows are never touched.
 struct OutboxBacklog {
   std::string channel;

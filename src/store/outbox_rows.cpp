@@ -62,13 +62,39 @@ std::vector<OutboxMessage> claim_due_messages(Connection& c, const std::string& 
   const std::string sql = std::string(
                               "UPDATE outbox SET status = 'sending', attempts = attempts + 1, "
                               "lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE "
-                              "channel = ? AND ((status = 'pending' AND next_attempt_at <= ?) OR "
-                              "(status = 'sending' AND lease_until <= ?)) "
+                              "channel = ? AND status = 'pending' AND next_attempt_at <= ? "
                               "ORDER BY next_attempt_at, id LIMIT ?") +
                           lock + ") RETURNING " + kOutboxColumns;
   std::vector<OutboxMessage> out;
-  for (const auto& r : c.query(sql, {to_millis(lease_until), channel, to_millis(now),
-                                     to_millis(now), std::int64_t{limit}})) {
+  for (const auto& r :
+       c.query(sql, {to_millis(lease_until), channel, to_millis(now), std::int64_t{limit}})) {
+    out.push_back(outbox_message_from(r));
+  }
+  return out;
+}
+
+int settle_in_doubt(Connection& c, const std::string& channel, Instant now) {
+  return static_cast<int>(
+      c.query("UPDATE outbox SET status = 'in_doubt', lease_until = NULL, last_error = ? "
+              "WHERE channel = ? AND status = 'sending' AND lease_until <= ? RETURNING id",
+              {std::string(kInDoubtNote), channel, to_millis(now)})
+          .size());
+}
+
+bool confirm_delivered(Connection& c, std::int64_t id, Instant at) {
+  if (c.query("SELECT 1 FROM outbox WHERE id = ? AND status = 'in_doubt'", {id}).empty()) {
+    return false;
+  }
+  mark_sent(c, id, at);
+  return true;
+}
+
+std::vector<OutboxMessage> in_doubt_messages(Connection& c, int limit) {
+  std::vector<OutboxMessage> out;
+  for (const auto& r : c.query(std::string("SELECT ") + kOutboxColumns +
+                                   " FROM outbox WHERE status = 'in_doubt' "
+                                   "ORDER BY next_attempt_at, id LIMIT ?",
+                               {std::int64_t{limit}})) {
     out.push_back(outbox_message_from(r));
   }
   return out;
@@ -111,7 +137,7 @@ void hold_message(Connection& c, std::int64_t id, const std::string& error, Inst
 bool retry_message(Connection& c, std::int64_t id, Instant now) {
   return !c.query(
                "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? "
-               "WHERE id = ? AND status IN ('pending', 'failed') RETURNING id",
+               "WHERE id = ? AND status IN ('pending', 'failed', 'in_doubt') RETURNING id",
                {to_millis(now), id})
               .empty();
 }
@@ -204,10 +230,10 @@ std::vector<OutboxBacklog> outbox_backlog(Connection& c) {
   // rows against 9 ms through outbox_due, so it is told which index to use.
   const std::string from =
       c.dialect() == Dialect::sqlite ? "outbox INDEXED BY outbox_due" : "outbox";
-  for (const auto& r :
-       c.query("SELECT channel, status, COUNT(*), MIN(created_at) FROM " + from +
-               " WHERE status IN ('pending', 'sending', 'failed') GROUP BY channel, status "
-               "ORDER BY channel, status")) {
+  for (const auto& r : c.query("SELECT channel, status, COUNT(*), MIN(created_at) FROM " + from +
+                               " WHERE status IN ('pending', 'sending', 'in_doubt', 'failed') "
+                               "GROUP BY channel, status "
+                               "ORDER BY channel, status")) {
     out.push_back({r.text(0), r.text(1), r.integer(2), from_millis(r.integer(3))});
   }
   return out;

@@ -46,7 +46,7 @@ struct WhatsAppTicketMessage {
   std::string template_key;
   std::string text_body;
   std::optional<std::string> payload;
-  std::string outbox_status;  // pending, sending, sent, failed
+  std::string outbox_status;  // store/outbox_message.hpp, status
   std::optional<std::string> outbox_error;
   std::optional<WhatsAppMessage> delivery;  // once the Cloud API accepted it
 };

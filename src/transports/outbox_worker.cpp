@@ -1,6 +1,8 @@
 #include "transports/outbox_worker.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include "observability/log.hpp"
 #include "observability/metrics.hpp"
@@ -52,70 +54,94 @@ OutboxWorker::OutboxWorker(store::Database& db, const Clock& clock,
 }
 
 OutboxWorker::~OutboxWorker() {
+  request_stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+void OutboxWorker::request_stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
   wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
+}
+
+void OutboxWorker::record_outcome(store::Connection& c, const store::OutboxMessage& m,
+                                  const SendOutcome& o, Instant at) {
+  switch (o.kind) {
+    case SendOutcome::Kind::sent:
+      store::mark_sent(c, m.id, at);
+      break;
+    case SendOutcome::Kind::retry_later:
+      store::mark_attempt_failed(
+          c, m.id, o.error,
+          m.attempts >= config_.max_attempts
+              ? std::nullopt
+              : std::optional<Instant>(at + backoff_delay(config_, m.attempts)));
+      break;
+    case SendOutcome::Kind::hold:
+      store::hold_message(c, m.id, o.error, at + o.hold_for);
+      break;
+    case SendOutcome::Kind::give_up:
+    case SendOutcome::Kind::disable_destination:
+      store::mark_attempt_failed(c, m.id, o.error, std::nullopt);
+      break;
+  }
+  transport_->record(c, m, o, at);
+}
+
+void OutboxWorker::count(const SendOutcome& o) {
+  sent_last_round_ += o.kind == SendOutcome::Kind::sent ? 1 : 0;
+  delivery_attempts().with({std::string(transport_->channel()), outcome_name(o.kind)}).inc();
+}
+
+bool OutboxWorker::stopping() {
+  std::lock_guard lock(mutex_);
+  return stopping_;
 }
 
 int OutboxWorker::deliver_due() {
-  const Instant now = clock_.now();
-  std::vector<store::OutboxMessage> claimed;
-  db_.write([&](store::Connection& c) {
-    claimed = transport_->claim(c, now, now + config_.lease, config_.batch);
-  });
   sent_last_round_ = 0;
-  if (claimed.empty()) return 0;
-  // RETURNING has no order on PostgreSQL; rows go out oldest first.
-  std::sort(claimed.begin(), claimed.end(),
-            [](const auto& a, const auto& b) { return a.id < b.id; });
-  std::vector<SendOutcome> outcomes;
-  outcomes.reserve(claimed.size());
-  for (const auto& m : claimed) {
+  const std::string channel(transport_->channel());
+  // One message at a time: it is committed `sending` (claimed) before the
+  // transport sees it, and its outcome commits with the next claim. A crash
+  // leaves only the message that was out in doubt (store/outbox_rows.hpp);
+  // nothing is sent twice, nothing else waits for a lease.
+  std::optional<std::pair<store::OutboxMessage, SendOutcome>> unrecorded;
+  int claimed = 0, in_doubt = 0;
+  for (;;) {
+    const bool claim_more = claimed < config_.batch && !stopping();
+    std::optional<store::OutboxMessage> next;
+    db_.write([&](store::Connection& c) {
+      const Instant now = clock_.now();
+      if (unrecorded) record_outcome(c, unrecorded->first, unrecorded->second, now);
+      if (claimed == 0) in_doubt = store::settle_in_doubt(c, channel, now);
+      if (claim_more) {
+        auto rows = transport_->claim(c, now, now + config_.lease, 1);
+        if (!rows.empty()) next = std::move(rows.front());
+      }
+    });
+    if (unrecorded) count(unrecorded->second);
+    unrecorded.reset();
+    if (!next) break;
+    ++claimed;
+    SendOutcome outcome;
     try {
-      outcomes.push_back(transport_->send(m));
+      outcome = transport_->send(*next);
     } catch (const std::exception& e) {
       // A transport should report failures as outcomes; whatever escapes is
       // retried like any other failure rather than lost.
-      outcomes.push_back(SendOutcome::retry(e.what()));
+      outcome = SendOutcome::retry(e.what());
     }
+    unrecorded.emplace(std::move(*next), std::move(outcome));
   }
-  // One transaction for the whole batch: a crash before it commits sends the
-  // batch again after the lease (at least once, never lost).
-  const Instant done = clock_.now();
-  db_.write([&](store::Connection& c) {
-    for (std::size_t i = 0; i < claimed.size(); ++i) {
-      const auto& m = claimed[i];
-      const auto& o = outcomes[i];
-      switch (o.kind) {
-        case SendOutcome::Kind::sent:
-          store::mark_sent(c, m.id, done);
-          break;
-        case SendOutcome::Kind::retry_later:
-          store::mark_attempt_failed(
-              c, m.id, o.error,
-              m.attempts >= config_.max_attempts
-                  ? std::nullopt
-                  : std::optional<Instant>(done + backoff_delay(config_, m.attempts)));
-          break;
-        case SendOutcome::Kind::hold:
-          store::hold_message(c, m.id, o.error, done + o.hold_for);
-          break;
-        case SendOutcome::Kind::give_up:
-        case SendOutcome::Kind::disable_destination:
-          store::mark_attempt_failed(c, m.id, o.error, std::nullopt);
-          break;
-      }
-      transport_->record(c, m, o, done);
-    }
-  });
-  for (const auto& o : outcomes) {
-    sent_last_round_ += o.kind == SendOutcome::Kind::sent ? 1 : 0;
-    delivery_attempts().with({std::string(transport_->channel()), outcome_name(o.kind)}).inc();
+  if (in_doubt > 0) {
+    observability::log_error("outbox (" + channel + ")",
+                             std::to_string(in_doubt) +
+                                 " mensagem(ns) em dúvida: o envio foi interrompido; "
+                                 "a administração confirma a entrega ou reenvia.");
   }
-  return static_cast<int>(claimed.size());
+  return claimed;
 }
 
 void OutboxWorker::run() {

@@ -4,7 +4,9 @@
 // transport, and records each outcome. A failure puts the row back with an
 // exponential delay (capped); after the last attempt it is `failed` until an
 // admin retries it. Several nodes may run workers on one PostgreSQL
-// database: claims never overlap (store/outbox_rows.cpp).
+// database: claims never overlap (store/outbox_rows.cpp). Nothing is sent
+// twice across a crash: a message interrupted mid-send waits in doubt for an
+// admin (store/outbox_rows.hpp, settle_in_doubt).
 #include <chrono>
 #include <condition_variable>
 #include <memory>
@@ -24,7 +26,8 @@ struct WorkerConfig {
   std::chrono::milliseconds backoff_base{30'000};
   std::chrono::milliseconds backoff_cap{30 * 60'000};
   int max_attempts = 12;
-  // How long a claim holds; a node that dies mid-send frees its rows after it.
+  // How long one send may take: a message still out after it was cut off
+  // (its node died) and is put in doubt.
   std::chrono::milliseconds lease{5 * 60'000};
 };
 
@@ -40,13 +43,21 @@ class OutboxWorker {
   OutboxWorker(const OutboxWorker&) = delete;
   OutboxWorker& operator=(const OutboxWorker&) = delete;
 
-  // One round: claims up to `batch` due rows and attempts each; returns how
-  // many were claimed.
+  // One round: claims and attempts due rows one by one, up to `batch`;
+  // returns how many were claimed.
   int deliver_due();
+  // Ends the thread's loop; a round in progress records the message being
+  // sent and claims no other.
+  void request_stop();
   NoticeTransport& transport() { return *transport_; }
 
  private:
   void run();
+  bool stopping();
+  void count(const SendOutcome& o);  // after its outcome committed
+  // The row's new status and the transport's own record, in `c`'s transaction.
+  void record_outcome(store::Connection& c, const store::OutboxMessage& m, const SendOutcome& o,
+                      Instant at);
 
   store::Database& db_;
   const Clock& clock_;

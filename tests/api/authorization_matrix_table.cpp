@@ -162,6 +162,8 @@ std::vector<MatrixRow> authorization_matrix() {
       // Calendars: staff read them, admins change them, holidays are public.
       {"GET", "/api/v1/outbox", "/api/v1/outbox?status=pending", "", "DDDDDDDDYDAD"},
       {"POST", "/api/v1/outbox/:id/retry", "/api/v1/outbox/1/retry", "", "DDDDDDDDYDAD"},
+      {"POST", "/api/v1/outbox/:id/confirm-delivery", "/api/v1/outbox/1/confirm-delivery", "",
+       "DDDDDDDDYDAD"},
       {"GET", "/api/v1/templates/:key", "/api/v1/templates/registration", "", "DDDDDDDDYDAD"},
       {"PUT", "/api/v1/templates/:key", "/api/v1/templates/closing",
        R"({"subject":"Encerrada","text":"SA {{protocol}} encerrada.","html":""})", "DDDDDDDDYDAD"},

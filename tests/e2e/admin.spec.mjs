@@ -330,6 +330,13 @@ export default async function adminPages({ base, page, step, visit, signIn, newC
     await atPhoneWidth(page.context(), [['/admin/anexos-retidos', 'admin-anexos-retidos-360']]);
   });
 
+  await step('mensagens em dúvida: a página que a administração usa depois de uma queda, com axe e a 360 px', async () => {
+    await page.goto(base + '/admin/mensagens-em-duvida');
+    await visit(page, '/admin/mensagens-em-duvida', 'admin-mensagens-em-duvida');
+    expect(await page.locator('main h1').count() === 1, 'a página tem um título');
+    await atPhoneWidth(page.context(), [['/admin/mensagens-em-duvida', 'admin-mensagens-em-duvida-360']]);
+  });
+
   await step('atendente recebe 403 em /admin e não vê o menu', async () => {
     const other = await newContext();
     const ap = await other.newPage();

@@ -10,7 +10,7 @@
 #include "app/outbox/outbox_admin.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "domain/error.hpp"
-#include "smtp_sink.hpp"
+#include "support/smtp_sink.hpp"
 #include "store/outbox_rows.hpp"
 #include "support/desk_world.hpp"
 #include "transports/email/delivery_worker.hpp"

@@ -10,7 +10,7 @@
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
-#include "smtp_sink.hpp"
+#include "support/smtp_sink.hpp"
 #include "store/outbox_rows.hpp"
 #include "support/desk_world.hpp"
 #include "support/raw_mail.hpp"

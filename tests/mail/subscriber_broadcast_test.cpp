@@ -11,7 +11,7 @@
 #include <gmock/gmock.h>
 
 #include "app/incidents/status_notices.hpp"
-#include "smtp_sink.hpp"
+#include "support/smtp_sink.hpp"
 #include "store/outbox_rows.hpp"
 #include "support/incident_world.hpp"
 #include "support/subscription_world.hpp"

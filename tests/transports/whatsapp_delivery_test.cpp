@@ -163,6 +163,11 @@ TEST_P(WhatsAppDeliveryTest, RateLimitsBackOffAndSendLater) {
   EXPECT_EQ(worker->deliver_due(), 0);  // waits for its backoff
   EXPECT_TRUE(fake->sent().empty());
   clock.advance(1s);
+  // Past the row's own backoff, the number as a whole still waits out the
+  // throughput limit (WhatsAppTransportConfig::throttle_hold, 30 s).
+  EXPECT_EQ(worker->deliver_due(), 0);
+  EXPECT_EQ(fake->attempts(), 1);
+  clock.advance(30s);
   fake->fail(131056, 1);
   EXPECT_EQ(worker->deliver_due(), 1);
   rows = whatsapp_rows();

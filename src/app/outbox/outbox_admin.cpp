@@ -1,6 +1,7 @@
 // See outbox_admin.hpp.
 #include "app/outbox/outbox_admin.hpp"
 #include <date/tz.h>
+#include <set>
 #include "app/text_rules.hpp"
 #include "domain/error.hpp"
 
@@ -29,9 +30,9 @@ std::vector<store::OutboxMessage> OutboxAdmin::outbox(const Actor& a, const std:
                                                       int limit) {
   require_active(a);
   require_admin(a);
-  if (!status.empty() && status != "pending" && status != "sending" && status != "sent" &&
-      status != "failed") {
-    throw invalid_field("status", "Situação deve ser pending, sending, sent ou failed.");
+  static const std::set<std::string> known{"pending", "sending", "in_doubt", "sent", "failed"};
+  if (!status.empty() && !known.contains(status)) {
+    throw invalid_field("status", "Situação deve ser pending, sending, in_doubt, sent ou failed.");
   }
   if (limit < 1 || limit > 200) throw invalid_field("limit", "O limite vai de 1 a 200.");
   std::vector<store::OutboxMessage> out;
@@ -67,6 +68,29 @@ store::OutboxMessage OutboxAdmin::retry_outbox(const Actor& a, std::int64_t id) 
     }
     out = *store::load_message(c, id);
   });
+  return out;
+}
+
+store::OutboxMessage OutboxAdmin::confirm_delivered(const Actor& a, std::int64_t id) {
+  require_active(a);
+  require_admin(a);
+  store::OutboxMessage out;
+  ctx_.db.write([&](store::Connection& c) {
+    auto m = store::load_message(c, id);
+    if (!m) throw not_found("Mensagem não encontrada.");
+    if (!store::confirm_delivered(c, id, ctx_.now())) {
+      throw conflict("Só se confirma a entrega de uma mensagem em dúvida.");
+    }
+    out = *store::load_message(c, id);
+  });
+  return out;
+}
+
+std::vector<store::OutboxMessage> OutboxAdmin::in_doubt(const Actor& a, int limit) {
+  require_active(a);
+  require_admin(a);
+  std::vector<store::OutboxMessage> out;
+  ctx_.db.read([&](store::Connection& c) { out = store::in_doubt_messages(c, limit); });
   return out;
 }
 

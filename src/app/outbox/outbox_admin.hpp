@@ -31,11 +31,17 @@ class OutboxAdmin {
  public:
   explicit OutboxAdmin(DeskContext& context) : ctx_(context) {}
 
-  // Newest first; `status` empty or one of pending, sending, sent, failed.
+  // Newest first; `status` empty or one of pending, sending, in_doubt,
+  // sent, failed.
   std::vector<store::OutboxMessage> outbox(const Actor& a, const std::string& status,
                                            std::optional<std::int64_t> before_id, int limit);
-  // A failed (or waiting) message goes out again now, with a fresh count of attempts.
+  // A failed, waiting or in-doubt message goes out again now, with a fresh count of attempts.
   store::OutboxMessage retry_outbox(const Actor& a, std::int64_t id);
+  // An in-doubt message (store/outbox_rows.hpp, kInDoubtNote) the admin knows
+  // arrived: sent, and never sent again.
+  store::OutboxMessage confirm_delivered(const Actor& a, std::int64_t id);
+  // What a crash left in doubt, oldest first (at most `limit`).
+  std::vector<store::OutboxMessage> in_doubt(const Actor& a, int limit);
   TemplateView message_template(const Actor& a, const std::string& key);
   std::vector<ChannelProblem> channel_problems(const Actor& a);
   TemplateView save_message_template(const Actor& a, const mail::Template& t);

@@ -10,7 +10,9 @@ observability::Registry::CollectorHandle add_outbox_metrics(OutboxAdmin& outbox,
     const auto rows = outbox.backlog();
     const auto now = std::chrono::system_clock::now();
     out.family("guiche_outbox_messages",
-               "Mensagens no outbox por canal e situação (pending, sending, failed).", "gauge");
+               "Mensagens no outbox por canal e situação (pending, sending, in_doubt, "
+               "failed).",
+               "gauge");
     for (const auto& r : rows)
       out.sample("guiche_outbox_messages", {{"channel", r.channel}, {"status", r.status}},
                  static_cast<double>(r.count));

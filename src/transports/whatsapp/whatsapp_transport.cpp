@@ -42,7 +42,9 @@ WhatsAppTransport::WhatsAppTransport(store::Database& db, const Clock& clock,
 std::vector<store::OutboxMessage> WhatsAppTransport::claim(store::Connection& c, Instant now,
                                                            Instant lease_until, int limit) {
   accepted_.clear();
-  broken_now_ = throttled_now_ = false;
+  broken_now_ = false;
+  // Throttled, the number waits as a whole rather than trying row after row.
+  if (throttled_until_ && now < *throttled_until_) return {};
   was_broken_ = store::channel_health(c, std::string(channel())).has_value();
   if (was_broken_) {
     // A broken token fails every send alike: one row finds out whether it works again.
@@ -54,14 +56,6 @@ std::vector<store::OutboxMessage> WhatsAppTransport::claim(store::Connection& c,
 }
 
 SendOutcome WhatsAppTransport::send(const store::OutboxMessage& m) {
-  if (broken_now_) {
-    return SendOutcome::hold("O canal WhatsApp está sem token válido; a mensagem espera.",
-                             config_.probe_interval);
-  }
-  if (throttled_now_) {
-    return SendOutcome::hold("Limite de envio do número atingido; a mensagem espera.",
-                             config_.throttle_hold);
-  }
   store::WhatsAppPayload payload;
   try {
     if (m.payload) payload = store::parse_payload(*m.payload);
@@ -113,11 +107,12 @@ SendOutcome WhatsAppTransport::outcome_of(const store::OutboxMessage& m, const S
   }
   if (r.error_code == kTokenExpired || r.http_status == 401) {
     broken_now_ = true;
+    last_probe_ = clock_.now();  // the next row waits for the probe interval
     return SendOutcome::hold(token_refused_reason(graph_reason(r)), config_.probe_interval,
                              r.http_status);
   }
   if (r.error_code == kThroughput) {
-    throttled_now_ = true;
+    throttled_until_ = clock_.now() + config_.throttle_hold;
     return SendOutcome::retry(
         "Limite de envio do número no WhatsApp atingido (130429); nova tentativa mais tarde.",
         r.http_status);

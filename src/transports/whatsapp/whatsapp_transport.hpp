@@ -43,7 +43,7 @@ struct WhatsAppTransportConfig {
   std::string attachments_dir;
   // While the channel is broken, how often one row tries again.
   std::chrono::milliseconds probe_interval{60'000};
-  // How long rows wait, unattempted, after a 130429 in their round.
+  // How long the number claims nothing after a 130429.
   std::chrono::milliseconds throttle_hold{30'000};
 };
 
@@ -76,13 +76,14 @@ class WhatsAppTransport final : public NoticeTransport {
   WhatsAppTransportConfig config_;
   CloudApiClient client_;
   std::optional<store::AttachmentBlobs> blobs_;  // with attachments_dir
-  // This round: what was accepted (for record()), and whether the token or
-  // the throughput limit stopped it.
+  // The message out now (the worker claims one at a time): what was
+  // accepted (for record()), and whether the token was refused.
   std::map<std::int64_t, Accepted> accepted_;
   bool broken_now_ = false;
-  bool throttled_now_ = false;
   bool was_broken_ = false;
   std::optional<Instant> last_probe_;
+  // The number's throughput limit was hit: nothing is claimed until then.
+  std::optional<Instant> throttled_until_;
 };
 
 // What the admin reads when the token is refused: the Cloud API's answer

@@ -20,6 +20,8 @@ void add_admin_ouvidoria(WebContext& ctx,
                          std::vector<http::Route>& routes);  // admin_ouvidoria.cpp
 void add_admin_held_files(WebContext& ctx,
                           std::vector<http::Route>& routes);  // admin_held_files.cpp
+void add_admin_outbox_in_doubt(WebContext& ctx,
+                               std::vector<http::Route>& routes);  // admin_outbox_in_doubt.cpp
 
 namespace {
 
@@ -27,17 +29,18 @@ void add_admin_index(WebContext& ctx, std::vector<http::Route>& routes) {
   add_admin_route(ctx, routes, "GET", "/admin", [&ctx](const http::Request& r) {
     const auto v = require_admin(ctx, r);
     nlohmann::json sections = nlohmann::json::array();
-    for (const auto& [path, key] :
-         std::vector<std::pair<std::string, std::string>>{{"/admin/organizacoes", "organizacoes"},
-                                                          {"/admin/pessoas", "pessoas"},
-                                                          {"/admin/unidades", "unidades"},
-                                                          {"/admin/servicos", "servicos"},
-                                                          {"/admin/calendarios", "calendarios"},
-                                                          {"/admin/sla", "sla"},
-                                                          {"/admin/componentes", "componentes"},
-                                                          {"/admin/carta", "carta"},
-                                                          {"/admin/ouvidoria", "ouvidoria"},
-                                                          {"/admin/anexos-retidos", "retidos"}}) {
+    for (const auto& [path, key] : std::vector<std::pair<std::string, std::string>>{
+             {"/admin/organizacoes", "organizacoes"},
+             {"/admin/pessoas", "pessoas"},
+             {"/admin/unidades", "unidades"},
+             {"/admin/servicos", "servicos"},
+             {"/admin/calendarios", "calendarios"},
+             {"/admin/sla", "sla"},
+             {"/admin/componentes", "componentes"},
+             {"/admin/carta", "carta"},
+             {"/admin/ouvidoria", "ouvidoria"},
+             {"/admin/anexos-retidos", "retidos"},
+             {"/admin/mensagens-em-duvida", "duvida"}}) {
       sections.push_back({{"url", path},
                           {"nome", text(ctx, "admin.indice." + key)},
                           {"sobre", text(ctx, "admin.indice." + key + "_sobre")}});
@@ -50,8 +53,13 @@ void add_admin_index(WebContext& ctx, std::vector<http::Route>& routes) {
     for (const auto& p : ctx.desk.outbox().channel_problems(v.actor)) {
       problems.push_back({{"canal", p.channel}, {"motivo", p.reason}, {"desde", p.since_text}});
     }
+    // So do messages a crash left in doubt: nobody hears of them otherwise.
+    const auto in_doubt = ctx.desk.outbox().in_doubt(v.actor, 100).size();
+    nlohmann::json doubts = nlohmann::json::array();
+    if (in_doubt > 0)
+      doubts.push_back({{"quantas", in_doubt >= 100 ? "100+" : std::to_string(in_doubt)}});
     return admin_page(ctx, v, r, 200, "admin", "admin.indice.titulo",
-                      {{"secoes", sections}, {"canais_parados", problems}});
+                      {{"secoes", sections}, {"canais_parados", problems}, {"em_duvida", doubts}});
   });
 }
 
@@ -71,6 +79,7 @@ void add_admin_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   add_admin_charter(ctx, routes);
   add_admin_ouvidoria(ctx, routes);
   add_admin_held_files(ctx, routes);
+  add_admin_outbox_in_doubt(ctx, routes);
 }
 
 }  // namespace guiche::web

@@ -1,4 +1,4 @@
-#include "smtp_sink.hpp"
+#include "support/smtp_sink.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 namespace guiche::testing {
 namespace {
 
-std::string header_value(const std::string& message, const std::string& name) {
+std::string sink_header_value(const std::string& message, const std::string& name) {
   std::istringstream in(message);
   std::string line;
   while (std::getline(in, line)) {
@@ -27,7 +27,7 @@ std::string header_value(const std::string& message, const std::string& name) {
 }
 
 template <typename Fn>
-void each_message(const std::string& maildir, Fn fn) {
+void each_sink_message(const std::string& maildir, Fn fn) {
   for (const char* sub : {"new", "cur"}) {
     const auto dir = std::filesystem::path(maildir) / sub;
     if (!std::filesystem::exists(dir)) continue;
@@ -57,22 +57,23 @@ SmtpSink shared_sink() {
 
 std::map<std::string, int> received_message_ids(const std::string& maildir) {
   std::map<std::string, int> ids;
-  each_message(maildir, [&](const std::string& m) { ++ids[header_value(m, "Message-ID")]; });
+  each_sink_message(maildir,
+                    [&](const std::string& m) { ++ids[sink_header_value(m, "Message-ID")]; });
   return ids;
 }
 
 std::map<std::string, std::vector<std::string>> received_recipients(const std::string& maildir) {
   std::map<std::string, std::vector<std::string>> out;
-  each_message(maildir, [&](const std::string& m) {
-    out[header_value(m, "Message-ID")].push_back(header_value(m, "X-RcptTo"));
+  each_sink_message(maildir, [&](const std::string& m) {
+    out[sink_header_value(m, "Message-ID")].push_back(sink_header_value(m, "X-RcptTo"));
   });
   return out;
 }
 
 std::string received_message(const std::string& maildir, const std::string& message_id) {
   std::string found;
-  each_message(maildir, [&](const std::string& m) {
-    if (header_value(m, "Message-ID") == message_id) found = m;
+  each_sink_message(maildir, [&](const std::string& m) {
+    if (sink_header_value(m, "Message-ID") == message_id) found = m;
   });
   return found;
 }
