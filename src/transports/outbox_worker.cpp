@@ -113,6 +113,7 @@ int OutboxWorker::deliver_due() {
     const bool claim_more = claimed < config_.batch && !stopping();
     std::optional<store::OutboxMessage> next;
     db_.write([&](store::Connection& c) {
+      next.reset();  // a retried transaction claims afresh
       const Instant now = clock_.now();
       if (unrecorded) record_outcome(c, unrecorded->first, unrecorded->second, now);
       if (claimed == 0) in_doubt = store::settle_in_doubt(c, channel, now);
