@@ -110,6 +110,12 @@ http::Response person_page(WebContext& ctx, const Visitor& v, const http::Reques
       {"deve_trocar", p.must_change_password},
       {"acao_senha", current ? "/admin/pessoas/" + std::to_string(current->id) + "/senha" : ""},
       {"senha_enviada", r.query_value("senha").value_or("") == "enviada"},
+      // LGPD (admin_personal_data.cpp): the export and the way to the anonymization.
+      {"acao_dados",
+       current ? "/admin/pessoas/" + std::to_string(current->id) + "/dados-pessoais" : ""},
+      {"url_anonimizar",
+       current ? "/admin/pessoas/" + std::to_string(current->id) + "/anonimizar" : ""},
+      {"anonimizada", r.query_value("anonimizada").value_or("") == "1"},
       {"senha_temporaria", false},
       {"senha_erro", false}};
   view.update(reset);
