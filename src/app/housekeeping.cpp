@@ -30,9 +30,9 @@ Housekeeping::Housekeeping(Desk& desk, std::chrono::milliseconds period)
               const int years = desk.config().anonymize_requesters_after_years;
               if (years > 0 && std::chrono::steady_clock::now() >= next_retention) {
                 const int done = desk.personal_data().anonymize_retained(years, kRetentionBatch);
-                next_retention = std::chrono::steady_clock::now() +
-                                 (done >= kRetentionBatch ? std::chrono::hours(0)
-                                                          : std::chrono::hours(1));
+                next_retention =
+                    std::chrono::steady_clock::now() +
+                    (done >= kRetentionBatch ? std::chrono::hours(0) : std::chrono::hours(1));
               }
             }),
       // A pending job is noticed within a second, then runs without pause.

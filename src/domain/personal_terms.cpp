@@ -10,8 +10,8 @@ namespace guiche {
 namespace {
 
 // Words of a name that are no one's own.
-const std::set<std::string> kNameParticles = {"da", "das", "de", "do", "dos", "e",
-                                              "del", "van", "von", "di"};
+const std::set<std::string> kNameParticles = {"da", "das", "de",  "do",  "dos",
+                                              "e",  "del", "van", "von", "di"};
 
 char lower_ascii(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -66,7 +66,8 @@ void add_phone(std::set<std::string>& terms, const std::string& phone) {
       const std::string national = digits.substr(2);
       const std::string area = national.substr(0, 2);
       const std::string number = national.substr(2);
-      const std::string dashed = number.substr(0, number.size() - 4) + "-" + number.substr(number.size() - 4);
+      const std::string dashed =
+          number.substr(0, number.size() - 4) + "-" + number.substr(number.size() - 4);
       terms.insert(national);
       terms.insert("(" + area + ") " + dashed);
       terms.insert(area + " " + dashed);

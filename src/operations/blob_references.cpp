@@ -11,9 +11,8 @@ std::vector<BlobReference> blob_references(store::Connection& c) {
     refs.push_back({r.text(1), r.integer(2),
                     "anexo " + r.text(0) + " (chamado " + r.text(4) + ", " + r.text(3) + ")"});
   }
-  for (const auto& r :
-       c.query("SELECT id, raw_sha256, raw_size, subject FROM inbound_messages "
-               "WHERE raw_sha256 <> '' ORDER BY id")) {
+  for (const auto& r : c.query("SELECT id, raw_sha256, raw_size, subject FROM inbound_messages "
+                               "WHERE raw_sha256 <> '' ORDER BY id")) {
     refs.push_back(
         {r.text(1), r.integer(2), "e-mail recebido " + r.text(0) + " (" + r.text(3) + ")"});
   }

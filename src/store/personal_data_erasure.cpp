@@ -88,7 +88,8 @@ void scrub_rows(Connection& c, const std::string& table, const std::string& key,
     update += (i ? ", " : "") + all[i] + " = ?";
   }
   update += " WHERE " + key + " = ?";
-  for (const auto& row : query_in_list(c, select + " FROM " + table + " WHERE " + where, {}, list)) {
+  for (const auto& row :
+       query_in_list(c, select + " FROM " + table + " WHERE " + where, {}, list)) {
     std::vector<Value> values;
     bool changed = false;
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -97,14 +98,26 @@ void scrub_rows(Connection& c, const std::string& table, const std::string& key,
         continue;
       }
       const std::string before = row.text(i + 1);
-      std::string after = i < columns.text.size() ? scrub_text(before, terms)
-                                                  : scrubbed_json_text(before, terms);
+      std::string after =
+          i < columns.text.size() ? scrub_text(before, terms) : scrubbed_json_text(before, terms);
       changed = changed || after != before;
       values.emplace_back(std::move(after));
     }
     if (!changed) continue;
     values.push_back(row.at(0));
     c.query(update, values);
+  }
+}
+
+// A unique key that names the person (a wamid or Message-ID built from their
+// number or address) becomes the SHA-256 of itself: still unique, no longer theirs.
+static void rekey_rows(Connection& c, const std::string& table, const std::string& where,
+                       const std::vector<Value>& list, const std::vector<std::string>& terms) {
+  for (const auto& r :
+       query_in_list(c, "SELECT id, dedup_key FROM " + table + " WHERE " + where, {}, list)) {
+    if (!holds_term(r.text(1), terms)) continue;
+    c.query("UPDATE " + table + " SET dedup_key = ? WHERE id = ?",
+            {"lgpd:" + sha256_hex(r.text(1)), r.at(0)});
   }
 }
 
@@ -201,6 +214,7 @@ void erase_inbound_mail(Connection& c, ErasureScope& s) {
                 {}, id_values(list));
   scrub_rows(c, "inbound_messages", "id", {{"subject", "detail", "message_id"}, {}}, "id IN {list}",
              id_values(list), s.terms);
+  rekey_rows(c, "inbound_messages", "id IN {list}", id_values(list), s.terms);
   scrub_rows(c, "mail_quarantine", "inbound_id", {{"reason"}, {}}, "inbound_id IN {list}",
              id_values(list), s.terms);
 }
@@ -252,6 +266,7 @@ void erase_whatsapp_state(Connection& c, ErasureScope& s) {
 
 void erase_whatsapp_webhooks(Connection& c, ErasureScope& s) {
   const auto numbers = text_values(s.wa_ids);
+  rekey_rows(c, "whatsapp_inbound", "wa_id IN {list}", numbers, s.terms);
   // The webhooks as received first (found through their items), then the items.
   scrub_rows(c, "whatsapp_webhook_batches", "id", {{"problem"}, {"body"}},
              "id IN (SELECT batch_id FROM whatsapp_inbound WHERE wa_id IN {list})", numbers,
@@ -288,8 +303,9 @@ void erase_manifestations(Connection& c, ErasureScope& s) {
        c.query("SELECT id FROM manifestations WHERE person_id = ?", {Value{s.person_id}})) {
     ids.insert(r.integer(0));
   }
-  for (const auto& r : query_in_list(c, "SELECT id FROM manifestations WHERE lower(email) IN {list}",
-                                     {}, text_values(s.emails))) {
+  for (const auto& r :
+       query_in_list(c, "SELECT id FROM manifestations WHERE lower(email) IN {list}", {},
+                     text_values(s.emails))) {
     ids.insert(r.integer(0));
   }
   if (!s.cpf.empty()) {
@@ -310,8 +326,8 @@ void erase_manifestations(Connection& c, ErasureScope& s) {
   // What the person wrote or answered as staff, in any manifestação.
   c.query("UPDATE manifestation_events SET actor_name = ? WHERE actor_id = ?",
           {s.anonymous_name, Value{s.person_id}});
-  scrub_rows(c, "manifestation_events", "id", {{"text"}, {}}, "actor_id IN {list}", erasure_person_list(s),
-             s.terms);
+  scrub_rows(c, "manifestation_events", "id", {{"text"}, {}}, "actor_id IN {list}",
+             erasure_person_list(s), s.terms);
 }
 
 void erase_status_notices(Connection& c, ErasureScope& s) {
@@ -321,8 +337,8 @@ void erase_status_notices(Connection& c, ErasureScope& s) {
   scrub_rows(c, "status_notice_events", "id", event_columns,
              "notice_id IN (SELECT id FROM status_notices WHERE reported_by IN {list})",
              erasure_person_list(s), s.terms);
-  scrub_rows(c, "status_notice_events", "id", event_columns, "actor_id IN {list}", erasure_person_list(s),
-             s.terms);
+  scrub_rows(c, "status_notice_events", "id", event_columns, "actor_id IN {list}",
+             erasure_person_list(s), s.terms);
 }
 
 void erase_person_emails(Connection& c, ErasureScope& s) {

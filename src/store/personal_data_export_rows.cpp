@@ -72,33 +72,43 @@ class PersonalDataReader {
         "SELECT received_at, subject, outcome FROM inbound_messages WHERE sender IN {list} "
         "ORDER BY id",
         text_values(p_.emails), [](const Row& r) {
-          return json{{"received_at", export_when(r, 0)}, {"subject", r.text(1)}, {"outcome", r.text(2)}};
+          return json{
+              {"received_at", export_when(r, 0)}, {"subject", r.text(1)}, {"outcome", r.text(2)}};
         });
     d["notices_sent"] = rows(
         "SELECT channel, template_key, subject, status, created_at, sent_at FROM outbox "
         "WHERE recipient_id IN {list} ORDER BY id",
         {Value{id_}}, [](const Row& r) {
-          return json{{"channel", r.text(0)},     {"template", r.text(1)},
-                      {"subject", r.text(2)},     {"status", r.text(3)},
-                      {"created_at", export_when(r, 4)}, {"sent_at", export_when(r, 5)}};
+          return json{{"channel", r.text(0)},
+                      {"template", r.text(1)},
+                      {"subject", r.text(2)},
+                      {"status", r.text(3)},
+                      {"created_at", export_when(r, 4)},
+                      {"sent_at", export_when(r, 5)}};
         });
     d["api_tokens"] = rows(
         "SELECT name, created_at, revoked_at FROM api_tokens WHERE person_id IN {list} ORDER BY id",
         {Value{id_}}, [](const Row& r) {
-          return json{{"name", r.text(0)}, {"created_at", export_when(r, 1)}, {"revoked_at", export_when(r, 2)}};
+          return json{{"name", r.text(0)},
+                      {"created_at", export_when(r, 1)},
+                      {"revoked_at", export_when(r, 2)}};
         });
     d["sessions"] = rows(
         "SELECT created_at, expires_at FROM sessions WHERE person_id IN {list} ORDER BY created_at",
-        {Value{id_}},
-        [](const Row& r) { return json{{"created_at", export_when(r, 0)}, {"expires_at", export_when(r, 1)}}; });
+        {Value{id_}}, [](const Row& r) {
+          return json{{"created_at", export_when(r, 0)}, {"expires_at", export_when(r, 1)}};
+        });
     d["authorizations"] = rows(
         "SELECT o.acronym, a.document_type, a.document_number, a.valid_from, a.valid_until, "
         "a.state FROM authorizations a JOIN organizations o ON o.id = a.organization_id "
         "WHERE a.person_id IN {list} ORDER BY a.id",
         {Value{id_}}, [](const Row& r) {
-          return json{{"organization", r.text(0)},    {"document_type", r.text(1)},
-                      {"document_number", r.text(2)}, {"valid_from", r.text(3)},
-                      {"valid_until", export_text_or_null(r, 4)}, {"state", r.text(5)}};
+          return json{{"organization", r.text(0)},
+                      {"document_type", r.text(1)},
+                      {"document_number", r.text(2)},
+                      {"valid_from", r.text(3)},
+                      {"valid_until", export_text_or_null(r, 4)},
+                      {"state", r.text(5)}};
         });
     d["personal_data_requests"] = rows(
         "SELECT kind, channel, at FROM personal_data_requests WHERE person_id IN {list} "
@@ -138,9 +148,11 @@ class PersonalDataReader {
       }
     }
     for (const auto& g : p_.roles) {
-      json role = {{"role", role_code(g.role)}, {"label", role_label_pt(g.role)}, {"unit", nullptr}};
+      json role = {
+          {"role", role_code(g.role)}, {"label", role_label_pt(g.role)}, {"unit", nullptr}};
       if (g.unit_id) {
-        if (auto u = c_.query_one("SELECT code, name FROM units WHERE id = ?", {Value{*g.unit_id}})) {
+        if (auto u =
+                c_.query_one("SELECT code, name FROM units WHERE id = ?", {Value{*g.unit_id}})) {
           role["unit"] = u->text(0) + " — " + u->text(1);
         }
       }
@@ -156,9 +168,10 @@ class PersonalDataReader {
     if (actor == id_) return "titular";
     auto [it, fresh] = parts_.try_emplace(actor);
     if (fresh) {
-      it->second = c_.query_one("SELECT 1 FROM role_grants WHERE person_id = ? AND role NOT IN "
-                                "('requester', 'org_manager')",
-                                {Value{actor}})
+      it->second = c_.query_one(
+                       "SELECT 1 FROM role_grants WHERE person_id = ? AND role NOT IN "
+                       "('requester', 'org_manager')",
+                       {Value{actor}})
                        ? "atendente"
                        : "outra pessoa";
     }
@@ -193,10 +206,10 @@ class PersonalDataReader {
                      {"reopen_count", t.integer(17)},
                      {"events", json::array()},
                      {"attachments", json::array()}};
-      for (const auto& e : c_.query(
-               "SELECT seq, kind, actor_id, channel, occurred_at, is_public, data "
-               "FROM ticket_events WHERE ticket_id = ? ORDER BY seq",
-               {Value{ticket_id}})) {
+      for (const auto& e :
+           c_.query("SELECT seq, kind, actor_id, channel, occurred_at, is_public, data "
+                    "FROM ticket_events WHERE ticket_id = ? ORDER BY seq",
+                    {Value{ticket_id}})) {
         const std::string by = author(e, 2);
         // What the titular saw or did; internal notes are the staff's.
         if (e.integer(5) == 0 && by != "titular") continue;
@@ -215,10 +228,13 @@ class PersonalDataReader {
                "ORDER BY id",
                {Value{ticket_id}, Value{id_}})) {
         const bool own = a.integer(4) == id_;
-        json attachment = {{"id", a.integer(0)},        {"filename", a.text(1)},
-                           {"content_type", a.text(2)}, {"size_bytes", a.integer(3)},
+        json attachment = {{"id", a.integer(0)},
+                           {"filename", a.text(1)},
+                           {"content_type", a.text(2)},
+                           {"size_bytes", a.integer(3)},
                            {"sent_by", own ? "titular" : "atendente"},
-                           {"created_at", export_when(a, 6)},  {"file", nullptr}};
+                           {"created_at", export_when(a, 6)},
+                           {"file", nullptr}};
         // The titular's own files travel in the archive.
         if (own && !a.text(5).empty()) {
           const auto member = export_member_name("anexos", a.text(0), a.text(1));
@@ -256,18 +272,26 @@ class PersonalDataReader {
           "FROM manifestations WHERE id = ?",
           {Value{id}});
       if (!m) continue;
-      json item = {{"protocol", m->text(0)},      {"kind", m->text(1)},
-                   {"identification", m->text(2)}, {"status", m->text(3)},
-                   {"subject", m->text(4)},       {"description", m->text(5)},
-                   {"name", m->text(6)},          {"email", m->text(7)},
-                   {"phone", m->text(8)},         {"cpf", m->text(9)},
-                   {"answer_channel", m->text(10)}, {"registered_at", export_when(*m, 11)},
-                   {"answer", m->text(12)},       {"answered_at", export_when(*m, 13)},
-                   {"closed_at", export_when(*m, 14)},   {"events", json::array()}};
-      for (const auto& e : c_.query(
-               "SELECT kind, text, at, actor_id FROM manifestation_events "
-               "WHERE manifestation_id = ? AND visible_to_author = 1 ORDER BY id",
-               {Value{id}})) {
+      json item = {{"protocol", m->text(0)},
+                   {"kind", m->text(1)},
+                   {"identification", m->text(2)},
+                   {"status", m->text(3)},
+                   {"subject", m->text(4)},
+                   {"description", m->text(5)},
+                   {"name", m->text(6)},
+                   {"email", m->text(7)},
+                   {"phone", m->text(8)},
+                   {"cpf", m->text(9)},
+                   {"answer_channel", m->text(10)},
+                   {"registered_at", export_when(*m, 11)},
+                   {"answer", m->text(12)},
+                   {"answered_at", export_when(*m, 13)},
+                   {"closed_at", export_when(*m, 14)},
+                   {"events", json::array()}};
+      for (const auto& e :
+           c_.query("SELECT kind, text, at, actor_id FROM manifestation_events "
+                    "WHERE manifestation_id = ? AND visible_to_author = 1 ORDER BY id",
+                    {Value{id}})) {
         item["events"].push_back({{"kind", e.text(0)},
                                   {"text", e.text(1)},
                                   {"at", export_when(e, 2)},
@@ -294,19 +318,24 @@ class PersonalDataReader {
     w["messages"] = rows(
         "SELECT received_at, kind, item FROM whatsapp_inbound WHERE wa_id IN {list} ORDER BY id",
         numbers, [](const Row& r) {
-          return json{{"received_at", export_when(r, 0)}, {"kind", r.text(1)}, {"content", export_parsed(r.text(2))}};
+          return json{{"received_at", export_when(r, 0)},
+                      {"kind", r.text(1)},
+                      {"content", export_parsed(r.text(2))}};
         });
     w["media"] = json::array();
-    for (const auto& m : query_in_list(
-             c_,
-             "SELECT media_id, content_type, size_bytes, filename, sha256, fetched_at "
-             "FROM whatsapp_media WHERE wa_id IN {list} ORDER BY media_id",
-             {}, numbers)) {
-      json medium = {{"content_type", m.text(1)}, {"size_bytes", m.integer(2)},
-                     {"filename", m.text(3)},     {"fetched_at", export_when(m, 5)},
+    for (const auto& m :
+         query_in_list(c_,
+                       "SELECT media_id, content_type, size_bytes, filename, sha256, fetched_at "
+                       "FROM whatsapp_media WHERE wa_id IN {list} ORDER BY media_id",
+                       {}, numbers)) {
+      json medium = {{"content_type", m.text(1)},
+                     {"size_bytes", m.integer(2)},
+                     {"filename", m.text(3)},
+                     {"fetched_at", export_when(m, 5)},
                      {"file", nullptr}};
       if (!m.text(4).empty()) {
-        const auto member = export_member_name("whatsapp", std::to_string(w["media"].size() + 1), m.text(3));
+        const auto member =
+            export_member_name("whatsapp", std::to_string(w["media"].size() + 1), m.text(3));
         medium["file"] = member;
         files_.push_back({member, m.text(4)});
       }
@@ -322,14 +351,17 @@ class PersonalDataReader {
              "SELECT id, address, state, all_components, created_at, confirmed_at, "
              "unsubscribed_at FROM status_subscribers WHERE address IN {list} ORDER BY id",
              {}, text_values(p_.emails))) {
-      json item = {{"address", s.text(1)},        {"state", s.text(2)},
-                   {"all_components", s.integer(3) == 1}, {"created_at", export_when(s, 4)},
-                   {"confirmed_at", export_when(s, 5)},  {"unsubscribed_at", export_when(s, 6)},
+      json item = {{"address", s.text(1)},
+                   {"state", s.text(2)},
+                   {"all_components", s.integer(3) == 1},
+                   {"created_at", export_when(s, 4)},
+                   {"confirmed_at", export_when(s, 5)},
+                   {"unsubscribed_at", export_when(s, 6)},
                    {"components", json::array()}};
-      for (const auto& c : c_.query(
-               "SELECT c.name FROM status_subscriber_components sc JOIN status_components c "
-               "ON c.id = sc.component_id WHERE sc.subscriber_id = ? ORDER BY c.name",
-               {s.at(0)})) {
+      for (const auto& c :
+           c_.query("SELECT c.name FROM status_subscriber_components sc JOIN status_components c "
+                    "ON c.id = sc.component_id WHERE sc.subscriber_id = ? ORDER BY c.name",
+                    {s.at(0)})) {
         item["components"].push_back(c.text(0));
       }
       out.push_back(item);

@@ -40,34 +40,46 @@ const std::vector<PersonalDataLocation>& personal_data_map() {
       {"status_subscribers", T::erase,
        "the status page subscription of an address of the person (address replaced, unsubscribed)",
        erase_status_subscriptions},
-      {"status_subscriber_components", T::erase, "that subscription's choices (with "
-       "status_subscribers)", nullptr},
+      {"status_subscriber_components", T::erase,
+       "that subscription's choices (with "
+       "status_subscribers)",
+       nullptr},
       {"status_subscription_requests", T::erase,
        "the rate limit's rows keyed by the address's SHA-256 (deleted)",
        erase_subscription_requests},
       {"whatsapp_conversations", T::erase, "the chatbot's state of the person's number (deleted)",
        erase_whatsapp_state},
-      {"whatsapp_windows", T::erase, "the number's last message time (with "
-       "whatsapp_conversations)", nullptr},
-      {"whatsapp_identity_codes", T::erase, "identity codes sent for the number (with "
-       "whatsapp_conversations)", nullptr},
+      {"whatsapp_windows", T::erase,
+       "the number's last message time (with "
+       "whatsapp_conversations)",
+       nullptr},
+      {"whatsapp_identity_codes", T::erase,
+       "identity codes sent for the number (with "
+       "whatsapp_conversations)",
+       nullptr},
       {"whatsapp_webhook_batches", T::scrub,
        "webhooks as received: number, profile name, texts of the person's messages",
        erase_whatsapp_webhooks},
-      {"whatsapp_inbound", T::scrub, "each message received: number, profile name, text (with "
-       "whatsapp_webhook_batches)", nullptr},
+      {"whatsapp_inbound", T::scrub,
+       "each message received: number, profile name, text (with "
+       "whatsapp_webhook_batches)",
+       nullptr},
       {"whatsapp_messages", T::erase, "the number each notice went to", erase_whatsapp_messages},
       {"whatsapp_media", T::erase, "images and documents the person sent: content, names, number",
        erase_whatsapp_media},
       {"manifestations", T::erase,
        "the manifestante's name, e-mail, phone, CPF; their subject and description",
        erase_manifestations},
-      {"manifestation_events", T::scrub, "complements, answers, the actor's name (with "
-       "manifestations)", nullptr},
+      {"manifestation_events", T::scrub,
+       "complements, answers, the actor's name (with "
+       "manifestations)",
+       nullptr},
       {"status_notices", T::scrub, "incidents the person reported (title, impact)",
        erase_status_notices},
-      {"status_notice_events", T::scrub, "messages of those notices and of the person's actions "
-       "(with status_notices)", nullptr},
+      {"status_notice_events", T::scrub,
+       "messages of those notices and of the person's actions "
+       "(with status_notices)",
+       nullptr},
       {"person_emails", T::erase, "the person's e-mail addresses (deleted)", erase_person_emails},
       {"people", T::erase,
        "name, login, password, phone, CPF: replaced by \"Titular anonimizado #ID\"; the row "

@@ -24,8 +24,8 @@ std::vector<std::string> whatsapp_profile_names(Connection& c,
 }
 
 PersonalDataRequest personal_data_request_from_row(const Row& r) {
-  return {r.integer(0), r.integer(1),         r.text(2), r.optional_integer(3),
-          r.text(4),    from_millis(r.integer(5))};
+  return {r.integer(0),          r.integer(1), r.text(2),
+          r.optional_integer(3), r.text(4),    from_millis(r.integer(5))};
 }
 
 }  // namespace
@@ -59,10 +59,10 @@ ErasureScope collect_erasure_scope(Connection& c, const Person& p, bool acted_as
       tickets.insert(r.integer(0));
     }
   }
-  for (const auto& r : c.query(
-           "SELECT ticket_id FROM equipment_custody WHERE delivered_by_id = ? OR "
-           "received_by_id = ? OR taken_by_id = ?",
-           {id, id, id})) {
+  for (const auto& r :
+       c.query("SELECT ticket_id FROM equipment_custody WHERE delivered_by_id = ? OR "
+               "received_by_id = ? OR taken_by_id = ?",
+               {id, id, id})) {
     tickets.insert(r.integer(0));
   }
   s.ticket_ids.assign(tickets.begin(), tickets.end());
@@ -83,10 +83,10 @@ void record_personal_data_request(Connection& c, const PersonalDataRequest& r) {
 
 std::vector<PersonalDataRequest> personal_data_requests(Connection& c, std::int64_t person_id) {
   std::vector<PersonalDataRequest> out;
-  for (const auto& r : c.query(
-           "SELECT id, person_id, kind, actor_id, channel, at FROM personal_data_requests "
-           "WHERE person_id = ? ORDER BY id",
-           {Value{person_id}})) {
+  for (const auto& r :
+       c.query("SELECT id, person_id, kind, actor_id, channel, at FROM personal_data_requests "
+               "WHERE person_id = ? ORDER BY id",
+               {Value{person_id}})) {
     out.push_back(personal_data_request_from_row(r));
   }
   return out;
@@ -122,16 +122,16 @@ bool blob_in_use(Connection& c, const std::string& sha256) {
 std::vector<std::int64_t> requesters_due_for_anonymization(Connection& c, Instant cutoff,
                                                            int limit) {
   std::vector<std::int64_t> ids;
-  for (const auto& r : c.query(
-           "SELECT p.id FROM people p WHERE p.anonymized_at IS NULL "
-           "AND NOT EXISTS (SELECT 1 FROM role_grants g WHERE g.person_id = p.id "
-           "AND g.role <> 'requester') "
-           "AND EXISTS (SELECT 1 FROM tickets t WHERE t.requester_id = p.id) "
-           "AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.requester_id = p.id "
-           "AND (t.status NOT IN ('closed', 'cancelled') OR t.closed_at IS NULL "
-           "OR t.closed_at >= ?)) "
-           "ORDER BY p.id LIMIT ?",
-           {Value{to_millis(cutoff)}, Value{std::int64_t{limit}}})) {
+  for (const auto& r :
+       c.query("SELECT p.id FROM people p WHERE p.anonymized_at IS NULL "
+               "AND NOT EXISTS (SELECT 1 FROM role_grants g WHERE g.person_id = p.id "
+               "AND g.role <> 'requester') "
+               "AND EXISTS (SELECT 1 FROM tickets t WHERE t.requester_id = p.id) "
+               "AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.requester_id = p.id "
+               "AND (t.status NOT IN ('closed', 'cancelled') OR t.closed_at IS NULL "
+               "OR t.closed_at >= ?)) "
+               "ORDER BY p.id LIMIT ?",
+               {Value{to_millis(cutoff)}, Value{std::int64_t{limit}}})) {
     ids.push_back(r.integer(0));
   }
   return ids;

@@ -24,9 +24,9 @@ std::optional<Instant> anonymized_at(Connection& c, std::int64_t person_id);
 struct PersonalDataRequest {
   std::int64_t id = 0;
   std::int64_t person_id = 0;
-  std::string kind;                     // "export" | "anonymization"
-  std::optional<std::int64_t> actor_id; // none: the retention rule
-  std::string channel;                  // "portal", "web", "api", "cli", "housekeeping"
+  std::string kind;                      // "export" | "anonymization"
+  std::optional<std::int64_t> actor_id;  // none: the retention rule
+  std::string channel;                   // "portal", "web", "api", "cli", "housekeeping"
   Instant at{};
 };
 void record_personal_data_request(Connection& c, const PersonalDataRequest& r);

@@ -14,6 +14,7 @@
 #include "app/intake/intake.hpp"
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/manifestations/manifestations.hpp"
+#include "app/tickets/equipment_custody.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "app/whatsapp/whatsapp_inbox.hpp"
 #include "domain/identity.hpp"
@@ -103,7 +104,15 @@ inline void seed_titular(app::Desk& desk, const World& w, Titular& t, std::int64
                     "Olá, " + t.first_name + ". Vamos trocar a fonte do computador.", false);
   desk.work().reply(actor(t.person), ticket.id, "Obrigado! Meu ramal é " + t.national_phone + ".",
                     false);
-  desk.work().resolve(actor(w.attendant), ticket.id, "Fonte trocada para " + t.first_name + ".",
+  desk.work().route(actor(w.attendant), ticket.id, w.sgsis.id, std::nullopt);
+  // They hand over the computer (equipment custody names who delivered it).
+  app::EquipmentEntry entry;
+  entry.asset_number = "PAT-" + t.wa_id.substr(t.wa_id.size() - 4);
+  entry.kind = "Computador";
+  entry.condition = "Não liga";
+  entry.delivered_by_id = t.person.id;
+  desk.custody().record_entry(actor(w.analyst_sis), ticket.id, entry);
+  desk.work().resolve(actor(w.analyst_sis), ticket.id, "Fonte trocada para " + t.first_name + ".",
                       30);
   desk.work().evaluate(actor(t.person), ticket.id, 5, "Muito bom, assina " + t.name + ".");
 

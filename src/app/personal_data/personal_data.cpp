@@ -5,8 +5,8 @@
 #include "app/personal_data/personal_data_archive.hpp"
 #include "domain/error.hpp"
 #include "observability/log.hpp"
-#include "store/personal_data_export_rows.hpp"
 #include "store/person_rows.hpp"
+#include "store/personal_data_export_rows.hpp"
 
 namespace guiche::app {
 namespace {
@@ -87,8 +87,7 @@ Anonymization PersonalData::anonymize_as_operator(std::int64_t person_id) {
 }
 
 Anonymization PersonalData::run_anonymization(std::optional<std::int64_t> actor_id,
-                                              const std::string& channel,
-                                              std::int64_t person_id) {
+                                              const std::string& channel, std::int64_t person_id) {
   Anonymization out;
   ctx_.db.write([&](store::Connection& c) {
     out = Anonymization{};

@@ -32,7 +32,7 @@ struct PersonalDataExport {
 struct Anonymization {
   std::int64_t person_id = 0;
   Instant anonymized_at{};
-  bool already = false;  // an earlier one had done it: nothing changed now
+  bool already = false;      // an earlier one had done it: nothing changed now
   std::int64_t tickets = 0;  // tickets whose texts were scrubbed and rebuilt
   std::int64_t files = 0;    // files erased from the attachment store
 };

@@ -44,9 +44,8 @@ std::string zip_archive(const std::vector<ArchiveMember>& members) {
     archive_entry_set_filetype(entry.get(), AE_IFREG);
     archive_entry_set_perm(entry.get(), 0644);
     if (archive_write_header(a.get(), entry.get()) != ARCHIVE_OK) fail("header");
-    if (!m.bytes.empty() &&
-        archive_write_data(a.get(), m.bytes.data(), m.bytes.size()) !=
-            static_cast<la_ssize_t>(m.bytes.size())) {
+    if (!m.bytes.empty() && archive_write_data(a.get(), m.bytes.data(), m.bytes.size()) !=
+                                static_cast<la_ssize_t>(m.bytes.size())) {
       fail("data");
     }
   }

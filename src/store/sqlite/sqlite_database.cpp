@@ -7,9 +7,9 @@
 // SAVEPOINT, and commits once. A job that throws is rolled back to its
 // savepoint alone; write() returns to each caller only after the shared
 // commit is on disk.
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
-#include <algorithm>
 #include <deque>
 #include <exception>
 #include <mutex>
