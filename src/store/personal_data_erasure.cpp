@@ -122,6 +122,12 @@ static void rekey_rows(Connection& c, const std::string& table, const std::strin
 }
 
 void erase_ticket_events(Connection& c, ErasureScope& s) {
+  if (c.dialect() == Dialect::postgres) {
+    // The ledger's lock on each ticket first (TicketLedger::change takes the
+    // same): no event is added between the scrubbing and the rebuild.
+    query_in_list(c, "SELECT id FROM tickets WHERE id IN {list} ORDER BY id FOR UPDATE", {},
+                  id_values(s.ticket_ids));
+  }
   // The person's own files are named in the events that attached them.
   std::set<std::int64_t> own_files;
   for (const auto& r :

@@ -43,7 +43,8 @@ void export_strip_people(json& data) {
     const bool names_someone =
         key != "attachment_id" &&
         ((key.size() > 3 && key.compare(key.size() - 3, 3, "_id") == 0) ||
-         (key.size() > 5 && key.compare(key.size() - 5, 5, "_name") == 0) || key == "assignee");
+         (key.size() > 5 && key.compare(key.size() - 5, 5, "_name") == 0) || key == "assignee" ||
+         key == "registered_by" || key == "released_by");
     it = names_someone ? data.erase(it) : std::next(it);
   }
 }
