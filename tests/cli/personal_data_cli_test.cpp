@@ -44,17 +44,18 @@ TEST_F(PersonalDataCliTest, AnonymizePersonErasesThePersonOnce) {
                 output),
             0)
       << output;
-  std::smatch id;
-  ASSERT_TRUE(std::regex_search(output, id, std::regex("id ([0-9]+)"))) << output;
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(output, match, std::regex("id ([0-9]+)"))) << output;
+  const std::string person = match[1].str();
   ASSERT_THAT(file_bytes("guiche.db") + file_bytes("guiche.db-wal"), HasSubstr("Quintanilha"));
 
-  ASSERT_EQ(run({"admin", "anonymize-person", id[1].str(), "--data", dir}, output), 0) << output;
-  EXPECT_THAT(output, HasSubstr("pessoa " + id[1].str() + " anonimizada"));
+  ASSERT_EQ(run({"admin", "anonymize-person", person, "--data", dir}, output), 0) << output;
+  EXPECT_THAT(output, HasSubstr("pessoa " + person + " anonimizada"));
   const auto stored = file_bytes("guiche.db") + file_bytes("guiche.db-wal");
   for (const char* datum : {"Quintanilha", "Zuleica", "zuleica.qb"}) {
     EXPECT_THAT(stored, Not(HasSubstr(datum))) << datum;
   }
-  ASSERT_EQ(run({"admin", "anonymize-person", id[1].str(), "--data", dir}, output), 0) << output;
+  ASSERT_EQ(run({"admin", "anonymize-person", person, "--data", dir}, output), 0) << output;
   EXPECT_THAT(output, HasSubstr("já estava anonimizada"));
   EXPECT_EQ(run({"admin", "anonymize-person", "999999", "--data", dir}, output), 2);
   EXPECT_THAT(output, HasSubstr("Pessoa não encontrada"));
@@ -65,7 +66,7 @@ TEST_F(PersonalDataCliTest, TheRetentionRuleIsReadFromTheConfigurationFile) {
   std::ofstream(file) << "[serve]\nanonymize-requesters-after-years = 5\n";
   std::string output;
   ASSERT_EQ(run({"config", "check", file}, output), 0) << output;
-  EXPECT_THAT(output, HasSubstr("anonymize-requesters-after-years = 5  # arquivo, linha 2"));
+  EXPECT_THAT(output, HasSubstr("anonymize-requesters-after-years = \"5\"  # arquivo, linha 2"));
   std::ofstream(file) << "[serve]\nanonymize-requesters-after-years = 500\n";
   EXPECT_EQ(run({"config", "check", file}, output), 2) << output;
   EXPECT_THAT(output, HasSubstr("anonymize-requesters-after-years"));

@@ -50,13 +50,17 @@ PersonalDataExport PersonalData::export_data(const Actor& a, std::int64_t person
     throw forbidden(
         "Somente o próprio titular ou um administrador obtém os dados pessoais de uma pessoa.");
   }
-  store::PersonalDataDocument read;
+  // Recorded first, so the export lists itself among the requests; read on
+  // a snapshot of its own, so a large export holds no write back.
   ctx_.db.write([&](store::Connection& c) {
-    auto p = store::load_person(c, person_id);
-    if (!p) throw not_found("Pessoa não encontrada.");
-    // Recorded first, so the export lists itself among the requests.
+    if (!store::load_person(c, person_id)) throw not_found("Pessoa não encontrada.");
     store::record_personal_data_request(
         c, {0, person_id, "export", a.id(), personal_data_channel(a), ctx_.now()});
+  });
+  store::PersonalDataDocument read;
+  ctx_.db.read([&](store::Connection& c) {
+    auto p = store::load_person(c, person_id);
+    if (!p) throw not_found("Pessoa não encontrada.");
     read = store::read_personal_data(c, *p);
   });
   std::vector<ArchiveMember> members;
