@@ -171,13 +171,15 @@ void erase_attachments(Connection& c, ErasureScope& s) {
 }
 
 void erase_outbox(Connection& c, ErasureScope& s) {
-  // Messages to the person: nothing of them is kept, and one not sent yet never will be.
+  // Messages to the person: nothing of them is kept, and one not sent yet (or
+  // in doubt, which an admin could resend) never will be.
   const std::string to_them =
       "UPDATE outbox SET recipient_name = '', recipient_address = '', subject = '', "
       "text_body = '', html_body = '', list_unsubscribe = NULL, lease_until = NULL, "
-      "last_error = CASE WHEN status IN ('pending', 'sending') THEN 'removido (LGPD)' "
+      "last_error = CASE WHEN status IN ('pending', 'sending', 'in_doubt') THEN 'removido (LGPD)' "
       "ELSE last_error END, "
-      "status = CASE WHEN status IN ('pending', 'sending') THEN 'failed' ELSE status END "
+      "status = CASE WHEN status IN ('pending', 'sending', 'in_doubt') THEN 'failed' ELSE status "
+      "END "
       "WHERE ";
   scrub_rows(c, "outbox", "id", {{"last_error"}, {"payload"}}, "recipient_id IN {list}",
              erasure_person_list(s), s.terms);

@@ -219,6 +219,19 @@ TEST_P(PersonalDataTest, AfterTheAnonymizationNoDatumOfThePersonIsStoredAnywhere
   const auto files = count("attachments");
   const auto totals = figures();
 
+  const auto to_them = [&](const std::string& status) {
+    std::int64_t n = 0;
+    database->db().read([&](store::Connection& c) {
+      n = c.query_one("SELECT count(*) FROM outbox WHERE recipient_id = ? AND status = ?",
+                      {z.person.id, status})
+              ->integer(0);
+    });
+    return n;
+  };
+  const auto waiting = to_them("pending");
+  ASSERT_GT(waiting, 0) << "notices to the titular wait in the outbox";
+  const auto messages = count("outbox");
+
   const auto done = desk->personal_data().anonymize(as(w.admin), z.person.id);
   EXPECT_FALSE(done.already);
   EXPECT_EQ(done.tickets, 2);
@@ -236,6 +249,10 @@ TEST_P(PersonalDataTest, AfterTheAnonymizationNoDatumOfThePersonIsStoredAnywhere
   EXPECT_EQ(count("tickets"), tickets);
   EXPECT_EQ(count("ticket_events"), events);
   EXPECT_EQ(count("attachments"), files);
+  // What waited for them is never sent (the rows stay, blank).
+  EXPECT_EQ(count("outbox"), messages);
+  EXPECT_EQ(to_them("pending"), 0);
+  EXPECT_EQ(to_them("failed"), waiting);
   EXPECT_EQ(figures(), totals);
   EXPECT_TRUE(app::find_ticket_drift(database->db()).drifted.empty());
   // Every file a row still names is there (what `guiche check` verifies).
