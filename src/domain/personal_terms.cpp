@@ -17,14 +17,24 @@ char lower_ascii(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+bool alnum_ascii(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 // The first occurrence of `term` in `text` at or after `from` (ASCII letters
-// in any case), or npos.
+// in any case), or npos. A term that starts (ends) with a letter or digit
+// matches only where the text has none just before (after) it: "Dent" is not
+// found in "incident", nor a phone's digits inside a longer number.
 std::size_t find_term(std::string_view text, std::string_view term, std::size_t from) {
   if (term.empty() || text.size() < term.size()) return std::string_view::npos;
   for (std::size_t i = from; i + term.size() <= text.size(); ++i) {
     std::size_t k = 0;
     while (k < term.size() && lower_ascii(text[i + k]) == lower_ascii(term[k])) ++k;
-    if (k == term.size()) return i;
+    if (k != term.size()) continue;
+    const std::size_t end = i + term.size();
+    if (alnum_ascii(term.front()) && i > 0 && alnum_ascii(text[i - 1])) continue;
+    if (alnum_ascii(term.back()) && end < text.size() && alnum_ascii(text[end])) continue;
+    return i;
   }
   return std::string_view::npos;
 }
