@@ -58,8 +58,13 @@ TEST_P(PersonalDataPagesTest, TheAdminExportsAndAnonymizesAfterConfirming) {
   ASSERT_EQ(done.status, 303);
   EXPECT_EQ(done.headers.at("location"), person_page(w.requester_seger) + "?anonimizada=1");
   EXPECT_THAT(name_of(w.requester_seger), HasSubstr("Titular anonimizado"));
-  EXPECT_THAT(get(admin, done.headers.at("location")).body,
-              HasSubstr("seus dados pessoais foram apagados"));
+  const auto after = get(admin, done.headers.at("location")).body;
+  EXPECT_THAT(after, HasSubstr("seus dados pessoais foram apagados"));
+  // Both requests are listed with who made them.
+  EXPECT_THAT(after, HasSubstr("id=\"lgpd-registros\""));
+  EXPECT_THAT(after, HasSubstr("Exportação dos dados"));
+  EXPECT_THAT(after, HasSubstr("Anonimização"));
+  EXPECT_THAT(after, HasSubstr(w.admin.name));
 }
 
 TEST_P(PersonalDataPagesTest, OnlyAdminsReachTheAnonymization) {
