@@ -15,6 +15,7 @@ namespace guiche::api {
 void add_directory_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   add_organization_routes(ctx, routes);
   add_people_routes(ctx, routes);
+  add_personal_data_routes(ctx, routes);
   add_service_routes(ctx, routes);
 }
 

@@ -16,6 +16,8 @@ namespace guiche::api {
 
 void add_organization_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_people_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+void add_personal_data_routes(ApiContext& ctx,
+                              std::vector<http::Route>& routes);  // personal_data_routes.cpp
 void add_service_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 
 // Adds a route whose handler runs under guarded().

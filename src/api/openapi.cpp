@@ -12,6 +12,7 @@ nlohmann::ordered_json openapi_schemas();
 nlohmann::ordered_json openapi_notice_schemas();
 nlohmann::ordered_json openapi_whatsapp_schemas();
 nlohmann::ordered_json openapi_custody_schemas();
+nlohmann::ordered_json openapi_personal_data_schemas();
 nlohmann::ordered_json openapi_manifestation_schemas();
 
 namespace {
@@ -53,10 +54,11 @@ nlohmann::ordered_json operation(const OperationDoc& d) {
   nlohmann::ordered_json responses;
   const std::string code = std::to_string(d.success_status);
   if (d.response_schema) {
+    const std::string schema = d.response_schema;
     responses[code] = {
         {"description", "Sucesso"},
         {"content",
-         {{"application/json",
+         {{schema == "PersonalDataArchive" ? "application/zip" : "application/json",
            {{"schema", {{"$ref", std::string("#/components/schemas/") + d.response_schema}}}}}}}};
   } else {
     responses[code] = {{"description", d.success_status == 204 ? "Sucesso, sem corpo"
@@ -122,7 +124,8 @@ const nlohmann::ordered_json& openapi_document() {
     nlohmann::ordered_json paths = nlohmann::ordered_json::object();
     for (const auto* table :
          {&documented_operations(), &notice_operations(), &whatsapp_operations(),
-          &custody_operations(), &manifestation_operations(), &observability_operations()}) {
+          &custody_operations(), &manifestation_operations(), &observability_operations(),
+          &personal_data_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)
@@ -139,6 +142,7 @@ const nlohmann::ordered_json& openapi_document() {
            schemas.update(openapi_whatsapp_schemas());
            schemas.update(openapi_custody_schemas());
            schemas.update(openapi_manifestation_schemas());
+           schemas.update(openapi_personal_data_schemas());
            return schemas;
          }()},
         {"securitySchemes",

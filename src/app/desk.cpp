@@ -20,6 +20,7 @@
 #include "app/manifestations/manifestations.hpp"
 #include "app/notices/notices.hpp"
 #include "app/outbox/outbox_admin.hpp"
+#include "app/personal_data/personal_data.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_clocks.hpp"
 #include "app/sla/sla_recompute.hpp"
@@ -65,6 +66,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
       std::make_unique<WhatsAppConversations>(ctx, *ledger_, *intake_, *work_, *notices_);
   whatsapp_inbox_ = std::make_unique<WhatsAppInbox>(ctx, *ledger_);
   whatsapp_inbox_->set_handler(whatsapp_conversations_.get());
+  personal_data_ = std::make_unique<PersonalData>(ctx, *ledger_, *directory_);
 }
 
 Desk::~Desk() = default;

@@ -30,6 +30,7 @@ class MailIntake;
 class NoticeReminders;
 class NoticeTickets;
 class OutboxAdmin;
+class PersonalData;
 class SlaAdmin;
 class SlaRecompute;
 class StatusComponents;
@@ -83,6 +84,8 @@ class Desk {
   WhatsAppInbox& whatsapp_inbox() { return *whatsapp_inbox_; }
   // The chatbot the inbox hands messages to.
   WhatsAppConversations& whatsapp_conversations() { return *whatsapp_conversations_; }
+  // LGPD: a person's export, anonymization and the retention rule.
+  PersonalData& personal_data() { return *personal_data_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -115,6 +118,7 @@ class Desk {
   std::unique_ptr<NoticeTickets> notice_tickets_;
   std::unique_ptr<WhatsAppConversations> whatsapp_conversations_;
   std::unique_ptr<WhatsAppInbox> whatsapp_inbox_;
+  std::unique_ptr<PersonalData> personal_data_;
 };
 
 }  // namespace guiche::app

@@ -19,6 +19,9 @@ enum class ReplyToClosed { reopen_request, new_linked_ticket };
 struct DeskConfig {
   std::string data_dir = "data";
   std::chrono::days reopen_window{7};
+  // LGPD retention: housekeeping anonymizes requesters (no other role) whose
+  // tickets all closed more than this many years ago. 0: never.
+  int anonymize_requesters_after_years = 0;
   // The desk's file policy, one for every channel (app/attachments/attachment_policy.hpp).
   // A file it refuses is still kept, held apart for staff with the reason,
   // and an admin may release it; only files past what a channel can carry

@@ -3,20 +3,37 @@
 #include "app/incidents/notice_reminders.hpp"
 #include "app/incidents/status_subscriptions.hpp"
 #include "app/manifestations/manifestations.hpp"
+#include "app/personal_data/personal_data.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_recompute.hpp"
 #include "app/tickets/ticket_work.hpp"
 
 namespace guiche::app {
 
+namespace {
+
+// The LGPD retention rule (app/personal_data/personal_data.hpp): its query
+// reads every requester, so it runs hourly, or on the next round while full
+// batches show more are due.
+constexpr int kRetentionBatch = 50;
+
+}  // namespace
+
 Housekeeping::Housekeeping(Desk& desk, std::chrono::milliseconds period)
     : loop_("housekeeping", period,
-            [&desk] {
+            [&desk, next_retention = std::chrono::steady_clock::time_point{}]() mutable {
               desk.work().close_expired_resolutions();
               desk.sla().record_sla_warnings();
               desk.status_subscriptions().forget_stale();
               desk.notice_reminders().send_due();
               desk.manifestations().warn_deadlines();
+              const int years = desk.config().anonymize_requesters_after_years;
+              if (years > 0 && std::chrono::steady_clock::now() >= next_retention) {
+                const int done = desk.personal_data().anonymize_retained(years, kRetentionBatch);
+                next_retention =
+                    std::chrono::steady_clock::now() +
+                    (done >= kRetentionBatch ? std::chrono::hours(0) : std::chrono::hours(1));
+              }
             }),
       // A pending job is noticed within a second, then runs without pause.
       recompute_("sla-recompute", std::chrono::seconds(1),

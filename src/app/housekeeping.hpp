@@ -3,8 +3,10 @@
 // closing resolved tickets whose reopen window has ended, recording the SLA
 // warnings and breaches that are due, sending the status notices' reminders
 // that are due (app/incidents/notice_reminders.hpp), warning the ouvidoria of
-// manifestações' deadlines, and forgetting
-// unconfirmed status page subscriptions once their link expired; and, on a
+// manifestações' deadlines, forgetting
+// unconfirmed status page subscriptions once their link expired, and the
+// LGPD retention rule when configured (requesters anonymized N years after
+// their last ticket closed, app/personal_data/personal_data.hpp); and, on a
 // loop of its own, the recompute of the cached SLA clocks after a change of
 // configuration or calendar (app/sla/sla_recompute.hpp), batch after batch
 // while one is pending. Safe to run on several nodes at once (each decision

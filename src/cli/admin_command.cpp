@@ -4,6 +4,7 @@
 
 #include "app/accounts/accounts.hpp"
 #include "app/directory/directory.hpp"
+#include "app/personal_data/personal_data.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "cli/options.hpp"
 #include "cli/subcommands.hpp"
@@ -55,6 +56,32 @@ void add_admin(CLI::App& app, Runners& runners) {
   create_command->add_option("--name", create->name, "nome completo (padrão: o login)");
   create_command->add_option("--unit", create->unit, "código da unidade, para papéis de unidade");
   runners[create_command] = [create] { return create_user(*create); };
+
+  // LGPD: erases a person's data (app/personal_data/personal_data.hpp); run
+  // again, it changes nothing.
+  auto anonymize = std::make_shared<StoreOptions>();
+  auto anonymize_id = std::make_shared<std::int64_t>(0);
+  auto* anonymize_command = admin->add_subcommand(
+      "anonymize-person",
+      "apaga os dados pessoais de uma pessoa (LGPD), mantendo chamados e números");
+  anonymize->add_to(*anonymize_command);
+  anonymize_command->add_option("id", *anonymize_id, "id da pessoa")
+      ->required()
+      ->check(CLI::PositiveNumber);
+  runners[anonymize_command] = [anonymize, anonymize_id] {
+    auto db = anonymize->open_migrated();
+    SystemClock clock;
+    app::Desk desk(*db, clock, app::DeskConfig{anonymize->data_dir});
+    const auto done = desk.personal_data().anonymize_as_operator(*anonymize_id);
+    if (done.already) {
+      std::cout << "pessoa " << done.person_id << " já estava anonimizada ("
+                << format_utc(done.anonymized_at) << "); nada mudou\n";
+    } else {
+      std::cout << "pessoa " << done.person_id << " anonimizada: " << done.tickets
+                << " chamado(s) reescrito(s), " << done.files << " arquivo(s) apagado(s)\n";
+    }
+    return 0;
+  };
 
   auto rebuild = std::make_shared<StoreOptions>();
   auto* rebuild_command = admin->add_subcommand(

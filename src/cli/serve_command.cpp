@@ -298,6 +298,14 @@ void add_serve(CLI::App& app, Runners& runners) {
       ->check(
           parsed_by([](const std::string& text) { return parse_listen(text, "--metrics-listen"); }))
       ->envname("GUICHE_METRICS_LISTEN");
+  // LGPD retention (app/personal_data/personal_data.hpp); 0 turns it off.
+  auto anonymize_after_years = std::make_shared<int>(0);
+  command
+      ->add_option("--anonymize-requesters-after-years", *anonymize_after_years,
+                   "anonimiza os solicitantes cujos chamados foram todos fechados há mais de N "
+                   "anos (LGPD; 0: nunca)")
+      ->check(CLI::Range(0, 100))
+      ->envname("GUICHE_ANONYMIZE_REQUESTERS_AFTER_YEARS");
   auto mail_options = std::make_shared<MailOptions>();
   mail_options->add_to(*command);
   auto imap_options = std::make_shared<ImapOptions>();
@@ -308,7 +316,7 @@ void add_serve(CLI::App& app, Runners& runners) {
   attachment_options->add_to(*command);
   runners[command] = [options, listen, demo, calendar, mail_options, imap_options, web_dir,
                       maintenance_reminder_hours, incident_reminder_hours, whatsapp_options,
-                      log_format, metrics_listen, attachment_options] {
+                      log_format, metrics_listen, attachment_options, anonymize_after_years] {
     // Before any thread starts: a SIGTERM during start-up then waits for the
     // server's handler and ends in the same clean stop (http/server.hpp).
     http::hold_stop_signals();
@@ -344,6 +352,7 @@ void add_serve(CLI::App& app, Runners& runners) {
     config.share_live_changes = shared_database;
     config.whatsapp = whatsapp_options->config();
     attachment_options->apply(config);
+    config.anonymize_requesters_after_years = *anonymize_after_years;
     if (config.whatsapp.enabled()) {
       try {
         config.whatsapp.templates = app::load_whatsapp_templates(whatsapp_options->templates);

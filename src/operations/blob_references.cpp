@@ -6,16 +6,18 @@ std::vector<BlobReference> blob_references(store::Connection& c) {
   std::vector<BlobReference> refs;
   for (const auto& r :
        c.query("SELECT a.id, a.sha256, a.size_bytes, a.filename, t.protocol "
-               "FROM attachments a JOIN tickets t ON t.id = a.ticket_id ORDER BY a.id")) {
+               "FROM attachments a JOIN tickets t ON t.id = a.ticket_id WHERE a.sha256 <> '' "
+               "ORDER BY a.id")) {
     refs.push_back({r.text(1), r.integer(2),
                     "anexo " + r.text(0) + " (chamado " + r.text(4) + ", " + r.text(3) + ")"});
   }
-  for (const auto& r :
-       c.query("SELECT id, raw_sha256, raw_size, subject FROM inbound_messages ORDER BY id")) {
+  for (const auto& r : c.query("SELECT id, raw_sha256, raw_size, subject FROM inbound_messages "
+                               "WHERE raw_sha256 <> '' ORDER BY id")) {
     refs.push_back(
         {r.text(1), r.integer(2), "e-mail recebido " + r.text(0) + " (" + r.text(3) + ")"});
   }
-  // A medium WhatsApp did not deliver has a row without bytes.
+  // A medium WhatsApp did not deliver has a row without bytes, and so has
+  // every file an LGPD anonymization erased (store/personal_data_map.hpp).
   for (const auto& r : c.query("SELECT media_id, sha256, size_bytes, filename FROM whatsapp_media "
                                "WHERE sha256 <> '' ORDER BY media_id")) {
     refs.push_back(

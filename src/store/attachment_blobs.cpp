@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -73,6 +74,29 @@ StoredBlob AttachmentBlobs::put(std::string_view bytes) {
   }
   fs::rename(temp, final_path);
   return blob;
+}
+
+bool AttachmentBlobs::erase(const std::string& sha256) {
+  const std::string path = path_of(sha256);
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  // Zeros over the content before the name goes: the blocks an unlinked file
+  // leaves are not handed back with the person's bytes in them (on a file
+  // system that writes in place; a copy-on-write one or an SSD's remapping
+  // may still keep the old blocks until reused).
+  const std::string zeros(64 * 1024, '\0');
+  const auto size = static_cast<std::size_t>(fs::file_size(path));
+  bool ok = true;
+  for (std::size_t done = 0; done < size && ok;) {
+    const std::size_t n = std::min(zeros.size(), size - done);
+    const ssize_t wrote = ::write(fd, zeros.data(), n);
+    ok = wrote > 0;
+    if (ok) done += static_cast<std::size_t>(wrote);
+  }
+  ok = ::fsync(fd) == 0 && ok;
+  ::close(fd);
+  if (::unlink(path.c_str()) != 0) throw std::runtime_error("cannot erase attachment");
+  return true;
 }
 
 std::optional<std::string> AttachmentBlobs::read(const std::string& sha256) const {

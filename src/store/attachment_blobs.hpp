@@ -26,6 +26,9 @@ class AttachmentBlobs {
   // Writes the bytes durably (temp file, fsync, rename) unless already stored.
   StoredBlob put(std::string_view bytes);
   std::optional<std::string> read(const std::string& sha256) const;
+  // Overwrites the file with zeros and removes it (LGPD anonymization, once no
+  // row names it); false if there was none.
+  bool erase(const std::string& sha256);
 
  private:
   std::string path_of(const std::string& sha256) const;

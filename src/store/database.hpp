@@ -85,6 +85,13 @@ class Database {
   virtual Dialect dialect() const = 0;
   virtual void write(const std::function<void(Connection&)>& fn) = 0;
   virtual void read(const std::function<void(Connection&)>& fn) = 0;
+  // After an erasure (an LGPD anonymization, app/personal_data/), outside any
+  // transaction: makes what was deleted or overwritten in `tables` unreadable
+  // from the engine's files as far as the engine allows. SQLite merges the
+  // full-text index's segments (ticket_search, when named), then checkpoints
+  // the WAL and truncates it (secure_delete has zeroed the freed space);
+  // PostgreSQL VACUUMs each table. Costs a pass over those tables: rare calls.
+  virtual void purge_deleted(const std::vector<std::string>& tables) { (void)tables; }
 };
 
 // How a commit waits for the disk. `durable`: it is on disk before write()

@@ -126,6 +126,9 @@ std::vector<MatrixRow> authorization_matrix() {
       // Paulo's token (another caller's) is not a session: it survives the reset.
       {"POST", "/api/v1/people/:id/password-reset", "/api/v1/people/{paulo}/password-reset", "",
        "DDDDDDDDYDAD"},
+      // LGPD: the person themselves (not a caller here) and admins; staff who see Paulo 403.
+      {"GET", "/api/v1/people/:id/personal-data", "/api/v1/people/{paulo}/personal-data", "",
+       "HHDDDDHHYHAH"},
       {"GET", "/api/v1/people/:id/tokens", "/api/v1/people/{paulo}/tokens", "", "HHHHHHHHYHAH"},
       {"POST", "/api/v1/people/:id/tokens", "/api/v1/people/{paulo}/tokens", R"({"name":"x"})",
        "DDDDDDDDYDAD"},
@@ -231,6 +234,9 @@ std::vector<MatrixRow> authorization_matrix() {
       {"PUT", "/api/v1/sla/configuration", "/api/v1/sla/configuration", "{sla_configuration}",
        "DDDDDDDDYDAD"},
       {"GET", "/api/v1/sla/recompute", "/api/v1/sla/recompute", "", "DDDDDDDDYDAD"},
+      // Near the end: the admin's call erases Paulo's data (the rows above use them).
+      {"POST", "/api/v1/people/:id/anonymize", "/api/v1/people/{paulo}/anonymize", "",
+       "HHDDDDHHYHAH"},
       // Last: it ends each caller's session.
       {"DELETE", "/api/v1/session", "/api/v1/session", "", "YYYYYYYYYYAY"},
   };

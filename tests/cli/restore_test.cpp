@@ -140,16 +140,17 @@ TEST_P(RestoreTest, ADatabaseNewerThanThisBinaryIsRefused) {
 }
 
 TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
-  const int latest = store::migrations_for(store::Dialect::sqlite).back().version;
+  const auto all = store::migrations_for(store::Dialect::sqlite);
+  const int latest = all.back().version;
+  const int previous = all[all.size() - 2].version;
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v027: held attachments).
+      // As the desk was before the last migration (v029: LGPD's records).
       c.execute_script(
-          "DROP INDEX attachments_held; ALTER TABLE attachments DROP COLUMN held_reason; "
-          "ALTER TABLE attachments DROP COLUMN released_by; "
-          "ALTER TABLE attachments DROP COLUMN released_at; DELETE FROM schema_migrations WHERE "
-          "version = " +
+          "DROP TABLE personal_data_blob_erasures; DROP INDEX personal_data_requests_person; "
+          "DROP TABLE personal_data_requests; ALTER TABLE people DROP COLUMN anonymized_at; "
+          "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }
     auto manifest = operations::parse_manifest(read_file(folder + "/manifest.json"));
@@ -164,7 +165,7 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   const auto run = restore(scratch + "/antigo.tar.zst");
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_THAT(run.output,
-              HasSubstr("versão " + std::to_string(latest - 1) + " (migrações aplicadas: 1)"));
+              HasSubstr("versão " + std::to_string(previous) + " (migrações aplicadas: 1)"));
   EXPECT_EQ(run_guiche({"check", "--data", target}).exit_code, 0);
 }
 

@@ -196,8 +196,13 @@ bool TicketLedger::refresh_clock(std::int64_t ticket_id) {
 
 int TicketLedger::rebuild(const std::vector<std::int64_t>& ticket_ids) {
   int differed = 0;
-  ctx_.db.write([&](store::Connection& c) {
-    differed = 0;
+  ctx_.db.write([&](store::Connection& c) { differed = rebuild_in(c, ticket_ids); });
+  return differed;
+}
+
+int TicketLedger::rebuild_in(store::Connection& c, const std::vector<std::int64_t>& ticket_ids) {
+  int differed = 0;
+  {
     const auto config = clocks_.configuration(c);
     for (const auto ticket_id : ticket_ids) {
       auto events = store::load_events(c, ticket_id);
@@ -224,7 +229,7 @@ int TicketLedger::rebuild(const std::vector<std::int64_t>& ticket_ids) {
       store::move_ticket_figure_share(c, figures_before,
                                       store::load_ticket_figure_share(c, ticket_id));
     }
-  });
+  }
   return differed;
 }
 

@@ -85,6 +85,9 @@ class TicketLedger {
   // events, in one write transaction; returns how many stored rows differed
   // from what the events say.
   int rebuild(const std::vector<std::int64_t>& ticket_ids);
+  // The same inside a transaction the caller runs (an LGPD anonymization
+  // scrubs the events and rebuilds what derives from them in one).
+  int rebuild_in(store::Connection& c, const std::vector<std::int64_t>& ticket_ids);
 
  private:
   friend class LedgerWrite;

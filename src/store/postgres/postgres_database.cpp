@@ -192,6 +192,21 @@ class PostgresDatabase final : public Database {
     run_transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn, false);
   }
 
+  // VACUUM cannot run inside a transaction block: on a pooled session as is.
+  // It makes the dead row versions' space free for reuse (and their index
+  // entries go); the bytes may stay in that free space and in the WAL files
+  // until overwritten, which no SQL reading shows (VACUUM FULL would rewrite
+  // the tables under an exclusive lock: not for a running desk).
+  void purge_deleted(const std::vector<std::string>& tables) override {
+    auto [session, reused] = pool_.acquire();
+    (void)reused;
+    Lease lease(session, Releaser{&pool_});
+    for (const auto& table : tables) {
+      const std::string sql = "VACUUM " + table;
+      check(session->conn, PQexec(session->conn, sql.c_str()));
+    }
+  }
+
  private:
   // One group in one transaction at READ COMMITTED: each job sees the rows
   // the jobs before it wrote, and locks what it changes (the ledger locks a

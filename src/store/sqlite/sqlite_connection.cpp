@@ -41,6 +41,10 @@ SqliteConnection::SqliteConnection(const std::string& path, bool read_only, Dura
                      ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
                      : "PRAGMA foreign_keys = ON; PRAGMA synchronous = OFF;");
   if (!read_only) execute_script("PRAGMA journal_mode = WAL;");
+  // Deleted and overwritten rows are zeroed in their pages, not left in free
+  // space where a copy of the file would still show them (LGPD: an
+  // anonymized person's data must be gone from the file, not just unlinked).
+  if (!read_only) execute_script("PRAGMA secure_delete = ON;");
 }
 
 SqliteConnection::~SqliteConnection() {

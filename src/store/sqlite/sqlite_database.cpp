@@ -7,6 +7,7 @@
 // SAVEPOINT, and commits once. A job that throws is rolled back to its
 // savepoint alone; write() returns to each caller only after the shared
 // commit is on disk.
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -26,6 +27,7 @@ struct WriteJob {
   const std::function<void(Connection&)>* work;
   std::exception_ptr error;
   bool done = false;
+  bool outside_transaction = false;  // purge_deleted: a checkpoint cannot run in one
 };
 
 class SqliteDatabase final : public Database {
@@ -46,15 +48,27 @@ class SqliteDatabase final : public Database {
 
   Dialect dialect() const override { return Dialect::sqlite; }
 
-  void write(const std::function<void(Connection&)>& fn) override {
-    WriteJob job{&fn, nullptr, false};
-    {
-      std::unique_lock lock(mutex_);
-      queue_.push_back(&job);
-      jobs_ready_.notify_one();
-      jobs_done_.wait(lock, [&] { return job.done; });
+  void write(const std::function<void(Connection&)>& fn) override { submit(fn, false); }
+
+  void purge_deleted(const std::vector<std::string>& tables) override {
+    if (std::find(tables.begin(), tables.end(), "ticket_search") != tables.end()) {
+      // FTS5 keeps a replaced row's tokens in older segments until they are
+      // merged; 'optimize' merges them all into one.
+      write([](Connection& c) {
+        c.query("INSERT INTO ticket_search(ticket_search) VALUES('optimize')");
+      });
     }
-    if (job.error) std::rethrow_exception(job.error);
+    submit(
+        [](Connection& c) {
+          // The WAL still holds every page as it was before; TRUNCATE copies
+          // the last versions into the file and empties it.
+          auto r = c.query_one("PRAGMA wal_checkpoint(TRUNCATE)");
+          if (r && r->integer(0) != 0) {
+            throw StoreError(StoreError::Kind::busy,
+                             "wal_checkpoint(TRUNCATE): a reader kept the WAL in use");
+          }
+        },
+        true);
   }
 
   void read(const std::function<void(Connection&)>& fn) override {
@@ -76,6 +90,17 @@ class SqliteDatabase final : public Database {
   }
 
  private:
+  void submit(const std::function<void(Connection&)>& fn, bool outside_transaction) {
+    WriteJob job{&fn, nullptr, false, outside_transaction};
+    {
+      std::unique_lock lock(mutex_);
+      queue_.push_back(&job);
+      jobs_ready_.notify_one();
+      jobs_done_.wait(lock, [&] { return job.done; });
+    }
+    if (job.error) std::rethrow_exception(job.error);
+  }
+
   void run_writer() {
     for (;;) {
       std::deque<WriteJob*> batch;
@@ -96,7 +121,24 @@ class SqliteDatabase final : public Database {
 
   void run_batch(std::deque<WriteJob*>& batch) {
     const auto started = std::chrono::steady_clock::now();
-    run_transaction(batch);
+    std::deque<WriteJob*> bare;
+    for (auto it = batch.begin(); it != batch.end();) {
+      if ((*it)->outside_transaction) {
+        bare.push_back(*it);
+        it = batch.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    if (!batch.empty()) run_transaction(batch);
+    for (WriteJob* job : bare) {
+      try {
+        (*job->work)(*writer_connection_);
+      } catch (...) {
+        job->error = std::current_exception();
+      }
+    }
+    batch.insert(batch.end(), bare.begin(), bare.end());
     std::size_t failed = 0;
     for (WriteJob* job : batch) failed += job->error ? 1 : 0;
     record_write_group("sqlite", std::chrono::steady_clock::now() - started, batch.size(), failed);

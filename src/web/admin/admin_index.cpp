@@ -9,6 +9,7 @@ namespace guiche::web {
 void add_admin_organizations(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_authorizations(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_people(WebContext& ctx, std::vector<http::Route>& routes);
+void add_admin_personal_data(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_units(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_services(WebContext& ctx, std::vector<http::Route>& routes);
 void add_admin_calendars(WebContext& ctx, std::vector<http::Route>& routes);
@@ -70,6 +71,7 @@ void add_admin_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   add_admin_organizations(ctx, routes);
   add_admin_authorizations(ctx, routes);
   add_admin_people(ctx, routes);
+  add_admin_personal_data(ctx, routes);
   add_admin_units(ctx, routes);
   add_admin_services(ctx, routes);
   add_admin_calendars(ctx, routes);

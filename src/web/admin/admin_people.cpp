@@ -6,6 +6,7 @@
 // admin's POST (never in a URL, a redirect or a log).
 #include "app/accounts/accounts.hpp"
 #include "app/directory/directory.hpp"
+#include "app/personal_data/personal_data.hpp"
 #include "web/admin/admin_forms.hpp"
 #include "web/admin/admin_page.hpp"
 #include "web/page_routes.hpp"
@@ -47,6 +48,20 @@ Person person_from(const Form& f, Person base) {
       parse_notice_preference(f.value("avisos")).value_or(NoticePreference::request_channel);
   if (base.id) base.active = checked(f, "ativo");
   return base;
+}
+
+// The exports and anonymizations of the person's data (LGPD): who, when, how.
+nlohmann::json personal_data_requests_view(WebContext& ctx, const Visitor& v, std::int64_t id) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& q : ctx.desk.personal_data().requests(v.actor, id)) {
+    std::string who = text(ctx, "admin.pessoas.lgpd_sistema");
+    if (q.actor_id) who = ctx.desk.directory().person(v.actor, *q.actor_id).name;
+    rows.push_back({{"quando", format_local(ctx, q.at)},
+                    {"o_que", text(ctx, "admin.pessoas.lgpd_" + q.kind)},
+                    {"quem", who},
+                    {"canal", q.channel}});
+  }
+  return rows;
 }
 
 http::Response person_page(WebContext& ctx, const Visitor& v, const http::Request& r,
@@ -110,9 +125,19 @@ http::Response person_page(WebContext& ctx, const Visitor& v, const http::Reques
       {"deve_trocar", p.must_change_password},
       {"acao_senha", current ? "/admin/pessoas/" + std::to_string(current->id) + "/senha" : ""},
       {"senha_enviada", r.query_value("senha").value_or("") == "enviada"},
+      // LGPD (admin_personal_data.cpp): the export and the way to the anonymization.
+      {"acao_dados",
+       current ? "/admin/pessoas/" + std::to_string(current->id) + "/dados-pessoais" : ""},
+      {"url_anonimizar",
+       current ? "/admin/pessoas/" + std::to_string(current->id) + "/anonimizar" : ""},
+      {"anonimizada", r.query_value("anonimizada").value_or("") == "1"},
       {"senha_temporaria", false},
       {"senha_erro", false}};
   view.update(reset);
+  if (current) {
+    view["lgpd_registros"] = personal_data_requests_view(ctx, v, current->id);
+    view["tem_lgpd_registros"] = !view["lgpd_registros"].empty();
+  }
   if (status == 0) status = sent ? 422 : 200;
   return admin_page(ctx, v, r, status, "admin_pessoa",
                     current ? current->name : std::string("admin.pessoas.nova"), view);

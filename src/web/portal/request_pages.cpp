@@ -218,6 +218,7 @@ void add_request_pages(WebContext& ctx, std::vector<http::Route>& routes) {
                       });
                     }});
   add_my_area_pages(ctx, routes);
+  add_my_data_pages(ctx, routes);
   add_request_actions(ctx, routes);
 }
 

@@ -24,6 +24,7 @@ http::Response request_page(WebContext& ctx, const Visitor& v, const std::string
                             const SentForm& sent, int status, const std::string& done = "");
 
 void add_my_area_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_my_data_pages(WebContext& ctx, std::vector<http::Route>& routes);  // my_data_pages.cpp
 void add_request_actions(WebContext& ctx, std::vector<http::Route>& routes);
 
 }  // namespace guiche::web
