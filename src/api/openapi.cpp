@@ -13,6 +13,7 @@ nlohmann::ordered_json openapi_notice_schemas();
 nlohmann::ordered_json openapi_whatsapp_schemas();
 nlohmann::ordered_json openapi_custody_schemas();
 nlohmann::ordered_json openapi_manifestation_schemas();
+nlohmann::ordered_json openapi_privacy_schemas();
 
 namespace {
 
@@ -122,7 +123,8 @@ const nlohmann::ordered_json& openapi_document() {
     nlohmann::ordered_json paths = nlohmann::ordered_json::object();
     for (const auto* table :
          {&documented_operations(), &notice_operations(), &whatsapp_operations(),
-          &custody_operations(), &manifestation_operations(), &observability_operations()}) {
+          &custody_operations(), &manifestation_operations(), &observability_operations(),
+          &privacy_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)
@@ -139,6 +141,7 @@ const nlohmann::ordered_json& openapi_document() {
            schemas.update(openapi_whatsapp_schemas());
            schemas.update(openapi_custody_schemas());
            schemas.update(openapi_manifestation_schemas());
+           schemas.update(openapi_privacy_schemas());
            return schemas;
          }()},
         {"securitySchemes",

@@ -25,6 +25,8 @@ const std::vector<OperationDoc>& whatsapp_operations();
 const std::vector<OperationDoc>& custody_operations();
 // Manifestações' (openapi_manifestation_operations.cpp).
 const std::vector<OperationDoc>& manifestation_operations();
+// The LGPD access log's (openapi_privacy_operations.cpp).
+const std::vector<OperationDoc>& privacy_operations();
 // Liveness, readiness and /metrics (openapi_observability_operations.cpp).
 const std::vector<OperationDoc>& observability_operations();
 

@@ -3,6 +3,7 @@
 #include "app/incidents/notice_reminders.hpp"
 #include "app/incidents/status_subscriptions.hpp"
 #include "app/manifestations/manifestations.hpp"
+#include "app/privacy/access_log.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_recompute.hpp"
 #include "app/tickets/ticket_work.hpp"
@@ -17,6 +18,8 @@ Housekeeping::Housekeeping(Desk& desk, std::chrono::milliseconds period)
               desk.status_subscriptions().forget_stale();
               desk.notice_reminders().send_due();
               desk.manifestations().warn_deadlines();
+              // LGPD: access-log entries past the retention period, in bounded batches.
+              desk.access_log().delete_expired(desk.config().access_log_retention);
             }),
       // A pending job is noticed within a second, then runs without pause.
       recompute_("sla-recompute", std::chrono::seconds(1),

@@ -3,7 +3,8 @@
 // closing resolved tickets whose reopen window has ended, recording the SLA
 // warnings and breaches that are due, sending the status notices' reminders
 // that are due (app/incidents/notice_reminders.hpp), warning the ouvidoria of
-// manifestações' deadlines, and forgetting
+// manifestações' deadlines, deleting personal-data access-log entries past
+// their retention (app/privacy/access_log.hpp), and forgetting
 // unconfirmed status page subscriptions once their link expired; and, on a
 // loop of its own, the recompute of the cached SLA clocks after a change of
 // configuration or calendar (app/sla/sla_recompute.hpp), batch after batch

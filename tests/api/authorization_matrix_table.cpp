@@ -229,6 +229,9 @@ std::vector<MatrixRow> authorization_matrix() {
       {"PUT", "/api/v1/sla/configuration", "/api/v1/sla/configuration", "{sla_configuration}",
        "DDDDDDDDYDAD"},
       {"GET", "/api/v1/sla/recompute", "/api/v1/sla/recompute", "", "DDDDDDDDYDAD"},
+      // LGPD art. 37: the personal-data access log, admins (and the encarregado
+      // de dados, no caller here: tests/api/access_log_api_test.cpp) only.
+      {"GET", "/api/v1/access-log", "/api/v1/access-log", "", "DDDDDDDDYDAD"},
       // Last: it ends each caller's session.
       {"DELETE", "/api/v1/session", "/api/v1/session", "", "YYYYYYYYYYAY"},
   };

@@ -30,6 +30,7 @@ class CredentialCache {
     Channel channel = Channel::portal;
     std::string csrf_token;  // sessions only
     Instant expires_at{};    // sessions; tokens never expire by themselves
+    std::optional<std::int64_t> token_id{};  // tokens
   };
   using Units = std::shared_ptr<const std::vector<Unit>>;
 

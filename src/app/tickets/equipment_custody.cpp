@@ -11,7 +11,7 @@
 namespace guiche::app {
 namespace {
 
-void require_work(const Actor& a, const Ticket& t, const std::vector<Unit>& units) {
+void require_custody_work(const Actor& a, const Ticket& t, const std::vector<Unit>& units) {
   if (!can_work_ticket(a.person, t, units)) {
     throw forbidden("Somente quem atende o chamado registra equipamentos nele.");
   }
@@ -94,7 +94,7 @@ Ticket EquipmentCustody::record_entry(const Actor& a, std::int64_t ticket_id,
   return ledger_.change(
       a, ticket_id, [&](LedgerWrite& w, const Ticket& ticket, const std::vector<Unit>& units) {
         auto& c = w.connection();
-        require_work(a, ticket, units);
+        require_custody_work(a, ticket, units);
         require_rule(c, ticket, data["asset_number"].get<std::string>(), CustodyAction::entry);
         if (entry.delivered_by_id) {
           delivered = person_name(c, *entry.delivered_by_id, "delivered_by_id");
@@ -114,7 +114,7 @@ Ticket EquipmentCustody::record_maintenance(const Actor& a, std::int64_t ticket_
   const auto step = required_text(text, "text", "A descrição da manutenção", 4000);
   return ledger_.change(
       a, ticket_id, [&](LedgerWrite& w, const Ticket& ticket, const std::vector<Unit>& units) {
-        require_work(a, ticket, units);
+        require_custody_work(a, ticket, units);
         require_rule(w.connection(), ticket, asset, CustodyAction::maintenance);
         return std::vector<EventDraft>{
             {EventKind::equipment_maintained, {{"asset_number", asset}, {"text", step}}, false}};
@@ -131,7 +131,7 @@ Ticket EquipmentCustody::record_return(const Actor& a, std::int64_t ticket_id,
   return ledger_.change(
       a, ticket_id, [&](LedgerWrite& w, const Ticket& ticket, const std::vector<Unit>& units) {
         auto& c = w.connection();
-        require_work(a, ticket, units);
+        require_custody_work(a, ticket, units);
         require_rule(c, ticket, asset, CustodyAction::return_);
         if (r.taken_by_id) taken = person_name(c, *r.taken_by_id, "taken_by_id");
         return std::vector<EventDraft>{{EventKind::equipment_returned,

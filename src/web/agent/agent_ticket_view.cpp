@@ -1,3 +1,4 @@
+#include "web/access_reads.hpp"
 #include "web/agent/agent_ticket_view.hpp"
 #include "app/attachments/attachments.hpp"
 #include "app/calendars/calendars.hpp"
@@ -200,6 +201,8 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
                                  const std::map<std::string, std::string>& errors, int status,
                                  const std::string& notice) {
   const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, protocol);
+  // The page shows the requester's data too: one ticket read for the log.
+  note_page_read(ctx, v, t.requester_id, "ticket", t.id);
   const Instant now = ctx.desk.now();
   nlohmann::json services = nlohmann::json::array();
   std::string service_label;
