@@ -19,8 +19,8 @@ std::optional<Instant> query_instant(const http::Request& r, const char* name) {
   if (!text) return std::nullopt;
   auto at = parse_instant(*text);
   if (!at) {
-    throw invalid_field(name, std::string(name) +
-                                  " deve ser um instante ISO 8601, como 2026-03-02T12:00:00Z.");
+    throw invalid_field(
+        name, std::string(name) + " deve ser um instante ISO 8601, como 2026-03-02T12:00:00Z.");
   }
   return at;
 }
@@ -58,10 +58,10 @@ http::Response access_log(ApiContext& ctx, const http::Request& r) {
   const auto page = ctx.desk.access_log().query(actor, q);
   auto items = nlohmann::json::array();
   for (const auto& e : page.entries) items.push_back(access_entry_json(e));
-  return json_response(200, {{"items", items},
-                             {"next_after", page.next_after.empty()
-                                                ? nlohmann::json(nullptr)
-                                                : nlohmann::json(page.next_after)}});
+  return json_response(
+      200, {{"items", items},
+            {"next_after",
+             page.next_after.empty() ? nlohmann::json(nullptr) : nlohmann::json(page.next_after)}});
 }
 
 }  // namespace

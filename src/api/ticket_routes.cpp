@@ -111,8 +111,8 @@ void add_ticket_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
     auto items = nlohmann::json::array();
     for (const auto& e : ctx.desk.tickets().history(actor, id)) items.push_back(event_json(e));
     // The history names the requester too: read within the same visibility check.
-    note_api_read(ctx, actor, r, ctx.desk.tickets().ticket(actor, id).requester_id,
-                  "ticket_events", id);
+    note_api_read(ctx, actor, r, ctx.desk.tickets().ticket(actor, id).requester_id, "ticket_events",
+                  id);
     return json_response(200, {{"items", items}});
   });
 }

@@ -154,9 +154,10 @@ std::vector<ManifestationEvent> manifestation_events(Connection& c, std::int64_t
 
 std::string running_manifestations_sql(bool after_cursor) {
   // The partial index manifestations_queue holds exactly these rows, in this order.
-  return manifestation_select_where("WHERE m.status IN ('open', 'awaiting_complement') " +
-                      std::string(after_cursor ? "AND (m.due_on, m.id) > (?, ?) " : "") +
-                      "ORDER BY m.due_on, m.id LIMIT ?");
+  return manifestation_select_where(
+      "WHERE m.status IN ('open', 'awaiting_complement') " +
+      std::string(after_cursor ? "AND (m.due_on, m.id) > (?, ?) " : "") +
+      "ORDER BY m.due_on, m.id LIMIT ?");
 }
 
 std::vector<Manifestation> running_manifestations(Connection& c, int limit,
@@ -190,7 +191,8 @@ std::vector<std::int64_t> ouvidoria_people(Connection& c) {
 std::vector<Manifestation> recent_manifestations(Connection& c, int limit,
                                                  std::optional<std::int64_t> before) {
   if (!before) {
-    return all_of(c.query(manifestation_select_where("ORDER BY m.id DESC LIMIT ?"), {std::int64_t{limit}}));
+    return all_of(
+        c.query(manifestation_select_where("ORDER BY m.id DESC LIMIT ?"), {std::int64_t{limit}}));
   }
   return all_of(c.query(manifestation_select_where("WHERE m.id < ? ORDER BY m.id DESC LIMIT ?"),
                         {*before, std::int64_t{limit}}));

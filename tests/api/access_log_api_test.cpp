@@ -36,7 +36,7 @@ TEST_P(AccessLogApiTest, AdminsAndTheEncarregadoReadItEveryoneElseGets403) {
                         w.relations_agent, w.requester_seger, w.manager_seger, w.citizen}) {
     const auto r = call("GET", "/api/v1/access-log", sign_in(p));
     EXPECT_EQ(r.status, 403) << p.name;
-    EXPECT_THAT(r.headers["content-type"], HasSubstr("application/problem+json"));
+    EXPECT_THAT(r.headers.at("content-type"), HasSubstr("application/problem+json"));
     EXPECT_THAT(r.json().value("detail", ""), HasSubstr("encarregado de dados")) << p.name;
   }
   EXPECT_EQ(raw("GET", "/api/v1/access-log").status, 401);
@@ -49,13 +49,13 @@ TEST_P(AccessLogApiTest, FiltersAndKeysetPagesNewestFirst) {
     ASSERT_EQ(call("GET", "/api/v1/tickets/" + std::to_string(t.id), agent).status, 200);
     clock.advance(std::chrono::minutes(1));
   }
-  ASSERT_EQ(call("GET", "/api/v1/people/" + std::to_string(w.requester_sesa.id), sign_in(w.admin))
-                .status,
-            200);
+  ASSERT_EQ(
+      call("GET", "/api/v1/people/" + std::to_string(w.requester_sesa.id), sign_in(w.admin)).status,
+      200);
   desk->access_log().flush();
   const auto admin = sign_in(w.admin);
-  const std::string base = "/api/v1/access-log?subject_person_id=" +
-                           std::to_string(w.requester_seger.id) + "&limit=2";
+  const std::string base =
+      "/api/v1/access-log?subject_person_id=" + std::to_string(w.requester_seger.id) + "&limit=2";
   auto first = call("GET", base, admin);
   ASSERT_EQ(first.status, 200) << first.body;
   auto body = first.json();
@@ -73,17 +73,18 @@ TEST_P(AccessLogApiTest, FiltersAndKeysetPagesNewestFirst) {
   EXPECT_EQ(second.json()["items"].size(), 1u);
   EXPECT_TRUE(second.json()["next_after"].is_null());
 
-  const auto by_reader = call(
-      "GET", "/api/v1/access-log?reader_person_id=" + std::to_string(w.admin.id), admin);
+  const auto by_reader =
+      call("GET", "/api/v1/access-log?reader_person_id=" + std::to_string(w.admin.id), admin);
   ASSERT_EQ(by_reader.json()["items"].size(), 1u);
   EXPECT_EQ(by_reader.json()["items"][0]["subject_person_id"], w.requester_sesa.id);
   EXPECT_EQ(by_reader.json()["items"][0]["object_kind"], "person");
 
   // The period [since, until): the first read only.
-  const auto period = call("GET",
-                           "/api/v1/access-log?since=" + format_utc(clock.now() - std::chrono::minutes(3)) +
-                               "&until=" + format_utc(clock.now() - std::chrono::minutes(2)),
-                           admin);
+  const auto period =
+      call("GET",
+           "/api/v1/access-log?since=" + format_utc(clock.now() - std::chrono::minutes(3)) +
+               "&until=" + format_utc(clock.now() - std::chrono::minutes(2)),
+           admin);
   ASSERT_EQ(period.status, 200) << period.body;
   EXPECT_EQ(period.json()["items"].size(), 1u);
 }

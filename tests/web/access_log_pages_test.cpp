@@ -118,15 +118,15 @@ TEST_P(AccessLogPagesTest, TheLogPageShowsEntriesToAdminsAndTheEncarregadoOnly) 
   desk->access_log().flush();
   const Person dpo = create_dpo();
   for (const auto& who : {w.admin, dpo}) {
-    const auto page = get(sign_in(who), "/admin/acessos?titular=" +
-                                            std::to_string(w.requester_seger.id));
+    const auto page =
+        get(sign_in(who), "/admin/acessos?titular=" + std::to_string(w.requester_seger.id));
     ASSERT_EQ(page.status, 200) << who.name;
     EXPECT_THAT(page.body, HasSubstr(w.attendant.name));
     EXPECT_THAT(page.body, HasSubstr("chamado #" + std::to_string(t.id)));
   }
   // Another subject's filter shows nothing of it.
-  const auto other = get(sign_in(w.admin), "/admin/acessos?titular=" +
-                                                std::to_string(w.requester_sesa.id));
+  const auto other =
+      get(sign_in(w.admin), "/admin/acessos?titular=" + std::to_string(w.requester_sesa.id));
   EXPECT_THAT(other.body, Not(HasSubstr("chamado #" + std::to_string(t.id))));
   // A bad filter is a clear error, not a crash.
   const auto bad = get(sign_in(w.admin), "/admin/acessos?de=31/02/2026");

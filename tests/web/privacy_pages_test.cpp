@@ -81,10 +81,10 @@ TEST_P(PrivacyPagesTest, BadInputIsAClearErrorAndChangesNothing) {
   const auto no_contact = post(admin, "/admin/privacidade", notice_form(admin.csrf, "Texto.", ""));
   EXPECT_EQ(no_contact.status, 422);
   EXPECT_THAT(no_contact.body, HasSubstr("art. 41"));
-  EXPECT_EQ(post(admin, "/admin/privacidade",
-                 notice_form(admin.csrf, std::string("Texto\x01"), "Ana"))
-                .status,
-            422);
+  EXPECT_EQ(
+      post(admin, "/admin/privacidade", notice_form(admin.csrf, std::string("Texto\x01"), "Ana"))
+          .status,
+      422);
   EXPECT_EQ(anonymous("/privacidade").body, before);
   // Nobody else edits it.
   const auto agent = sign_in(w.attendant);
@@ -132,21 +132,20 @@ TEST_P(PrivacyPagesTest, EveryFormThatCollectsPersonalDataLinksToTheNotice) {
   };
   const std::vector<Row> rows = {
       {"/servicos/SUP-TEC/solicitar", &w.requester_seger},  // the portal's request form
-      {"/manifestacoes/nova", nullptr},                       // manifestações, anonymous too
-      {"/status/assinatura", nullptr},                        // status notices' subscription
-      {"/status", nullptr},                                   // the same form on the status page
-      {"/entrar", nullptr},                                   // sign-in
+      {"/manifestacoes/nova", nullptr},                     // manifestações, anonymous too
+      {"/status/assinatura", nullptr},                      // status notices' subscription
+      {"/status", nullptr},                                 // the same form on the status page
+      {"/entrar", nullptr},                                 // sign-in
       {"/primeiro-acesso", &w.citizen},  // the first-access password (open to the signed-in)
-      {"/incidentes/informar", &w.manager_seger},             // reporting an incident
-      {"/atendimento/registrar", &w.attendant},               // phone registration
-      {"/admin/pessoas/nova", &w.admin},                      // a person's registration
+      {"/incidentes/informar", &w.manager_seger},  // reporting an incident
+      {"/atendimento/registrar", &w.attendant},    // phone registration
+      {"/admin/pessoas/nova", &w.admin},           // a person's registration
   };
   for (const auto& row : rows) {
     const auto r = row.who ? get(sign_in(*row.who), row.path) : anonymous(row.path);
     ASSERT_EQ(r.status, 200) << row.path << "\n" << r.body.substr(0, 400);
     EXPECT_THAT(r.body, HasSubstr("class=\"aviso-privacidade\"")) << row.path;
-    EXPECT_THAT(r.body, HasSubstr("<a href=\"/privacidade\">aviso de privacidade</a>"))
-        << row.path;
+    EXPECT_THAT(r.body, HasSubstr("<a href=\"/privacidade\">aviso de privacidade</a>")) << row.path;
   }
   // And the footer of every page.
   EXPECT_THAT(anonymous("/carta").body, HasSubstr("<a href=\"/privacidade\">Privacidade</a>"));

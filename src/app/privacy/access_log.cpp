@@ -174,7 +174,8 @@ std::int64_t AccessLog::delete_expired(std::chrono::days retention, int batch, i
   std::int64_t deleted = 0;
   for (int i = 0; i < max_batches; ++i) {
     std::int64_t n = 0;
-    db_.write([&](store::Connection& c) { n = store::delete_access_records_before(c, before, batch); });
+    db_.write(
+        [&](store::Connection& c) { n = store::delete_access_records_before(c, before, batch); });
     deleted += n;
     if (n < batch) break;
   }

@@ -41,7 +41,6 @@ struct ReadOrigin {
   std::string address;
 };
 
-
 struct AccessLogPage {
   std::vector<store::AccessRecord> entries;
   std::string next_after;  // "" on the last page
@@ -89,8 +88,7 @@ class AccessLog {
   // Deletes entries older than `retention` in batches of `batch` rows, at
   // most `max_batches` of them (a housekeeping round stays short); returns
   // how many went.
-  std::int64_t delete_expired(std::chrono::days retention, int batch = 1000,
-                              int max_batches = 20);
+  std::int64_t delete_expired(std::chrono::days retention, int batch = 1000, int max_batches = 20);
 
  private:
   void start_flusher_locked();

@@ -30,8 +30,8 @@ std::optional<std::int64_t> access_person_filter(const std::string& value, const
   return std::stoll(value);
 }
 
-std::optional<Date> access_date_filter(const std::string& value, const char* field,
-                                       Errors& errors, WebContext& ctx) {
+std::optional<Date> access_date_filter(const std::string& value, const char* field, Errors& errors,
+                                       WebContext& ctx) {
   if (value.empty()) return std::nullopt;
   auto d = parse_date_input(value);
   if (!d) errors[field] = text(ctx, "privacidade.acessos.data_invalida");
@@ -56,7 +56,8 @@ http::Response access_log_page(WebContext& ctx, const http::Request& r) {
   const auto from_day = access_date_filter(from, "de", errors, ctx);
   const auto to_day = access_date_filter(to, "ate", errors, ctx);
   if (from_day) q.since = access_day_start(ctx, *from_day);
-  if (to_day) q.until = access_day_start(ctx, Date{std::chrono::sys_days{*to_day} + std::chrono::days{1}});
+  if (to_day)
+    q.until = access_day_start(ctx, Date{std::chrono::sys_days{*to_day} + std::chrono::days{1}});
   if (from_day && to_day && *to_day < *from_day)
     errors["ate"] = text(ctx, "privacidade.acessos.periodo_invalido");
   if (auto after = r.query_value("apos"); after && !after->empty()) {
@@ -77,8 +78,8 @@ http::Response access_log_page(WebContext& ctx, const http::Request& r) {
            {"endereco", e.reader_address.empty() ? std::string("—") : e.reader_address},
            {"canal", e.channel == "api" ? "API" : text(ctx, "privacidade.acessos.canal_web")},
            {"titular", person_label(e.subject_person_id, e.subject_name)},
-           {"objeto", text(ctx, "privacidade.tipo." + e.object_kind) + " #" +
-                          std::to_string(e.object_id)}});
+           {"objeto",
+            text(ctx, "privacidade.tipo." + e.object_kind) + " #" + std::to_string(e.object_id)}});
     }
     if (!page.next_after.empty()) {
       next = "/admin/acessos?titular=" + url_encode(subject) + "&leitor=" + url_encode(reader) +
@@ -87,11 +88,11 @@ http::Response access_log_page(WebContext& ctx, const http::Request& r) {
     }
   }
   auto t = [&](const std::string& key) { return text(ctx, "privacidade.acessos." + key); };
-  nlohmann::json filters = nlohmann::json::array(
-      {text_input("titular", t("titular"), subject, errors),
-       text_input("leitor", t("leitor"), reader, errors),
-       date_input(ctx, "de", t("de"), from, errors, false, false),
-       date_input(ctx, "ate", t("ate"), to, errors, false, false)});
+  nlohmann::json filters =
+      nlohmann::json::array({text_input("titular", t("titular"), subject, errors),
+                             text_input("leitor", t("leitor"), reader, errors),
+                             date_input(ctx, "de", t("de"), from, errors, false, false),
+                             date_input(ctx, "ate", t("ate"), to, errors, false, false)});
   for (auto& f : filters) f["modo"] = "numeric";
   return admin_page(ctx, v, r, errors.empty() ? 200 : 422, "admin_acessos",
                     "privacidade.acessos.titulo",

@@ -19,7 +19,7 @@ void add_admin_charter(WebContext& ctx, std::vector<http::Route>& routes);  // a
 void add_admin_ouvidoria(WebContext& ctx,
                          std::vector<http::Route>& routes);  // admin_ouvidoria.cpp
 void add_admin_held_files(WebContext& ctx,
-                          std::vector<http::Route>& routes);  // admin_held_files.cpp
+                          std::vector<http::Route>& routes);                // admin_held_files.cpp
 void add_admin_privacy(WebContext& ctx, std::vector<http::Route>& routes);  // admin_privacy.cpp
 void add_admin_access_log(WebContext& ctx,
                           std::vector<http::Route>& routes);  // admin_access_log.cpp

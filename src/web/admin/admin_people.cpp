@@ -14,10 +14,17 @@
 namespace guiche::web {
 namespace {
 
-constexpr Role kRoles[] = {Role::requester,      Role::org_manager,  Role::attendant,
-                           Role::analyst,        Role::unit_manager, Role::client_relations,
-                           Role::communications, Role::leadership,   Role::admin,
-                           Role::ombudsman,      Role::data_protection_officer};
+constexpr Role kRoles[] = {Role::requester,
+                           Role::org_manager,
+                           Role::attendant,
+                           Role::analyst,
+                           Role::unit_manager,
+                           Role::client_relations,
+                           Role::communications,
+                           Role::leadership,
+                           Role::admin,
+                           Role::ombudsman,
+                           Role::data_protection_officer};
 
 const std::map<std::string, std::string> kPersonFields = {{"name", "nome"},
                                                           {"login", "login"},

@@ -36,14 +36,13 @@ http::Response privacy_form(WebContext& ctx, const Visitor& v, const http::Reque
                  t("encarregado_dica")),
        with_hint(text_area("texto", t("texto"), n.text.text_pt, e, true), t("texto_dica")),
        with_hint(text_area("texto_en", t("texto_en"), n.text.text_en, e), t("texto_en_dica"))});
-  return admin_page(
-      ctx, v, r, status, "admin_privacidade", "privacidade.admin.titulo",
-      {{"campos", fields},
-       {"erros", error_summary(e)},
-       {"admin", v.actor.person.has_role(Role::admin)},
-       {"atualizado", n.updated_at ? nlohmann::json(format_local(ctx, *n.updated_at))
-                                   : nlohmann::json(false)},
-       {"atualizado_por", n.updated_by_name}});
+  return admin_page(ctx, v, r, status, "admin_privacidade", "privacidade.admin.titulo",
+                    {{"campos", fields},
+                     {"erros", error_summary(e)},
+                     {"admin", v.actor.person.has_role(Role::admin)},
+                     {"atualizado", n.updated_at ? nlohmann::json(format_local(ctx, *n.updated_at))
+                                                 : nlohmann::json(false)},
+                     {"atualizado_por", n.updated_by_name}});
 }
 
 http::Response save_privacy(WebContext& ctx, const http::Request& r) {

@@ -1,4 +1,3 @@
-#include "web/access_reads.hpp"
 #include "web/agent/agent_ticket_view.hpp"
 #include "app/attachments/attachments.hpp"
 #include "app/calendars/calendars.hpp"
@@ -6,6 +5,7 @@
 #include "app/incidents/notice_tickets.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
+#include "web/access_reads.hpp"
 #include "web/agent/agent_custody_view.hpp"
 #include "web/agent/agent_whatsapp_view.hpp"
 #include "web/ouvidoria/manifestation_view.hpp"

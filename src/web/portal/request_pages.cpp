@@ -4,9 +4,9 @@
 // (the consolidated stages), Status (the fluxo vivo, also served alone as an
 // htmx fragment at /chamados/{protocol}/fluxo) and Acessar (the form as
 // sent) — and the forms its status allows (request_actions.cpp answers them).
-#include "web/access_reads.hpp"
 #include "web/portal/request_pages.hpp"
 #include "app/attachments/attachments.hpp"
+#include "web/access_reads.hpp"
 
 #include "app/access_policy.hpp"
 #include "app/directory/directory.hpp"
