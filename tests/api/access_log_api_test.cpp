@@ -118,6 +118,17 @@ TEST_P(AccessLogApiTest, AReadWithAPersonalTokenNamesTheToken) {
   EXPECT_EQ(r.json()["items"][0]["reader_address"], "127.0.0.1");
 }
 
+TEST_P(AccessLogApiTest, AnAdminGrantsTheEncarregadoRoleThroughTheApi) {
+  const auto admin = sign_in(w.admin);
+  const auto created = call("POST", "/api/v1/people", admin,
+                            R"({"name":"Eva Encarregada","emails":["eva@prodest.es.gov.br"],)"
+                            R"("roles":[{"role":"data_protection_officer"}]})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["roles"][0]["role"], "data_protection_officer");
+  const auto eva = desk->accounts().actor(created.json()["id"].get<std::int64_t>());
+  EXPECT_EQ(call("GET", "/api/v1/access-log", sign_in(eva.person)).status, 200);
+}
+
 GUICHE_ON_BOTH_ENGINES(AccessLogApiTest);
 
 }  // namespace

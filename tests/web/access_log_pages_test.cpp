@@ -153,6 +153,9 @@ TEST_P(AccessLogPagesTest, EveryoneElseGets403OnTheLgpdAdminPages) {
     }
     EXPECT_EQ(http_request(port, "GET", row.path).status, 303) << row.path;  // to /entrar
   }
+  // Admins grant the role on a person's page.
+  EXPECT_THAT(get(sign_in(w.admin), "/admin/pessoas/nova").body,
+              HasSubstr("value=\"data_protection_officer\""));
   // The encarregado has no administration of its own beyond these.
   EXPECT_EQ(get(sign_in(dpo), "/admin").status, 403);
   EXPECT_EQ(get(sign_in(dpo), "/admin/pessoas").status, 403);

@@ -52,34 +52,38 @@ void AccessLog::record(const Actor& reader, const ReadOrigin& origin,
                        const std::vector<std::int64_t>& subjects, std::string_view kind,
                        std::int64_t object_id) {
   if (!options_.enabled) return;
-  const Instant at = clock_.now();
-  const char* channel = origin.face == ReadFace::api ? "api" : "web";
-  bool full = false;
-  {
-    std::lock_guard lock(mutex_);
-    for (const auto subject : subjects) {
-      if (subject == reader.id()) continue;  // one's own data: not recorded
-      store::AccessRecord r;
-      r.at = at;
-      r.reader_person_id = reader.id();
-      r.reader_token_id = reader.api_token_id;
-      r.reader_address = origin.address;
-      r.channel = channel;
-      r.subject_person_id = subject;
-      r.object_kind = std::string(kind);
-      r.object_id = object_id;
-      buffer_.push_back(std::move(r));
-    }
-    if (!started_ && !buffer_.empty()) start_flusher_locked();
-    full = buffer_.size() >= options_.flush_at;
-  }
-  if (full) wake_.notify_one();
+  append(reader, origin, subjects.data(), subjects.size(), kind, object_id);
 }
 
 void AccessLog::record(const Actor& reader, const ReadOrigin& origin, std::int64_t subject,
                        std::string_view kind, std::int64_t object_id) {
   if (subject == reader.id() || !options_.enabled) return;
-  record(reader, origin, std::vector<std::int64_t>{subject}, kind, object_id);
+  append(reader, origin, &subject, 1, kind, object_id);
+}
+
+void AccessLog::append(const Actor& reader, const ReadOrigin& origin, const std::int64_t* subjects,
+                       std::size_t count, std::string_view kind, std::int64_t object_id) {
+  const Instant at = clock_.now();
+  const char* channel = origin.face == ReadFace::api ? "api" : "web";
+  bool full = false;
+  {
+    std::lock_guard lock(mutex_);
+    for (std::size_t i = 0; i < count; ++i) {
+      if (subjects[i] == reader.id()) continue;  // one's own data: not recorded
+      auto& r = buffer_.emplace_back();
+      r.at = at;
+      r.reader_person_id = reader.id();
+      r.reader_token_id = reader.api_token_id;
+      r.reader_address = origin.address;
+      r.channel = channel;
+      r.subject_person_id = subjects[i];
+      r.object_kind = kind;
+      r.object_id = object_id;
+    }
+    if (!started_ && !buffer_.empty()) start_flusher_locked();
+    full = buffer_.size() >= options_.flush_at;
+  }
+  if (full) wake_.notify_one();
 }
 
 void AccessLog::record_people(const Actor& reader, const ReadOrigin& origin,
@@ -115,6 +119,8 @@ std::size_t AccessLog::write_pending() {
   {
     std::lock_guard lock(mutex_);
     batch.swap(buffer_);
+    // The next batch grows into room already made, not by reallocating under the lock.
+    buffer_.reserve(std::min(batch.size(), options_.flush_at));
   }
   if (batch.empty()) return 0;
   try {

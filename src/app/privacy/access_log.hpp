@@ -11,7 +11,8 @@
 // second on SQLite): record() appends to an in-memory buffer under a mutex,
 // and a flusher thread of its own (started by the first record) writes the
 // buffer in one transaction with multi-row INSERTs every `flush_interval`,
-// or at once when `flush_at` entries wait, and once more when the log is
+// or at once when `flush_at` entries wait (about a second of reads at
+// the desk's peak), and once more when the log is
 // destroyed (the server's clean stop). What a crash can lose: the entries of
 // the last flush interval (about a second) not yet written; a failed write
 // keeps its entries for the next round, up to `max_buffered`, past which the
@@ -91,6 +92,8 @@ class AccessLog {
   std::int64_t delete_expired(std::chrono::days retention, int batch = 1000, int max_batches = 20);
 
  private:
+  void append(const Actor& reader, const ReadOrigin& origin, const std::int64_t* subjects,
+              std::size_t count, std::string_view kind, std::int64_t object_id);
   void start_flusher_locked();
   void run_flusher();
   // Takes the buffer and writes it; puts it back on failure.
