@@ -144,11 +144,10 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v027: held attachments).
+      // As the desk was before the last migration (v028: the LGPD access log
+      // and privacy notice).
       c.execute_script(
-          "DROP INDEX attachments_held; ALTER TABLE attachments DROP COLUMN held_reason; "
-          "ALTER TABLE attachments DROP COLUMN released_by; "
-          "ALTER TABLE attachments DROP COLUMN released_at; DELETE FROM schema_migrations WHERE "
+          "DROP TABLE access_log; DROP TABLE privacy_notice; DELETE FROM schema_migrations WHERE "
           "version = " +
           std::to_string(latest));
     }
