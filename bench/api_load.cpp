@@ -3,7 +3,12 @@
 // measured the same way in the same run (the server's floor).
 //
 //   bench_api_load [--concurrency C] [--seconds S] [--postgres URL] [--only NAME]
+//                  [--no-access-log]
 // --only runs the health baseline and the workloads whose name contains NAME.
+// "read ticket" reads as the requester (their own data: not in the access
+// log); "read ticket staff" as an admin, each read an entry of the LGPD
+// access log (app/privacy/access_log.hpp); --no-access-log turns the log off
+// for the baseline of that cost.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -15,6 +20,7 @@
 
 #include "api/routes.hpp"
 #include "app/accounts/accounts.hpp"
+#include "app/directory/directory.hpp"
 #include "app/intake/intake.hpp"
 #include "bench_world.hpp"
 #include "http/server.hpp"
@@ -31,16 +37,27 @@ struct Options {
   double seconds = 3;
   std::string postgres_url;
   std::string only;  // run only workloads whose name contains this
+  bool access_log = true;
 };
 
 struct World {
   std::string token;
+  std::string staff_token;  // an admin's: staff reads go to the access log
 };
 
 World prepare(app::Desk& desk) {
   auto world = bench::prepare_bench_world(desk);
   const app::Actor requester{world.requester, Channel::api};
   auto token = desk.accounts().create_api_token(requester, world.requester.id, "carga");
+  Person root;
+  root.id = -1;
+  root.roles = {{Role::admin, std::nullopt}};
+  Person staff;
+  staff.name = "Administradora de Leitura";
+  staff.roles = {{Role::admin, std::nullopt}};
+  staff = desk.directory().create_person(app::Actor{root, Channel::api}, {staff, std::nullopt});
+  auto staff_token =
+      desk.accounts().create_api_token(app::Actor{staff, Channel::api}, staff.id, "leitura");
   // The tickets the read workload cycles through, so it can run alone (--only).
   for (int i = 0; i < 500; ++i) {
     app::RegisterRequest r;
@@ -50,7 +67,7 @@ World prepare(app::Desk& desk) {
     r.description = "Lentidão ao emitir documento na unidade " + std::to_string(i % 97) + ".";
     desk.intake().register_request(requester, r);
   }
-  return {token.secret};
+  return {token.secret, staff_token.secret};
 }
 
 using Result = bench::LoadResult;
@@ -71,7 +88,9 @@ void bench_engine(const char* engine, const std::string& url, const std::string&
   auto db = store::open_database(url, dir);
   store::migrate(*db);
   SystemClock clock;
-  app::Desk desk(*db, clock, app::DeskConfig{dir});
+  app::DeskConfig config{dir};
+  config.access_log.enabled = o.access_log;
+  app::Desk desk(*db, clock, config);
   const World world = prepare(desk);
   api::ApiContext context{desk};
   const auto routes = api::api_routes(context);
@@ -89,6 +108,7 @@ void bench_engine(const char* engine, const std::string& url, const std::string&
   }
   const std::string auth = "Authorization: Bearer " + world.token + "\r\n";
   const std::string json = auth + "Content-Type: application/json\r\n";
+  const std::string staff_auth = "Authorization: Bearer " + world.staff_token + "\r\n";
 
   Result health = run(o, port, [&](bench::KeepAliveClient& c, long) {
     std::string body;
@@ -111,6 +131,12 @@ void bench_engine(const char* engine, const std::string& url, const std::string&
        [&](bench::KeepAliveClient& c, long i) {
          std::string body;
          return c.request("GET", "/api/v1/tickets/" + std::to_string(1 + i % 500), auth, "", body);
+       }},
+      {"read ticket staff",
+       [&](bench::KeepAliveClient& c, long i) {
+         std::string body;
+         return c.request("GET", "/api/v1/tickets/" + std::to_string(1 + i % 500), staff_auth, "",
+                          body);
        }},
       {"list queue",
        [&](bench::KeepAliveClient& c, long) {
@@ -137,8 +163,14 @@ void bench_engine(const char* engine, const std::string& url, const std::string&
 
 int main(int argc, char** argv) {
   Options o;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  for (int i = 1; i < argc; i += 2) {
     std::string flag = argv[i];
+    if (flag == "--no-access-log") {
+      o.access_log = false;
+      --i;  // no value
+      continue;
+    }
+    if (i + 1 >= argc) flag = "";
     if (flag == "--concurrency")
       o.concurrency = std::max(1, std::atoi(argv[i + 1]));
     else if (flag == "--seconds")
@@ -149,7 +181,8 @@ int main(int argc, char** argv) {
       o.only = argv[i + 1];
     else {
       std::fprintf(stderr,
-                   "usage: %s [--concurrency C] [--seconds S] [--postgres URL] [--only NAME]\n",
+                   "usage: %s [--concurrency C] [--seconds S] [--postgres URL] [--only NAME] "
+                   "[--no-access-log]\n",
                    argv[0]);
       return 2;
     }

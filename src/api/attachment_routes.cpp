@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "api/access_reads.hpp"
 #include "api/caller.hpp"
 #include "api/json_fields.hpp"
 #include "api/problem.hpp"
@@ -140,6 +141,7 @@ http::Response upload(ApiContext& ctx, const http::Request& r) {
 http::Response download(ApiContext& ctx, const http::Request& r) {
   auto actor = require_caller(ctx, r);
   auto content = ctx.desk.attachments().read_attachment(actor, path_id(r.params.at("id")));
+  note_api_read(ctx, actor, r, content.requester_id, "attachment", content.record.id);
   http::Response response{200, content.record.content_type, std::move(content.bytes), {}};
   response.headers = {{"Content-Disposition", content_disposition(content.record.filename)},
                       // The type is the sniffed one: the browser must not guess another.

@@ -14,6 +14,7 @@ nlohmann::ordered_json openapi_whatsapp_schemas();
 nlohmann::ordered_json openapi_custody_schemas();
 nlohmann::ordered_json openapi_personal_data_schemas();
 nlohmann::ordered_json openapi_manifestation_schemas();
+nlohmann::ordered_json openapi_privacy_schemas();
 
 namespace {
 
@@ -125,7 +126,7 @@ const nlohmann::ordered_json& openapi_document() {
     for (const auto* table :
          {&documented_operations(), &notice_operations(), &whatsapp_operations(),
           &custody_operations(), &manifestation_operations(), &observability_operations(),
-          &personal_data_operations()}) {
+          &personal_data_operations(), &privacy_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)
@@ -143,6 +144,7 @@ const nlohmann::ordered_json& openapi_document() {
            schemas.update(openapi_custody_schemas());
            schemas.update(openapi_manifestation_schemas());
            schemas.update(openapi_personal_data_schemas());
+           schemas.update(openapi_privacy_schemas());
            return schemas;
          }()},
         {"securitySchemes",

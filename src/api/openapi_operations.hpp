@@ -27,6 +27,8 @@ const std::vector<OperationDoc>& custody_operations();
 const std::vector<OperationDoc>& manifestation_operations();
 // LGPD's export and anonymization (openapi_personal_data_operations.cpp).
 const std::vector<OperationDoc>& personal_data_operations();
+// The LGPD access log's (openapi_privacy_operations.cpp).
+const std::vector<OperationDoc>& privacy_operations();
 // Liveness, readiness and /metrics (openapi_observability_operations.cpp).
 const std::vector<OperationDoc>& observability_operations();
 

@@ -1,6 +1,7 @@
 // People: the staff's search, registration (with an optional initial password
 // the person must change on first access), reading and updating. The desk
 // decides who may see or manage whom; a person the caller may not see is 404.
+#include "api/access_reads.hpp"
 #include "api/caller.hpp"
 #include "api/directory_json.hpp"
 #include "api/directory_routes.hpp"
@@ -90,9 +91,12 @@ void add_people_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   add_guarded_route(routes, "GET", "/api/v1/people", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
     auto items = nlohmann::json::array();
+    std::vector<std::int64_t> listed;
     for (const auto& p : desk.directory().find_people(actor, r.query_value("q").value_or(""))) {
       items.push_back(person_json(p));
+      listed.push_back(p.id);
     }
+    note_api_people_read(ctx, actor, r, listed);
     return items_response(items);
   });
   add_guarded_route(routes, "POST", "/api/v1/people", [&ctx, &desk](const http::Request& r) {
@@ -108,8 +112,9 @@ void add_people_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   });
   add_guarded_route(routes, "GET", "/api/v1/people/:id", [&ctx, &desk](const http::Request& r) {
     auto actor = require_caller(ctx, r);
-    return json_response(200,
-                         person_json(desk.directory().person(actor, path_id(r.params.at("id")))));
+    const auto person = desk.directory().person(actor, path_id(r.params.at("id")));
+    note_api_read(ctx, actor, r, person.id, "person", person.id);
+    return json_response(200, person_json(person));
   });
   // The temporary password is e-mailed; it is in the answer only for a person
   // without an e-mail address (shown once to the admin).

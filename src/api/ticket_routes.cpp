@@ -1,5 +1,6 @@
 // Tickets: register, read, list/search with keyset cursors, history, and the
 // look-up by protocol number.
+#include "api/access_reads.hpp"
 #include "api/caller.hpp"
 #include "api/directory_routes.hpp"
 #include "api/json_fields.hpp"
@@ -93,21 +94,25 @@ void add_ticket_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
     const auto id = path_id(r.params.at("id"));
     // With the cached clock, in the same read (the explained timeline is at /sla).
     auto [ticket, sla] = ctx.desk.tickets().ticket_with_sla(actor, id);
+    note_api_read(ctx, actor, r, ticket.requester_id, "ticket", ticket.id);
     auto body = ticket_json(ticket);
     body["sla"] = sla_summary_json(sla);
     return json_response(200, body);
   });
   route("GET", "/api/v1/tickets/by-protocol/:protocol", [&ctx](const http::Request& r) {
     auto actor = require_caller(ctx, r);
-    return json_response(
-        200, ticket_json(ctx.desk.tickets().ticket_by_protocol(actor, r.params.at("protocol"))));
+    const auto ticket = ctx.desk.tickets().ticket_by_protocol(actor, r.params.at("protocol"));
+    note_api_read(ctx, actor, r, ticket.requester_id, "ticket", ticket.id);
+    return json_response(200, ticket_json(ticket));
   });
   route("GET", "/api/v1/tickets/:id/events", [&ctx](const http::Request& r) {
     auto actor = require_caller(ctx, r);
+    const auto id = path_id(r.params.at("id"));
     auto items = nlohmann::json::array();
-    for (const auto& e : ctx.desk.tickets().history(actor, path_id(r.params.at("id")))) {
-      items.push_back(event_json(e));
-    }
+    for (const auto& e : ctx.desk.tickets().history(actor, id)) items.push_back(event_json(e));
+    // The history names the requester too: read within the same visibility check.
+    note_api_read(ctx, actor, r, ctx.desk.tickets().ticket(actor, id).requester_id, "ticket_events",
+                  id);
     return json_response(200, {{"items", items}});
   });
 }

@@ -1,4 +1,6 @@
 #pragma once
+#include <optional>
+
 #include "domain/person.hpp"
 #include "domain/ticket_status.hpp"
 
@@ -10,6 +12,9 @@ namespace guiche::app {
 struct Actor {
   Person person;
   Channel channel = Channel::portal;
+  // The personal API token the call came with, if any (the access log names
+  // it; app/privacy/access_log.hpp).
+  std::optional<std::int64_t> api_token_id{};
 
   std::int64_t id() const { return person.id; }
 };

@@ -21,6 +21,8 @@
 #include "app/notices/notices.hpp"
 #include "app/outbox/outbox_admin.hpp"
 #include "app/personal_data/personal_data.hpp"
+#include "app/privacy/access_log.hpp"
+#include "app/privacy/privacy_notices.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_clocks.hpp"
 #include "app/sla/sla_recompute.hpp"
@@ -36,6 +38,8 @@ namespace guiche::app {
 Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
     : context_(std::make_unique<DeskContext>(db, clock, std::move(config))) {
   auto& ctx = *context_;
+  access_log_ = std::make_unique<AccessLog>(ctx.db, ctx.clock, ctx.config.access_log);
+  privacy_ = std::make_unique<PrivacyNotices>(ctx);
   clocks_ = std::make_unique<SlaClocks>(ctx);
   notices_ = std::make_unique<Notices>(ctx);
   ledger_ = std::make_unique<TicketLedger>(ctx, *clocks_, *notices_);

@@ -17,6 +17,8 @@ class SlaClocks;
 class Notices;
 class TicketLedger;
 class Accounts;
+class AccessLog;
+class PrivacyNotices;
 class Attachments;
 class Authorizations;
 class Calendars;
@@ -58,6 +60,9 @@ class Desk {
   Date local_date(Instant t) const;
 
   Accounts& accounts() { return *accounts_; }
+  // LGPD: who read whose personal data (app/privacy/access_log.hpp), and the privacy notice.
+  AccessLog& access_log() { return *access_log_; }
+  PrivacyNotices& privacy() { return *privacy_; }
   Directory& directory() { return *directory_; }
   Authorizations& authorizations() { return *authorizations_; }
   Calendars& calendars() { return *calendars_; }
@@ -90,6 +95,9 @@ class Desk {
  private:
   // Declared in construction order: each service may use those above it.
   std::unique_ptr<DeskContext> context_;
+  // Destroyed after every service that may record a read: its last flush runs then.
+  std::unique_ptr<AccessLog> access_log_;
+  std::unique_ptr<PrivacyNotices> privacy_;
   std::unique_ptr<SlaClocks> clocks_;
   std::unique_ptr<Notices> notices_;
   std::unique_ptr<TicketLedger> ledger_;

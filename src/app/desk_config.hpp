@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/privacy/access_log_options.hpp"
 #include "app/whatsapp/whatsapp_config.hpp"
 #include "domain/service.hpp"
 
@@ -128,6 +129,10 @@ struct DeskConfig {
   std::int64_t max_mail_bytes = 40LL * 1024 * 1024;
   // The WhatsApp channel (chatbot intake and notices); off until configured.
   WhatsAppConfig whatsapp{};
+  // LGPD art. 37: the personal-data access log's buffering (app/privacy/access_log.hpp)
+  // and how long housekeeping keeps its entries (about five years by default).
+  AccessLogOptions access_log{};
+  std::chrono::days access_log_retention{1825};
 };
 
 }  // namespace guiche::app

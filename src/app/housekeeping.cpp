@@ -4,6 +4,7 @@
 #include "app/incidents/status_subscriptions.hpp"
 #include "app/manifestations/manifestations.hpp"
 #include "app/personal_data/personal_data.hpp"
+#include "app/privacy/access_log.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_recompute.hpp"
 #include "app/tickets/ticket_work.hpp"
@@ -34,6 +35,8 @@ Housekeeping::Housekeeping(Desk& desk, std::chrono::milliseconds period)
                     std::chrono::steady_clock::now() +
                     (done >= kRetentionBatch ? std::chrono::hours(0) : std::chrono::hours(1));
               }
+              // LGPD: access-log entries past the retention period, in bounded batches.
+              desk.access_log().delete_expired(desk.config().access_log_retention);
             }),
       // A pending job is noticed within a second, then runs without pause.
       recompute_("sla-recompute", std::chrono::seconds(1),

@@ -283,6 +283,15 @@ void add_serve(CLI::App& app, Runners& runners) {
                    "lembra)")
       ->check(CLI::Range(0, 24 * 30))
       ->envname("GUICHE_INCIDENT_REMINDER_HOURS");
+  // LGPD art. 37: how long the personal-data access log keeps its entries
+  // (app/privacy/access_log.hpp); housekeeping deletes older ones.
+  auto access_log_retention_days = std::make_shared<int>(1825);
+  command
+      ->add_option("--access-log-retention-days", *access_log_retention_days,
+                   "dias que o registro de acessos a dados pessoais guarda cada leitura (LGPD, "
+                   "art. 37; padrão 1825, cerca de 5 anos)")
+      ->check(CLI::Range(1, 36500))
+      ->envname("GUICHE_ACCESS_LOG_RETENTION_DAYS");
   // Observability (observability/): the log's format and where /metrics is served.
   auto log_format = std::make_shared<std::string>("text");
   command
@@ -316,7 +325,8 @@ void add_serve(CLI::App& app, Runners& runners) {
   attachment_options->add_to(*command);
   runners[command] = [options, listen, demo, calendar, mail_options, imap_options, web_dir,
                       maintenance_reminder_hours, incident_reminder_hours, whatsapp_options,
-                      log_format, metrics_listen, attachment_options, anonymize_after_years] {
+                      log_format, metrics_listen, attachment_options, anonymize_after_years,
+                      access_log_retention_days] {
     // Before any thread starts: a SIGTERM during start-up then waits for the
     // server's handler and ends in the same clean stop (http/server.hpp).
     http::hold_stop_signals();
@@ -345,6 +355,7 @@ void add_serve(CLI::App& app, Runners& runners) {
     config.incident_group_name = mail_options->incident_channel;
     config.maintenance_reminder_before = std::chrono::hours(*maintenance_reminder_hours);
     config.incident_update_reminder = std::chrono::hours(*incident_reminder_hours);
+    config.access_log_retention = std::chrono::days(*access_log_retention_days);
     config.public_url =
         mail_options->public_url.empty() ? "http://" + *listen : mail_options->public_url;
     // Only PostgreSQL is shared by several nodes.

@@ -12,7 +12,7 @@ struct RoleInfo {
   std::string_view label_pt;
 };
 
-constexpr std::array<RoleInfo, 10> kRoles{{
+constexpr std::array<RoleInfo, 11> kRoles{{
     {Role::requester, "requester", "solicitante"},
     {Role::org_manager, "org_manager", "gestor do órgão"},
     {Role::attendant, "attendant", "atendente"},
@@ -23,6 +23,7 @@ constexpr std::array<RoleInfo, 10> kRoles{{
     {Role::leadership, "leadership", "diretoria"},
     {Role::admin, "admin", "administrador"},
     {Role::ombudsman, "ombudsman", "ouvidoria"},
+    {Role::data_protection_officer, "data_protection_officer", "encarregado de dados"},
 }};
 
 }  // namespace

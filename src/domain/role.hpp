@@ -21,6 +21,10 @@ enum class Role {
   // Receives and answers manifestações; the only role that sees a confidential
   // manifestante (domain/manifestations/manifestation.hpp).
   ombudsman,
+  // Encarregado de dados (LGPD art. 41): reads the personal-data access log
+  // and edits the privacy notice (app/privacy/). Not unit-scoped, and no
+  // ticket access of its own. Appended last: stored codes and ordinals stay.
+  data_protection_officer,
 };
 
 std::string_view role_code(Role r);

@@ -43,4 +43,12 @@ std::optional<std::int64_t> person_of_api_token(Connection& c, const std::string
   return row->integer(0);
 }
 
+std::optional<TokenOwner> api_token_owner(Connection& c, const std::string& token_hash) {
+  auto row = c.query_one(
+      "SELECT id, person_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+      {token_hash});
+  if (!row) return std::nullopt;
+  return TokenOwner{row->integer(0), row->integer(1)};
+}
+
 }  // namespace guiche::store

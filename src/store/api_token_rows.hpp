@@ -26,5 +26,11 @@ void revoke_api_token(Connection& c, std::int64_t token_id, Instant at);
 std::vector<ApiTokenRecord> api_tokens_of(Connection& c, std::int64_t person_id);
 // The person a token that is not revoked stands for.
 std::optional<std::int64_t> person_of_api_token(Connection& c, const std::string& token_hash);
+// The live token with that hash: its id and its owner (the access log names both).
+struct TokenOwner {
+  std::int64_t token_id;
+  std::int64_t person_id;
+};
+std::optional<TokenOwner> api_token_owner(Connection& c, const std::string& token_hash);
 
 }  // namespace guiche::store

@@ -12,7 +12,7 @@ constexpr const char* kManifestationColumns =
     "m.extension_days, m.extension_reason, m.complement_requested, m.paused_on, m.paused_days, "
     "m.due_on, m.answer, m.answered_at, m.closed_at, m.tracking_hash, m.warned";
 
-std::string select_where(const std::string& rest) {
+std::string manifestation_select_where(const std::string& rest) {
   return std::string("SELECT ") + kManifestationColumns +
          " FROM manifestations m LEFT JOIN services s ON s.id = m.service_id " + rest;
 }
@@ -121,13 +121,13 @@ void update_manifestation(Connection& c, const Manifestation& m) {
 }
 
 std::optional<Manifestation> load_manifestation(Connection& c, std::int64_t id) {
-  auto row = c.query_one(select_where("WHERE m.id = ?"), {id});
+  auto row = c.query_one(manifestation_select_where("WHERE m.id = ?"), {id});
   if (!row) return std::nullopt;
   return manifestation_of(*row);
 }
 
 std::optional<TrackedManifestation> find_manifestation(Connection& c, const std::string& protocol) {
-  auto row = c.query_one(select_where("WHERE m.protocol = ?"), {protocol});
+  auto row = c.query_one(manifestation_select_where("WHERE m.protocol = ?"), {protocol});
   if (!row) return std::nullopt;
   return TrackedManifestation{manifestation_of(*row), row->text(28)};
 }
@@ -154,9 +154,10 @@ std::vector<ManifestationEvent> manifestation_events(Connection& c, std::int64_t
 
 std::string running_manifestations_sql(bool after_cursor) {
   // The partial index manifestations_queue holds exactly these rows, in this order.
-  return select_where("WHERE m.status IN ('open', 'awaiting_complement') " +
-                      std::string(after_cursor ? "AND (m.due_on, m.id) > (?, ?) " : "") +
-                      "ORDER BY m.due_on, m.id LIMIT ?");
+  return manifestation_select_where(
+      "WHERE m.status IN ('open', 'awaiting_complement') " +
+      std::string(after_cursor ? "AND (m.due_on, m.id) > (?, ?) " : "") +
+      "ORDER BY m.due_on, m.id LIMIT ?");
 }
 
 std::vector<Manifestation> running_manifestations(Connection& c, int limit,
@@ -167,7 +168,7 @@ std::vector<Manifestation> running_manifestations(Connection& c, int limit,
 }
 
 std::string manifestations_to_warn_sql() {
-  return select_where(
+  return manifestation_select_where(
       "WHERE m.status = 'open' AND m.warned <> 'overdue' AND m.due_on <= ? "
       "AND (m.due_on < ? OR m.warned = '') ORDER BY m.due_on LIMIT ?");
 }
@@ -190,9 +191,10 @@ std::vector<std::int64_t> ouvidoria_people(Connection& c) {
 std::vector<Manifestation> recent_manifestations(Connection& c, int limit,
                                                  std::optional<std::int64_t> before) {
   if (!before) {
-    return all_of(c.query(select_where("ORDER BY m.id DESC LIMIT ?"), {std::int64_t{limit}}));
+    return all_of(
+        c.query(manifestation_select_where("ORDER BY m.id DESC LIMIT ?"), {std::int64_t{limit}}));
   }
-  return all_of(c.query(select_where("WHERE m.id < ? ORDER BY m.id DESC LIMIT ?"),
+  return all_of(c.query(manifestation_select_where("WHERE m.id < ? ORDER BY m.id DESC LIMIT ?"),
                         {*before, std::int64_t{limit}}));
 }
 

@@ -39,6 +39,8 @@ std::string url_decode(const std::string& s) {
 // Each request is answered on one thread from start to end, so the language
 // chosen for it can live here instead of in every handler's parameters.
 thread_local std::string current_language = kDefaultLanguage;
+// The client address of the page being answered (the access log names it).
+thread_local std::string current_address;
 
 std::string language_of(WebContext& ctx, const http::Request& r) {
   auto chosen = r.cookie(kLanguageCookie);
@@ -133,6 +135,10 @@ const std::string& page_language() {
   return current_language;
 }
 
+const std::string& page_address() {
+  return current_address;
+}
+
 std::string text(WebContext& ctx, const std::string& dotted_key) {
   return ctx.texts.text(current_language, dotted_key);
 }
@@ -159,6 +165,9 @@ http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status
                          {"agente", agent},
                          {"comunicados", app::is_desk_staff(person)},
                          {"admin", person.has_role(Role::admin)},
+                         // The encarregado de dados reaches the LGPD pages (admins from /admin).
+                         {"encarregado", person.has_role(Role::data_protection_officer) &&
+                                             !person.has_role(Role::admin)},
                          {"ouvidoria", app::is_ombudsman(person)}};
   }
   http::Response response{
@@ -181,6 +190,7 @@ http::Response see_other(const std::string& location) {
 http::Response guarded_page(WebContext& ctx, const http::Request& r,
                             const std::function<http::Response()>& produce) {
   current_language = language_of(ctx, r);
+  current_address = r.remote_address;
   try {
     return produce();
   } catch (const Redirect& to) {

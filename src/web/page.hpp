@@ -72,6 +72,8 @@ std::string safe_return_path(const std::string& to, const std::string& fallback 
 // The language of the page being answered on this thread (set by
 // guarded_page from the "idioma" cookie), and a text of it by "area.key".
 const std::string& page_language();
+// The client address of the request being answered on this thread (set by guarded_page).
+const std::string& page_address();
 std::string text(WebContext& ctx, const std::string& dotted_key);
 
 // Percent-encoding for a value placed in a URL.

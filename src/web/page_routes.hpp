@@ -27,6 +27,8 @@ void add_charter_pdf(WebContext& ctx, std::vector<http::Route>& routes);
 void add_status_subscription_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_manifestation_pages(WebContext& ctx, std::vector<http::Route>& routes);  // ouvidoria/
 void add_ouvidoria_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_privacy_pages(WebContext& ctx,
+                       std::vector<http::Route>& routes);  // privacy_pages.cpp
 void add_live_routes(WebContext& ctx, std::vector<http::Route>& routes);
 
 // Every page of the portal and its static files.

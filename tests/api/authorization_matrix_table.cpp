@@ -234,6 +234,9 @@ std::vector<MatrixRow> authorization_matrix() {
       {"PUT", "/api/v1/sla/configuration", "/api/v1/sla/configuration", "{sla_configuration}",
        "DDDDDDDDYDAD"},
       {"GET", "/api/v1/sla/recompute", "/api/v1/sla/recompute", "", "DDDDDDDDYDAD"},
+      // LGPD art. 37: the personal-data access log, admins (and the encarregado
+      // de dados, no caller here: tests/api/access_log_api_test.cpp) only.
+      {"GET", "/api/v1/access-log", "/api/v1/access-log", "", "DDDDDDDDYDAD"},
       // Near the end: the admin's call erases Paulo's data (the rows above use them).
       {"POST", "/api/v1/people/:id/anonymize", "/api/v1/people/{paulo}/anonymize", "",
        "HHDDDDHHYHAH"},

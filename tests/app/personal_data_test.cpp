@@ -205,10 +205,19 @@ TEST_P(PersonalDataTest, OnlyThePersonAndAdminsExportAndEachExportIsRecorded) {
   EXPECT_EQ(outcome([&] { desk->personal_data().export_data(as(other.person), z.person.id); }),
             "not_found");
   EXPECT_EQ(outcome([&] { desk->personal_data().export_data(as(w.admin), 999999); }), "not_found");
+  // The encarregado de dados answers titulares too; anonymizing stays the admins'.
+  Person dpo;
+  dpo.name = "Dora Encarregada";
+  dpo.emails = {"dora@prodest.es.gov.br"};
+  dpo.roles = {{Role::data_protection_officer, std::nullopt}};
+  dpo = desk->directory().create_person(as(w.admin), {dpo, std::nullopt});
+  EXPECT_FALSE(desk->personal_data().export_data(as(dpo), z.person.id).archive.empty());
+  EXPECT_NE(outcome([&] { desk->personal_data().anonymize(as(dpo), z.person.id); }), "ok");
   const auto requests = desk->personal_data().requests(as(w.admin), z.person.id);
-  ASSERT_EQ(requests.size(), 1u);
+  ASSERT_EQ(requests.size(), 2u);
   EXPECT_EQ(requests[0].kind, "export");
   EXPECT_EQ(requests[0].actor_id, w.admin.id);
+  EXPECT_EQ(requests[1].actor_id, dpo.id);
 }
 
 TEST_P(PersonalDataTest, AfterTheAnonymizationNoDatumOfThePersonIsStoredAnywhere) {

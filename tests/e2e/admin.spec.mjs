@@ -337,6 +337,31 @@ export default async function adminPages({ base, page, step, visit, signIn, newC
     await atPhoneWidth(page.context(), [['/admin/mensagens-em-duvida', 'admin-mensagens-em-duvida-360']]);
   });
 
+  await step('LGPD: registro de acessos e aviso de privacidade, com axe e a 360 px', async () => {
+    // A staff read of a person is an entry of the access log.
+    await page.goto(base + '/admin/pessoas?q=ribeiro');
+    await Promise.all([page.waitForLoadState('load'), page.click('#pessoas tbody a')]);
+    // Entries reach the database within the log's flush interval (about a second).
+    let rows = 0;
+    for (let i = 0; i < 20 && rows === 0; ++i) {
+      await page.waitForTimeout(250);
+      await page.goto(base + '/admin/acessos');
+      rows = await page.locator('#acessos tbody tr').count();
+    }
+    expect(rows >= 1, 'o registro mostra a leitura');
+    await visit(page, '/admin/acessos', 'admin-acessos');
+    await page.goto(base + '/admin/privacidade');
+    await visit(page, '/admin/privacidade', 'admin-privacidade');
+    await page.fill('#encarregado', 'Encarregada de Dados — encarregado@exemplo.gov.br');
+    await save();
+    expect(/\/admin\/privacidade\?salvo=1$/.test(page.url()), 'aviso salvo: ' + page.url());
+    await page.goto(base + '/privacidade');
+    expect((await page.textContent('main')).includes('encarregado@exemplo.gov.br'), 'contato publicado');
+    await visit(page, '/privacidade', 'privacidade');
+    await atPhoneWidth(page.context(), [['/admin/acessos', 'admin-acessos-360'],
+      ['/privacidade', 'privacidade-360']]);
+  });
+
   await step('atendente recebe 403 em /admin e não vê o menu', async () => {
     const other = await newContext();
     const ap = await other.newPage();

@@ -28,8 +28,9 @@ class CredentialCache {
   struct Credential {
     Person person;
     Channel channel = Channel::portal;
-    std::string csrf_token;  // sessions only
-    Instant expires_at{};    // sessions; tokens never expire by themselves
+    std::string csrf_token;                  // sessions only
+    Instant expires_at{};                    // sessions; tokens never expire by themselves
+    std::optional<std::int64_t> token_id{};  // tokens
   };
   using Units = std::shared_ptr<const std::vector<Unit>>;
 

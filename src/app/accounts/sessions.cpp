@@ -118,18 +118,23 @@ std::optional<Actor> Accounts::token_actor(const std::string& secret) {
   if (secret.size() < 8 || secret.size() > 200) return std::nullopt;
   const Instant now = ctx_.now();
   const std::string key = "t:" + store::sha256_hex(secret);
-  if (auto known = ctx_.credentials.find(key, now)) return Actor{known->person, Channel::api};
+  if (auto known = ctx_.credentials.find(key, now))
+    return Actor{known->person, Channel::api, known->token_id};
   const auto generation = ctx_.credentials.generation();
   std::optional<Person> found;
+  std::optional<std::int64_t> token_id;
   ctx_.db.read([&](store::Connection& c) {
-    auto owner = store::person_of_api_token(c, key.substr(2));
+    auto owner = store::api_token_owner(c, key.substr(2));
     if (!owner) return;
-    auto person = store::load_person(c, *owner);
-    if (person && person->active) found = std::move(person);
+    auto person = store::load_person(c, owner->person_id);
+    if (person && person->active) {
+      found = std::move(person);
+      token_id = owner->token_id;
+    }
   });
   if (!found) return std::nullopt;
-  ctx_.credentials.remember(key, {*found, Channel::api, "", Instant{}}, now, generation);
-  return Actor{*found, Channel::api};
+  ctx_.credentials.remember(key, {*found, Channel::api, "", Instant{}, token_id}, now, generation);
+  return Actor{*found, Channel::api, token_id};
 }
 
 }  // namespace guiche::app

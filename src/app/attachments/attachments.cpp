@@ -137,11 +137,13 @@ std::vector<store::AttachmentRecord> Attachments::attach_all(
 AttachmentContent Attachments::read_attachment(const Actor& a, std::int64_t attachment_id) {
   require_active(a);
   std::optional<store::AttachmentRecord> record;
+  std::int64_t requester_id = 0;
   ctx_.db.read([&](store::Connection& c) {
     record = store::load_attachment(c, attachment_id);
     if (!record) return;
-    if (!ctx_.visible_ticket(c, a, record->ticket_id) ||
-        (!record->is_public && !is_staff(a.person)) ||
+    const auto ticket = ctx_.visible_ticket(c, a, record->ticket_id);
+    if (ticket) requester_id = ticket->requester_id;
+    if (!ticket || (!record->is_public && !is_staff(a.person)) ||
         (record->held() && !a.person.has_role(Role::admin))) {
       record.reset();
     }
@@ -149,7 +151,7 @@ AttachmentContent Attachments::read_attachment(const Actor& a, std::int64_t atta
   if (!record) throw not_found("Anexo não encontrado.");
   auto bytes = ctx_.blobs.read(record->sha256);
   if (!bytes) throw not_found("Anexo não encontrado.");
-  return {*record, std::move(*bytes)};
+  return {*record, std::move(*bytes), requester_id};
 }
 
 std::vector<store::AttachmentRecord> Attachments::attachments(const Actor& a,

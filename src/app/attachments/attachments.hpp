@@ -27,6 +27,7 @@ struct NewAttachment {
 struct AttachmentContent {
   store::AttachmentRecord record;
   std::string bytes;
+  std::int64_t requester_id = 0;  // the ticket's: whose personal data it is (access log)
 };
 
 // The "attachment_added" event of a stored file (every channel that attaches records this one).

@@ -45,10 +45,13 @@ void PersonalData::require_admin_over(const Actor& a, std::int64_t person_id) {
 
 PersonalDataExport PersonalData::export_data(const Actor& a, std::int64_t person_id) {
   require_active(a);
-  if (a.id() != person_id && !a.person.has_role(Role::admin)) {
+  // The encarregado de dados answers the titulares' requests (LGPD art. 41).
+  if (a.id() != person_id && !a.person.has_role(Role::admin) &&
+      !a.person.has_role(Role::data_protection_officer)) {
     directory_.person(a, person_id);  // 404 for a person the caller may not see
     throw forbidden(
-        "Somente o próprio titular ou um administrador obtém os dados pessoais de uma pessoa.");
+        "Somente o próprio titular, um administrador ou o encarregado de dados obtém os dados "
+        "pessoais de uma pessoa.");
   }
   // Recorded first, so the export lists itself among the requests; read on
   // a snapshot of its own, so a large export holds no write back.

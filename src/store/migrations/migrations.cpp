@@ -33,6 +33,7 @@ extern const char* const kMigrationV024SlaRecompute;
 std::string migration_v025_service_figures(Dialect dialect);
 extern const char* const kMigrationV026UnfinishedTickets;
 extern const char* const kMigrationV027HeldAttachments;
+extern const char* const kMigrationV028AccessLog;
 extern const char* const kMigrationV029PersonalData;
 
 namespace {
@@ -86,6 +87,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {25, "service_figures", migration_v025_service_figures(dialect)},
       {26, "unfinished_tickets", in_dialect(kMigrationV026UnfinishedTickets, dialect)},
       {27, "held_attachments", in_dialect(kMigrationV027HeldAttachments, dialect)},
+      {28, "access_log", in_dialect(kMigrationV028AccessLog, dialect)},
       {29, "personal_data", in_dialect(kMigrationV029PersonalData, dialect)},
   };
 }

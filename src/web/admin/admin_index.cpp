@@ -23,6 +23,10 @@ void add_admin_held_files(WebContext& ctx,
                           std::vector<http::Route>& routes);  // admin_held_files.cpp
 void add_admin_outbox_in_doubt(WebContext& ctx,
                                std::vector<http::Route>& routes);  // admin_outbox_in_doubt.cpp
+                          std::vector<http::Route>& routes);                // admin_held_files.cpp
+void add_admin_privacy(WebContext& ctx, std::vector<http::Route>& routes);  // admin_privacy.cpp
+void add_admin_access_log(WebContext& ctx,
+                          std::vector<http::Route>& routes);  // admin_access_log.cpp
 
 namespace {
 
@@ -45,6 +49,13 @@ void add_admin_index(WebContext& ctx, std::vector<http::Route>& routes) {
       sections.push_back({{"url", path},
                           {"nome", text(ctx, "admin.indice." + key)},
                           {"sobre", text(ctx, "admin.indice." + key + "_sobre")}});
+    }
+    // LGPD: the personal-data access log and the privacy notice.
+    for (const auto& [path, key] : std::vector<std::pair<std::string, std::string>>{
+             {"/admin/acessos", "acessos"}, {"/admin/privacidade", "aviso"}}) {
+      sections.push_back({{"url", path},
+                          {"nome", text(ctx, "privacidade.indice." + key)},
+                          {"sobre", text(ctx, "privacidade.indice." + key + "_sobre")}});
     }
     sections.push_back({{"url", "/admin/webhooks"},
                         {"nome", text(ctx, "webhooks.indice")},
@@ -82,6 +93,8 @@ void add_admin_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   add_admin_ouvidoria(ctx, routes);
   add_admin_held_files(ctx, routes);
   add_admin_outbox_in_doubt(ctx, routes);
+  add_admin_privacy(ctx, routes);
+  add_admin_access_log(ctx, routes);
 }
 
 }  // namespace guiche::web

@@ -7,6 +7,7 @@
 #include "app/accounts/accounts.hpp"
 #include "app/directory/directory.hpp"
 #include "app/personal_data/personal_data.hpp"
+#include "web/access_reads.hpp"
 #include "web/admin/admin_forms.hpp"
 #include "web/admin/admin_page.hpp"
 #include "web/page_routes.hpp"
@@ -14,10 +15,17 @@
 namespace guiche::web {
 namespace {
 
-constexpr Role kRoles[] = {Role::requester,      Role::org_manager,  Role::attendant,
-                           Role::analyst,        Role::unit_manager, Role::client_relations,
-                           Role::communications, Role::leadership,   Role::admin,
-                           Role::ombudsman};
+constexpr Role kRoles[] = {Role::requester,
+                           Role::org_manager,
+                           Role::attendant,
+                           Role::analyst,
+                           Role::unit_manager,
+                           Role::client_relations,
+                           Role::communications,
+                           Role::leadership,
+                           Role::admin,
+                           Role::ombudsman,
+                           Role::data_protection_officer};
 
 const std::map<std::string, std::string> kPersonFields = {{"name", "nome"},
                                                           {"login", "login"},
@@ -68,6 +76,7 @@ http::Response person_page(WebContext& ctx, const Visitor& v, const http::Reques
                            const std::optional<Person>& current, const Form* sent, const Errors& e,
                            nlohmann::json reset = nlohmann::json::object(), int status = 0) {
   Person p = current.value_or(Person{});
+  if (current) note_page_read(ctx, v, current->id, "person", current->id);
   if (sent) p = person_from(*sent, p);
   const auto t = [&](const std::string& key) { return text(ctx, "admin.pessoas." + key); };
   std::vector<std::pair<std::string, std::string>> orgs = {{"", t("sem_orgao")}};
@@ -201,7 +210,9 @@ http::Response list(WebContext& ctx, const http::Request& r) {
   Errors errors;
   if (!q.empty()) {
     try {
+      std::vector<std::int64_t> listed;
       for (const auto& p : ctx.desk.directory().find_people(v.actor, q)) {
+        listed.push_back(p.id);
         std::string roles;
         for (const auto& g : p.roles)
           roles += (roles.empty() ? "" : ", ") +
@@ -212,6 +223,7 @@ http::Response list(WebContext& ctx, const http::Request& r) {
                          {"ativo", p.active},
                          {"url", "/admin/pessoas/" + std::to_string(p.id)}});
       }
+      note_page_people_read(ctx, v, listed);
     } catch (const DomainError& e) {
       if (e.kind() != DomainError::Kind::validation) throw;
       errors["q"] = e.what();

@@ -8,6 +8,7 @@
 
 #include "app/tickets/equipment_custody.hpp"
 #include "app/tickets/ticket_reads.hpp"
+#include "web/access_reads.hpp"
 #include "web/agent/agent_custody_view.hpp"
 #include "web/agent/agent_ticket_view.hpp"
 #include "web/page_routes.hpp"
@@ -85,6 +86,8 @@ http::Response post_custody(WebContext& ctx, const http::Request& r) {
 http::Response receipt(WebContext& ctx, const http::Request& r) {
   const auto v = require_agent(ctx, r);
   const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, r.params.at("protocol"));
+  // A receipt names who delivered and the ticket's requester: a ticket read.
+  note_page_read(ctx, v, t.requester_id, "ticket", t.id);
   const auto& seq_text = r.params.at("seq");
   std::int64_t seq = 0;
   const auto [end, ec] = std::from_chars(seq_text.data(), seq_text.data() + seq_text.size(), seq);

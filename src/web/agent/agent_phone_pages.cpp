@@ -11,6 +11,7 @@
 #include "app/intake/intake.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "domain/service_code.hpp"
+#include "web/access_reads.hpp"
 #include "web/agent/agent_common.hpp"
 #include "web/page_routes.hpp"
 #include "web/service_form.hpp"
@@ -49,9 +50,13 @@ nlohmann::json search_view(WebContext& ctx, const Visitor& v, const std::string&
   if (q.empty()) return view;
   nlohmann::json found = nlohmann::json::array();
   try {
+    std::vector<std::int64_t> listed;
     for (const auto& p : ctx.desk.directory().find_people(v.actor, q)) {
-      if (p.active) found.push_back(person_view(ctx, v, p));
+      if (!p.active) continue;
+      found.push_back(person_view(ctx, v, p));
+      listed.push_back(p.id);
     }
+    note_page_people_read(ctx, v, listed);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;
     view["erro_q"] = e.what();
@@ -74,6 +79,7 @@ http::Response registration_page(WebContext& ctx, const Visitor& v, const http::
   if (!person_id.empty()) {
     try {
       person = ctx.desk.directory().person(v.actor, std::stoll(person_id));
+      note_page_read(ctx, v, person->id, "person", person->id);
     } catch (const std::exception&) {
       errors["q"] = text(ctx, "agente.pessoa_nao_encontrada");
     }

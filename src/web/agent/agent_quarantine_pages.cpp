@@ -6,6 +6,7 @@
 #include "app/directory/directory.hpp"
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/tickets/ticket_reads.hpp"
+#include "web/access_reads.hpp"
 #include "web/agent/agent_common.hpp"
 #include "web/page_routes.hpp"
 #include "web/record_id.hpp"
@@ -104,8 +105,10 @@ http::Response message_page(WebContext& ctx, const Visitor& v, const http::Reque
   if (!q_text.empty() && q.state == "pending") {
     try {
       const auto chosen = sent.value("pessoa");
+      std::vector<std::int64_t> listed;
       for (const auto& p : ctx.desk.directory().find_people(v.actor, q_text)) {
         if (!p.active) continue;
+        listed.push_back(p.id);
         const auto pid = std::to_string(p.id);
         people.push_back({{"id", pid},
                           {"nome", p.name},
@@ -113,6 +116,7 @@ http::Response message_page(WebContext& ctx, const Visitor& v, const http::Reque
                           {"tem_email", !p.emails.empty()},
                           {"marcada", chosen == pid || (chosen.empty() && people.empty())}});
       }
+      note_page_people_read(ctx, v, listed);
     } catch (const DomainError& e) {
       if (e.kind() != DomainError::Kind::validation) throw;
       errors["q"] = e.what();

@@ -5,6 +5,7 @@
 #include "app/incidents/notice_tickets.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
+#include "web/access_reads.hpp"
 #include "web/agent/agent_custody_view.hpp"
 #include "web/agent/agent_whatsapp_view.hpp"
 #include "web/ouvidoria/manifestation_view.hpp"
@@ -200,6 +201,8 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
                                  const std::map<std::string, std::string>& errors, int status,
                                  const std::string& notice) {
   const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, protocol);
+  // The page shows the requester's data too: one ticket read for the log.
+  note_page_read(ctx, v, t.requester_id, "ticket", t.id);
   const Instant now = ctx.desk.now();
   nlohmann::json services = nlohmann::json::array();
   std::string service_label;

@@ -6,6 +6,7 @@
 // sent) — and the forms its status allows (request_actions.cpp answers them).
 #include "web/portal/request_pages.hpp"
 #include "app/attachments/attachments.hpp"
+#include "web/access_reads.hpp"
 
 #include "app/access_policy.hpp"
 #include "app/directory/directory.hpp"
@@ -148,6 +149,8 @@ http::Response timeline_fragment(WebContext& ctx, const http::Request& r) {
 http::Response request_page(WebContext& ctx, const Visitor& v, const std::string& protocol,
                             const SentForm& sent, int status, const std::string& done) {
   const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, protocol);
+  // The requester's own reads are not logged; their organization manager's are.
+  note_page_read(ctx, v, t.requester_id, "ticket", t.id);
   const auto events = ctx.desk.tickets().history(v.actor, t.id);
   std::vector<FormField> form;
   const auto service = service_name(ctx, v, t.service_id, &form);
