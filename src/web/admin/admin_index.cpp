@@ -23,7 +23,6 @@ void add_admin_held_files(WebContext& ctx,
                           std::vector<http::Route>& routes);  // admin_held_files.cpp
 void add_admin_outbox_in_doubt(WebContext& ctx,
                                std::vector<http::Route>& routes);  // admin_outbox_in_doubt.cpp
-                          std::vector<http::Route>& routes);                // admin_held_files.cpp
 void add_admin_privacy(WebContext& ctx, std::vector<http::Route>& routes);  // admin_privacy.cpp
 void add_admin_access_log(WebContext& ctx,
                           std::vector<http::Route>& routes);  // admin_access_log.cpp

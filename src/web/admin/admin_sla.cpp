@@ -85,7 +85,7 @@ std::string grouped(std::int64_t n, const std::string& separator) {
 }
 
 // "< 1 s", "42 s", "3 min 05 s", "2 h 07 min".
-std::string duration_text(std::chrono::milliseconds d) {
+std::string sla_duration_text(std::chrono::milliseconds d) {
   const auto s = std::max<std::int64_t>(0, d.count() / 1000);
   auto two = [](std::int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); };
   if (s == 0) return "< 1 s";
@@ -120,15 +120,16 @@ nlohmann::json recompute_notice(WebContext& ctx, const Visitor& v) {
                                         {"pct", std::to_string(app::SlaRecompute::percent(*job))},
                                         {"inicio", format_local(ctx, job->started_at)}})}};
   }
-  return {{"classe", "success"},
-          {"texto",
-           filled(t("recalculado"),
-                  {{"motivo", job->reason},
-                   {"feitos", grouped(job->done, sep)},
-                   {"chamados", tickets(job->done)},
-                   {"duracao", duration_text(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                   *job->finished_at - job->started_at))},
-                   {"fim", format_local(ctx, *job->finished_at)}})}};
+  return {
+      {"classe", "success"},
+      {"texto",
+       filled(t("recalculado"),
+              {{"motivo", job->reason},
+               {"feitos", grouped(job->done, sep)},
+               {"chamados", tickets(job->done)},
+               {"duracao", sla_duration_text(std::chrono::duration_cast<std::chrono::milliseconds>(
+                               *job->finished_at - job->started_at))},
+               {"fim", format_local(ctx, *job->finished_at)}})}};
 }
 
 http::Response sla_page(WebContext& ctx, const Visitor& v, const http::Request& r,
