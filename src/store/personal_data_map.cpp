@@ -23,6 +23,13 @@ const std::vector<PersonalDataLocation>& personal_data_map() {
        "the search text (SQLite FTS5 with its shadow tables, PostgreSQL tsvector)", nullptr},
       {"equipment_custody", T::rebuild, "who delivered or took back equipment (names)", nullptr},
       {"ticket_sla", T::none, "clock figures of a ticket", nullptr},
+      // LGPD art. 37's own record: who read whose data, by ids and the reader's
+      // address; kept whole, for it must show the processing that happened.
+      {"access_log", T::none,
+       "ids of the reader and of the person read, the reader's address (kept: the art. 37 record)",
+       nullptr},
+      {"privacy_notice", T::none, "the desk's privacy notice and who last edited it (an id)",
+       nullptr},
       {"attachments", T::erase,
        "the person's files (content in the attachment store) and names; others' file names",
        erase_attachments},

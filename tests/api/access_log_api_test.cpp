@@ -19,17 +19,10 @@ class AccessLogApiTest : public ApiTest {
     config.access_log.flush_interval = std::chrono::hours(1);  // the test flushes
     return config;
   }
-  Person create_dpo() {
-    Person p;
-    p.name = "Dora Encarregada";
-    p.emails = {"dora@prodest.es.gov.br"};
-    p.roles = {{Role::data_protection_officer, std::nullopt}};
-    return desk->directory().create_person(as(w.admin), {p, std::nullopt});
-  }
 };
 
 TEST_P(AccessLogApiTest, AdminsAndTheEncarregadoReadItEveryoneElseGets403) {
-  const Person dpo = create_dpo();
+  const Person dpo = create_data_protection_officer();
   EXPECT_EQ(call("GET", "/api/v1/access-log", sign_in(w.admin)).status, 200);
   EXPECT_EQ(call("GET", "/api/v1/access-log", sign_in(dpo)).status, 200);
   for (const auto& p : {w.attendant, w.analyst_sis, w.analyst_dba, w.manager_gesin,

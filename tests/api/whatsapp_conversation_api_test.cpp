@@ -185,8 +185,11 @@ TEST_P(WhatsAppConversationTest, AWholeRequestFromFirstContactToTheEvaluation) {
   const Person& marcos = w.requester_seger;
   ASSERT_FALSE(marcos.emails.empty());
 
-  // First contact: the privacy notice, then who is writing (the number is unknown).
-  EXPECT_THAT(text_of(say_text("Bom dia")), HasSubstr("LGPD"));
+  // First contact: the privacy notice with its page, then who is writing (the number is unknown).
+  const std::string first = text_of(say_text("Bom dia"));
+  EXPECT_THAT(first, HasSubstr("LGPD"));
+  EXPECT_THAT(first,
+              HasSubstr("Aviso de privacidade: " + desk->config().public_url + "/privacidade"));
   EXPECT_THAT(text_of(tap("Aceito")), HasSubstr("Não encontrei este número"));
   EXPECT_THAT(text_of(tap("Tenho cadastro")), HasSubstr("e-mail ou o CPF"));
 

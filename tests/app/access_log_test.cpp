@@ -25,13 +25,6 @@ class AccessLogTest : public DeskTest {
     config.access_log.flush_interval = std::chrono::hours(1);
     return config;
   }
-  Person create_dpo() {
-    Person p;
-    p.name = "Dora Encarregada";
-    p.emails = {"dora@prodest.es.gov.br"};
-    p.roles = {{Role::data_protection_officer, std::nullopt}};
-    return desk->directory().create_person(as(w.admin), {p, std::nullopt});
-  }
   app::ReadOrigin web_origin() { return {app::ReadFace::web, "10.0.0.7"}; }
   std::vector<store::AccessRecord> all_entries() {
     store::AccessQuery q;
@@ -158,7 +151,7 @@ TEST_P(AccessLogTest, QueriesFilterBySubjectReaderAndPeriodNewestFirstInKeysetPa
 }
 
 TEST_P(AccessLogTest, OnlyAdminsAndTheEncarregadoReadTheLog) {
-  const Person dpo = create_dpo();
+  const Person dpo = create_data_protection_officer();
   store::AccessQuery q;
   EXPECT_NO_THROW(desk->access_log().query(as(dpo), q));
   EXPECT_NO_THROW(desk->access_log().query(as(w.admin), q));
@@ -174,7 +167,7 @@ TEST_P(AccessLogTest, OnlyAdminsAndTheEncarregadoReadTheLog) {
 }
 
 TEST_P(AccessLogTest, TheEncarregadoHasNoTicketAccessOfItsOwn) {
-  const Person dpo = create_dpo();
+  const Person dpo = create_data_protection_officer();
   const Ticket t = register_sis(w.requester_seger);
   try {
     desk->tickets().ticket(as(dpo), t.id);

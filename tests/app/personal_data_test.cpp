@@ -206,11 +206,7 @@ TEST_P(PersonalDataTest, OnlyThePersonAndAdminsExportAndEachExportIsRecorded) {
             "not_found");
   EXPECT_EQ(outcome([&] { desk->personal_data().export_data(as(w.admin), 999999); }), "not_found");
   // The encarregado de dados answers titulares too; anonymizing stays the admins'.
-  Person dpo;
-  dpo.name = "Dora Encarregada";
-  dpo.emails = {"dora@prodest.es.gov.br"};
-  dpo.roles = {{Role::data_protection_officer, std::nullopt}};
-  dpo = desk->directory().create_person(as(w.admin), {dpo, std::nullopt});
+  const Person dpo = create_data_protection_officer();
   EXPECT_FALSE(desk->personal_data().export_data(as(dpo), z.person.id).archive.empty());
   EXPECT_NE(outcome([&] { desk->personal_data().anonymize(as(dpo), z.person.id); }), "ok");
   const auto requests = desk->personal_data().requests(as(w.admin), z.person.id);

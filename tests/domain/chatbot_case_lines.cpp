@@ -141,6 +141,8 @@ void apply_world(Facts& facts, const std::string& line, const std::string& dir) 
     facts.catalog.back().form.push_back(read_field(after(line, "campo ")));
   } else if (starts(line, "triagem ")) {
     facts.triage_service_code = after(line, "triagem ");
+  } else if (starts(line, "aviso de privacidade ")) {
+    facts.privacy_url = after(line, "aviso de privacidade ");
   } else if (line == "catálogo padrão") {
     std::ifstream in(dir + "/catalogo.mundo");
     if (!in) throw std::runtime_error("falta " + dir + "/catalogo.mundo");

@@ -134,6 +134,14 @@ Person DeskTest::create_ombudsman(const std::string& name, const std::string& em
   return desk->directory().create_person(as(w.admin), {p, std::nullopt});
 }
 
+Person DeskTest::create_data_protection_officer() {
+  Person p;
+  p.name = "Dora Encarregada";
+  p.emails = {"dora@prodest.es.gov.br"};
+  p.roles = {{Role::data_protection_officer, std::nullopt}};
+  return desk->directory().create_person(as(w.admin), {p, std::nullopt});
+}
+
 Ticket DeskTest::register_sis(const Person& requester, const std::string& subject) {
   app::RegisterRequest r;
   r.requester_id = requester.id;

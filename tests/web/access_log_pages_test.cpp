@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 
 #include "app/directory/directory.hpp"
+#include "app/manifestations/manifestations.hpp"
 #include "app/privacy/access_log.hpp"
 #include "support/web_server_test.hpp"
 #include "web/page.hpp"
@@ -22,13 +23,6 @@ class AccessLogPagesTest : public WebServerTest {
     auto config = WebServerTest::desk_config();
     config.access_log.flush_interval = std::chrono::hours(1);  // the test flushes
     return config;
-  }
-  Person create_dpo() {
-    Person p;
-    p.name = "Dora Encarregada";
-    p.emails = {"dora@prodest.es.gov.br"};
-    p.roles = {{Role::data_protection_officer, std::nullopt}};
-    return desk->directory().create_person(as(w.admin), {p, std::nullopt});
   }
   std::vector<store::AccessRecord> logged() {
     desk->access_log().flush();
@@ -116,7 +110,7 @@ TEST_P(AccessLogPagesTest, TheLogPageShowsEntriesToAdminsAndTheEncarregadoOnly) 
   const Ticket t = register_sis(w.requester_seger);
   ASSERT_EQ(get(sign_in(w.attendant), "/api/v1/tickets/" + std::to_string(t.id)).status, 200);
   desk->access_log().flush();
-  const Person dpo = create_dpo();
+  const Person dpo = create_data_protection_officer();
   for (const auto& who : {w.admin, dpo}) {
     const auto page =
         get(sign_in(who), "/admin/acessos?titular=" + std::to_string(w.requester_seger.id));
@@ -138,7 +132,7 @@ TEST_P(AccessLogPagesTest, TheLogPageShowsEntriesToAdminsAndTheEncarregadoOnly) 
 }
 
 TEST_P(AccessLogPagesTest, EveryoneElseGets403OnTheLgpdAdminPages) {
-  const Person dpo = create_dpo();
+  const Person dpo = create_data_protection_officer();
   struct Row {
     const char* path;
   };
@@ -159,6 +153,27 @@ TEST_P(AccessLogPagesTest, EveryoneElseGets403OnTheLgpdAdminPages) {
   // The encarregado has no administration of its own beyond these.
   EXPECT_EQ(get(sign_in(dpo), "/admin").status, 403);
   EXPECT_EQ(get(sign_in(dpo), "/admin/pessoas").status, 403);
+}
+
+TEST_P(AccessLogPagesTest, TheOuvidoriaReadingAnAuthorsIdentityLeavesAnEntry) {
+  app::ManifestationForm f;
+  f.kind = "complaint";
+  f.identification = "identified";
+  f.subject = "Atendimento demorado";
+  f.description = "Esperei uma semana.";
+  f.name = w.requester_seger.name;
+  f.email = w.requester_seger.emails.front();
+  const auto m = desk->manifestations().register_manifestation(as(w.requester_seger), f);
+  ASSERT_EQ(m.manifestation.manifestant.person_id, w.requester_seger.id);
+  const auto ombudsman = create_ombudsman();
+  const auto url = "/ouvidoria/manifestacoes/" + std::to_string(m.manifestation.id);
+  ASSERT_EQ(get(sign_in(ombudsman), url).status, 200);
+  const auto entries = logged();
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].reader_person_id, ombudsman.id);
+  EXPECT_EQ(entries[0].subject_person_id, w.requester_seger.id);
+  EXPECT_EQ(entries[0].object_kind, "manifestation");
+  EXPECT_EQ(entries[0].object_id, m.manifestation.id);
 }
 
 GUICHE_ON_BOTH_ENGINES(AccessLogPagesTest);

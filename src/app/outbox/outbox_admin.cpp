@@ -1,6 +1,7 @@
 // See outbox_admin.hpp.
 #include "app/outbox/outbox_admin.hpp"
 #include <date/tz.h>
+#include <functional>
 #include <set>
 #include "app/text_rules.hpp"
 #include "domain/error.hpp"
@@ -55,35 +56,38 @@ std::vector<ChannelProblem> OutboxAdmin::channel_problems(const Actor& a) {
   return out;
 }
 
-store::OutboxMessage OutboxAdmin::retry_outbox(const Actor& a, std::int64_t id) {
+store::OutboxMessage OutboxAdmin::change_message(
+    const Actor& a, std::int64_t id,
+    const std::function<std::optional<std::string>(store::Connection&,
+                                                   const store::OutboxMessage&)>& change) {
   require_active(a);
   require_admin(a);
   store::OutboxMessage out;
   ctx_.db.write([&](store::Connection& c) {
     auto m = store::load_message(c, id);
     if (!m) throw not_found("Mensagem não encontrada.");
-    if (!store::retry_message(c, id, ctx_.now())) {
-      throw conflict(m->status == "sent" ? "A mensagem já foi enviada."
-                                         : "A mensagem está sendo enviada agora.");
-    }
+    if (auto refused = change(c, *m)) throw conflict(*refused);
     out = *store::load_message(c, id);
   });
   return out;
 }
 
+store::OutboxMessage OutboxAdmin::retry_outbox(const Actor& a, std::int64_t id) {
+  return change_message(
+      a, id,
+      [&](store::Connection& c, const store::OutboxMessage& m) -> std::optional<std::string> {
+        if (store::retry_message(c, id, ctx_.now())) return std::nullopt;
+        return m.status == "sent" ? "A mensagem já foi enviada."
+                                  : "A mensagem está sendo enviada agora.";
+      });
+}
+
 store::OutboxMessage OutboxAdmin::confirm_delivered(const Actor& a, std::int64_t id) {
-  require_active(a);
-  require_admin(a);
-  store::OutboxMessage out;
-  ctx_.db.write([&](store::Connection& c) {
-    auto m = store::load_message(c, id);
-    if (!m) throw not_found("Mensagem não encontrada.");
-    if (!store::confirm_delivered(c, id, ctx_.now())) {
-      throw conflict("Só se confirma a entrega de uma mensagem em dúvida.");
-    }
-    out = *store::load_message(c, id);
-  });
-  return out;
+  return change_message(
+      a, id, [&](store::Connection& c, const store::OutboxMessage&) -> std::optional<std::string> {
+        if (store::confirm_delivered(c, id, ctx_.now())) return std::nullopt;
+        return "Só se confirma a entrega de uma mensagem em dúvida.";
+      });
 }
 
 std::vector<store::OutboxMessage> OutboxAdmin::in_doubt(const Actor& a, int limit) {

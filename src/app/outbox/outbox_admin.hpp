@@ -1,6 +1,7 @@
 #pragma once
 // The outbox and the message templates: only admins see what the desk sends
 // and change what it says.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,13 @@ class OutboxAdmin {
   std::vector<store::OutboxBacklog> backlog();
 
  private:
+  // `change` on message `id` in one transaction, for admins: what it returns
+  // is the conflict's message when it could not; then the row as it is.
+  store::OutboxMessage change_message(
+      const Actor& a, std::int64_t id,
+      const std::function<std::optional<std::string>(store::Connection&,
+                                                     const store::OutboxMessage&)>& change);
+
   DeskContext& ctx_;
 };
 

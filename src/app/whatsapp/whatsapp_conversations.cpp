@@ -176,6 +176,7 @@ chatbot::Facts WhatsAppConversations::facts(Session& s) {
   f.catalog = *s.catalog;
   // A need described in words goes where the desk's generic requests go (the mail's service).
   f.triage_service_code = ctx_.config.mail_service_code;
+  f.privacy_url = ctx_.config.public_url + "/privacidade";
   return f;
 }
 

@@ -45,6 +45,8 @@ struct Facts {
   std::vector<CatalogService> catalog;
   // Where a need described in words goes for the central's triage (a code of the catalog).
   std::string triage_service_code;
+  // The desk's privacy notice (/privacidade), linked from the consent question; none when empty.
+  std::string privacy_url;
   Instant now{};
   Date today{};  // the desk's local date (examples and checks of typed dates)
 };

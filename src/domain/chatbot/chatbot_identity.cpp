@@ -37,7 +37,7 @@ std::optional<std::string> read_name(std::string_view typed) {
 bool on_consent(Turn& t, std::string_view id) {
   if (id == "consentimento:sim") {
     t.c.consent = true;
-    t.effect(RecordConsent{texts::consent_notice()});
+    t.effect(RecordConsent{texts::consent_notice(t.f.privacy_url)});
     t.open();
     return true;
   }

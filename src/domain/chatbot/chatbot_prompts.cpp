@@ -149,8 +149,9 @@ BotMessage Turn::prompt(std::string_view lead) const {
   switch (c.step) {
     case Step::start:
     case Step::consent:
-      return buttons(texts::consent_notice(), {option("consentimento:sim", texts::accept),
-                                               option("consentimento:nao", texts::refuse)});
+      return buttons(
+          texts::consent_notice(f.privacy_url),
+          {option("consentimento:sim", texts::accept), option("consentimento:nao", texts::refuse)});
     case Step::who:
       return buttons(texts::who_prompt(), {option("quem:cadastro", texts::has_registration),
                                            option("quem:cidadao", texts::citizen)});

@@ -9,10 +9,13 @@ std::string s(std::string_view v) {
 
 }  // namespace
 
-std::string consent_notice() {
-  return "Olá! Aqui é a central de serviços de tecnologia, pelo WhatsApp.\n"
-         "Para atender você, usamos seu nome, seu telefone e o que você nos enviar só para "
-         "registrar e acompanhar seus pedidos (LGPD, Lei 13.709/2018). Você concorda?";
+std::string consent_notice(std::string_view privacy_url) {
+  std::string notice =
+      "Olá! Aqui é a central de serviços de tecnologia, pelo WhatsApp.\n"
+      "Para atender você, usamos seu nome, seu telefone e o que você nos enviar só para "
+      "registrar e acompanhar seus pedidos (LGPD, Lei 13.709/2018).";
+  if (privacy_url.empty()) return notice + " Você concorda?";
+  return notice + " Aviso de privacidade: " + s(privacy_url) + "\nVocê concorda?";
 }
 std::string consent_refused() {
   return "Tudo bem. Sem a sua concordância, não registramos nada. Se mudar de ideia, é só "

@@ -12,7 +12,9 @@
 namespace guiche::chatbot::texts {
 
 // Privacy notice and consent (LGPD).
-std::string consent_notice();
+// With the privacy notice's address when there is one (LGPD art. 9º: access to the
+// information on the processing).
+std::string consent_notice(std::string_view privacy_url);
 inline constexpr std::string_view accept = "Aceito";
 inline constexpr std::string_view refuse = "Não aceito";
 std::string consent_refused();

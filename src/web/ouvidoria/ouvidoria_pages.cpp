@@ -5,6 +5,7 @@
 // page read-only for staff who reach it from a linked ticket — without the
 // identity of a confidential author.
 #include "app/manifestations/manifestations.hpp"
+#include "web/access_reads.hpp"
 #include "web/admin/admin_page.hpp"
 #include "web/ouvidoria/manifestation_view.hpp"
 #include "web/page_routes.hpp"
@@ -55,6 +56,11 @@ http::Response queue_page(WebContext& ctx, const http::Request& r) {
 http::Response detail_page(WebContext& ctx, const Visitor& v, std::int64_t id, int status,
                            const Errors& errors, const Form* sent, bool done) {
   const auto found = ctx.desk.manifestations().read(v.actor, id);
+  // The author's identity shown is a read of their personal data (LGPD art. 37).
+  const auto& shown = found.manifestation;
+  if (shown.identity_shown && shown.manifestant.person_id) {
+    note_page_read(ctx, v, *shown.manifestant.person_id, "manifestation", shown.id);
+  }
   auto value = [&](const char* name) { return sent ? sent->value(name) : std::string(); };
   auto t = [&](const std::string& key) { return text(ctx, "ouvidoria.acoes." + key); };
   nlohmann::json view = {
