@@ -10,9 +10,9 @@
 #include "app/outbox/outbox_admin.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "domain/error.hpp"
-#include "support/smtp_sink.hpp"
 #include "store/outbox_rows.hpp"
 #include "support/desk_world.hpp"
+#include "support/smtp_sink.hpp"
 #include "transports/email/delivery_worker.hpp"
 
 namespace guiche::testing {

@@ -10,10 +10,10 @@
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
-#include "support/smtp_sink.hpp"
 #include "store/outbox_rows.hpp"
 #include "support/desk_world.hpp"
 #include "support/raw_mail.hpp"
+#include "support/smtp_sink.hpp"
 #include "transports/email/delivery_worker.hpp"
 
 namespace guiche::testing {

@@ -11,9 +11,9 @@
 #include <gmock/gmock.h>
 
 #include "app/incidents/status_notices.hpp"
-#include "support/smtp_sink.hpp"
 #include "store/outbox_rows.hpp"
 #include "support/incident_world.hpp"
+#include "support/smtp_sink.hpp"
 #include "support/subscription_world.hpp"
 #include "transports/email/delivery_worker.hpp"
 
