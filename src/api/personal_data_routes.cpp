@@ -4,6 +4,7 @@
 #include "api/caller.hpp"
 #include "api/directory_routes.hpp"
 #include "api/json_fields.hpp"
+#include "api/personal_data_download.hpp"
 #include "api/problem.hpp"
 #include "app/personal_data/personal_data.hpp"
 
@@ -11,18 +12,12 @@ namespace guiche::api {
 
 void add_personal_data_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
   app::Desk& desk = ctx.desk;
-  add_guarded_route(
-      routes, "GET", "/api/v1/people/:id/personal-data", [&ctx, &desk](const http::Request& r) {
-        auto actor = require_caller(ctx, r);
-        auto exported = desk.personal_data().export_data(actor, path_id(r.params.at("id")));
-        http::Response response{200, "application/zip", std::move(exported.archive), {}};
-        response.headers = {
-            {"Content-Disposition", "attachment; filename=\"" + exported.file_name + "\""},
-            {"X-Content-Type-Options", "nosniff"},
-            // Personal data: no shared cache may keep a copy.
-            {"Cache-Control", "private, no-store"}};
-        return response;
-      });
+  add_guarded_route(routes, "GET", "/api/v1/people/:id/personal-data",
+                    [&ctx, &desk](const http::Request& r) {
+                      auto actor = require_caller(ctx, r);
+                      return personal_data_download(
+                          desk.personal_data().export_data(actor, path_id(r.params.at("id"))));
+                    });
   add_guarded_route(
       routes, "POST", "/api/v1/people/:id/anonymize", [&ctx, &desk](const http::Request& r) {
         auto actor = require_caller(ctx, r);

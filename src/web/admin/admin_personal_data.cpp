@@ -2,10 +2,10 @@
 // one zip, and the anonymization behind a confirmation page whose box must
 // be ticked (app/personal_data/personal_data.hpp decides and records both).
 // Every POST carries the session's CSRF token.
+#include "api/personal_data_download.hpp"
 #include "app/directory/directory.hpp"
 #include "app/personal_data/personal_data.hpp"
 #include "web/admin/admin_page.hpp"
-#include "web/personal_data_download.hpp"
 
 namespace guiche::web {
 namespace {
@@ -31,7 +31,7 @@ void add_admin_personal_data(WebContext& ctx, std::vector<http::Route>& routes) 
                   [&ctx](const http::Request& r) {
                     const auto v = require_admin(ctx, r);
                     check_csrf(v, read_form(r));
-                    return personal_data_download(
+                    return api::personal_data_download(
                         ctx.desk.personal_data().export_data(v.actor, number_param(r, "id")));
                   });
   add_admin_route(ctx, routes, "GET", "/admin/pessoas/:id/anonimizar",
