@@ -13,28 +13,23 @@ namespace guiche::app {
 
 namespace {
 
-// The LGPD retention rule (app/personal_data/personal_data.hpp): its query
-// reads every requester, so it runs hourly, or on the next round while full
-// batches show more are due.
+// The LGPD retention rule (app/personal_data/personal_data.hpp): at most this
+// many anonymizations a round.
 constexpr int kRetentionBatch = 50;
 
 }  // namespace
 
 Housekeeping::Housekeeping(Desk& desk, std::chrono::milliseconds period)
     : loop_("housekeeping", period,
-            [&desk, next_retention = std::chrono::steady_clock::time_point{}]() mutable {
+            [&desk] {
               desk.work().close_expired_resolutions();
               desk.sla().record_sla_warnings();
               desk.status_subscriptions().forget_stale();
               desk.notice_reminders().send_due();
               desk.manifestations().warn_deadlines();
+              // LGPD retention: the next window of people each round (bounded reading).
               const int years = desk.config().anonymize_requesters_after_years;
-              if (years > 0 && std::chrono::steady_clock::now() >= next_retention) {
-                const int done = desk.personal_data().anonymize_retained(years, kRetentionBatch);
-                next_retention =
-                    std::chrono::steady_clock::now() +
-                    (done >= kRetentionBatch ? std::chrono::hours(0) : std::chrono::hours(1));
-              }
+              if (years > 0) desk.personal_data().anonymize_retained(years, kRetentionBatch);
               // LGPD: access-log entries past the retention period, in bounded batches.
               desk.access_log().delete_expired(desk.config().access_log_retention);
             }),

@@ -119,11 +119,21 @@ bool blob_in_use(Connection& c, const std::string& sha256) {
          c.query_one("SELECT 1 FROM whatsapp_media WHERE sha256 = ?", {sha256});
 }
 
+std::optional<std::int64_t> people_window_end(Connection& c, std::int64_t after_id, int size) {
+  auto r = c.query_one(
+      "SELECT max(id) FROM (SELECT id FROM people WHERE id > ? ORDER BY id "
+      "LIMIT ?) w",
+      {after_id, std::int64_t{size}});
+  return r ? r->optional_integer(0) : std::nullopt;
+}
+
 std::vector<std::int64_t> requesters_due_for_anonymization(Connection& c, Instant cutoff,
-                                                           int limit) {
+                                                           std::int64_t after_id,
+                                                           std::int64_t through_id, int limit) {
   std::vector<std::int64_t> ids;
   for (const auto& r :
-       c.query("SELECT p.id FROM people p WHERE p.anonymized_at IS NULL "
+       c.query("SELECT p.id FROM people p WHERE p.id > ? AND p.id <= ? "
+               "AND p.anonymized_at IS NULL "
                "AND NOT EXISTS (SELECT 1 FROM role_grants g WHERE g.person_id = p.id "
                "AND g.role <> 'requester') "
                "AND EXISTS (SELECT 1 FROM tickets t WHERE t.requester_id = p.id) "
@@ -131,7 +141,8 @@ std::vector<std::int64_t> requesters_due_for_anonymization(Connection& c, Instan
                "AND (t.status NOT IN ('closed', 'cancelled') OR t.closed_at IS NULL "
                "OR t.closed_at >= ?)) "
                "ORDER BY p.id LIMIT ?",
-               {Value{to_millis(cutoff)}, Value{std::int64_t{limit}}})) {
+               {Value{after_id}, Value{through_id}, Value{to_millis(cutoff)},
+                Value{std::int64_t{limit}}})) {
     ids.push_back(r.integer(0));
   }
   return ids;

@@ -41,8 +41,12 @@ bool blob_in_use(Connection& c, const std::string& sha256);
 
 // Requesters (no role but requester) not yet anonymized, with at least one
 // ticket, every one of them closed or cancelled before `cutoff`; at most
-// `limit`, by id.
+// `limit`, by id, among the people with ids in (after_id, through_id].
 std::vector<std::int64_t> requesters_due_for_anonymization(Connection& c, Instant cutoff,
-                                                           int limit);
+                                                           std::int64_t after_id,
+                                                           std::int64_t through_id, int limit);
+// The id that ends a window of `size` people after `after_id` (the last
+// person's id when fewer remain); nullopt when none remains.
+std::optional<std::int64_t> people_window_end(Connection& c, std::int64_t after_id, int size);
 
 }  // namespace guiche::store

@@ -11,6 +11,10 @@
 namespace guiche::app {
 namespace {
 
+// How many people one call of the retention rule looks at (housekeeping calls
+// it each minute): a few milliseconds of reading, whatever the desk's size.
+constexpr int kRetentionWindow = 2000;
+
 bool holds_only_requester_roles(const Person& p) {
   for (const auto& g : p.roles) {
     if (g.role != Role::requester) return false;
@@ -142,7 +146,15 @@ int PersonalData::anonymize_retained(int years, int batch) {
   const Instant cutoff = ctx_.now() - std::chrono::days(365LL * years);
   std::vector<std::int64_t> due;
   ctx_.db.read([&](store::Connection& c) {
-    due = store::requesters_due_for_anonymization(c, cutoff, batch);
+    const std::int64_t after = retention_after_.load();
+    const auto through = store::people_window_end(c, after, kRetentionWindow);
+    if (!through) {
+      retention_after_ = 0;  // past the last person: the next call starts over
+      return;
+    }
+    due = store::requesters_due_for_anonymization(c, cutoff, after, *through, batch);
+    // A full batch may leave more due in this window: it is looked at again.
+    retention_after_ = static_cast<int>(due.size()) < batch ? *through : after;
   });
   int done = 0;
   for (const auto id : due) {

@@ -9,6 +9,7 @@
 // Who may: the person themselves and admins export; only admins anonymize
 // (the person asks them). Each export and anonymization is recorded (who,
 // when: personal_data_requests), with no datum of the person but the id.
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -55,6 +56,8 @@ class PersonalData {
 
   // The retention rule: anonymizes at most `batch` requesters whose tickets
   // all closed more than `years` years ago (365-day years); returns how many.
+  // Each call looks at the next window of people (by id, starting over after
+  // the last), so its cost stays that of the window however many there are.
   int anonymize_retained(int years, int batch = 50);
 
   // The exports and anonymizations of a person (admins).
@@ -68,6 +71,8 @@ class PersonalData {
   void require_admin_over(const Actor& a, std::int64_t person_id);
 
   DeskContext& ctx_;
+  // Where the retention rule's next window of people starts (0: the first).
+  std::atomic<std::int64_t> retention_after_{0};
   TicketLedger& ledger_;
   Directory& directory_;
 };
