@@ -40,6 +40,13 @@ TEST(DurabilityTest, SqliteCommitsWaitForTheDiskUnlessTheLoadIsRelaxed) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(DurabilityTest, SqliteWriterKeepsItsSavepointJournalsInMemory) {
+  const auto dir = make_temp_dir("guiche-durability-");
+  // PRAGMA temp_store: 2 is MEMORY (store/sqlite/sqlite_connection.cpp says why).
+  EXPECT_EQ(written_with(*open_sqlite(dir + "/guiche.db"), "PRAGMA temp_store"), "2");
+  std::filesystem::remove_all(dir);
+}
+
 TEST(DurabilityTest, PostgresCommitsWaitForTheWalUnlessTheLoadIsRelaxed) {
   const auto url = guiche::testing::create_fresh_postgres_database();
   // The test server itself may run without syncing (scripts/test-servers):

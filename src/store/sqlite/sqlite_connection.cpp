@@ -45,6 +45,11 @@ SqliteConnection::SqliteConnection(const std::string& path, bool read_only, Dura
   // space where a copy of the file would still show them (LGPD: an
   // anonymized person's data must be gone from the file, not just unlinked).
   if (!read_only) execute_script("PRAGMA secure_delete = ON;");
+  // The writer runs each job of a group commit in its own SAVEPOINT, and a
+  // savepoint keeps the first copy of every page a job changes in a
+  // sub-journal: in memory, not a temporary file written page by page (a
+  // registration at 32 connections: 1,301/s instead of 844/s, bench_api_load).
+  if (!read_only) execute_script("PRAGMA temp_store = MEMORY;");
 }
 
 SqliteConnection::~SqliteConnection() {
