@@ -55,6 +55,8 @@ class StoreError : public std::runtime_error {
   Kind kind_;
 };
 
+class SearchEntryBuffer;
+
 // One connection inside a transaction. SQL is written once with `?`
 // placeholders; the PostgreSQL engine rewrites them to $1, $2, ...
 class Connection {
@@ -65,6 +67,11 @@ class Connection {
   virtual std::vector<Row> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
   // Runs several statements without parameters (used by migrations).
   virtual void execute_script(std::string_view sql) = 0;
+
+  // The full-text entries a write sets, where the engine holds them to the end
+  // of a group commit (SQLite's writer: store/search_entry_buffer.hpp says
+  // why); nullptr where each is stored at once.
+  virtual SearchEntryBuffer* held_search_entries() { return nullptr; }
 
   // Convenience: the first row, if any.
   std::optional<Row> query_one(std::string_view sql, const std::vector<Value>& params = {});

@@ -1,6 +1,7 @@
 #include "store/ticket_rows.hpp"
 
 #include "store/row_values.hpp"
+#include "store/search_entry_buffer.hpp"
 
 namespace guiche::store {
 namespace {
@@ -199,10 +200,10 @@ std::int64_t count_tickets(Connection& c) {
 
 void index_ticket_text(Connection& c, std::int64_t ticket_id, const std::string& subject,
                        const std::string& body) {
-  if (c.dialect() == Dialect::sqlite) {
-    c.query("DELETE FROM ticket_search WHERE rowid = ?", {ticket_id});
-    c.query("INSERT INTO ticket_search(rowid, subject, body) VALUES (?, ?, ?)",
-            {ticket_id, subject, body});
+  if (SearchEntryBuffer* held = c.held_search_entries()) {
+    held->set(ticket_id, {subject, body});
+  } else if (c.dialect() == Dialect::sqlite) {
+    store_sqlite_search_entry(c, ticket_id, subject, body);
   } else {
     c.query(
         "INSERT INTO ticket_search(ticket_id, subject, body, document) VALUES "
@@ -213,7 +214,17 @@ void index_ticket_text(Connection& c, std::int64_t ticket_id, const std::string&
   }
 }
 
+void store_sqlite_search_entry(Connection& c, std::int64_t ticket_id, const std::string& subject,
+                               const std::string& body) {
+  c.query("DELETE FROM ticket_search WHERE rowid = ?", {ticket_id});
+  c.query("INSERT INTO ticket_search(rowid, subject, body) VALUES (?, ?, ?)",
+          {ticket_id, subject, body});
+}
+
 std::string indexed_body(Connection& c, std::int64_t ticket_id) {
+  if (const SearchEntryBuffer* held = c.held_search_entries()) {
+    if (const auto* entry = held->find(ticket_id)) return entry->body;
+  }
   auto row = c.query_one(c.dialect() == Dialect::sqlite
                              ? "SELECT body FROM ticket_search WHERE rowid = ?"
                              : "SELECT body FROM ticket_search WHERE ticket_id = ?",

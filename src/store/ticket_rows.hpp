@@ -38,6 +38,10 @@ std::int64_t count_tickets(Connection& c);
 void index_ticket_text(Connection& c, std::int64_t ticket_id, const std::string& subject,
                        const std::string& body);
 std::string indexed_body(Connection& c, std::int64_t ticket_id);
+// SQLite's statements for one entry, where it is stored at once or, held,
+// at the end of a group commit (store/search_entry_buffer.hpp).
+void store_sqlite_search_entry(Connection& c, std::int64_t ticket_id, const std::string& subject,
+                               const std::string& body);
 
 // Tickets resolved before `cutoff` and still resolved (for closing by window).
 std::vector<std::int64_t> tickets_resolved_before(Connection& c, Instant cutoff);

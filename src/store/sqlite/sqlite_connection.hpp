@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "store/database.hpp"
+#include "store/search_entry_buffer.hpp"
 
 namespace guiche::store::sqlite {
 
@@ -20,6 +21,12 @@ class SqliteConnection final : public Connection {
   Dialect dialect() const override { return Dialect::sqlite; }
   std::vector<Row> query(std::string_view sql, const std::vector<Value>& params = {}) override;
   void execute_script(std::string_view sql) override;
+  SearchEntryBuffer* held_search_entries() override {
+    return holding_search_entries_ ? &search_entries_ : nullptr;
+  }
+  // The writer's group commit: from here, full-text entries are held in
+  // search_entries_ until the writer stores them before its COMMIT.
+  void hold_search_entries(bool hold) { holding_search_entries_ = hold; }
 
  private:
   sqlite3_stmt* prepared(std::string_view sql);
@@ -27,6 +34,8 @@ class SqliteConnection final : public Connection {
 
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  bool holding_search_entries_ = false;
+  SearchEntryBuffer search_entries_;
 };
 
 }  // namespace guiche::store::sqlite

@@ -6,7 +6,8 @@
 // job waiting at that moment inside one transaction, each job inside its own
 // SAVEPOINT, and commits once. A job that throws is rolled back to its
 // savepoint alone; write() returns to each caller only after the shared
-// commit is on disk.
+// commit is on disk. The jobs' full-text entries are stored after the last
+// job, outside the savepoints (store/search_entry_buffer.hpp says why).
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -16,6 +17,7 @@
 #include <thread>
 
 #include "store/sqlite/sqlite_connection.hpp"
+#include "store/ticket_rows.hpp"
 #include "store/write_metrics.hpp"
 
 namespace guiche::store {
@@ -152,13 +154,17 @@ class SqliteDatabase final : public Database {
       for (WriteJob* job : batch) job->error = std::current_exception();
       return;
     }
+    db.hold_search_entries(true);
+    SearchEntryBuffer& held = *db.held_search_entries();
     for (WriteJob* job : batch) {
+      held.begin_job();
       db.execute_script("SAVEPOINT job");
       try {
         (*job->work)(db);
         db.execute_script("RELEASE job");
       } catch (...) {
         job->error = std::current_exception();
+        held.discard_job();
         try {
           db.execute_script("ROLLBACK TO job; RELEASE job");
         } catch (...) {
@@ -167,7 +173,12 @@ class SqliteDatabase final : public Database {
         }
       }
     }
+    db.hold_search_entries(false);
     try {
+      // Outside any savepoint, so FTS5 writes them as one segment at COMMIT.
+      for (const auto& [ticket_id, entry] : held.take_all()) {
+        store_sqlite_search_entry(db, ticket_id, entry.subject, entry.body);
+      }
       db.execute_script("COMMIT");
     } catch (...) {
       std::exception_ptr failure = std::current_exception();
