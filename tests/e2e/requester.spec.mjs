@@ -42,7 +42,8 @@ export default async function requesterPortal(t) {
     await page.fill('#nova_senha', 'nova-senha-123');
     await page.fill('#confirmacao', 'nova-senha-123');
     await page.click('main button[type=submit]');
-    expect(page.url() === base + '/servicos', 'esperava /servicos: ' + page.url());
+    // A requester starts on Minha Área (issue 19: staff start on their queue).
+    expect(page.url() === base + '/minha-area', 'esperava /minha-area: ' + page.url());
   });
 
   await step('catálogo e busca por código', async () => {
@@ -64,6 +65,11 @@ export default async function requesterPortal(t) {
     expect(await page.locator('label[for=campo-matricula]').count() === 1, 'rótulo do campo matricula');
     await page.click('main button[type=submit]');
     expect(await page.locator('#assunto-erro').count() === 1, 'erro do assunto');
+    // Every error at once, in the form's order (issue 19), each agreeing with its noun.
+    const targets = await page.locator('#resumo-erros a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(targets[0] === '#assunto' && targets[1] === '#descricao' && targets.includes('#campo-sistema'),
+      'todos os erros de uma vez, na ordem do formulário: ' + targets);
+    expect(/A descrição é obrigatória\./.test(await page.textContent('#descricao-erro')), 'concordância');
     await page.fill('#assunto', 'Acesso');
     await page.fill('#descricao', 'Pedido de acesso.');
     // Dates are typed as Brazilians write them, whatever the browser's locale.
