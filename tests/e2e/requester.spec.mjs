@@ -47,6 +47,8 @@ export default async function requesterPortal(t) {
   });
 
   await step('catálogo e busca por código', async () => {
+    await visit(page, '/minha-area', 'minha-area-inicio');
+    await page.goto(base + '/servicos');
     await visit(page, '/servicos', 'servicos');
     const all = await page.locator('.lista-servicos li').count();
     expect(all > 1, 'catálogo vazio');
