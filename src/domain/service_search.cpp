@@ -149,6 +149,24 @@ std::vector<ServiceHit> search_services(const std::vector<Service>& services,
   }
   // Services with every word when there are some; else those with the most.
   std::erase_if(out, [&](const ServiceHit& h) { return !h.exact && matched[h.index] < most; });
+  // Several words that some service holds as written ("trabalho remoto", a
+  // popular name): those services only, not every one with both words apart.
+  if (words.size() >= 2) {
+    auto holds_phrase = [&](std::size_t i) {
+      const auto& s = services[i];
+      if (fold_text(s.name).find(phrase) != std::string::npos ||
+          fold_text(s.description).find(phrase) != std::string::npos)
+        return true;
+      for (const auto& popular : s.popular_names) {
+        if (fold_text(popular).find(phrase) != std::string::npos) return true;
+      }
+      return false;
+    };
+    if (std::any_of(out.begin(), out.end(),
+                    [&](const ServiceHit& h) { return holds_phrase(h.index); })) {
+      std::erase_if(out, [&](const ServiceHit& h) { return !h.exact && !holds_phrase(h.index); });
+    }
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const ServiceHit& a, const ServiceHit& b) { return a.score > b.score; });
   return out;

@@ -7,7 +7,9 @@
 // the service whose description speaks of "impressoras"); words that say
 // nothing ("minha", "não") are left out. Services are ranked by how many of
 // the words they match and where (name and code, then popular names, then
-// the description). A text that is a service's code as people type it ("sup
+// the description); several words that some service holds as written (a
+// popular name, a phrase of its description) find those services only. A
+// text that is a service's code as people type it ("sup
 // tec" for SUP-TEC, domain/service_code.hpp) puts that service first, marked
 // exact.
 #include <cstddef>
