@@ -18,7 +18,8 @@ constexpr const char* kSignInCookie = "guiche_entrada";
 http::Response sign_in_page(WebContext& ctx, const http::Request& r, int status,
                             const std::string& token, nlohmann::json view) {
   view["csrf_entrada"] = token;
-  view["volta"] = safe_return_path(r.query_value("volta").value_or(view.value("volta", "")));
+  // No page asked for: none, so the sign-in sends each person to their start (home_path).
+  view["volta"] = safe_return_path(r.query_value("volta").value_or(view.value("volta", "")), "");
   auto response =
       page(ctx, std::nullopt, status, "entrar", "portal.entrar.titulo", std::move(view));
   std::string cookie = std::string(kSignInCookie) + "=" + token +

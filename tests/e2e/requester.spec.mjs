@@ -200,4 +200,18 @@ export default async function requesterPortal(t) {
     expect(focused === '#conteudo', 'primeiro foco: ' + focused);
   });
 
+  await step('cidadão: os serviços do seu público e, à parte, quem pode usar os outros', async () => {
+    const other = await t.newContext();
+    const p = await other.newPage();
+    await t.signIn(p, 'cidadao');
+    expect(p.url() === base + '/minha-area', 'cidadão começa na Minha Área: ' + p.url());
+    await p.goto(base + '/servicos');
+    await visit(p, '/servicos (cidadão)', 'servicos-cidadao');
+    const own = await p.locator('#lista-servicos > ul.lista-servicos:not(.outros):not(.sugestoes) li').count();
+    const others = await p.locator('ul.lista-servicos.outros li').count();
+    expect(own > 0 && others > 0, `os do seu público (${own}) e os de outros (${others})`);
+    expect(/Quem pode utilizar/.test(await p.textContent('ul.lista-servicos.outros')), 'quem pode utilizar');
+    expect(/BD-OPERA/.test(await p.textContent('ul.lista-servicos.outros')), 'banco de dados é de outro público');
+    await other.close();
+  });
 }

@@ -34,11 +34,17 @@ class QueueTabsTest : public WebServerTest {
     for (const auto& c : form.set_cookies) {
       if (c.rfind("guiche_entrada=", 0) == 0) token = c.substr(15, c.find(';') - 15);
     }
-    const auto r = http_request(
-        port, "POST", "/entrar",
-        {{"Cookie", "guiche_entrada=" + token},
-         {"Content-Type", "application/x-www-form-urlencoded"}},
-        "csrf=" + token + "&login=user" + std::to_string(p.id) + "&senha=" + kTestPassword);
+    // The form's own "volta", sent back as a browser does.
+    const std::string marker = "name=\"volta\" value=\"";
+    const auto at = form.body.find(marker);
+    EXPECT_NE(at, std::string::npos);
+    const auto from = at + marker.size();
+    const std::string back = form.body.substr(from, form.body.find('"', from) - from);
+    const auto r = http_request(port, "POST", "/entrar",
+                                {{"Cookie", "guiche_entrada=" + token},
+                                 {"Content-Type", "application/x-www-form-urlencoded"}},
+                                "csrf=" + token + "&login=user" + std::to_string(p.id) +
+                                    "&senha=" + kTestPassword + "&volta=" + back);
     EXPECT_EQ(r.status, 303) << r.body;
     return r.headers.count("location") ? r.headers.at("location") : "";
   }
