@@ -5,13 +5,14 @@
 #include "api/problem.hpp"
 #include "api/route_groups.hpp"
 #include "app/accounts/accounts.hpp"
+#include "app/text_rules.hpp"
 
 namespace guiche::api {
 namespace {
 
 std::string string_field(const nlohmann::json& body, const char* name, const char* label) {
   if (!body.contains(name) || !body[name].is_string()) {
-    throw invalid_field(name, std::string(label) + " é obrigatório.");
+    throw invalid_field(name, app::required_message(label));
   }
   return body[name].get<std::string>();
 }

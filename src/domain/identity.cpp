@@ -42,6 +42,11 @@ std::string format_cpf(std::string_view d) {
          std::string(d.substr(6, 3)) + "-" + std::string(d.substr(9, 2));
 }
 
+std::string masked_cpf(std::string_view d) {
+  if (d.size() != 11) return "***";
+  return "***." + std::string(d.substr(3, 3)) + "." + std::string(d.substr(6, 3)) + "-**";
+}
+
 std::optional<std::string> normalize_phone(std::string_view text) {
   bool international = !text.empty() && text.front() == '+';
   std::string d = digits_of(international ? text.substr(1) : text, " ()-.");

@@ -28,6 +28,8 @@ const std::vector<PersonalDataLocation>& personal_data_map() {
       {"access_log", T::none,
        "ids of the reader and of the person read, the reader's address (kept: the art. 37 record)",
        nullptr},
+      {"ticket_last_seen", T::none, "when an agent last opened a ticket (ids and an instant)",
+       nullptr},
       {"privacy_notice", T::none, "the desk's privacy notice and who last edited it (an id)",
        nullptr},
       {"attachments", T::erase,

@@ -81,6 +81,7 @@ SqlClause filter_clause(const TicketScope& scope, const TicketFilter& f, bool op
     params.emplace_back(*v);
   };
   equals("unit_id", f.unit_id);
+  if (!f.unit_ids.empty()) where += " AND unit_id IN " + in_list(f.unit_ids, params);
   equals("assignee_id", f.assignee_id);
   equals("organization_id", f.organization_id);
   equals("requester_id", f.requester_id);
@@ -204,21 +205,49 @@ std::vector<Cursor> walk_in_chunks(Connection& c, const PagePlan& plan, const Sq
   return picked;
 }
 
-}  // namespace
-
-TicketPage list_tickets(Connection& c, const TicketScope& scope, const TicketFilter& f) {
+// The plan of a list and its WHERE clause.
+PagePlan plan_of(const TicketScope& scope, const TicketFilter& f, SqlClause& where) {
   PagePlan plan;
   plan.by_deadline = f.order == TicketOrder::deadline_first;
   // The workspace's queues hold open tickets only: their key is open_due,
   // equal to due_at on those rows, so cursors of either serve both.
   const bool open_only =
       plan.by_deadline && (f.deadline != DeadlineState::any || all_open(f.statuses));
-  SqlClause where = filter_clause(scope, f, open_only);
+  where = filter_clause(scope, f, open_only);
   if (!plan.by_deadline && f.deadline != DeadlineState::any) {
     where.sql += " AND open_due IS NOT NULL";
   }
   plan.key = !plan.by_deadline ? "created_at" : open_only ? "open_due" : "due_at";
   plan.branches = deadline_branches(f);
+  return plan;
+}
+
+}  // namespace
+
+std::int64_t count_tickets_up_to(Connection& c, const TicketScope& scope, const TicketFilter& f,
+                                 int bound) {
+  SqlClause where;
+  const PagePlan plan = plan_of(scope, f, where);
+  // The first `bound` ids of the queue's own index range, as its page reads
+  // them: a count that never walks the whole table.
+  const std::string ids = "SELECT id, " + plan.key + " AS sort_key FROM tickets";
+  if (!f.text.empty()) {
+    const TextFilter text = text_filter(c, f.text);
+    if (!text.matches_between.empty()) {
+      return static_cast<std::int64_t>(
+          walk_in_chunks(c, plan, where, text, std::nullopt, static_cast<std::size_t>(bound))
+              .size());
+    }
+    where = where + text.clause;
+  }
+  const auto q = plan.query(ids, where, bound);
+  const auto row = c.query_one("SELECT COUNT(*) FROM (" + q.sql + ") AS bounded", q.params);
+  return row ? row->integer(0) : 0;
+}
+
+TicketPage list_tickets(Connection& c, const TicketScope& scope, const TicketFilter& f) {
+  SqlClause where;
+  const PagePlan plan = plan_of(scope, f, where);
   std::optional<Cursor> cursor;
   if (!f.cursor.empty()) {
     cursor = parse_cursor(f.cursor);

@@ -28,6 +28,7 @@ enum class DeadlineState { any, at_risk, breached };
 struct TicketFilter {
   std::vector<Status> statuses;
   std::optional<std::int64_t> unit_id;
+  std::vector<std::int64_t> unit_ids;  // any of them (a unit and those below it); empty: any
   std::optional<std::int64_t> assignee_id;
   bool unassigned_only = false;
   std::optional<std::int64_t> organization_id;
@@ -47,6 +48,11 @@ struct TicketPage {
   std::vector<Ticket> tickets;
   std::string next_cursor;  // empty on the last page
 };
+
+// How many tickets match, counted up to `bound` only (a tab's "50+"): the
+// first `bound` rows of the list's own index range, never the whole table.
+std::int64_t count_tickets_up_to(Connection& c, const TicketScope& scope, const TicketFilter& f,
+                                 int bound);
 
 // Throws DomainError(validation) for a malformed cursor.
 TicketPage list_tickets(Connection& c, const TicketScope& scope, const TicketFilter& filter);

@@ -50,7 +50,7 @@ void add_live_routes(WebContext& ctx, std::vector<http::Route>& routes) {
                       return open_stream(
                           ctx, r, s,
                           [&ctx](const Visitor& v, app::TicketEventsHub::Listener l) {
-                            if (!app::is_agent(v.actor.person)) {
+                            if (!app::is_staff(v.actor.person)) {
                               throw forbidden("Somente a equipe acompanha as filas.");
                             }
                             return ctx.desk.live().follow_queues(v.actor, std::move(l));

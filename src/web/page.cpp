@@ -5,6 +5,7 @@
 #include <date/tz.h>
 
 #include "api/caller.hpp"
+#include "app/access_policy.hpp"
 #include "app/accounts/accounts.hpp"
 #include "app/incidents/notice_standing.hpp"
 #include "app/manifestations/manifestations.hpp"
@@ -157,9 +158,7 @@ http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status
   if (v) {
     const auto& person = v->actor.person;
     // The menu offers only what the roles can open; each page checks again.
-    const bool agent = person.has_role(Role::attendant) || person.has_role(Role::analyst) ||
-                       person.has_role(Role::unit_manager) ||
-                       person.has_role(Role::client_relations);
+    const bool agent = app::is_staff(person);
     view["visitante"] = {{"nome", person.name},
                          {"csrf", v->csrf},
                          {"agente", agent},
@@ -179,6 +178,12 @@ http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status
   response.headers.emplace_back("Referrer-Policy", "same-origin");
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
+}
+
+std::string home_path(const Person& p) {
+  if (app::is_staff(p)) return "/atendimento";
+  if (app::is_ombudsman(p)) return "/ouvidoria";
+  return "/minha-area";
 }
 
 http::Response see_other(const std::string& location) {

@@ -69,6 +69,10 @@ http::Response guarded_page(WebContext& ctx, const http::Request& r,
 // otherwise `fallback`: where a form may send the browser back to.
 std::string safe_return_path(const std::string& to, const std::string& fallback = "/servicos");
 
+// Where a person starts after signing in: staff (agents and admins) on
+// their queue, the ouvidoria on its queue, everyone else on Minha Área.
+std::string home_path(const Person& p);
+
 // The language of the page being answered on this thread (set by
 // guarded_page from the "idioma" cookie), and a text of it by "area.key".
 const std::string& page_language();

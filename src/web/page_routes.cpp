@@ -19,7 +19,9 @@ std::vector<http::Route> web_routes(WebContext& ctx) {
   add_manifestation_pages(ctx, routes);
   add_ouvidoria_pages(ctx, routes);
   add_privacy_pages(ctx, routes);
+  add_header_search(ctx, routes);
   ctx.assets.add_routes(routes);
+  add_unknown_pages(ctx, routes);
   return routes;
 }
 

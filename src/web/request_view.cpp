@@ -37,6 +37,10 @@ nlohmann::json timeline_item(WebContext& ctx, const TicketEvent& e) {
     }
     case EventKind::triaged:
       item["o_que"] = event_text(ctx, "triaged");
+      // A new classification moves the deadline: the history says so.
+      if (d.contains("impact") || d.contains("urgency") || d.contains("category") ||
+          d.contains("service_id"))
+        item["detalhe"] = event_text(ctx, "prazo_recalculado");
       if (auto at = integer_of(d, "agreed_deadline"))
         item["detalhe"] =
             event_text(ctx, "prazo_acordado") + " " + local_when(ctx, from_millis(*at));

@@ -1,5 +1,7 @@
 #include "web/service_form.hpp"
 
+#include <algorithm>
+
 #include "web/date_input.hpp"
 
 namespace guiche::web {
@@ -10,6 +12,25 @@ std::string input_id(const FormField& f) {
 }
 
 }  // namespace
+
+std::string field_input_id(const FormField& f) {
+  return input_id(f);
+}
+
+nlohmann::json error_summary(const std::vector<std::string>& order,
+                             const std::map<std::string, std::string>& errors) {
+  nlohmann::json out = nlohmann::json::array();
+  auto add = [&](const std::string& id, const std::string& text) {
+    out.push_back({{"alvo", id == "_geral" ? "" : "#" + id}, {"texto", text}});
+  };
+  for (const auto& id : order) {
+    if (auto it = errors.find(id); it != errors.end()) add(id, it->second);
+  }
+  for (const auto& [id, text] : errors) {
+    if (std::find(order.begin(), order.end(), id) == order.end()) add(id, text);
+  }
+  return out;
+}
 
 nlohmann::json field_view(const FormField& f, const Form& sent,
                           const std::map<std::string, std::string>& errors) {

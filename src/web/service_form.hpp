@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "domain/service.hpp"
 #include "web/page.hpp"
@@ -26,6 +27,14 @@ void read_field_answers(const Service& s, const Form& form, nlohmann::json& answ
 std::map<std::string, std::string> form_field_errors(
     const DomainError& e, const std::map<std::string, std::string>& rename, const Service& s,
     const Form& form);
+
+// The input name of a service's field ("campo-<key>").
+std::string field_input_id(const FormField& f);
+
+// The errors for the summary above a form, in `order` (the inputs' ids as
+// the form shows them; errors of other ids follow), each linking its input.
+nlohmann::json error_summary(const std::vector<std::string>& order,
+                             const std::map<std::string, std::string>& errors);
 
 // A stored answer as the form shows it (dates as dd/mm/aaaa).
 std::string answer_for_display(const FormField& f, const std::string& answer);

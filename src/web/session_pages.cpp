@@ -18,7 +18,8 @@ constexpr const char* kSignInCookie = "guiche_entrada";
 http::Response sign_in_page(WebContext& ctx, const http::Request& r, int status,
                             const std::string& token, nlohmann::json view) {
   view["csrf_entrada"] = token;
-  view["volta"] = safe_return_path(r.query_value("volta").value_or(view.value("volta", "")));
+  // No page asked for: none, so the sign-in sends each person to their start (home_path).
+  view["volta"] = safe_return_path(r.query_value("volta").value_or(view.value("volta", "")), "");
   auto response =
       page(ctx, std::nullopt, status, "entrar", "portal.entrar.titulo", std::move(view));
   std::string cookie = std::string(kSignInCookie) + "=" + token +
@@ -47,9 +48,9 @@ http::Response sign_in(WebContext& ctx, const http::Request& r) {
     const long max_age =
         std::chrono::duration_cast<std::chrono::seconds>(ctx.desk.config().session_lifetime)
             .count();
-    auto response =
-        see_other(grant.person.must_change_password ? "/primeiro-acesso"
-                                                    : safe_return_path(form.value("volta")));
+    auto response = see_other(grant.person.must_change_password
+                                  ? "/primeiro-acesso"
+                                  : safe_return_path(form.value("volta"), home_path(grant.person)));
     response.headers.emplace_back(
         "Set-Cookie", api::session_cookie(ctx.secure_cookies, grant.session_id, max_age));
     return response;
@@ -80,7 +81,7 @@ http::Response change_password(WebContext& ctx, const http::Request& r) {
   if (view.empty()) {
     try {
       ctx.desk.accounts().change_password(v.actor, current, next);
-      return see_other("/servicos");
+      return see_other(home_path(v.actor.person));
     } catch (const DomainError& e) {
       if (e.kind() != DomainError::Kind::validation) throw;
       for (const auto& [name, text] :
@@ -98,7 +99,8 @@ http::Response change_password(WebContext& ctx, const http::Request& r) {
 void add_session_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   routes.push_back({"GET", "/", [&ctx](const http::Request& r) {
                       return guarded_page(ctx, r, [&] {
-                        return see_other(current_visitor(ctx, r) ? "/servicos" : "/entrar");
+                        const auto v = current_visitor(ctx, r);
+                        return see_other(v ? home_path(v->actor.person) : "/entrar");
                       });
                     }});
   routes.push_back({"GET", "/entrar", [&ctx](const http::Request& r) {

@@ -146,10 +146,9 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v029: LGPD's records).
+      // As the desk was before the last migration (v030: agents' last look at tickets).
       c.execute_script(
-          "DROP TABLE personal_data_blob_erasures; DROP INDEX personal_data_requests_person; "
-          "DROP TABLE personal_data_requests; ALTER TABLE people DROP COLUMN anonymized_at; "
+          "DROP TABLE ticket_last_seen; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }

@@ -47,14 +47,16 @@ TEST(ServiceSearch, EveryCaseOfTheDataFile) {
     std::getline(fields, kind, '|');
     SCOPED_TRACE(line);
     if (trim_spaces(kind) == "service") {
-      std::string code, name, popular;
+      std::string code, name, popular, description;
       std::getline(fields, code, '|');
       std::getline(fields, name, '|');
-      std::getline(fields, popular);
+      std::getline(fields, popular, '|');
+      std::getline(fields, description);
       Service s;
       s.code = trim_spaces(code);
       s.name = trim_spaces(name);
       s.popular_names = split(popular, ';');
+      s.description = trim_spaces(description);
       services.push_back(std::move(s));
     } else if (trim_spaces(kind) == "search") {
       std::string typed, expected;
@@ -66,7 +68,7 @@ TEST(ServiceSearch, EveryCaseOfTheDataFile) {
       FAIL() << "unknown kind " << kind;
     }
   }
-  EXPECT_GE(cases, 35);
+  EXPECT_GE(cases, 43);
 }
 
 TEST(PopularNames, TrimmedWithoutBlanksOrRepeats) {

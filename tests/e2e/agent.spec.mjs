@@ -142,8 +142,15 @@ export default async function agentWorkspace({ base, page, step, visit, signIn, 
     await analyst.click('label[for=categoria-service_request]');
     await analyst.selectOption('#impacto', '2');
     await analyst.selectOption('#urgencia', '2');
+    // The lookup table follows the selects before the form is saved (triagem.js).
+    expect((await analyst.textContent('[data-prioridade-escolhida]')).trim() === '5',
+      'a tabela de prioridades segue as escolhas');
+    expect(await analyst.locator('td.atual[data-impacto="2"][data-urgencia="2"]').count() === 1,
+      'a célula impacto 2 × urgência 2 marcada');
     await analyst.click('#triagem button[type=submit]');
     expect((await analyst.textContent('#prioridade-atual')).trim() === '5', 'prioridade 2×2 = 5');
+    expect((await analyst.textContent('#aviso')).includes('Triagem registrada: prioridade 5'),
+      'a triagem confirma o que fez');
     await analyst.fill('#texto', 'Conferir o perfil com a chefia.');
     await analyst.click('label[for=tipo-interna]');
     await analyst.click('#form-mensagem button[type=submit]');
@@ -207,6 +214,19 @@ export default async function agentWorkspace({ base, page, step, visit, signIn, 
       ['/atendimento/chamados/' + protocol, 'chamado-agente-360'],
       ['/atendimento/chamados/' + whatsappTicket, 'chamado-whatsapp-360'],
       ['/atendimento/registrar', 'registrar-telefone-360']]);
+  });
+
+  await step('360 px: o prazo aparece na fila sem rolar', async () => {
+    const narrow = await page.context().newPage();
+    await narrow.setViewportSize({ width: 360, height: 740 });
+    await narrow.goto(base + '/atendimento?fila=sem-responsavel');
+    const cell = narrow.locator('#fila-tabela tbody tr:first-child .restante');
+    if (await cell.count() > 0) {
+      const box = await cell.boundingBox();
+      expect(box && box.x + box.width <= 360, 'prazo fora da tela em 360 px: ' + JSON.stringify(box));
+    }
+    await visit(narrow, '/atendimento (360 px, prazo)', 'atendimento-prazo-360');
+    await narrow.close();
   });
 
   await step('solicitante não abre o atendimento', async () => {

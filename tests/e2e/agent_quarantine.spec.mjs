@@ -88,7 +88,7 @@ export default async function agentQuarantine({ base, page, step, visit, signIn,
     expect(/Escolha o solicitante/.test(error), 'erro ao lado do campo: ' + error);
     await visit(page, '/atendimento/quarentena/:id (erros)', 'quarentena-erros');
     await page.fill('#q', 'mariana.ribeiro@seger');
-    await page.click('form[role=search] button[type=submit]');
+    await page.click('main form[role=search] button[type=submit]');
     expect(await page.locator('#form-chamado input[name=pessoa]:checked').count() === 1,
       'solicitante escolhida');
     await page.selectOption('#servico', 'SUP-TEC');

@@ -42,10 +42,13 @@ export default async function requesterPortal(t) {
     await page.fill('#nova_senha', 'nova-senha-123');
     await page.fill('#confirmacao', 'nova-senha-123');
     await page.click('main button[type=submit]');
-    expect(page.url() === base + '/servicos', 'esperava /servicos: ' + page.url());
+    // A requester starts on Minha Área (issue 19: staff start on their queue).
+    expect(page.url() === base + '/minha-area', 'esperava /minha-area: ' + page.url());
   });
 
   await step('catálogo e busca por código', async () => {
+    await visit(page, '/minha-area', 'minha-area-inicio');
+    await page.goto(base + '/servicos');
     await visit(page, '/servicos', 'servicos');
     const all = await page.locator('.lista-servicos li').count();
     expect(all > 1, 'catálogo vazio');
@@ -64,6 +67,11 @@ export default async function requesterPortal(t) {
     expect(await page.locator('label[for=campo-matricula]').count() === 1, 'rótulo do campo matricula');
     await page.click('main button[type=submit]');
     expect(await page.locator('#assunto-erro').count() === 1, 'erro do assunto');
+    // Every error at once, in the form's order (issue 19), each agreeing with its noun.
+    const targets = await page.locator('#resumo-erros a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(targets[0] === '#assunto' && targets[1] === '#descricao' && targets.includes('#campo-sistema'),
+      'todos os erros de uma vez, na ordem do formulário: ' + targets);
+    expect(/A descrição é obrigatória\./.test(await page.textContent('#descricao-erro')), 'concordância');
     await page.fill('#assunto', 'Acesso');
     await page.fill('#descricao', 'Pedido de acesso.');
     // Dates are typed as Brazilians write them, whatever the browser's locale.
@@ -192,4 +200,18 @@ export default async function requesterPortal(t) {
     expect(focused === '#conteudo', 'primeiro foco: ' + focused);
   });
 
+  await step('cidadão: os serviços do seu público e, à parte, quem pode usar os outros', async () => {
+    const other = await t.newContext();
+    const p = await other.newPage();
+    await t.signIn(p, 'cidadao');
+    expect(p.url() === base + '/minha-area', 'cidadão começa na Minha Área: ' + p.url());
+    await p.goto(base + '/servicos');
+    await visit(p, '/servicos (cidadão)', 'servicos-cidadao');
+    const own = await p.locator('#lista-servicos > ul.lista-servicos:not(.outros):not(.sugestoes) li').count();
+    const others = await p.locator('ul.lista-servicos.outros li').count();
+    expect(own > 0 && others > 0, `os do seu público (${own}) e os de outros (${others})`);
+    expect(/Quem pode utilizar/.test(await p.textContent('ul.lista-servicos.outros')), 'quem pode utilizar');
+    expect(/BD-OPERA/.test(await p.textContent('ul.lista-servicos.outros')), 'banco de dados é de outro público');
+    await other.close();
+  });
 }

@@ -64,6 +64,7 @@ HttpResult http_request(unsigned short port, const std::string& method, const st
   const auto end_of_head = raw.find("\r\n\r\n");
   if (end_of_head == std::string::npos || raw.rfind("HTTP/1.1 ", 0) != 0) return result;
   result.status = std::atoi(raw.c_str() + 9);
+  if (raw.size() > 13 && raw[12] == ' ') result.reason = raw.substr(13, raw.find("\r\n") - 13);
   std::size_t line = raw.find("\r\n") + 2;
   while (line < end_of_head) {
     auto end = raw.find("\r\n", line);

@@ -11,6 +11,7 @@ namespace guiche::testing {
 
 struct HttpResult {
   int status = 0;
+  std::string reason;                          // the status line's reason phrase ("See Other")
   bool connected = false;                      // the connection was made and the request sent
   std::map<std::string, std::string> headers;  // names lowercased; last value wins
   std::vector<std::string> set_cookies;

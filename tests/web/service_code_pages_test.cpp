@@ -100,9 +100,10 @@ TEST_P(ServiceCodePagesTest, ThePortalListsTheServiceOfATypedCodeFirst) {
   EXPECT_EQ(listed(page.body), std::vector<std::string>{"SUP-TEC"});
   EXPECT_THAT(page.body, HasSubstr("servico exato"));
 
-  // A search that is no code lists as before, nothing marked.
+  // A search that is no code lists both, nothing marked, ranked: the word
+  // in a name before a part of one ("sis-acesso").
   page = get(maria, "/servicos?q=acesso");
-  EXPECT_EQ(listed(page.body), (std::vector<std::string>{"AAA-LEGADO", "SIS-ACESSO"}));
+  EXPECT_EQ(listed(page.body), (std::vector<std::string>{"SIS-ACESSO", "AAA-LEGADO"}));
   EXPECT_THAT(page.body, Not(HasSubstr("servico exato")));
 }
 

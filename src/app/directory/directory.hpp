@@ -8,6 +8,7 @@
 
 #include "app/actor.hpp"
 #include "app/desk_context.hpp"
+#include "domain/audience.hpp"
 #include "domain/category.hpp"
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
@@ -55,6 +56,10 @@ class Directory {
   Service create_service(const Actor& a, const Service& s);
   Service update_service(const Actor& a, const Service& s);
   std::vector<Service> services(const Actor& a);
+  // Whether each service's audience admits the caller today, in the order of
+  // `services` (service_audience.cpp): the catalog lists a person's own
+  // services first and says who may use the others. Staff are admitted to all.
+  std::vector<AudienceDecision> audience_of(const Actor& a, const std::vector<Service>& services);
   Service service_by_code(const Actor& a, const std::string& code);
 
  private:

@@ -63,6 +63,18 @@ void check_scale(int value, const char* field, const char* label) {
   }
 }
 
+// Runs `check`, adding the validation errors it throws to `errors`.
+template <typename Check>
+void collect_intake_errors(std::vector<FieldError>& errors, Check check) {
+  try {
+    check();
+  } catch (const DomainError& e) {
+    if (e.kind() != DomainError::Kind::validation) throw;
+    if (e.fields().empty()) errors.push_back({"", e.what()});
+    for (const auto& f : e.fields()) errors.push_back(f);
+  }
+}
+
 }  // namespace
 
 Ticket Intake::register_request(const Actor& caller, const RegisterRequest& request) {
@@ -73,16 +85,35 @@ Ticket Intake::register_request(const Actor& caller, const RegisterRequest& requ
   if (on_behalf && !a.person.has_role(Role::attendant)) {
     throw forbidden("Somente a central de serviços registra solicitações em nome de outra pessoa.");
   }
-  // Kept whole (pages shorten it where room is short); the bound only stops
-  // a hostile client (about 1,000 characters of any script).
-  r.subject = required_text(r.subject, "subject", "O assunto", kMaxSubjectBytes);
-  // Subjects go into e-mail subject lines ("[SA 2026-000123] ..."): one line only.
-  if (r.subject.find_first_of("\r\n") != std::string::npos) {
-    throw invalid_field("subject", "O assunto deve ter uma só linha.");
+  // Every field's error in one answer, in the form's order: an empty form
+  // is corrected in one go, not one field per submit.
+  std::vector<FieldError> errors;
+  collect_intake_errors(errors, [&] {
+    // Kept whole (pages shorten it where room is short); the bound only stops
+    // a hostile client (about 1,000 characters of any script).
+    r.subject = required_text(r.subject, "subject", "O assunto", kMaxSubjectBytes);
+    // Subjects go into e-mail subject lines ("[SA 2026-000123] ..."): one line only.
+    if (r.subject.find_first_of("\r\n") != std::string::npos) {
+      throw invalid_field("subject", "O assunto deve ter uma só linha.");
+    }
+  });
+  collect_intake_errors(errors, [&] {
+    r.description = required_text(r.description, "description", "A descrição", 20000);
+  });
+  collect_intake_errors(errors, [&] { check_scale(r.impact, "impact", "O impacto"); });
+  collect_intake_errors(errors, [&] { check_scale(r.urgency, "urgency", "A urgência"); });
+  if (!errors.empty()) {
+    // The service's own fields too, when the service is known (else the
+    // service's error comes once these are corrected).
+    ctx_.db.read([&](store::Connection& c) {
+      const auto service = find_service_by_typed_code(c, r.service_code);
+      if (!service || !service->active || r.form_may_be_incomplete) return;
+      if (!service->is_public && !is_staff(a.person)) return;
+      collect_intake_errors(errors, [&] { validate_form_answers(service->form, r.form_answers); });
+    });
+    if (errors.size() == 1) throw invalid_field(errors[0].field, errors[0].message);
+    throw invalid("A solicitação tem campos a corrigir.", std::move(errors));
   }
-  r.description = required_text(r.description, "description", "A descrição", 20000);
-  check_scale(r.impact, "impact", "O impacto");
-  check_scale(r.urgency, "urgency", "A urgência");
 
   if (r.idempotency_key && (r.idempotency_key->empty() || r.idempotency_key->size() > 200 ||
                             !is_clean_text(*r.idempotency_key))) {

@@ -72,6 +72,20 @@ store::TicketPage TicketReads::list_tickets(const Actor& a, const store::TicketF
   return page;
 }
 
+std::int64_t TicketReads::count_tickets_up_to(const Actor& a, const store::TicketFilter& filter,
+                                              int bound) {
+  require_active(a);
+  if (filter.text.size() > 500) throw invalid_field("q", "Texto de busca longo demais.");
+  store::TicketFilter f = filter;
+  f.deadline_as_of = ctx_.now();
+  std::int64_t n = 0;
+  ctx_.db.read([&](store::Connection& c) {
+    n = store::count_tickets_up_to(c, ticket_scope(a.person, *ctx_.unit_tree(c)), f,
+                                   std::clamp(bound, 1, 1000));
+  });
+  return n;
+}
+
 sla::SlaTimeline TicketReads::ticket_sla(const Actor& a, std::int64_t ticket_id) {
   require_active(a);
   const Instant now = ctx_.now();

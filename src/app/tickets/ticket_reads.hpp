@@ -28,6 +28,14 @@ class TicketReads {
   std::vector<TicketEvent> history(const Actor& a, std::int64_t ticket_id);
   // Queues, filters and full-text search.
   store::TicketPage list_tickets(const Actor& a, const store::TicketFilter& filter);
+  // The agent opened the ticket's page now (ticket_seen.cpp): the queue's
+  // mark of a requester's reply goes away. Staff only; others are ignored.
+  void note_seen(const Actor& a, const Ticket& ticket);
+  // For each of `tickets` (a queue's page): has its requester written since
+  // `a` last opened it?
+  std::vector<bool> requester_wrote_since_seen(const Actor& a, const std::vector<Ticket>& tickets);
+  // How many tickets the list would hold, counted up to `bound` (a queue tab's "50+").
+  std::int64_t count_tickets_up_to(const Actor& a, const store::TicketFilter& filter, int bound);
   // The ticket's SLA timeline, explained.
   sla::SlaTimeline ticket_sla(const Actor& a, std::int64_t ticket_id);
   // What each cached target says (for the queues and the ticket summary).

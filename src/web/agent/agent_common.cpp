@@ -8,7 +8,8 @@ namespace guiche::web {
 
 Visitor require_agent(WebContext& ctx, const http::Request& r) {
   auto v = require_visitor(ctx, r);
-  if (!app::is_agent(v.actor.person)) throw forbidden(text(ctx, "agente.somente_equipe"));
+  // Admins reach the workspace too (issue 19): the desk decides what each may do.
+  if (!app::is_staff(v.actor.person)) throw forbidden(text(ctx, "agente.somente_equipe"));
   return v;
 }
 
@@ -39,6 +40,13 @@ std::string remaining_text(WebContext& ctx, Instant deadline,
 
 std::string category_text(WebContext& ctx, Category c) {
   return text(ctx, "agente.categoria_" + std::string(category_code(c)));
+}
+
+std::string agent_status_text(WebContext& ctx, const Ticket& t) {
+  if (t.status == Status::assigned && !t.assignee_id) {
+    return text(ctx, "agente.encaminhado_sem_responsavel");
+  }
+  return status_text(ctx, t.status);
 }
 
 std::string fill(std::string text, const std::string& value) {

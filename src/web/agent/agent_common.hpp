@@ -11,8 +11,8 @@
 
 namespace guiche::web {
 
-// The signed-in agent (attendant, analyst, unit manager, client relations);
-// anyone else gets a 403 page.
+// The signed-in agent (attendant, analyst, unit manager, client relations)
+// or admin; anyone else gets a 403 page.
 Visitor require_agent(WebContext& ctx, const http::Request& r);
 
 // The clock time left to `deadline`, or since it passed, as app/sla/time_left
@@ -27,6 +27,10 @@ std::string remaining_text(WebContext& ctx, Instant deadline,
 std::string duration_text(std::chrono::milliseconds d);
 
 std::string category_text(WebContext& ctx, Category c);
+
+// The ticket's status for the team: routed to a unit with nobody assigned
+// reads "Encaminhado, sem responsável", not "Atribuído".
+std::string agent_status_text(WebContext& ctx, const Ticket& t);
 
 // `text` with its "{}" replaced by `value`.
 std::string fill(std::string text, const std::string& value);

@@ -10,6 +10,7 @@
 #include "app/directory/directory.hpp"
 #include "app/intake/intake.hpp"
 #include "app/tickets/ticket_reads.hpp"
+#include "domain/identity.hpp"
 #include "domain/service_code.hpp"
 #include "web/access_reads.hpp"
 #include "web/agent/agent_common.hpp"
@@ -37,7 +38,8 @@ nlohmann::json person_view(WebContext& ctx, const Visitor& v, const Person& p) {
   return {{"id", std::to_string(p.id)},
           {"nome", p.name},
           {"email", p.emails.empty() ? "" : p.emails.front()},
-          {"cpf", p.cpf.value_or("")},
+          // Masked: the attendant confirms a CPF the caller reads out, never reads it to them.
+          {"cpf", p.cpf ? masked_cpf(*p.cpf) : ""},
           {"orgao", organization},
           {"tem_cpf", p.cpf.has_value()},
           {"tem_orgao", !organization.empty()},

@@ -5,9 +5,11 @@
 // ticket the agent can see changed.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "app/directory/directory.hpp"
 #include "app/mail_intake/mail_intake.hpp"
+#include "app/sla/sla_admin.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "web/agent/agent_common.hpp"
 #include "web/page_routes.hpp"
@@ -53,7 +55,27 @@ QueueQuery read_query(const http::Request& r, const Person& me) {
   return q;
 }
 
-store::TicketFilter filter_of(const QueueQuery& q, const Person& me) {
+// A tab's count is read up to this bound and shown as "50+" past it.
+constexpr int kTabCountShown = 50;
+
+// The units a queue of `unit` covers for `me`: the unit itself and those
+// below it where `me` works (a unit manager's whole subtree, as the other
+// tabs list it; an analyst's own unit).
+std::vector<std::int64_t> units_covered(const Person& me, std::int64_t unit,
+                                        const std::vector<Unit>& all) {
+  std::vector<std::int64_t> out = {unit};
+  bool manages = false;
+  for (auto managed : me.units_with(Role::unit_manager)) {
+    manages = manages || unit_is_within(all, unit, managed);
+  }
+  if (!manages) return out;
+  for (const auto& u : all) {
+    if (u.id != unit && unit_is_within(all, u.id, unit)) out.push_back(u.id);
+  }
+  return out;
+}
+
+store::TicketFilter filter_of(const QueueQuery& q, const Person& me, const std::vector<Unit>& all) {
   store::TicketFilter f;
   f.order = store::TicketOrder::deadline_first;
   f.text = q.text;
@@ -66,7 +88,8 @@ store::TicketFilter filter_of(const QueueQuery& q, const Person& me) {
       f.statuses.push_back(s);
     }
   }
-  if (q.queue == "minha-unidade") f.unit_id = q.unit.value_or(0);
+  // A person without a unit (an admin) sees under "Minha unidade" all they may see.
+  if (q.queue == "minha-unidade" && q.unit) f.unit_ids = units_covered(me, *q.unit, all);
   if (q.queue == "atribuidos") f.assignee_id = me.id;
   if (q.queue == "sem-responsavel") f.unassigned_only = true;
   if (q.queue == "em-risco") f.deadline = store::DeadlineState::at_risk;
@@ -84,8 +107,23 @@ std::string query_string(const QueueQuery& q, const std::string& queue,
   return s;
 }
 
-nlohmann::json table_view(WebContext& ctx, const Visitor& v, const QueueQuery& q) {
-  const auto page = ctx.desk.tickets().list_tickets(v.actor, filter_of(q, v.actor.person));
+// "Média" for priority 4, from the SLA configuration's severity bands.
+std::string severity_name(const sla::SlaConfiguration& config, int priority) {
+  for (const auto& band : config.severities) {
+    if (priority >= band.from_priority && priority <= band.to_priority) return band.name;
+  }
+  return "";
+}
+
+nlohmann::json table_view(WebContext& ctx, const Visitor& v, const QueueQuery& q,
+                          const std::vector<Unit>& units) {
+  const auto page = ctx.desk.tickets().list_tickets(v.actor, filter_of(q, v.actor.person, units));
+  const auto config = ctx.desk.sla().sla_configuration(v.actor);
+  std::map<std::int64_t, std::string> unit_names;
+  for (const auto& u : units) unit_names[u.id] = u.code;
+  // The unit column only where the page's tickets lie in more than one unit.
+  std::set<std::int64_t> units_listed;
+  for (const auto& t : page.tickets) units_listed.insert(t.unit_id.value_or(0));
   const Instant now = ctx.desk.now();
   std::map<std::int64_t, std::string> names;
   auto name_of = [&](std::int64_t id) {
@@ -101,6 +139,7 @@ nlohmann::json table_view(WebContext& ctx, const Visitor& v, const QueueQuery& q
   nlohmann::json rows = nlohmann::json::array();
   // The page's clocks in one read, not one per row.
   const auto standings = ctx.desk.tickets().deadline_standings(v.actor, page.tickets);
+  const auto replied = ctx.desk.tickets().requester_wrote_since_seen(v.actor, page.tickets);
   for (std::size_t i = 0; i < page.tickets.size(); ++i) {
     const auto& t = page.tickets[i];
     const auto& standing = standings[i];
@@ -117,29 +156,42 @@ nlohmann::json table_view(WebContext& ctx, const Visitor& v, const QueueQuery& q
                     {"assunto", short_subject(t.subject)},
                     {"assunto_completo", t.subject},
                     {"solicitante", name_of(t.requester_id)},
-                    {"situacao", status_text(ctx, t.status)},
+                    {"situacao", agent_status_text(ctx, t)},
                     {"prioridade", t.priority},
+                    {"gravidade", severity_name(config, t.priority)},
+                    {"nova_resposta", static_cast<bool>(replied[i])},
+                    {"unidade", t.unit_id ? unit_names[*t.unit_id] : ""},
                     {"restante", remaining},
                     {"vencido", overdue},
                     {"pausado", paused}});
   }
-  nlohmann::json view = {{"linhas", rows}, {"vazia", rows.empty()}};
+  nlohmann::json view = {
+      {"linhas", rows}, {"vazia", rows.empty()}, {"coluna_unidade", units_listed.size() > 1}};
   if (!page.next_cursor.empty()) {
     view["proxima"] = "/atendimento" + query_string(q, q.queue, page.next_cursor);
   }
   return view;
 }
 
-nlohmann::json page_view(WebContext& ctx, const Visitor& v, const QueueQuery& q) {
+nlohmann::json page_view(WebContext& ctx, const Visitor& v, const QueueQuery& q,
+                         const std::vector<Unit>& all) {
   nlohmann::json tabs = nlohmann::json::array();
   for (const auto& queue : kQueues) {
+    // Each tab's count, with the filters of the page, bounded: "50+".
+    QueueQuery of_tab = q;
+    of_tab.queue = queue;
+    of_tab.cursor.clear();
+    const auto n = ctx.desk.tickets().count_tickets_up_to(
+        v.actor, filter_of(of_tab, v.actor.person, all), kTabCountShown + 1);
     tabs.push_back({{"nome", text(ctx, "agente.fila_" + queue)},
                     {"url", "/atendimento" + query_string(q, queue)},
+                    {"contagem",
+                     n > kTabCountShown ? std::to_string(kTabCountShown) + "+" : std::to_string(n)},
                     {"atual", queue == q.queue}});
   }
   nlohmann::json units = nlohmann::json::array();
   const auto mine = own_units(v.actor.person);
-  for (const auto& u : ctx.desk.directory().units(v.actor)) {
+  for (const auto& u : all) {
     if (std::find(mine.begin(), mine.end(), u.id) == mine.end()) continue;
     units.push_back({{"id", std::to_string(u.id)},
                      {"nome", u.code + " — " + u.name},
@@ -152,7 +204,7 @@ nlohmann::json page_view(WebContext& ctx, const Visitor& v, const QueueQuery& q)
     statuses.push_back(
         {{"codigo", code}, {"nome", status_text(ctx, s)}, {"marcada", code == q.status}});
   }
-  nlohmann::json view = table_view(ctx, v, q);
+  nlohmann::json view = table_view(ctx, v, q, all);
   view["abas"] = tabs;
   view["fila"] = q.queue;
   view["fila_nome"] = text(ctx, "agente.fila_" + q.queue);
@@ -174,7 +226,7 @@ void add_agent_queue_pages(WebContext& ctx, std::vector<http::Route>& routes) {
                         const auto v = require_agent(ctx, r);
                         const auto q = read_query(r, v.actor.person);
                         return page(ctx, v, 200, "agente_fila", "agente.fila_titulo",
-                                    page_view(ctx, v, q));
+                                    page_view(ctx, v, q, ctx.desk.directory().units(v.actor)));
                       });
                     }});
   // The table alone, for htmx (filters and live refresh).
@@ -183,7 +235,7 @@ void add_agent_queue_pages(WebContext& ctx, std::vector<http::Route>& routes) {
          return guarded_page(ctx, r, [&] {
            const auto v = require_agent(ctx, r);
            const auto q = read_query(r, v.actor.person);
-           auto view = table_view(ctx, v, q);
+           auto view = table_view(ctx, v, q, ctx.desk.directory().units(v.actor));
            view["t"] = ctx.texts.catalog(page_language());
            http::Response response{
                200, "text/html; charset=utf-8", ctx.templates.render("_agente_tabela", view), {}};

@@ -7,7 +7,9 @@
 #include <charconv>
 
 #include "app/attachments/attachments.hpp"
+#include "app/directory/directory.hpp"
 #include "app/incidents/notice_tickets.hpp"
+#include "app/sla/sla_admin.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "web/agent/agent_ticket_view.hpp"
@@ -158,7 +160,35 @@ http::Response post_action(WebContext& ctx, const http::Request& r) {
     return agent_ticket_page(ctx, v, protocol, action, form, errors,
                              e.kind() == DomainError::Kind::conflict ? 409 : 422);
   }
-  return see_other(agent_ticket_url(t.protocol) + "#" + anchor);
+  // Triage and routing say what they did, on the page they return to.
+  const bool confirms = action == "triagem" || action == "encaminhar";
+  return see_other(agent_ticket_url(t.protocol) + (confirms ? "?feito=" + action : "") + "#" +
+                   anchor);
+}
+
+// "Triagem registrada: prioridade 4 (Média)." or "Encaminhado a SGSIS, sem
+// responsável: …", from the ticket as it is now.
+std::string done_notice(WebContext& ctx, const Visitor& v, const std::string& protocol,
+                        const std::string& done) {
+  if (done != "triagem" && done != "encaminhar") return "";
+  const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, protocol);
+  if (done == "triagem") {
+    std::string severity;
+    for (const auto& band : ctx.desk.sla().sla_configuration(v.actor).severities) {
+      if (t.priority >= band.from_priority && t.priority <= band.to_priority) severity = band.name;
+    }
+    auto notice = fill(text(ctx, "agente.feito_triagem"), std::to_string(t.priority));
+    if (!severity.empty()) return fill(notice, severity);
+    if (auto at = notice.find(" ({})"); at != std::string::npos) notice.erase(at, 5);
+    return notice;
+  }
+  std::string unit;
+  for (const auto& u : ctx.desk.directory().units(v.actor)) {
+    if (t.unit_id == u.id) unit = u.code + " — " + u.name;
+  }
+  return fill(text(ctx, t.assignee_id ? "agente.feito_encaminhar"
+                                      : "agente.feito_encaminhar_sem_responsavel"),
+              unit);
 }
 
 }  // namespace
@@ -171,8 +201,10 @@ void add_agent_ticket_pages(WebContext& ctx, std::vector<http::Route>& routes) {
            // The one notice arriving here: a message of the mail
            // quarantine became this ticket.
            const bool from_quarantine = r.query_value("aviso").value_or("") == "da-quarentena";
+           const auto done =
+               done_notice(ctx, v, r.params.at("protocol"), r.query_value("feito").value_or(""));
            return agent_ticket_page(ctx, v, r.params.at("protocol"), "", Form{}, {}, 200,
-                                    from_quarantine ? text(ctx, "agente.q_aviso_chamado") : "");
+                                    from_quarantine ? text(ctx, "agente.q_aviso_chamado") : done);
          });
        }});
   routes.push_back(

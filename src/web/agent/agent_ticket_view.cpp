@@ -1,4 +1,5 @@
 #include "web/agent/agent_ticket_view.hpp"
+
 #include "app/attachments/attachments.hpp"
 #include "app/calendars/calendars.hpp"
 #include "app/directory/directory.hpp"
@@ -8,6 +9,7 @@
 #include "web/access_reads.hpp"
 #include "web/agent/agent_custody_view.hpp"
 #include "web/agent/agent_whatsapp_view.hpp"
+#include "web/date_input.hpp"
 #include "web/ouvidoria/manifestation_view.hpp"
 
 #include <algorithm>
@@ -166,7 +168,7 @@ nlohmann::json sla_view(WebContext& ctx, const Visitor& v, const Ticket& t, Inst
     nlohmann::json closed = nlohmann::json::array();
     for (const auto& d : c.closed_days) {
       closed.push_back(
-          {{"dia", format_date(std::chrono::year_month_day{d.day})}, {"nome", d.name}});
+          {{"dia", format_date_input(std::chrono::year_month_day{d.day})}, {"nome", d.name}});
     }
     std::string remaining = text(ctx, "agente.pausado");
     if (c.state == sla::ClockState::running) {
@@ -203,6 +205,8 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
   const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, protocol);
   // The page shows the requester's data too: one ticket read for the log.
   note_page_read(ctx, v, t.requester_id, "ticket", t.id);
+  // Seen now: the queue's mark of a requester's reply goes away.
+  ctx.desk.tickets().note_seen(v.actor, t);
   const Instant now = ctx.desk.now();
   nlohmann::json services = nlohmann::json::array();
   std::string service_label;
@@ -292,6 +296,8 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
     nlohmann::json cells = nlohmann::json::array();
     for (int urgency = 1; urgency <= 3; ++urgency) {
       cells.push_back({{"valor", priority_from(impact, urgency)},
+                       {"impacto", impact},
+                       {"urgencia", urgency},
                        {"atual", impact == t.impact && urgency == t.urgency}});
     }
     row["celulas"] = cells;
@@ -302,7 +308,7 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"acao", agent_ticket_url(t.protocol)},
       {"assunto", t.subject},
       {"descricao", t.description},
-      {"situacao", status_text(ctx, t.status)},
+      {"situacao", agent_status_text(ctx, t)},
       {"situacao_codigo", std::string(status_code(t.status))},
       {"prioridade", t.priority},
       {"servico", service_label},

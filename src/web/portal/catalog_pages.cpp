@@ -1,6 +1,8 @@
-// The service catalog (/servicos, searchable by name or code; a search that
+// The service catalog (/servicos, searchable by name, code, popular names and
+// description, ranked, with suggestions when nothing matches; a search that
 // is a service's code as people type it, "sup tec" for SUP-TEC, lists that
-// service first, marked: domain/service_search.hpp) and a
+// service first, marked: domain/service_search.hpp; a person's own services
+// first, the others saying who may use them) and a
 // service's request form (/servicos/{code}/solicitar), after the service's
 // open incidents, if any ("already known: follow it here").
 #include <algorithm>
@@ -18,26 +20,54 @@
 namespace guiche::web {
 namespace {
 
+nlohmann::json service_item(const Service& s, bool exact) {
+  return {{"codigo", s.code},
+          {"nome", s.name},
+          {"descricao", s.description},
+          {"exato", exact},
+          {"url", "/servicos/" + url_encode(s.code) + "/solicitar"}};
+}
+
 http::Response catalog(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
   const auto q = r.query_value("q").value_or("");
   auto services = ctx.desk.directory().services(v.actor);
   std::erase_if(services, [](const Service& s) { return !s.active; });
+  // The person's own services are the list; the others, found too, go
+  // below, each saying who may use it (a request still reaches client
+  // relations, which decides: docs/domain.md).
+  const auto audience = ctx.desk.directory().audience_of(v.actor, services);
   nlohmann::json items = nlohmann::json::array();
+  nlohmann::json others = nlohmann::json::array();
   for (const auto& hit : search_services(services, q)) {
     const auto& s = services[hit.index];
-    items.push_back({{"codigo", s.code},
-                     {"nome", s.name},
-                     {"descricao", s.description},
-                     {"exato", hit.exact},
-                     {"url", "/servicos/" + url_encode(s.code) + "/solicitar"}});
+    if (audience[hit.index].admitted) {
+      items.push_back(service_item(s, hit.exact));
+    } else {
+      auto item = service_item(s, hit.exact);
+      item["quem"] =
+          s.who_may_use.empty() ? text(ctx, "portal.servicos.outro_publico") : s.who_may_use;
+      others.push_back(item);
+    }
+  }
+  // Nothing found: services close to the words typed, not a dead end.
+  nlohmann::json suggestions = nlohmann::json::array();
+  if (items.empty() && others.empty() && !q.empty()) {
+    for (const auto& hit : suggest_services(services, q)) {
+      if (audience[hit.index].admitted)
+        suggestions.push_back(service_item(services[hit.index], false));
+    }
   }
   nlohmann::json view = {{"q", q},
                          {"buscou", !q.empty()},
                          {"servicos", items},
                          {"total", items.size()},
                          {"nenhum", items.empty()},
-                         {"um", items.size() == 1}};
+                         {"um", items.size() == 1},
+                         {"outros", others},
+                         {"tem_outros", !others.empty()},
+                         {"sugestoes", suggestions},
+                         {"tem_sugestoes", !suggestions.empty()}};
   return page(ctx, v, 200, "servicos", "portal.servicos.titulo", view);
 }
 
@@ -65,10 +95,11 @@ http::Response form_page(WebContext& ctx, const Visitor& v, const Service& s, co
                          const std::map<std::string, std::string>& errors, int status) {
   nlohmann::json fields = nlohmann::json::array();
   for (const auto& f : s.form) fields.push_back(field_view(f, sent, errors));
-  nlohmann::json summary = nlohmann::json::array();
-  for (const auto& [id, text] : errors) {
-    summary.push_back({{"alvo", id == "_geral" ? "" : "#" + id}, {"texto", text}});
-  }
+  // The summary lists the errors in the order of the form's inputs.
+  std::vector<std::string> order = {"_geral", "assunto", "categoria", "descricao"};
+  for (const auto& f : s.form) order.push_back(field_input_id(f));
+  order.push_back("anexos");
+  const auto summary = error_summary(order, errors);
   auto error_of = [&](const std::string& id) {
     auto it = errors.find(id);
     return it == errors.end() ? nlohmann::json(false) : nlohmann::json(it->second);
@@ -128,7 +159,17 @@ http::Response send_request(WebContext& ctx, const http::Request& r) {
     ticket = ctx.desk.intake().register_request(v.actor, request);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::validation) throw;
-    return form_page(ctx, v, service, form, form_field_errors(e, rename, service, form), 422);
+    auto errors = form_field_errors(e, rename, service, form);
+    // A browser cannot be given the chosen files back: the page names them
+    // and asks for them again, next to the input and in the summary.
+    if (!form.files.empty()) {
+      std::string names;
+      for (const auto& part : form.files) names += (names.empty() ? "" : ", ") + *part.filename;
+      auto again = text(ctx, "portal.solicitar.anexos_de_novo");
+      if (auto at = again.find("{arquivos}"); at != std::string::npos) again.replace(at, 10, names);
+      errors["anexos"] = again;
+    }
+    return form_page(ctx, v, service, form, errors, 422);
   }
   std::string after = "/chamados/" + url_encode(ticket.protocol) + "/registrado";
   if (!form.files.empty()) {

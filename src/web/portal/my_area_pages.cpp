@@ -3,10 +3,10 @@
 // and text as GET parameters, the search by protocol number, and keyset pages
 // as the API has them. What each list may hold is the desk's decision (its
 // visibility rules); the page only says which list it wants.
-#include <regex>
 
 #include "app/directory/directory.hpp"
 #include "app/tickets/ticket_reads.hpp"
+#include "domain/protocol_number.hpp"
 #include "web/page_routes.hpp"
 #include "web/portal/request_pages.hpp"
 #include "web/request_view.hpp"
@@ -88,12 +88,13 @@ store::TicketFilter ticket_filter(WebContext& ctx, const Visitor& v, const Filte
   return filter;
 }
 
-// A protocol as quoted, AAAA-NNNNNN; a shorter number is padded. nullopt: not one.
+// A protocol as quoted (AAAA-NNNNNN, a shorter "2026-123", the e-mail
+// subject's "[SA 2026-000123]": domain/protocol_number.hpp), written in full.
+// nullopt: not one.
 std::optional<std::string> protocol_of(const std::string& q) {
-  if (!std::regex_match(q, std::regex("[0-9]{4}-[0-9]{1,6}"))) return std::nullopt;
-  const auto dash = q.find('-');
-  const auto number = q.substr(dash + 1);
-  return q.substr(0, dash + 1) + std::string(6 - number.size(), '0') + number;
+  const auto number = parse_protocol(q);
+  if (!number) return std::nullopt;
+  return format_protocol(number->year, number->sequence);
 }
 
 nlohmann::json options(WebContext& ctx, const std::string& chosen,

@@ -1,6 +1,7 @@
 // The forms of a request's page, each a thin call into the desk: answer
 // (text and files; it resumes a request pending with the requester), add
-// files, evaluate (1–5 stars and a comment) and ask to reopen. A success
+// files, evaluate (1–5 stars and a comment), ask to reopen and cancel (while
+// the request waits for triage). A success
 // redirects back to the page (POST/redirect/GET); a refusal renders the page
 // again with what was typed and the desk's message next to the field.
 #include "api/problem.hpp"
@@ -110,6 +111,13 @@ void add_request_actions(WebContext& ctx, std::vector<http::Route>& routes) {
                  ctx.desk.work().evaluate(v.actor, t.id, rating_of(form.value("nota")),
                                           form.value("comentario"));
                  return ticket_path(t.protocol) + "?feito=avaliacao#status";
+               });
+  });
+  post("cancelamento", [&ctx](const http::Request& r) {
+    return act(ctx, r, "cancelamento", {{"reason", "motivo"}}, "motivo",
+               [&](const Visitor& v, const Ticket& t, const Form& form) {
+                 ctx.desk.work().cancel(v.actor, t.id, form.value("motivo"));
+                 return ticket_path(t.protocol) + "?feito=cancelamento#status";
                });
   });
   post("reabertura", [&ctx](const http::Request& r) {

@@ -46,11 +46,50 @@ nlohmann::json not_accepted_view(WebContext& ctx, const Visitor& v, const Ticket
   return {{"itens", items}};
 }
 
+// The deadline in force now, as the agent's page shows it (the resolution
+// clock, moved by triage or by pauses), not the estimate given at registration.
+std::optional<Instant> current_deadline(WebContext& ctx, const Visitor& v, const Ticket& t) {
+  if (t.agreed_deadline) return t.agreed_deadline;
+  if (t.category == Category::project) return std::nullopt;
+  const auto timeline = ctx.desk.tickets().ticket_sla(v.actor, t.id);
+  if (!timeline.applies || timeline.targets.empty()) return t.estimated_deadline;
+  return timeline.targets.back().deadline;
+}
+
+std::string current_deadline_text(WebContext& ctx, const Visitor& v, const Ticket& t) {
+  const auto at = current_deadline(ctx, v, t);
+  return at ? local_when(ctx, *at) : text(ctx, "portal.a_combinar");
+}
+
+// When the deadline moved since registration: the first estimate and why it
+// changed (a reclassification at triage, time waiting for the requester);
+// false when it did not.
+nlohmann::json first_estimate_view(WebContext& ctx, const Visitor& v, const Ticket& t,
+                                   const std::vector<TicketEvent>& events) {
+  if (!t.estimated_deadline || t.agreed_deadline) return false;
+  const auto now = current_deadline(ctx, v, t);
+  if (!now || local_when(ctx, *now) == local_when(ctx, *t.estimated_deadline)) return false;
+  std::string why = "motivo_outro";
+  for (const auto& e : events) {
+    if (e.kind == EventKind::status_changed &&
+        e.data.value("to", std::string()) == status_code(Status::pending_requester))
+      why = "motivo_pausa";
+  }
+  for (const auto& e : events) {
+    if (e.kind == EventKind::triaged &&
+        (e.data.contains("impact") || e.data.contains("urgency") || e.data.contains("category") ||
+         e.data.contains("service_id")))
+      why = "motivo_triagem";
+  }
+  return {{"data", local_when(ctx, *t.estimated_deadline)},
+          {"motivo", text(ctx, "portal.chamado." + why)}};
+}
+
 http::Response registered(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
   const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, r.params.at("protocol"));
   nlohmann::json view = {{"protocolo", t.protocol},
-                         {"prazo", deadline_text(ctx, t)},
+                         {"prazo", current_deadline_text(ctx, v, t)},
                          {"url", ticket_path(t.protocol)},
                          {"anexos_recusados", r.query_value("anexos") == "recusados"},
                          {"nao_aceitos", not_accepted_view(ctx, v, t)}};
@@ -115,6 +154,12 @@ void add_forms(WebContext& ctx, const Visitor& v, const Ticket& t, const SentFor
   if (t.rating) {
     view["avaliado"] = {{"nota", *t.rating}, {"comentario", optional_text(t.rating_comment)}};
   }
+  // The requester may give up while the request waits for triage.
+  if (may_transition(t.status, Status::cancelled, Side::requester)) {
+    view["cancelamento"] = {{"acao", base + "/cancelamento"},
+                            {"motivo", value_in(sent, "cancelamento", "motivo")},
+                            {"erro_motivo", error_view(sent, "cancelamento", "motivo")}};
+  }
   const auto window = ctx.desk.config().reopen_window;
   if (reopen_window_open(t, ctx.desk.now(), window)) {
     view["reabertura"] = {{"acao", base + "/reabertura"},
@@ -171,7 +216,8 @@ http::Response request_page(WebContext& ctx, const Visitor& v, const std::string
       {"aberto", status_is_open(t.status)},
       {"pendente", t.status == Status::pending_requester},
       {"registrado_em", local_when(ctx, t.created_at)},
-      {"prazo", deadline_text(ctx, t)},
+      {"prazo", current_deadline_text(ctx, v, t)},
+      {"prazo_inicial", first_estimate_view(ctx, v, t, events)},
       {"respostas", answers},
       {"etapas", stages_view(ctx, t, events)},
       {"fluxo", timeline_fragment_view(ctx, t, events)},
@@ -210,7 +256,7 @@ void add_request_pages(WebContext& ctx, std::vector<http::Route>& routes) {
                         auto done = r.query_value("feito").value_or("");
                         // Only the names the page knows become a message.
                         if (done != "resposta" && done != "arquivos" && done != "avaliacao" &&
-                            done != "reabertura")
+                            done != "reabertura" && done != "cancelamento")
                           done.clear();
                         SentForm none;
                         if (r.query_value("anexos") == "recusados") {
