@@ -35,6 +35,7 @@ extern const char* const kMigrationV026UnfinishedTickets;
 extern const char* const kMigrationV027HeldAttachments;
 extern const char* const kMigrationV028AccessLog;
 extern const char* const kMigrationV029PersonalData;
+extern const char* const kMigrationV031ReportRollups;
 
 namespace {
 
@@ -89,6 +90,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {27, "held_attachments", in_dialect(kMigrationV027HeldAttachments, dialect)},
       {28, "access_log", in_dialect(kMigrationV028AccessLog, dialect)},
       {29, "personal_data", in_dialect(kMigrationV029PersonalData, dialect)},
+      {31, "report_rollups", in_dialect(kMigrationV031ReportRollups, dialect)},
   };
 }
 
