@@ -19,6 +19,7 @@ std::vector<http::Route> web_routes(WebContext& ctx) {
   add_manifestation_pages(ctx, routes);
   add_ouvidoria_pages(ctx, routes);
   add_privacy_pages(ctx, routes);
+  add_report_pages(ctx, routes);
   ctx.assets.add_routes(routes);
   return routes;
 }

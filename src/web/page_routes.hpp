@@ -28,7 +28,8 @@ void add_status_subscription_pages(WebContext& ctx, std::vector<http::Route>& ro
 void add_manifestation_pages(WebContext& ctx, std::vector<http::Route>& routes);  // ouvidoria/
 void add_ouvidoria_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_privacy_pages(WebContext& ctx,
-                       std::vector<http::Route>& routes);  // privacy_pages.cpp
+                       std::vector<http::Route>& routes);                  // privacy_pages.cpp
+void add_report_pages(WebContext& ctx, std::vector<http::Route>& routes);  // reports/
 void add_live_routes(WebContext& ctx, std::vector<http::Route>& routes);
 
 // Every page of the portal and its static files.

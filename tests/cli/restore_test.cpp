@@ -146,10 +146,10 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v029: LGPD's records).
+      // As the desk was before the last migration (v031: the reports' roll-ups).
       c.execute_script(
-          "DROP TABLE personal_data_blob_erasures; DROP INDEX personal_data_requests_person; "
-          "DROP TABLE personal_data_requests; ALTER TABLE people DROP COLUMN anonymized_at; "
+          "DROP TABLE report_ticket_shares; DROP TABLE report_day_figures; "
+          "DROP TABLE report_day_durations; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }

@@ -108,6 +108,16 @@ std::string report_channel_label(const std::string& code) {
   return it == kLabels.end() ? code : it->second;
 }
 
+std::vector<std::string> Reports::severities() {
+  std::vector<std::string> out;
+  ctx_.db.read([&](store::Connection& c) {
+    for (const auto& band : SlaClocks(ctx_).configuration(c).severities) {
+      if (std::find(out.begin(), out.end(), band.name) == out.end()) out.push_back(band.name);
+    }
+  });
+  return out;
+}
+
 int Reports::today() const {
   return report_day(ctx_.now());
 }

@@ -118,6 +118,8 @@ class Reports {
                                      const std::optional<store::BreachCursor>& after = {},
                                      int page_size = 50);
   VolumeReport volume(const Actor& a, const ReportQuery& q);
+  // The severities' names in the SLA configuration's order (the filter's options).
+  std::vector<std::string> severities();
   // Today in hora de Brasília (the default period is its month).
   int today() const;
 

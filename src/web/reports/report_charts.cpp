@@ -62,14 +62,21 @@ std::string axis_number(double v) {
   return s;
 }
 
-// A round step so the axis has about four lines.
-double nice_top(double max) {
-  if (max <= 0) return 1;
-  const double mag = std::pow(10.0, std::floor(std::log10(max)));
-  for (double f : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-    if (f * mag >= max) return f * mag;
+// The axis' top: four steps of a round size (1, 2, 2.5 or 5 × 10^k; whole
+// numbers when the values are counts).
+double nice_top(double max, bool counts) {
+  if (max <= 0) return counts ? 4 : 1;
+  const double raw = max / 4;
+  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = 10 * mag;
+  for (double f : {1.0, 2.0, 2.5, 5.0}) {
+    if (f * mag >= raw) {
+      step = f * mag;
+      break;
+    }
   }
-  return 10 * mag;
+  if (counts) step = std::max(1.0, std::ceil(step));
+  return step * 4;
 }
 
 std::string defs(const std::string& id, std::size_t n) {
@@ -181,15 +188,82 @@ std::string x_labels(const ChartSpec& spec, const std::vector<double>& centres) 
 
 }  // namespace
 
+namespace {
+
+// Long names (services, units) do not fit under the bars: one bar per row,
+// its name on the left, the value at its end.
+std::string horizontal_bar_chart_svg(const ChartSpec& spec) {
+  const std::size_t n = spec.categories.size();
+  constexpr double kRow = 26;
+  constexpr double kLabel = 250;
+  double max = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    double stack = 0;
+    for (const auto& series : spec.series) stack += i < series.values.size() ? series.values[i] : 0;
+    max = std::max(max, stack);
+  }
+  const double top = nice_top(max, spec.unit.empty());
+  const double plot = kWidth - kLabel - 50;
+  double legend_y = 8 + kRow * static_cast<double>(n) + 24;
+  std::string legend;
+  if (spec.series.size() > 1) {
+    double x = 8;
+    for (std::size_t k = 0; k < spec.series.size(); ++k) {
+      legend += "<rect x=\"" + number(x) + "\" y=\"" + number(legend_y - 11) +
+                "\" width=\"14\" height=\"14\" stroke=\"#333\" fill=\"" + fill_of(spec.id, k) +
+                "\"/><text x=\"" + number(x + 19) + "\" y=\"" + number(legend_y) +
+                "\" font-size=\"13\" fill=\"#333\">" + xml_escape(spec.series[k].name) + "</text>";
+      x += 26 + 7.5 * static_cast<double>(spec.series[k].name.size());
+    }
+    legend_y += 12;
+  }
+  std::string s = open_svg(spec, legend_y) + defs(spec.id, spec.series.size()) + legend;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double y = 8 + kRow * static_cast<double>(i);
+    std::string label = spec.categories[i];
+    if (label.size() > 34) label = label.substr(0, 33) + "…";
+    s += "<text x=\"" + number(kLabel - 8) + "\" y=\"" + number(y + 15) +
+         "\" text-anchor=\"end\" font-size=\"12\" fill=\"#333\">" + xml_escape(label) + "</text>";
+    double x = kLabel;
+    double total = 0;
+    for (std::size_t k = 0; k < spec.series.size(); ++k) {
+      const double v = i < spec.series[k].values.size() ? spec.series[k].values[i] : 0;
+      total += v;
+      if (v <= 0) continue;
+      const double w = plot * v / top;
+      s += "<rect x=\"" + number(x) + "\" y=\"" + number(y + 3) + "\" width=\"" + number(w) +
+           "\" height=\"" + number(kRow - 8) + "\" fill=\"" + fill_of(spec.id, k) +
+           "\" stroke=\"#333\" stroke-width=\"0.5\"><title>" +
+           xml_escape(spec.categories[i] +
+                      (spec.series.size() > 1 ? " — " + spec.series[k].name : "") + ": " +
+                      axis_number(v) + spec.unit) +
+           "</title></rect>";
+      x += w;
+    }
+    s += "<text x=\"" + number(x + 4) + "\" y=\"" + number(y + 15) +
+         "\" font-size=\"12\" fill=\"#333\">" + axis_number(total) + xml_escape(spec.unit) +
+         "</text>";
+  }
+  return s + "</svg>";
+}
+
+}  // namespace
+
 std::string bar_chart_svg(const ChartSpec& spec) {
   const std::size_t n = spec.categories.size();
+  std::size_t longest = 0;
+  for (const auto& c : spec.categories) longest = std::max(longest, c.size());
+  if (n > 0 &&
+      static_cast<double>(longest) * 6.5 > (kWidth - kLeft - kRight) / static_cast<double>(n)) {
+    return horizontal_bar_chart_svg(spec);
+  }
   double max = spec.reference.value_or(0);
   for (std::size_t i = 0; i < n; ++i) {
     double stack = 0;
     for (const auto& series : spec.series) stack += i < series.values.size() ? series.values[i] : 0;
     max = std::max(max, stack);
   }
-  const double top = nice_top(max);
+  const double top = nice_top(max, spec.unit.empty());
   double legend_bottom = 0;
   const std::string body = frame(spec, top, legend_bottom);
   std::string s = open_svg(spec, legend_bottom) + defs(spec.id, spec.series.size()) + body;
@@ -223,7 +297,7 @@ std::string line_chart_svg(const ChartSpec& spec) {
   for (const auto& series : spec.series) {
     for (double v : series.values) max = std::max(max, v);
   }
-  const double top = nice_top(max);
+  const double top = nice_top(max, spec.unit.empty());
   double legend_bottom = 0;
   const std::string body = frame(spec, top, legend_bottom);
   std::string s = open_svg(spec, legend_bottom) + body;
