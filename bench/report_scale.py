@@ -5,7 +5,8 @@ Fills a freshly migrated desk with a year of tickets (the tickets' rows, for
 the breached list's join, and each ticket's share of the reports' roll-ups:
 store/report_rollup_rows.hpp), counts the roll-ups from the shares the way
 the ticket ledger adds them up (per day, hora de Brasília, × unit × service
-× severity × channel × category), then times every statement the SLA
+× severity × channel × category, and per month; the times' histograms per
+month), then times every statement the SLA
 compliance and the volume reports run for the whole year, unfiltered (the
 statements of store/report_rollup_rows.cpp, with the year's days), each
 against a primary-key read of the same run (the baseline), and each report's
@@ -32,40 +33,44 @@ year_start = now - 365 * day_ms
 FIGURES = ("sum(registered), sum(open_now), sum(ended), sum(resolved), sum(reopened), "
            "sum(due), sum(met), sum(breached), sum(first_responses)")
 DAYS = f"day >= {first_day} AND day <= {last_day}"
-SLA = {
-    "total": f"SELECT 0, {FIGURES} FROM report_day_figures WHERE {DAYS}",
-    "by severity": f"SELECT severity, {FIGURES} FROM report_day_figures WHERE {DAYS} "
-                   f"GROUP BY severity",
-    "by service": f"SELECT service_id, {FIGURES} FROM report_day_figures WHERE {DAYS} "
-                  f"GROUP BY service_id",
-}
-for target, name in ((0, "first response"), (1, "resolution")):
-    for group, col in (("total", None), ("by severity", "severity"), ("by service", "service_id")):
-        g = col or "0"
-        grouping = f"{col}, bucket" if col else "bucket"
-        SLA[f"{name} histogram {group}"] = (
-            f"SELECT {g}, bucket, sum(tickets) FROM report_day_durations WHERE {DAYS} "
-            f"AND target = {target} GROUP BY {grouping}")
+# The year as the store reads it (store/report_rollup_rows.cpp): its 11 whole
+# months (January to November 2026) from the month rows, its partial months'
+# days (7–31 December 2025, 1–6 December 2026) from the day rows or the shares.
+PARTS = [("report_month_figures", "month", 202601, 202611),
+         ("report_day_figures", "day", 20251207, 20251231),
+         ("report_day_figures", "day", 20261201, 20261206)]
+DIMENSIONS = "unit_id, service_id, severity, channel, category"
+SLA = {}
+for table, col, a, b in PARTS:
+    SLA[f"figures by every dimension, {table} {a}-{b}"] = (
+        f"SELECT {DIMENSIONS}, {FIGURES} FROM {table} WHERE {col} >= {a} AND {col} <= {b} "
+        f"GROUP BY {DIMENSIONS}")
+for target, name, day_col, ms_col in ((0, "first response", "first_response_day",
+                                       "first_response_ms"),
+                                      (1, "resolution", "ended_day", "resolution_ms")):
+    SLA[f"{name} histogram by severity and service, whole months"] = (
+        f"SELECT severity || '|' || service_id, bucket, sum(tickets) FROM report_month_durations "
+        f"WHERE month >= 202601 AND month <= 202611 AND target = {target} "
+        f"GROUP BY severity || '|' || service_id, bucket")
+    for a, b in ((20251207, 20251231), (20261201, 20261206)):
+        SLA[f"{name} times, shares of {a}-{b}"] = (
+            f"SELECT severity || '|' || service_id, {ms_col} FROM report_ticket_shares "
+            f"WHERE {day_col} >= {a} AND {day_col} <= {b} AND {ms_col} IS NOT NULL")
 SLA["breached tickets, first page"] = (
     f"SELECT s.ticket_id, t.protocol, t.subject, s.service_id, s.unit_id, s.severity, t.status, "
     f"s.deadline, s.resolution_ms FROM report_ticket_shares s JOIN tickets t ON t.id = s.ticket_id "
     f"WHERE s.breached = 1 AND s.deadline >= {year_start} AND s.deadline < {now} "
     f"ORDER BY s.deadline, s.ticket_id LIMIT 51")
 VOLUME = {
-    "by day (to today)": f"SELECT day, {FIGURES} FROM report_day_figures WHERE {DAYS} GROUP BY day",
-    "by day and channel": f"SELECT day || '|' || channel, {FIGURES} FROM report_day_figures "
-                          f"WHERE {DAYS} GROUP BY day || '|' || channel",
+    "by day and channel (to today)": f"SELECT day || '|' || channel, {FIGURES} "
+                                     f"FROM report_day_figures WHERE {DAYS} "
+                                     f"GROUP BY day || '|' || channel",
     "open tickets by day (aging)": "SELECT day, sum(open_now) FROM report_day_figures "
                                    "WHERE open_now <> 0 GROUP BY day",
-    "by channel": f"SELECT channel, {FIGURES} FROM report_day_figures WHERE {DAYS} "
-                  f"GROUP BY channel",
-    "by service": f"SELECT service_id, {FIGURES} FROM report_day_figures WHERE {DAYS} "
-                  f"GROUP BY service_id",
-    "by category": f"SELECT category, {FIGURES} FROM report_day_figures WHERE {DAYS} "
-                   f"GROUP BY category",
-    "by unit": f"SELECT unit_id, {FIGURES} FROM report_day_figures WHERE {DAYS} "
-               f"GROUP BY unit_id",
 }
+for name, sql in SLA.items():
+    if name.startswith("figures by every dimension"):
+        VOLUME[name] = sql
 BASELINE = "SELECT ticket_id FROM report_ticket_shares WHERE ticket_id = {mid}"
 
 
@@ -85,8 +90,9 @@ def fill_sql(series, dialect):
     breached = "(n % 12 = 0)"
     res_ms = "(3600000 + (n * 7919) % 216000000)"
     fr_ms = "(60000 + (n * 104729) % 14400000)"
-    sev = "CASE n % 4 WHEN 0 THEN 'Crítica' WHEN 1 THEN 'Alta' WHEN 2 THEN 'Média' ELSE 'Baixa' END"
-    channel = ("CASE n % 5 WHEN 0 THEN 'portal' WHEN 1 THEN 'email' WHEN 2 THEN 'phone' "
+    sev = ("CASE (n / 40) % 4 WHEN 0 THEN 'Crítica' WHEN 1 THEN 'Alta' WHEN 2 THEN 'Média' "
+           "ELSE 'Baixa' END")
+    channel = ("CASE (n / 160) % 5 WHEN 0 THEN 'portal' WHEN 1 THEN 'email' WHEN 2 THEN 'phone' "
                "WHEN 3 THEN 'whatsapp' ELSE 'api' END")
     category = ("CASE (n % 40) % 4 WHEN 0 THEN 'service_request' WHEN 1 THEN "
                 "'technical_consultation' WHEN 2 THEN 'defect_without_stoppage' ELSE 'incident' END")
@@ -130,16 +136,21 @@ def fill_sql(series, dialect):
         "SELECT first_response_day, unit_id, service_id, severity, channel, category, 0, 0, 0, 0, "
         "0, 0, 0, 0, 1 FROM report_ticket_shares WHERE first_response_day IS NOT NULL) x "
         "GROUP BY day, unit_id, service_id, severity, channel, category",
-        "INSERT INTO report_day_durations (day, unit_id, service_id, severity, channel, category, "
-        "target, bucket, tickets) SELECT day, unit_id, service_id, severity, channel, category, "
-        "target, bucket, count(*) FROM (SELECT first_response_day AS day, unit_id, service_id, "
-        "severity, channel, category, 0 AS target, (SELECT b.bucket FROM duration_buckets b "
-        "WHERE b.start_ms <= first_response_ms ORDER BY b.start_ms DESC LIMIT 1) AS bucket "
-        "FROM report_ticket_shares UNION ALL SELECT ended_day, unit_id, service_id, severity, "
-        "channel, category, 1, (SELECT b.bucket FROM duration_buckets b WHERE b.start_ms <= "
-        "resolution_ms ORDER BY b.start_ms DESC LIMIT 1) FROM report_ticket_shares "
-        "WHERE resolution_ms IS NOT NULL) x "
-        "GROUP BY day, unit_id, service_id, severity, channel, category, target, bucket",
+        "INSERT INTO report_month_figures (month, unit_id, service_id, severity, channel, "
+        "category, registered, open_now, ended, resolved, reopened, due, met, breached, "
+        "first_responses) SELECT day / 100, unit_id, service_id, severity, channel, category, "
+        "sum(registered), sum(open_now), sum(ended), sum(resolved), sum(reopened), sum(due), "
+        "sum(met), sum(breached), sum(first_responses) FROM report_day_figures "
+        "GROUP BY day / 100, unit_id, service_id, severity, channel, category",
+        "INSERT INTO report_month_durations (month, target, unit_id, service_id, severity, "
+        "bucket, tickets) SELECT month, target, unit_id, service_id, severity, bucket, count(*) "
+        "FROM (SELECT first_response_day / 100 AS month, 0 AS target, unit_id, service_id, "
+        "severity, (SELECT b.bucket FROM duration_buckets b WHERE b.start_ms <= first_response_ms "
+        "ORDER BY b.start_ms DESC LIMIT 1) AS bucket FROM report_ticket_shares UNION ALL "
+        "SELECT ended_day / 100, 1, unit_id, service_id, severity, (SELECT b.bucket FROM "
+        "duration_buckets b WHERE b.start_ms <= resolution_ms ORDER BY b.start_ms DESC LIMIT 1) "
+        "FROM report_ticket_shares WHERE resolution_ms IS NOT NULL) x "
+        "GROUP BY month, target, unit_id, service_id, severity, bucket",
     ]
 
 
@@ -173,7 +184,7 @@ def sqlite_figures(tmp):
     db.commit()
     db.execute("ANALYZE")
     rows = db.execute("SELECT (SELECT count(*) FROM report_day_figures), "
-                      "(SELECT count(*) FROM report_day_durations)").fetchone()
+                      "(SELECT count(*) FROM report_month_durations)").fetchone()
     return measure(lambda sql: db.execute(sql).fetchall()), rows
 
 
@@ -185,7 +196,7 @@ def pg_figures():
     url = base + "/guiche_report_bench"
     subprocess.run([f"{build}/guiche", "migrate", "--data", tempfile.mkdtemp(), "--database",
                     url], check=True, stdout=subprocess.DEVNULL)
-    series = f"generate_series(1, {tickets}) AS g(n)"
+    series = f"generate_series(1::bigint, {tickets}) AS g(n)"
     script = ["SET session_replication_role = replica;"] + [s + ";" for s in
                                                              fill_sql(series, "postgres")]
     script += ["SET session_replication_role = origin;", "ANALYZE;", "\\timing on"]
@@ -193,8 +204,10 @@ def pg_figures():
     queries = {"baseline: one share by id": BASELINE, **ALL}
     for sql in queries.values():
         script += [sql.format(mid=tickets // 2) + ";"] * (rounds + 1)
-    out = subprocess.run(["psql", "-q", "-X", "-o", "/dev/null", url], input="\n".join(script),
-                         text=True, capture_output=True, check=True)
+    out = subprocess.run(["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null", url],
+                         input="\n".join(script), text=True, capture_output=True)
+    if out.returncode != 0:
+        sys.exit("psql: " + out.stderr[-2000:])
     times = [float(line.split()[1]) for line in (out.stdout + out.stderr).splitlines()
              if line.startswith("Time: ")]
     # The fill's statements are timed too (\timing comes after them: none).
@@ -204,7 +217,7 @@ def pg_figures():
         figures[name] = (statistics.median(chunk), max(chunk))
     rows = subprocess.run(["psql", "-tA", url, "-c",
                            "SELECT (SELECT count(*) FROM report_day_figures) || ' ' || "
-                           "(SELECT count(*) FROM report_day_durations)"],
+                           "(SELECT count(*) FROM report_month_durations)"],
                           capture_output=True, text=True, check=True).stdout.split()
     return figures, rows
 
@@ -212,7 +225,7 @@ def pg_figures():
 def table(engine, figures, rows):
     base = figures["baseline: one share by id"][0]
     print(f"\n{engine}: {tickets:,} tickets in a year; {int(rows[0]):,} figure rows, "
-          f"{int(rows[1]):,} duration rows")
+          f"{int(rows[1]):,} month duration rows")
     print(f"{'query':52} {'median ms':>10} {'max ms':>8} {'x baseline':>11}")
     for name, (median, worst) in figures.items():
         print(f"{name:52} {median:10.3f} {worst:8.3f} {median / base:11.1f}")

@@ -2,6 +2,7 @@
 
 #include <tuple>
 
+#include "domain/charter_month.hpp"
 #include "domain/duration_histogram.hpp"
 #include "domain/report_day.hpp"
 
@@ -11,7 +12,12 @@ namespace {
 // A roll-up row's key (the duration rows add the target and the bucket).
 using RollupKey =
     std::tuple<int, std::int64_t, std::int64_t, std::string, std::string, std::string>;
-using DurationKey = std::tuple<RollupKey, int, int>;
+// month, target, unit, service, severity, bucket
+using DurationKey = std::tuple<int, int, std::int64_t, std::int64_t, std::string, int>;
+
+DurationKey duration_key(const TicketReportShare& s, int day, int target, std::int64_t ms) {
+  return {day / 100, target, s.unit_id, s.service_id, s.severity, duration_bucket(ms)};
+}
 
 RollupKey rollup_key(const TicketReportShare& s, int day) {
   return {day, s.unit_id, s.service_id, s.severity, s.channel, s.category};
@@ -29,7 +35,7 @@ void add_share(std::map<RollupKey, ReportCounts>& figures,
     if (s.resolved) end.resolved += sign;
     if (s.resolved && s.reopened) end.reopened += sign;
     if (s.resolved && s.resolution_ms) {
-      durations[{rollup_key(s, *s.ended_day), 1, duration_bucket(*s.resolution_ms)}] += sign;
+      durations[duration_key(s, *s.ended_day, 1, *s.resolution_ms)] += sign;
     }
   }
   if (s.due_day) {
@@ -41,8 +47,7 @@ void add_share(std::map<RollupKey, ReportCounts>& figures,
   if (s.first_response_day) {
     figures[rollup_key(s, *s.first_response_day)].first_responses += sign;
     if (s.first_response_ms) {
-      durations[{rollup_key(s, *s.first_response_day), 0, duration_bucket(*s.first_response_ms)}] +=
-          sign;
+      durations[duration_key(s, *s.first_response_day, 0, *s.first_response_ms)] += sign;
     }
   }
 }
@@ -56,13 +61,16 @@ std::vector<Value> key_values(const RollupKey& k) {
           std::get<5>(k)};
 }
 
-void add_figures(Connection& c, const RollupKey& k, const ReportCounts& d) {
+// `table`: report_day_figures (the key's first part a day) or
+// report_month_figures (a month).
+void add_figures(Connection& c, const std::string& table, const RollupKey& k,
+                 const ReportCounts& d) {
   auto params = key_values(k);
   for (auto v : {d.registered, d.open_now, d.ended, d.resolved, d.reopened, d.due, d.met,
                  d.breached, d.first_responses}) {
     params.emplace_back(v);
   }
-  const char* sum = "report_day_figures.";
+  const std::string sum = table + ".";
   std::string update;
   for (const char* col : {"registered", "open_now", "ended", "resolved", "reopened", "due", "met",
                           "breached", "first_responses"}) {
@@ -70,25 +78,24 @@ void add_figures(Connection& c, const RollupKey& k, const ReportCounts& d) {
         std::string(update.empty() ? "" : ", ") + col + " = " + sum + col + " + excluded." + col;
   }
   c.query(
-      "INSERT INTO report_day_figures (day, unit_id, service_id, severity, channel, category, "
-      "registered, open_now, ended, resolved, reopened, due, met, breached, first_responses) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (day, unit_id, service_id, severity, channel, category) DO UPDATE SET " +
-          update,
+      "INSERT INTO " + table + " (" + (table == "report_day_figures" ? "day" : "month") +
+          ", unit_id, service_id, severity, channel, category, "
+          "registered, open_now, ended, resolved, reopened, due, met, breached, first_responses) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (" +
+          (table == "report_day_figures" ? "day" : "month") +
+          ", unit_id, service_id, severity, channel, category) DO UPDATE SET " + update,
       params);
 }
 
 void add_duration(Connection& c, const DurationKey& k, std::int64_t n) {
-  auto params = key_values(std::get<0>(k));
-  params.emplace_back(std::int64_t{std::get<1>(k)});
-  params.emplace_back(std::int64_t{std::get<2>(k)});
-  params.emplace_back(n);
   c.query(
-      "INSERT INTO report_day_durations (day, unit_id, service_id, severity, channel, category, "
-      "target, bucket, tickets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (day, unit_id, service_id, severity, channel, category, target, bucket) "
-      "DO UPDATE SET tickets = report_day_durations.tickets + excluded.tickets",
-      params);
+      "INSERT INTO report_month_durations (month, target, unit_id, service_id, severity, bucket, "
+      "tickets) VALUES (?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (month, target, unit_id, service_id, severity, bucket) "
+      "DO UPDATE SET tickets = report_month_durations.tickets + excluded.tickets",
+      {std::int64_t{std::get<0>(k)}, std::int64_t{std::get<1>(k)}, std::get<2>(k), std::get<3>(k),
+       std::get<4>(k), std::int64_t{std::get<5>(k)}, n});
 }
 
 std::optional<int> optional_day(const Row& r, std::size_t i) {
@@ -141,13 +148,15 @@ const char* group_column(ReportGroup g) {
       return "category";
     case ReportGroup::day_channel:
       return "day || '|' || channel";
+    case ReportGroup::severity_service:
+      return "severity || '|' || service_id";
   }
   return "0";
 }
 
 bool group_is_text(ReportGroup g) {
   return g == ReportGroup::severity || g == ReportGroup::channel || g == ReportGroup::category ||
-         g == ReportGroup::day_channel;
+         g == ReportGroup::day_channel || g == ReportGroup::severity_service;
 }
 
 std::string group_key(const Row& r, std::size_t i, ReportGroup g) {
@@ -184,6 +193,31 @@ std::vector<Value> day_params(const ReportRowFilter& f) {
   std::vector<Value> params{std::int64_t{f.first_day}, std::int64_t{f.last_day}};
   add_filter_params(f, params);
   return params;
+}
+
+// A period as its whole months (none when first > last) and the days
+// outside them.
+struct PeriodSpan {
+  int first_month = 0;
+  int last_month = -1;
+  std::vector<std::pair<int, int>> days;  // inclusive ranges
+};
+
+PeriodSpan period_span(int first_day, int last_day) {
+  PeriodSpan p;
+  p.first_month = first_day % 100 == 1 ? first_day / 100 : months_before(first_day / 100, -1);
+  p.last_month = report_day_add(last_day, 1) / 100 != last_day / 100
+                     ? last_day / 100
+                     : months_before(last_day / 100, 1);
+  if (p.first_month > p.last_month) {
+    p.days.emplace_back(first_day, last_day);
+    return p;
+  }
+  const int months_start = p.first_month * 100 + 1;
+  const int after_months = months_before(p.last_month, -1) * 100 + 1;
+  if (first_day < months_start) p.days.emplace_back(first_day, report_day_add(months_start, -1));
+  if (last_day >= after_months) p.days.emplace_back(after_months, last_day);
+  return p;
 }
 
 }  // namespace
@@ -237,8 +271,16 @@ void move_ticket_report_share(Connection& c, std::int64_t ticket_id,
   std::map<DurationKey, std::int64_t> durations;
   if (before) add_share(figures, durations, *before, -1);
   if (after) add_share(figures, durations, *after, 1);
+  std::map<RollupKey, ReportCounts> months;
   for (const auto& [key, delta] : figures) {
-    if (!(delta == ReportCounts{})) add_figures(c, key, delta);
+    if (delta == ReportCounts{}) continue;
+    add_figures(c, "report_day_figures", key, delta);
+    auto month = key;
+    std::get<0>(month) /= 100;
+    months[month] += delta;
+  }
+  for (const auto& [key, delta] : months) {
+    if (!(delta == ReportCounts{})) add_figures(c, "report_month_figures", key, delta);
   }
   for (const auto& [key, delta] : durations) {
     if (delta != 0) add_duration(c, key, delta);
@@ -253,7 +295,8 @@ void move_ticket_report_share(Connection& c, std::int64_t ticket_id,
 void clear_report_rollups(Connection& c) {
   c.execute_script(
       "DELETE FROM report_ticket_shares; DELETE FROM report_day_figures; "
-      "DELETE FROM report_day_durations;");
+      "DELETE FROM report_month_figures; "
+      "DELETE FROM report_month_durations;");
 }
 
 std::string report_figures_sql(const ReportRowFilter& f, ReportGroup group) {
@@ -285,6 +328,47 @@ std::map<std::string, ReportCounts> sum_report_figures(Connection& c, const Repo
   return out;
 }
 
+std::vector<DimensionCounts> sum_report_figures_by_dimensions(Connection& c,
+                                                              const ReportRowFilter& f) {
+  using DimKey = std::tuple<std::int64_t, std::int64_t, std::string, std::string, std::string>;
+  std::map<DimKey, ReportCounts> sums;
+  auto read = [&](const std::string& table, const std::string& column, int from, int to) {
+    std::vector<Value> params{std::int64_t{from}, std::int64_t{to}};
+    add_filter_params(f, params);
+    for (const auto& r :
+         c.query("SELECT unit_id, service_id, severity, channel, category, sum(registered), "
+                 "sum(open_now), sum(ended), sum(resolved), sum(reopened), sum(due), sum(met), "
+                 "sum(breached), sum(first_responses) FROM " +
+                     table + " WHERE " + column + " >= ? AND " + column + " <= ?" +
+                     filter_conditions(f, "") +
+                     " GROUP BY unit_id, service_id, severity, channel, category",
+                 params)) {
+      ReportCounts n;
+      n.registered = r.integer(5);
+      n.open_now = r.integer(6);
+      n.ended = r.integer(7);
+      n.resolved = r.integer(8);
+      n.reopened = r.integer(9);
+      n.due = r.integer(10);
+      n.met = r.integer(11);
+      n.breached = r.integer(12);
+      n.first_responses = r.integer(13);
+      sums[{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)}] += n;
+    }
+  };
+  const auto span = period_span(f.first_day, f.last_day);
+  if (span.first_month <= span.last_month) {
+    read("report_month_figures", "month", span.first_month, span.last_month);
+  }
+  for (const auto& [from, to] : span.days) read("report_day_figures", "day", from, to);
+  std::vector<DimensionCounts> out;
+  for (const auto& [k, n] : sums) {
+    out.push_back(
+        {std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), n});
+  }
+  return out;
+}
+
 std::map<int, std::int64_t> open_tickets_by_day(Connection& c, const ReportRowFilter& f) {
   std::vector<Value> params;
   add_filter_params(f, params);
@@ -302,18 +386,46 @@ std::map<std::string, std::map<int, std::int64_t>> sum_report_durations(Connecti
                                                                         const ReportRowFilter& f,
                                                                         ReportGroup group,
                                                                         int target) {
-  const std::string g = group_column(group);
-  auto params = day_params(f);
-  params.insert(params.begin() + 2, std::int64_t{target});
   std::map<std::string, std::map<int, std::int64_t>> out;
-  for (const auto& r : c.query("SELECT " + g +
-                                   ", bucket, sum(tickets) FROM report_day_durations "
-                                   "WHERE day >= ? AND day <= ? AND target = ?" +
-                                   filter_conditions(f, "") + " GROUP BY " +
-                                   (group == ReportGroup::none ? "" : g + ", ") + "bucket",
-                               params)) {
-    if (r.integer(2) != 0)
-      out[group_key(r, 0, group)][static_cast<int>(r.integer(1))] += r.integer(2);
+  const std::string g = group_column(group);
+  // Whole months without a filter the month rows lack read the month rows;
+  // the rest reads the shares of its days.
+  const bool months_serve = !f.channel && !f.category && group != ReportGroup::channel &&
+                            group != ReportGroup::category && group != ReportGroup::day &&
+                            group != ReportGroup::day_channel;
+  const auto span = period_span(f.first_day, f.last_day);
+  std::vector<std::pair<int, int>> share_days;  // inclusive ranges read from the shares
+  if (months_serve && span.first_month <= span.last_month) {
+    std::vector<Value> params{std::int64_t{span.first_month}, std::int64_t{span.last_month},
+                              std::int64_t{target}};
+    add_filter_params(f, params);
+    for (const auto& r : c.query("SELECT " + g +
+                                     ", bucket, sum(tickets) FROM report_month_durations "
+                                     "WHERE month >= ? AND month <= ? AND target = ?" +
+                                     filter_conditions(f, "") + " GROUP BY " +
+                                     (group == ReportGroup::none ? "" : g + ", ") + "bucket",
+                                 params)) {
+      if (r.integer(2) != 0) {
+        out[group_key(r, 0, group)][static_cast<int>(r.integer(1))] += r.integer(2);
+      }
+    }
+    share_days = span.days;
+  } else {
+    share_days.emplace_back(f.first_day, f.last_day);
+  }
+  const std::string day_col = target == 0 ? "first_response_day" : "ended_day";
+  const std::string ms_col = target == 0 ? "first_response_ms" : "resolution_ms";
+  for (const auto& [from, to] : share_days) {
+    std::vector<Value> params{std::int64_t{from}, std::int64_t{to}};
+    add_filter_params(f, params);
+    const std::string key = group == ReportGroup::day ? day_col : g;
+    for (const auto& r :
+         c.query("SELECT " + key + ", " + ms_col + " FROM report_ticket_shares WHERE " + day_col +
+                     " >= ? AND " + day_col + " <= ? AND " + ms_col + " IS NOT NULL" +
+                     (target == 1 ? " AND resolved = 1" : "") + filter_conditions(f, ""),
+                 params)) {
+      out[group_key(r, 0, group)][duration_bucket(r.integer(1))] += 1;
+    }
   }
   return out;
 }

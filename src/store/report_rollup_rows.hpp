@@ -79,13 +79,35 @@ struct ReportCounts {
 };
 
 // The dimensions a report groups by.
-// day_channel: "20261206|email".
-enum class ReportGroup { none, day, unit, service, severity, channel, category, day_channel };
+// day_channel: "20261206|email"; severity_service: "Alta|17".
+enum class ReportGroup {
+  none,
+  day,
+  unit,
+  service,
+  severity,
+  channel,
+  category,
+  day_channel,
+  severity_service
+};
 
 // The counts of the filter's rows, summed per value of `group` (its text:
 // "20261206", "17", "Crítica", "email", ...).
 std::map<std::string, ReportCounts> sum_report_figures(Connection& c, const ReportRowFilter& f,
                                                        ReportGroup group);
+// The same summed per unit, service, severity, channel and category at once
+// (one reading of the period's rows, however many groupings a report shows).
+struct DimensionCounts {
+  std::int64_t unit_id = 0;
+  std::int64_t service_id = 0;
+  std::string severity;
+  std::string channel;
+  std::string category;
+  ReportCounts counts;
+};
+std::vector<DimensionCounts> sum_report_figures_by_dimensions(Connection& c,
+                                                              const ReportRowFilter& f);
 // The open tickets per day of registration (every day, the filter's dates
 // ignored): the backlog's aging.
 std::map<int, std::int64_t> open_tickets_by_day(Connection& c, const ReportRowFilter& f);

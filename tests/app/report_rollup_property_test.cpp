@@ -83,6 +83,7 @@ TEST_P(ReportRollupPropertyTest, RollupsEqualACountAfreshOverRandomHistories) {
   const auto agent = as(w.attendant);
   const auto requester = as(w.requester_seger);
   std::vector<std::int64_t> ids;
+  std::vector<std::int64_t> resolved;  // reopens pick among these
   const Channel channels[] = {Channel::portal, Channel::email, Channel::phone};
   const std::int64_t units[] = {w.sgsis.id, w.sgdba.id, w.geinf.id};
   for (int step = 0; step < 160; ++step) {
@@ -119,9 +120,19 @@ TEST_P(ReportRollupPropertyTest, RollupsEqualACountAfreshOverRandomHistories) {
         case 4:
         case 5:
           desk->work().resolve(agent, id, "Resolvido.", 5);
+          resolved.push_back(id);
           break;
         case 6:
-          desk->work().reopen(requester, id, "Voltou.");
+          // A reopen soon after the resolution (within the window), then
+          // usually a second resolution.
+          if (!resolved.empty()) {
+            const auto again = resolved.back();
+            desk->work().reopen(requester, again, "Voltou.");
+            if (pick(3) != 0) {
+              clock.advance(std::chrono::minutes(30 + pick(120)));
+              desk->work().resolve(agent, again, "Resolvido de novo.", 5);
+            }
+          }
           break;
         case 7:
           desk->work().route(agent, id, units[pick(3)], std::nullopt);

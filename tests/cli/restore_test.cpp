@@ -149,7 +149,7 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
       // As the desk was before the last migration (v031: the reports' roll-ups).
       c.execute_script(
           "DROP TABLE report_ticket_shares; DROP TABLE report_day_figures; "
-          "DROP TABLE report_day_durations; "
+          "DROP TABLE report_month_durations; DROP TABLE report_month_figures; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }

@@ -73,6 +73,36 @@ std::vector<CountLine> count_lines(const std::map<std::string, store::ReportCoun
   return out;
 }
 
+// The counts of every dimension read once, summed by one of them.
+std::map<std::string, store::ReportCounts> regroup(const std::vector<store::DimensionCounts>& rows,
+                                                   store::ReportGroup group) {
+  std::map<std::string, store::ReportCounts> out;
+  for (const auto& d : rows) {
+    std::string key;
+    switch (group) {
+      case store::ReportGroup::unit:
+        key = std::to_string(d.unit_id);
+        break;
+      case store::ReportGroup::service:
+        key = std::to_string(d.service_id);
+        break;
+      case store::ReportGroup::severity:
+        key = d.severity;
+        break;
+      case store::ReportGroup::channel:
+        key = d.channel;
+        break;
+      case store::ReportGroup::category:
+        key = d.category;
+        break;
+      default:
+        break;
+    }
+    out[key] += d.counts;
+  }
+  return out;
+}
+
 }  // namespace
 
 bool may_see_reports(const Person& p) {
@@ -184,16 +214,33 @@ SlaComplianceReport Reports::sla_compliance(const Actor& a, const ReportQuery& q
     const auto services = store::load_services(c);
     const auto config = SlaClocks(ctx_).configuration(c);
     using store::ReportGroup;
-    const auto total = store::sum_report_figures(c, f, ReportGroup::none);
-    const auto fr_total = store::sum_report_durations(c, f, ReportGroup::none, 0);
-    const auto res_total = store::sum_report_durations(c, f, ReportGroup::none, 1);
+    const auto dims = store::sum_report_figures_by_dimensions(c, f);
+    const auto total = regroup(dims, ReportGroup::none);
+    // Each target's times read once, by severity and service, then summed
+    // three ways.
+    using Histograms = std::map<std::string, std::map<int, std::int64_t>>;
+    Histograms fr_total, res_total, fr_sev, res_sev, fr_svc, res_svc;
+    for (int target : {0, 1}) {
+      auto& total_h = target == 0 ? fr_total : res_total;
+      auto& sev_h = target == 0 ? fr_sev : res_sev;
+      auto& svc_h = target == 0 ? fr_svc : res_svc;
+      for (const auto& [key, h] :
+           store::sum_report_durations(c, f, ReportGroup::severity_service, target)) {
+        const auto bar = key.rfind('|');
+        const std::string severity = key.substr(0, bar);
+        const std::string service = key.substr(bar + 1);
+        for (const auto& [bucket, n] : h) {
+          total_h[""][bucket] += n;
+          sev_h[severity][bucket] += n;
+          svc_h[service][bucket] += n;
+        }
+      }
+    }
     r.total =
         compliance_line("", "Total", total.empty() ? store::ReportCounts{} : total.begin()->second,
                         find_in(fr_total, std::string()), find_in(res_total, std::string()));
 
-    const auto sev = store::sum_report_figures(c, f, ReportGroup::severity);
-    const auto fr_sev = store::sum_report_durations(c, f, ReportGroup::severity, 0);
-    const auto res_sev = store::sum_report_durations(c, f, ReportGroup::severity, 1);
+    const auto sev = regroup(dims, ReportGroup::severity);
     // The configuration's order (Crítica first), then any other name (a
     // severity renamed since), then the tickets without a clock.
     std::vector<std::string> order;
@@ -214,9 +261,7 @@ SlaComplianceReport Reports::sla_compliance(const Actor& a, const ReportQuery& q
                                               *n, find_in(fr_sev, name), find_in(res_sev, name)));
     }
 
-    const auto svc = store::sum_report_figures(c, f, ReportGroup::service);
-    const auto fr_svc = store::sum_report_durations(c, f, ReportGroup::service, 0);
-    const auto res_svc = store::sum_report_durations(c, f, ReportGroup::service, 1);
+    const auto svc = regroup(dims, ReportGroup::service);
     for (const auto& [key, n] : svc) {
       if (n.due == 0 && n.resolved == 0 && n.first_responses == 0) continue;
       r.by_service.push_back(compliance_line(key, service_label(services, std::stoll(key)), n,
@@ -259,15 +304,16 @@ VolumeReport Reports::volume(const Actor& a, const ReportQuery& q) {
     // after that day.
     auto through = f;
     through.last_day = std::max(f.last_day, today);
+    // One reading of the days by channel gives both the days and their channels.
     std::map<int, store::ReportCounts> by_day;
-    for (const auto& [key, n] : store::sum_report_figures(c, through, ReportGroup::day)) {
-      by_day[std::stoi(key)] = n;
-    }
     std::map<int, std::map<std::string, std::int64_t>> channel_day;
-    for (const auto& [key, n] : store::sum_report_figures(c, f, ReportGroup::day_channel)) {
+    for (const auto& [key, n] : store::sum_report_figures(c, through, ReportGroup::day_channel)) {
       const auto bar = key.find('|');
-      if (n.registered != 0 && bar != std::string::npos) {
-        channel_day[std::stoi(key.substr(0, bar))][key.substr(bar + 1)] = n.registered;
+      if (bar == std::string::npos) continue;
+      const int day = std::stoi(key.substr(0, bar));
+      by_day[day] += n;
+      if (n.registered != 0 && day <= f.last_day) {
+        channel_day[day][key.substr(bar + 1)] = n.registered;
       }
     }
     const auto open_days = store::open_tickets_by_day(c, f);
@@ -303,17 +349,17 @@ VolumeReport Reports::volume(const Actor& a, const ReportQuery& q) {
       }
     }
 
-    r.by_channel = count_lines(store::sum_report_figures(c, f, ReportGroup::channel),
+    const auto dims = store::sum_report_figures_by_dimensions(c, f);
+    r.by_channel = count_lines(regroup(dims, ReportGroup::channel),
                                [](const std::string& k) { return report_channel_label(k); });
-    r.by_service =
-        count_lines(store::sum_report_figures(c, f, ReportGroup::service),
-                    [&](const std::string& k) { return service_label(services, std::stoll(k)); });
-    r.by_category = count_lines(store::sum_report_figures(c, f, ReportGroup::category),
-                                [](const std::string& k) {
-                                  auto cat = parse_category(k);
-                                  return cat ? std::string(category_label_pt(*cat)) : k;
-                                });
-    r.by_unit = count_lines(store::sum_report_figures(c, f, ReportGroup::unit),
+    r.by_service = count_lines(regroup(dims, ReportGroup::service), [&](const std::string& k) {
+      return service_label(services, std::stoll(k));
+    });
+    r.by_category = count_lines(regroup(dims, ReportGroup::category), [](const std::string& k) {
+      auto cat = parse_category(k);
+      return cat ? std::string(category_label_pt(*cat)) : k;
+    });
+    r.by_unit = count_lines(regroup(dims, ReportGroup::unit),
                             [&](const std::string& k) { return unit_label(units, std::stoll(k)); });
 
     // Aging: today's open tickets by whole days since registration.
