@@ -15,6 +15,7 @@ nlohmann::ordered_json openapi_custody_schemas();
 nlohmann::ordered_json openapi_personal_data_schemas();
 nlohmann::ordered_json openapi_manifestation_schemas();
 nlohmann::ordered_json openapi_privacy_schemas();
+nlohmann::ordered_json openapi_report_schemas();
 
 namespace {
 
@@ -126,7 +127,7 @@ const nlohmann::ordered_json& openapi_document() {
     for (const auto* table :
          {&documented_operations(), &notice_operations(), &whatsapp_operations(),
           &custody_operations(), &manifestation_operations(), &observability_operations(),
-          &personal_data_operations(), &privacy_operations()}) {
+          &personal_data_operations(), &privacy_operations(), &report_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)
@@ -145,6 +146,7 @@ const nlohmann::ordered_json& openapi_document() {
            schemas.update(openapi_manifestation_schemas());
            schemas.update(openapi_personal_data_schemas());
            schemas.update(openapi_privacy_schemas());
+           schemas.update(openapi_report_schemas());
            return schemas;
          }()},
         {"securitySchemes",

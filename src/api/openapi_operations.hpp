@@ -29,6 +29,8 @@ const std::vector<OperationDoc>& manifestation_operations();
 const std::vector<OperationDoc>& personal_data_operations();
 // The LGPD access log's (openapi_privacy_operations.cpp).
 const std::vector<OperationDoc>& privacy_operations();
+// The reports' (openapi_report_operations.cpp).
+const std::vector<OperationDoc>& report_operations();
 // Liveness, readiness and /metrics (openapi_observability_operations.cpp).
 const std::vector<OperationDoc>& observability_operations();
 

@@ -27,7 +27,8 @@ void add_monitoring_routes(ApiContext& ctx,
 void add_webhook_routes(ApiContext& ctx, std::vector<http::Route>& routes);  // webhook_routes.cpp
 void add_metrics_routes(ApiContext& ctx, std::vector<http::Route>& routes);  // metrics_routes.cpp
 void add_access_log_routes(ApiContext& ctx,
-                           std::vector<http::Route>& routes);  // access_log_routes.cpp
+                           std::vector<http::Route>& routes);               // access_log_routes.cpp
+void add_report_routes(ApiContext& ctx, std::vector<http::Route>& routes);  // report_routes.cpp
 void add_whatsapp_webhook_routes(ApiContext& ctx,
                                  std::vector<http::Route>& routes);  // whatsapp_webhook_routes.cpp
 

@@ -25,6 +25,7 @@ std::vector<http::Route> api_routes(ApiContext& ctx) {
   add_monitoring_routes(ctx, routes);
   add_whatsapp_webhook_routes(ctx, routes);
   add_access_log_routes(ctx, routes);
+  add_report_routes(ctx, routes);
   return routes;
 }
 

@@ -33,6 +33,7 @@ class NoticeReminders;
 class NoticeTickets;
 class OutboxAdmin;
 class PersonalData;
+class Reports;
 class SlaAdmin;
 class SlaRecompute;
 class StatusComponents;
@@ -91,6 +92,8 @@ class Desk {
   WhatsAppConversations& whatsapp_conversations() { return *whatsapp_conversations_; }
   // LGPD: a person's export, anonymization and the retention rule.
   PersonalData& personal_data() { return *personal_data_; }
+  // Reports and indicators (app/reports/reports.hpp).
+  Reports& reports() { return *reports_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -127,6 +130,7 @@ class Desk {
   std::unique_ptr<WhatsAppConversations> whatsapp_conversations_;
   std::unique_ptr<WhatsAppInbox> whatsapp_inbox_;
   std::unique_ptr<PersonalData> personal_data_;
+  std::unique_ptr<Reports> reports_;
 };
 
 }  // namespace guiche::app

@@ -124,6 +124,12 @@ const std::vector<PersonalDataLocation>& personal_data_map() {
       {"service_month_figures", T::none, "counts", nullptr},
       {"service_month_durations", T::none, "counts", nullptr},
       {"duration_buckets", T::none, "bounds", nullptr},
+      // The reports' roll-ups (v031): ids, days and counts; anonymizing a
+      // ticket rebuilds it, which moves its share to the same figures.
+      {"report_ticket_shares", T::none, "ids, days, verdicts", nullptr},
+      {"report_day_figures", T::none, "counts", nullptr},
+      {"report_month_figures", T::none, "counts", nullptr},
+      {"report_month_durations", T::none, "counts", nullptr},
       {"personal_data_requests", T::none, "who exported or erased whose data, by id", nullptr},
       {"personal_data_blob_erasures", T::none, "SHA-256 names of files to erase", nullptr},
       {"schema_migrations", T::none, "versions", nullptr},

@@ -20,6 +20,7 @@ std::vector<http::Route> web_routes(WebContext& ctx) {
   add_ouvidoria_pages(ctx, routes);
   add_privacy_pages(ctx, routes);
   add_header_search(ctx, routes);
+  add_report_pages(ctx, routes);
   ctx.assets.add_routes(routes);
   add_unknown_pages(ctx, routes);
   return routes;

@@ -237,6 +237,10 @@ std::vector<MatrixRow> authorization_matrix() {
       // LGPD art. 37: the personal-data access log, admins (and the encarregado
       // de dados, no caller here: tests/api/access_log_api_test.cpp) only.
       {"GET", "/api/v1/access-log", "/api/v1/access-log", "", "DDDDDDDDYDAD"},
+      // Reports: the leadership, unit managers (their units) and admins.
+      {"GET", "/api/v1/reports/sla-compliance", "/api/v1/reports/sla-compliance", "",
+       "DDDDYDDYYDAD"},
+      {"GET", "/api/v1/reports/volume", "/api/v1/reports/volume", "", "DDDDYDDYYDAD"},
       // Near the end: the admin's call erases Paulo's data (the rows above use them).
       {"POST", "/api/v1/people/:id/anonymize", "/api/v1/people/{paulo}/anonymize", "",
        "HHDDDDHHYHAH"},

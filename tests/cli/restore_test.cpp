@@ -146,9 +146,10 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v030: agents' last look at tickets).
+      // As the desk was before the last migration (v031: the reports' roll-ups).
       c.execute_script(
-          "DROP TABLE ticket_last_seen; "
+          "DROP TABLE report_ticket_shares; DROP TABLE report_day_figures; "
+          "DROP TABLE report_month_durations; DROP TABLE report_month_figures; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }

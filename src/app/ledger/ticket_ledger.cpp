@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/access_policy.hpp"
+#include "app/ledger/report_share.hpp"
 #include "app/notices/notices.hpp"
 #include "app/sla/sla_clocks.hpp"
 #include "app/webhooks/webhook_fanout.hpp"
@@ -11,6 +12,7 @@
 #include "domain/ticket_projection.hpp"
 #include "store/custody_rows.hpp"
 #include "store/live_change_rows.hpp"
+#include "store/report_rollup_rows.hpp"
 #include "store/service_figure_rows.hpp"
 #include "store/sla_rows.hpp"
 #include "store/ticket_queue_keys.hpp"
@@ -31,6 +33,14 @@ std::string searchable_body(const Ticket& ticket, const std::vector<TicketEvent>
     if (e.kind == EventKind::public_reply) body.append("\n").append(e.data.value("text", ""));
   }
   return body;
+}
+
+// A change that moves no clock (a transfer, a reclassification of the row
+// alone) still moves the reports' roll-ups to the ticket's unit and service.
+void refresh_report_fields(store::Connection& c, const Ticket& ticket) {
+  if (auto before = store::load_ticket_report_share(c, ticket.id)) {
+    store::move_ticket_report_share(c, ticket.id, before, with_ticket_fields(*before, ticket));
+  }
 }
 
 }  // namespace
@@ -81,6 +91,7 @@ void LedgerWrite::record(Ticket& ticket, std::vector<EventDraft> drafts, const A
     recache_clock(ticket.id);
   } else {
     store::refresh_queue_keys(c_, ticket.id);
+    refresh_report_fields(c_, ticket);
   }
   // The charter's roll-ups, by the difference the row and clock show
   // (resolved, reopened, rated, moved to another service, ...).
@@ -238,6 +249,11 @@ void TicketLedger::cache_clock(store::Connection& c, std::int64_t ticket_id,
                                const std::vector<TicketEvent>& events) {
   store::replace_ticket_sla(c, ticket_id, SlaClocks::cache_rows(timeline, events));
   store::refresh_queue_keys(c, ticket_id);
+  // The reports' roll-ups follow the clock (app/ledger/report_share.hpp).
+  if (!events.empty()) {
+    store::move_ticket_report_share(c, ticket_id, store::load_ticket_report_share(c, ticket_id),
+                                    report_share_of(fold_events(events), timeline));
+  }
 }
 
 void TicketLedger::share(store::Connection& c, const std::vector<TicketChange>& changes,

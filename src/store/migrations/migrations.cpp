@@ -36,6 +36,7 @@ extern const char* const kMigrationV027HeldAttachments;
 extern const char* const kMigrationV028AccessLog;
 extern const char* const kMigrationV029PersonalData;
 extern const char* const kMigrationV030TicketLastSeen;
+extern const char* const kMigrationV031ReportRollups;
 
 namespace {
 
@@ -91,6 +92,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {28, "access_log", in_dialect(kMigrationV028AccessLog, dialect)},
       {29, "personal_data", in_dialect(kMigrationV029PersonalData, dialect)},
       {30, "ticket_last_seen", in_dialect(kMigrationV030TicketLastSeen, dialect)},
+      {31, "report_rollups", in_dialect(kMigrationV031ReportRollups, dialect)},
   };
 }
 

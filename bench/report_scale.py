@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""The reports' queries over a year of a desk with 1,000,000 tickets, on both engines.
+
+Fills a freshly migrated desk with a year of tickets (the tickets' rows, for
+the breached list's join, and each ticket's share of the reports' roll-ups:
+store/report_rollup_rows.hpp), counts the roll-ups from the shares the way
+the ticket ledger adds them up (per day, hora de Brasília, × unit × service
+× severity × channel × category, and per month; the times' histograms per
+month), then times every statement the SLA
+compliance and the volume reports run for the whole year, unfiltered (the
+statements of store/report_rollup_rows.cpp, with the year's days), each
+against a primary-key read of the same run (the baseline), and each report's
+total. 40 services in 12 units, 4 severities, 5 channels, 4 categories.
+
+Usage: bench/report_scale.py BUILD_DIR POSTGRES_URL [TICKETS]
+"""
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+build, pg_url = sys.argv[1], sys.argv[2]
+tickets = int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000
+now = 1_796_612_400_000          # 2026-12-07 00:00 in hora de Brasília: the year ends the day before
+first_day, last_day = 20251207, 20261206
+day_ms = 86_400_000
+year_start = now - 365 * day_ms
+
+FIGURES = ("sum(registered), sum(open_now), sum(ended), sum(resolved), sum(reopened), "
+           "sum(due), sum(met), sum(breached), sum(first_responses)")
+DAYS = f"day >= {first_day} AND day <= {last_day}"
+# The year as the store reads it (store/report_rollup_rows.cpp): its 11 whole
+# months (January to November 2026) from the month rows, its partial months'
+# days (7–31 December 2025, 1–6 December 2026) from the day rows or the shares.
+PARTS = [("report_month_figures", "month", 202601, 202611),
+         ("report_day_figures", "day", 20251207, 20251231),
+         ("report_day_figures", "day", 20261201, 20261206)]
+DIMENSIONS = "unit_id, service_id, severity, channel, category"
+SLA = {}
+for table, col, a, b in PARTS:
+    SLA[f"figures by every dimension, {table} {a}-{b}"] = (
+        f"SELECT {DIMENSIONS}, {FIGURES} FROM {table} WHERE {col} >= {a} AND {col} <= {b} "
+        f"GROUP BY {DIMENSIONS}")
+for target, name, day_col, ms_col in ((0, "first response", "first_response_day",
+                                       "first_response_ms"),
+                                      (1, "resolution", "ended_day", "resolution_ms")):
+    SLA[f"{name} histogram by severity and service, whole months"] = (
+        f"SELECT severity || '|' || service_id, bucket, sum(tickets) FROM report_month_durations "
+        f"WHERE month >= 202601 AND month <= 202611 AND target = {target} "
+        f"GROUP BY severity || '|' || service_id, bucket")
+    for a, b in ((20251207, 20251231), (20261201, 20261206)):
+        SLA[f"{name} times, shares of {a}-{b}"] = (
+            f"SELECT severity || '|' || service_id, {ms_col} FROM report_ticket_shares "
+            f"WHERE {day_col} >= {a} AND {day_col} <= {b} AND {ms_col} IS NOT NULL")
+SLA["breached tickets, first page"] = (
+    f"SELECT s.ticket_id, t.protocol, t.subject, s.service_id, s.unit_id, s.severity, t.status, "
+    f"s.deadline, s.resolution_ms FROM report_ticket_shares s JOIN tickets t ON t.id = s.ticket_id "
+    f"WHERE s.breached = 1 AND s.deadline >= {year_start} AND s.deadline < {now} "
+    f"ORDER BY s.deadline, s.ticket_id LIMIT 51")
+VOLUME = {
+    "by day and channel (to today)": f"SELECT day || '|' || channel, {FIGURES} "
+                                     f"FROM report_day_figures WHERE {DAYS} "
+                                     f"GROUP BY day || '|' || channel",
+    "open tickets by day (aging)": "SELECT day, sum(open_now) FROM report_day_figures "
+                                   "WHERE open_now <> 0 GROUP BY day",
+}
+for name, sql in SLA.items():
+    if name.startswith("figures by every dimension"):
+        VOLUME[name] = sql
+BASELINE = "SELECT ticket_id FROM report_ticket_shares WHERE ticket_id = {mid}"
+
+
+def day_sql(ms_sql, dialect):
+    """yyyymmdd in hora de Brasília, as domain/report_day.hpp counts it."""
+    if dialect == "sqlite":
+        return f"CAST(strftime('%Y%m%d', (({ms_sql}) - 10800000) / 1000, 'unixepoch') AS INTEGER)"
+    return (f"CAST(to_char(to_timestamp((({ms_sql}) - 10800000) / 1000) AT TIME ZONE 'UTC', "
+            f"'YYYYMMDD') AS INTEGER)")
+
+
+def fill_sql(series, dialect):
+    """The tickets, their shares, and the roll-ups counted from the shares."""
+    created = f"({year_start} + (n * 31536) % {365 * day_ms})"  # spread over the year
+    # Resolution after 1 to ~60 business hours; 8 % breached; 3 % still open; 4 % reopened.
+    open_ = "(n % 33 = 0)"
+    breached = "(n % 12 = 0)"
+    res_ms = "(3600000 + (n * 7919) % 216000000)"
+    fr_ms = "(60000 + (n * 104729) % 14400000)"
+    sev = ("CASE (n / 40) % 4 WHEN 0 THEN 'Crítica' WHEN 1 THEN 'Alta' WHEN 2 THEN 'Média' "
+           "ELSE 'Baixa' END")
+    channel = ("CASE (n / 160) % 5 WHEN 0 THEN 'portal' WHEN 1 THEN 'email' WHEN 2 THEN 'phone' "
+               "WHEN 3 THEN 'whatsapp' ELSE 'api' END")
+    category = ("CASE (n % 40) % 4 WHEN 0 THEN 'service_request' WHEN 1 THEN "
+                "'technical_consultation' WHEN 2 THEN 'defect_without_stoppage' ELSE 'incident' END")
+    ended = f"{created} + {res_ms} * 2"
+    deadline = f"{created} + 86400000"
+    return [
+        "INSERT INTO services (code, name, audience, default_category) "
+        "VALUES ('BENCH', 'Bench', 'anyone', 'request')",
+        f"INSERT INTO people (name, active, created_at) VALUES ('Pessoa', 1, {now})",
+        f"INSERT INTO tickets (protocol, requester_id, service_id, category, channel, subject, "
+        f"description, form_answers, impact, urgency, priority, status, audience_admitted, "
+        f"audience_reason, time_spent_minutes, resolution, rating_comment, reopen_count, "
+        f"created_at, updated_at, links, version) SELECT 'B-' || n, 1, 1, 'request', 'portal', "
+        f"'s', 'd', '{{}}', 2, 2, 3, CASE WHEN {open_} THEN 'in_progress' ELSE 'closed' END, 1, "
+        f"'', 0, '', '', 0, {created}, {created}, '[]', 1 FROM {series}",
+        f"INSERT INTO report_ticket_shares (ticket_id, unit_id, service_id, severity, channel, "
+        f"category, registered_day, is_open, ended_day, resolved, reopened, due_day, met, "
+        f"breached, deadline, first_response_day, first_response_ms, resolution_ms) "
+        f"SELECT n, 1 + (n % 40) % 12, 1 + n % 40, {sev}, {channel}, {category}, "
+        f"{day_sql(created, dialect)}, CASE WHEN {open_} THEN 1 ELSE 0 END, "
+        f"CASE WHEN {open_} THEN NULL ELSE {day_sql(ended, dialect)} END, "
+        f"CASE WHEN {open_} THEN 0 ELSE 1 END, CASE WHEN n % 25 = 0 AND NOT {open_} THEN 1 "
+        f"ELSE 0 END, CASE WHEN {open_} AND NOT {breached} THEN NULL WHEN {breached} THEN "
+        f"{day_sql(deadline, dialect)} ELSE {day_sql(ended, dialect)} END, "
+        f"CASE WHEN {open_} OR {breached} THEN 0 ELSE 1 END, CASE WHEN {breached} THEN 1 ELSE 0 "
+        f"END, CASE WHEN {breached} THEN {deadline} END, "
+        f"{day_sql(f'{created} + {fr_ms}', dialect)}, {fr_ms}, "
+        f"CASE WHEN {open_} THEN NULL ELSE {res_ms} END FROM {series}",
+        # The roll-ups, as the ledger adds each share up (store/report_rollup_rows.cpp).
+        "INSERT INTO report_day_figures (day, unit_id, service_id, severity, channel, category, "
+        "registered, open_now, ended, resolved, reopened, due, met, breached, first_responses) "
+        "SELECT day, unit_id, service_id, severity, channel, category, sum(r), sum(o), sum(e), "
+        "sum(rs), sum(ro), sum(d), sum(m), sum(b), sum(f) FROM ("
+        "SELECT registered_day AS day, unit_id, service_id, severity, channel, category, 1 AS r, "
+        "is_open AS o, 0 AS e, 0 AS rs, 0 AS ro, 0 AS d, 0 AS m, 0 AS b, 0 AS f "
+        "FROM report_ticket_shares UNION ALL "
+        "SELECT ended_day, unit_id, service_id, severity, channel, category, 0, 0, 1, resolved, "
+        "reopened, 0, 0, 0, 0 FROM report_ticket_shares WHERE ended_day IS NOT NULL UNION ALL "
+        "SELECT due_day, unit_id, service_id, severity, channel, category, 0, 0, 0, 0, 0, 1, met, "
+        "breached, 0 FROM report_ticket_shares WHERE due_day IS NOT NULL UNION ALL "
+        "SELECT first_response_day, unit_id, service_id, severity, channel, category, 0, 0, 0, 0, "
+        "0, 0, 0, 0, 1 FROM report_ticket_shares WHERE first_response_day IS NOT NULL) x "
+        "GROUP BY day, unit_id, service_id, severity, channel, category",
+        "INSERT INTO report_month_figures (month, unit_id, service_id, severity, channel, "
+        "category, registered, open_now, ended, resolved, reopened, due, met, breached, "
+        "first_responses) SELECT day / 100, unit_id, service_id, severity, channel, category, "
+        "sum(registered), sum(open_now), sum(ended), sum(resolved), sum(reopened), sum(due), "
+        "sum(met), sum(breached), sum(first_responses) FROM report_day_figures "
+        "GROUP BY day / 100, unit_id, service_id, severity, channel, category",
+        "INSERT INTO report_month_durations (month, target, unit_id, service_id, severity, "
+        "bucket, tickets) SELECT month, target, unit_id, service_id, severity, bucket, count(*) "
+        "FROM (SELECT first_response_day / 100 AS month, 0 AS target, unit_id, service_id, "
+        "severity, (SELECT b.bucket FROM duration_buckets b WHERE b.start_ms <= first_response_ms "
+        "ORDER BY b.start_ms DESC LIMIT 1) AS bucket FROM report_ticket_shares UNION ALL "
+        "SELECT ended_day / 100, 1, unit_id, service_id, severity, (SELECT b.bucket FROM "
+        "duration_buckets b WHERE b.start_ms <= resolution_ms ORDER BY b.start_ms DESC LIMIT 1) "
+        "FROM report_ticket_shares WHERE resolution_ms IS NOT NULL) x "
+        "GROUP BY month, target, unit_id, service_id, severity, bucket",
+    ]
+
+
+ALL = {**{"SLA: " + k: v for k, v in SLA.items()}, **{"volume: " + k: v for k, v in VOLUME.items()}}
+
+
+def measure(run, rounds=7):
+    out = {}
+    for name, sql in {"baseline: one share by id": BASELINE, **ALL}.items():
+        sql = sql.format(mid=tickets // 2)
+        run(sql)  # warm
+        times = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            run(sql)
+            times.append((time.perf_counter() - start) * 1000)
+        out[name] = (statistics.median(times), max(times))
+    return out
+
+
+def sqlite_figures(tmp):
+    data = os.path.join(tmp, "sqlite")
+    subprocess.run([f"{build}/guiche", "migrate", "--data", data], check=True,
+                   stdout=subprocess.DEVNULL)
+    db = sqlite3.connect(os.path.join(data, "guiche.db"))
+    db.execute("PRAGMA foreign_keys = OFF")
+    series = (f"(WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s "
+              f"WHERE n < {tickets}) SELECT n FROM s)")
+    for sql in fill_sql(series, "sqlite"):
+        db.execute(sql)
+    db.commit()
+    db.execute("ANALYZE")
+    rows = db.execute("SELECT (SELECT count(*) FROM report_day_figures), "
+                      "(SELECT count(*) FROM report_month_durations)").fetchone()
+    return measure(lambda sql: db.execute(sql).fetchall()), rows
+
+
+def pg_figures():
+    base = pg_url.rsplit("/", 1)[0]
+    subprocess.run(["psql", "-q", pg_url, "-c", "DROP DATABASE IF EXISTS guiche_report_bench",
+                    "-c", "CREATE DATABASE guiche_report_bench"], check=True,
+                   stdout=subprocess.DEVNULL)
+    url = base + "/guiche_report_bench"
+    subprocess.run([f"{build}/guiche", "migrate", "--data", tempfile.mkdtemp(), "--database",
+                    url], check=True, stdout=subprocess.DEVNULL)
+    series = f"generate_series(1::bigint, {tickets}) AS g(n)"
+    script = ["SET session_replication_role = replica;"] + [s + ";" for s in
+                                                             fill_sql(series, "postgres")]
+    script += ["SET session_replication_role = origin;", "ANALYZE;", "\\timing on"]
+    rounds = 7
+    queries = {"baseline: one share by id": BASELINE, **ALL}
+    for sql in queries.values():
+        script += [sql.format(mid=tickets // 2) + ";"] * (rounds + 1)
+    out = subprocess.run(["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null", url],
+                         input="\n".join(script), text=True, capture_output=True)
+    if out.returncode != 0:
+        sys.exit("psql: " + out.stderr[-2000:])
+    times = [float(line.split()[1]) for line in (out.stdout + out.stderr).splitlines()
+             if line.startswith("Time: ")]
+    # The fill's statements are timed too (\timing comes after them: none).
+    figures = {}
+    for i, name in enumerate(queries):
+        chunk = times[i * (rounds + 1) + 1:(i + 1) * (rounds + 1)]
+        figures[name] = (statistics.median(chunk), max(chunk))
+    rows = subprocess.run(["psql", "-tA", url, "-c",
+                           "SELECT (SELECT count(*) FROM report_day_figures) || ' ' || "
+                           "(SELECT count(*) FROM report_month_durations)"],
+                          capture_output=True, text=True, check=True).stdout.split()
+    return figures, rows
+
+
+def table(engine, figures, rows):
+    base = figures["baseline: one share by id"][0]
+    print(f"\n{engine}: {tickets:,} tickets in a year; {int(rows[0]):,} figure rows, "
+          f"{int(rows[1]):,} month duration rows")
+    print(f"{'query':52} {'median ms':>10} {'max ms':>8} {'x baseline':>11}")
+    for name, (median, worst) in figures.items():
+        print(f"{name:52} {median:10.3f} {worst:8.3f} {median / base:11.1f}")
+    for report in ("SLA", "volume"):
+        total = sum(m for n, (m, _) in figures.items() if n.startswith(report + ":"))
+        print(f"{'the ' + report + ' report, all its statements':52} {total:10.3f}")
+
+
+tmp = tempfile.mkdtemp()
+try:
+    figures, rows = sqlite_figures(tmp)
+    table("SQLite", figures, rows)
+    figures, rows = pg_figures()
+    table("PostgreSQL 15", figures, rows)
+finally:
+    shutil.rmtree(tmp, ignore_errors=True)

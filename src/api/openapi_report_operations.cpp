@@ -1,0 +1,89 @@
+// The OpenAPI rows and schemas of the reports (api/report_routes.cpp).
+#include <nlohmann/json.hpp>
+
+#include "api/openapi_operations.hpp"
+
+namespace guiche::api {
+
+const std::vector<OperationDoc>& report_operations() {
+  static const std::vector<OperationDoc> ops = {
+      {"GET",
+       "/api/v1/reports/sla-compliance",
+       "Cumprimento de SLA no período (dias em hora de Brasília; o mês corrente se omitido): "
+       "por severidade e por serviço, chamados com prazo de solução no período, cumpridos, "
+       "violados, % cumpridos, P50/P90 de 1ª resposta e de solução em milissegundos de tempo "
+       "útil, resolvidos e reabertos; e os chamados violados pela ordem do prazo (after: o "
+       "next_after da página anterior). Para a diretoria, gestores de unidade (as suas unidades "
+       "e as abaixo delas) e administradores; 403 para os demais",
+       "relatorios",
+       nullptr,
+       "SlaComplianceReport",
+       200,
+       {"from", "to", "unit", "service", "severity", "channel", "category", "target", "limit",
+        "after"}},
+      {"GET",
+       "/api/v1/reports/volume",
+       "Volume e estoque no período: registrados por dia, semana, canal, serviço, categoria e "
+       "unidade; encerrados; estoque no fim de cada dia até hoje; idade dos chamados abertos "
+       "agora. Mesmos filtros e mesma autorização do relatório de SLA",
+       "relatorios",
+       nullptr,
+       "VolumeReport",
+       200,
+       {"from", "to", "unit", "service", "severity", "channel", "category"}},
+  };
+  return ops;
+}
+
+nlohmann::ordered_json openapi_report_schemas() {
+  return nlohmann::ordered_json::parse(R"JSON({
+  "ReportQuery": {"type": "object", "properties": {
+    "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"},
+    "unit": {"type": ["integer", "null"]}, "service": {"type": ["integer", "null"]},
+    "severity": {"type": ["string", "null"]}, "channel": {"type": ["string", "null"]},
+    "category": {"type": ["string", "null"]}, "target_percent": {"type": "integer"}}},
+  "ComplianceLine": {"type": "object", "properties": {
+    "key": {"type": "string"}, "label": {"type": "string"},
+    "due": {"type": "integer"}, "met": {"type": "integer"}, "breached": {"type": "integer"},
+    "pending": {"type": "integer"}, "met_percent": {"type": ["number", "null"]},
+    "resolved": {"type": "integer"}, "reopened": {"type": "integer"},
+    "reopen_percent": {"type": ["number", "null"]}, "first_responses": {"type": "integer"},
+    "first_response_p50_ms": {"type": ["integer", "null"]},
+    "first_response_p90_ms": {"type": ["integer", "null"]},
+    "resolution_p50_ms": {"type": ["integer", "null"]},
+    "resolution_p90_ms": {"type": ["integer", "null"]}}},
+  "BreachedTicket": {"type": "object", "properties": {
+    "ticket_id": {"type": "integer"}, "protocol": {"type": "string"},
+    "subject": {"type": "string"}, "service": {"type": "string"}, "unit": {"type": "string"},
+    "severity": {"type": "string"}, "status": {"type": "string"},
+    "deadline": {"type": "string", "format": "date-time"},
+    "resolution_ms": {"type": ["integer", "null"]}}},
+  "SlaComplianceReport": {"type": "object", "properties": {
+    "query": {"$ref": "#/components/schemas/ReportQuery"},
+    "total": {"$ref": "#/components/schemas/ComplianceLine"},
+    "by_severity": {"type": "array", "items": {"$ref": "#/components/schemas/ComplianceLine"}},
+    "by_service": {"type": "array", "items": {"$ref": "#/components/schemas/ComplianceLine"}},
+    "breached_tickets": {"type": "array", "items": {"$ref": "#/components/schemas/BreachedTicket"}},
+    "next_after": {"type": ["string", "null"]}}},
+  "ReportCountLine": {"type": "object", "properties": {
+    "key": {"type": "string"}, "label": {"type": "string"}, "count": {"type": "integer"}}},
+  "VolumeReport": {"type": "object", "properties": {
+    "query": {"$ref": "#/components/schemas/ReportQuery"},
+    "registered": {"type": "integer"}, "ended": {"type": "integer"},
+    "open_now": {"type": "integer"},
+    "days": {"type": "array", "items": {"type": "object", "properties": {
+      "day": {"type": "string", "format": "date"}, "registered": {"type": "integer"},
+      "registered_by_channel": {"type": "object", "additionalProperties": {"type": "integer"}},
+      "ended": {"type": "integer"}, "backlog": {"type": ["integer", "null"]}}}},
+    "weeks": {"type": "array", "items": {"type": "object", "properties": {
+      "first_day": {"type": "string", "format": "date"}, "registered": {"type": "integer"},
+      "registered_by_channel": {"type": "object", "additionalProperties": {"type": "integer"}}}}},
+    "by_channel": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}},
+    "by_service": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}},
+    "by_category": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}},
+    "by_unit": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}},
+    "aging": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}}}}
+})JSON");
+}
+
+}  // namespace guiche::api

@@ -1,0 +1,85 @@
+// The reports area with the demo's tickets: the leadership opens /relatorios,
+// the SLA compliance and the volume reports (axe on each, 1280 and 360 px),
+// filters the period from the keyboard, downloads a table's CSV and reads it
+// back equal to the table on the page; an analyst is refused.
+import { readFileSync } from 'node:fs';
+import { expect } from './harness.mjs';
+
+function csvRows(text) {
+  expect(text.charCodeAt(0) === 0xfeff, 'o CSV começa com a marca de ordem de bytes (BOM)');
+  const rows = [];
+  for (const line of text.slice(1).split('\r\n')) {
+    if (line === '') continue;
+    const cells = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ';') { cells.push(cell); cell = ''; } else cell += ch;
+    }
+    cells.push(cell);
+    rows.push(cells);
+  }
+  return rows;
+}
+
+async function tableRows(page, id) {
+  return page.$$eval(`#tabela-${id} tr`, (trs) => trs.map((tr) =>
+    Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent)));
+}
+
+export default async function reports({ base, page, step, visit, signIn, newContext, atPhoneWidth, context }) {
+  await step('a diretoria abre os relatórios pelo menu', async () => {
+    await signIn(page, 'diretoria');
+    await page.goto(base + '/servicos');
+    await Promise.all([page.waitForLoadState('load'), page.click('nav.menu-principal a[href="/relatorios"]')]);
+    await visit(page, '/relatorios', 'relatorios');
+    await Promise.all([page.waitForLoadState('load'), page.click('a[href="/relatorios/sla"]')]);
+    await visit(page, '/relatorios/sla', 'relatorios-sla');
+    expect(await page.locator('svg.grafico[role=img] title').count() > 0, 'gráficos com título');
+    expect(await page.locator('.definicao').count() >= 3, 'a definição ao lado de cada tabela');
+  });
+
+  await step('o período pelo teclado', async () => {
+    const from = new Date(Date.now() - 60 * 86400000);
+    const text = from.toLocaleDateString('pt-BR', { timeZone: 'America/Sao_Paulo' });
+    await page.goto(base + '/relatorios/volume');
+    await page.focus('#de');
+    await page.fill('#de', text);
+    await Promise.all([page.waitForURL(/de=/), page.keyboard.press('Enter')]);
+    expect(page.url().includes('de=' + encodeURIComponent(text)), 'o período na URL: ' + page.url());
+    await visit(page, '/relatorios/volume', 'relatorios-volume');
+    const registered = await page.locator('.resumo dd').first().textContent();
+    expect(Number(registered) > 0, 'chamados registrados no período: ' + registered);
+  });
+
+  await step('o CSV baixado é a tabela da página', async () => {
+    for (const id of ['dias', 'servicos', 'envelhecimento']) {
+      const [download] = await Promise.all([page.waitForEvent('download'),
+        page.click(`#${id} a[download]`)]);
+      const text = readFileSync(await download.path(), 'utf8');
+      const fromCsv = csvRows(text);
+      const onPage = await tableRows(page, id);
+      expect(JSON.stringify(fromCsv) === JSON.stringify(onPage),
+        `${id}: CSV ${JSON.stringify(fromCsv).slice(0, 300)} ≠ página ${JSON.stringify(onPage).slice(0, 300)}`);
+    }
+  });
+
+  await step('360 px', async () => {
+    await atPhoneWidth(context, [['/relatorios/sla', 'relatorios-sla-360'],
+      ['/relatorios/volume', 'relatorios-volume-360']]);
+  });
+
+  await step('um analista não vê os relatórios', async () => {
+    const other = await newContext();
+    const p = await other.newPage();
+    await signIn(p, 'analista');
+    const response = await p.goto(base + '/relatorios/sla');
+    expect(response.status() === 403, 'status ' + response.status());
+    expect(await p.locator('nav.menu-principal a[href="/relatorios"]').count() === 0, 'sem o menu');
+    await other.close();
+  });
+}

@@ -1,0 +1,182 @@
+// The reports area through the real server: /relatorios and its reports for
+// the leadership, unit managers and admins (403 for anyone else, /entrar
+// for nobody signed in); a unit manager's pages name only their units; each
+// CSV holds the very cells of the page's table (BOM, `;`, decimal comma).
+#include <gmock/gmock.h>
+
+#include <regex>
+
+#include "app/directory/directory.hpp"
+#include "app/intake/intake.hpp"
+#include "app/tickets/ticket_work.hpp"
+#include "support/web_server_test.hpp"
+
+namespace guiche::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// The cells of the table `id` of a page, row by row, as text.
+std::vector<std::vector<std::string>> page_table(const std::string& html, const std::string& id) {
+  const auto start = html.find("id=\"tabela-" + id + "\"");
+  if (start == std::string::npos) return {};
+  const auto end = html.find("</table>", start);
+  const std::string table = html.substr(start, end - start);
+  std::vector<std::vector<std::string>> rows;
+  const std::regex row_re("<tr>(.*?)</tr>");
+  const std::regex cell_re("<t[hd][^>]*>(.*?)</t[hd]>");
+  for (std::sregex_iterator r(table.begin(), table.end(), row_re), e; r != e; ++r) {
+    const std::string row = (*r)[1];
+    std::vector<std::string> cells;
+    for (std::sregex_iterator c(row.begin(), row.end(), cell_re); c != e; ++c) {
+      std::string text = (*c)[1];
+      // The page escapes what the CSV writes as is.
+      for (auto [from, to] : {std::pair{"&amp;", "&"},
+                              {"&lt;", "<"},
+                              {"&gt;", ">"},
+                              {"&quot;", "\""},
+                              {"&#39;", "'"}}) {
+        for (auto p = text.find(from); p != std::string::npos; p = text.find(from, p)) {
+          text.replace(p, std::string(from).size(), to);
+        }
+      }
+      cells.push_back(text);
+    }
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+std::vector<std::vector<std::string>> csv_rows(const std::string& body) {
+  std::vector<std::vector<std::string>> rows;
+  std::string text = body.substr(3);  // the BOM
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto eol = text.find("\r\n", pos);
+    const std::string line = text.substr(pos, eol - pos);
+    std::vector<std::string> cells;
+    std::string cell;
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const char ch = line[i];
+      if (quoted) {
+        if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+          cell += '"';
+          ++i;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          cell += ch;
+        }
+      } else if (ch == '"') {
+        quoted = true;
+      } else if (ch == ';') {
+        cells.push_back(cell);
+        cell.clear();
+      } else {
+        cell += ch;
+      }
+    }
+    cells.push_back(cell);
+    rows.push_back(cells);
+    pos = eol == std::string::npos ? text.size() : eol + 2;
+  }
+  return rows;
+}
+
+class ReportPagesTest : public WebServerTest {
+ protected:
+  Person leader() {
+    Person p;
+    p.name = "Lia Diretora";
+    p.emails = {"lia@prodest.es.gov.br"};
+    p.roles = {{Role::leadership, std::nullopt}};
+    return desk->directory().create_person(as(w.admin), {p, std::nullopt});
+  }
+  // Two tickets of March 2026: one at SGSIS (under GESIN), one at SGDBA.
+  void two_tickets() {
+    for (auto unit : {w.sgsis.id, w.sgdba.id}) {
+      app::RegisterRequest r;
+      r.requester_id = w.requester_seger.id;
+      r.service_code = "SUP-TEC";
+      r.category = Category::service_request;
+      r.subject = "Relatório; com \"aspas\"";
+      r.description = "Para os relatórios.";
+      r.impact = 1;
+      r.urgency = 1;
+      const auto t = desk->intake().register_request(as(w.requester_seger), r);
+      desk->work().route(as(w.attendant), t.id, unit, std::nullopt);
+      clock.advance(std::chrono::minutes(30));
+      desk->work().resolve(as(w.attendant), t.id, "Feito.", 5);
+    }
+  }
+};
+
+TEST_P(ReportPagesTest, OnlyTheLeadershipUnitManagersAndAdminsOpenTheReports) {
+  const Person lia = leader();
+  for (const char* path :
+       {"/relatorios", "/relatorios/sla", "/relatorios/volume",
+        "/relatorios/sla.csv?tabela=severidades", "/relatorios/volume.csv?tabela=dias"}) {
+    for (const auto& p : {w.admin, lia, w.manager_gesin}) {
+      EXPECT_EQ(get(sign_in(p), path).status, 200) << path << " " << p.name;
+    }
+    for (const auto& p :
+         {w.attendant, w.analyst_sis, w.relations_agent, w.requester_seger, w.manager_seger}) {
+      EXPECT_EQ(get(sign_in(p), path).status, 403) << path << " " << p.name;
+    }
+    EXPECT_EQ(http_request(port, "GET", path).status, 303) << path;  // to /entrar
+  }
+  // The menu offers them to those who may open them.
+  EXPECT_THAT(get(sign_in(lia), "/servicos").body, HasSubstr("href=\"/relatorios\""));
+  EXPECT_THAT(get(sign_in(w.analyst_sis), "/servicos").body,
+              Not(HasSubstr("href=\"/relatorios\"")));
+}
+
+TEST_P(ReportPagesTest, AUnitManagerSeesOnlyTheirUnits) {
+  two_tickets();
+  const auto admin = get(sign_in(w.admin), "/relatorios/volume?de=01/03/2026&ate=31/03/2026");
+  ASSERT_EQ(admin.status, 200);
+  EXPECT_THAT(admin.body, HasSubstr("SGDBA — Subgerência de Banco de Dados"));
+  const auto manager =
+      get(sign_in(w.manager_gesin), "/relatorios/volume?de=01/03/2026&ate=31/03/2026");
+  ASSERT_EQ(manager.status, 200);
+  EXPECT_THAT(manager.body, HasSubstr("SGSIS — Subgerência de Sistemas"));
+  EXPECT_THAT(manager.body, Not(HasSubstr("SGDBA")));
+  // Asking for another unit by its id is refused as unknown.
+  EXPECT_EQ(
+      get(sign_in(w.manager_gesin), "/relatorios/volume?unidade=" + std::to_string(w.sgdba.id))
+          .status,
+      404);
+}
+
+TEST_P(ReportPagesTest, EachCsvHoldsTheCellsOfItsTable) {
+  two_tickets();
+  const auto browser = sign_in(w.admin);
+  const std::string query = "de=01/03/2026&ate=31/03/2026";
+  for (const auto& [report, table] :
+       std::vector<std::pair<std::string, std::string>>{{"sla", "severidades"},
+                                                        {"sla", "servicos"},
+                                                        {"volume", "dias"},
+                                                        {"volume", "servicos"},
+                                                        {"volume", "envelhecimento"}}) {
+    const auto html = get(browser, "/relatorios/" + report + "?" + query);
+    ASSERT_EQ(html.status, 200);
+    const auto on_page = page_table(html.body, table);
+    ASSERT_FALSE(on_page.empty()) << table;
+    const auto csv = get(browser, "/relatorios/" + report + ".csv?tabela=" + table + "&" + query);
+    ASSERT_EQ(csv.status, 200) << table;
+    ASSERT_EQ(csv.body.rfind("\xEF\xBB\xBF", 0), 0u) << "BOM";
+    EXPECT_EQ(csv_rows(csv.body), on_page) << report << " " << table;
+  }
+  // The SLA table: both met within the hour, 100 % against the 90 % target.
+  const auto html = get(browser, "/relatorios/sla?" + query);
+  EXPECT_THAT(html.body, HasSubstr("100,0 %"));
+  EXPECT_THAT(html.body, HasSubstr("<svg class=\"grafico\""));
+  EXPECT_THAT(html.body, HasSubstr("Como se conta"));
+}
+
+GUICHE_ON_BOTH_ENGINES(ReportPagesTest);
+
+}  // namespace
+}  // namespace guiche::testing
