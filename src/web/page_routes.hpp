@@ -30,14 +30,12 @@ void add_ouvidoria_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_privacy_pages(WebContext& ctx,
                        std::vector<http::Route>& routes);                   // privacy_pages.cpp
 void add_header_search(WebContext& ctx, std::vector<http::Route>& routes);  // header_search.cpp
+void add_report_pages(WebContext& ctx, std::vector<http::Route>& routes);   // reports/
 // Last of all: unknown addresses (unknown_pages.cpp).
 void add_unknown_pages(WebContext& ctx, std::vector<http::Route>& routes);
-                       std::vector<http::Route>& routes);                  // privacy_pages.cpp
-                       void add_report_pages(WebContext& ctx,
-                                             std::vector<http::Route>& routes);  // reports/
-                       void add_live_routes(WebContext& ctx, std::vector<http::Route>& routes);
+void add_live_routes(WebContext& ctx, std::vector<http::Route>& routes);
 
-                       // Every page of the portal and its static files.
-                       std::vector<http::Route> web_routes(WebContext& ctx);
+// Every page of the portal and its static files.
+std::vector<http::Route> web_routes(WebContext& ctx);
 
-                       }  // namespace guiche::web
+}  // namespace guiche::web
