@@ -12,12 +12,11 @@ Usage: bench/lgpd_scale.py BUILD_DIR POSTGRES_URL [TICKETS]
 """
 import os
 import shutil
-import sqlite3
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
+
+from sql_timing import (migrated_postgres, migrated_sqlite, postgres_series, print_figures,
+                        sqlite_series, time_in_psql, time_in_sqlite)
 
 build, pg_url = sys.argv[1], sys.argv[2]
 tickets = int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000
@@ -84,77 +83,19 @@ def fill_sql(series):
     ]
 
 
-def measure(run, rounds=25):
-    out = {}
-    for name, sql in QUERIES.items():
-        sql = sql.format(**VALUES)
-        run(sql)
-        times = []
-        for _ in range(rounds):
-            start = time.perf_counter()
-            run(sql)
-            times.append((time.perf_counter() - start) * 1000)
-        out[name] = (statistics.median(times), max(times))
-    return out
+def main():
+    queries = {name: sql.format(**VALUES) for name, sql in QUERIES.items()}
+    heading = f"{tickets:,} tickets, {people:,} people, {tickets:,} access-log entries"
+    tmp = tempfile.mkdtemp()
+    try:
+        db = migrated_sqlite(build, os.path.join(tmp, "sqlite"))
+        figures = time_in_sqlite(db, fill_sql(sqlite_series), queries, 25)
+        print_figures("SQLite: " + heading, figures, "baseline: one ticket by id")
+        url = migrated_postgres(build, pg_url, "guiche_lgpd_bench")
+        figures = time_in_psql(url, fill_sql(postgres_series), queries, 25)
+        print_figures("PostgreSQL 15: " + heading, figures, "baseline: one ticket by id")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
-def sqlite_figures(tmp):
-    data = os.path.join(tmp, "sqlite")
-    subprocess.run([f"{build}/guiche", "migrate", "--data", data], check=True,
-                   stdout=subprocess.DEVNULL)
-    db = sqlite3.connect(os.path.join(data, "guiche.db"))
-    db.execute("PRAGMA foreign_keys = OFF")
-
-    def series(count):
-        return (f"(WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s "
-                f"WHERE n < {count}) SELECT n FROM s)")
-    for sql in fill_sql(series):
-        db.execute(sql)
-    db.commit()
-    db.execute("ANALYZE")
-    return measure(lambda sql: db.execute(sql).fetchall())
-
-
-def pg_figures():
-    base = pg_url.rsplit("/", 1)[0]
-    subprocess.run(["psql", "-q", pg_url, "-c", "DROP DATABASE IF EXISTS guiche_lgpd_bench",
-                    "-c", "CREATE DATABASE guiche_lgpd_bench"], check=True,
-                   stdout=subprocess.DEVNULL)
-    url = base + "/guiche_lgpd_bench"
-    subprocess.run([f"{build}/guiche", "migrate", "--data", tempfile.mkdtemp(), "--database",
-                    url], check=True, stdout=subprocess.DEVNULL)
-    script = ["SET session_replication_role = replica;"]
-    # bigint: a ticket's minutes back from `now` overflow an int at 1,000,000.
-    series = lambda count: f"generate_series(1::bigint, {count}) AS g(n)"  # noqa: E731
-    script += [s + ";" for s in fill_sql(series)]
-    script += ["SET session_replication_role = origin;", "ANALYZE;", "\\timing on"]
-    rounds = 25
-    for sql in QUERIES.values():
-        script += [sql.format(**VALUES) + ";"] * (rounds + 1)
-    out = subprocess.run(["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", url],
-                         input="\n".join(script), text=True, capture_output=True)
-    if out.returncode != 0:
-        sys.exit("psql: " + out.stderr)
-    out = out.stdout
-    times = [float(line.split()[1]) for line in out.splitlines() if line.startswith("Time: ")]
-    figures = {}
-    for i, name in enumerate(QUERIES):
-        chunk = times[i * (rounds + 1) + 1:(i + 1) * (rounds + 1)]
-        figures[name] = (statistics.median(chunk), max(chunk))
-    return figures
-
-
-def table(engine, figures):
-    base = figures["baseline: one ticket by id"][0]
-    print(f"\n{engine}: {tickets:,} tickets, {people:,} people, {tickets:,} access-log entries")
-    print(f"{'query':48} {'median ms':>10} {'max ms':>8} {'x baseline':>11}")
-    for name, (median, worst) in figures.items():
-        print(f"{name:48} {median:10.3f} {worst:8.3f} {median / base:11.1f}")
-
-
-tmp = tempfile.mkdtemp()
-try:
-    table("SQLite", sqlite_figures(tmp))
-    table("PostgreSQL 15", pg_figures())
-finally:
-    shutil.rmtree(tmp, ignore_errors=True)
+main()

@@ -14,12 +14,12 @@ Usage: bench/notice_scale.py BUILD_DIR POSTGRES_URL
 """
 import os
 import shutil
-import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
+
+from sql_timing import (migrated_postgres, migrated_sqlite, postgres_series, print_figures,
+                        sqlite_series, time_in_psql, time_in_sqlite)
 
 build, pg_url = sys.argv[1], sys.argv[2]
 now = 1_800_000_000_000
@@ -123,72 +123,21 @@ def fill_sql(series):
     ]
 
 
-def measure(run, rounds=25):
-    out = {}
-    for name, sql in QUERIES.items():
-        run(sql)  # warm
-        times = []
-        for _ in range(rounds):
-            start = time.perf_counter()
-            run(sql)
-            times.append((time.perf_counter() - start) * 1000)
-        out[name] = (statistics.median(times), max(times))
-    return out
+def main():
+    heading = (f"{N['notices']:,} notices, {10 * N['notices']:,} events, "
+               f"{N['links']:,} ticket links, {N['alerts']:,} alerts, {N['people']:,} people")
+    tmp = tempfile.mkdtemp()
+    try:
+        db = migrated_sqlite(build, os.path.join(tmp, "sqlite"))
+        figures = time_in_sqlite(db, fill_sql(sqlite_series), QUERIES, 25)
+        print_figures("SQLite: " + heading, figures, "baseline: one notice by id", 44)
+        url = migrated_postgres(build, pg_url, "guiche_notice_bench")
+        figures = time_in_psql(url, fill_sql(postgres_series), QUERIES, 25)
+        subprocess.run(["psql", "-q", pg_url, "-c", "DROP DATABASE guiche_notice_bench"],
+                       check=True, stdout=subprocess.DEVNULL)
+        print_figures("PostgreSQL 15: " + heading, figures, "baseline: one notice by id", 44)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
-def sqlite_figures(tmp):
-    data = os.path.join(tmp, "sqlite")
-    subprocess.run([f"{build}/guiche", "migrate", "--data", data], check=True,
-                   stdout=subprocess.DEVNULL)
-    db = sqlite3.connect(os.path.join(data, "guiche.db"))
-    db.execute("PRAGMA foreign_keys = OFF")
-    series = lambda k: (f"(WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s "
-                        f"WHERE n < {k}) SELECT n FROM s)")
-    for sql in fill_sql(series):
-        db.execute(sql)
-    db.commit()
-    db.execute("ANALYZE")
-    return measure(lambda sql: db.execute(sql).fetchall())
-
-
-def pg_figures():
-    base = pg_url.rsplit("/", 1)[0]
-    subprocess.run(["psql", "-q", pg_url, "-c", "DROP DATABASE IF EXISTS guiche_notice_bench",
-                    "-c", "CREATE DATABASE guiche_notice_bench"], check=True,
-                   stdout=subprocess.DEVNULL)
-    url = base + "/guiche_notice_bench"
-    subprocess.run([f"{build}/guiche", "migrate", "--data", tempfile.mkdtemp(), "--database",
-                    url], check=True, stdout=subprocess.DEVNULL)
-    series = lambda k: f"generate_series(1, {k}) AS g(n)"
-    script = ["SET session_replication_role = replica;"] + [s + ";" for s in fill_sql(series)]
-    script += ["SET session_replication_role = origin;", "ANALYZE;", "\\timing on"]
-    rounds = 25
-    for sql in QUERIES.values():
-        script += [sql + ";"] * (rounds + 1)
-    out = subprocess.run(["psql", "-q", "-X", url], input="\n".join(script), text=True,
-                         capture_output=True, check=True).stdout
-    times = [float(line.split()[1]) for line in out.splitlines() if line.startswith("Time: ")]
-    figures = {}
-    for i, name in enumerate(QUERIES):
-        chunk = times[i * (rounds + 1) + 1:(i + 1) * (rounds + 1)]  # first one warms
-        figures[name] = (statistics.median(chunk), max(chunk))
-    subprocess.run(["psql", "-q", pg_url, "-c", "DROP DATABASE guiche_notice_bench"],
-                   check=True, stdout=subprocess.DEVNULL)
-    return figures
-
-
-def table(engine, figures):
-    base = figures["baseline: one notice by id"][0]
-    print(f"\n{engine}: {N['notices']:,} notices, {10 * N['notices']:,} events, "
-          f"{N['links']:,} ticket links, {N['alerts']:,} alerts, {N['people']:,} people")
-    print(f"{'query':44} {'median ms':>10} {'max ms':>8} {'x baseline':>11}")
-    for name, (median, worst) in figures.items():
-        print(f"{name:44} {median:10.3f} {worst:8.3f} {median / base:11.1f}")
-
-
-tmp = tempfile.mkdtemp()
-try:
-    table("SQLite", sqlite_figures(tmp))
-    table("PostgreSQL 15", pg_figures())
-finally:
-    shutil.rmtree(tmp, ignore_errors=True)
+main()

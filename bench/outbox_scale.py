@@ -12,12 +12,11 @@ Usage: bench/outbox_scale.py BUILD_DIR POSTGRES_URL [TICKETS]
 """
 import os
 import shutil
-import sqlite3
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
+
+from sql_timing import (migrated_postgres, migrated_sqlite, postgres_series, print_figures,
+                        psql_value, sqlite_series, time_in_psql, time_in_sqlite)
 
 build, pg_url = sys.argv[1], sys.argv[2]
 tickets = int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000
@@ -89,82 +88,31 @@ def fill_sql(series):
     ]
 
 
-def measure(run, rounds=25):
-    out = {}
+def queries(backlog_index):
     values = {"now": now, "mid": tickets, "t": tickets - 10, "hour": now - 3_600_000,
-              "backlog_index": " INDEXED BY outbox_due"}
-    for name, sql in QUERIES.items():
-        sql = sql.format(**values)
-        run(sql)  # warm
-        times = []
-        for _ in range(rounds):
-            start = time.perf_counter()
-            run(sql)
-            times.append((time.perf_counter() - start) * 1000)
-        out[name] = (statistics.median(times), max(times))
-    return out
+              "backlog_index": backlog_index}
+    return {name: sql.format(**values) for name, sql in QUERIES.items()}
 
 
-def sqlite_figures(tmp):
-    data = os.path.join(tmp, "sqlite")
-    subprocess.run([f"{build}/guiche", "migrate", "--data", data], check=True,
-                   stdout=subprocess.DEVNULL)
-    db = sqlite3.connect(os.path.join(data, "guiche.db"))
-    db.execute("PRAGMA foreign_keys = OFF")
-    series = (f"(WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s "
-              f"WHERE n < {tickets}) SELECT n FROM s)")
-    for sql in fill_sql(series):
-        db.execute(sql)
-    db.commit()
-    db.execute("ANALYZE")
-    size = os.path.getsize(os.path.join(data, "guiche.db"))
-    return measure(lambda sql: db.execute(sql).fetchall()), size
+def heading(engine, size):
+    return f"{engine}: {tickets:,} tickets, {3 * tickets:,} outbox rows, {size / 2**20:.0f} MiB"
 
 
-def pg_figures():
-    base = pg_url.rsplit("/", 1)[0]
-    subprocess.run(["psql", "-q", pg_url, "-c", "DROP DATABASE IF EXISTS guiche_outbox_bench",
-                    "-c", "CREATE DATABASE guiche_outbox_bench"], check=True,
-                   stdout=subprocess.DEVNULL)
-    url = base + "/guiche_outbox_bench"
-    subprocess.run([f"{build}/guiche", "migrate", "--data", tempfile.mkdtemp(), "--database",
-                    url], check=True, stdout=subprocess.DEVNULL)
-    # One psql session: fill, then time each query with \timing (server round trip included).
-    series = f"generate_series(1, {tickets}) AS g(n)"
-    script = ["SET session_replication_role = replica;"] + [s + ";" for s in fill_sql(series)]
-    script += ["SET session_replication_role = origin;", "ANALYZE outbox;", "\\timing on"]
-    values = {"now": now, "mid": tickets, "t": tickets - 10, "hour": now - 3_600_000,
-              "backlog_index": ""}
-    rounds = 25
-    for sql in QUERIES.values():
-        script += [sql.format(**values) + ";"] * (rounds + 1)
-    out = subprocess.run(["psql", "-q", "-X", url], input="\n".join(script), text=True,
-                         capture_output=True, check=True).stdout
-    times = [float(line.split()[1]) for line in out.splitlines() if line.startswith("Time: ")]
-    figures = {}
-    for i, name in enumerate(QUERIES):
-        chunk = times[i * (rounds + 1) + 1:(i + 1) * (rounds + 1)]  # first one warms
-        figures[name] = (statistics.median(chunk), max(chunk))
-    size = subprocess.run(["psql", "-tA", url, "-c",
-                           "SELECT pg_total_relation_size('outbox')"],
-                          capture_output=True, text=True, check=True).stdout.strip()
-    return figures, int(size)
+def main():
+    tmp = tempfile.mkdtemp()
+    try:
+        data = os.path.join(tmp, "sqlite")
+        db = migrated_sqlite(build, data)
+        figures = time_in_sqlite(db, fill_sql(sqlite_series(tickets)),
+                                 queries(" INDEXED BY outbox_due"), 25)
+        size = os.path.getsize(os.path.join(data, "guiche.db"))
+        print_figures(heading("SQLite", size), figures, "baseline: one row by id")
+        url = migrated_postgres(build, pg_url, "guiche_outbox_bench")
+        figures = time_in_psql(url, fill_sql(postgres_series(tickets)), queries(""), 25)
+        size = int(psql_value(url, "SELECT pg_total_relation_size('outbox')"))
+        print_figures(heading("PostgreSQL 15", size), figures, "baseline: one row by id")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
-def table(engine, figures, size):
-    base = figures["baseline: one row by id"][0]
-    print(f"\n{engine}: {tickets:,} tickets, {3 * tickets:,} outbox rows, "
-          f"{size / 2**20:.0f} MiB")
-    print(f"{'query':48} {'median ms':>10} {'max ms':>8} {'x baseline':>11}")
-    for name, (median, worst) in figures.items():
-        print(f"{name:48} {median:10.3f} {worst:8.3f} {median / base:11.1f}")
-
-
-tmp = tempfile.mkdtemp()
-try:
-    figures, size = sqlite_figures(tmp)
-    table("SQLite", figures, size)
-    figures, size = pg_figures()
-    table("PostgreSQL 15", figures, size)
-finally:
-    shutil.rmtree(tmp, ignore_errors=True)
+main()

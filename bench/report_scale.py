@@ -16,12 +16,11 @@ Usage: bench/report_scale.py BUILD_DIR POSTGRES_URL [TICKETS]
 """
 import os
 import shutil
-import sqlite3
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
+
+from sql_timing import (migrated_postgres, migrated_sqlite, postgres_series, print_figures,
+                        psql_value, sqlite_series, time_in_psql, time_in_sqlite)
 
 build, pg_url = sys.argv[1], sys.argv[2]
 tickets = int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000
@@ -157,88 +156,32 @@ def fill_sql(series, dialect):
 ALL = {**{"SLA: " + k: v for k, v in SLA.items()}, **{"volume: " + k: v for k, v in VOLUME.items()}}
 
 
-def measure(run, rounds=7):
-    out = {}
-    for name, sql in {"baseline: one share by id": BASELINE, **ALL}.items():
-        sql = sql.format(mid=tickets // 2)
-        run(sql)  # warm
-        times = []
-        for _ in range(rounds):
-            start = time.perf_counter()
-            run(sql)
-            times.append((time.perf_counter() - start) * 1000)
-        out[name] = (statistics.median(times), max(times))
-    return out
-
-
-def sqlite_figures(tmp):
-    data = os.path.join(tmp, "sqlite")
-    subprocess.run([f"{build}/guiche", "migrate", "--data", data], check=True,
-                   stdout=subprocess.DEVNULL)
-    db = sqlite3.connect(os.path.join(data, "guiche.db"))
-    db.execute("PRAGMA foreign_keys = OFF")
-    series = (f"(WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s "
-              f"WHERE n < {tickets}) SELECT n FROM s)")
-    for sql in fill_sql(series, "sqlite"):
-        db.execute(sql)
-    db.commit()
-    db.execute("ANALYZE")
-    rows = db.execute("SELECT (SELECT count(*) FROM report_day_figures), "
-                      "(SELECT count(*) FROM report_month_durations)").fetchone()
-    return measure(lambda sql: db.execute(sql).fetchall()), rows
-
-
-def pg_figures():
-    base = pg_url.rsplit("/", 1)[0]
-    subprocess.run(["psql", "-q", pg_url, "-c", "DROP DATABASE IF EXISTS guiche_report_bench",
-                    "-c", "CREATE DATABASE guiche_report_bench"], check=True,
-                   stdout=subprocess.DEVNULL)
-    url = base + "/guiche_report_bench"
-    subprocess.run([f"{build}/guiche", "migrate", "--data", tempfile.mkdtemp(), "--database",
-                    url], check=True, stdout=subprocess.DEVNULL)
-    series = f"generate_series(1::bigint, {tickets}) AS g(n)"
-    script = ["SET session_replication_role = replica;"] + [s + ";" for s in
-                                                             fill_sql(series, "postgres")]
-    script += ["SET session_replication_role = origin;", "ANALYZE;", "\\timing on"]
-    rounds = 7
-    queries = {"baseline: one share by id": BASELINE, **ALL}
-    for sql in queries.values():
-        script += [sql.format(mid=tickets // 2) + ";"] * (rounds + 1)
-    out = subprocess.run(["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null", url],
-                         input="\n".join(script), text=True, capture_output=True)
-    if out.returncode != 0:
-        sys.exit("psql: " + out.stderr[-2000:])
-    times = [float(line.split()[1]) for line in (out.stdout + out.stderr).splitlines()
-             if line.startswith("Time: ")]
-    # The fill's statements are timed too (\timing comes after them: none).
-    figures = {}
-    for i, name in enumerate(queries):
-        chunk = times[i * (rounds + 1) + 1:(i + 1) * (rounds + 1)]
-        figures[name] = (statistics.median(chunk), max(chunk))
-    rows = subprocess.run(["psql", "-tA", url, "-c",
-                           "SELECT (SELECT count(*) FROM report_day_figures) || ' ' || "
-                           "(SELECT count(*) FROM report_month_durations)"],
-                          capture_output=True, text=True, check=True).stdout.split()
-    return figures, rows
-
-
-def table(engine, figures, rows):
-    base = figures["baseline: one share by id"][0]
-    print(f"\n{engine}: {tickets:,} tickets in a year; {int(rows[0]):,} figure rows, "
-          f"{int(rows[1]):,} month duration rows")
-    print(f"{'query':52} {'median ms':>10} {'max ms':>8} {'x baseline':>11}")
-    for name, (median, worst) in figures.items():
-        print(f"{name:52} {median:10.3f} {worst:8.3f} {median / base:11.1f}")
+def print_report(engine, figures, rows):
+    print_figures(f"{engine}: {tickets:,} tickets in a year; {int(rows[0]):,} figure rows, "
+                  f"{int(rows[1]):,} month duration rows", figures, "baseline: one share by id",
+                  52)
     for report in ("SLA", "volume"):
         total = sum(m for n, (m, _) in figures.items() if n.startswith(report + ":"))
         print(f"{'the ' + report + ' report, all its statements':52} {total:10.3f}")
 
 
-tmp = tempfile.mkdtemp()
-try:
-    figures, rows = sqlite_figures(tmp)
-    table("SQLite", figures, rows)
-    figures, rows = pg_figures()
-    table("PostgreSQL 15", figures, rows)
-finally:
-    shutil.rmtree(tmp, ignore_errors=True)
+ROWS = ("SELECT (SELECT count(*) FROM report_day_figures) || ' ' || "
+        "(SELECT count(*) FROM report_month_durations)")
+
+
+def main():
+    queries = {name: sql.format(mid=tickets // 2)
+               for name, sql in {"baseline: one share by id": BASELINE, **ALL}.items()}
+    tmp = tempfile.mkdtemp()
+    try:
+        db = migrated_sqlite(build, os.path.join(tmp, "sqlite"))
+        figures = time_in_sqlite(db, fill_sql(sqlite_series(tickets), "sqlite"), queries, 7)
+        print_report("SQLite", figures, db.execute(ROWS).fetchone()[0].split())
+        url = migrated_postgres(build, pg_url, "guiche_report_bench")
+        figures = time_in_psql(url, fill_sql(postgres_series(tickets), "postgres"), queries, 7)
+        print_report("PostgreSQL 15", figures, psql_value(url, ROWS).split())
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+main()

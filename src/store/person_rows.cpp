@@ -48,23 +48,28 @@ void write_contacts_and_roles(Connection& c, const Person& p) {
 }
 
 // People matching `head` (id1, id2, ...) `tail`, by name: the ids are bound, never spliced.
+// SELECT people WHERE head ?, ?, ... tail, by name: `n` marks.
+std::string people_where_in_sql(const std::string& head, const std::string& tail, std::size_t n) {
+  std::string marks;
+  for (std::size_t i = 0; i < n; ++i) marks += i ? ", ?" : "?";
+  return std::string("SELECT ") + kPersonColumns + " FROM people WHERE " + head + marks + tail +
+         " ORDER BY name, id";
+}
+
 std::vector<Person> people_where_in(Connection& c, const std::string& head, const std::string& tail,
                                     const std::vector<std::int64_t>& ids) {
   std::vector<Person> out;
   if (ids.empty()) return out;
-  std::string marks;
-  std::vector<Value> params;
-  for (auto id : ids) {
-    marks += marks.empty() ? "?" : ", ?";
-    params.emplace_back(id);
-  }
-  for (const auto& r : c.query(std::string("SELECT ") + kPersonColumns + " FROM people WHERE " +
-                                   head + marks + tail + " ORDER BY name, id",
-                               params)) {
+  const std::vector<Value> params(ids.begin(), ids.end());
+  for (const auto& r : c.query(people_where_in_sql(head, tail, ids.size()), params)) {
     out.push_back(person_from_row(c, r));
   }
   return out;
 }
+
+constexpr const char* kManagersHead =
+    "active = 1 AND id IN (SELECT person_id FROM role_grants "
+    "WHERE role = 'org_manager') AND organization_id IN (";
 
 }  // namespace
 
@@ -168,10 +173,11 @@ std::vector<Person> people_granted_in_units(Connection& c,
 
 std::vector<Person> organization_managers(Connection& c,
                                           const std::vector<std::int64_t>& organization_ids) {
-  return people_where_in(c,
-                         "active = 1 AND id IN (SELECT person_id FROM role_grants "
-                         "WHERE role = 'org_manager') AND organization_id IN (",
-                         ")", organization_ids);
+  return people_where_in(c, kManagersHead, ")", organization_ids);
+}
+
+std::string organization_managers_sql(std::size_t organizations) {
+  return people_where_in_sql(kManagersHead, ")", organizations);
 }
 
 std::optional<std::string> password_hash_of(Connection& c, std::int64_t person_id) {

@@ -33,6 +33,8 @@ std::vector<Person> people_granted_in_units(Connection& c,
 // by name: the organizations' contacts for status notices.
 std::vector<Person> organization_managers(Connection& c,
                                           const std::vector<std::int64_t>& organization_ids);
+// Its SQL for `organizations` ids (the plan test reads it).
+std::string organization_managers_sql(std::size_t organizations);
 std::optional<std::string> password_hash_of(Connection& c, std::int64_t person_id);
 void set_password(Connection& c, std::int64_t person_id, const std::string& hash, bool must_change);
 

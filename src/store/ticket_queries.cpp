@@ -51,6 +51,15 @@ bool all_open(const std::vector<Status>& statuses) {
 
 // The rows that match, whatever their order: scope and filters (the text
 // apart: text_filter).
+// Units of a filter read as one index range each (unit_id = ?, in queue
+// order) and merged, rather than `unit_id IN (...)`, which the database can
+// only answer by sorting every open ticket of those units. Past this many, IN.
+constexpr std::size_t kUnitRanges = 16;
+
+bool units_as_ranges(const TicketFilter& f) {
+  return f.unit_ids.size() > 1 && f.unit_ids.size() <= kUnitRanges;
+}
+
 SqlClause filter_clause(const TicketScope& scope, const TicketFilter& f, bool open_only) {
   SqlClause w{"1 = 1", {}};
   auto& params = w.params;
@@ -81,7 +90,9 @@ SqlClause filter_clause(const TicketScope& scope, const TicketFilter& f, bool op
     params.emplace_back(*v);
   };
   equals("unit_id", f.unit_id);
-  if (!f.unit_ids.empty()) where += " AND unit_id IN " + in_list(f.unit_ids, params);
+  if (!f.unit_ids.empty() && !units_as_ranges(f)) {
+    where += " AND unit_id IN " + in_list(f.unit_ids, params);
+  }
   equals("assignee_id", f.assignee_id);
   equals("organization_id", f.organization_id);
   equals("requester_id", f.requester_id);
@@ -219,6 +230,16 @@ PagePlan plan_of(const TicketScope& scope, const TicketFilter& f, SqlClause& whe
   }
   plan.key = !plan.by_deadline ? "created_at" : open_only ? "open_due" : "due_at";
   plan.branches = deadline_branches(f);
+  if (units_as_ranges(f)) {
+    std::vector<Branch> per_unit;
+    for (const auto& branch : plan.branches) {
+      for (const auto unit : f.unit_ids) {
+        per_unit.push_back(
+            {SqlClause{" AND unit_id = ?", {Value{unit}}} + branch.where, branch.lead});
+      }
+    }
+    plan.branches = std::move(per_unit);
+  }
   return plan;
 }
 

@@ -114,6 +114,31 @@ class QueuePropertyTest : public DeskTest {
          }},
         {"any status", [](store::TicketFilter& f) { f.statuses.clear(); },
          [](const OracleTicket&) { return true; }},
+        // A unit and those below it: one index range per unit, merged.
+        {"several units",
+         [&](store::TicketFilter& f) {
+           f.unit_ids = {w.sgsis.id, w.central.id};
+         },
+         [&](const OracleTicket& o) {
+           return open(o) && (o.ticket.unit_id == w.sgsis.id || o.ticket.unit_id == w.central.id);
+         }},
+        {"several units, breached",
+         [&](store::TicketFilter& f) {
+           f.unit_ids = {w.sgsis.id, w.central.id};
+           f.deadline = store::DeadlineState::breached;
+         },
+         [&](const OracleTicket& o) {
+           return oracle_breached(o, now) &&
+                  (o.ticket.unit_id == w.sgsis.id || o.ticket.unit_id == w.central.id);
+         }},
+        {"more units than ranges",
+         [&](store::TicketFilter& f) {
+           f.unit_ids = {w.sgsis.id, w.central.id};
+           for (std::int64_t absent = 1000; absent < 1020; ++absent) f.unit_ids.push_back(absent);
+         },
+         [&](const OracleTicket& o) {
+           return open(o) && (o.ticket.unit_id == w.sgsis.id || o.ticket.unit_id == w.central.id);
+         }},
     };
     for (const auto& c : cases) {
       SCOPED_TRACE(c.name);

@@ -146,10 +146,9 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v031: the reports' roll-ups).
+      // As the desk was before the last migration (v032: people by organization).
       c.execute_script(
-          "DROP TABLE report_ticket_shares; DROP TABLE report_day_figures; "
-          "DROP TABLE report_month_durations; DROP TABLE report_month_figures; "
+          "DROP INDEX people_organization; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }

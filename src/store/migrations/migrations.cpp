@@ -37,6 +37,7 @@ extern const char* const kMigrationV028AccessLog;
 extern const char* const kMigrationV029PersonalData;
 extern const char* const kMigrationV030TicketLastSeen;
 extern const char* const kMigrationV031ReportRollups;
+extern const char* const kMigrationV032PeopleByOrganization;
 
 namespace {
 
@@ -93,6 +94,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {29, "personal_data", in_dialect(kMigrationV029PersonalData, dialect)},
       {30, "ticket_last_seen", in_dialect(kMigrationV030TicketLastSeen, dialect)},
       {31, "report_rollups", in_dialect(kMigrationV031ReportRollups, dialect)},
+      {32, "people_by_organization", in_dialect(kMigrationV032PeopleByOrganization, dialect)},
   };
 }
 

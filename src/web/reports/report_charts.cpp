@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "support/markup_escape.hpp"
+
 namespace guiche::web {
 namespace {
 
@@ -17,29 +19,6 @@ constexpr Look kLooks[] = {
     {"#1351b4", "none"},  {"#e52207", "stripes"}, {"#ffcd07", "dots"},
     {"#168821", "cross"}, {"#7d2a9c", "waves"},   {"#636363", "vertical"},
 };
-
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
 
 std::string number(double v) {
   char buf[32];
@@ -122,8 +101,8 @@ std::string open_svg(const ChartSpec& spec, double height) {
          d + "\" viewBox=\"0 0 " + number(kWidth) + " " + number(height) +
          "\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">"
          "<title id=\"" +
-         t + "\">" + xml_escape(spec.title) + "</title><desc id=\"" + d + "\">" +
-         xml_escape(spec.description) + "</desc>";
+         t + "\">" + escape_markup(spec.title) + "</title><desc id=\"" + d + "\">" +
+         escape_markup(spec.description) + "</desc>";
 }
 
 // The axis, its lines and the legend under the plot; returns the SVG and
@@ -137,7 +116,7 @@ std::string frame(const ChartSpec& spec, double top, double& legend_bottom) {
          number(y) + "\" y2=\"" + number(y) + "\" stroke=\"#ccc\" stroke-width=\"1\"/>";
     s += "<text x=\"" + number(kLeft - 6) + "\" y=\"" + number(y + 4) +
          "\" text-anchor=\"end\" font-size=\"12\" fill=\"#333\">" + axis_number(v) +
-         xml_escape(spec.unit) + "</text>";
+         escape_markup(spec.unit) + "</text>";
   }
   if (spec.reference && *spec.reference <= top) {
     const double y = kPlotTop + kPlotHeight - kPlotHeight * *spec.reference / top;
@@ -146,7 +125,7 @@ std::string frame(const ChartSpec& spec, double top, double& legend_bottom) {
          "\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>";
     s += "<text x=\"" + number(kWidth - kRight) + "\" y=\"" + number(y - 4) +
          "\" text-anchor=\"end\" font-size=\"12\" fill=\"#000\">" +
-         xml_escape(spec.reference_label) + "</text>";
+         escape_markup(spec.reference_label) + "</text>";
   }
   // The legend: a swatch and a name per series, wrapping.
   double x = kLeft;
@@ -161,7 +140,7 @@ std::string frame(const ChartSpec& spec, double top, double& legend_bottom) {
       s += "<rect x=\"" + number(x) + "\" y=\"" + number(y - 11) +
            "\" width=\"14\" height=\"14\" stroke=\"#333\" fill=\"" + fill_of(spec.id, i) + "\"/>";
       s += "<text x=\"" + number(x + 19) + "\" y=\"" + number(y) +
-           "\" font-size=\"13\" fill=\"#333\">" + xml_escape(spec.series[i].name) + "</text>";
+           "\" font-size=\"13\" fill=\"#333\">" + escape_markup(spec.series[i].name) + "</text>";
       x += w;
     }
     legend_bottom = y + 10;
@@ -180,7 +159,7 @@ std::string x_labels(const ChartSpec& spec, const std::vector<double>& centres) 
     std::string label = spec.categories[i];
     if (label.size() > 18) label = label.substr(0, 17) + "…";
     s += "<text x=\"" + number(centres[i]) + "\" y=\"" + number(kPlotTop + kPlotHeight + 16) +
-         "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">" + xml_escape(label) +
+         "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">" + escape_markup(label) +
          "</text>";
   }
   return s;
@@ -212,7 +191,8 @@ std::string horizontal_bar_chart_svg(const ChartSpec& spec) {
       legend += "<rect x=\"" + number(x) + "\" y=\"" + number(legend_y - 11) +
                 "\" width=\"14\" height=\"14\" stroke=\"#333\" fill=\"" + fill_of(spec.id, k) +
                 "\"/><text x=\"" + number(x + 19) + "\" y=\"" + number(legend_y) +
-                "\" font-size=\"13\" fill=\"#333\">" + xml_escape(spec.series[k].name) + "</text>";
+                "\" font-size=\"13\" fill=\"#333\">" + escape_markup(spec.series[k].name) +
+                "</text>";
       x += 26 + 7.5 * static_cast<double>(spec.series[k].name.size());
     }
     legend_y += 12;
@@ -223,7 +203,8 @@ std::string horizontal_bar_chart_svg(const ChartSpec& spec) {
     std::string label = spec.categories[i];
     if (label.size() > 34) label = label.substr(0, 33) + "…";
     s += "<text x=\"" + number(kLabel - 8) + "\" y=\"" + number(y + 15) +
-         "\" text-anchor=\"end\" font-size=\"12\" fill=\"#333\">" + xml_escape(label) + "</text>";
+         "\" text-anchor=\"end\" font-size=\"12\" fill=\"#333\">" + escape_markup(label) +
+         "</text>";
     double x = kLabel;
     double total = 0;
     for (std::size_t k = 0; k < spec.series.size(); ++k) {
@@ -234,14 +215,14 @@ std::string horizontal_bar_chart_svg(const ChartSpec& spec) {
       s += "<rect x=\"" + number(x) + "\" y=\"" + number(y + 3) + "\" width=\"" + number(w) +
            "\" height=\"" + number(kRow - 8) + "\" fill=\"" + fill_of(spec.id, k) +
            "\" stroke=\"#333\" stroke-width=\"0.5\"><title>" +
-           xml_escape(spec.categories[i] +
-                      (spec.series.size() > 1 ? " — " + spec.series[k].name : "") + ": " +
-                      axis_number(v) + spec.unit) +
+           escape_markup(spec.categories[i] +
+                         (spec.series.size() > 1 ? " — " + spec.series[k].name : "") + ": " +
+                         axis_number(v) + spec.unit) +
            "</title></rect>";
       x += w;
     }
     s += "<text x=\"" + number(x + 4) + "\" y=\"" + number(y + 15) +
-         "\" font-size=\"12\" fill=\"#333\">" + axis_number(total) + xml_escape(spec.unit) +
+         "\" font-size=\"12\" fill=\"#333\">" + axis_number(total) + escape_markup(spec.unit) +
          "</text>";
   }
   return s + "</svg>";
@@ -282,9 +263,9 @@ std::string bar_chart_svg(const ChartSpec& spec) {
       s += "<rect x=\"" + number(cx - bar / 2) + "\" y=\"" + number(base) + "\" width=\"" +
            number(bar) + "\" height=\"" + number(h) + "\" fill=\"" + fill_of(spec.id, k) +
            "\" stroke=\"#333\" stroke-width=\"0.5\"><title>" +
-           xml_escape(spec.categories[i] +
-                      (spec.series.size() > 1 ? " — " + spec.series[k].name : "") + ": " +
-                      axis_number(v) + spec.unit) +
+           escape_markup(spec.categories[i] +
+                         (spec.series.size() > 1 ? " — " + spec.series[k].name : "") + ": " +
+                         axis_number(v) + spec.unit) +
            "</title></rect>";
     }
   }
@@ -322,8 +303,8 @@ std::string line_chart_svg(const ChartSpec& spec) {
         const double y = kPlotTop + kPlotHeight - kPlotHeight * spec.series[k].values[i] / top;
         const std::string mark = marks[k % 4];
         std::string tip = "<title>" +
-                          xml_escape(spec.categories[i] + ": " +
-                                     axis_number(spec.series[k].values[i]) + spec.unit) +
+                          escape_markup(spec.categories[i] + ": " +
+                                        axis_number(spec.series[k].values[i]) + spec.unit) +
                           "</title>";
         if (mark == "square") {
           s += "<rect x=\"" + number(centres[i] - 3.5) + "\" y=\"" + number(y - 3.5) +
