@@ -19,8 +19,17 @@ TEST(TemplatesTest, NoTemplateRendersAValueUnescaped) {
     std::ifstream in(entry.path());
     std::stringstream text;
     text << in.rdbuf();
-    EXPECT_EQ(text.str().find("{{{"), std::string::npos) << entry.path();
-    EXPECT_EQ(text.str().find("{{&"), std::string::npos) << entry.path();
+    std::string body = text.str();
+    // The one exception: the reports' charts, SVG whose every text the
+    // charts escape themselves (tests/web/report_charts_test.cpp).
+    if (entry.path().filename() == "relatorio.mustache") {
+      const std::string chart = "{{{grafico}}}";
+      for (auto at = body.find(chart); at != std::string::npos; at = body.find(chart)) {
+        body.erase(at, chart.size());
+      }
+    }
+    EXPECT_EQ(body.find("{{{"), std::string::npos) << entry.path();
+    EXPECT_EQ(body.find("{{&"), std::string::npos) << entry.path();
   }
   EXPECT_GT(templates, 20);
 }

@@ -5,9 +5,9 @@
 // a table, which /relatorios/<report>.csv?tabela=<id> exports as they are.
 // The period and filters travel in the query string, so a page, its CSV
 // and a bookmark agree.
+#include "app/directory/directory.hpp"
 #include "app/reports/report_query.hpp"
 #include "domain/report_day.hpp"
-#include "store/service_rows.hpp"
 #include "web/admin/admin_page.hpp"
 #include "web/date_input.hpp"
 #include "web/page_routes.hpp"
@@ -60,11 +60,9 @@ nlohmann::json filter_fields(WebContext& ctx, const app::Actor& actor, const app
   }
   std::vector<std::pair<std::string, std::string>> services{{"", "Todos"}};
   std::vector<std::pair<std::string, std::string>> severities{{"", "Todas"}};
-  ctx.desk.database().read([&](store::Connection& c) {
-    for (const auto& s : store::load_services(c)) {
-      services.emplace_back(std::to_string(s.id), s.name);
-    }
-  });
+  for (const auto& s : ctx.desk.directory().services(actor)) {
+    services.emplace_back(std::to_string(s.id), s.name);
+  }
   for (const auto& name : ctx.desk.reports().severities()) severities.emplace_back(name, name);
   std::vector<std::pair<std::string, std::string>> channels{{"", "Todos"}};
   for (const char* ch : {"portal", "email", "phone", "whatsapp", "api"}) {
