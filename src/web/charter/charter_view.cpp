@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "domain/charter_month.hpp"
+#include "web/decimal_comma.hpp"
 #include "web/message_paragraphs.hpp"
 #include "web/page.hpp"
 
@@ -29,23 +30,13 @@ std::string or_unknown(WebContext& ctx, const std::string& value) {
   return value.empty() ? text(ctx, "carta.nao_informado") : value;
 }
 
-std::string decimal(double x, int places) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f", places, x);
-  std::string out = buffer;
-  for (auto& c : out) {
-    if (c == '.') c = ',';
-  }
-  return out;
-}
-
 // Wall time: "5 h", "3 dias".
 std::string elapsed_text(WebContext& ctx, std::chrono::milliseconds ms) {
   const double hours = static_cast<double>(ms.count()) / 3'600'000.0;
   if (hours < 48) {
-    return decimal(hours, hours < 10 ? 1 : 0) + " " + text(ctx, "carta.numeros.horas");
+    return decimal_comma(hours, hours < 10 ? 1 : 0) + " " + text(ctx, "carta.numeros.horas");
   }
-  return decimal(hours / 24.0, 0) + " " + text(ctx, "carta.numeros.dias");
+  return decimal_comma(hours / 24.0, 0) + " " + text(ctx, "carta.numeros.dias");
 }
 
 }  // namespace
@@ -88,9 +79,9 @@ nlohmann::json figures_view(WebContext& ctx, const app::ServiceFigures& f) {
   const std::string none = "—";
   return {{"volume", f.registered},
           {"resolvidos", f.resolved},
-          {"no_prazo", f.in_time_share ? decimal(*f.in_time_share * 100.0, 0) + " %" : none},
+          {"no_prazo", f.in_time_share ? decimal_comma(*f.in_time_share * 100.0, 0) + " %" : none},
           {"mediana", f.median_resolution ? elapsed_text(ctx, *f.median_resolution) : none},
-          {"satisfacao", f.mean_rating ? decimal(*f.mean_rating, 1) : none},
+          {"satisfacao", f.mean_rating ? decimal_comma(*f.mean_rating, 1) : none},
           {"avaliacoes", f.ratings},
           {"desde", brasilia_text(f.since, false)},
           {"ate", brasilia_text(f.until, true)}};

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "support/markup_escape.hpp"
+#include "web/decimal_comma.hpp"
 
 namespace guiche::web {
 namespace {
@@ -28,17 +29,7 @@ std::string number(double v) {
 
 // "1.234" or "12,5": pt-BR digits for the axis and the labels.
 std::string axis_number(double v) {
-  char buf[32];
-  if (std::fabs(v - std::round(v)) < 1e-9) {
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-  }
-  std::string s = buf;
-  for (auto& ch : s) {
-    if (ch == '.') ch = ',';
-  }
-  return s;
+  return decimal_comma(v, std::fabs(v - std::round(v)) < 1e-9 ? 0 : 1);
 }
 
 // The axis' top: four steps of a round size (1, 2, 2.5 or 5 × 10^k; whole

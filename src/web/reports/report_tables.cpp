@@ -3,19 +3,10 @@
 #include <cstdio>
 
 #include "domain/report_day.hpp"
+#include "web/decimal_comma.hpp"
 
 namespace guiche::web {
 namespace {
-
-std::string decimal_comma(double v, int decimals) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
-  for (auto& ch : s) {
-    if (ch == '.') ch = ',';
-  }
-  return s;
-}
 
 std::string n(std::int64_t v) {
   return std::to_string(v);
