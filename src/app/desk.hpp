@@ -23,6 +23,7 @@ class Attachments;
 class Authorizations;
 class Calendars;
 class Charter;
+class CharterPanels;
 class Directory;
 class EquipmentCustody;
 class Intake;
@@ -34,6 +35,7 @@ class NoticeTickets;
 class OutboxAdmin;
 class PersonalData;
 class Reports;
+class SatisfactionReports;
 class SlaAdmin;
 class SlaRecompute;
 class StatusComponents;
@@ -94,6 +96,10 @@ class Desk {
   PersonalData& personal_data() { return *personal_data_; }
   // Reports and indicators (app/reports/reports.hpp).
   Reports& reports() { return *reports_; }
+  // The satisfaction report and the charter panel (app/reports/satisfaction_report.hpp,
+  // app/reports/charter_panel.hpp).
+  SatisfactionReports& satisfaction_reports() { return *satisfaction_reports_; }
+  CharterPanels& charter_panels() { return *charter_panels_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -131,6 +137,8 @@ class Desk {
   std::unique_ptr<WhatsAppInbox> whatsapp_inbox_;
   std::unique_ptr<PersonalData> personal_data_;
   std::unique_ptr<Reports> reports_;
+  std::unique_ptr<SatisfactionReports> satisfaction_reports_;
+  std::unique_ptr<CharterPanels> charter_panels_;
 };
 
 }  // namespace guiche::app

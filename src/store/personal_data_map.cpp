@@ -130,6 +130,11 @@ const std::vector<PersonalDataLocation>& personal_data_map() {
       {"report_day_figures", T::none, "counts", nullptr},
       {"report_month_figures", T::none, "counts", nullptr},
       {"report_month_durations", T::none, "counts", nullptr},
+      // The satisfaction report's (v033): ids, days and stars; the comment
+      // stays on the ticket's row, which anonymization erases.
+      {"report_rating_shares", T::none, "ids, days, stars", nullptr},
+      {"report_day_ratings", T::none, "counts", nullptr},
+      {"report_month_ratings", T::none, "counts", nullptr},
       {"personal_data_requests", T::none, "who exported or erased whose data, by id", nullptr},
       {"personal_data_blob_erasures", T::none, "SHA-256 names of files to erase", nullptr},
       {"schema_migrations", T::none, "versions", nullptr},

@@ -241,6 +241,8 @@ std::vector<MatrixRow> authorization_matrix() {
       {"GET", "/api/v1/reports/sla-compliance", "/api/v1/reports/sla-compliance", "",
        "DDDDYDDYYDAD"},
       {"GET", "/api/v1/reports/volume", "/api/v1/reports/volume", "", "DDDDYDDYYDAD"},
+      {"GET", "/api/v1/reports/satisfaction", "/api/v1/reports/satisfaction", "", "DDDDYDDYYDAD"},
+      {"GET", "/api/v1/reports/charter", "/api/v1/reports/charter", "", "DDDDYDDYYDAD"},
       // Near the end: the admin's call erases Paulo's data (the rows above use them).
       {"POST", "/api/v1/people/:id/anonymize", "/api/v1/people/{paulo}/anonymize", "",
        "HHDDDDHHYHAH"},

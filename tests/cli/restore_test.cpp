@@ -146,9 +146,11 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v032: people by organization).
+      // As the desk was before the last migration (v033: the satisfaction
+      // report's roll-ups).
       c.execute_script(
-          "DROP INDEX people_organization; "
+          "DROP TABLE report_rating_shares; DROP TABLE report_day_ratings; "
+          "DROP TABLE report_month_ratings; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }
