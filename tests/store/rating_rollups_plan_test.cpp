@@ -25,7 +25,9 @@ TEST_P(RatingRollupsPlanTest, TheFiguresReadThePrimaryKeysRange) {
   for (const std::string table : {"report_day_ratings", "report_month_ratings"}) {
     for (bool filtered : {false, true}) {
       auto g = f;
-      std::vector<store::Value> params{std::int64_t{20260101}, std::int64_t{20261231}};
+      const bool months = table == "report_month_ratings";
+      std::vector<store::Value> params{std::int64_t{months ? 202601 : 20260101},
+                                       std::int64_t{months ? 202612 : 20261231}};
       if (filtered) {
         g.all_units = false;
         g.unit_ids = {w.sgsis.id, w.sgdba.id};

@@ -34,21 +34,22 @@ ReportTable charter_panel_table(const app::CharterPanel& p, const std::string& d
       "servicos",
       "Por serviço da Carta",
       definition,
-      "Prazo publicado e resultados por serviço público, chamados registrados em " +
+      "Resultados e prazo publicado por serviço público, chamados registrados em " +
           panel_months(p),
-      {"Serviço", "Código", "Unidade responsável", "Prazo publicado", "Registrados", "Resolvidos",
-       "Mediana de solução (horas corridas)", "% no prazo", "Avaliações", "Satisfação média"},
+      {"Serviço", "Registrados", "Resolvidos", "Mediana de solução (horas corridas)", "Avaliações",
+       "Satisfação média", "% no prazo", "Prazo publicado", "Código", "Unidade responsável"},
       {}};
   for (const auto& s : p.services) {
     const auto& f = s.figures;
     std::optional<std::int64_t> median;
     if (f.median_resolution) median = f.median_resolution->count();
+    // The results, then the promise beside them, then what names the service.
     t.rows.push_back(
-        {s.name, s.code, s.unit.empty() ? "—" : s.unit, s.deadline, std::to_string(f.registered),
-         std::to_string(f.resolved), report_hours(median),
+        {s.name, std::to_string(f.registered), std::to_string(f.resolved), report_hours(median),
+         std::to_string(f.ratings), f.mean_rating ? decimal_comma(*f.mean_rating, 1) : "—",
          report_percent(f.in_time_share ? std::optional<double>(*f.in_time_share * 100.0)
                                         : std::nullopt),
-         std::to_string(f.ratings), f.mean_rating ? decimal_comma(*f.mean_rating, 1) : "—"});
+         s.deadline, s.code, s.unit.empty() ? "—" : s.unit});
   }
   return t;
 }
