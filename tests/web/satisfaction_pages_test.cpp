@@ -119,6 +119,14 @@ TEST_P(SatisfactionPagesTest, AUnitManagerSeesOnlyTheirUnitsAndServices) {
   EXPECT_THAT(listed(w.manager_gesin), ::testing::ElementsAre("Acesso a sistemas corporativos"));
   EXPECT_THAT(listed(w.admin), ::testing::Contains("Solicitar Suporte de Tecnologia"));
   const auto all = get(sign_in(w.admin), "/relatorios/carta" + query);
+  // Only SUP-TEC had tickets resolved against a deadline: the others have no
+  // bar in the chart of the share within it ("—" in the table, not 0 %).
+  const auto start = all.body.find("id=\"grafico-carta-prazo\"");
+  ASSERT_NE(start, std::string::npos);
+  const auto chart = all.body.substr(start, all.body.find("</svg>", start) - start);
+  EXPECT_THAT(chart, HasSubstr("Solicitar Suporte"));
+  EXPECT_THAT(chart, Not(HasSubstr("Acesso a sistemas")));
+  EXPECT_THAT(chart, Not(HasSubstr("Projeto de sistema")));
   // Its filters are the period, the unit and the service.
   EXPECT_THAT(all.body, Not(HasSubstr("id=\"canal\"")));
   EXPECT_THAT(all.body, HasSubstr("id=\"servico\""));

@@ -84,8 +84,8 @@ http::Response charter_panel_page(WebContext& ctx, const http::Request& r) {
   in_time.id = "grafico-carta-prazo";
   in_time.title = "% resolvidos no prazo publicado por serviço";
   in_time.description =
-      "Uma barra por serviço (os 12 com mais chamados) com a porcentagem dos resolvidos com "
-      "prazo que o cumpriram; os números estão na tabela abaixo.";
+      "Uma barra por serviço (dos 12 com mais chamados, os que têm resolvidos com prazo) com a "
+      "porcentagem dos resolvidos com prazo que o cumpriram; os números estão na tabela abaixo.";
   in_time.unit = " %";
   in_time.series = {{"% no prazo", {}}};
   ChartSpec volume;
@@ -96,8 +96,12 @@ http::Response charter_panel_page(WebContext& ctx, const http::Request& r) {
       "sem solução.";
   volume.series = {{"Resolvidos", {}}, {"Sem solução", {}}};
   for (const auto& l : lines) {
-    in_time.categories.push_back(l.name);
-    in_time.series[0].values.push_back(l.figures.in_time_share.value_or(0) * 100.0);
+    // A service with nothing resolved against a deadline has no share ("—" in
+    // the table), not 0 %: it has no bar.
+    if (l.figures.in_time_share) {
+      in_time.categories.push_back(l.name);
+      in_time.series[0].values.push_back(*l.figures.in_time_share * 100.0);
+    }
     volume.categories.push_back(l.name);
     volume.series[0].values.push_back(static_cast<double>(l.figures.resolved));
     volume.series[1].values.push_back(
