@@ -1,8 +1,8 @@
 // The reports area with the demo's tickets: the leadership opens /relatorios,
 // the SLA compliance, volume, satisfaction and charter panel reports (axe on
-// each, 1280 and 360 px),
-// filters the period from the keyboard, downloads a table's CSV and reads it
-// back equal to the table on the page; an analyst is refused.
+// each, 1280 and 360 px), filters the period from the keyboard, downloads
+// tables' CSVs and reads them back equal to the tables on the page; an analyst
+// is refused every report.
 import { readFileSync } from 'node:fs';
 import { expect } from './harness.mjs';
 
