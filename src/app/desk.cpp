@@ -23,6 +23,7 @@
 #include "app/personal_data/personal_data.hpp"
 #include "app/privacy/access_log.hpp"
 #include "app/privacy/privacy_notices.hpp"
+#include "app/reports/report_recount.hpp"
 #include "app/reports/reports.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_clocks.hpp"
@@ -73,6 +74,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   whatsapp_inbox_->set_handler(whatsapp_conversations_.get());
   personal_data_ = std::make_unique<PersonalData>(ctx, *ledger_, *directory_);
   reports_ = std::make_unique<Reports>(ctx);
+  report_recount_ = std::make_unique<ReportRecount>(ctx, *ledger_);
 }
 
 Desk::~Desk() = default;

@@ -36,6 +36,7 @@ class PersonalData;
 class Reports;
 class SlaAdmin;
 class SlaRecompute;
+class ReportRecount;
 class StatusComponents;
 class StatusNotices;
 class StatusPage;
@@ -94,6 +95,8 @@ class Desk {
   PersonalData& personal_data() { return *personal_data_; }
   // Reports and indicators (app/reports/reports.hpp).
   Reports& reports() { return *reports_; }
+  // The background recount of the reports' roll-ups (app/reports/report_recount.hpp).
+  ReportRecount& report_recount() { return *report_recount_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -131,6 +134,7 @@ class Desk {
   std::unique_ptr<WhatsAppInbox> whatsapp_inbox_;
   std::unique_ptr<PersonalData> personal_data_;
   std::unique_ptr<Reports> reports_;
+  std::unique_ptr<ReportRecount> report_recount_;
 };
 
 }  // namespace guiche::app

@@ -38,6 +38,7 @@ extern const char* const kMigrationV029PersonalData;
 extern const char* const kMigrationV030TicketLastSeen;
 extern const char* const kMigrationV031ReportRollups;
 extern const char* const kMigrationV032PeopleByOrganization;
+extern const char* const kMigrationV035ReportOrganizations;
 
 namespace {
 
@@ -95,6 +96,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {30, "ticket_last_seen", in_dialect(kMigrationV030TicketLastSeen, dialect)},
       {31, "report_rollups", in_dialect(kMigrationV031ReportRollups, dialect)},
       {32, "people_by_organization", in_dialect(kMigrationV032PeopleByOrganization, dialect)},
+      {35, "report_organizations", in_dialect(kMigrationV035ReportOrganizations, dialect)},
   };
 }
 
