@@ -86,8 +86,8 @@ for table, col, a, b in (("report_month_ratings", "month", 202601, 202611),
                          ("report_day_ratings", "day", 20251207, 20251231),
                          ("report_day_ratings", "day", 20261201, 20261206)):
     SATISFACTION[f"figures by every dimension, {table} {a}-{b}"] = (
-        f"SELECT {DIMENSIONS}, {RATING_COUNTS} FROM {table} WHERE {col} >= {a} AND {col} <= {b} "
-        f"GROUP BY {DIMENSIONS}")
+        f"SELECT {DIMENSIONS}, {RATING_COUNTS} FROM {table} WHERE organization_id = 0 AND "
+        f"{col} >= {a} AND {col} <= {b} GROUP BY {DIMENSIONS}")
 SATISFACTION["comments, first page"] = (
     f"SELECT s.ticket_id, t.protocol, s.service_id, s.unit_id, s.rating, t.rating_comment, "
     f"s.resolved_at FROM report_rating_shares s JOIN tickets t ON t.id = s.ticket_id "
@@ -189,14 +189,16 @@ def fill_sql(series, dialect):
         "duration_buckets b WHERE b.start_ms <= resolution_ms ORDER BY b.start_ms DESC LIMIT 1) "
         "FROM report_ticket_shares WHERE resolution_ms IS NOT NULL) x "
         "GROUP BY month, target, unit_id, service_id, severity, bucket",
-        # The satisfaction report's shares and roll-ups (as the ledger adds them up).
-        f"INSERT INTO report_rating_shares (ticket_id, unit_id, service_id, severity, channel, "
-        f"category, resolved_day, resolved_at, rating, commented) SELECT s.ticket_id, s.unit_id, "
+        # The satisfaction report's shares and roll-ups (as the ledger adds them up; the
+        # bench's tickets have no organization: the desk's rows, organization 0).
+        f"INSERT INTO report_rating_shares (ticket_id, organization_id, unit_id, service_id, "
+        f"severity, channel, category, resolved_day, resolved_at, rating, commented) "
+        f"SELECT s.ticket_id, 0, s.unit_id, "
         f"s.service_id, s.severity, s.channel, s.category, s.ended_day, {ended}, "
         f"CASE WHEN {rated} THEN {stars} END, CASE WHEN {commented} THEN 1 ELSE 0 END "
         f"FROM {series} JOIN report_ticket_shares s ON s.ticket_id = n WHERE s.resolved = 1",
-        *[f"INSERT INTO {table} ({col}, {DIMENSIONS}, asked, stars_1, stars_2, stars_3, stars_4, "
-          f"stars_5, commented) SELECT {expr}, {DIMENSIONS}, count(*), "
+        *[f"INSERT INTO {table} (organization_id, {col}, {DIMENSIONS}, asked, stars_1, stars_2, "
+          f"stars_3, stars_4, stars_5, commented) SELECT 0, {expr}, {DIMENSIONS}, count(*), "
           + ", ".join(f"sum(CASE WHEN rating = {k} THEN 1 ELSE 0 END)" for k in range(1, 6))
           + f", sum(commented) FROM report_rating_shares GROUP BY {expr}, {DIMENSIONS}"
           for table, col, expr in (("report_day_ratings", "day", "resolved_day"),

@@ -14,13 +14,15 @@ const std::vector<OperationDoc>& report_operations() {
        "violados, % cumpridos, P50/P90 de 1ª resposta e de solução em milissegundos de tempo "
        "útil, resolvidos e reabertos; e os chamados violados pela ordem do prazo (after: o "
        "next_after da página anterior). Para a diretoria, gestores de unidade (as suas unidades "
-       "e as abaixo delas) e administradores; 403 para os demais",
+       "e as abaixo delas), gestores de órgão (só os chamados do seu órgão: organization é o seu, "
+       "outro dá 404) e administradores; 403 para os demais. counting_percent: presente "
+       "enquanto os números ainda estão sendo recontados",
        "relatorios",
        nullptr,
        "SlaComplianceReport",
        200,
-       {"from", "to", "unit", "service", "severity", "channel", "category", "target", "limit",
-        "after"}},
+       {"from", "to", "unit", "organization", "service", "severity", "channel", "category",
+        "target", "limit", "after"}},
       {"GET",
        "/api/v1/reports/volume",
        "Volume e estoque no período: registrados por dia, semana, canal, serviço, categoria e "
@@ -30,7 +32,7 @@ const std::vector<OperationDoc>& report_operations() {
        nullptr,
        "VolumeReport",
        200,
-       {"from", "to", "unit", "service", "severity", "channel", "category"}},
+       {"from", "to", "unit", "organization", "service", "severity", "channel", "category"}},
   };
   return ops;
 }
@@ -39,7 +41,8 @@ nlohmann::ordered_json openapi_report_schemas() {
   return nlohmann::ordered_json::parse(R"JSON({
   "ReportQuery": {"type": "object", "properties": {
     "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"},
-    "unit": {"type": ["integer", "null"]}, "service": {"type": ["integer", "null"]},
+    "unit": {"type": ["integer", "null"]}, "organization": {"type": ["integer", "null"]},
+    "service": {"type": ["integer", "null"]},
     "severity": {"type": ["string", "null"]}, "channel": {"type": ["string", "null"]},
     "category": {"type": ["string", "null"]}, "target_percent": {"type": "integer"}}},
   "ComplianceLine": {"type": "object", "properties": {
@@ -59,6 +62,7 @@ nlohmann::ordered_json openapi_report_schemas() {
     "deadline": {"type": "string", "format": "date-time"},
     "resolution_ms": {"type": ["integer", "null"]}}},
   "SlaComplianceReport": {"type": "object", "properties": {
+    "counting_percent": {"type": ["integer", "null"]},
     "query": {"$ref": "#/components/schemas/ReportQuery"},
     "total": {"$ref": "#/components/schemas/ComplianceLine"},
     "by_severity": {"type": "array", "items": {"$ref": "#/components/schemas/ComplianceLine"}},
@@ -68,6 +72,7 @@ nlohmann::ordered_json openapi_report_schemas() {
   "ReportCountLine": {"type": "object", "properties": {
     "key": {"type": "string"}, "label": {"type": "string"}, "count": {"type": "integer"}}},
   "VolumeReport": {"type": "object", "properties": {
+    "counting_percent": {"type": ["integer", "null"]},
     "query": {"$ref": "#/components/schemas/ReportQuery"},
     "registered": {"type": "integer"}, "ended": {"type": "integer"},
     "open_now": {"type": "integer"},

@@ -20,14 +20,16 @@ const std::vector<OperationDoc>& satisfaction_report_operations() {
        nullptr,
        "SatisfactionReport",
        200,
-       {"from", "to", "unit", "service", "severity", "channel", "category", "limit", "after"}},
+       {"from", "to", "unit", "organization", "service", "severity", "channel", "category", "limit",
+        "after"}},
       {"GET",
        "/api/v1/reports/charter",
        "Painel da Carta de Serviços: por serviço público, os números que a Carta mostra "
        "(registrados, resolvidos, mediana do tempo de solução em milissegundos corridos, % "
        "resolvidos no prazo publicado, avaliações e média) sobre os chamados registrados nos "
-       "meses que o período toca. Filtra por unidade responsável e serviço (severity, channel e "
-       "category: 400). Mesma autorização do relatório de SLA",
+       "meses que o período toca, de todo o atendimento (são os números públicos da Carta). "
+       "Filtra por unidade responsável e serviço (organization, severity, channel e category: "
+       "422). Mesma autorização do relatório de SLA",
        "relatorios",
        nullptr,
        "CharterPanel",
@@ -52,6 +54,7 @@ nlohmann::ordered_json openapi_satisfaction_report_schemas() {
     "resolved_at": {"type": "string", "format": "date-time"}}},
   "SatisfactionReport": {"type": "object", "properties": {
     "query": {"$ref": "#/components/schemas/ReportQuery"},
+    "counting_percent": {"type": ["integer", "null"]},
     "total": {"$ref": "#/components/schemas/RatingLine"},
     "by_service": {"type": "array", "items": {"$ref": "#/components/schemas/RatingLine"}},
     "by_unit": {"type": "array", "items": {"$ref": "#/components/schemas/RatingLine"}},

@@ -12,10 +12,15 @@ nlohmann::json report_optional(const std::optional<T>& v) {
 }
 
 nlohmann::json query_json(const app::ReportQuery& q) {
-  return {{"from", report_day_iso(q.first_day)},     {"to", report_day_iso(q.last_day)},
-          {"unit", report_optional(q.unit_id)},      {"service", report_optional(q.service_id)},
-          {"severity", report_optional(q.severity)}, {"channel", report_optional(q.channel)},
-          {"category", report_optional(q.category)}, {"target_percent", q.target_percent}};
+  return {{"from", report_day_iso(q.first_day)},
+          {"to", report_day_iso(q.last_day)},
+          {"unit", report_optional(q.unit_id)},
+          {"organization", report_optional(q.organization_id)},
+          {"service", report_optional(q.service_id)},
+          {"severity", report_optional(q.severity)},
+          {"channel", report_optional(q.channel)},
+          {"category", report_optional(q.category)},
+          {"target_percent", q.target_percent}};
 }
 
 nlohmann::json compliance_line_json(const app::ComplianceLine& l) {
@@ -63,6 +68,7 @@ nlohmann::json sla_compliance_json(const app::SlaComplianceReport& r) {
                         {"resolution_ms", report_optional(b.row.resolution_ms)}});
   }
   return {{"query", query_json(r.query)},
+          {"counting_percent", report_optional(r.counting_percent)},
           {"total", compliance_line_json(r.total)},
           {"by_severity", severities},
           {"by_service", services},
@@ -87,6 +93,7 @@ nlohmann::json volume_json(const app::VolumeReport& r) {
                      {"registered_by_channel", w.registered_by_channel}});
   }
   return {{"query", query_json(r.query)},
+          {"counting_percent", report_optional(r.counting_percent)},
           {"registered", r.registered},
           {"ended", r.ended},
           {"open_now", r.open_now},

@@ -24,9 +24,13 @@ nlohmann::json rating_or_null(const std::optional<T>& v) {
 }
 
 nlohmann::json rating_query_json(const app::ReportQuery& q) {
-  return {{"from", report_day_iso(q.first_day)},    {"to", report_day_iso(q.last_day)},
-          {"unit", rating_or_null(q.unit_id)},      {"service", rating_or_null(q.service_id)},
-          {"severity", rating_or_null(q.severity)}, {"channel", rating_or_null(q.channel)},
+  return {{"from", report_day_iso(q.first_day)},
+          {"to", report_day_iso(q.last_day)},
+          {"unit", rating_or_null(q.unit_id)},
+          {"organization", rating_or_null(q.organization_id)},
+          {"service", rating_or_null(q.service_id)},
+          {"severity", rating_or_null(q.severity)},
+          {"channel", rating_or_null(q.channel)},
           {"category", rating_or_null(q.category)}};
 }
 
@@ -58,6 +62,7 @@ nlohmann::json satisfaction_json(const app::SatisfactionReport& r) {
                         {"resolved_at", format_utc(c.row.resolved_at)}});
   }
   return {{"query", rating_query_json(r.query)},
+          {"counting_percent", rating_or_null(r.counting_percent)},
           {"total", rating_line_json(r.total)},
           {"by_service", lines(r.by_service)},
           {"by_unit", lines(r.by_unit)},

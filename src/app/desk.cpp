@@ -24,6 +24,7 @@
 #include "app/privacy/access_log.hpp"
 #include "app/privacy/privacy_notices.hpp"
 #include "app/reports/charter_panel.hpp"
+#include "app/reports/report_recount.hpp"
 #include "app/reports/reports.hpp"
 #include "app/reports/satisfaction_report.hpp"
 #include "app/sla/sla_admin.hpp"
@@ -77,6 +78,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   reports_ = std::make_unique<Reports>(ctx);
   satisfaction_reports_ = std::make_unique<SatisfactionReports>(ctx, *reports_);
   charter_panels_ = std::make_unique<CharterPanels>(ctx, *reports_, *charter_);
+  report_recount_ = std::make_unique<ReportRecount>(ctx, *ledger_);
 }
 
 Desk::~Desk() = default;

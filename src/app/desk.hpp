@@ -38,6 +38,7 @@ class Reports;
 class SatisfactionReports;
 class SlaAdmin;
 class SlaRecompute;
+class ReportRecount;
 class StatusComponents;
 class StatusNotices;
 class StatusPage;
@@ -100,6 +101,8 @@ class Desk {
   // app/reports/charter_panel.hpp).
   SatisfactionReports& satisfaction_reports() { return *satisfaction_reports_; }
   CharterPanels& charter_panels() { return *charter_panels_; }
+  // The background recount of the reports' roll-ups (app/reports/report_recount.hpp).
+  ReportRecount& report_recount() { return *report_recount_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -139,6 +142,7 @@ class Desk {
   std::unique_ptr<Reports> reports_;
   std::unique_ptr<SatisfactionReports> satisfaction_reports_;
   std::unique_ptr<CharterPanels> charter_panels_;
+  std::unique_ptr<ReportRecount> report_recount_;
 };
 
 }  // namespace guiche::app

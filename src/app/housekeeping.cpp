@@ -5,6 +5,7 @@
 #include "app/manifestations/manifestations.hpp"
 #include "app/personal_data/personal_data.hpp"
 #include "app/privacy/access_log.hpp"
+#include "app/reports/report_recount.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_recompute.hpp"
 #include "app/tickets/ticket_work.hpp"
@@ -33,8 +34,12 @@ Housekeeping::Housekeeping(Desk& desk, std::chrono::milliseconds period)
               // LGPD: access-log entries past the retention period, in bounded batches.
               desk.access_log().delete_expired(desk.config().access_log_retention);
             }),
-      // A pending job is noticed within a second, then runs without pause.
-      recompute_("sla-recompute", std::chrono::seconds(1),
-                 std::function<bool()>([&desk] { return desk.sla_recompute().run_batch(); })) {}
+      // A pending job is noticed within a second, then runs without pause: the
+      // SLA recompute, and the reports' recount (app/reports/report_recount.hpp).
+      recompute_("sla-recompute", std::chrono::seconds(1), std::function<bool()>([&desk] {
+                   const bool clocks_pending = desk.sla_recompute().run_batch();
+                   const bool reports_pending = desk.report_recount().run_batch();
+                   return clocks_pending || reports_pending;
+                 })) {}
 
 }  // namespace guiche::app

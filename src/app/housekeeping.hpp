@@ -9,7 +9,8 @@
 // LGPD retention rule when configured (requesters anonymized N years after
 // their last ticket closed, app/personal_data/personal_data.hpp); and, on a
 // loop of its own, the recompute of the cached SLA clocks after a change of
-// configuration or calendar (app/sla/sla_recompute.hpp), batch after batch
+// configuration or calendar (app/sla/sla_recompute.hpp) and the recount of
+// the reports' roll-ups (app/reports/report_recount.hpp), batch after batch
 // while one is pending. Safe to run on several nodes at once (each decision
 // re-checks the ticket's events under its lock; each batch locks the job).
 #include <chrono>

@@ -8,35 +8,38 @@
 namespace guiche::store {
 namespace {
 
-// day (or month), unit, service, severity, channel, category
-using RatingRollupKey =
-    std::tuple<int, std::int64_t, std::int64_t, std::string, std::string, std::string>;
+// organization (0: the desk), day (or month), unit, service, severity, channel,
+// category
+using RatingRollupKey = std::tuple<std::int64_t, int, std::int64_t, std::int64_t, std::string,
+                                   std::string, std::string>;
 
 constexpr const char* kRatingCountColumns =
     "asked, stars_1, stars_2, stars_3, stars_4, stars_5, commented";
 
 void add_rating_share(std::map<RatingRollupKey, RatingCounts>& figures, const TicketRatingShare& s,
                       std::int64_t sign) {
-  auto& n = figures[{s.resolved_day, s.unit_id, s.service_id, s.severity, s.channel, s.category}];
-  n.asked += sign;
-  if (s.rating && *s.rating >= 1 && *s.rating <= 5) {
-    n.stars[static_cast<std::size_t>(*s.rating - 1)] += sign;
-    if (s.commented) n.commented += sign;
+  // The desk's rows, and its organization's again.
+  for (std::int64_t org : {std::int64_t{0}, s.organization_id}) {
+    auto& n =
+        figures[{org, s.resolved_day, s.unit_id, s.service_id, s.severity, s.channel, s.category}];
+    n.asked += sign;
+    if (s.rating && *s.rating >= 1 && *s.rating <= 5) {
+      n.stars[static_cast<std::size_t>(*s.rating - 1)] += sign;
+      if (s.commented) n.commented += sign;
+    }
+    if (s.organization_id == 0) break;  // no organization: the desk's rows alone
   }
 }
 
-// `table`: report_day_ratings (the key's first part a day) or
+// `table`: report_day_ratings (the key's second part a day) or
 // report_month_ratings (a month).
 void add_rating_counts(Connection& c, const std::string& table, const RatingRollupKey& k,
                        const RatingCounts& d) {
   const std::string period = table == "report_day_ratings" ? "day" : "month";
-  std::vector<Value> params{std::int64_t{std::get<0>(k)},
-                            std::get<1>(k),
-                            std::get<2>(k),
-                            std::get<3>(k),
-                            std::get<4>(k),
-                            std::get<5>(k),
-                            d.asked};
+  std::vector<Value> params{std::get<0>(k), std::int64_t{std::get<1>(k)},
+                            std::get<2>(k), std::get<3>(k),
+                            std::get<4>(k), std::get<5>(k),
+                            std::get<6>(k), d.asked};
   for (auto v : d.stars) params.emplace_back(v);
   params.emplace_back(d.commented);
   std::string update;
@@ -45,10 +48,11 @@ void add_rating_counts(Connection& c, const std::string& table, const RatingRoll
     update += std::string(update.empty() ? "" : ", ") + col + " = " + table + "." + col +
               " + excluded." + col;
   }
-  c.query("INSERT INTO " + table + " (" + period +
+  c.query("INSERT INTO " + table + " (organization_id, " + period +
               ", unit_id, service_id, severity, channel, category, " + kRatingCountColumns +
-              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (" + period +
-              ", unit_id, service_id, severity, channel, category) DO UPDATE SET " + update,
+              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (organization_id, " +
+              period + ", unit_id, service_id, severity, channel, category) DO UPDATE SET " +
+              update,
           params);
 }
 
@@ -83,20 +87,21 @@ RatingCounts& RatingCounts::operator+=(const RatingCounts& o) {
 
 std::optional<TicketRatingShare> load_ticket_rating_share(Connection& c, std::int64_t ticket_id) {
   auto r = c.query_one(
-      "SELECT unit_id, service_id, severity, channel, category, resolved_day, resolved_at, "
-      "rating, commented FROM report_rating_shares WHERE ticket_id = ?",
+      "SELECT organization_id, unit_id, service_id, severity, channel, category, resolved_day, "
+      "resolved_at, rating, commented FROM report_rating_shares WHERE ticket_id = ?",
       {ticket_id});
   if (!r) return std::nullopt;
   TicketRatingShare s;
-  s.unit_id = r->integer(0);
-  s.service_id = r->integer(1);
-  s.severity = r->text(2);
-  s.channel = r->text(3);
-  s.category = r->text(4);
-  s.resolved_day = static_cast<int>(r->integer(5));
-  s.resolved_at = from_millis(r->integer(6));
-  if (auto v = r->optional_integer(7)) s.rating = static_cast<int>(*v);
-  s.commented = r->integer(8) != 0;
+  s.organization_id = r->integer(0);
+  s.unit_id = r->integer(1);
+  s.service_id = r->integer(2);
+  s.severity = r->text(3);
+  s.channel = r->text(4);
+  s.category = r->text(5);
+  s.resolved_day = static_cast<int>(r->integer(6));
+  s.resolved_at = from_millis(r->integer(7));
+  if (auto v = r->optional_integer(8)) s.rating = static_cast<int>(*v);
+  s.commented = r->integer(9) != 0;
   return s;
 }
 
@@ -112,7 +117,7 @@ void move_ticket_rating_share(Connection& c, std::int64_t ticket_id,
     if (delta == RatingCounts{}) continue;
     add_rating_counts(c, "report_day_ratings", key, delta);
     auto month = key;
-    std::get<0>(month) /= 100;
+    std::get<1>(month) /= 100;
     months[month] += delta;
   }
   for (const auto& [key, delta] : months) {
@@ -124,15 +129,15 @@ void move_ticket_rating_share(Connection& c, std::int64_t ticket_id,
   }
   const auto& s = *after;
   c.query(
-      "INSERT INTO report_rating_shares (ticket_id, unit_id, service_id, severity, channel, "
-      "category, resolved_day, resolved_at, rating, commented) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (ticket_id) DO UPDATE SET unit_id = excluded.unit_id, "
-      "service_id = excluded.service_id, severity = excluded.severity, "
-      "channel = excluded.channel, category = excluded.category, "
+      "INSERT INTO report_rating_shares (ticket_id, organization_id, unit_id, service_id, "
+      "severity, channel, category, resolved_day, resolved_at, rating, commented) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (ticket_id) DO UPDATE SET organization_id = excluded.organization_id, "
+      "unit_id = excluded.unit_id, service_id = excluded.service_id, "
+      "severity = excluded.severity, channel = excluded.channel, category = excluded.category, "
       "resolved_day = excluded.resolved_day, resolved_at = excluded.resolved_at, "
       "rating = excluded.rating, commented = excluded.commented",
-      {ticket_id, s.unit_id, s.service_id, s.severity, s.channel, s.category,
+      {ticket_id, s.organization_id, s.unit_id, s.service_id, s.severity, s.channel, s.category,
        std::int64_t{s.resolved_day}, to_millis(s.resolved_at),
        s.rating ? Value{std::int64_t{*s.rating}} : Value{}, std::int64_t{s.commented}});
 }
@@ -146,39 +151,57 @@ void clear_rating_rollups(Connection& c) {
 std::string backfill_rating_rollups_sql() {
   // The rating share of every resolved ticket from its report share (its
   // dimensions and resolution day, store/report_rollup_rows.hpp) and its row
-  // (the instant, the stars, the comment); then the sums per day and month.
+  // (the organization, the instant, the stars, the comment); then the sums
+  // per day and month, the desk's (organization 0) and each organization's.
   std::string stars;
   for (int s = 1; s <= 5; ++s) {
     stars += ", sum(CASE WHEN rating = " + std::to_string(s) + " THEN 1 ELSE 0 END)";
   }
-  auto rollup = [&](const std::string& table, const std::string& period, const std::string& expr) {
-    return "INSERT INTO " + table + " (" + period +
+  auto rollup = [&](const std::string& table, const std::string& period, const std::string& expr,
+                    bool by_organization) {
+    const std::string dims = expr + ", unit_id, service_id, severity, channel, category";
+    return "INSERT INTO " + table + " (organization_id, " + period +
            ", unit_id, service_id, severity, channel, category, " + kRatingCountColumns +
-           ") SELECT " + expr + ", unit_id, service_id, severity, channel, category, count(*)" +
+           ") SELECT " + (by_organization ? "organization_id" : "0") + ", " + dims + ", count(*)" +
            stars +
            ", sum(CASE WHEN rating IS NOT NULL THEN commented ELSE 0 END) "
-           "FROM report_rating_shares GROUP BY " +
-           expr + ", unit_id, service_id, severity, channel, category;\n";
+           "FROM report_rating_shares" +
+           (by_organization ? " WHERE organization_id <> 0 GROUP BY organization_id, "
+                            : " GROUP BY ") +
+           dims + ";\n";
   };
   return "DELETE FROM report_rating_shares;\nDELETE FROM report_day_ratings;\n"
          "DELETE FROM report_month_ratings;\n"
-         "INSERT INTO report_rating_shares (ticket_id, unit_id, service_id, severity, channel, "
-         "category, resolved_day, resolved_at, rating, commented) "
-         "SELECT s.ticket_id, s.unit_id, s.service_id, s.severity, s.channel, s.category, "
-         "s.ended_day, t.resolved_at, t.rating, "
+         "INSERT INTO report_rating_shares (ticket_id, organization_id, unit_id, service_id, "
+         "severity, channel, category, resolved_day, resolved_at, rating, commented) "
+         "SELECT s.ticket_id, COALESCE(t.organization_id, 0), s.unit_id, s.service_id, "
+         "s.severity, s.channel, s.category, s.ended_day, t.resolved_at, t.rating, "
          "CASE WHEN t.rating IS NOT NULL AND t.rating_comment <> '' THEN 1 ELSE 0 END "
          "FROM report_ticket_shares s JOIN tickets t ON t.id = s.ticket_id "
          "WHERE s.resolved = 1 AND s.ended_day IS NOT NULL AND t.resolved_at IS NOT NULL;\n" +
-         rollup("report_day_ratings", "day", "resolved_day") +
-         rollup("report_month_ratings", "month", "resolved_day / 100");
+         rollup("report_day_ratings", "day", "resolved_day", false) +
+         rollup("report_day_ratings", "day", "resolved_day", true) +
+         rollup("report_month_ratings", "month", "resolved_day / 100", false) +
+         rollup("report_month_ratings", "month", "resolved_day / 100", true);
 }
+
+namespace {
+
+// The filter but its organization, which keys the rows instead.
+ReportRowFilter rating_rest_of(const ReportRowFilter& f) {
+  auto rest = f;
+  rest.organization_id.reset();
+  return rest;
+}
+
+}  // namespace
 
 std::string rating_figures_sql(const ReportRowFilter& f, const std::string& table) {
   const std::string period = table == "report_day_ratings" ? "day" : "month";
   return "SELECT unit_id, service_id, severity, channel, category, sum(asked), sum(stars_1), "
          "sum(stars_2), sum(stars_3), sum(stars_4), sum(stars_5), sum(commented) FROM " +
-         table + " WHERE " + period + " >= ? AND " + period + " <= ?" +
-         report_filter_conditions(f, "") +
+         table + " WHERE organization_id = ? AND " + period + " >= ? AND " + period + " <= ?" +
+         report_filter_conditions(rating_rest_of(f), "") +
          " GROUP BY unit_id, service_id, severity, channel, category";
 }
 
@@ -187,8 +210,8 @@ std::vector<RatingDimensionCounts> sum_rating_figures_by_dimensions(Connection& 
   using DimKey = std::tuple<std::int64_t, std::int64_t, std::string, std::string, std::string>;
   std::map<DimKey, RatingCounts> sums;
   auto read = [&](const std::string& table, int from, int to) {
-    std::vector<Value> params{std::int64_t{from}, std::int64_t{to}};
-    add_report_filter_params(f, params);
+    std::vector<Value> params{f.organization_id.value_or(0), std::int64_t{from}, std::int64_t{to}};
+    add_report_filter_params(rating_rest_of(f), params);
     for (const auto& r : c.query(rating_figures_sql(f, table), params)) {
       sums[{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)}] += rating_counts_at(r, 5);
     }

@@ -4,11 +4,13 @@
 // category — the dimensions of the other reports' roll-ups
 // (store/report_rollup_rows.hpp), so the same filters apply — the resolved
 // tickets whose requester was asked to rate the service, and the ratings of
-// 1 to 5 stars they gave; the same per month. The ticket ledger keeps them in
-// the transaction of each change by moving the ticket's share from what it
-// was to what it is (app/ledger/rating_share.hpp); the report reads only these
-// rows, and the comments of a period through the partial index on the shares
-// by resolution instant.
+// 1 to 5 stars they gave; the same per month. Every row is keyed by an
+// organization first: 0 for the whole desk, where every ticket counts, and
+// the requester's organization, where its tickets count a second time, so a
+// report filtered by an organization reads that organization's rows alone. The ticket ledger keeps
+// them in the transaction of each change by moving the ticket's share from what it was to what it
+// is (app/ledger/rating_share.hpp); the report reads only these rows, and the comments of a period
+// through the partial index on the shares by resolution instant.
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -23,7 +25,8 @@ namespace guiche::store {
 
 // What one resolved ticket adds: counted on the day of its (last) resolution.
 struct TicketRatingShare {
-  std::int64_t unit_id = 0;  // 0: not routed to a unit
+  std::int64_t organization_id = 0;  // the requester's organization; 0: none
+  std::int64_t unit_id = 0;          // 0: not routed to a unit
   std::int64_t service_id = 0;
   std::string severity;  // "" without a clock
   std::string channel;
@@ -92,7 +95,9 @@ struct RatingCursor {
 std::vector<RatingCommentRow> rating_comments(Connection& c, const ReportRowFilter& f,
                                               const std::optional<RatingCursor>& after, int limit);
 
-// The statements, for the plan tests.
+// The statements, for the plan tests. The figures' parameters: the
+// organization (0: the whole desk), the first and last day or month, then the
+// filter's but its organization.
 std::string rating_figures_sql(const ReportRowFilter& f, const std::string& table);
 std::string rating_comments_sql(const ReportRowFilter& f, bool with_cursor);
 

@@ -14,17 +14,26 @@ using RollupKey =
     std::tuple<int, std::int64_t, std::int64_t, std::string, std::string, std::string>;
 // month, target, unit, service, severity, bucket
 using DurationKey = std::tuple<int, int, std::int64_t, std::int64_t, std::string, int>;
+// The same under the ticket's organization (0: none).
+using OrgRollupKey = std::pair<std::int64_t, RollupKey>;
+using OrgDurationKey = std::pair<std::int64_t, DurationKey>;
 
-DurationKey duration_key(const TicketReportShare& s, int day, int target, std::int64_t ms) {
-  return {day / 100, target, s.unit_id, s.service_id, s.severity, duration_bucket(ms)};
+OrgDurationKey duration_key(const TicketReportShare& s, int day, int target, std::int64_t ms) {
+  return {s.organization_id,
+          {day / 100, target, s.unit_id, s.service_id, s.severity, duration_bucket(ms)}};
 }
 
-RollupKey rollup_key(const TicketReportShare& s, int day) {
-  return {day, s.unit_id, s.service_id, s.severity, s.channel, s.category};
+OrgRollupKey rollup_key(const TicketReportShare& s, int day) {
+  return {s.organization_id, {day, s.unit_id, s.service_id, s.severity, s.channel, s.category}};
 }
 
-void add_share(std::map<RollupKey, ReportCounts>& figures,
-               std::map<DurationKey, std::int64_t>& durations, const TicketReportShare& s,
+// The roll-up tables a report reads: the organization's when it filters by one.
+std::string rollup_table(const ReportRowFilter& f, const char* what) {
+  return std::string(f.organization_id ? "report_org_" : "report_") + what;
+}
+
+void add_share(std::map<OrgRollupKey, ReportCounts>& figures,
+               std::map<OrgDurationKey, std::int64_t>& durations, const TicketReportShare& s,
                std::int64_t sign) {
   auto& reg = figures[rollup_key(s, s.registered_day)];
   reg.registered += sign;
@@ -62,10 +71,12 @@ std::vector<Value> key_values(const RollupKey& k) {
 }
 
 // `table`: report_day_figures (the key's first part a day) or
-// report_month_figures (a month).
-void add_figures(Connection& c, const std::string& table, const RollupKey& k,
-                 const ReportCounts& d) {
-  auto params = key_values(k);
+// report_month_figures (a month), or their report_org_ forms with `org`.
+void add_figures(Connection& c, const std::string& table, std::optional<std::int64_t> org,
+                 const RollupKey& k, const ReportCounts& d) {
+  std::vector<Value> params;
+  if (org) params.emplace_back(*org);
+  for (auto& v : key_values(k)) params.push_back(std::move(v));
   for (auto v : {d.registered, d.open_now, d.ended, d.resolved, d.reopened, d.due, d.met,
                  d.breached, d.first_responses}) {
     params.emplace_back(v);
@@ -77,25 +88,33 @@ void add_figures(Connection& c, const std::string& table, const RollupKey& k,
     update +=
         std::string(update.empty() ? "" : ", ") + col + " = " + sum + col + " + excluded." + col;
   }
-  c.query(
-      "INSERT INTO " + table + " (" + (table == "report_day_figures" ? "day" : "month") +
-          ", unit_id, service_id, severity, channel, category, "
-          "registered, open_now, ended, resolved, reopened, due, met, breached, first_responses) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-          "ON CONFLICT (" +
-          (table == "report_day_figures" ? "day" : "month") +
-          ", unit_id, service_id, severity, channel, category) DO UPDATE SET " + update,
-      params);
+  const std::string key = std::string(org ? "organization_id, " : "") +
+                          (table.ends_with("day_figures") ? "day" : "month") +
+                          ", unit_id, service_id, severity, channel, category";
+  c.query("INSERT INTO " + table + " (" + key +
+              ", registered, open_now, ended, resolved, reopened, due, met, breached, "
+              "first_responses) VALUES (" +
+              (org ? "?, " : "") + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (" +
+              key + ") DO UPDATE SET " + update,
+          params);
 }
 
-void add_duration(Connection& c, const DurationKey& k, std::int64_t n) {
-  c.query(
-      "INSERT INTO report_month_durations (month, target, unit_id, service_id, severity, bucket, "
-      "tickets) VALUES (?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (month, target, unit_id, service_id, severity, bucket) "
-      "DO UPDATE SET tickets = report_month_durations.tickets + excluded.tickets",
-      {std::int64_t{std::get<0>(k)}, std::int64_t{std::get<1>(k)}, std::get<2>(k), std::get<3>(k),
-       std::get<4>(k), std::int64_t{std::get<5>(k)}, n});
+void add_duration(Connection& c, std::optional<std::int64_t> org, const DurationKey& k,
+                  std::int64_t n) {
+  const std::string table = org ? "report_org_month_durations" : "report_month_durations";
+  const std::string key = std::string(org ? "organization_id, " : "") +
+                          "month, target, unit_id, service_id, severity, bucket";
+  std::vector<Value> params;
+  if (org) params.emplace_back(*org);
+  for (Value v : {Value{std::int64_t{std::get<0>(k)}}, Value{std::int64_t{std::get<1>(k)}},
+                  Value{std::get<2>(k)}, Value{std::get<3>(k)}, Value{std::get<4>(k)},
+                  Value{std::int64_t{std::get<5>(k)}}, Value{n}}) {
+    params.push_back(std::move(v));
+  }
+  c.query("INSERT INTO " + table + " (" + key + ", tickets) VALUES (" + (org ? "?, " : "") +
+              "?, ?, ?, ?, ?, ?, ?) ON CONFLICT (" + key + ") DO UPDATE SET tickets = " + table +
+              ".tickets + excluded.tickets",
+          params);
 }
 
 std::optional<int> optional_day(const Row& r, std::size_t i) {
@@ -109,11 +128,13 @@ Value day_value(const std::optional<int>& d) {
 
 void save_share(Connection& c, std::int64_t ticket_id, const TicketReportShare& s) {
   c.query(
-      "INSERT INTO report_ticket_shares (ticket_id, unit_id, service_id, severity, channel, "
+      "INSERT INTO report_ticket_shares (ticket_id, organization_id, unit_id, service_id, "
+      "severity, channel, "
       "category, registered_day, is_open, ended_day, resolved, reopened, due_day, met, breached, "
       "deadline, first_response_day, first_response_ms, resolution_ms) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (ticket_id) DO UPDATE SET unit_id = excluded.unit_id, "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (ticket_id) DO UPDATE SET organization_id = excluded.organization_id, "
+      "unit_id = excluded.unit_id, "
       "service_id = excluded.service_id, severity = excluded.severity, "
       "channel = excluded.channel, category = excluded.category, "
       "registered_day = excluded.registered_day, is_open = excluded.is_open, "
@@ -122,7 +143,7 @@ void save_share(Connection& c, std::int64_t ticket_id, const TicketReportShare& 
       "breached = excluded.breached, deadline = excluded.deadline, "
       "first_response_day = excluded.first_response_day, "
       "first_response_ms = excluded.first_response_ms, resolution_ms = excluded.resolution_ms",
-      {ticket_id, s.unit_id, s.service_id, s.severity, s.channel, s.category,
+      {ticket_id, s.organization_id, s.unit_id, s.service_id, s.severity, s.channel, s.category,
        std::int64_t{s.registered_day}, std::int64_t{s.open}, day_value(s.ended_day),
        std::int64_t{s.resolved}, std::int64_t{s.reopened}, day_value(s.due_day),
        std::int64_t{s.met}, std::int64_t{s.breached},
@@ -179,6 +200,7 @@ std::string filter_conditions(const ReportRowFilter& f, const std::string& prefi
   if (f.severity) sql += " AND " + prefix + "severity = ?";
   if (f.channel) sql += " AND " + prefix + "channel = ?";
   if (f.category) sql += " AND " + prefix + "category = ?";
+  if (f.organization_id) sql += " AND " + prefix + "organization_id = ?";
   return sql;
 }
 
@@ -187,6 +209,7 @@ void add_filter_params(const ReportRowFilter& f, std::vector<Value>& params) {
   if (f.severity) params.emplace_back(*f.severity);
   if (f.channel) params.emplace_back(*f.channel);
   if (f.category) params.emplace_back(*f.category);
+  if (f.organization_id) params.emplace_back(*f.organization_id);
 }
 
 std::vector<Value> day_params(const ReportRowFilter& f) {
@@ -239,7 +262,8 @@ std::optional<TicketReportShare> load_ticket_report_share(Connection& c, std::in
   auto r = c.query_one(
       "SELECT unit_id, service_id, severity, channel, category, registered_day, is_open, "
       "ended_day, resolved, reopened, due_day, met, breached, deadline, first_response_day, "
-      "first_response_ms, resolution_ms FROM report_ticket_shares WHERE ticket_id = ?",
+      "first_response_ms, resolution_ms, organization_id FROM report_ticket_shares "
+      "WHERE ticket_id = ?",
       {ticket_id});
   if (!r) return std::nullopt;
   TicketReportShare s;
@@ -260,6 +284,7 @@ std::optional<TicketReportShare> load_ticket_report_share(Connection& c, std::in
   s.first_response_day = optional_day(*r, 14);
   s.first_response_ms = r->optional_integer(15);
   s.resolution_ms = r->optional_integer(16);
+  s.organization_id = r->integer(17);
   return s;
 }
 
@@ -267,23 +292,42 @@ void move_ticket_report_share(Connection& c, std::int64_t ticket_id,
                               const std::optional<TicketReportShare>& before,
                               const std::optional<TicketReportShare>& after) {
   if (before == after) return;  // a reply, a note, an assignment: nothing moves
-  std::map<RollupKey, ReportCounts> figures;
-  std::map<DurationKey, std::int64_t> durations;
+  std::map<OrgRollupKey, ReportCounts> figures;
+  std::map<OrgDurationKey, std::int64_t> durations;
   if (before) add_share(figures, durations, *before, -1);
   if (after) add_share(figures, durations, *after, 1);
-  std::map<RollupKey, ReportCounts> months;
+  // The desk's rows sum every organization; an organization's rows its own.
+  std::map<RollupKey, ReportCounts> days, months;
+  std::map<OrgRollupKey, ReportCounts> org_days, org_months;
   for (const auto& [key, delta] : figures) {
-    if (delta == ReportCounts{}) continue;
-    add_figures(c, "report_day_figures", key, delta);
     auto month = key;
-    std::get<0>(month) /= 100;
-    months[month] += delta;
+    std::get<0>(month.second) /= 100;
+    days[key.second] += delta;
+    months[month.second] += delta;
+    if (key.first != 0) {
+      org_days[key] += delta;
+      org_months[month] += delta;
+    }
   }
-  for (const auto& [key, delta] : months) {
-    if (!(delta == ReportCounts{})) add_figures(c, "report_month_figures", key, delta);
+  for (const auto* rows : {&days, &months}) {
+    const char* table = rows == &days ? "report_day_figures" : "report_month_figures";
+    for (const auto& [key, delta] : *rows) {
+      if (!(delta == ReportCounts{})) add_figures(c, table, std::nullopt, key, delta);
+    }
   }
+  for (const auto* rows : {&org_days, &org_months}) {
+    const char* table = rows == &org_days ? "report_org_day_figures" : "report_org_month_figures";
+    for (const auto& [key, delta] : *rows) {
+      if (!(delta == ReportCounts{})) add_figures(c, table, key.first, key.second, delta);
+    }
+  }
+  std::map<DurationKey, std::int64_t> desk_durations;
   for (const auto& [key, delta] : durations) {
-    if (delta != 0) add_duration(c, key, delta);
+    desk_durations[key.second] += delta;
+    if (key.first != 0 && delta != 0) add_duration(c, key.first, key.second, delta);
+  }
+  for (const auto& [key, delta] : desk_durations) {
+    if (delta != 0) add_duration(c, std::nullopt, key, delta);
   }
   if (after) {
     save_share(c, ticket_id, *after);
@@ -296,15 +340,16 @@ void clear_report_rollups(Connection& c) {
   c.execute_script(
       "DELETE FROM report_ticket_shares; DELETE FROM report_day_figures; "
       "DELETE FROM report_month_figures; "
-      "DELETE FROM report_month_durations;");
+      "DELETE FROM report_month_durations; DELETE FROM report_org_day_figures; "
+      "DELETE FROM report_org_month_figures; DELETE FROM report_org_month_durations;");
 }
 
 std::string report_figures_sql(const ReportRowFilter& f, ReportGroup group) {
   const std::string g = group_column(group);
   return "SELECT " + g +
          ", sum(registered), sum(open_now), sum(ended), sum(resolved), sum(reopened), sum(due), "
-         "sum(met), sum(breached), sum(first_responses) FROM report_day_figures "
-         "WHERE day >= ? AND day <= ?" +
+         "sum(met), sum(breached), sum(first_responses) FROM " +
+         rollup_table(f, "day_figures") + " WHERE day >= ? AND day <= ?" +
          filter_conditions(f, "") + (group == ReportGroup::none ? "" : " GROUP BY " + g);
 }
 
@@ -358,9 +403,9 @@ std::vector<DimensionCounts> sum_report_figures_by_dimensions(Connection& c,
   };
   const auto span = period_span(f.first_day, f.last_day);
   if (span.first_month <= span.last_month) {
-    read("report_month_figures", "month", span.first_month, span.last_month);
+    read(rollup_table(f, "month_figures"), "month", span.first_month, span.last_month);
   }
-  for (const auto& [from, to] : span.days) read("report_day_figures", "day", from, to);
+  for (const auto& [from, to] : span.days) read(rollup_table(f, "day_figures"), "day", from, to);
   std::vector<DimensionCounts> out;
   for (const auto& [k, n] : sums) {
     out.push_back(
@@ -373,10 +418,10 @@ std::map<int, std::int64_t> open_tickets_by_day(Connection& c, const ReportRowFi
   std::vector<Value> params;
   add_filter_params(f, params);
   std::map<int, std::int64_t> out;
-  for (const auto& r : c.query("SELECT day, sum(open_now) FROM report_day_figures "
-                               "WHERE open_now <> 0" +
-                                   filter_conditions(f, "") + " GROUP BY day",
-                               params)) {
+  for (const auto& r :
+       c.query("SELECT day, sum(open_now) FROM " + rollup_table(f, "day_figures") +
+                   " WHERE open_now <> 0" + filter_conditions(f, "") + " GROUP BY day",
+               params)) {
     if (r.integer(1) != 0) out[static_cast<int>(r.integer(0))] = r.integer(1);
   }
   return out;
@@ -399,12 +444,11 @@ std::map<std::string, std::map<int, std::int64_t>> sum_report_durations(Connecti
     std::vector<Value> params{std::int64_t{span.first_month}, std::int64_t{span.last_month},
                               std::int64_t{target}};
     add_filter_params(f, params);
-    for (const auto& r : c.query("SELECT " + g +
-                                     ", bucket, sum(tickets) FROM report_month_durations "
-                                     "WHERE month >= ? AND month <= ? AND target = ?" +
-                                     filter_conditions(f, "") + " GROUP BY " +
-                                     (group == ReportGroup::none ? "" : g + ", ") + "bucket",
-                                 params)) {
+    for (const auto& r : c.query(
+             "SELECT " + g + ", bucket, sum(tickets) FROM " + rollup_table(f, "month_durations") +
+                 " WHERE month >= ? AND month <= ? AND target = ?" + filter_conditions(f, "") +
+                 " GROUP BY " + (group == ReportGroup::none ? "" : g + ", ") + "bucket",
+             params)) {
       if (r.integer(2) != 0) {
         out[group_key(r, 0, group)][static_cast<int>(r.integer(1))] += r.integer(2);
       }

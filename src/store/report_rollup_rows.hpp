@@ -1,12 +1,14 @@
 #pragma once
-// The reports' roll-ups (migration v031): counts per day in hora de Brasília
+// The reports' roll-ups (migrations v031 and v035): counts per day in hora de Brasília
 // (domain/report_day.hpp) × unit × service × severity × channel × category,
 // and histograms of first-response and resolution times in business time
 // (domain/duration_histogram.hpp). The ticket ledger keeps them in the
 // transaction of each change by moving the ticket's share (what it adds) from
 // what it was to what it is (app/ledger/report_share.hpp); the reports read
 // only these rows, and the breached tickets of a period through the partial
-// index on the shares.
+// index on the shares. A ticket of an organization counts twice: in the
+// desk's roll-ups and in its organization's, which a report filtered by that
+// organization reads instead.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -20,7 +22,8 @@ namespace guiche::store {
 
 // What one ticket adds to the roll-ups. Days are yyyymmdd.
 struct TicketReportShare {
-  std::int64_t unit_id = 0;  // 0: not routed to a unit
+  std::int64_t organization_id = 0;  // the requester's organization; 0: none
+  std::int64_t unit_id = 0;          // 0: not routed to a unit
   std::int64_t service_id = 0;
   std::string severity;  // the SLA severity's name, "" without a clock
   std::string channel;
@@ -62,6 +65,8 @@ struct ReportRowFilter {
   std::optional<std::string> severity;
   std::optional<std::string> channel;
   std::optional<std::string> category;
+  // Set: the organization's own roll-ups (migration v035), only its tickets.
+  std::optional<std::int64_t> organization_id;
 };
 
 struct ReportCounts {

@@ -237,12 +237,13 @@ std::vector<MatrixRow> authorization_matrix() {
       // LGPD art. 37: the personal-data access log, admins (and the encarregado
       // de dados, no caller here: tests/api/access_log_api_test.cpp) only.
       {"GET", "/api/v1/access-log", "/api/v1/access-log", "", "DDDDDDDDYDAD"},
-      // Reports: the leadership, unit managers (their units) and admins.
+      // Reports: the leadership, unit managers (their units), organization managers
+      // (their organization) and admins.
       {"GET", "/api/v1/reports/sla-compliance", "/api/v1/reports/sla-compliance", "",
-       "DDDDYDDYYDAD"},
-      {"GET", "/api/v1/reports/volume", "/api/v1/reports/volume", "", "DDDDYDDYYDAD"},
-      {"GET", "/api/v1/reports/satisfaction", "/api/v1/reports/satisfaction", "", "DDDDYDDYYDAD"},
-      {"GET", "/api/v1/reports/charter", "/api/v1/reports/charter", "", "DDDDYDDYYDAD"},
+       "DYDDYDDYYDAD"},
+      {"GET", "/api/v1/reports/volume", "/api/v1/reports/volume", "", "DYDDYDDYYDAD"},
+      {"GET", "/api/v1/reports/satisfaction", "/api/v1/reports/satisfaction", "", "DYDDYDDYYDAD"},
+      {"GET", "/api/v1/reports/charter", "/api/v1/reports/charter", "", "DYDDYDDYYDAD"},
       // Near the end: the admin's call erases Paulo's data (the rows above use them).
       {"POST", "/api/v1/people/:id/anonymize", "/api/v1/people/{paulo}/anonymize", "",
        "HHDDDDHHYHAH"},

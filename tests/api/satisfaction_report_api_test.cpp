@@ -95,7 +95,8 @@ TEST_P(SatisfactionReportApiTest, BadInputIsAProblemInPortuguese) {
   for (const char* target :
        {"/api/v1/reports/satisfaction?after=nada", "/api/v1/reports/satisfaction?from=31-03-2026",
         "/api/v1/reports/satisfaction?from=2026-03-31&to=2026-03-01",
-        "/api/v1/reports/charter?channel=email", "/api/v1/reports/charter?unit=abc"}) {
+        "/api/v1/reports/charter?channel=email", "/api/v1/reports/charter?unit=abc",
+        "/api/v1/reports/charter?organization=1"}) {
     const auto r = call("GET", target, admin);
     EXPECT_EQ(r.status, 422) << target << " " << r.body;
     EXPECT_THAT(r.headers.at("content-type"), HasSubstr("application/problem+json")) << target;

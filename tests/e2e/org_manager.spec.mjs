@@ -2,6 +2,7 @@
 // the organization's requests — a SEGER colleague's (solicitante) is there,
 // a SESA requester's (solicitante.sesa) is not, neither in the list, nor by
 // protocol search, nor by its URL (404). A plain requester has no such tab.
+// The manager's reports (/relatorios) count their organization alone.
 import { expect } from './harness.mjs';
 import { apiSession, registerEquipment } from './api_session.mjs';
 
@@ -106,5 +107,18 @@ export default async function orgManager({ base, page, step, visit, signIn, newC
     expect(listed.includes(sesa) && !listed.includes(seger), 'só os próprios: ' + listed);
     await visit(p, '/minha-area (solicitante.sesa)');
     await other.close();
+  });
+
+  await step('gestor: os relatórios do seu órgão, e nada de outro', async () => {
+    await page.goto(base + '/minha-area');
+    await Promise.all([page.waitForLoadState('load'), page.click('nav.menu-principal a[href="/relatorios"]')]);
+    await page.goto(base + '/relatorios/volume');
+    const options = await page.locator('#orgao option').allTextContents();
+    expect(options.length === 1 && options[0].includes('SEGER'), 'o filtro de órgão só tem o seu: ' + options);
+    const registered = Number(await page.locator('.resumo dd').first().textContent());
+    expect(registered >= 1, 'o pedido da colega conta no volume do órgão: ' + registered);
+    await visit(page, '/relatorios/volume', 'relatorios-volume-orgao');
+    const other = await page.goto(base + '/relatorios/sla?orgao=999999');
+    expect(other.status() === 404, 'outro órgão: ' + other.status());
   });
 }

@@ -113,16 +113,15 @@ class ReportPagesTest : public WebServerTest {
   }
 };
 
-TEST_P(ReportPagesTest, OnlyTheLeadershipUnitManagersAndAdminsOpenTheReports) {
+TEST_P(ReportPagesTest, OnlyTheLeadershipManagersAndAdminsOpenTheReports) {
   const Person lia = leader();
   for (const char* path :
        {"/relatorios", "/relatorios/sla", "/relatorios/volume",
         "/relatorios/sla.csv?tabela=severidades", "/relatorios/volume.csv?tabela=dias"}) {
-    for (const auto& p : {w.admin, lia, w.manager_gesin}) {
+    for (const auto& p : {w.admin, lia, w.manager_gesin, w.manager_seger}) {
       EXPECT_EQ(get(sign_in(p), path).status, 200) << path << " " << p.name;
     }
-    for (const auto& p :
-         {w.attendant, w.analyst_sis, w.relations_agent, w.requester_seger, w.manager_seger}) {
+    for (const auto& p : {w.attendant, w.analyst_sis, w.relations_agent, w.requester_seger}) {
       EXPECT_EQ(get(sign_in(p), path).status, 403) << path << " " << p.name;
     }
     EXPECT_EQ(http_request(port, "GET", path).status, 303) << path;  // to /entrar
@@ -148,6 +147,56 @@ TEST_P(ReportPagesTest, AUnitManagerSeesOnlyTheirUnits) {
       get(sign_in(w.manager_gesin), "/relatorios/volume?unidade=" + std::to_string(w.sgdba.id))
           .status,
       404);
+}
+
+TEST_P(ReportPagesTest, AnOrganizationManagerSeesOnlyTheirOrganization) {
+  two_tickets();  // SEGER's
+  app::RegisterRequest r;
+  r.requester_id = w.requester_sesa.id;
+  r.service_code = "SUP-TEC";
+  r.category = Category::service_request;
+  r.subject = "Da SESA";
+  r.description = "Outro órgão.";
+  r.impact = 1;
+  r.urgency = 1;
+  desk->intake().register_request(as(w.requester_sesa), r);
+  const std::string march = "de=01/03/2026&ate=31/03/2026";
+  const auto admin = get(sign_in(w.admin), "/relatorios/volume?" + march);
+  ASSERT_EQ(admin.status, 200);
+  const auto sesa =
+      get(sign_in(w.admin), "/relatorios/volume?orgao=" + std::to_string(w.sesa.id) + "&" + march);
+  ASSERT_EQ(sesa.status, 200);
+  const auto browser = sign_in(w.manager_seger);
+  const auto own = get(browser, "/relatorios/volume?" + march);
+  ASSERT_EQ(own.status, 200);
+  const auto registered = [](const std::string& html) {
+    std::smatch m;
+    std::regex_search(html, m, std::regex("Registrados no período</dt><dd>(\\d+)"));
+    return m.size() > 1 ? m[1].str() : std::string("?");
+  };
+  EXPECT_EQ(registered(admin.body), "3");  // every organization
+  EXPECT_EQ(registered(own.body), "2");
+  EXPECT_EQ(registered(sesa.body), "1");
+  // The organization filter offers their own organization alone.
+  EXPECT_THAT(own.body, HasSubstr(w.seger.name));
+  EXPECT_THAT(own.body, Not(HasSubstr(w.sesa.name)));
+  // Another organization's figures are unknown to them, on the page and in a CSV.
+  EXPECT_EQ(get(browser, "/relatorios/volume?orgao=" + std::to_string(w.sesa.id)).status, 404);
+  EXPECT_EQ(
+      get(browser, "/relatorios/sla.csv?tabela=severidades&orgao=" + std::to_string(w.sesa.id))
+          .status,
+      404);
+}
+
+TEST_P(ReportPagesTest, APageSaysWhileItsFiguresAreStillBeingCounted) {
+  two_tickets();
+  const auto browser = sign_in(w.admin);
+  EXPECT_THAT(get(browser, "/relatorios/sla").body, Not(HasSubstr("recontados")));
+  database->db().write([](store::Connection& c) {
+    c.query("UPDATE report_recount SET total = 4, done = 1, finished_at = NULL WHERE id = 1");
+  });
+  EXPECT_THAT(get(browser, "/relatorios/sla").body, HasSubstr("Recontados até agora: 25 %."));
+  EXPECT_THAT(get(browser, "/relatorios/volume").body, HasSubstr("25 %"));
 }
 
 TEST_P(ReportPagesTest, EachCsvHoldsTheCellsOfItsTable) {

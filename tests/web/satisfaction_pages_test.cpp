@@ -1,7 +1,8 @@
 // The satisfaction report and the charter panel through the real server
-// (/relatorios/satisfacao, /relatorios/carta): for the leadership, unit
-// managers and admins (403 for anyone else, /entrar for nobody signed in); a
-// unit manager's pages name only their units and services; each CSV holds
+// (/relatorios/satisfacao, /relatorios/carta): for the leadership, unit and
+// organization managers and admins (403 for anyone else, /entrar for nobody
+// signed in); a unit manager's pages name only their units and services, an
+// organization manager's satisfaction only their organization's tickets; each CSV holds
 // the very cells of the page's table, a hostile comment included; the
 // definitions follow the visitor's language; the reports' nav leads to both.
 #include <gmock/gmock.h>
@@ -59,11 +60,10 @@ TEST_P(SatisfactionPagesTest, OnlyTheLeadershipUnitManagersAndAdminsOpenThem) {
   for (const char* path : {"/relatorios/satisfacao", "/relatorios/carta",
                            "/relatorios/satisfacao.csv?tabela=distribuicao",
                            "/relatorios/carta.csv?tabela=servicos"}) {
-    for (const auto& p : {w.admin, lia, w.manager_gesin}) {
+    for (const auto& p : {w.admin, lia, w.manager_gesin, w.manager_seger}) {
       EXPECT_EQ(get(sign_in(p), path).status, 200) << path << " " << p.name;
     }
-    for (const auto& p :
-         {w.attendant, w.analyst_sis, w.relations_agent, w.requester_seger, w.manager_seger}) {
+    for (const auto& p : {w.attendant, w.analyst_sis, w.relations_agent, w.requester_seger}) {
       EXPECT_EQ(get(sign_in(p), path).status, 403) << path << " " << p.name;
     }
     EXPECT_EQ(http_request(port, "GET", path).status, 303) << path;  // to /entrar
@@ -130,6 +130,26 @@ TEST_P(SatisfactionPagesTest, AUnitManagerSeesOnlyTheirUnitsAndServices) {
   // Its filters are the period, the unit and the service.
   EXPECT_THAT(all.body, Not(HasSubstr("id=\"canal\"")));
   EXPECT_THAT(all.body, HasSubstr("id=\"servico\""));
+}
+
+// The requester of both tickets is SEGER's: its manager sees both; asking for
+// another organization is refused as unknown; the charter panel, the public
+// Carta's figures, takes no organization.
+TEST_P(SatisfactionPagesTest, AnOrganizationsManagerSeesTheirOrganizationsRatings) {
+  rated_tickets();
+  const std::string query = "?de=01/03/2026&ate=31/03/2026";
+  const auto seger = sign_in(w.manager_seger);
+  const auto mine = get(seger, "/relatorios/satisfacao" + query);
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_THAT(mine.body, HasSubstr("Demorou um pouco."));
+  EXPECT_EQ(get(seger, "/relatorios/satisfacao?orgao=" + std::to_string(w.sesa.id)).status, 404);
+  const auto sesa = get(sign_in(w.admin),
+                        "/relatorios/satisfacao" + query + "&orgao=" + std::to_string(w.sesa.id));
+  ASSERT_EQ(sesa.status, 200);
+  EXPECT_THAT(sesa.body, Not(HasSubstr("Demorou um pouco.")));
+  EXPECT_EQ(get(seger, "/relatorios/carta" + query).status, 200);
+  EXPECT_EQ(get(sign_in(w.admin), "/relatorios/carta?orgao=" + std::to_string(w.seger.id)).status,
+            400);
 }
 
 TEST_P(SatisfactionPagesTest, EachCsvHoldsTheCellsOfItsTable) {

@@ -6,6 +6,7 @@ std::optional<store::TicketRatingShare> rating_share_of(const Ticket& t,
                                                         const store::TicketReportShare& report) {
   if (!report.resolved || !report.ended_day || !t.resolved_at) return std::nullopt;
   store::TicketRatingShare s;
+  s.organization_id = report.organization_id;
   s.unit_id = report.unit_id;
   s.service_id = report.service_id;
   s.severity = report.severity;

@@ -20,6 +20,7 @@ bool clock_done(const sla::TargetClock& clock) {
 }  // namespace
 
 store::TicketReportShare with_ticket_fields(store::TicketReportShare s, const Ticket& t) {
+  s.organization_id = t.organization_id.value_or(0);
   s.unit_id = t.unit_id.value_or(0);
   s.service_id = t.service_id;
   s.channel = std::string(channel_code(t.channel));

@@ -139,6 +139,17 @@ void LedgerWrite::refresh_clock(std::int64_t ticket_id) {
                                   store::load_ticket_figure_share(c_, ticket_id));
 }
 
+void LedgerWrite::recount_report_share(std::int64_t ticket_id) {
+  const auto events = store::load_events(c_, ticket_id);
+  if (events.empty()) return;
+  const auto timeline = ledger_.clocks_.timeline(c_, configuration(), events, now_, false);
+  const auto ticket = fold_events(events);
+  const auto share = report_share_of(ticket, timeline);
+  store::move_ticket_report_share(c_, ticket_id, store::load_ticket_report_share(c_, ticket_id),
+                                  share);
+  refresh_rating_share(c_, ticket, share);
+}
+
 void LedgerWrite::recache_clock(std::int64_t ticket_id) {
   const auto events = store::load_events(c_, ticket_id);
   const auto& clocks = ledger_.clocks_;

@@ -41,6 +41,10 @@ class LedgerWrite {
   // Recomputes the ticket's cached clock from its stored events (and moves
   // the charter's roll-ups if the clock's verdict changed).
   void refresh_clock(std::int64_t ticket_id);
+  // Counts the ticket in the reports' roll-ups afresh from its stored events
+  // (the background recount, app/reports/report_recount.hpp): its share moves
+  // from what was counted, if anything, to what its events say.
+  void recount_report_share(std::int64_t ticket_id);
 
  private:
   friend class TicketLedger;

@@ -8,11 +8,12 @@
 namespace guiche::app {
 
 CharterPanel CharterPanels::panel(const Actor& a, const ReportQuery& q) {
-  if (q.severity || q.channel || q.category) {
-    throw invalid_field(q.severity  ? "severity"
-                        : q.channel ? "channel"
-                                    : "category",
-                        "O painel da Carta filtra só por unidade e serviço.");
+  if (q.organization_id || q.severity || q.channel || q.category) {
+    const char* field = q.organization_id ? "organization"
+                        : q.severity      ? "severity"
+                        : q.channel       ? "channel"
+                                          : "category";
+    throw invalid_field(field, "O painel da Carta filtra só por unidade e serviço.");
   }
   CharterPanel p;
   p.query = q;

@@ -11,8 +11,10 @@
 //
 // Who sees what: the reports' scope (app/reports/reports.hpp), by each
 // service's owning unit; services without one only for those who see every
-// unit. Filters: unit (and its sub-units) and service; the roll-ups hold no
-// severity, channel or category, so those filters do not apply.
+// unit. An organization's manager sees every service's: the figures are the
+// public Carta's (/carta), of the whole desk. Filters: unit (and its
+// sub-units) and service; the roll-ups hold no organization, severity,
+// channel or category, so those filters are refused.
 #include <cstdint>
 #include <optional>
 #include <string>

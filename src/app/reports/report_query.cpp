@@ -59,6 +59,7 @@ ReportQuery parse_report_query(const QueryLookup& value, int today) {
   }
   q.unit_id = report_query_id(value, "unit");
   q.service_id = report_query_id(value, "service");
+  q.organization_id = report_query_id(value, "organization");
   q.severity = present(value, "severity");
   if (auto channel = present(value, "channel")) {
     if (!parse_channel(*channel)) throw invalid_field("channel", "Canal desconhecido.");
@@ -83,6 +84,7 @@ std::string report_query_string(const ReportQuery& q) {
   std::string s = "from=" + report_day_iso(q.first_day) + "&to=" + report_day_iso(q.last_day);
   if (q.unit_id) s += "&unit=" + std::to_string(*q.unit_id);
   if (q.service_id) s += "&service=" + std::to_string(*q.service_id);
+  if (q.organization_id) s += "&organization=" + std::to_string(*q.organization_id);
   if (q.severity) s += "&severity=" + url_escape(*q.severity);
   if (q.channel) s += "&channel=" + url_escape(*q.channel);
   if (q.category) s += "&category=" + url_escape(*q.category);

@@ -2,7 +2,7 @@
 // A report's period and filters read from a query string, the same for the
 // pages (/relatorios/...) and the API (/api/v1/reports/...): from, to
 // (YYYY-MM-DD; by default the current month, hora de Brasília), unit,
-// service, severity, channel, category and target (the compliance target,
+// organization, service, severity, channel, category and target (the compliance target,
 // 1..100 %). Each is an optional text; an empty one is absent.
 #include <functional>
 #include <optional>

@@ -6,6 +6,8 @@
 #include "domain/error.hpp"
 #include "domain/histogram_percentile.hpp"
 #include "domain/report_day.hpp"
+#include "store/organization_rows.hpp"
+#include "store/report_recount_rows.hpp"
 #include "store/service_rows.hpp"
 #include "store/unit_rows.hpp"
 
@@ -106,8 +108,9 @@ std::map<std::string, store::ReportCounts> regroup(const std::vector<store::Dime
 }  // namespace
 
 bool may_see_reports(const Person& p) {
-  return p.active && (p.has_role(Role::admin) || p.has_role(Role::leadership) ||
-                      p.has_role(Role::unit_manager));
+  return p.active &&
+         (p.has_role(Role::admin) || p.has_role(Role::leadership) ||
+          p.has_role(Role::unit_manager) || (p.has_role(Role::org_manager) && p.organization_id));
 }
 
 ReportScope report_scope(const Person& p, const std::vector<Unit>& units) {
@@ -115,6 +118,11 @@ ReportScope report_scope(const Person& p, const std::vector<Unit>& units) {
   if (!may_see_reports(p)) return scope;
   if (p.has_role(Role::admin) || p.has_role(Role::leadership)) {
     scope.all = true;
+    return scope;
+  }
+  if (!p.has_role(Role::unit_manager)) {  // an organization's manager
+    scope.all = true;
+    scope.organization_id = p.organization_id;
     return scope;
   }
   for (const auto& u : units) {
@@ -167,10 +175,23 @@ std::vector<Unit> Reports::units_for(const Actor& a) {
   return out;
 }
 
+std::vector<Organization> Reports::organizations_for(const Actor& a) {
+  std::vector<Organization> out;
+  ctx_.db.read([&](store::Connection& c) {
+    const auto scope = report_scope(a.person, store::load_units(c));
+    if (!may_see_reports(a.person)) return;
+    for (auto& o : store::load_organizations(c)) {
+      if (!scope.organization_id || o.id == *scope.organization_id) out.push_back(std::move(o));
+    }
+  });
+  return out;
+}
+
 store::ReportRowFilter Reports::filter_for(const Actor& a, const ReportQuery& q,
                                            const std::vector<Unit>& units) {
   if (!may_see_reports(a.person)) {
-    throw forbidden("Os relatórios são da diretoria, dos gestores de unidade e da administração.");
+    throw forbidden(
+        "Os relatórios são da diretoria, dos gestores de unidade e de órgão e da administração.");
   }
   if (q.first_day == 0 || q.last_day == 0 || q.last_day < q.first_day) {
     throw invalid_field("de", "O período vai de uma data até outra igual ou posterior.");
@@ -200,6 +221,12 @@ store::ReportRowFilter Reports::filter_for(const Actor& a, const ReportQuery& q,
     }
     if (q.unit_id && f.unit_ids.empty()) throw not_found("Unidade não encontrada.");
   }
+  // An organization's manager reads their organization's figures whether or
+  // not the query names it, and never another's.
+  f.organization_id = scope.organization_id ? scope.organization_id : q.organization_id;
+  if (q.organization_id && q.organization_id != f.organization_id) {
+    throw not_found("Órgão não encontrado.");
+  }
   return f;
 }
 
@@ -211,6 +238,8 @@ SlaComplianceReport Reports::sla_compliance(const Actor& a, const ReportQuery& q
   ctx_.db.read([&](store::Connection& c) {
     const auto units = store::load_units(c);
     const auto f = filter_for(a, q, units);
+    r.query.organization_id = f.organization_id;
+    r.counting_percent = store::report_recount_percent(c);
     const auto services = store::load_services(c);
     const auto config = SlaClocks(ctx_).configuration(c);
     using store::ReportGroup;
@@ -296,6 +325,8 @@ VolumeReport Reports::volume(const Actor& a, const ReportQuery& q) {
   ctx_.db.read([&](store::Connection& c) {
     const auto units = store::load_units(c);
     auto f = filter_for(a, q, units);
+    r.query.organization_id = f.organization_id;
+    r.counting_percent = store::report_recount_percent(c);
     const auto services = store::load_services(c);
     using store::ReportGroup;
 

@@ -7,7 +7,9 @@
 //
 // Who sees what: admins and the leadership (diretoria) every unit; a unit
 // manager the units they manage and those below them (app/access_policy.hpp's
-// reading of the unit tree); nobody else any report.
+// reading of the unit tree); an organization's manager (gestor do órgão) the
+// tickets of their own organization, in every unit, and nothing of another;
+// nobody else any report.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -16,6 +18,7 @@
 
 #include "app/actor.hpp"
 #include "app/desk_context.hpp"
+#include "domain/organization.hpp"
 #include "store/report_rollup_rows.hpp"
 
 namespace guiche::app {
@@ -27,7 +30,8 @@ inline constexpr int kDefaultComplianceTargetPercent = 90;
 struct ReportQuery {
   int first_day = 0;  // yyyymmdd, hora de Brasília
   int last_day = 0;
-  std::optional<std::int64_t> unit_id;  // with its sub-units
+  std::optional<std::int64_t> unit_id;          // with its sub-units
+  std::optional<std::int64_t> organization_id;  // the requesters' organization
   std::optional<std::int64_t> service_id;
   std::optional<std::string> severity;
   std::optional<std::string> channel;
@@ -55,7 +59,10 @@ struct BreachedTicket {
 };
 
 struct SlaComplianceReport {
-  ReportQuery query;
+  ReportQuery query;  // the organization the scope imposes included
+  // Set while the roll-ups are still being counted (app/reports/report_recount.hpp):
+  // how far, 0..99 %; the figures are incomplete.
+  std::optional<int> counting_percent;
   ComplianceLine total;
   std::vector<ComplianceLine> by_severity;
   std::vector<ComplianceLine> by_service;
@@ -85,6 +92,7 @@ struct CountLine {
 
 struct VolumeReport {
   ReportQuery query;
+  std::optional<int> counting_percent;  // as SlaComplianceReport's
   std::int64_t registered = 0;
   std::int64_t ended = 0;
   std::int64_t open_now = 0;
@@ -101,6 +109,7 @@ struct VolumeReport {
 struct ReportScope {
   bool all = false;
   std::vector<std::int64_t> unit_ids;
+  std::optional<std::int64_t> organization_id;  // set: that organization's tickets alone
 };
 bool may_see_reports(const Person& p);
 ReportScope report_scope(const Person& p, const std::vector<Unit>& units);
@@ -114,6 +123,9 @@ class Reports {
 
   // The units `a` may filter by (names, in the unit tree's order).
   std::vector<Unit> units_for(const Actor& a);
+  // The organizations `a` may filter by: every one, or an organization's
+  // manager their own.
+  std::vector<Organization> organizations_for(const Actor& a);
   SlaComplianceReport sla_compliance(const Actor& a, const ReportQuery& q,
                                      const std::optional<store::BreachCursor>& after = {},
                                      int page_size = 50);

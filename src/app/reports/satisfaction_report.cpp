@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/reports/report_query.hpp"
+#include "store/report_recount_rows.hpp"
 #include "store/service_rows.hpp"
 #include "store/unit_rows.hpp"
 
@@ -63,6 +64,8 @@ SatisfactionReport SatisfactionReports::satisfaction(
   ctx_.db.read([&](store::Connection& c) {
     const auto units = store::load_units(c);
     const auto f = reports_.filter_for(a, q, units);
+    r.query.organization_id = f.organization_id;
+    r.counting_percent = store::report_recount_percent(c);
     const auto services = store::load_services(c);
     store::RatingCounts total;
     std::map<std::int64_t, store::RatingCounts> by_service;

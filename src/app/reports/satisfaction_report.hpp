@@ -32,7 +32,10 @@ struct RatingComment {
 };
 
 struct SatisfactionReport {
-  ReportQuery query;
+  ReportQuery query;  // the organization the scope imposes included
+  // Set while the roll-ups are still being counted (app/reports/report_recount.hpp):
+  // how far, 0..99 %; the figures are incomplete.
+  std::optional<int> counting_percent;
   RatingLine total;  // its counts' stars are the distribution
   std::vector<RatingLine> by_service;
   std::vector<RatingLine> by_unit;

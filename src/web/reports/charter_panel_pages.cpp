@@ -59,7 +59,9 @@ nlohmann::json panel_filters(WebContext& ctx, const app::Actor& actor, const app
   nlohmann::json out = nlohmann::json::array();
   for (auto& field : report_filter_fields(ctx, actor, q, false)) {
     const auto id = field.value("id", "");
-    if (id != "severidade" && id != "canal" && id != "categoria") out.push_back(field);
+    if (id != "orgao" && id != "severidade" && id != "canal" && id != "categoria") {
+      out.push_back(field);
+    }
   }
   return out;
 }

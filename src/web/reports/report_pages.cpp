@@ -23,8 +23,9 @@ namespace {
 app::QueryLookup page_lookup(const http::Request& r) {
   return [&r](const char* name) -> std::optional<std::string> {
     static const std::map<std::string, std::string> kNames = {
-        {"unit", "unidade"},  {"service", "servico"},    {"severity", "severidade"},
-        {"channel", "canal"}, {"category", "categoria"}, {"target", "meta"}};
+        {"unit", "unidade"},        {"organization", "orgao"}, {"service", "servico"},
+        {"severity", "severidade"}, {"channel", "canal"},      {"category", "categoria"},
+        {"target", "meta"}};
     const std::string n = name;
     if (n == "from" || n == "to") {
       auto text = r.query_value(n == "from" ? "de" : "ate");
@@ -42,6 +43,7 @@ std::string page_query_string(const app::ReportQuery& q) {
   std::string s = "de=" + url_encode(report_day_br(q.first_day)) +
                   "&ate=" + url_encode(report_day_br(q.last_day));
   if (q.unit_id) s += "&unidade=" + std::to_string(*q.unit_id);
+  if (q.organization_id) s += "&orgao=" + std::to_string(*q.organization_id);
   if (q.service_id) s += "&servico=" + std::to_string(*q.service_id);
   if (q.severity) s += "&severidade=" + url_encode(*q.severity);
   if (q.channel) s += "&canal=" + url_encode(*q.channel);
@@ -58,6 +60,13 @@ nlohmann::json filter_fields(WebContext& ctx, const app::Actor& actor, const app
   std::vector<std::pair<std::string, std::string>> units{{"", "Todas as que posso ver"}};
   for (const auto& u : ctx.desk.reports().units_for(actor)) {
     units.emplace_back(std::to_string(u.id), u.code + " — " + u.name);
+  }
+  // An organization's manager sees their organization alone: no "all".
+  const auto organizations = ctx.desk.reports().organizations_for(actor);
+  std::vector<std::pair<std::string, std::string>> orgs;
+  if (!app::report_scope(actor.person, {}).organization_id) orgs.emplace_back("", "Todos");
+  for (const auto& o : organizations) {
+    orgs.emplace_back(std::to_string(o.id), (o.acronym.empty() ? "" : o.acronym + " — ") + o.name);
   }
   std::vector<std::pair<std::string, std::string>> services{{"", "Todos"}};
   std::vector<std::pair<std::string, std::string>> severities{{"", "Todas"}};
@@ -82,6 +91,7 @@ nlohmann::json filter_fields(WebContext& ctx, const app::Actor& actor, const app
       {date_input(ctx, "de", "Desde", report_day_br(q.first_day), none, false, false),
        date_input(ctx, "ate", "Até", report_day_br(q.last_day), none, false, false),
        select_input("unidade", "Unidade (com as subunidades)", id_text(q.unit_id), units, none),
+       select_input("orgao", "Órgão do solicitante", id_text(q.organization_id), orgs, none),
        select_input("servico", "Serviço", id_text(q.service_id), services, none),
        select_input("severidade", "Severidade", q.severity.value_or(""), severities, none),
        select_input("canal", "Canal", q.channel.value_or(""), channels, none),
@@ -117,6 +127,12 @@ nlohmann::json section_view(const ReportTable& t, const std::string& chart,
           {"vazia", t.rows.empty()},
           {"grafico", chart},
           {"csv", csv}};
+}
+
+// While the roll-ups are still being counted (app/reports/report_recount.hpp):
+// how far, for the page's warning; false once complete.
+nlohmann::json counting_view(const std::optional<int>& percent) {
+  return percent ? nlohmann::json(std::to_string(*percent) + " %") : nlohmann::json(false);
 }
 
 std::string period_text(const app::ReportQuery& q) {
@@ -217,6 +233,7 @@ http::Response sla_page(WebContext& ctx, const http::Request& r) {
       {"abaixo", report.total.met_percent && *report.total.met_percent < q.target_percent}};
   return report_page(ctx, v, "sla", "Cumprimento de SLA", q, sections,
                      {{"resumo_sla", resumo},
+                      {"contando", counting_view(report.counting_percent)},
                       {"proxima", next.empty() ? nlohmann::json(false) : nlohmann::json(next)}});
 }
 
@@ -299,8 +316,9 @@ http::Response volume_page(WebContext& ctx, const http::Request& r) {
   nlohmann::json resumo = {{"registrados", report.registered},
                            {"encerrados", report.ended},
                            {"abertos", report.open_now}};
-  return report_page(ctx, v, "volume", "Volume e estoque", q, sections,
-                     {{"resumo_volume", resumo}});
+  return report_page(
+      ctx, v, "volume", "Volume e estoque", q, sections,
+      {{"resumo_volume", resumo}, {"contando", counting_view(report.counting_percent)}});
 }
 
 http::Response csv_response(const std::string& name, const ReportTable& t) {

@@ -181,7 +181,12 @@ http::Response satisfaction_page(WebContext& ctx, const http::Request& r) {
                               {"valor", report_percent(report.total.response_percent)}},
                              {{"rotulo", text("relatorios_satisfacao.media")},
                               {"valor", rating_average(report.total.average)}}});
-  nlohmann::json extra = {{"aba_satisfacao", true}, {"resumo_geral", {{"itens", items}}}};
+  nlohmann::json extra = {
+      {"aba_satisfacao", true},
+      {"resumo_geral", {{"itens", items}}},
+      {"contando", report.counting_percent
+                       ? nlohmann::json(std::to_string(*report.counting_percent) + " %")
+                       : nlohmann::json(false)}};
   if (report.next) {
     extra["proximos"] = {
         {"href", "/relatorios/satisfacao?" + qs +
