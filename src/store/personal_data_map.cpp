@@ -130,6 +130,10 @@ const std::vector<PersonalDataLocation>& personal_data_map() {
       {"report_day_figures", T::none, "counts", nullptr},
       {"report_month_figures", T::none, "counts", nullptr},
       {"report_month_durations", T::none, "counts", nullptr},
+      {"report_org_day_figures", T::none, "counts", nullptr},
+      {"report_org_month_figures", T::none, "counts", nullptr},
+      {"report_org_month_durations", T::none, "counts", nullptr},
+      {"report_recount", T::none, "a job's progress", nullptr},
       // The satisfaction report's (v033): ids, days and stars; the comment
       // stays on the ticket's row, which anonymization erases.
       {"report_rating_shares", T::none, "ids, days, stars", nullptr},
