@@ -24,6 +24,7 @@
 #include "app/privacy/access_log.hpp"
 #include "app/privacy/privacy_notices.hpp"
 #include "app/reports/report_recount.hpp"
+#include "app/reports/report_subscriptions.hpp"
 #include "app/reports/reports.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_clocks.hpp"
@@ -75,6 +76,8 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   personal_data_ = std::make_unique<PersonalData>(ctx, *ledger_, *directory_);
   reports_ = std::make_unique<Reports>(ctx);
   report_recount_ = std::make_unique<ReportRecount>(ctx, *ledger_);
+  report_subscriptions_ =
+      std::make_unique<ReportSubscriptions>(ctx, *reports_, *accounts_, *notices_);
 }
 
 Desk::~Desk() = default;

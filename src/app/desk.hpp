@@ -37,6 +37,7 @@ class Reports;
 class SlaAdmin;
 class SlaRecompute;
 class ReportRecount;
+class ReportSubscriptions;
 class StatusComponents;
 class StatusNotices;
 class StatusPage;
@@ -97,6 +98,8 @@ class Desk {
   Reports& reports() { return *reports_; }
   // The background recount of the reports' roll-ups (app/reports/report_recount.hpp).
   ReportRecount& report_recount() { return *report_recount_; }
+  // Scheduled reports by e-mail (app/reports/report_subscriptions.hpp).
+  ReportSubscriptions& report_subscriptions() { return *report_subscriptions_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -135,6 +138,7 @@ class Desk {
   std::unique_ptr<PersonalData> personal_data_;
   std::unique_ptr<Reports> reports_;
   std::unique_ptr<ReportRecount> report_recount_;
+  std::unique_ptr<ReportSubscriptions> report_subscriptions_;
 };
 
 }  // namespace guiche::app

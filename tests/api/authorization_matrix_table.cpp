@@ -242,6 +242,12 @@ std::vector<MatrixRow> authorization_matrix() {
       {"GET", "/api/v1/reports/sla-compliance", "/api/v1/reports/sla-compliance", "",
        "DYDDYDDYYDAD"},
       {"GET", "/api/v1/reports/volume", "/api/v1/reports/volume", "", "DYDDYDDYYDAD"},
+      // Scheduled reports: one's own, for those who read reports (another's id is unknown).
+      {"GET", "/api/v1/reports/subscriptions", "/api/v1/reports/subscriptions", "", "DYDDYDDYYDAD"},
+      {"POST", "/api/v1/reports/subscriptions", "/api/v1/reports/subscriptions",
+       R"({"report":"volume","frequency":"weekly"})", "DYDDYDDYYDAD"},
+      {"DELETE", "/api/v1/reports/subscriptions/:id", "/api/v1/reports/subscriptions/999999999", "",
+       "HHHHHHHHHHAH"},
       // Near the end: the admin's call erases Paulo's data (the rows above use them).
       {"POST", "/api/v1/people/:id/anonymize", "/api/v1/people/{paulo}/anonymize", "",
        "HHDDDDHHYHAH"},

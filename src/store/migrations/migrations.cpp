@@ -39,6 +39,7 @@ extern const char* const kMigrationV030TicketLastSeen;
 extern const char* const kMigrationV031ReportRollups;
 extern const char* const kMigrationV032PeopleByOrganization;
 extern const char* const kMigrationV035ReportOrganizations;
+extern const char* const kMigrationV036ReportSubscriptions;
 
 namespace {
 
@@ -97,6 +98,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {31, "report_rollups", in_dialect(kMigrationV031ReportRollups, dialect)},
       {32, "people_by_organization", in_dialect(kMigrationV032PeopleByOrganization, dialect)},
       {35, "report_organizations", in_dialect(kMigrationV035ReportOrganizations, dialect)},
+      {36, "report_subscriptions", in_dialect(kMigrationV036ReportSubscriptions, dialect)},
   };
 }
 

@@ -12,6 +12,7 @@
 #include "web/date_input.hpp"
 #include "web/page_routes.hpp"
 #include "web/reports/report_charts.hpp"
+#include "web/reports/report_subscription_form.hpp"
 #include "web/reports/report_tables.hpp"
 
 namespace guiche::web {
@@ -233,6 +234,7 @@ http::Response sla_page(WebContext& ctx, const http::Request& r) {
   return report_page(ctx, v, "sla", "Cumprimento de SLA", q, sections,
                      {{"resumo_sla", resumo},
                       {"contando", counting_view(report.counting_percent)},
+                      {"assinar", report_subscription_form("sla", report.query)},
                       {"proxima", next.empty() ? nlohmann::json(false) : nlohmann::json(next)}});
 }
 
@@ -315,9 +317,10 @@ http::Response volume_page(WebContext& ctx, const http::Request& r) {
   nlohmann::json resumo = {{"registrados", report.registered},
                            {"encerrados", report.ended},
                            {"abertos", report.open_now}};
-  return report_page(
-      ctx, v, "volume", "Volume e estoque", q, sections,
-      {{"resumo_volume", resumo}, {"contando", counting_view(report.counting_percent)}});
+  return report_page(ctx, v, "volume", "Volume e estoque", q, sections,
+                     {{"resumo_volume", resumo},
+                      {"contando", counting_view(report.counting_percent)},
+                      {"assinar", report_subscription_form("volume", report.query)}});
 }
 
 http::Response csv_response(const std::string& name, const ReportTable& t) {
