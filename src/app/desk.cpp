@@ -23,6 +23,8 @@
 #include "app/personal_data/personal_data.hpp"
 #include "app/privacy/access_log.hpp"
 #include "app/privacy/privacy_notices.hpp"
+#include "app/reports/incident_report.hpp"
+#include "app/reports/manifestation_report.hpp"
 #include "app/reports/reports.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_clocks.hpp"
@@ -73,6 +75,8 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   whatsapp_inbox_->set_handler(whatsapp_conversations_.get());
   personal_data_ = std::make_unique<PersonalData>(ctx, *ledger_, *directory_);
   reports_ = std::make_unique<Reports>(ctx);
+  incident_reports_ = std::make_unique<IncidentReports>(ctx);
+  manifestation_reports_ = std::make_unique<ManifestationReports>(ctx);
 }
 
 Desk::~Desk() = default;

@@ -34,6 +34,8 @@ class NoticeTickets;
 class OutboxAdmin;
 class PersonalData;
 class Reports;
+class IncidentReports;
+class ManifestationReports;
 class SlaAdmin;
 class SlaRecompute;
 class StatusComponents;
@@ -94,6 +96,10 @@ class Desk {
   PersonalData& personal_data() { return *personal_data_; }
   // Reports and indicators (app/reports/reports.hpp).
   Reports& reports() { return *reports_; }
+  // The incidents and manifestações reports (app/reports/incident_report.hpp,
+  // app/reports/manifestation_report.hpp).
+  IncidentReports& incident_reports() { return *incident_reports_; }
+  ManifestationReports& manifestation_reports() { return *manifestation_reports_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -131,6 +137,8 @@ class Desk {
   std::unique_ptr<WhatsAppInbox> whatsapp_inbox_;
   std::unique_ptr<PersonalData> personal_data_;
   std::unique_ptr<Reports> reports_;
+  std::unique_ptr<IncidentReports> incident_reports_;
+  std::unique_ptr<ManifestationReports> manifestation_reports_;
 };
 
 }  // namespace guiche::app

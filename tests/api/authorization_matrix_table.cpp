@@ -241,6 +241,11 @@ std::vector<MatrixRow> authorization_matrix() {
       {"GET", "/api/v1/reports/sla-compliance", "/api/v1/reports/sla-compliance", "",
        "DDDDYDDYYDAD"},
       {"GET", "/api/v1/reports/volume", "/api/v1/reports/volume", "", "DDDDYDDYYDAD"},
+      // Incidents: the same, and ASCOM, who run the notices.
+      {"GET", "/api/v1/reports/incidents", "/api/v1/reports/incidents", "", "DDDDYDYYYDAD"},
+      // Manifestações: the ouvidoria, the leadership and admins; no unit manager.
+      {"GET", "/api/v1/reports/manifestations", "/api/v1/reports/manifestations", "",
+       "DDDDDDDYYYAD"},
       // Near the end: the admin's call erases Paulo's data (the rows above use them).
       {"POST", "/api/v1/people/:id/anonymize", "/api/v1/people/{paulo}/anonymize", "",
        "HHDDDDHHYHAH"},
