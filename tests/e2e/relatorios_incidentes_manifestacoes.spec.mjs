@@ -89,7 +89,7 @@ export default async function reports({ base, page, step, visit, signIn, newCont
     await p.goto(base + '/relatorios');
     await Promise.all([p.waitForLoadState('load'), p.click('main a[href="/relatorios/manifestacoes"]')]);
     await Promise.all([p.waitForLoadState('load'), p.click('.atalhos-periodo a:last-child')]);
-    expect(p.url().includes('de=01%2F01%2F'), 'o ano corrente na URL: ' + p.url());
+    expect(decodeURIComponent(p.url()).includes('de=01/01/'), 'o ano corrente na URL: ' + p.url());
     await p.goto(base + '/relatorios/manifestacoes?' + lastYear());
     await visit(p, '/relatorios/manifestacoes', 'relatorios-manifestacoes');
     const received = await p.locator('.resumo dd').first().textContent();

@@ -237,6 +237,14 @@ TEST_P(IncidentManifestationReportPagesTest, EachCsvHoldsTheCellsOfItsTable) {
                            "Tempo até a confirmação, mediana (h)", "0,3"}));
   const auto m = get(browser, "/relatorios/manifestacoes?" + query);
   EXPECT_THAT(m.body, HasSubstr("I — Manifestações recebidas"));
+  // The yearly report's items of the one open complaint about SUP-TEC.
+  const auto items = table_cells(m.body, "art15");
+  EXPECT_THAT(items, ::testing::Contains(
+                         std::vector<std::string>{"II — Motivos (por tipo)", "Reclamação: 1"}));
+  EXPECT_THAT(items, ::testing::Contains(std::vector<std::string>{
+                         "IV — Providências adotadas",
+                         "Respondidas: 0 (no prazo: 0); com chamado vinculado: 0 (chamados: 0); "
+                         "prorrogadas: 0; arquivadas: 0"}));
   EXPECT_THAT(m.body, HasSubstr("Ano anterior (relatório anual de gestão)"));
 }
 

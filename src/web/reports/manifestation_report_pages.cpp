@@ -146,13 +146,14 @@ std::vector<ReportTable> manifestation_tables(WebContext& ctx, const app::Manife
                    [](const auto& x, const auto& y) { return x.first > y.first; });
   std::string points;
   for (std::size_t i = 0; i < recurring.size() && i < 3; ++i) {
-    points += (points.empty() ? "" : "; ") + recurring[i].second + ": " + n(recurring[i].first) +
-              " reclamações e denúncias";
+    points += (points.empty() ? "" : "; ") + recurring[i].second +
+              " (reclamações e denúncias: " + n(recurring[i].first) + ")";
   }
-  const std::string actions = n(t.answered) + " respondidas (" + n(t.answered_on_time) +
-                              " no prazo); " + n(t.with_tickets) + " com chamado vinculado (" +
-                              n(t.linked_tickets) + " chamados); " + n(t.extended) +
-                              " prorrogadas; " + n(t.archived) + " arquivadas";
+  // "Label: n", so a count of one reads as well as any other.
+  const std::string actions =
+      "Respondidas: " + n(t.answered) + " (no prazo: " + n(t.answered_on_time) +
+      "); com chamado vinculado: " + n(t.with_tickets) + " (chamados: " + n(t.linked_tickets) +
+      "); prorrogadas: " + n(t.extended) + "; arquivadas: " + n(t.archived);
   ReportTable art15{"art15",
                     "Relatório de gestão (Lei 13.460, art. 15)",
                     text(ctx, "relatorios_manifestacoes.def_art15"),
