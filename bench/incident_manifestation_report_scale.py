@@ -9,9 +9,9 @@ the incidents report's partial index leaves out), each incident with its steps
 and manifestações with linked tickets. Then times every statement the two
 reports run for the last year, unfiltered (store/incident_report_rows.cpp and
 store/manifestation_report_rows.cpp): the period's rows from their index
-(migration v034), then, in slices of 500 ids, each notice's steps, components
-and linked-ticket counts and each manifestação's linked-ticket count; each
-against a primary-key read (the baseline), and each report's total.
+(migration v034), and, joined to the same range, each notice's steps,
+components and linked-ticket counts and each manifestação's linked-ticket
+count; each against a primary-key read (the baseline), and each report's total.
 
 Usage: bench/incident_manifestation_report_scale.py BUILD_DIR POSTGRES_URL
        [NOTICES_PER_YEAR] [MANIFESTATIONS_PER_YEAR]
@@ -32,7 +32,6 @@ now = 1_796_612_400_000          # 2026-12-07 00:00 in hora de Brasília
 day_ms = 86_400_000
 year_start = now - 365 * day_ms  # the report's period: the last year
 two_years = 2 * 365 * day_ms
-SLICE = 500
 
 
 def fill_sql(dialect):
@@ -88,76 +87,53 @@ def fill_sql(dialect):
     ]
 
 
-INCIDENTS = ("SELECT id, state, title, organization_id, created_at, first_published_at "
-             "FROM status_notices WHERE kind = 'incident' AND created_at >= {a} AND "
-             "created_at < {b} ORDER BY created_at, id")
-MANIFESTATIONS = ("SELECT id, kind, status, service_id, registered_on, due_on, extension_days, "
-                  "complement_requested, answered_at, closed_at FROM manifestations "
-                  "WHERE registered_on >= '2025-12-07' AND registered_on <= '2026-12-06' "
-                  "ORDER BY registered_on, id")
-BASELINE = "SELECT id FROM status_notices WHERE id = 1"
-IDS_NOTICES = ("SELECT id FROM status_notices WHERE kind = 'incident' AND created_at >= "
-               f"{year_start} AND created_at < {now} ORDER BY created_at, id")
-IDS_MANIF = ("SELECT id FROM manifestations WHERE registered_on >= '2025-12-07' AND "
-             "registered_on <= '2026-12-06' ORDER BY registered_on, id")
-
-
-def slices(ids):
-    return [", ".join(str(i) for i in ids[k:k + SLICE]) for k in range(0, len(ids), SLICE)]
-
-
-def queries_for(notice_ids, manif_ids):
-    q = {"baseline: one notice by id": BASELINE,
-         "incidents: the year's incident notices": INCIDENTS.format(a=year_start, b=now)}
-    for i, s in enumerate(slices(notice_ids)):
-        q[f"incidents: steps, slice {i + 1}"] = (
-            f"SELECT notice_id, action, at FROM status_notice_events WHERE notice_id IN ({s}) "
-            f"AND action IN ('confirm_organization', 'confirm_general', 'restore') "
-            f"ORDER BY notice_id, id")
-        q[f"incidents: components, slice {i + 1}"] = (
-            f"SELECT notice_id, component_id FROM status_notice_components WHERE notice_id IN "
-            f"({s}) ORDER BY notice_id, component_id")
-        q[f"incidents: linked tickets, slice {i + 1}"] = (
-            f"SELECT notice_id, COUNT(*) FROM status_notice_tickets WHERE notice_id IN ({s}) "
-            f"GROUP BY notice_id")
-    q["manifestations: the year's manifestações"] = MANIFESTATIONS
-    for i, s in enumerate(slices(manif_ids)):
-        q[f"manifestations: linked tickets, slice {i + 1}"] = (
-            f"SELECT manifestation_id, COUNT(*) FROM manifestation_tickets WHERE "
-            f"manifestation_id IN ({s}) GROUP BY manifestation_id")
-    return q
+PERIOD = f"n.kind = 'incident' AND n.created_at >= {year_start} AND n.created_at < {now}"
+DAYS = "m.registered_on >= '2025-12-07' AND m.registered_on <= '2026-12-06'"
+QUERIES = {
+    "baseline: one notice by id": "SELECT id FROM status_notices WHERE id = 1",
+    "incidents: the year's incident notices":
+        "SELECT n.id, n.state, n.title, n.organization_id, n.created_at, n.first_published_at "
+        f"FROM status_notices n WHERE {PERIOD} ORDER BY n.created_at, n.id",
+    "incidents: their steps":
+        "SELECT e.notice_id, e.action, e.at FROM status_notices n JOIN status_notice_events e "
+        f"ON e.notice_id = n.id WHERE {PERIOD} AND e.action IN ('confirm_organization', "
+        "'confirm_general', 'restore') ORDER BY e.notice_id, e.id",
+    "incidents: their components":
+        "SELECT nc.notice_id, nc.component_id FROM status_notices n JOIN status_notice_components "
+        f"nc ON nc.notice_id = n.id WHERE {PERIOD} ORDER BY nc.notice_id, nc.component_id",
+    "incidents: their linked tickets":
+        "SELECT t.notice_id, COUNT(*) FROM status_notices n JOIN status_notice_tickets t "
+        f"ON t.notice_id = n.id WHERE {PERIOD} GROUP BY t.notice_id",
+    "manifestations: the year's manifestações":
+        "SELECT m.id, m.kind, m.status, m.service_id, m.registered_on, m.due_on, "
+        "m.extension_days, m.complement_requested, m.answered_at, m.closed_at "
+        f"FROM manifestations m WHERE {DAYS} ORDER BY m.registered_on, m.id",
+    "manifestations: their linked tickets":
+        "SELECT t.manifestation_id, COUNT(*) FROM manifestations m JOIN manifestation_tickets t "
+        f"ON t.manifestation_id = m.id WHERE {DAYS} GROUP BY t.manifestation_id",
+}
+COUNTS = (f"SELECT (SELECT count(*) FROM status_notices n WHERE {PERIOD}) || ' ' || "
+          f"(SELECT count(*) FROM manifestations m WHERE {DAYS})")
 
 
 def report(engine, figures, counts):
-    # One line per kind of statement (the slices summed), then each report's total.
-    grouped = {}
-    for name, (median, worst) in figures.items():
-        key = name.split(", slice")[0]
-        m, w, k = grouped.get(key, (0.0, 0.0, 0))
-        grouped[key] = (m + median, w + worst, k + 1)
-    shown = {(f"{k} ({n} statements)" if n > 1 else k): (m, w) for k, (m, w, n) in grouped.items()}
-    print_figures(f"{engine}: {tickets:,} tickets; in the year {counts[0]:,} incident notices "
-                  f"and {counts[1]:,} manifestações", shown, "baseline: one notice by id", 60)
+    print_figures(f"{engine}: {tickets:,} tickets; in the year {int(counts[0]):,} incident "
+                  f"notices and {int(counts[1]):,} manifestações", figures,
+                  "baseline: one notice by id", 52)
     for name in ("incidents", "manifestations"):
-        total = sum(m for k, (m, _) in shown.items() if k.startswith(name + ":"))
-        print(f"{'the ' + name + ' report, all its statements':60} {total:10.3f}")
+        total = sum(m for k, (m, _) in figures.items() if k.startswith(name + ":"))
+        print(f"{'the ' + name + ' report, all its statements':52} {total:10.3f}")
 
 
 def main():
     tmp = tempfile.mkdtemp()
     try:
         db = migrated_sqlite(build, os.path.join(tmp, "sqlite"))
-        time_in_sqlite(db, fill_sql("sqlite"), {}, 0)
-        notice_ids = [r[0] for r in db.execute(IDS_NOTICES)]
-        manif_ids = [r[0] for r in db.execute(IDS_MANIF)]
-        figures = time_in_sqlite(db, [], queries_for(notice_ids, manif_ids), 7)
-        report("SQLite", figures, (len(notice_ids), len(manif_ids)))
+        figures = time_in_sqlite(db, fill_sql("sqlite"), QUERIES, 7)
+        report("SQLite", figures, db.execute(COUNTS).fetchone()[0].split())
         url = migrated_postgres(build, pg_url, "guiche_incident_report_bench")
-        time_in_psql(url, fill_sql("postgres"), {}, 0)
-        notice_ids = [int(x) for x in psql_value(url, IDS_NOTICES).split()]
-        manif_ids = [int(x) for x in psql_value(url, IDS_MANIF).split()]
-        figures = time_in_psql(url, [], queries_for(notice_ids, manif_ids), 7)
-        report("PostgreSQL 15", figures, (len(notice_ids), len(manif_ids)))
+        figures = time_in_psql(url, fill_sql("postgres"), QUERIES, 7)
+        report("PostgreSQL 15", figures, psql_value(url, COUNTS).split())
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -1,14 +1,22 @@
 #include "store/incident_report_rows.hpp"
 
-#include "store/id_slices.hpp"
 #include "store/row_values.hpp"
 
 namespace guiche::store {
+namespace {
+
+// The period's incident notices, as the partial index says them (`kind =
+// 'incident'`), so both engines read it; the joined tables by their notice.
+constexpr const char* kIncidentsOfPeriod =
+    "FROM status_notices n WHERE n.kind = 'incident' AND n.created_at >= ? AND n.created_at < ?";
+
+}  // namespace
+
 std::string incidents_reported_sql() {
-  // `kind = 'incident'` as the partial index says it, so both engines use it.
-  return "SELECT id, state, title, organization_id, created_at, first_published_at "
-         "FROM status_notices WHERE kind = 'incident' AND created_at >= ? AND created_at < ? "
-         "ORDER BY created_at, id";
+  return std::string(
+             "SELECT n.id, n.state, n.title, n.organization_id, n.created_at, "
+             "n.first_published_at ") +
+         kIncidentsOfPeriod + " ORDER BY n.created_at, n.id";
 }
 
 std::vector<IncidentReportRow> incidents_reported_between(Connection& c, Instant from, Instant to) {
@@ -26,51 +34,54 @@ std::vector<IncidentReportRow> incidents_reported_between(Connection& c, Instant
   return out;
 }
 
-std::string incident_milestones_sql(std::size_t n) {
-  return "SELECT notice_id, action, at FROM status_notice_events WHERE notice_id IN (" +
-         id_marks(n) +
-         ") AND action IN ('confirm_organization', 'confirm_general', 'restore') "
-         "ORDER BY notice_id, id";
+std::string incident_milestones_sql() {
+  return "SELECT e.notice_id, e.action, e.at FROM status_notices n "
+         "JOIN status_notice_events e ON e.notice_id = n.id "
+         "WHERE n.kind = 'incident' AND n.created_at >= ? AND n.created_at < ? "
+         "AND e.action IN ('confirm_organization', 'confirm_general', 'restore') "
+         "ORDER BY e.notice_id, e.id";
 }
 
-std::map<std::int64_t, std::vector<IncidentMilestone>> incident_milestones(
-    Connection& c, const std::vector<std::int64_t>& notice_ids) {
+std::map<std::int64_t, std::vector<IncidentMilestone>> incident_milestones_between(Connection& c,
+                                                                                   Instant from,
+                                                                                   Instant to) {
   std::map<std::int64_t, std::vector<IncidentMilestone>> out;
-  for_id_slices(notice_ids, [&](std::size_t n, const std::vector<Value>& params) {
-    for (const auto& r : c.query(incident_milestones_sql(n), params)) {
-      out[r.integer(0)].push_back({r.text(1), from_millis(r.integer(2))});
-    }
-  });
+  for (const auto& r : c.query(incident_milestones_sql(), {to_millis(from), to_millis(to)})) {
+    out[r.integer(0)].push_back({r.text(1), from_millis(r.integer(2))});
+  }
   return out;
 }
 
-std::map<std::int64_t, std::vector<std::int64_t>> notice_components_of(
-    Connection& c, const std::vector<std::int64_t>& notice_ids) {
+std::string incident_components_sql() {
+  return "SELECT nc.notice_id, nc.component_id FROM status_notices n "
+         "JOIN status_notice_components nc ON nc.notice_id = n.id "
+         "WHERE n.kind = 'incident' AND n.created_at >= ? AND n.created_at < ? "
+         "ORDER BY nc.notice_id, nc.component_id";
+}
+
+std::map<std::int64_t, std::vector<std::int64_t>> incident_components_between(Connection& c,
+                                                                              Instant from,
+                                                                              Instant to) {
   std::map<std::int64_t, std::vector<std::int64_t>> out;
-  for_id_slices(notice_ids, [&](std::size_t n, const std::vector<Value>& params) {
-    for (const auto& r : c.query(
-             "SELECT notice_id, component_id FROM status_notice_components WHERE notice_id IN (" +
-                 id_marks(n) + ") ORDER BY notice_id, component_id",
-             params)) {
-      out[r.integer(0)].push_back(r.integer(1));
-    }
-  });
+  for (const auto& r : c.query(incident_components_sql(), {to_millis(from), to_millis(to)})) {
+    out[r.integer(0)].push_back(r.integer(1));
+  }
   return out;
 }
 
-std::string linked_ticket_counts_sql(std::size_t n) {
-  return "SELECT notice_id, COUNT(*) FROM status_notice_tickets WHERE notice_id IN (" +
-         id_marks(n) + ") GROUP BY notice_id";
+std::string incident_ticket_counts_sql() {
+  return "SELECT t.notice_id, COUNT(*) FROM status_notices n "
+         "JOIN status_notice_tickets t ON t.notice_id = n.id "
+         "WHERE n.kind = 'incident' AND n.created_at >= ? AND n.created_at < ? "
+         "GROUP BY t.notice_id";
 }
 
-std::map<std::int64_t, std::int64_t> linked_ticket_counts(
-    Connection& c, const std::vector<std::int64_t>& notice_ids) {
+std::map<std::int64_t, std::int64_t> incident_ticket_counts_between(Connection& c, Instant from,
+                                                                    Instant to) {
   std::map<std::int64_t, std::int64_t> out;
-  for_id_slices(notice_ids, [&](std::size_t n, const std::vector<Value>& params) {
-    for (const auto& r : c.query(linked_ticket_counts_sql(n), params)) {
-      out[r.integer(0)] = r.integer(1);
-    }
-  });
+  for (const auto& r : c.query(incident_ticket_counts_sql(), {to_millis(from), to_millis(to)})) {
+    out[r.integer(0)] = r.integer(1);
+  }
   return out;
 }
 

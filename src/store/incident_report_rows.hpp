@@ -1,10 +1,11 @@
 #pragma once
 // What the incidents report (app/reports/incident_report.hpp) reads: the
 // incident notices reported in a period, from the partial index
-// status_notices_incident_reported (migration v034), then, for those few
-// notices only, their confirmations and restoration (status_notice_events by
+// status_notices_incident_reported (migration v034), and, joined to that
+// same range, their confirmations and restoration (status_notice_events by
 // notice), their components and the number of tickets linked to each
-// (status_notice_tickets' primary key: never the tickets themselves).
+// (status_notice_tickets' primary key: never the tickets themselves). One
+// statement each, whatever the number of notices.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -27,23 +28,27 @@ struct IncidentReportRow {
 
 // Incident notices reported at or after `from` and before `to`, oldest first.
 std::vector<IncidentReportRow> incidents_reported_between(Connection& c, Instant from, Instant to);
-// Its statement, for the plan test: parameters (from ms, to ms).
-std::string incidents_reported_sql();
 
 // The steps of a notice the report times, oldest first within each notice.
 struct IncidentMilestone {
   std::string action;  // confirm_organization, confirm_general or restore
   Instant at{};
 };
-std::map<std::int64_t, std::vector<IncidentMilestone>> incident_milestones(
-    Connection& c, const std::vector<std::int64_t>& notice_ids);
-std::map<std::int64_t, std::vector<std::int64_t>> notice_components_of(
-    Connection& c, const std::vector<std::int64_t>& notice_ids);
-// Tickets linked to each notice (absent: none).
-std::map<std::int64_t, std::int64_t> linked_ticket_counts(
-    Connection& c, const std::vector<std::int64_t>& notice_ids);
-// The statements above for `n` notices, for the plan test: parameters the ids.
-std::string incident_milestones_sql(std::size_t n);
-std::string linked_ticket_counts_sql(std::size_t n);
+// Of the incident notices reported in [from, to), by notice id.
+std::map<std::int64_t, std::vector<IncidentMilestone>> incident_milestones_between(Connection& c,
+                                                                                   Instant from,
+                                                                                   Instant to);
+std::map<std::int64_t, std::vector<std::int64_t>> incident_components_between(Connection& c,
+                                                                              Instant from,
+                                                                              Instant to);
+// Tickets linked to each (absent: none).
+std::map<std::int64_t, std::int64_t> incident_ticket_counts_between(Connection& c, Instant from,
+                                                                    Instant to);
+
+// The statements above, for the plan test: parameters (from ms, to ms).
+std::string incidents_reported_sql();
+std::string incident_milestones_sql();
+std::string incident_components_sql();
+std::string incident_ticket_counts_sql();
 
 }  // namespace guiche::store

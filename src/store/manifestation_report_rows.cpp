@@ -1,6 +1,5 @@
 #include "store/manifestation_report_rows.hpp"
 
-#include "store/id_slices.hpp"
 #include "store/row_values.hpp"
 
 namespace guiche::store {
@@ -32,20 +31,19 @@ std::vector<ManifestationReportRow> manifestations_registered_between(Connection
   return out;
 }
 
-std::string manifestation_ticket_counts_sql(std::size_t n) {
-  return "SELECT manifestation_id, COUNT(*) FROM manifestation_tickets WHERE manifestation_id IN "
-         "(" +
-         id_marks(n) + ") GROUP BY manifestation_id";
+std::string manifestation_ticket_counts_sql() {
+  return "SELECT t.manifestation_id, COUNT(*) FROM manifestations m "
+         "JOIN manifestation_tickets t ON t.manifestation_id = m.id "
+         "WHERE m.registered_on >= ? AND m.registered_on <= ? GROUP BY t.manifestation_id";
 }
 
-std::map<std::int64_t, std::int64_t> manifestation_ticket_counts(
-    Connection& c, const std::vector<std::int64_t>& manifestation_ids) {
+std::map<std::int64_t, std::int64_t> manifestation_ticket_counts_between(Connection& c, Date first,
+                                                                         Date last) {
   std::map<std::int64_t, std::int64_t> out;
-  for_id_slices(manifestation_ids, [&](std::size_t n, const std::vector<Value>& params) {
-    for (const auto& r : c.query(manifestation_ticket_counts_sql(n), params)) {
-      out[r.integer(0)] = r.integer(1);
-    }
-  });
+  for (const auto& r :
+       c.query(manifestation_ticket_counts_sql(), {format_date(first), format_date(last)})) {
+    out[r.integer(0)] = r.integer(1);
+  }
   return out;
 }
 

@@ -3,7 +3,7 @@
 // reads: the manifestações registered in a period, from the index
 // manifestations_registered (migration v034), without their texts or
 // identities, and the number of tickets linked to each (the primary key of
-// manifestation_tickets: never the tickets).
+// manifestation_tickets, joined to the same range: never the tickets).
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -34,9 +34,10 @@ std::vector<ManifestationReportRow> manifestations_registered_between(Connection
                                                                       Date last);
 // Its statement, for the plan test: parameters ("YYYY-MM-DD", "YYYY-MM-DD").
 std::string manifestations_registered_sql();
-// Tickets linked to each manifestação (absent: none).
-std::map<std::int64_t, std::int64_t> manifestation_ticket_counts(
-    Connection& c, const std::vector<std::int64_t>& manifestation_ids);
-std::string manifestation_ticket_counts_sql(std::size_t n);
+// Tickets linked to each manifestação registered from `first` to `last`
+// (absent: none), in one statement joined to that range.
+std::map<std::int64_t, std::int64_t> manifestation_ticket_counts_between(Connection& c, Date first,
+                                                                         Date last);
+std::string manifestation_ticket_counts_sql();  // parameters as above
 
 }  // namespace guiche::store

@@ -193,12 +193,11 @@ IncidentReport IncidentReports::report(const Actor& a, const IncidentReportQuery
       if (o.is_client) clients.push_back(o.id);
     }
 
-    const auto rows = store::incidents_reported_between(
-        c, report_day_start(q.first_day), report_day_start(report_day_add(q.last_day, 1)));
-    std::vector<std::int64_t> ids;
-    for (const auto& row : rows) ids.push_back(row.id);
-    const auto component_ids = store::notice_components_of(c, ids);
-    // The notices this reader may see and asked for; their steps and links next.
+    const Instant from = report_day_start(q.first_day);
+    const Instant to = report_day_start(report_day_add(q.last_day, 1));
+    const auto rows = store::incidents_reported_between(c, from, to);
+    const auto component_ids = store::incident_components_between(c, from, to);
+    // The notices this reader may see and asked for.
     std::vector<const store::IncidentReportRow*> kept;
     std::map<std::int64_t, std::vector<std::int64_t>> concerned;
     for (const auto& row : rows) {
@@ -231,10 +230,8 @@ IncidentReport IncidentReports::report(const Actor& a, const IncidentReportQuery
       concerned[row.id] = std::move(concerns);
       kept.push_back(&row);
     }
-    std::vector<std::int64_t> kept_ids;
-    for (const auto* row : kept) kept_ids.push_back(row->id);
-    const auto milestones = store::incident_milestones(c, kept_ids);
-    const auto tickets = store::linked_ticket_counts(c, kept_ids);
+    const auto milestones = store::incident_milestones_between(c, from, to);
+    const auto tickets = store::incident_ticket_counts_between(c, from, to);
 
     std::map<std::string, std::int64_t> per_component;
     std::map<std::int64_t, std::int64_t> per_organization;

@@ -119,17 +119,16 @@ ManifestationReport ManifestationReports::report(const Actor& a,
                                      [&](const Service& s) { return s.id == *q.service_id; })) {
       throw not_found("Serviço não encontrado.");
     }
-    const auto rows = store::manifestations_registered_between(c, date_of_report_day(q.first_day),
-                                                               date_of_report_day(q.last_day));
+    const Date first = date_of_report_day(q.first_day);
+    const Date last = date_of_report_day(q.last_day);
+    const auto rows = store::manifestations_registered_between(c, first, last);
     std::vector<const store::ManifestationReportRow*> kept;
-    std::vector<std::int64_t> ids;
     for (const auto& m : rows) {
       if (q.service_id && m.service_id != q.service_id) continue;
       if (q.kind && m.kind != *q.kind) continue;
       kept.push_back(&m);
-      ids.push_back(m.id);
     }
-    const auto tickets = store::manifestation_ticket_counts(c, ids);
+    const auto tickets = store::manifestation_ticket_counts_between(c, first, last);
     const auto answered_on = [this](Instant t) { return ctx_.local_date(t); };
     auto counts = [&](const auto& pick) {
       std::vector<const store::ManifestationReportRow*> some;
