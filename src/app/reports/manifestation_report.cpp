@@ -143,19 +143,20 @@ ManifestationReport ManifestationReports::report(const Actor& a,
       r.by_kind.push_back({code, std::string(manifestation_kind_label_pt(kind)),
                            counts([&](const auto& m) { return m.kind == code; })});
     }
-    std::vector<std::optional<std::int64_t>> service_ids;
-    for (const auto* m : kept) {
-      if (std::find(service_ids.begin(), service_ids.end(), m->service_id) == service_ids.end()) {
-        service_ids.push_back(m->service_id);
-      }
-    }
-    for (const auto& id : service_ids) {
+    // Each row read once into its service's group (a desk has hundreds of services).
+    std::map<std::optional<std::int64_t>, std::vector<const store::ManifestationReportRow*>>
+        of_service;
+    for (const auto* m : kept) of_service[m->service_id].push_back(m);
+    std::map<std::int64_t, std::string> service_names;
+    for (const auto& s : services) service_names[s.id] = s.name;
+    for (const auto& [id, some] : of_service) {
       std::string label = "A unidade em geral (sem serviço)";
-      for (const auto& s : services) {
-        if (id && s.id == *id) label = s.name;
+      if (id) {
+        auto it = service_names.find(*id);
+        label = it == service_names.end() ? "Serviço " + std::to_string(*id) : it->second;
       }
       r.by_service.push_back({id ? std::to_string(*id) : "", label,
-                              counts([&](const auto& m) { return m.service_id == id; })});
+                              manifestation_counts(some, r.today, answered_on, tickets)});
     }
     std::stable_sort(r.by_service.begin(), r.by_service.end(),
                      [](const ManifestationLine& x, const ManifestationLine& y) {
