@@ -84,6 +84,11 @@ TEST_P(IncidentManifestationReportApiTest, BadFiltersAreProblemsInPortuguese) {
     EXPECT_EQ(res.status, 422) << target << " " << res.body;
     EXPECT_THAT(res.body, HasSubstr("\"detail\"")) << target;
   }
+  // Each names its field.
+  EXPECT_THAT(call("GET", "/api/v1/reports/incidents?organization=x", admin).body,
+              HasSubstr("\"field\":\"organization\""));
+  EXPECT_THAT(call("GET", "/api/v1/reports/manifestations?kind=x", admin).body,
+              HasSubstr("\"field\":\"kind\""));
   EXPECT_EQ(call("GET", "/api/v1/reports/incidents?organization=999999", admin).status, 404);
   EXPECT_EQ(call("GET", "/api/v1/reports/manifestations?service=999999", admin).status, 404);
 }

@@ -1,6 +1,7 @@
 #include "app/reports/incident_report.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <numeric>
 #include <set>
@@ -66,12 +67,14 @@ IncidentReportQuery parse_incident_report_query(const QueryLookup& value, int to
   q.last_day = base.last_day;
   q.unit_id = base.unit_id;
   // The organization is read as the unit is: a positive id.
-  const auto org = parse_report_query(
-      [&value](const char* name) -> std::optional<std::string> {
-        return std::string(name) == "unit" ? value("organization") : std::nullopt;
-      },
-      today);
-  q.organization_id = org.unit_id;
+  if (auto org = value("organization"); org && !org->empty()) {
+    std::int64_t id = 0;
+    auto [end, ec] = std::from_chars(org->data(), org->data() + org->size(), id);
+    if (ec != std::errc() || end != org->data() + org->size() || id <= 0) {
+      throw invalid_field("organization", "Escolha uma opção da lista.");
+    }
+    q.organization_id = id;
+  }
   return q;
 }
 
