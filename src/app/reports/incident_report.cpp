@@ -36,6 +36,20 @@ std::int64_t ms_between(Instant from, Instant to) {
   return to_millis(to) - to_millis(from);
 }
 
+// Admins, the leadership and ASCOM read every notice.
+bool reads_every_notice(const Person& p) {
+  return p.has_role(Role::admin) || p.has_role(Role::leadership) ||
+         p.has_role(Role::communications);
+}
+
+// A unit manager: the units they manage and those below them.
+bool manages_unit(const Person& p, const std::vector<Unit>& units, std::int64_t unit) {
+  for (auto managed : p.units_with(Role::unit_manager)) {
+    if (unit_is_within(units, unit, managed)) return true;
+  }
+  return false;
+}
+
 IncidentOutcome outcome_of(const std::string& state) {
   const auto s = parse_notice_state(state);
   if (!s) return IncidentOutcome::in_analysis;
@@ -136,12 +150,9 @@ std::vector<Unit> IncidentReports::units_for(const Actor& a) {
   ctx_.db.read([&](store::Connection& c) {
     const auto units = store::load_units(c);
     if (!may_see_incident_report(a.person)) return;
-    const bool all = a.person.has_role(Role::admin) || a.person.has_role(Role::leadership) ||
-                     a.person.has_role(Role::communications);
-    const auto scope = report_scope(a.person, units);
+    const bool all = reads_every_notice(a.person);
     for (const auto& u : units) {
-      if (all || scope.all ||
-          std::find(scope.unit_ids.begin(), scope.unit_ids.end(), u.id) != scope.unit_ids.end()) {
+      if (all || manages_unit(a.person, units, u.id)) {
         out.push_back(u);
       }
     }
@@ -173,12 +184,9 @@ IncidentReport IncidentReports::report(const Actor& a, const IncidentReportQuery
     }
     // Admins, the leadership and ASCOM read every notice; a unit manager
     // those of the components of their units.
-    const bool every_unit = a.person.has_role(Role::admin) || a.person.has_role(Role::leadership) ||
-                            a.person.has_role(Role::communications);
-    const auto scope = report_scope(a.person, units);
+    const bool every_unit = reads_every_notice(a.person);
     auto unit_allowed = [&](std::int64_t unit) {
-      if (every_unit || scope.all) return true;
-      return std::find(scope.unit_ids.begin(), scope.unit_ids.end(), unit) != scope.unit_ids.end();
+      return every_unit || manages_unit(a.person, units, unit);
     };
     if (q.unit_id) {
       const bool known = std::any_of(units.begin(), units.end(), [&](const Unit& u) {

@@ -5,8 +5,9 @@
 // notices (app/reports/incident_report.hpp); the manifestações report is the
 // ouvidoria's, the leadership's and the admins' — unit managers open no
 // manifestação of their units anywhere else, so not here either
-// (app/reports/manifestation_report.hpp). The reports area and its menu
-// entry are for anyone who opens at least one.
+// (app/reports/manifestation_report.hpp). Each is granted by its roles
+// named here, not by another report's rule, so widening one widens no other.
+// The reports area and its menu entry are for anyone who opens at least one.
 #include "domain/person.hpp"
 
 namespace guiche::app {
