@@ -235,6 +235,13 @@ TEST_P(IncidentManifestationReportPagesTest, EachCsvHoldsTheCellsOfItsTable) {
   const auto summary = table_cells(html.body, "resumo");
   EXPECT_THAT(summary, ::testing::Contains(std::vector<std::string>{
                            "Tempo até a confirmação, mediana (h)", "0,3"}));
+  // The definitions in the visitor's language (web/i18n/en).
+  auto english = browser;
+  english.cookie += "; idioma=en";
+  const auto en = get(english, "/relatorios/incidentes?" + query);
+  EXPECT_THAT(en.body, HasSubstr("from the report to the first confirmation"));
+  EXPECT_THAT(get(english, "/relatorios/manifestacoes?" + query).body,
+              HasSubstr("Answered within 30 days: answered by the deadline"));
   const auto m = get(browser, "/relatorios/manifestacoes?" + query);
   EXPECT_THAT(m.body, HasSubstr("I — Manifestações recebidas"));
   // The yearly report's items of the one open complaint about SUP-TEC.
