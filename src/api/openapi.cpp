@@ -16,6 +16,7 @@ nlohmann::ordered_json openapi_personal_data_schemas();
 nlohmann::ordered_json openapi_manifestation_schemas();
 nlohmann::ordered_json openapi_privacy_schemas();
 nlohmann::ordered_json openapi_report_schemas();
+nlohmann::ordered_json openapi_incident_manifestation_report_schemas();
 
 namespace {
 
@@ -127,7 +128,8 @@ const nlohmann::ordered_json& openapi_document() {
     for (const auto* table :
          {&documented_operations(), &notice_operations(), &whatsapp_operations(),
           &custody_operations(), &manifestation_operations(), &observability_operations(),
-          &personal_data_operations(), &privacy_operations(), &report_operations()}) {
+          &personal_data_operations(), &privacy_operations(), &report_operations(),
+          &incident_manifestation_report_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)
@@ -147,6 +149,7 @@ const nlohmann::ordered_json& openapi_document() {
            schemas.update(openapi_personal_data_schemas());
            schemas.update(openapi_privacy_schemas());
            schemas.update(openapi_report_schemas());
+           schemas.update(openapi_incident_manifestation_report_schemas());
            return schemas;
          }()},
         {"securitySchemes",

@@ -23,6 +23,8 @@
 #include "app/personal_data/personal_data.hpp"
 #include "app/privacy/access_log.hpp"
 #include "app/privacy/privacy_notices.hpp"
+#include "app/reports/incident_report.hpp"
+#include "app/reports/manifestation_report.hpp"
 #include "app/reports/report_recount.hpp"
 #include "app/reports/report_subscriptions.hpp"
 #include "app/reports/reports.hpp"
@@ -78,6 +80,8 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   report_recount_ = std::make_unique<ReportRecount>(ctx, *ledger_);
   report_subscriptions_ =
       std::make_unique<ReportSubscriptions>(ctx, *reports_, *accounts_, *notices_);
+  incident_reports_ = std::make_unique<IncidentReports>(ctx);
+  manifestation_reports_ = std::make_unique<ManifestationReports>(ctx);
 }
 
 Desk::~Desk() = default;

@@ -34,6 +34,8 @@ class NoticeTickets;
 class OutboxAdmin;
 class PersonalData;
 class Reports;
+class IncidentReports;
+class ManifestationReports;
 class SlaAdmin;
 class SlaRecompute;
 class ReportRecount;
@@ -100,6 +102,10 @@ class Desk {
   ReportRecount& report_recount() { return *report_recount_; }
   // Scheduled reports by e-mail (app/reports/report_subscriptions.hpp).
   ReportSubscriptions& report_subscriptions() { return *report_subscriptions_; }
+  // The incidents and manifestações reports (app/reports/incident_report.hpp,
+  // app/reports/manifestation_report.hpp).
+  IncidentReports& incident_reports() { return *incident_reports_; }
+  ManifestationReports& manifestation_reports() { return *manifestation_reports_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -139,6 +145,8 @@ class Desk {
   std::unique_ptr<Reports> reports_;
   std::unique_ptr<ReportRecount> report_recount_;
   std::unique_ptr<ReportSubscriptions> report_subscriptions_;
+  std::unique_ptr<IncidentReports> incident_reports_;
+  std::unique_ptr<ManifestationReports> manifestation_reports_;
 };
 
 }  // namespace guiche::app

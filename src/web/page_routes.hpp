@@ -32,6 +32,8 @@ void add_privacy_pages(WebContext& ctx,
 void add_header_search(WebContext& ctx, std::vector<http::Route>& routes);  // header_search.cpp
 void add_report_pages(WebContext& ctx, std::vector<http::Route>& routes);   // reports/
 void add_report_subscription_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_incident_report_area_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_manifestation_report_pages(WebContext& ctx, std::vector<http::Route>& routes);
 // Last of all: unknown addresses (unknown_pages.cpp).
 void add_unknown_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_live_routes(WebContext& ctx, std::vector<http::Route>& routes);
