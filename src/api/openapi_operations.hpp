@@ -34,6 +34,8 @@ const std::vector<OperationDoc>& report_operations();
 // The satisfaction report's and the charter panel's
 // (openapi_satisfaction_operations.cpp).
 const std::vector<OperationDoc>& satisfaction_report_operations();
+// The incidents and manifestações reports' (openapi_incident_manifestation_reports.cpp).
+const std::vector<OperationDoc>& incident_manifestation_report_operations();
 // Liveness, readiness and /metrics (openapi_observability_operations.cpp).
 const std::vector<OperationDoc>& observability_operations();
 

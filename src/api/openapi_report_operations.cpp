@@ -33,6 +33,34 @@ const std::vector<OperationDoc>& report_operations() {
        "VolumeReport",
        200,
        {"from", "to", "unit", "organization", "service", "severity", "channel", "category"}},
+      {"GET",
+       "/api/v1/reports/subscriptions",
+       "Os relatórios agendados de quem chama: cada um vai por e-mail (resumo, tabelas em CSV "
+       "anexas, link) quando o período termina — semanal na segunda às 07:00 com a semana "
+       "anterior, mensal no dia 1º às 07:00 com o mês anterior (hora de Brasília)",
+       "relatorios",
+       nullptr,
+       "ReportSubscriptionList",
+       200,
+       {}},
+      {"POST",
+       "/api/v1/reports/subscriptions",
+       "Assinar um relatório (report: sla ou volume; frequency: weekly ou monthly; filters: os "
+       "do relatório), para quem pode lê-lo e tem e-mail; os filtros são conferidos como o "
+       "relatório os lê",
+       "relatorios",
+       "NewReportSubscription",
+       "ReportSubscription",
+       201,
+       {}},
+      {"DELETE",
+       "/api/v1/reports/subscriptions/:id",
+       "Cancelar uma assinatura própria (a de outra pessoa: 404)",
+       "relatorios",
+       nullptr,
+       nullptr,
+       204,
+       {}},
   };
   return ops;
 }
@@ -69,6 +97,23 @@ nlohmann::ordered_json openapi_report_schemas() {
     "by_service": {"type": "array", "items": {"$ref": "#/components/schemas/ComplianceLine"}},
     "breached_tickets": {"type": "array", "items": {"$ref": "#/components/schemas/BreachedTicket"}},
     "next_after": {"type": ["string", "null"]}}},
+  "ReportFilters": {"type": "object", "additionalProperties": false, "properties": {
+    "unit": {"type": "integer"}, "organization": {"type": "integer"},
+    "service": {"type": "integer"}, "severity": {"type": "string"},
+    "channel": {"type": "string"}, "category": {"type": "string"},
+    "target": {"type": "integer"}}},
+  "NewReportSubscription": {"type": "object", "required": ["report", "frequency"],
+    "properties": {"report": {"enum": ["sla", "volume"]},
+      "frequency": {"enum": ["weekly", "monthly"]},
+      "filters": {"$ref": "#/components/schemas/ReportFilters"}}},
+  "ReportSubscription": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "report": {"type": "string"}, "frequency": {"type": "string"},
+    "filters": {"$ref": "#/components/schemas/ReportFilters"},
+    "next_run_at": {"type": "string", "format": "date-time"},
+    "last_period": {"type": ["string", "null"]},
+    "created_at": {"type": "string", "format": "date-time"}}},
+  "ReportSubscriptionList": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/components/schemas/ReportSubscription"}}}},
   "ReportCountLine": {"type": "object", "properties": {
     "key": {"type": "string"}, "label": {"type": "string"}, "count": {"type": "integer"}}},
   "VolumeReport": {"type": "object", "properties": {

@@ -24,7 +24,10 @@
 #include "app/privacy/access_log.hpp"
 #include "app/privacy/privacy_notices.hpp"
 #include "app/reports/charter_panel.hpp"
+#include "app/reports/incident_report.hpp"
+#include "app/reports/manifestation_report.hpp"
 #include "app/reports/report_recount.hpp"
+#include "app/reports/report_subscriptions.hpp"
 #include "app/reports/reports.hpp"
 #include "app/reports/satisfaction_report.hpp"
 #include "app/sla/sla_admin.hpp"
@@ -79,6 +82,10 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   satisfaction_reports_ = std::make_unique<SatisfactionReports>(ctx, *reports_);
   charter_panels_ = std::make_unique<CharterPanels>(ctx, *reports_, *charter_);
   report_recount_ = std::make_unique<ReportRecount>(ctx, *ledger_);
+  report_subscriptions_ =
+      std::make_unique<ReportSubscriptions>(ctx, *reports_, *accounts_, *notices_);
+  incident_reports_ = std::make_unique<IncidentReports>(ctx);
+  manifestation_reports_ = std::make_unique<ManifestationReports>(ctx);
 }
 
 Desk::~Desk() = default;

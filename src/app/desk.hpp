@@ -36,9 +36,12 @@ class OutboxAdmin;
 class PersonalData;
 class Reports;
 class SatisfactionReports;
+class IncidentReports;
+class ManifestationReports;
 class SlaAdmin;
 class SlaRecompute;
 class ReportRecount;
+class ReportSubscriptions;
 class StatusComponents;
 class StatusNotices;
 class StatusPage;
@@ -103,6 +106,12 @@ class Desk {
   CharterPanels& charter_panels() { return *charter_panels_; }
   // The background recount of the reports' roll-ups (app/reports/report_recount.hpp).
   ReportRecount& report_recount() { return *report_recount_; }
+  // Scheduled reports by e-mail (app/reports/report_subscriptions.hpp).
+  ReportSubscriptions& report_subscriptions() { return *report_subscriptions_; }
+  // The incidents and manifestações reports (app/reports/incident_report.hpp,
+  // app/reports/manifestation_report.hpp).
+  IncidentReports& incident_reports() { return *incident_reports_; }
+  ManifestationReports& manifestation_reports() { return *manifestation_reports_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -143,6 +152,9 @@ class Desk {
   std::unique_ptr<SatisfactionReports> satisfaction_reports_;
   std::unique_ptr<CharterPanels> charter_panels_;
   std::unique_ptr<ReportRecount> report_recount_;
+  std::unique_ptr<ReportSubscriptions> report_subscriptions_;
+  std::unique_ptr<IncidentReports> incident_reports_;
+  std::unique_ptr<ManifestationReports> manifestation_reports_;
 };
 
 }  // namespace guiche::app

@@ -6,6 +6,7 @@
 #include "app/personal_data/personal_data.hpp"
 #include "app/privacy/access_log.hpp"
 #include "app/reports/report_recount.hpp"
+#include "app/reports/report_subscriptions.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_recompute.hpp"
 #include "app/tickets/ticket_work.hpp"
@@ -28,6 +29,8 @@ Housekeeping::Housekeeping(Desk& desk, std::chrono::milliseconds period)
               desk.status_subscriptions().forget_stale();
               desk.notice_reminders().send_due();
               desk.manifestations().warn_deadlines();
+              // Scheduled reports whose period has ended, by e-mail.
+              desk.report_subscriptions().send_due();
               // LGPD retention: the next window of people each round (bounded reading).
               const int years = desk.config().anonymize_requesters_after_years;
               if (years > 0) desk.personal_data().anonymize_retained(years, kRetentionBatch);

@@ -3,7 +3,8 @@
 // closing resolved tickets whose reopen window has ended, recording the SLA
 // warnings and breaches that are due, sending the status notices' reminders
 // that are due (app/incidents/notice_reminders.hpp), warning the ouvidoria of
-// manifestações' deadlines, deleting personal-data access-log entries past
+// manifestações' deadlines, sending the scheduled reports whose period has
+// ended (app/reports/report_subscriptions.hpp), deleting personal-data access-log entries past
 // their retention (app/privacy/access_log.hpp), forgetting
 // unconfirmed status page subscriptions once their link expired, and the
 // LGPD retention rule when configured (requesters anonymized N years after

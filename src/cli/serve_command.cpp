@@ -21,6 +21,7 @@
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/outbox/outbox_metrics.hpp"
 #include "app/periodic.hpp"
+#include "app/reports/report_subscriptions.hpp"
 #include "app/whatsapp/whatsapp_conversations.hpp"
 #include "app/whatsapp/whatsapp_inbox.hpp"
 #include "cli/options.hpp"
@@ -41,6 +42,7 @@
 #include "transports/whatsapp/cloud_media_source.hpp"
 #include "transports/whatsapp/whatsapp_transport.hpp"
 #include "web/page_routes.hpp"
+#include "web/reports/report_mail.hpp"
 
 namespace guiche::cli {
 namespace {
@@ -446,6 +448,11 @@ void add_serve(CLI::App& app, Runners& runners) {
       announce(
           "Carta em PDF desligada: Chromium não encontrado (pacote chromium, ou GUICHE_CHROMIUM).");
     }
+    // Scheduled reports are written by the pages' layer, which owns their tables and CSV.
+    desk.report_subscriptions().set_writer(
+        [&desk](const app::Actor& a, const std::string& report, const app::ReportQuery& q) {
+          return web::report_mail(desk, a, report, q);
+        });
     // Resolved tickets close themselves once the reopen window ends.
     app::Housekeeping housekeeping(desk, std::chrono::minutes(1));
     // Live pages also hear of changes made through other nodes on the same database.

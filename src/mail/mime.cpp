@@ -39,8 +39,28 @@ std::string one_line(std::string_view text) {
   return s;
 }
 
-// QP never emits "=_", so this boundary cannot occur inside an encoded part.
+// QP never emits "=_", nor base64 any "_", so these boundaries cannot occur
+// inside an encoded part.
 constexpr const char* kBoundary = "=_guiche-alternative";
+constexpr const char* kMixedBoundary = "=_guiche-mixed";
+
+// Base64 in lines of 76 characters (RFC 2045).
+std::string base64_lines(std::string_view bytes) {
+  const std::string encoded = base64(bytes);
+  std::string out;
+  for (std::size_t i = 0; i < encoded.size(); i += 76) out += encoded.substr(i, 76) + "\r\n";
+  return out;
+}
+
+// A header parameter's value, quoted, with nothing that could end the header.
+std::string quoted_parameter(std::string_view value) {
+  std::string out = "\"";
+  for (char ch : one_line(value)) {
+    if (ch == '"' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out + "\"";
+}
 
 }  // namespace
 
@@ -146,14 +166,29 @@ std::string compose(const Message& m) {
       "Content-Type: text/plain; charset=UTF-8\r\n"
       "Content-Transfer-Encoding: quoted-printable\r\n\r\n" +
       quoted_printable(m.text) + "\r\n";
-  if (m.html.empty()) return out + text_part;
-  out += std::string("Content-Type: multipart/alternative; boundary=\"") + kBoundary + "\"\r\n\r\n";
-  out += std::string("--") + kBoundary + "\r\n" + text_part;
-  out += std::string("--") + kBoundary + "\r\n";
-  out += "Content-Type: text/html; charset=UTF-8\r\n";
-  out += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
-  out += quoted_printable(m.html) + "\r\n";
-  out += std::string("--") + kBoundary + "--\r\n";
+  std::string body = text_part;
+  if (!m.html.empty()) {
+    body =
+        std::string("Content-Type: multipart/alternative; boundary=\"") + kBoundary + "\"\r\n\r\n";
+    body += std::string("--") + kBoundary + "\r\n" + text_part;
+    body += std::string("--") + kBoundary + "\r\n";
+    body += "Content-Type: text/html; charset=UTF-8\r\n";
+    body += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
+    body += quoted_printable(m.html) + "\r\n";
+    body += std::string("--") + kBoundary + "--\r\n";
+  }
+  if (m.attachments.empty()) return out + body;
+  out += std::string("Content-Type: multipart/mixed; boundary=\"") + kMixedBoundary + "\"\r\n\r\n";
+  out += std::string("--") + kMixedBoundary + "\r\n" + body;
+  for (const auto& a : m.attachments) {
+    out += std::string("--") + kMixedBoundary + "\r\n";
+    out += "Content-Type: " + one_line(a.content_type) + "; name=" + quoted_parameter(a.filename) +
+           "\r\n";
+    out += "Content-Disposition: attachment; filename=" + quoted_parameter(a.filename) + "\r\n";
+    out += "Content-Transfer-Encoding: base64\r\n\r\n";
+    out += base64_lines(a.content);
+  }
+  out += std::string("--") + kMixedBoundary + "--\r\n";
   return out;
 }
 

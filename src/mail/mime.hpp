@@ -1,10 +1,11 @@
 #pragma once
 // Composing RFC 5322 messages: UTF-8 headers encoded per RFC 2047 and a
 // multipart/alternative body (plain text and HTML), each part in
-// quoted-printable, so any SMTP server carries them unchanged (7-bit, lines
-// under 78 characters).
+// quoted-printable, and files attached in base64 under multipart/mixed, so
+// any SMTP server carries them unchanged (7-bit, lines under 78 characters).
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/time.hpp"
 
@@ -13,6 +14,13 @@ namespace guiche::mail {
 struct Address {
   std::string name;   // may be empty or non-ASCII
   std::string email;  // addr-spec, ASCII
+};
+
+// A file sent with a message (a scheduled report's CSV).
+struct Attachment {
+  std::string filename;      // ASCII: "sla-severidades-2026-11.csv"
+  std::string content_type;  // "text/csv; charset=UTF-8"
+  std::string content;       // the bytes
 };
 
 struct Message {
@@ -26,6 +34,7 @@ struct Message {
   // A list message's one-click unsubscribe URL (RFC 8058): when set, the
   // List-Unsubscribe and List-Unsubscribe-Post headers name it.
   std::string list_unsubscribe;
+  std::vector<Attachment> attachments;
 };
 
 // The header value as is when it is printable ASCII, otherwise as RFC 2047

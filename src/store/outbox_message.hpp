@@ -36,7 +36,8 @@ struct OutboxMessage {
   // List-Unsubscribe header names (RFC 8058; app/incidents/subscriber_delivery.hpp).
   std::optional<std::string> list_unsubscribe;
   // A WhatsApp row's JSON: what to send and the template standing in for it
-  // outside the 24-hour window (store/whatsapp_payload.hpp). NULL elsewhere.
+  // outside the 24-hour window (store/whatsapp_payload.hpp); an e-mail's
+  // attached files (mail/attachment_payload.hpp). NULL elsewhere.
   std::optional<std::string> payload;
 };
 

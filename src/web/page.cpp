@@ -9,6 +9,7 @@
 #include "app/accounts/accounts.hpp"
 #include "app/incidents/notice_standing.hpp"
 #include "app/manifestations/manifestations.hpp"
+#include "app/reports/report_access.hpp"
 #include "app/reports/reports.hpp"
 #include "support/hmac_sha256.hpp"
 
@@ -169,7 +170,7 @@ http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status
                          {"encarregado", person.has_role(Role::data_protection_officer) &&
                                              !person.has_role(Role::admin)},
                          {"ouvidoria", app::is_ombudsman(person)},
-                         {"relatorios", app::may_see_reports(person)}};
+                         {"relatorios", app::may_see_any_report(person)}};
   }
   http::Response response{
       status, "text/html; charset=utf-8", ctx.templates.render_in_layout(name, view), {}};

@@ -23,6 +23,9 @@ std::vector<http::Route> web_routes(WebContext& ctx) {
   add_report_pages(ctx, routes);
   add_satisfaction_report_pages(ctx, routes);
   add_charter_panel_pages(ctx, routes);
+  add_report_subscription_pages(ctx, routes);
+  add_incident_report_area_pages(ctx, routes);
+  add_manifestation_report_pages(ctx, routes);
   ctx.assets.add_routes(routes);
   add_unknown_pages(ctx, routes);
   return routes;

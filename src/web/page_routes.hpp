@@ -33,6 +33,9 @@ void add_header_search(WebContext& ctx, std::vector<http::Route>& routes);  // h
 void add_report_pages(WebContext& ctx, std::vector<http::Route>& routes);   // reports/
 void add_satisfaction_report_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_charter_panel_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_report_subscription_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_incident_report_area_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_manifestation_report_pages(WebContext& ctx, std::vector<http::Route>& routes);
 // Last of all: unknown addresses (unknown_pages.cpp).
 void add_unknown_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_live_routes(WebContext& ctx, std::vector<http::Route>& routes);

@@ -244,6 +244,17 @@ std::vector<MatrixRow> authorization_matrix() {
       {"GET", "/api/v1/reports/volume", "/api/v1/reports/volume", "", "DYDDYDDYYDAD"},
       {"GET", "/api/v1/reports/satisfaction", "/api/v1/reports/satisfaction", "", "DYDDYDDYYDAD"},
       {"GET", "/api/v1/reports/charter", "/api/v1/reports/charter", "", "DYDDYDDYYDAD"},
+      // Scheduled reports: one's own, for those who read reports (another's id is unknown).
+      {"GET", "/api/v1/reports/subscriptions", "/api/v1/reports/subscriptions", "", "DYDDYDDYYDAD"},
+      {"POST", "/api/v1/reports/subscriptions", "/api/v1/reports/subscriptions",
+       R"({"report":"volume","frequency":"weekly"})", "DYDDYDDYYDAD"},
+      {"DELETE", "/api/v1/reports/subscriptions/:id", "/api/v1/reports/subscriptions/999999999", "",
+       "HHHHHHHHHHAH"},
+      // Incidents: the same, and ASCOM, who run the notices.
+      {"GET", "/api/v1/reports/incidents", "/api/v1/reports/incidents", "", "DDDDYDYYYDAD"},
+      // Manifestações: the ouvidoria, the leadership and admins; no unit manager.
+      {"GET", "/api/v1/reports/manifestations", "/api/v1/reports/manifestations", "",
+       "DDDDDDDYYYAD"},
       // Near the end: the admin's call erases Paulo's data (the rows above use them).
       {"POST", "/api/v1/people/:id/anonymize", "/api/v1/people/{paulo}/anonymize", "",
        "HHDDDDHHYHAH"},

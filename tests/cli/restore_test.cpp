@@ -146,11 +146,9 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v035: reports by organization).
+      // As the desk was before the last migration (v036: scheduled reports).
       c.execute_script(
-          "DROP TABLE report_org_day_figures; DROP TABLE report_org_month_figures; "
-          "DROP TABLE report_org_month_durations; DROP TABLE report_recount; "
-          "ALTER TABLE report_ticket_shares DROP COLUMN organization_id; "
+          "DROP TABLE report_subscriptions; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }

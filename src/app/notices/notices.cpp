@@ -4,6 +4,7 @@
 #include "app/notices/notice_route.hpp"
 #include "app/notices/notices.hpp"
 #include "app/notices/whatsapp_notice.hpp"
+#include "mail/attachment_payload.hpp"
 #include "mail/mime.hpp"
 #include "mail/templates.hpp"
 #include "sla/policy.hpp"
@@ -67,6 +68,27 @@ void Notices::enqueue_written(store::Connection& c, const std::string& key, cons
                               std::optional<Channel> came_by) {
   write(c, key, to, std::nullopt, subject, text, html, now, came_by,
         nlohmann::json{{"name", to.name}});
+}
+
+bool Notices::enqueue_email_with_files(store::Connection& c, const std::string& key,
+                                       const Person& to, const std::string& subject,
+                                       const std::string& text, const std::string& html,
+                                       const std::vector<mail::Attachment>& files, Instant now) {
+  if (!to.active || to.emails.empty()) return false;
+  store::OutboxMessage m;
+  m.template_key = key;
+  m.recipient_id = to.id;
+  m.recipient_name = to.name;
+  m.channel = "email";
+  m.recipient_address = to.emails.front();
+  m.subject = subject;
+  m.text_body = text;
+  m.html_body = html;
+  m.next_attempt_at = now;
+  m.created_at = now;
+  if (!files.empty()) m.payload = mail::attachments_payload(files);
+  store::enqueue_message(c, m, mail::domain_of(ctx_.config.mail_from_address));
+  return true;
 }
 
 void Notices::write(store::Connection& c, const std::string& key, const Person& to,

@@ -16,6 +16,7 @@
 #include "app/desk_context.hpp"
 #include "domain/ticket.hpp"
 #include "domain/ticket_event.hpp"
+#include "mail/mime.hpp"
 #include "store/whatsapp_payload.hpp"
 
 namespace guiche::app {
@@ -41,6 +42,13 @@ class Notices {
   void enqueue_written(store::Connection& c, const std::string& key, const Person& to,
                        const std::string& subject, const std::string& text, const std::string& html,
                        Instant now, std::optional<Channel> came_by = std::nullopt);
+  // An e-mail already written with files attached (a scheduled report and its
+  // CSV): by e-mail to the person's first address whatever their preference
+  // (a spreadsheet does not travel by WhatsApp); false when they have none.
+  bool enqueue_email_with_files(store::Connection& c, const std::string& key, const Person& to,
+                                const std::string& subject, const std::string& text,
+                                const std::string& html, const std::vector<mail::Attachment>& files,
+                                Instant now);
 
  private:
   // `values`: the notice's values, for its short WhatsApp text

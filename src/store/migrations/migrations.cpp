@@ -39,7 +39,10 @@ extern const char* const kMigrationV030TicketLastSeen;
 extern const char* const kMigrationV031ReportRollups;
 extern const char* const kMigrationV032PeopleByOrganization;
 std::string migration_v033_rating_rollups();
+// v033 is another branch's; numbered apart so the two merge without a renumbering.
+extern const char* const kMigrationV034ReportIndexes;
 extern const char* const kMigrationV035ReportOrganizations;
+extern const char* const kMigrationV036ReportSubscriptions;
 
 namespace {
 
@@ -98,7 +101,9 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {31, "report_rollups", in_dialect(kMigrationV031ReportRollups, dialect)},
       {32, "people_by_organization", in_dialect(kMigrationV032PeopleByOrganization, dialect)},
       {33, "rating_rollups", migration_v033_rating_rollups()},
+      {34, "report_indexes", in_dialect(kMigrationV034ReportIndexes, dialect)},
       {35, "report_organizations", in_dialect(kMigrationV035ReportOrganizations, dialect)},
+      {36, "report_subscriptions", in_dialect(kMigrationV036ReportSubscriptions, dialect)},
   };
 }
 

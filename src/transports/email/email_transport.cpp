@@ -1,5 +1,7 @@
 #include "transports/email/email_transport.hpp"
 
+#include "mail/attachment_payload.hpp"
+
 namespace guiche::transports {
 
 std::string compose_email(const store::OutboxMessage& m, const mail::Address& from) {
@@ -12,6 +14,7 @@ std::string compose_email(const store::OutboxMessage& m, const mail::Address& fr
   message.message_id = m.message_id;
   message.date = m.created_at;
   message.list_unsubscribe = m.list_unsubscribe.value_or("");
+  if (m.payload) message.attachments = mail::attachments_from_payload(*m.payload);
   return mail::compose(message);
 }
 

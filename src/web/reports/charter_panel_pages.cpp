@@ -72,7 +72,7 @@ std::string panel_definition(WebContext& ctx) {
 
 http::Response charter_panel_page(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
-  const auto q = app::parse_report_query(report_page_lookup(r), ctx.desk.reports().today());
+  const auto q = app::parse_report_query(report_filters_lookup(r), ctx.desk.reports().today());
   const auto panel = ctx.desk.charter_panels().panel(v.actor, q);
   const auto table = charter_panel_table(panel, panel_definition(ctx));
   // The 12 services with most tickets in the charts (all of them in the table).
@@ -112,7 +112,7 @@ http::Response charter_panel_page(WebContext& ctx, const http::Request& r) {
   const std::string csv =
       "/relatorios/carta.csv?tabela=" + table.id + "&" + report_page_query_string(q);
   nlohmann::json sections = nlohmann::json::array(
-      {report_section_view(table, bar_chart_svg(in_time) + bar_chart_svg(volume), csv)});
+      {section_view(table, bar_chart_svg(in_time) + bar_chart_svg(volume), csv)});
   auto text = [&](const char* key) { return ctx.texts.text(page_language(), key); };
   nlohmann::json items = nlohmann::json::array(
       {{{"rotulo", text("relatorios_carta.meses")}, {"valor", panel_months(panel)}},
@@ -121,19 +121,18 @@ http::Response charter_panel_page(WebContext& ctx, const http::Request& r) {
   return report_page_of(ctx, v, "carta", text("relatorios_carta.titulo"), q, sections,
                         {{"aba_carta", true},
                          {"filtros", panel_filters(ctx, v.actor, q)},
-                         {"resumo_geral", {{"itens", items}}}});
+                         {"resumo", {{"itens", items}}}});
 }
 
 http::Response charter_panel_csv(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
-  const auto q = app::parse_report_query(report_page_lookup(r), ctx.desk.reports().today());
+  const auto q = app::parse_report_query(report_filters_lookup(r), ctx.desk.reports().today());
   if (r.query_value("tabela").value_or("") != "servicos") {
     throw not_found("Tabela não encontrada.");
   }
   const auto panel = ctx.desk.charter_panels().panel(v.actor, q);
-  return report_csv_download(
-      "carta-" + report_day_iso(q.first_day) + "-" + report_day_iso(q.last_day),
-      charter_panel_table(panel, panel_definition(ctx)));
+  return csv_response("carta-" + report_day_iso(q.first_day) + "-" + report_day_iso(q.last_day),
+                      charter_panel_table(panel, panel_definition(ctx)));
 }
 
 }  // namespace

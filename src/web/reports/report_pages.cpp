@@ -6,6 +6,7 @@
 // The period and filters travel in the query string, so a page, its CSV
 // and a bookmark agree.
 #include "app/directory/directory.hpp"
+#include "app/reports/report_access.hpp"
 #include "app/reports/report_query.hpp"
 #include "domain/report_day.hpp"
 #include "web/admin/admin_page.hpp"
@@ -13,6 +14,8 @@
 #include "web/page_routes.hpp"
 #include "web/reports/report_charts.hpp"
 #include "web/reports/report_page_parts.hpp"
+#include "web/reports/report_sections.hpp"
+#include "web/reports/report_subscription_form.hpp"
 #include "web/reports/report_tables.hpp"
 
 namespace guiche::web {
@@ -21,22 +24,13 @@ namespace {
 // The page's own names for the filters (dd/mm/aaaa dates), read as the
 // API's (app/reports/report_query.hpp).
 app::QueryLookup page_lookup(const http::Request& r) {
-  return [&r](const char* name) -> std::optional<std::string> {
-    static const std::map<std::string, std::string> kNames = {
-        {"unit", "unidade"},        {"organization", "orgao"}, {"service", "servico"},
-        {"severity", "severidade"}, {"channel", "canal"},      {"category", "categoria"},
-        {"target", "meta"}};
-    const std::string n = name;
-    if (n == "from" || n == "to") {
-      auto text = r.query_value(n == "from" ? "de" : "ate");
-      if (!text || text->empty()) return std::nullopt;
-      auto d = parse_date_input(*text);
-      if (!d) throw invalid_field(n == "from" ? "de" : "ate", "Informe a data como dd/mm/aaaa.");
-      return format_date(*d);
-    }
-    auto it = kNames.find(n);
-    return it == kNames.end() ? std::nullopt : r.query_value(it->second.c_str());
-  };
+  return report_page_lookup(r, {{"unit", "unidade"},
+                                {"organization", "orgao"},
+                                {"service", "servico"},
+                                {"severity", "severidade"},
+                                {"channel", "canal"},
+                                {"category", "categoria"},
+                                {"target", "meta"}});
 }
 
 std::string page_query_string(const app::ReportQuery& q) {
@@ -105,30 +99,6 @@ nlohmann::json filter_fields(WebContext& ctx, const app::Actor& actor, const app
   return fields;
 }
 
-nlohmann::json section_view(const ReportTable& t, const std::string& chart,
-                            const std::string& csv) {
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& row : t.rows) {
-    nlohmann::json rest = nlohmann::json::array();
-    for (std::size_t i = 1; i < row.size(); ++i) {
-      // Figures align right; names and subjects read from the left.
-      const bool figure =
-          row[i].find_first_not_of("0123456789,. %—") == std::string::npos || row[i] == "—";
-      rest.push_back({{"texto", row[i]}, {"numero", figure}});
-    }
-    rows.push_back({{"primeira", row.empty() ? "" : row[0]}, {"resto", rest}});
-  }
-  return {{"id", t.id},
-          {"titulo", t.title},
-          {"definicao", t.definition},
-          {"legenda", t.caption},
-          {"cabecalhos", t.headers},
-          {"linhas", rows},
-          {"vazia", t.rows.empty()},
-          {"grafico", chart},
-          {"csv", csv}};
-}
-
 // While the roll-ups are still being counted (app/reports/report_recount.hpp):
 // how far, for the page's warning; false once complete.
 nlohmann::json counting_view(const std::optional<int>& percent) {
@@ -136,7 +106,7 @@ nlohmann::json counting_view(const std::optional<int>& percent) {
 }
 
 std::string period_text(const app::ReportQuery& q) {
-  return report_day_br(q.first_day) + " a " + report_day_br(q.last_day);
+  return report_period_text(q.first_day, q.last_day);
 }
 
 http::Response report_page(WebContext& ctx, const Visitor& v, const std::string& report,
@@ -150,6 +120,7 @@ http::Response report_page(WebContext& ctx, const Visitor& v, const std::string&
       {"secoes", std::move(sections)},
       {"sla", report == "sla"},
       {"volume", report == "volume"},
+      {"ver", report_visibility(v.actor.person)},
   };
   for (auto& [k, value] : extra.items()) view[k] = value;
   return page(ctx, v, 200, "relatorio", title, view);
@@ -234,6 +205,7 @@ http::Response sla_page(WebContext& ctx, const http::Request& r) {
   return report_page(ctx, v, "sla", "Cumprimento de SLA", q, sections,
                      {{"resumo_sla", resumo},
                       {"contando", counting_view(report.counting_percent)},
+                      {"assinar", report_subscription_form("sla", report.query)},
                       {"proxima", next.empty() ? nlohmann::json(false) : nlohmann::json(next)}});
 }
 
@@ -316,16 +288,10 @@ http::Response volume_page(WebContext& ctx, const http::Request& r) {
   nlohmann::json resumo = {{"registrados", report.registered},
                            {"encerrados", report.ended},
                            {"abertos", report.open_now}};
-  return report_page(
-      ctx, v, "volume", "Volume e estoque", q, sections,
-      {{"resumo_volume", resumo}, {"contando", counting_view(report.counting_percent)}});
-}
-
-http::Response csv_response(const std::string& name, const ReportTable& t) {
-  http::Response response{200, "text/csv; charset=utf-8", report_table_csv(t), {}};
-  response.headers.emplace_back("Content-Disposition",
-                                "attachment; filename=\"" + name + "-" + t.id + ".csv\"");
-  return response;
+  return report_page(ctx, v, "volume", "Volume e estoque", q, sections,
+                     {{"resumo_volume", resumo},
+                      {"contando", counting_view(report.counting_percent)},
+                      {"assinar", report_subscription_form("volume", report.query)}});
 }
 
 http::Response report_csv(WebContext& ctx, const http::Request& r, bool sla) {
@@ -354,10 +320,13 @@ http::Response report_csv(WebContext& ctx, const http::Request& r, bool sla) {
 
 http::Response reports_index(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
-  if (!app::may_see_reports(v.actor.person)) {
-    throw forbidden("Os relatórios são da diretoria, dos gestores de unidade e da administração.");
+  if (!app::may_see_any_report(v.actor.person)) {
+    throw forbidden(
+        "Os relatórios são da diretoria, dos gestores de unidade, da administração, da "
+        "comunicação (ASCOM) e da ouvidoria.");
   }
-  return page(ctx, v, 200, "relatorios", "Relatórios", nlohmann::json::object());
+  return page(ctx, v, 200, "relatorios", "Relatórios",
+              {{"ver", report_visibility(v.actor.person)}});
 }
 
 void add_report_page(WebContext& ctx, std::vector<http::Route>& routes, const char* path,
@@ -382,7 +351,7 @@ void add_report_pages(WebContext& ctx, std::vector<http::Route>& routes) {
                   [&ctx](const http::Request& r) { return report_csv(ctx, r, false); });
 }
 
-app::QueryLookup report_page_lookup(const http::Request& r) {
+app::QueryLookup report_filters_lookup(const http::Request& r) {
   return page_lookup(r);
 }
 
@@ -395,19 +364,10 @@ nlohmann::json report_filter_fields(WebContext& ctx, const app::Actor& actor,
   return filter_fields(ctx, actor, q, with_target);
 }
 
-nlohmann::json report_section_view(const ReportTable& t, const std::string& chart,
-                                   const std::string& csv) {
-  return section_view(t, chart, csv);
-}
-
 http::Response report_page_of(WebContext& ctx, const Visitor& v, const std::string& report,
                               const std::string& title, const app::ReportQuery& q,
                               nlohmann::json sections, nlohmann::json extra) {
   return report_page(ctx, v, report, title, q, std::move(sections), std::move(extra));
-}
-
-http::Response report_csv_download(const std::string& name, const ReportTable& t) {
-  return csv_response(name, t);
 }
 
 void add_guarded_report_page(WebContext& ctx, std::vector<http::Route>& routes, const char* path,

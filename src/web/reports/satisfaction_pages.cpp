@@ -125,7 +125,7 @@ std::function<std::string(const char*)> texts_of(WebContext& ctx) {
 
 http::Response satisfaction_page(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
-  const auto q = app::parse_report_query(report_page_lookup(r), ctx.desk.reports().today());
+  const auto q = app::parse_report_query(report_filters_lookup(r), ctx.desk.reports().today());
   const auto after = comments_cursor(r);
   const auto report = ctx.desk.satisfaction_reports().satisfaction(v.actor, q, after, 50);
   const auto tables = satisfaction_tables(report, texts_of(ctx));
@@ -156,21 +156,21 @@ http::Response satisfaction_page(WebContext& ctx, const http::Request& r) {
     rate.series[0].values.push_back(report.by_service[i].response_percent.value_or(0));
   }
   nlohmann::json sections = nlohmann::json::array();
-  sections.push_back(report_section_view(tables[0], bar_chart_svg(dist), csv(tables[0].id)));
-  sections.push_back(report_section_view(
-      tables[1],
-      bar_chart_svg(stars_chart("grafico-servicos-estrelas",
-                                "Avaliações por serviço (os 12 com mais perguntados)",
-                                report.by_service)) +
-          bar_chart_svg(rate),
-      csv(tables[1].id)));
-  sections.push_back(report_section_view(
-      tables[2],
-      bar_chart_svg(stars_chart("grafico-unidades-estrelas",
-                                "Avaliações por unidade (as 12 com mais perguntados)",
-                                report.by_unit)),
-      csv(tables[2].id)));
-  sections.push_back(report_section_view(tables[3], "", csv(tables[3].id)));
+  sections.push_back(section_view(tables[0], bar_chart_svg(dist), csv(tables[0].id)));
+  sections.push_back(
+      section_view(tables[1],
+                   bar_chart_svg(stars_chart("grafico-servicos-estrelas",
+                                             "Avaliações por serviço (os 12 com mais perguntados)",
+                                             report.by_service)) +
+                       bar_chart_svg(rate),
+                   csv(tables[1].id)));
+  sections.push_back(
+      section_view(tables[2],
+                   bar_chart_svg(stars_chart("grafico-unidades-estrelas",
+                                             "Avaliações por unidade (as 12 com mais perguntados)",
+                                             report.by_unit)),
+                   csv(tables[2].id)));
+  sections.push_back(section_view(tables[3], "", csv(tables[3].id)));
   auto text = texts_of(ctx);
   nlohmann::json items =
       nlohmann::json::array({{{"rotulo", text("relatorios_satisfacao.perguntados")},
@@ -183,7 +183,7 @@ http::Response satisfaction_page(WebContext& ctx, const http::Request& r) {
                               {"valor", rating_average(report.total.average)}}});
   nlohmann::json extra = {
       {"aba_satisfacao", true},
-      {"resumo_geral", {{"itens", items}}},
+      {"resumo", {{"itens", items}}},
       {"contando", report.counting_percent
                        ? nlohmann::json(std::to_string(*report.counting_percent) + " %")
                        : nlohmann::json(false)}};
@@ -199,13 +199,13 @@ http::Response satisfaction_page(WebContext& ctx, const http::Request& r) {
 
 http::Response satisfaction_csv(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
-  const auto q = app::parse_report_query(report_page_lookup(r), ctx.desk.reports().today());
+  const auto q = app::parse_report_query(report_filters_lookup(r), ctx.desk.reports().today());
   const auto wanted = r.query_value("tabela").value_or("");
   const auto report =
       ctx.desk.satisfaction_reports().satisfaction(v.actor, q, comments_cursor(r), 50);
   for (const auto& t : satisfaction_tables(report, texts_of(ctx))) {
     if (t.id == wanted) {
-      return report_csv_download(
+      return csv_response(
           "satisfacao-" + report_day_iso(q.first_day) + "-" + report_day_iso(q.last_day), t);
     }
   }

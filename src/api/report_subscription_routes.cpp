@@ -1,0 +1,76 @@
+// Scheduled reports (app/reports/report_subscriptions.hpp): the caller's own
+// subscriptions, to list, create and cancel. GET and POST
+// /api/v1/reports/subscriptions, DELETE /api/v1/reports/subscriptions/:id.
+// The filters are the reports' (unit, organization, service, severity,
+// channel, category, target), checked as the report reads them.
+#include "api/caller.hpp"
+#include "api/directory_routes.hpp"
+#include "api/json_fields.hpp"
+#include "api/problem.hpp"
+#include "api/route_groups.hpp"
+#include "app/reports/report_query.hpp"
+#include "app/reports/report_subscriptions.hpp"
+#include "domain/error.hpp"
+
+namespace guiche::api {
+namespace {
+
+nlohmann::json subscription_json(const store::ReportSubscription& s) {
+  return {{"id", s.id},
+          {"report", s.report},
+          {"frequency", s.frequency},
+          {"filters", nlohmann::json::parse(s.query, nullptr, false)},
+          {"next_run_at", format_utc(s.next_run_at)},
+          {"last_period", s.last_period ? nlohmann::json(*s.last_period) : nlohmann::json()},
+          {"created_at", format_utc(s.created_at)}};
+}
+
+// The filters of the body, read as the reports' query parameters.
+app::ReportQuery body_filters(const nlohmann::json& body, int today) {
+  if (!body.contains("filters"))
+    return app::parse_report_query([](const char*) { return std::nullopt; }, today);
+  const auto& filters = body["filters"];
+  if (!filters.is_object()) throw invalid_field("filters", "filters deve ser um objeto.");
+  reject_unknown_fields(
+      filters, {"unit", "organization", "service", "severity", "channel", "category", "target"});
+  return app::parse_report_query(
+      [&filters](const char* name) -> std::optional<std::string> {
+        if (!filters.contains(name) || filters[name].is_null()) return std::nullopt;
+        const auto& v = filters[name];
+        return v.is_string() ? v.get<std::string>() : v.dump();
+      },
+      today);
+}
+
+}  // namespace
+
+void add_report_subscription_routes(ApiContext& ctx, std::vector<http::Route>& routes) {
+  app::Desk& desk = ctx.desk;
+  add_guarded_route(routes, "GET", "/api/v1/reports/subscriptions",
+                    [&ctx, &desk](const http::Request& r) {
+                      auto actor = require_caller(ctx, r);
+                      auto items = nlohmann::json::array();
+                      for (const auto& s : desk.report_subscriptions().mine(actor)) {
+                        items.push_back(subscription_json(s));
+                      }
+                      return items_response(items);
+                    });
+  add_guarded_route(
+      routes, "POST", "/api/v1/reports/subscriptions", [&ctx, &desk](const http::Request& r) {
+        auto actor = require_caller(ctx, r);
+        auto body = strict_body(ctx, r, {"report", "frequency", "filters"});
+        const auto filters = body_filters(body, desk.reports().today());
+        const auto s = desk.report_subscriptions().subscribe(
+            actor, required_string(body, "report"), required_string(body, "frequency"), filters);
+        return created(subscription_json(s),
+                       "/api/v1/reports/subscriptions/" + std::to_string(s.id));
+      });
+  add_guarded_route(routes, "DELETE", "/api/v1/reports/subscriptions/:id",
+                    [&ctx, &desk](const http::Request& r) {
+                      auto actor = require_caller(ctx, r);
+                      desk.report_subscriptions().cancel(actor, path_id(r.params.at("id")));
+                      return no_content();
+                    });
+}
+
+}  // namespace guiche::api

@@ -1,0 +1,17 @@
+#pragma once
+// The e-mail of a scheduled report (app/reports/report_subscriptions.hpp): the
+// report read as its subscriber over the period that ended, a summary of its
+// headline figures in the body (text and HTML), every table of the page
+// attached as the same CSV the page downloads, and the link to the page with
+// the same period and filters.
+#include <string>
+
+#include "app/desk.hpp"
+#include "app/reports/report_subscriptions.hpp"
+
+namespace guiche::web {
+
+app::ReportMail report_mail(app::Desk& desk, const app::Actor& a, const std::string& report,
+                            const app::ReportQuery& q);
+
+}  // namespace guiche::web

@@ -1,0 +1,145 @@
+// Scheduled reports on the pages (app/reports/report_subscriptions.hpp): the
+// form under each report that subscribes to it with the filters on screen
+// (POST /relatorios/assinaturas), and the list of one's own subscriptions
+// with a button to cancel each (/relatorios/assinaturas).
+#include "app/reports/report_query.hpp"
+#include "app/reports/report_subscriptions.hpp"
+#include "domain/report_day.hpp"
+#include "domain/error.hpp"
+#include "domain/report_schedule.hpp"
+#include "web/page.hpp"
+#include "web/page_routes.hpp"
+#include "web/reports/report_subscription_form.hpp"
+
+namespace guiche::web {
+namespace {
+
+const std::map<std::string, std::string>& filter_names() {
+  // The API's names (app/reports/report_query.hpp) and the page's.
+  static const std::map<std::string, std::string> kNames = {
+      {"unit", "unidade"},        {"organization", "orgao"}, {"service", "servico"},
+      {"severity", "severidade"}, {"channel", "canal"},      {"category", "categoria"},
+      {"target", "meta"}};
+  return kNames;
+}
+
+std::string report_title(const std::string& report) {
+  return report == "sla" ? "Cumprimento de SLA" : "Volume e estoque";
+}
+
+// The filters in words ("Unidade 3, Canal email"), from the stored JSON.
+std::string filters_text(const std::string& json) {
+  static const std::map<std::string, std::string> kLabels = {
+      {"unit", "unidade"},        {"organization", "órgão"}, {"service", "serviço"},
+      {"severity", "severidade"}, {"channel", "canal"},      {"category", "categoria"},
+      {"target", "meta (%)"}};
+  const auto j = nlohmann::json::parse(json, nullptr, false);
+  std::string out;
+  if (j.is_object()) {
+    for (const auto& [key, value] : j.items()) {
+      auto label = kLabels.find(key);
+      out += (out.empty() ? "" : "; ") + (label == kLabels.end() ? key : label->second) + " " +
+             (value.is_string() ? value.get<std::string>() : value.dump());
+    }
+  }
+  return out.empty() ? "sem filtros" : out;
+}
+
+http::Response subscriptions_page(WebContext& ctx, const http::Request& r) {
+  const auto v = require_visitor(ctx, r);
+  if (!app::may_see_reports(v.actor.person)) {
+    throw forbidden(
+        "Os relatórios são da diretoria, dos gestores de unidade e de órgão e da administração.");
+  }
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& s : ctx.desk.report_subscriptions().mine(v.actor)) {
+    const auto f = parse_report_frequency(s.frequency).value_or(ReportFrequency::monthly);
+    std::string last = "ainda nenhum";
+    if (s.last_period) {
+      const auto slash = s.last_period->find('/');
+      const auto first = parse_report_day(s.last_period->substr(0, slash));
+      const auto end = parse_report_day(s.last_period->substr(slash + 1));
+      if (first && end) last = report_day_br(*first) + " a " + report_day_br(*end);
+    }
+    items.push_back({{"id", s.id},
+                     {"relatorio", report_title(s.report)},
+                     {"frequencia", report_frequency_label_pt(f)},
+                     {"filtros", filters_text(s.query)},
+                     {"proximo", format_local(ctx, s.next_run_at)},
+                     {"ultimo", last}});
+  }
+  return page(ctx, v, 200, "relatorio_assinaturas", "Relatórios por e-mail",
+              {{"assinaturas", items},
+               {"vazia", items.empty()},
+               {"email", v.actor.person.emails.empty() ? "" : v.actor.person.emails.front()},
+               {"assinado", r.query_value("assinado").has_value()},
+               {"cancelado", r.query_value("cancelado").has_value()}});
+}
+
+http::Response subscribe(WebContext& ctx, const http::Request& r) {
+  const auto v = require_visitor(ctx, r);
+  const Form form = read_form(r);
+  check_csrf(v, form);
+  const auto filters = app::parse_report_query(
+      [&form](const char* name) -> std::optional<std::string> {
+        auto it = filter_names().find(name);
+        if (it == filter_names().end()) return std::nullopt;
+        auto value = form.value(it->second);
+        if (value.empty()) return std::nullopt;
+        return value;
+      },
+      ctx.desk.reports().today());
+  ctx.desk.report_subscriptions().subscribe(v.actor, form.value("relatorio"),
+                                            form.value("frequencia"), filters);
+  return see_other("/relatorios/assinaturas?assinado=1");
+}
+
+http::Response cancel(WebContext& ctx, const http::Request& r) {
+  const auto v = require_visitor(ctx, r);
+  const Form form = read_form(r);
+  check_csrf(v, form);
+  std::int64_t id = 0;
+  try {
+    id = std::stoll(r.params.at("id"));
+  } catch (const std::exception&) {
+    throw not_found("Assinatura não encontrada.");
+  }
+  ctx.desk.report_subscriptions().cancel(v.actor, id);
+  return see_other("/relatorios/assinaturas?cancelado=1");
+}
+
+}  // namespace
+
+nlohmann::json report_subscription_form(const std::string& report, const app::ReportQuery& q) {
+  nlohmann::json hidden = nlohmann::json::array();
+  auto add = [&](const char* name, const std::optional<std::string>& value) {
+    if (value) hidden.push_back({{"nome", filter_names().at(name)}, {"valor", *value}});
+  };
+  auto id_text = [](const std::optional<std::int64_t>& v) -> std::optional<std::string> {
+    return v ? std::optional(std::to_string(*v)) : std::nullopt;
+  };
+  add("unit", id_text(q.unit_id));
+  add("organization", id_text(q.organization_id));
+  add("service", id_text(q.service_id));
+  add("severity", q.severity);
+  add("channel", q.channel);
+  add("category", q.category);
+  if (q.target_percent != app::kDefaultComplianceTargetPercent) {
+    add("target", std::to_string(q.target_percent));
+  }
+  return {{"relatorio", report}, {"filtros", hidden}};
+}
+
+void add_report_subscription_pages(WebContext& ctx, std::vector<http::Route>& routes) {
+  routes.push_back({"GET", "/relatorios/assinaturas", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] { return subscriptions_page(ctx, r); });
+                    }});
+  routes.push_back({"POST", "/relatorios/assinaturas", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] { return subscribe(ctx, r); });
+                    }});
+  routes.push_back({"POST", "/relatorios/assinaturas/:id/cancelar", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] { return cancel(ctx, r); });
+                    }});
+}
+
+}  // namespace guiche::web
