@@ -12,6 +12,15 @@ statements of store/report_rollup_rows.cpp, with the year's days), each
 against a primary-key read of the same run (the baseline), and each report's
 total. 40 services in 12 units, 4 severities, 5 channels, 4 categories.
 
+The satisfaction report (store/rating_rollup_rows.hpp): 60 % of the resolved
+tickets rated, a quarter of those with a comment; each resolved ticket's
+rating share and the day and month roll-ups counted from them; its figures
+by every dimension over the year's months and partial months' days, and the
+comments' first page. The charter panel (store/service_figure_rows.hpp, via
+app/charter/charter.hpp): the charter's month roll-ups counted from the
+shares, then the two primary-key reads of each of the 40 services over the
+13 months the year touches, summed.
+
 Usage: bench/report_scale.py BUILD_DIR POSTGRES_URL [TICKETS]
 """
 import os
@@ -70,6 +79,30 @@ VOLUME = {
 for name, sql in SLA.items():
     if name.startswith("figures by every dimension"):
         VOLUME[name] = sql
+RATING_COUNTS = ("sum(asked), sum(stars_1), sum(stars_2), sum(stars_3), sum(stars_4), "
+                 "sum(stars_5), sum(commented)")
+SATISFACTION = {}
+for table, col, a, b in (("report_month_ratings", "month", 202601, 202611),
+                         ("report_day_ratings", "day", 20251207, 20251231),
+                         ("report_day_ratings", "day", 20261201, 20261206)):
+    SATISFACTION[f"figures by every dimension, {table} {a}-{b}"] = (
+        f"SELECT {DIMENSIONS}, {RATING_COUNTS} FROM {table} WHERE organization_id = 0 AND "
+        f"{col} >= {a} AND {col} <= {b} GROUP BY {DIMENSIONS}")
+SATISFACTION["comments, first page"] = (
+    f"SELECT s.ticket_id, t.protocol, s.service_id, s.unit_id, s.rating, t.rating_comment, "
+    f"s.resolved_at FROM report_rating_shares s JOIN tickets t ON t.id = s.ticket_id "
+    f"WHERE s.commented = 1 AND s.resolved_at >= {year_start} AND s.resolved_at < {now} "
+    f"ORDER BY s.resolved_at DESC, s.ticket_id DESC LIMIT 51")
+CHARTER = {}
+for service in range(1, 41):
+    CHARTER[f"service {service} figures"] = (
+        f"SELECT COALESCE(sum(registered), 0), COALESCE(sum(resolved), 0), "
+        f"COALESCE(sum(resolved_with_clock), 0), COALESCE(sum(resolved_in_time), 0), "
+        f"COALESCE(sum(ratings), 0), COALESCE(sum(rating_sum), 0) FROM service_month_figures "
+        f"WHERE service_id = {service} AND month >= 202512 AND month <= 202612")
+    CHARTER[f"service {service} durations"] = (
+        f"SELECT bucket, tickets FROM service_month_durations "
+        f"WHERE service_id = {service} AND month >= 202512 AND month <= 202612")
 BASELINE = "SELECT ticket_id FROM report_ticket_shares WHERE ticket_id = {mid}"
 
 
@@ -96,6 +129,10 @@ def fill_sql(series, dialect):
     category = ("CASE (n % 40) % 4 WHEN 0 THEN 'service_request' WHEN 1 THEN "
                 "'technical_consultation' WHEN 2 THEN 'defect_without_stoppage' ELSE 'incident' END")
     ended = f"{created} + {res_ms} * 2"
+    # 60 % of the resolved rated, a quarter of those with a comment.
+    rated = f"(NOT {open_} AND n % 5 < 3)"
+    stars = "(1 + (n * 7) % 5)"
+    commented = f"({rated} AND n % 4 = 0)"
     deadline = f"{created} + 86400000"
     return [
         "INSERT INTO services (code, name, audience, default_category) "
@@ -103,10 +140,12 @@ def fill_sql(series, dialect):
         f"INSERT INTO people (name, active, created_at) VALUES ('Pessoa', 1, {now})",
         f"INSERT INTO tickets (protocol, requester_id, service_id, category, channel, subject, "
         f"description, form_answers, impact, urgency, priority, status, audience_admitted, "
-        f"audience_reason, time_spent_minutes, resolution, rating_comment, reopen_count, "
+        f"audience_reason, time_spent_minutes, resolution, rating, rating_comment, reopen_count, "
         f"created_at, updated_at, links, version) SELECT 'B-' || n, 1, 1, 'request', 'portal', "
         f"'s', 'd', '{{}}', 2, 2, 3, CASE WHEN {open_} THEN 'in_progress' ELSE 'closed' END, 1, "
-        f"'', 0, '', '', 0, {created}, {created}, '[]', 1 FROM {series}",
+        f"'', 0, '', CASE WHEN {rated} THEN {stars} END, "
+        f"CASE WHEN {commented} THEN 'Comentário ' || n ELSE '' END, 0, {created}, {created}, "
+        f"'[]', 1 FROM {series}",
         f"INSERT INTO report_ticket_shares (ticket_id, unit_id, service_id, severity, channel, "
         f"category, registered_day, is_open, ended_day, resolved, reopened, due_day, met, "
         f"breached, deadline, first_response_day, first_response_ms, resolution_ms) "
@@ -150,23 +189,61 @@ def fill_sql(series, dialect):
         "duration_buckets b WHERE b.start_ms <= resolution_ms ORDER BY b.start_ms DESC LIMIT 1) "
         "FROM report_ticket_shares WHERE resolution_ms IS NOT NULL) x "
         "GROUP BY month, target, unit_id, service_id, severity, bucket",
+        # The satisfaction report's shares and roll-ups (as the ledger adds them up; the
+        # bench's tickets have no organization: the desk's rows, organization 0).
+        f"INSERT INTO report_rating_shares (ticket_id, organization_id, unit_id, service_id, "
+        f"severity, channel, category, resolved_day, resolved_at, rating, commented) "
+        f"SELECT s.ticket_id, 0, s.unit_id, "
+        f"s.service_id, s.severity, s.channel, s.category, s.ended_day, {ended}, "
+        f"CASE WHEN {rated} THEN {stars} END, CASE WHEN {commented} THEN 1 ELSE 0 END "
+        f"FROM {series} JOIN report_ticket_shares s ON s.ticket_id = n WHERE s.resolved = 1",
+        *[f"INSERT INTO {table} (organization_id, {col}, {DIMENSIONS}, asked, stars_1, stars_2, "
+          f"stars_3, stars_4, stars_5, commented) SELECT 0, {expr}, {DIMENSIONS}, count(*), "
+          + ", ".join(f"sum(CASE WHEN rating = {k} THEN 1 ELSE 0 END)" for k in range(1, 6))
+          + f", sum(commented) FROM report_rating_shares GROUP BY {expr}, {DIMENSIONS}"
+          for table, col, expr in (("report_day_ratings", "day", "resolved_day"),
+                                   ("report_month_ratings", "month", "resolved_day / 100"))],
+        # The charter's month roll-ups (store/service_figure_rows.hpp), by month of
+        # registration, from the shares (the bench's tickets rows all name service 1).
+        "DELETE FROM service_month_figures",
+        "DELETE FROM service_month_durations",
+        "INSERT INTO service_month_figures (service_id, month, registered, resolved, "
+        "resolved_with_clock, resolved_in_time, ratings, rating_sum) SELECT s.service_id, "
+        "s.registered_day / 100, count(*), sum(s.resolved), sum(s.resolved), "
+        "sum(CASE WHEN s.resolved = 1 AND s.breached = 0 THEN 1 ELSE 0 END), count(r.rating), "
+        "COALESCE(sum(r.rating), 0) FROM report_ticket_shares s LEFT JOIN report_rating_shares r "
+        "ON r.ticket_id = s.ticket_id GROUP BY s.service_id, s.registered_day / 100",
+        "INSERT INTO service_month_durations (service_id, month, bucket, tickets) "
+        "SELECT service_id, month, bucket, count(*) FROM (SELECT service_id, registered_day / 100 "
+        "AS month, (SELECT b.bucket FROM duration_buckets b WHERE b.start_ms <= resolution_ms * 2 "
+        "ORDER BY b.start_ms DESC LIMIT 1) AS bucket FROM report_ticket_shares "
+        "WHERE resolution_ms IS NOT NULL) x GROUP BY service_id, month, bucket",
     ]
 
 
-ALL = {**{"SLA: " + k: v for k, v in SLA.items()}, **{"volume: " + k: v for k, v in VOLUME.items()}}
+ALL = {**{"SLA: " + k: v for k, v in SLA.items()}, **{"volume: " + k: v for k, v in VOLUME.items()},
+       **{"satisfaction: " + k: v for k, v in SATISFACTION.items()},
+       **{"charter: " + k: v for k, v in CHARTER.items()}}
 
 
 def print_report(engine, figures, rows):
+    # The charter panel's 80 reads print as their sum, the slowest named.
+    charter = {n: f for n, f in figures.items() if n.startswith("charter:")}
+    shown = {n: f for n, f in figures.items() if not n.startswith("charter:")}
     print_figures(f"{engine}: {tickets:,} tickets in a year; {int(rows[0]):,} figure rows, "
-                  f"{int(rows[1]):,} month duration rows", figures, "baseline: one share by id",
-                  52)
-    for report in ("SLA", "volume"):
+                  f"{int(rows[1]):,} month duration rows, {int(rows[2]):,} day rating rows",
+                  shown, "baseline: one share by id", 52)
+    slowest = max(charter.items(), key=lambda item: item[1][0])
+    print(f"{'charter: slowest read, ' + slowest[0][9:]:52} {slowest[1][0]:10.3f} "
+          f"{slowest[1][1]:8.3f}")
+    for report in ("SLA", "volume", "satisfaction", "charter"):
         total = sum(m for n, (m, _) in figures.items() if n.startswith(report + ":"))
         print(f"{'the ' + report + ' report, all its statements':52} {total:10.3f}")
 
 
 ROWS = ("SELECT (SELECT count(*) FROM report_day_figures) || ' ' || "
-        "(SELECT count(*) FROM report_month_durations)")
+        "(SELECT count(*) FROM report_month_durations) || ' ' || "
+        "(SELECT count(*) FROM report_day_ratings)")
 
 
 def main():

@@ -31,6 +31,9 @@ const std::vector<OperationDoc>& personal_data_operations();
 const std::vector<OperationDoc>& privacy_operations();
 // The reports' (openapi_report_operations.cpp).
 const std::vector<OperationDoc>& report_operations();
+// The satisfaction report's and the charter panel's
+// (openapi_satisfaction_operations.cpp).
+const std::vector<OperationDoc>& satisfaction_report_operations();
 // The incidents and manifestações reports' (openapi_incident_manifestation_reports.cpp).
 const std::vector<OperationDoc>& incident_manifestation_report_operations();
 // Liveness, readiness and /metrics (openapi_observability_operations.cpp).

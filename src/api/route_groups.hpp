@@ -29,6 +29,8 @@ void add_metrics_routes(ApiContext& ctx, std::vector<http::Route>& routes);  // 
 void add_access_log_routes(ApiContext& ctx,
                            std::vector<http::Route>& routes);               // access_log_routes.cpp
 void add_report_routes(ApiContext& ctx, std::vector<http::Route>& routes);  // report_routes.cpp
+// satisfaction_report_routes.cpp
+void add_satisfaction_report_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_report_subscription_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_incident_report_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_manifestation_report_routes(ApiContext& ctx, std::vector<http::Route>& routes);

@@ -26,6 +26,7 @@ std::vector<http::Route> api_routes(ApiContext& ctx) {
   add_whatsapp_webhook_routes(ctx, routes);
   add_access_log_routes(ctx, routes);
   add_report_routes(ctx, routes);
+  add_satisfaction_report_routes(ctx, routes);
   add_report_subscription_routes(ctx, routes);
   add_incident_report_routes(ctx, routes);
   add_manifestation_report_routes(ctx, routes);

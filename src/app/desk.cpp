@@ -23,11 +23,13 @@
 #include "app/personal_data/personal_data.hpp"
 #include "app/privacy/access_log.hpp"
 #include "app/privacy/privacy_notices.hpp"
+#include "app/reports/charter_panel.hpp"
 #include "app/reports/incident_report.hpp"
 #include "app/reports/manifestation_report.hpp"
 #include "app/reports/report_recount.hpp"
 #include "app/reports/report_subscriptions.hpp"
 #include "app/reports/reports.hpp"
+#include "app/reports/satisfaction_report.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_clocks.hpp"
 #include "app/sla/sla_recompute.hpp"
@@ -77,6 +79,8 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   whatsapp_inbox_->set_handler(whatsapp_conversations_.get());
   personal_data_ = std::make_unique<PersonalData>(ctx, *ledger_, *directory_);
   reports_ = std::make_unique<Reports>(ctx);
+  satisfaction_reports_ = std::make_unique<SatisfactionReports>(ctx, *reports_);
+  charter_panels_ = std::make_unique<CharterPanels>(ctx, *reports_, *charter_);
   report_recount_ = std::make_unique<ReportRecount>(ctx, *ledger_);
   report_subscriptions_ =
       std::make_unique<ReportSubscriptions>(ctx, *reports_, *accounts_, *notices_);

@@ -23,6 +23,7 @@ class Attachments;
 class Authorizations;
 class Calendars;
 class Charter;
+class CharterPanels;
 class Directory;
 class EquipmentCustody;
 class Intake;
@@ -34,6 +35,7 @@ class NoticeTickets;
 class OutboxAdmin;
 class PersonalData;
 class Reports;
+class SatisfactionReports;
 class IncidentReports;
 class ManifestationReports;
 class SlaAdmin;
@@ -98,6 +100,10 @@ class Desk {
   PersonalData& personal_data() { return *personal_data_; }
   // Reports and indicators (app/reports/reports.hpp).
   Reports& reports() { return *reports_; }
+  // The satisfaction report and the charter panel (app/reports/satisfaction_report.hpp,
+  // app/reports/charter_panel.hpp).
+  SatisfactionReports& satisfaction_reports() { return *satisfaction_reports_; }
+  CharterPanels& charter_panels() { return *charter_panels_; }
   // The background recount of the reports' roll-ups (app/reports/report_recount.hpp).
   ReportRecount& report_recount() { return *report_recount_; }
   // Scheduled reports by e-mail (app/reports/report_subscriptions.hpp).
@@ -143,6 +149,8 @@ class Desk {
   std::unique_ptr<WhatsAppInbox> whatsapp_inbox_;
   std::unique_ptr<PersonalData> personal_data_;
   std::unique_ptr<Reports> reports_;
+  std::unique_ptr<SatisfactionReports> satisfaction_reports_;
+  std::unique_ptr<CharterPanels> charter_panels_;
   std::unique_ptr<ReportRecount> report_recount_;
   std::unique_ptr<ReportSubscriptions> report_subscriptions_;
   std::unique_ptr<IncidentReports> incident_reports_;

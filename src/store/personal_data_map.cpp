@@ -134,6 +134,11 @@ const std::vector<PersonalDataLocation>& personal_data_map() {
       {"report_org_month_figures", T::none, "counts", nullptr},
       {"report_org_month_durations", T::none, "counts", nullptr},
       {"report_recount", T::none, "a job's progress", nullptr},
+      // The satisfaction report's (v033): ids, days and stars; the comment
+      // stays on the ticket's row, which anonymization erases.
+      {"report_rating_shares", T::none, "ids, days, stars", nullptr},
+      {"report_day_ratings", T::none, "counts", nullptr},
+      {"report_month_ratings", T::none, "counts", nullptr},
       {"report_subscriptions", T::erase, "the reports the person receives by e-mail (deleted)",
        erase_report_subscriptions},
       {"personal_data_requests", T::none, "who exported or erased whose data, by id", nullptr},

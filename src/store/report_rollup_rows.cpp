@@ -513,4 +513,17 @@ std::vector<BreachedTicketRow> breached_tickets(Connection& c, const ReportRowFi
   return out;
 }
 
+std::string report_filter_conditions(const ReportRowFilter& f, const std::string& prefix) {
+  return filter_conditions(f, prefix);
+}
+
+void add_report_filter_params(const ReportRowFilter& f, std::vector<Value>& params) {
+  add_filter_params(f, params);
+}
+
+ReportPeriodSpan report_period_span(int first_day, int last_day) {
+  const auto p = period_span(first_day, last_day);
+  return {p.first_month, p.last_month, p.days};
+}
+
 }  // namespace guiche::store

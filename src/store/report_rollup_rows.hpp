@@ -145,6 +145,19 @@ std::vector<BreachedTicketRow> breached_tickets(Connection& c, const ReportRowFi
                                                 const std::optional<BreachCursor>& after,
                                                 int limit);
 
+// What the other roll-ups read with the same filter share with these
+// (store/rating_rollup_rows.cpp): the filter's conditions but the days, on
+// columns of `prefix` ("s."), their parameters in the same order, and a
+// period as its whole months and the days outside them.
+std::string report_filter_conditions(const ReportRowFilter& f, const std::string& prefix);
+void add_report_filter_params(const ReportRowFilter& f, std::vector<Value>& params);
+struct ReportPeriodSpan {
+  int first_month = 0;  // yyyymm; none when first_month > last_month
+  int last_month = -1;
+  std::vector<std::pair<int, int>> days;  // inclusive ranges of yyyymmdd
+};
+ReportPeriodSpan report_period_span(int first_day, int last_day);
+
 // The statements, for the plan tests (the filter's shape decides them).
 std::string report_figures_sql(const ReportRowFilter& f, ReportGroup group);
 std::string breached_tickets_sql(const ReportRowFilter& f, bool with_cursor);

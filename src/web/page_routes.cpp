@@ -21,6 +21,8 @@ std::vector<http::Route> web_routes(WebContext& ctx) {
   add_privacy_pages(ctx, routes);
   add_header_search(ctx, routes);
   add_report_pages(ctx, routes);
+  add_satisfaction_report_pages(ctx, routes);
+  add_charter_panel_pages(ctx, routes);
   add_report_subscription_pages(ctx, routes);
   add_incident_report_area_pages(ctx, routes);
   add_manifestation_report_pages(ctx, routes);

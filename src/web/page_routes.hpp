@@ -31,6 +31,8 @@ void add_privacy_pages(WebContext& ctx,
                        std::vector<http::Route>& routes);                   // privacy_pages.cpp
 void add_header_search(WebContext& ctx, std::vector<http::Route>& routes);  // header_search.cpp
 void add_report_pages(WebContext& ctx, std::vector<http::Route>& routes);   // reports/
+void add_satisfaction_report_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_charter_panel_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_report_subscription_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_incident_report_area_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_manifestation_report_pages(WebContext& ctx, std::vector<http::Route>& routes);

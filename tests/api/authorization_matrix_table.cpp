@@ -242,6 +242,8 @@ std::vector<MatrixRow> authorization_matrix() {
       {"GET", "/api/v1/reports/sla-compliance", "/api/v1/reports/sla-compliance", "",
        "DYDDYDDYYDAD"},
       {"GET", "/api/v1/reports/volume", "/api/v1/reports/volume", "", "DYDDYDDYYDAD"},
+      {"GET", "/api/v1/reports/satisfaction", "/api/v1/reports/satisfaction", "", "DYDDYDDYYDAD"},
+      {"GET", "/api/v1/reports/charter", "/api/v1/reports/charter", "", "DYDDYDDYYDAD"},
       // Scheduled reports: one's own, for those who read reports (another's id is unknown).
       {"GET", "/api/v1/reports/subscriptions", "/api/v1/reports/subscriptions", "", "DYDDYDDYYDAD"},
       {"POST", "/api/v1/reports/subscriptions", "/api/v1/reports/subscriptions",

@@ -1,7 +1,8 @@
 // The reports area with the demo's tickets: the leadership opens /relatorios,
-// the SLA compliance and the volume reports (axe on each, 1280 and 360 px),
-// filters the period from the keyboard, downloads a table's CSV and reads it
-// back equal to the table on the page; an analyst is refused.
+// the SLA compliance, volume, satisfaction and charter panel reports (axe on
+// each, 1280 and 360 px), filters the period from the keyboard, downloads
+// tables' CSVs and reads them back equal to the tables on the page; an analyst
+// is refused every report.
 import { readFileSync } from 'node:fs';
 import { expect } from './harness.mjs';
 
@@ -73,12 +74,64 @@ export default async function reports({ base, page, step, visit, signIn, newCont
       ['/relatorios/volume', 'relatorios-volume-360']]);
   });
 
+  // A year back, so the demo's rated tickets are in the period.
+  const yearAgo = new Date(Date.now() - 365 * 86400000)
+    .toLocaleDateString('pt-BR', { timeZone: 'America/Sao_Paulo' });
+
+  await step('a satisfação pela aba dos relatórios, o período pelo teclado', async () => {
+    await page.goto(base + '/relatorios/sla');
+    await Promise.all([page.waitForLoadState('load'),
+      page.click('nav.outros-relatorios a[href="/relatorios/satisfacao"]')]);
+    await page.focus('#de');
+    await page.fill('#de', yearAgo);
+    await Promise.all([page.waitForURL(/de=/), page.keyboard.press('Enter')]);
+    await visit(page, '/relatorios/satisfacao', 'relatorios-satisfacao');
+    const figures = await page.locator('.resumo dd').allTextContents();
+    expect(Number(figures[1]) > 0, 'avaliações no período: ' + figures.join(' | '));
+    expect(await page.locator('svg.grafico[role=img] title').count() >= 3, 'gráficos com título');
+    expect(await page.locator('svg.grafico[role=img] desc').count() >= 3, 'gráficos com descrição');
+    expect(await page.locator('.definicao').count() === 4, 'a definição ao lado de cada tabela');
+    for (const id of ['distribuicao', 'servicos', 'unidades', 'comentarios']) {
+      const [download] = await Promise.all([page.waitForEvent('download'),
+        page.click(`#${id} a[download]`)]);
+      const fromCsv = csvRows(readFileSync(await download.path(), 'utf8'));
+      const onPage = await tableRows(page, id);
+      expect(onPage.length > 1, `${id}: a tabela tem linhas`);
+      expect(JSON.stringify(fromCsv) === JSON.stringify(onPage),
+        `${id}: CSV ${JSON.stringify(fromCsv).slice(0, 300)} ≠ página ${JSON.stringify(onPage).slice(0, 300)}`);
+    }
+  });
+
+  await step('o painel da Carta de Serviços', async () => {
+    await Promise.all([page.waitForLoadState('load'),
+      page.click('nav.outros-relatorios a[href="/relatorios/carta"]')]);
+    await page.fill('#de', yearAgo);
+    await Promise.all([page.waitForURL(/de=/), page.keyboard.press('Enter')]);
+    await visit(page, '/relatorios/carta', 'relatorios-carta');
+    expect(await page.locator('#canal').count() === 0, 'sem filtros que o painel não aplica');
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      page.click('#servicos a[download]')]);
+    const fromCsv = csvRows(readFileSync(await download.path(), 'utf8'));
+    const onPage = await tableRows(page, 'servicos');
+    expect(onPage.length > 1, 'serviços da Carta no painel');
+    expect(JSON.stringify(fromCsv) === JSON.stringify(onPage),
+      `CSV ${JSON.stringify(fromCsv).slice(0, 300)} ≠ página ${JSON.stringify(onPage).slice(0, 300)}`);
+  });
+
+  await step('satisfação e Carta em 360 px', async () => {
+    const de = encodeURIComponent(yearAgo);
+    await atPhoneWidth(context, [[`/relatorios/satisfacao?de=${de}`, 'relatorios-satisfacao-360'],
+      [`/relatorios/carta?de=${de}`, 'relatorios-carta-360']]);
+  });
+
   await step('um analista não vê os relatórios', async () => {
     const other = await newContext();
     const p = await other.newPage();
     await signIn(p, 'analista');
-    const response = await p.goto(base + '/relatorios/sla');
-    expect(response.status() === 403, 'status ' + response.status());
+    for (const path of ['/relatorios/sla', '/relatorios/satisfacao', '/relatorios/carta']) {
+      const response = await p.goto(base + path);
+      expect(response.status() === 403, path + ': status ' + response.status());
+    }
     expect(await p.locator('nav.menu-principal a[href="/relatorios"]').count() === 0, 'sem o menu');
     await other.close();
   });

@@ -43,5 +43,23 @@ TEST(ReportChartsTest, EveryTextOfALineChartIsEscaped) {
   expect_escaped(line_chart_svg(hostile_chart()));
 }
 
+// A long name is cut before "…" between characters, never inside the bytes
+// of one ("Soluções" cut inside its "õ" drew a broken glyph in the
+// satisfaction report's chart of units): below the bars (18 bytes, the cut
+// falls in "ê") and beside them (34 bytes, in "õ").
+TEST(ReportChartsTest, ALongLabelIsCutBetweenCharacters) {
+  ChartSpec spec;
+  spec.id = "grafico-rotulo";
+  spec.title = "Rótulos";
+  spec.description = "Rótulos longos.";
+  spec.categories = {"SGSWB — Subgerência de Soluções Web"};
+  spec.series = {{"Chamados", {3}}};
+  EXPECT_THAT(bar_chart_svg(spec), HasSubstr(">SGSWB — Subger…<"));
+  spec.categories = {"SGSWB — Subgerência de Soluções Web", "SGDBA — Banco de Dados",
+                     "SGSIS — Sistemas"};
+  spec.series = {{"Chamados", {3, 2, 1}}};
+  EXPECT_THAT(bar_chart_svg(spec), HasSubstr(">SGSWB — Subgerência de Soluç…<"));
+}
+
 }  // namespace
 }  // namespace guiche::web

@@ -60,10 +60,13 @@ CharterService Charter::service(const std::string& code) {
 }
 
 ServiceFigures Charter::figures(std::int64_t service_id) {
+  const int last_month = charter_month(ctx_.now());
+  return figures(service_id, months_before(last_month, 12), last_month);
+}
+
+ServiceFigures Charter::figures(std::int64_t service_id, int first_month, int last_month) {
   ServiceFigures f;
-  f.until = ctx_.now();
-  const int last_month = charter_month(f.until);
-  const int first_month = months_before(last_month, 12);
+  f.until = std::min(ctx_.now(), charter_month_start(months_before(last_month, -1)));
   f.since = charter_month_start(first_month);
   store::ServiceTicketFigures counted;
   ctx_.db.read([&](store::Connection& c) {

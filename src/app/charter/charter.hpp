@@ -60,6 +60,10 @@ class Charter {
   // (store/service_figure_rows.hpp): at most 13 rows and a histogram, so
   // they are read live, never cached.
   ServiceFigures figures(std::int64_t service_id);
+  // The same figures over the tickets registered in the months from
+  // `first_month` to `last_month` (yyyymm, both included): the reports'
+  // charter panel (app/reports/charter_panel.hpp).
+  ServiceFigures figures(std::int64_t service_id, int first_month, int last_month);
 
   // The charter in PDF, printed in the background and kept on disk.
   CharterPdf& pdf() { return pdf_; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/access_policy.hpp"
+#include "app/ledger/rating_share.hpp"
 #include "app/ledger/report_share.hpp"
 #include "app/notices/notices.hpp"
 #include "app/sla/sla_clocks.hpp"
@@ -39,7 +40,10 @@ std::string searchable_body(const Ticket& ticket, const std::vector<TicketEvent>
 // alone) still moves the reports' roll-ups to the ticket's unit and service.
 void refresh_report_fields(store::Connection& c, const Ticket& ticket) {
   if (auto before = store::load_ticket_report_share(c, ticket.id)) {
-    store::move_ticket_report_share(c, ticket.id, before, with_ticket_fields(*before, ticket));
+    const auto after = with_ticket_fields(*before, ticket);
+    store::move_ticket_report_share(c, ticket.id, before, after);
+    // A rating moves no clock: it arrives here.
+    refresh_rating_share(c, ticket, after);
   }
 }
 
@@ -139,8 +143,11 @@ void LedgerWrite::recount_report_share(std::int64_t ticket_id) {
   const auto events = store::load_events(c_, ticket_id);
   if (events.empty()) return;
   const auto timeline = ledger_.clocks_.timeline(c_, configuration(), events, now_, false);
+  const auto ticket = fold_events(events);
+  const auto share = report_share_of(ticket, timeline);
   store::move_ticket_report_share(c_, ticket_id, store::load_ticket_report_share(c_, ticket_id),
-                                  report_share_of(fold_events(events), timeline));
+                                  share);
+  refresh_rating_share(c_, ticket, share);
 }
 
 void LedgerWrite::recache_clock(std::int64_t ticket_id) {
@@ -259,8 +266,12 @@ void TicketLedger::cache_clock(store::Connection& c, std::int64_t ticket_id,
   store::refresh_queue_keys(c, ticket_id);
   // The reports' roll-ups follow the clock (app/ledger/report_share.hpp).
   if (!events.empty()) {
+    auto ticket = fold_events(events);
+    ticket.id = ticket_id;
+    const auto share = report_share_of(ticket, timeline);
     store::move_ticket_report_share(c, ticket_id, store::load_ticket_report_share(c, ticket_id),
-                                    report_share_of(fold_events(events), timeline));
+                                    share);
+    refresh_rating_share(c, ticket, share);
   }
 }
 

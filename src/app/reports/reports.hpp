@@ -135,10 +135,12 @@ class Reports {
   // Today in hora de Brasília (the default period is its month).
   int today() const;
 
- private:
-  // Validates the query and turns it, with `a`'s scope, into the rows to read.
+  // Validates the query and turns it, with `a`'s scope, into the rows to read
+  // (the other reports' classes read theirs with it too).
   store::ReportRowFilter filter_for(const Actor& a, const ReportQuery& q,
                                     const std::vector<Unit>& units);
+
+ private:
   DeskContext& ctx_;
 };
 

@@ -6,6 +6,7 @@
 // roll-ups are then counted afresh from the rebuilt rows, so even a drift of
 // their own is repaired.
 #include "app/tickets/ticket_work.hpp"
+#include "store/rating_rollup_rows.hpp"
 #include "store/report_recount_rows.hpp"
 #include "store/report_rollup_rows.hpp"
 #include "store/service_figure_rows.hpp"
@@ -17,12 +18,14 @@ TicketWork::RebuildProgress TicketWork::rebuild_tickets(
     const std::function<void(const RebuildProgress&)>& progress, int batch) {
   RebuildProgress p;
   ctx_.db.read([&](store::Connection& c) { p.total = store::count_tickets(c); });
-  // The reports' roll-ups are counted again ticket by ticket as each is rebuilt
+  // The reports' roll-ups (the satisfaction report's too: app/ledger/
+  // rating_share.hpp) are counted again ticket by ticket as each is rebuilt
   // (a change meanwhile to a ticket not yet rebuilt adds its share, which the
   // rebuild then moves); the background recount, if one is pending
   // (app/reports/report_recount.hpp), is left nothing to do.
   ctx_.db.write([&](store::Connection& c) {
     store::clear_report_rollups(c);
+    store::clear_rating_rollups(c);
     if (auto job = store::load_report_recount(c, true); job && !job->finished_at) {
       store::advance_report_recount(c, job->last_id, job->total, ctx_.now());
     }

@@ -38,6 +38,7 @@ extern const char* const kMigrationV029PersonalData;
 extern const char* const kMigrationV030TicketLastSeen;
 extern const char* const kMigrationV031ReportRollups;
 extern const char* const kMigrationV032PeopleByOrganization;
+std::string migration_v033_rating_rollups();
 // v033 is another branch's; numbered apart so the two merge without a renumbering.
 extern const char* const kMigrationV034ReportIndexes;
 extern const char* const kMigrationV035ReportOrganizations;
@@ -99,6 +100,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {30, "ticket_last_seen", in_dialect(kMigrationV030TicketLastSeen, dialect)},
       {31, "report_rollups", in_dialect(kMigrationV031ReportRollups, dialect)},
       {32, "people_by_organization", in_dialect(kMigrationV032PeopleByOrganization, dialect)},
+      {33, "rating_rollups", migration_v033_rating_rollups()},
       {34, "report_indexes", in_dialect(kMigrationV034ReportIndexes, dialect)},
       {35, "report_organizations", in_dialect(kMigrationV035ReportOrganizations, dialect)},
       {36, "report_subscriptions", in_dialect(kMigrationV036ReportSubscriptions, dialect)},

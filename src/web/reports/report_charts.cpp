@@ -73,6 +73,15 @@ std::string defs(const std::string& id, std::size_t n) {
   return s + "</defs>";
 }
 
+// A label cut to at most `max` bytes before "…", never inside the bytes of a
+// character ("Soluções" cut in its "õ" was a broken glyph).
+std::string shortened(const std::string& label, std::size_t max) {
+  if (label.size() <= max) return label;
+  std::size_t cut = max - 1;
+  while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
+  return label.substr(0, cut) + "…";
+}
+
 std::string fill_of(const std::string& id, std::size_t i) {
   const auto& look = kLooks[i % std::size(kLooks)];
   if (std::string(look.pattern) == "none") return look.colour;
@@ -148,7 +157,7 @@ std::string x_labels(const ChartSpec& spec, const std::vector<double>& centres) 
   const std::size_t every = n <= 12 ? 1 : (n + 11) / 12;
   for (std::size_t i = 0; i < n; i += every) {
     std::string label = spec.categories[i];
-    if (label.size() > 18) label = label.substr(0, 17) + "…";
+    label = shortened(label, 18);
     s += "<text x=\"" + number(centres[i]) + "\" y=\"" + number(kPlotTop + kPlotHeight + 16) +
          "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">" + escape_markup(label) +
          "</text>";
@@ -192,7 +201,7 @@ std::string horizontal_bar_chart_svg(const ChartSpec& spec) {
   for (std::size_t i = 0; i < n; ++i) {
     const double y = 8 + kRow * static_cast<double>(i);
     std::string label = spec.categories[i];
-    if (label.size() > 34) label = label.substr(0, 33) + "…";
+    label = shortened(label, 34);
     s += "<text x=\"" + number(kLabel - 8) + "\" y=\"" + number(y + 15) +
          "\" text-anchor=\"end\" font-size=\"12\" fill=\"#333\">" + escape_markup(label) +
          "</text>";

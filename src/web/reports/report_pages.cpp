@@ -13,6 +13,7 @@
 #include "web/date_input.hpp"
 #include "web/page_routes.hpp"
 #include "web/reports/report_charts.hpp"
+#include "web/reports/report_page_parts.hpp"
 #include "web/reports/report_sections.hpp"
 #include "web/reports/report_subscription_form.hpp"
 #include "web/reports/report_tables.hpp"
@@ -348,6 +349,30 @@ void add_report_pages(WebContext& ctx, std::vector<http::Route>& routes) {
                   [&ctx](const http::Request& r) { return report_csv(ctx, r, true); });
   add_report_page(ctx, routes, "/relatorios/volume.csv",
                   [&ctx](const http::Request& r) { return report_csv(ctx, r, false); });
+}
+
+app::QueryLookup report_filters_lookup(const http::Request& r) {
+  return page_lookup(r);
+}
+
+std::string report_page_query_string(const app::ReportQuery& q) {
+  return page_query_string(q);
+}
+
+nlohmann::json report_filter_fields(WebContext& ctx, const app::Actor& actor,
+                                    const app::ReportQuery& q, bool with_target) {
+  return filter_fields(ctx, actor, q, with_target);
+}
+
+http::Response report_page_of(WebContext& ctx, const Visitor& v, const std::string& report,
+                              const std::string& title, const app::ReportQuery& q,
+                              nlohmann::json sections, nlohmann::json extra) {
+  return report_page(ctx, v, report, title, q, std::move(sections), std::move(extra));
+}
+
+void add_guarded_report_page(WebContext& ctx, std::vector<http::Route>& routes, const char* path,
+                             std::function<http::Response(const http::Request&)> fn) {
+  add_report_page(ctx, routes, path, std::move(fn));
 }
 
 }  // namespace guiche::web

@@ -43,7 +43,9 @@ nlohmann::json report_visibility(const Person& p) {
   return {{"sla", app::may_see_reports(p)},
           {"volume", app::may_see_reports(p)},
           {"incidentes", app::may_see_incident_report(p)},
-          {"manifestacoes", app::may_see_manifestation_report(p)}};
+          {"manifestacoes", app::may_see_manifestation_report(p)},
+          {"satisfacao", app::may_see_reports(p)},
+          {"carta", app::may_see_reports(p)}};
 }
 
 app::QueryLookup report_page_lookup(const http::Request& r,

@@ -19,7 +19,8 @@ namespace guiche::web {
 nlohmann::json section_view(const ReportTable& t, const std::string& chart, const std::string& csv);
 // `name`-<table id>.csv, as an attachment.
 http::Response csv_response(const std::string& name, const ReportTable& t);
-// {"sla": bool, "volume": bool, "incidentes": bool, "manifestacoes": bool}
+// {"sla": bool, "volume": bool, "incidentes": bool, "manifestacoes": bool, "satisfacao": bool,
+// "carta": bool}
 nlohmann::json report_visibility(const Person& p);
 // The page's own names for a report's filters, read as the API's names
 // (app/reports/report_query.hpp): "de" and "ate" are dates typed dd/mm/aaaa

@@ -5,7 +5,9 @@
 #include "app/reports/report_query.hpp"
 #include "app/reports/report_subscriptions.hpp"
 #include "domain/report_day.hpp"
+#include "domain/error.hpp"
 #include "domain/report_schedule.hpp"
+#include "web/page.hpp"
 #include "web/page_routes.hpp"
 #include "web/reports/report_subscription_form.hpp"
 
