@@ -103,6 +103,30 @@ for service in range(1, 41):
     CHARTER[f"service {service} durations"] = (
         f"SELECT bucket, tickets FROM service_month_durations "
         f"WHERE service_id = {service} AND month >= 202512 AND month <= 202612")
+# A quarter of the tickets are organization 1's (250,000 at a million): the largest an
+# organization filter reads. The rest are spread over 199 others.
+ORGANIZATION = "CASE WHEN n % 4 = 0 THEN 1 ELSE 2 + n % 199 END"
+BY_ORGANIZATION = {}
+for table, col, a, b in (("report_org_month_figures", "month", 202601, 202611),
+                         ("report_org_day_figures", "day", 20251207, 20251231),
+                         ("report_org_day_figures", "day", 20261201, 20261206)):
+    BY_ORGANIZATION[f"figures by every dimension, {table} {a}-{b}"] = (
+        f"SELECT {DIMENSIONS}, {FIGURES} FROM {table} WHERE {col} >= {a} AND {col} <= {b} "
+        f"AND organization_id = 1 GROUP BY {DIMENSIONS}")
+for target in (0, 1):
+    BY_ORGANIZATION[f"histogram {target} by severity and service, whole months"] = (
+        f"SELECT severity || '|' || service_id, bucket, sum(tickets) "
+        f"FROM report_org_month_durations WHERE month >= 202601 AND month <= 202611 "
+        f"AND target = {target} AND organization_id = 1 "
+        f"GROUP BY severity || '|' || service_id, bucket")
+BY_ORGANIZATION["breached tickets, first page"] = (
+    SLA["breached tickets, first page"].replace(" ORDER BY", " AND s.organization_id = 1 ORDER BY"))
+BY_ORGANIZATION["by day and channel (to today)"] = (
+    f"SELECT day || '|' || channel, {FIGURES} FROM report_org_day_figures WHERE {DAYS} "
+    f"AND organization_id = 1 GROUP BY day || '|' || channel")
+BY_ORGANIZATION["open tickets by day (aging)"] = (
+    "SELECT day, sum(open_now) FROM report_org_day_figures WHERE open_now <> 0 "
+    "AND organization_id = 1 GROUP BY day")
 BASELINE = "SELECT ticket_id FROM report_ticket_shares WHERE ticket_id = {mid}"
 
 
@@ -112,6 +136,46 @@ def day_sql(ms_sql, dialect):
         return f"CAST(strftime('%Y%m%d', (({ms_sql}) - 10800000) / 1000, 'unixepoch') AS INTEGER)"
     return (f"CAST(to_char(to_timestamp((({ms_sql}) - 10800000) / 1000) AT TIME ZONE 'UTC', "
             f"'YYYYMMDD') AS INTEGER)")
+
+
+def org_rollups_sql():
+    """The organizations' roll-ups (migration v035), counted from the shares as the ledger does."""
+    key = "organization_id, day, unit_id, service_id, severity, channel, category"
+    parts = [("registered_day", "1, is_open, 0, 0, 0, 0, 0, 0, 0", ""),
+             ("ended_day", "0, 0, 1, resolved, reopened, 0, 0, 0, 0", "ended_day IS NOT NULL"),
+             ("due_day", "0, 0, 0, 0, 0, 1, met, breached, 0", "due_day IS NOT NULL"),
+             ("first_response_day", "0, 0, 0, 0, 0, 0, 0, 0, 1",
+              "first_response_day IS NOT NULL")]
+    union = " UNION ALL ".join(
+        f"SELECT organization_id, {day} AS day, unit_id, service_id, severity, channel, category, "
+        f"{counts} FROM report_ticket_shares WHERE organization_id <> 0"
+        + (f" AND {where}" if where else "") for day, counts, where in parts)
+    sums = "registered, open_now, ended, resolved, reopened, due, met, breached, first_responses"
+    bucket = ("(SELECT b.bucket FROM duration_buckets b WHERE b.start_ms <= {ms} "
+              "ORDER BY b.start_ms DESC LIMIT 1)")
+    return [
+        f"INSERT INTO report_org_day_figures ({key}, {sums}) SELECT {key}, "
+        + ", ".join(f"sum({c})" for c in sums.split(", ")) + " FROM ("
+        + union.replace("1, is_open, 0, 0, 0, 0, 0, 0, 0",
+                        "1 AS registered, is_open AS open_now, 0 AS ended, 0 AS resolved, "
+                        "0 AS reopened, 0 AS due, 0 AS met, 0 AS breached, 0 AS first_responses")
+        + f") x GROUP BY {key}",
+        f"INSERT INTO report_org_month_figures (organization_id, month, unit_id, service_id, "
+        f"severity, channel, category, {sums}) SELECT organization_id, day / 100, unit_id, "
+        f"service_id, severity, channel, category, "
+        + ", ".join(f"sum({c})" for c in sums.split(", "))
+        + " FROM report_org_day_figures GROUP BY organization_id, day / 100, unit_id, service_id, "
+        "severity, channel, category",
+        "INSERT INTO report_org_month_durations (organization_id, month, target, unit_id, "
+        "service_id, severity, bucket, tickets) SELECT organization_id, month, target, unit_id, "
+        "service_id, severity, bucket, count(*) FROM (SELECT organization_id, "
+        "first_response_day / 100 AS month, 0 AS target, unit_id, service_id, severity, "
+        + bucket.format(ms="first_response_ms") + " AS bucket FROM report_ticket_shares "
+        "WHERE organization_id <> 0 UNION ALL SELECT organization_id, ended_day / 100, 1, "
+        "unit_id, service_id, severity, " + bucket.format(ms="resolution_ms")
+        + " FROM report_ticket_shares WHERE organization_id <> 0 AND resolution_ms IS NOT NULL) x "
+        "GROUP BY organization_id, month, target, unit_id, service_id, severity, bucket",
+    ]
 
 
 def fill_sql(series, dialect):
@@ -146,10 +210,11 @@ def fill_sql(series, dialect):
         f"'', 0, '', CASE WHEN {rated} THEN {stars} END, "
         f"CASE WHEN {commented} THEN 'Comentário ' || n ELSE '' END, 0, {created}, {created}, "
         f"'[]', 1 FROM {series}",
-        f"INSERT INTO report_ticket_shares (ticket_id, unit_id, service_id, severity, channel, "
-        f"category, registered_day, is_open, ended_day, resolved, reopened, due_day, met, "
-        f"breached, deadline, first_response_day, first_response_ms, resolution_ms) "
-        f"SELECT n, 1 + (n % 40) % 12, 1 + n % 40, {sev}, {channel}, {category}, "
+        f"INSERT INTO report_ticket_shares (ticket_id, organization_id, unit_id, service_id, "
+        f"severity, channel, category, registered_day, is_open, ended_day, resolved, reopened, "
+        f"due_day, met, breached, deadline, first_response_day, first_response_ms, "
+        f"resolution_ms) SELECT n, {ORGANIZATION}, 1 + (n % 40) % 12, 1 + n % 40, {sev}, "
+        f"{channel}, {category}, "
         f"{day_sql(created, dialect)}, CASE WHEN {open_} THEN 1 ELSE 0 END, "
         f"CASE WHEN {open_} THEN NULL ELSE {day_sql(ended, dialect)} END, "
         f"CASE WHEN {open_} THEN 0 ELSE 1 END, CASE WHEN n % 25 = 0 AND NOT {open_} THEN 1 "
@@ -189,6 +254,7 @@ def fill_sql(series, dialect):
         "duration_buckets b WHERE b.start_ms <= resolution_ms ORDER BY b.start_ms DESC LIMIT 1) "
         "FROM report_ticket_shares WHERE resolution_ms IS NOT NULL) x "
         "GROUP BY month, target, unit_id, service_id, severity, bucket",
+        *org_rollups_sql(),
         # The satisfaction report's shares and roll-ups (as the ledger adds them up; the
         # bench's tickets have no organization: the desk's rows, organization 0).
         f"INSERT INTO report_rating_shares (ticket_id, organization_id, unit_id, service_id, "
@@ -223,7 +289,8 @@ def fill_sql(series, dialect):
 
 ALL = {**{"SLA: " + k: v for k, v in SLA.items()}, **{"volume: " + k: v for k, v in VOLUME.items()},
        **{"satisfaction: " + k: v for k, v in SATISFACTION.items()},
-       **{"charter: " + k: v for k, v in CHARTER.items()}}
+       **{"charter: " + k: v for k, v in CHARTER.items()},
+       **{"organization 1: " + k: v for k, v in BY_ORGANIZATION.items()}}
 
 
 def print_report(engine, figures, rows):
@@ -236,7 +303,7 @@ def print_report(engine, figures, rows):
     slowest = max(charter.items(), key=lambda item: item[1][0])
     print(f"{'charter: slowest read, ' + slowest[0][9:]:52} {slowest[1][0]:10.3f} "
           f"{slowest[1][1]:8.3f}")
-    for report in ("SLA", "volume", "satisfaction", "charter"):
+    for report in ("SLA", "volume", "satisfaction", "charter", "organization 1"):
         total = sum(m for n, (m, _) in figures.items() if n.startswith(report + ":"))
         print(f"{'the ' + report + ' report, all its statements':52} {total:10.3f}")
 

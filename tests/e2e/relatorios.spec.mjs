@@ -5,32 +5,7 @@
 // is refused every report.
 import { readFileSync } from 'node:fs';
 import { expect } from './harness.mjs';
-
-function csvRows(text) {
-  expect(text.charCodeAt(0) === 0xfeff, 'o CSV começa com a marca de ordem de bytes (BOM)');
-  const rows = [];
-  for (const line of text.slice(1).split('\r\n')) {
-    if (line === '') continue;
-    const cells = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ';') { cells.push(cell); cell = ''; } else cell += ch;
-    }
-    cells.push(cell);
-    rows.push(cells);
-  }
-  return rows;
-}
-
-async function tableRows(page, id) {
-  return page.$$eval(`#tabela-${id} tr`, (trs) => trs.map((tr) =>
-    Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent)));
-}
+import { csvRows, tableRows } from './report_tables.mjs';
 
 export default async function reports({ base, page, step, visit, signIn, newContext, atPhoneWidth, context }) {
   await step('a diretoria abre os relatórios pelo menu', async () => {

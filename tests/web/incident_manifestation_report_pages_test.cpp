@@ -13,76 +13,13 @@
 #include "app/incidents/status_notices.hpp"
 #include "app/manifestations/manifestations.hpp"
 #include "support/web_server_test.hpp"
+#include "web/report_table_reading.hpp"
 
 namespace guiche::testing {
 namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-std::string unescape_html(std::string text) {
-  for (auto [from, to] :
-       {std::pair{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}}) {
-    for (auto p = text.find(from); p != std::string::npos; p = text.find(from, p)) {
-      text.replace(p, std::string(from).size(), to);
-    }
-  }
-  return text;
-}
-
-std::vector<std::vector<std::string>> table_cells(const std::string& html, const std::string& id) {
-  const auto start = html.find("id=\"tabela-" + id + "\"");
-  if (start == std::string::npos) return {};
-  const std::string table = html.substr(start, html.find("</table>", start) - start);
-  std::vector<std::vector<std::string>> rows;
-  const std::regex row_re("<tr>(.*?)</tr>");
-  const std::regex cell_re("<t[hd][^>]*>(.*?)</t[hd]>");
-  for (std::sregex_iterator r(table.begin(), table.end(), row_re), e; r != e; ++r) {
-    const std::string row = (*r)[1];
-    std::vector<std::string> cells;
-    for (std::sregex_iterator c(row.begin(), row.end(), cell_re); c != e; ++c) {
-      cells.push_back(unescape_html((*c)[1]));
-    }
-    rows.push_back(cells);
-  }
-  return rows;
-}
-
-// `;`-separated, quoted where needed, after the BOM.
-std::vector<std::vector<std::string>> csv_cells(const std::string& body) {
-  std::vector<std::vector<std::string>> rows;
-  const std::string text = body.substr(3);
-  std::vector<std::string> cells;
-  std::string cell;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    if (quoted) {
-      if (ch == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (ch == '"') {
-        quoted = false;
-      } else {
-        cell += ch;
-      }
-    } else if (ch == '"') {
-      quoted = true;
-    } else if (ch == ';') {
-      cells.push_back(cell);
-      cell.clear();
-    } else if (ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      cells.push_back(cell);
-      rows.push_back(cells);
-      cells.clear();
-      cell.clear();
-      ++i;
-    } else {
-      cell += ch;
-    }
-  }
-  return rows;
-}
 
 class IncidentManifestationReportPagesTest : public WebServerTest {
  protected:
@@ -220,7 +157,7 @@ TEST_P(IncidentManifestationReportPagesTest, EachCsvHoldsTheCellsOfItsTable) {
                                                         {"manifestacoes", "art15"}}) {
     const auto html = get(browser, "/relatorios/" + report + "?" + query);
     ASSERT_EQ(html.status, 200) << report;
-    const auto on_page = table_cells(html.body, table);
+    const auto on_page = html_table_cells(html.body, table);
     ASSERT_GT(on_page.size(), 1u) << report << " " << table;
     const auto csv = get(browser, "/relatorios/" + report + ".csv?tabela=" + table + "&" + query);
     ASSERT_EQ(csv.status, 200) << table;
@@ -232,7 +169,7 @@ TEST_P(IncidentManifestationReportPagesTest, EachCsvHoldsTheCellsOfItsTable) {
   EXPECT_THAT(html.body, HasSubstr("Como se conta"));
   EXPECT_THAT(html.body, HasSubstr("da hora do relato à primeira confirmação"));
   // Both confirmed after 20 minutes: the median is 0,3 h.
-  const auto summary = table_cells(html.body, "resumo");
+  const auto summary = html_table_cells(html.body, "resumo");
   EXPECT_THAT(summary, ::testing::Contains(std::vector<std::string>{
                            "Tempo até a confirmação, mediana (h)", "0,3"}));
   // The definitions in the visitor's language (web/i18n/en).
@@ -245,7 +182,7 @@ TEST_P(IncidentManifestationReportPagesTest, EachCsvHoldsTheCellsOfItsTable) {
   const auto m = get(browser, "/relatorios/manifestacoes?" + query);
   EXPECT_THAT(m.body, HasSubstr("I — Manifestações recebidas"));
   // The yearly report's items of the one open complaint about SUP-TEC.
-  const auto items = table_cells(m.body, "art15");
+  const auto items = html_table_cells(m.body, "art15");
   EXPECT_THAT(items, ::testing::Contains(
                          std::vector<std::string>{"II — Motivos (por tipo)", "Reclamação: 1"}));
   EXPECT_THAT(items, ::testing::Contains(std::vector<std::string>{

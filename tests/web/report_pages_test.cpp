@@ -10,80 +10,13 @@
 #include "app/intake/intake.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "support/web_server_test.hpp"
+#include "web/report_table_reading.hpp"
 
 namespace guiche::testing {
 namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-// The cells of the table `id` of a page, row by row, as text.
-std::vector<std::vector<std::string>> page_table(const std::string& html, const std::string& id) {
-  const auto start = html.find("id=\"tabela-" + id + "\"");
-  if (start == std::string::npos) return {};
-  const auto end = html.find("</table>", start);
-  const std::string table = html.substr(start, end - start);
-  std::vector<std::vector<std::string>> rows;
-  const std::regex row_re("<tr>(.*?)</tr>");
-  const std::regex cell_re("<t[hd][^>]*>(.*?)</t[hd]>");
-  for (std::sregex_iterator r(table.begin(), table.end(), row_re), e; r != e; ++r) {
-    const std::string row = (*r)[1];
-    std::vector<std::string> cells;
-    for (std::sregex_iterator c(row.begin(), row.end(), cell_re); c != e; ++c) {
-      std::string text = (*c)[1];
-      // The page escapes what the CSV writes as is.
-      for (auto [from, to] : {std::pair{"&amp;", "&"},
-                              {"&lt;", "<"},
-                              {"&gt;", ">"},
-                              {"&quot;", "\""},
-                              {"&#39;", "'"}}) {
-        for (auto p = text.find(from); p != std::string::npos; p = text.find(from, p)) {
-          text.replace(p, std::string(from).size(), to);
-        }
-      }
-      cells.push_back(text);
-    }
-    rows.push_back(cells);
-  }
-  return rows;
-}
-
-std::vector<std::vector<std::string>> csv_rows(const std::string& body) {
-  std::vector<std::vector<std::string>> rows;
-  std::string text = body.substr(3);  // the BOM
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const auto eol = text.find("\r\n", pos);
-    const std::string line = text.substr(pos, eol - pos);
-    std::vector<std::string> cells;
-    std::string cell;
-    bool quoted = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      const char ch = line[i];
-      if (quoted) {
-        if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-          cell += '"';
-          ++i;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          cell += ch;
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ';') {
-        cells.push_back(cell);
-        cell.clear();
-      } else {
-        cell += ch;
-      }
-    }
-    cells.push_back(cell);
-    rows.push_back(cells);
-    pos = eol == std::string::npos ? text.size() : eol + 2;
-  }
-  return rows;
-}
 
 class ReportPagesTest : public WebServerTest {
  protected:
@@ -211,12 +144,12 @@ TEST_P(ReportPagesTest, EachCsvHoldsTheCellsOfItsTable) {
                                                         {"volume", "envelhecimento"}}) {
     const auto html = get(browser, "/relatorios/" + report + "?" + query);
     ASSERT_EQ(html.status, 200);
-    const auto on_page = page_table(html.body, table);
+    const auto on_page = html_table_cells(html.body, table);
     ASSERT_FALSE(on_page.empty()) << table;
     const auto csv = get(browser, "/relatorios/" + report + ".csv?tabela=" + table + "&" + query);
     ASSERT_EQ(csv.status, 200) << table;
     ASSERT_EQ(csv.body.rfind("\xEF\xBB\xBF", 0), 0u) << "BOM";
-    EXPECT_EQ(csv_rows(csv.body), on_page) << report << " " << table;
+    EXPECT_EQ(csv_cells(csv.body), on_page) << report << " " << table;
   }
   // The SLA table: both met within the hour, 100 % against the 90 % target.
   const auto html = get(browser, "/relatorios/sla?" + query);
