@@ -4,8 +4,8 @@
 // with a button to cancel each (/relatorios/assinaturas).
 #include "app/reports/report_query.hpp"
 #include "app/reports/report_subscriptions.hpp"
-#include "domain/report_day.hpp"
 #include "domain/error.hpp"
+#include "domain/report_day.hpp"
 #include "domain/report_schedule.hpp"
 #include "web/page.hpp"
 #include "web/page_routes.hpp"
