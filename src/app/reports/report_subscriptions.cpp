@@ -7,6 +7,7 @@
 #include "domain/error.hpp"
 #include "domain/report_day.hpp"
 #include "domain/report_schedule.hpp"
+#include "store/unit_rows.hpp"
 
 namespace guiche::app {
 namespace {
@@ -75,7 +76,7 @@ store::ReportSubscription ReportSubscriptions::subscribe(const Actor& a, const s
   auto check = filters;
   check.last_day = report_day(ctx_.now());
   check.first_day = check.last_day;
-  reports_.volume(a, check);
+  ctx_.db.read([&](store::Connection& c) { reports_.filter_for(a, check, store::load_units(c)); });
   store::ReportSubscription s;
   s.person_id = a.id();
   s.report = report;
@@ -128,9 +129,11 @@ int ReportSubscriptions::send_due(int limit) {
     // Written before the transaction (the reports read on their own);
     // enqueued in it only if no other node sent this period meanwhile.
     std::optional<ReportMail> mail;
+    Person recipient;
     bool allowed = true;
     try {
       const auto actor = accounts_.actor(s.person_id);
+      recipient = actor.person;
       if (!may_see_reports(actor.person)) allowed = false;
       if (allowed && s.last_period != period) mail = writer_(actor, s.report, q);
     } catch (const DomainError& e) {
@@ -147,8 +150,7 @@ int ReportSubscriptions::send_due(int limit) {
         return;
       }
       if (mail) {
-        const auto person = accounts_.actor(s.person_id).person;
-        if (notices_.enqueue_email_with_files(c, "report_scheduled", person, mail->subject,
+        if (notices_.enqueue_email_with_files(c, "report_scheduled", recipient, mail->subject,
                                               mail->text, mail->html, mail->files, now)) {
           ++sent;
         }

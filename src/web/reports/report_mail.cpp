@@ -4,31 +4,10 @@
 #include "domain/report_day.hpp"
 #include "support/markup_escape.hpp"
 #include "web/page.hpp"
+#include "web/reports/report_page_parts.hpp"
 #include "web/reports/report_tables.hpp"
 
 namespace guiche::web {
-namespace {
-
-// The page's address with the same period and filters (the page's own
-// parameter names: web/reports/report_pages.cpp).
-std::string page_link(const std::string& public_url, const std::string& report,
-                      const app::ReportQuery& q) {
-  std::string s = public_url + "/relatorios/" + report +
-                  "?de=" + url_encode(report_day_br(q.first_day)) +
-                  "&ate=" + url_encode(report_day_br(q.last_day));
-  if (q.unit_id) s += "&unidade=" + std::to_string(*q.unit_id);
-  if (q.organization_id) s += "&orgao=" + std::to_string(*q.organization_id);
-  if (q.service_id) s += "&servico=" + std::to_string(*q.service_id);
-  if (q.severity) s += "&severidade=" + url_encode(*q.severity);
-  if (q.channel) s += "&canal=" + url_encode(*q.channel);
-  if (q.category) s += "&categoria=" + url_encode(*q.category);
-  if (q.target_percent != app::kDefaultComplianceTargetPercent) {
-    s += "&meta=" + std::to_string(q.target_percent);
-  }
-  return s;
-}
-
-}  // namespace
 
 app::ReportMail report_mail(app::Desk& desk, const app::Actor& a, const std::string& report,
                             const app::ReportQuery& q) {
@@ -54,7 +33,8 @@ app::ReportMail report_mail(app::Desk& desk, const app::Actor& a, const std::str
     tables = volume_report_tables(r);
   }
   const std::string period = report_day_br(q.first_day) + " a " + report_day_br(q.last_day);
-  const std::string link = page_link(desk.config().public_url, report, q);
+  const std::string link =
+      desk.config().public_url + "/relatorios/" + report + "?" + report_page_query_string(q);
   const std::string manage = desk.config().public_url + "/relatorios/assinaturas";
   app::ReportMail m;
   m.subject = "Relatório: " + title + " — " + period;
