@@ -29,7 +29,8 @@ app::ReportMail report_mail(app::Desk& desk, const app::Actor& a, const std::str
     title = "Volume e estoque";
     summary = {{"Registrados no período", std::to_string(r.registered)},
                {"Encerrados no período", std::to_string(r.ended)},
-               {"Abertos agora", std::to_string(r.open_now)}};
+               {"Abertos agora", std::to_string(r.open_now)},
+               {"Horas registradas", report_hours(r.time_total.minutes * 60000)}};
     tables = volume_report_tables(r);
   }
   const std::string period = report_day_br(q.first_day) + " a " + report_day_br(q.last_day);
