@@ -103,7 +103,7 @@ nlohmann::ordered_json openapi_report_schemas() {
     "channel": {"type": "string"}, "category": {"type": "string"},
     "target": {"type": "integer"}}},
   "NewReportSubscription": {"type": "object", "required": ["report", "frequency"],
-    "properties": {"report": {"enum": ["sla", "volume"]},
+    "properties": {"report": {"enum": ["sla", "volume", "satisfacao", "carta"]},
       "frequency": {"enum": ["weekly", "monthly"]},
       "filters": {"$ref": "#/components/schemas/ReportFilters"}}},
   "ReportSubscription": {"type": "object", "properties": {
