@@ -187,7 +187,7 @@ http::Response satisfaction_page(WebContext& ctx, const http::Request& r) {
                               {"valor", rating_average(report.total.average)}}});
   nlohmann::json extra = {
       {"aba_satisfacao", true},
-      {"assinar", report_subscription_form("satisfacao", q)},
+      {"assinar", report_subscription_form("satisfacao", report_query_filters(report.query))},
       {"resumo", {{"itens", items}}},
       {"contando", report.counting_percent
                        ? nlohmann::json(std::to_string(*report.counting_percent) + " %")
