@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 
 #include "app/intake/intake.hpp"
+#include "app/privacy/access_log.hpp"
 #include "app/reports/report_subscriptions.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "mail/attachment_payload.hpp"
@@ -30,7 +31,7 @@ class ReportSubscriptionPagesTest : public WebServerTest {
         });
   }
   // A ticket of March 2026 at SGSIS, resolved in 30 minutes.
-  void one_ticket() {
+  std::int64_t one_ticket() {
     app::RegisterRequest r;
     r.requester_id = w.requester_seger.id;
     r.service_code = "SUP-TEC";
@@ -43,6 +44,7 @@ class ReportSubscriptionPagesTest : public WebServerTest {
     desk->work().route(as(w.attendant), t.id, w.sgsis.id, std::nullopt);
     clock.advance(std::chrono::minutes(30));
     desk->work().resolve(as(w.attendant), t.id, "Feito.", 5);
+    return t.id;
   }
 };
 
@@ -92,7 +94,8 @@ TEST_P(ReportSubscriptionPagesTest, TheFormSubscribesWithTheFiltersAndTheMailCar
 }
 
 TEST_P(ReportSubscriptionPagesTest, EveryOtherReportIsSubscribedToo) {
-  one_ticket();
+  const auto ticket = one_ticket();
+  desk->work().evaluate(as(w.requester_seger), ticket, 4, "Resolveram rápido.");
   const auto browser = sign_in(w.admin);
   for (const auto& [report, title, table] :
        std::vector<std::tuple<std::string, std::string, std::string>>{
@@ -120,6 +123,12 @@ TEST_P(ReportSubscriptionPagesTest, EveryOtherReportIsSubscribedToo) {
   });
   const auto& satisfaction = sent.at("Relatório: Satisfação — 01/03/2026 a 31/03/2026");
   EXPECT_THAT(satisfaction.text_body, HasSubstr("Perguntados: 1"));
+  // The comment it carried is its requester's words: the read is logged.
+  desk->access_log().flush();
+  EXPECT_EQ(count("access_log WHERE object_kind = 'rating_comment' AND channel = 'email' AND "
+                  "subject_person_id = " +
+                  std::to_string(w.requester_seger.id)),
+            1);
   auto files = mail::attachments_from_payload(satisfaction.payload.value_or(""));
   ASSERT_EQ(files.size(), 4u);
   EXPECT_EQ(files[0].filename, "satisfacao-distribuicao-2026-03-01_2026-03-31.csv");

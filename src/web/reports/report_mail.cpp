@@ -1,5 +1,6 @@
 #include "web/reports/report_mail.hpp"
 
+#include "app/privacy/access_log.hpp"
 #include "app/reports/charter_panel.hpp"
 #include "app/reports/incident_report.hpp"
 #include "app/reports/manifestation_report.hpp"
@@ -43,6 +44,11 @@ ReportContents ticket_report_contents(WebContext& ctx, const app::Actor& a,
   } else if (report == "satisfacao") {
     // The first page of comments, as the page shows it.
     const auto r = desk.satisfaction_reports().satisfaction(a, q, std::nullopt, 50);
+    // A comment is its requester's words (LGPD art. 37: each read is logged).
+    for (const auto& comment : r.comments) {
+      desk.access_log().record(a, {app::ReadFace::mail, ""}, comment.row.requester_id,
+                               "rating_comment", comment.row.ticket_id);
+    }
     c.title = text("relatorios_satisfacao.titulo");
     c.summary = {{text("relatorios_satisfacao.perguntados"), std::to_string(r.total.counts.asked)},
                  {text("relatorios_satisfacao.avaliados"), std::to_string(r.total.counts.rated())},
