@@ -150,6 +150,18 @@ const std::map<std::string, Default>& defaults() {
         "</li></ul><p>No próximo acesso, em <a href=\"{{sign_in_url}}\">{{sign_in_url}}</a>, "
         "você deverá trocar a senha. Se não pediu esta troca, avise a central.</p>",
         {"name", "login", "password", "sign_in_url"}}},
+      {"password_link",
+       {"Criar uma nova senha na Central de Serviços",
+        "Olá, {{name}}.\n\nRecebemos um pedido para criar uma nova senha para o usuário "
+        "{{login}}. Para criá-la, abra este link em até {{minutes}} minutos:\n\n{{link_url}}\n\n"
+        "O link serve uma vez. Se não foi você quem pediu, ignore esta mensagem: a sua senha "
+        "continua a mesma.\n",
+        "<p>Olá, {{name}}.</p><p>Recebemos um pedido para criar uma nova senha para o usuário "
+        "<strong>{{login}}</strong>. Para criá-la, abra este link em até {{minutes}} "
+        "minutos:</p><p><a href=\"{{link_url}}\">Criar uma nova senha</a></p><p>O link serve "
+        "uma vez. Se não foi você quem pediu, ignore esta mensagem: a sua senha continua a "
+        "mesma.</p>",
+        {"name", "login", "link_url", "minutes"}}},
       {"whatsapp_code",
        {"Código de confirmação do WhatsApp",
         "Olá, {{name}}.\n\nSeu código para confirmar sua identidade no atendimento pelo "
@@ -263,7 +275,8 @@ const std::vector<std::string>& template_keys() {
   static const std::vector<std::string> keys = {
       "registration", "information_request", "agent_reply",   "resolution",
       "closing",      "reopening",           "sla_warning",   "sla_breach",
-      "first_access", "password_reset",      "whatsapp_code", "attachments_not_accepted"};
+      "first_access", "password_reset",      "whatsapp_code", "attachments_not_accepted",
+      "password_link"};
   return keys;
 }
 

@@ -235,6 +235,10 @@ void erase_report_subscriptions(Connection& c, ErasureScope& s) {
   c.query("DELETE FROM report_subscriptions WHERE person_id = ?", {Value{s.person_id}});
 }
 
+void erase_password_links(Connection& c, ErasureScope& s) {
+  c.query("DELETE FROM password_links WHERE person_id = ?", {Value{s.person_id}});
+}
+
 void erase_api_tokens(Connection& c, ErasureScope& s) {
   c.query(
       "UPDATE api_tokens SET name = '', revoked_at = COALESCE(revoked_at, ?) WHERE person_id = ?",

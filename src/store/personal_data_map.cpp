@@ -145,6 +145,8 @@ const std::vector<PersonalDataLocation>& personal_data_map() {
       {"report_month_time", T::none, "counts", nullptr},
       {"report_subscriptions", T::erase, "the reports the person receives by e-mail (deleted)",
        erase_report_subscriptions},
+      {"password_links", T::erase, "links to choose a new password (deleted)",
+       erase_password_links},
       {"personal_data_requests", T::none, "who exported or erased whose data, by id", nullptr},
       {"personal_data_blob_erasures", T::none, "SHA-256 names of files to erase", nullptr},
       {"schema_migrations", T::none, "versions", nullptr},

@@ -8,6 +8,7 @@
 namespace guiche::web {
 
 void add_session_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_password_link_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_catalog_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_request_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_incident_report_pages(WebContext& ctx, std::vector<http::Route>& routes);

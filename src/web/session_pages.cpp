@@ -107,7 +107,9 @@ void add_session_pages(WebContext& ctx, std::vector<http::Route>& routes) {
                       return guarded_page(ctx, r, [&] {
                         auto token = r.cookie(kSignInCookie).value_or("");
                         if (token.size() != 32) token = random_token();
-                        return sign_in_page(ctx, r, 200, token, nlohmann::json::object());
+                        return sign_in_page(
+                            ctx, r, 200, token,
+                            {{"senha_nova", r.query_value("senha").value_or("") == "nova"}});
                       });
                     }});
   routes.push_back({"POST", "/entrar", [&ctx](const http::Request& r) {

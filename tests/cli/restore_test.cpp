@@ -146,11 +146,10 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v037: the time logged in
-      // the reports).
+      // As the desk was before the last migration (v040: the links to choose
+      // a new password).
       c.execute_script(
-          "DROP TABLE report_time_shares; DROP TABLE report_day_time; "
-          "DROP TABLE report_month_time; "
+          "DROP TABLE password_links; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }

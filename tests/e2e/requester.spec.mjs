@@ -24,6 +24,20 @@ export default async function requesterPortal(t) {
     expect(await page.getAttribute('#senha', 'aria-describedby') === 'senha-erro', 'campo sem aria-describedby');
   });
 
+  await step('esqueci minha senha: pedido pelo teclado, a mesma resposta para todos', async () => {
+    await page.focus('a[href="/senha/esqueci"]');
+    await Promise.all([page.waitForURL(/\/senha\/esqueci$/), page.keyboard.press('Enter')]);
+    await visit(page, '/senha/esqueci', 'senha-esqueci');
+    await page.fill('#login', 'ninguem@exemplo.gov.br');
+    await Promise.all([page.waitForURL(/enviado=1/), page.keyboard.press('Enter')]);
+    const answer = await page.textContent('[role=status]');
+    expect(/Se houver uma conta/.test(answer), 'a resposta não diz se a conta existe: ' + answer);
+    await visit(page, '/senha/esqueci (enviado)', 'senha-esqueci-enviado');
+    await page.goto(base + '/senha/redefinir?token=invalido');
+    await visit(page, '/senha/redefinir', 'senha-redefinir');
+    await page.goto(base + '/entrar');
+  });
+
   await step('primeiro acesso: troca de senha obrigatória', async () => {
     await page.fill('#login', 'primeiro.acesso');
     await page.fill('#senha', 'guiche-demo');

@@ -69,6 +69,15 @@ class Accounts {
   // Admins only (accounts/password_reset.cpp): a generated temporary password
   // the person must change at the next sign-in; their sessions end.
   PasswordReset reset_password(const Actor& a, std::int64_t person_id);
+  // "Esqueci minha senha" (accounts/password_link.cpp): a link by e-mail to
+  // choose a new password, sent only to an active person with a login and an
+  // e-mail — the caller is told the same either way. Throws DomainError
+  // (validation) for an empty `login_or_email`.
+  void request_password_link(const std::string& login_or_email, const std::string& address);
+  // Sets the new password of the link's person; their sessions end. Throws
+  // DomainError (validation, field "token") for an unknown, used or expired
+  // link, or (field "password") for a password hash_password refuses.
+  void reset_password_with_link(const std::string& token, const std::string& next);
   // Creates a person with a login outside any session (the CLI's create-user).
   Person bootstrap_user(const std::string& name, const std::string& login,
                         const std::string& password, std::vector<RoleGrant> roles);
