@@ -114,7 +114,11 @@ export async function runSpec(specName, binary, shotDir, body) {
         if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text());
       });
       p.on('response', (res) => {
-        if (res.request().resourceType() !== 'document' && res.status() >= 400) {
+        // A form htmx sends (HX-Request) that comes back invalid (422) or
+        // refused (409) is a form's answer, swapped into the page like a page's.
+        const formAnswer = res.request().headers()['hx-request'] === 'true' &&
+          (res.status() === 422 || res.status() === 409);
+        if (res.request().resourceType() !== 'document' && res.status() >= 400 && !formAnswer) {
           consoleErrors.push(res.status() + ' ' + res.url());
         }
       });

@@ -69,13 +69,13 @@ std::string run_action(WebContext& ctx, const Visitor& v, const Ticket& t, const
     } else {
       desk.work().assign(v.actor, t.id, v.actor.id());
     }
-    return "cabecalho";
+    return "resumo";
   }
   if (name == "situacao") {
     auto to = parse_status(form.value("situacao"));
     if (!to) throw invalid_field("status", "Escolha a nova situação.");
     desk.work().change_status(v.actor, t.id, *to, form.value("motivo"));
-    return "cabecalho";
+    return "resumo";
   }
   if (name == "mensagem") {
     const auto kind = form.value("tipo");
@@ -108,7 +108,7 @@ std::string run_action(WebContext& ctx, const Visitor& v, const Ticket& t, const
   if (name == "resolver") {
     desk.work().resolve(v.actor, t.id, form.value("solucao"),
                         number(form.value("tempo_gasto")).value_or(0));
-    return "cabecalho";
+    return "resumo";
   }
   if (name == "vincular") {
     const auto other = desk.tickets().ticket_by_protocol(v.actor, form.value("outro"));
