@@ -4,6 +4,7 @@
 // of one index range (tickets_requester or tickets_organization, v001), never
 // a scan of the tickets table.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "domain/ticket.hpp"
@@ -18,6 +19,9 @@ enum class OpenTicketsOf { requester, organization };
 // or an organization, as `of` says), newest first, without `except`. Reads
 // at most `window` entries of the index and their rows, however many tickets
 // the owner has: an older open ticket past the window is not listed.
+// Its statement (parameters: the owner, the window, `except`), for the plan tests.
+std::string recent_open_tickets_sql(OpenTicketsOf of);
+
 std::vector<Ticket> recent_open_tickets(Connection& c, OpenTicketsOf of, std::int64_t owner,
                                         std::int64_t except, int window);
 
