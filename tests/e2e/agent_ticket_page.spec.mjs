@@ -2,7 +2,9 @@
 // the main column and the attributes beside it at 1280 px, stacked with the
 // conversation first at 360 px; actions in panels that do not reload the
 // page (htmx); internal notes marked by a label and a background; the order
-// of the conversation chosen and kept; the channel of the reply shown.
+// of the conversation chosen and kept; the channel of the reply shown; and
+// (item 6) three tickets of a queue handled with the keyboard only, through
+// the shortcuts listed on "?", which never take a key typed in a field.
 import { expect } from './harness.mjs';
 
 async function apiAs(base, login) {
@@ -27,6 +29,16 @@ async function act(page, selector) {
   await page.waitForFunction((n) => Number(document.body.dataset.trocas || 0) > n, before,
     { timeout: 10000 });
 }
+
+// A key that makes htmx swap the page's element in.
+async function keyAct(page, key) {
+  const before = await page.evaluate(() => Number(document.body.dataset.trocas || 0));
+  await page.keyboard.press(key);
+  await page.waitForFunction((n) => Number(document.body.dataset.trocas || 0) > n, before,
+    { timeout: 10000 });
+}
+
+const focused = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
 
 const box = async (page, selector) => page.locator(selector).boundingBox();
 
@@ -124,5 +136,75 @@ export default async function agentTicketPage({ base, page, step, visit, signIn,
     expect(wide <= 360, `${wide} px de largura em 360 px`);
     await visit(narrow, path + ' (360 px)', 'chamado-trabalho-360');
     await narrow.close();
+  });
+
+  await step('teclado: três chamados da fila só com o teclado, atalhos no "?"', async () => {
+    // Three new requests wait in the central's queue, nobody assigned.
+    const requester = await apiAs(base, 'solicitante');
+    for (let i = 1; i <= 3; i++) {
+      const created = await requester('POST', '/api/v1/tickets', { service_code: 'SIS-ACESSO',
+        subject: `Xerografia parada ${i}`, description: 'A copiadora do andar parou.',
+        form_answers: { sistema: 'SIGEFES', matricula: '1112223', perfil: 'Consulta', justificativa: 'Teste.' } });
+      expect(created.status === 201, 'registro: ' + created.status);
+    }
+    const other = await newContext();
+    const p = await other.newPage();
+    await signIn(p, 'atendente');
+    const queuePath = '/atendimento?fila=sem-responsavel&q=Xerografia';
+    await p.goto(base + queuePath);
+    await p.waitForFunction(() => window.htmx);
+    // "?" lists the shortcuts; Esc closes the list.
+    await p.keyboard.press('?');
+    expect(await p.locator('#atalhos').evaluate((d) => d.open), 'a lista de atalhos abriu');
+    expect((await p.locator('#atalhos').innerText()).includes('Resolver o chamado'), 'lista');
+    await visit(p, '/atendimento (atalhos)', 'atalhos-lista');
+    await p.keyboard.press('Escape');
+    expect(!(await p.locator('#atalhos').evaluate((d) => d.open)), 'a lista fechou');
+    const queue = await p.locator('#fila-tabela tbody tr[data-protocolo]')
+      .evaluateAll((rows) => rows.map((r) => r.dataset.protocolo));
+    expect(queue.length === 3, 'três chamados sem responsável: ' + queue.length);
+    await p.keyboard.press('j');
+    expect((await p.evaluate(() => document.activeElement.textContent)) === queue[0], 'j: o primeiro');
+    await Promise.all([p.waitForURL('**/atendimento/chamados/' + queue[0]), p.keyboard.press('Enter')]);
+    const me = (await p.textContent('.sair .quem')).trim();
+    for (let i = 0; i < 3; i++) {
+      await p.waitForFunction(() => window.htmx && document.body);
+      // a: take it.
+      await keyAct(p, 'a');
+      expect((await p.textContent('#responsavel-atual')).includes(me), 'assumido: ' + queue[i] + ' ' +
+        await p.locator('#chamado .br-message').allInnerTexts());
+      // r (or n, the third time): the reply box, where letters are the text's own.
+      await p.keyboard.press(i === 2 ? 'n' : 'r');
+      expect(await focused(p) === 'texto', 'foco na caixa de mensagem');
+      const text = `Já vamos ajudar, ${i + 1}: a j k s r n ?`;
+      await p.keyboard.type(text);
+      expect(await p.inputValue('#texto') === text, 'o campo recebeu cada tecla');
+      expect(!(await p.locator('#atalhos').evaluate((d) => d.open)), '"?" no campo não abre a lista');
+      expect(await p.isChecked(i === 2 ? '#tipo-interna' : '#tipo-publica'), 'tipo escolhido pela tecla');
+      // Tab to "Enviar": the kind of message, the files, the button.
+      for (let tab = 0; tab < 3; tab++) await p.keyboard.press('Tab');
+      expect(await focused(p) === 'botao-enviar', 'Tab até Enviar: ' + await focused(p));
+      await keyAct(p, 'Enter');
+      expect((await p.locator('#conversa').innerText()).includes(text), 'mensagem registrada');
+      if (i === 2) {
+        // After sending, the focus is on the conversation's heading: keys are shortcuts again.
+        expect(await focused(p) === 'historico-titulo', 'foco no título da conversa: ' + await focused(p));
+        // s: the resolution, filled and sent from the keyboard.
+        await p.keyboard.press('s');
+        expect(await focused(p) === 'solucao', 's: foco na solução');
+        await p.keyboard.type('Orientação passada.');
+        await p.keyboard.press('Tab');
+        await p.keyboard.type('10');
+        await p.keyboard.press('Tab');
+        await keyAct(p, 'Enter');
+        expect(/resolvido/i.test(await p.textContent('#situacao-atual')), 'resolvido');
+        break;
+      }
+      // j: the next ticket of the queue it was opened from.
+      await Promise.all([p.waitForURL('**/atendimento/chamados/' + queue[i + 1]), p.keyboard.press('j')]);
+    }
+    // f: back to that queue.
+    await Promise.all([p.waitForURL(base + queuePath), p.keyboard.press('f')]);
+    await other.close();
   });
 }

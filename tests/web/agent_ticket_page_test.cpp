@@ -260,6 +260,30 @@ TEST_P(AgentTicketPageTest, RoutedOutOfSightHtmxIsSentToThePage) {
   EXPECT_EQ(r.headers.at("hx-redirect"), base + "?feito=encaminhar#encaminhar");
 }
 
+TEST_P(AgentTicketPageTest, KeyboardShortcutsAreListedOnTheTicketAndTheQueue) {
+  const auto carlos = sign_in(w.attendant);
+  for (const std::string& target : {base, std::string("/atendimento")}) {
+    const auto b = get(carlos, target).body;
+    const auto list = between(b, "<dialog id=\"atalhos\"", "</dialog>");
+    ASSERT_FALSE(list.empty()) << target;
+    EXPECT_THAT(list, HasSubstr("Atalhos de teclado"));
+    for (const std::string key : {"j", "k", "f", "a", "r", "n", "s", "?"}) {
+      EXPECT_THAT(list, HasSubstr("<kbd>" + key + "</kbd>")) << key;
+    }
+    EXPECT_THAT(list, HasSubstr("Resolver o chamado"));
+    EXPECT_THAT(b, HasSubstr("aria-keyshortcuts=\"?\""));
+    EXPECT_THAT(b, HasSubstr("/atalhos.js\" defer></script>"));
+  }
+  // The script leaves the keys typed in a form field to the field.
+  const auto page = get(carlos, base).body;
+  const auto at = page.find("src=\"", page.find("atalhos.js") - 60);
+  const auto script =
+      http_request(port, "GET", page.substr(at + 5, page.find('"', at + 5) - at - 5));
+  ASSERT_EQ(script.status, 200);
+  EXPECT_THAT(script.body, HasSubstr("/^(INPUT|TEXTAREA|SELECT)$/"));
+  EXPECT_THAT(script.body, HasSubstr("if (typing(event.target)) return;"));
+}
+
 GUICHE_ON_BOTH_ENGINES(AgentTicketPageTest);
 
 }  // namespace

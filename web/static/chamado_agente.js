@@ -2,9 +2,9 @@
 // Each action answers the page's element (#chamado), which htmx swaps in
 // without reloading. An answer with field errors (422, 409) is swapped in
 // like a success, so that the errors show by their fields. After a swap the
-// focus goes to the errors, else to the success notice, else back to the
-// panel or form the action came from, so that keyboard and screen-reader
-// users are not left at the top of the page. body's data-trocas counts the
+// focus goes to the errors, else to the success notice, else to the panel
+// the action came from (the conversation after a message), so that keyboard
+// and screen-reader users are not left at the top of the page. body's data-trocas counts the
 // swaps (the browser tests wait on it). Without JavaScript the forms post
 // and the page comes back whole (303).
 (() => {
@@ -12,7 +12,7 @@
   let swaps = 0;
   document.addEventListener("htmx:beforeRequest", (event) => {
     const from = event.detail.elt;
-    const holder = from && from.closest ? from.closest("details[id], form[id]") : null;
+    const holder = from && from.closest ? from.closest("details[id]") || from.closest("form[id]") : null;
     origin = holder ? holder.id : null;
   });
   document.addEventListener("htmx:beforeSwap", (event) => {
@@ -31,13 +31,16 @@
     const notice = document.getElementById("aviso");
     if (errors) return errors.focus();
     if (notice) return notice.focus();
+    // The reply box: the conversation, where the message now is.
+    if (origin === "form-mensagem") return document.getElementById("historico-titulo").focus();
+    // Kept where htmx put it back (a control with an id), else the panel's
+    // title, else (the control is gone, as "Atribuir a mim" once done) the
+    // summary, where the change shows.
     const active = document.activeElement;
     if (active && active !== document.body && event.target.contains(active)) return;
     const back = origin ? document.getElementById(origin) : null;
-    if (!back) return;
-    const into = back.matches("details")
-      ? back.querySelector("summary")
-      : back.querySelector("textarea, select, input:not([type=hidden]), button");
+    let into = back && back.matches("details") ? back.querySelector("summary") : null;
+    if (!into) into = document.getElementById("resumo-titulo");
     if (into) into.focus();
   });
 })();
