@@ -260,6 +260,32 @@ TEST_P(AgentTicketPageTest, RoutedOutOfSightHtmxIsSentToThePage) {
   EXPECT_EQ(r.headers.at("hx-redirect"), base + "?feito=encaminhar#encaminhar");
 }
 
+TEST_P(AgentTicketPageTest, ALongHistoryShowsItsLatestEventsAndTheRestALinkAway) {
+  for (int i = 0; i < 200; ++i) {
+    desk->work().add_internal_note(
+        as(w.attendant), t.id,
+        "Nota " + std::to_string(i) +
+            ": verificado o equipamento e o cadastro do solicitante, sem novidade alguma.");
+  }
+  const auto carlos = sign_in(w.attendant);
+  const auto b = get(carlos, base).body;
+  const auto list = between(b, "id=\"conversa\"", "</ol>");
+  EXPECT_EQ(occurrences(list, "<li class="), 100u);
+  EXPECT_THAT(list, HasSubstr("Nota 199:"));
+  EXPECT_THAT(list, HasSubstr("Nota 100:"));
+  EXPECT_THAT(list, Not(HasSubstr("Nota 99:")));
+  // 201 events (the registration too): 101 a link away, before the list.
+  EXPECT_THAT(b, HasSubstr("<a href=\"" + base +
+                           "?historico=tudo#conversa\">Mostrar os 101 eventos anteriores</a>"));
+  EXPECT_LT(b.find("Mostrar os 101"), b.find("id=\"conversa\""));
+  // Within the page-weight budget (100 KB of HTML and app.css, itself ~20 KB).
+  EXPECT_LT(b.size(), 80u * 1024);
+  // The whole history when asked for.
+  const auto all = get(carlos, base + "?historico=tudo").body;
+  EXPECT_EQ(occurrences(between(all, "id=\"conversa\"", "</ol>"), "<li class="), 201u);
+  EXPECT_THAT(all, Not(HasSubstr("eventos anteriores")));
+}
+
 TEST_P(AgentTicketPageTest, KeyboardShortcutsAreListedOnTheTicketAndTheQueue) {
   const auto carlos = sign_in(w.attendant);
   for (const std::string& target : {base, std::string("/atendimento")}) {

@@ -205,6 +205,10 @@ nlohmann::json sla_view(WebContext& ctx, const Visitor& v, const Ticket& t, Inst
 
 constexpr const char* kOrderCookie = "ordem_conversa";
 
+// How many of the latest events the conversation shows before "show the
+// earlier ones" (the page's weight budget holds with 100 messages).
+constexpr std::size_t kShownEvents = 100;
+
 // The order "?ordem=" names, if it names one.
 std::optional<bool> order_asked(const http::Request& r) {
   const auto asked = r.query_value("ordem").value_or("");
@@ -227,6 +231,7 @@ TicketPageRequest ticket_page_request(const http::Request& r) {
   TicketPageRequest how;
   how.newest_first = order_asked(r).value_or(r.cookie(kOrderCookie).value_or("") == "recentes");
   how.fragment = from_htmx(r);
+  how.whole_history = r.query_value("historico").value_or("") == "tudo";
   return how;
 }
 
@@ -308,13 +313,19 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
   nlohmann::json links = nlohmann::json::array();
   std::map<std::int64_t, std::string> names;
   nlohmann::json events = nlohmann::json::array();
-  for (const auto& e : ctx.desk.tickets().history(v.actor, t.id)) {
+  const auto history = ctx.desk.tickets().history(v.actor, t.id);
+  // A long history shows its latest events, the rest a link away: the page
+  // keeps its weight and its time whatever the ticket's age.
+  const std::size_t hidden =
+      how.whole_history || history.size() <= kShownEvents ? 0 : history.size() - kShownEvents;
+  for (std::size_t i = 0; i < history.size(); ++i) {
+    const auto& e = history[i];
     if (e.kind == EventKind::linked) {
       links.push_back({{"tipo", text(ctx, "agente.vinculo_" + text_of(e.data, "link"))},
                        {"protocolo", text_of(e.data, "other_protocol")},
                        {"url", agent_ticket_url(text_of(e.data, "other_protocol"))}});
     }
-    events.push_back(event_view(ctx, v, e, names));
+    if (i >= hidden) events.push_back(event_view(ctx, v, e, names));
   }
   // The agent's chosen order; the history comes oldest first.
   if (how.newest_first) std::reverse(events.begin(), events.end());
@@ -388,6 +399,9 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"canal_resposta", reply_channel_view(ctx, t, requester)},
       {"outros", other_tickets_view(ctx, v, t)},
       {"recentes_primeiro", how.newest_first},
+      {"anteriores", hidden > 0},
+      {"anteriores_texto", fill(text(ctx, "agente.anteriores"), std::to_string(hidden))},
+      {"url_tudo", agent_ticket_url(t.protocol) + "?historico=tudo#conversa"},
       {"tipo_" + message_kind(form, sent), true},
       {"equipamento", custody_view(ctx, v, t, requester)},
       {"manifestacoes", linked_manifestations_view(ctx, v, t)},

@@ -9,14 +9,17 @@
 namespace guiche::web {
 
 // How the page was asked for: the conversation's order (the agent's choice,
-// kept in a cookie) and whether htmx wants the page's element alone.
+// kept in a cookie), whether htmx wants the page's element alone, and
+// whether the whole history is wanted rather than its latest events.
 struct TicketPageRequest {
   bool newest_first = false;
   bool fragment = false;
+  bool whole_history = false;
 };
 
 // From `r`: "?ordem=recentes|antigas" chooses the order (and is remembered:
-// remember_order), else the cookie; HX-Request asks for the fragment.
+// remember_order), else the cookie; HX-Request asks for the fragment;
+// "?historico=tudo" for every event.
 TicketPageRequest ticket_page_request(const http::Request& r);
 
 // The Set-Cookie that keeps the order `r` chose with "?ordem=", if it chose one.
