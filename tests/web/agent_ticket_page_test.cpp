@@ -141,6 +141,20 @@ TEST_P(AgentTicketPageTest, TheListsKeepToWhatTheAgentMaySee) {
   EXPECT_THAT(get(sign_in(w.attendant), base).body, HasSubstr(unrouted.protocol));
 }
 
+TEST_P(AgentTicketPageTest, TakeIsOfferedToWhoeverMayTakeTheTicket) {
+  const std::string take = "id=\"botao-atribuir-a-mim\"";
+  // In the central, with nobody: the attendant may take it.
+  EXPECT_THAT(get(sign_in(w.attendant), base).body, HasSubstr(take));
+  // Routed to SGSIS: its analyst may, the central's attendant may not (not of the unit).
+  desk->work().route(as(w.attendant), t.id, w.sgsis.id, std::nullopt);
+  EXPECT_THAT(get(sign_in(w.attendant), base).body, Not(HasSubstr(take)));
+  const auto fernanda = sign_in(w.analyst_sis);
+  EXPECT_THAT(get(fernanda, base).body, HasSubstr(take));
+  // Once hers, not again.
+  desk->work().assign(as(w.analyst_sis), t.id, w.analyst_sis.id);
+  EXPECT_THAT(get(fernanda, base).body, Not(HasSubstr(take)));
+}
+
 TEST_P(AgentTicketPageTest, TheOrderOfTheConversationIsChosenAndKept) {
   desk->work().add_internal_note(as(w.attendant), t.id, "Primeira nota.");
   clock.advance(std::chrono::minutes(5));

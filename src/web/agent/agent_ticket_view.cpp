@@ -375,7 +375,7 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"orgao", organization},
       {"unidade", unit_label},
       {"responsavel", name_or_empty(ctx, v, t.assignee_id)},
-      {"sou_responsavel", t.assignee_id == v.actor.id()},
+      {"pode_assumir", t.assignee_id != v.actor.id() && ctx.desk.work().may_take(v.actor, t)},
       {"canal", text(ctx, "agente.canal_" + std::string(channel_code(t.channel)))},
       {"fora_do_publico", !t.audience_admitted},
       {"motivo_publico", t.audience_reason},
