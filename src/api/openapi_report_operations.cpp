@@ -103,7 +103,7 @@ nlohmann::ordered_json openapi_report_schemas() {
     "channel": {"type": "string"}, "category": {"type": "string"},
     "target": {"type": "integer"}}},
   "NewReportSubscription": {"type": "object", "required": ["report", "frequency"],
-    "properties": {"report": {"enum": ["sla", "volume"]},
+    "properties": {"report": {"enum": ["sla", "volume", "satisfacao", "carta"]},
       "frequency": {"enum": ["weekly", "monthly"]},
       "filters": {"$ref": "#/components/schemas/ReportFilters"}}},
   "ReportSubscription": {"type": "object", "properties": {
@@ -132,7 +132,14 @@ nlohmann::ordered_json openapi_report_schemas() {
     "by_service": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}},
     "by_category": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}},
     "by_unit": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}},
-    "aging": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}}}}
+    "aging": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}},
+    "time_logged": {"type": "array", "description": "Minutes agents logged in the period (time entries and resolutions), by the ticket's current unit and service.",
+      "items": {"type": "object", "properties": {
+        "unit_id": {"type": ["integer", "null"]}, "unit": {"type": "string"},
+        "service_id": {"type": "integer"}, "service": {"type": "string"},
+        "minutes": {"type": "integer"}, "entries": {"type": "integer"}}}},
+    "time_total": {"type": "object", "properties": {
+      "minutes": {"type": "integer"}, "entries": {"type": "integer"}}}}}
 })JSON");
 }
 

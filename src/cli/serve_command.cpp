@@ -450,8 +450,9 @@ void add_serve(CLI::App& app, Runners& runners) {
     }
     // Scheduled reports are written by the pages' layer, which owns their tables and CSV.
     desk.report_subscriptions().set_writer(
-        [&desk](const app::Actor& a, const std::string& report, const app::ReportQuery& q) {
-          return web::report_mail(desk, a, report, q);
+        [&desk, texts = std::make_shared<web::Texts>(*web_dir + "/i18n")](
+            const app::Actor& a, const std::string& report, const app::ReportQuery& q) {
+          return web::report_mail(desk, *texts, a, report, q);
         });
     // Resolved tickets close themselves once the reopen window ends.
     app::Housekeeping housekeeping(desk, std::chrono::minutes(1));

@@ -146,9 +146,11 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v036: scheduled reports).
+      // As the desk was before the last migration (v037: the time logged in
+      // the reports).
       c.execute_script(
-          "DROP TABLE report_subscriptions; "
+          "DROP TABLE report_time_shares; DROP TABLE report_day_time; "
+          "DROP TABLE report_month_time; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }

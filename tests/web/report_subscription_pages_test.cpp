@@ -20,11 +20,12 @@ using ::testing::Not;
 
 class ReportSubscriptionPagesTest : public WebServerTest {
  protected:
+  web::Texts texts{std::string(GUICHE_WEB_DIR) + "/i18n"};
   void SetUp() override {
     WebServerTest::SetUp();
     desk->report_subscriptions().set_writer(
         [this](const app::Actor& a, const std::string& report, const app::ReportQuery& q) {
-          return web::report_mail(*desk, a, report, q);
+          return web::report_mail(*desk, texts, a, report, q);
         });
   }
   // A ticket of March 2026 at SGSIS, resolved in 30 minutes.
@@ -87,6 +88,48 @@ TEST_P(ReportSubscriptionPagesTest, TheFormSubscribesWithTheFiltersAndTheMailCar
                            unit);
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(files[0].content, csv.body);
+}
+
+TEST_P(ReportSubscriptionPagesTest, TheSatisfactionReportAndTheCharterPanelAreSubscribedToo) {
+  one_ticket();
+  const auto browser = sign_in(w.admin);
+  for (const auto& [report, title, table] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"satisfacao", "Satisfação", "distribuicao"},
+           {"carta", "Painel da Carta", "servicos"}}) {
+    SCOPED_TRACE(report);
+    const auto page = get(browser, "/relatorios/" + report);
+    ASSERT_EQ(page.status, 200);
+    EXPECT_THAT(page.body, HasSubstr("name=\"relatorio\" value=\"" + report + "\""));
+    EXPECT_EQ(post(browser, "/relatorios/assinaturas",
+                   "csrf=" + browser.csrf + "&relatorio=" + report + "&frequencia=monthly")
+                  .status,
+              303);
+    EXPECT_THAT(get(browser, "/relatorios/assinaturas").body, HasSubstr(title));
+  }
+  clock.set(parse_instant("2026-04-01T07:00-03:00").value());
+  ASSERT_EQ(desk->report_subscriptions().send_due(), 2);
+  std::map<std::string, store::OutboxMessage> sent;
+  database->db().read([&](store::Connection& c) {
+    for (auto& m : store::list_messages(c, "", std::nullopt, 50)) {
+      if (m.template_key == "report_scheduled") sent[m.subject] = m;
+    }
+  });
+  const auto& satisfaction = sent.at("Relatório: Satisfação — 01/03/2026 a 31/03/2026");
+  EXPECT_THAT(satisfaction.text_body, HasSubstr("Perguntados: 1"));
+  auto files = mail::attachments_from_payload(satisfaction.payload.value_or(""));
+  ASSERT_EQ(files.size(), 4u);
+  EXPECT_EQ(files[0].filename, "satisfacao-distribuicao-2026-03-01_2026-03-31.csv");
+  const auto admin = sign_in(w.admin);
+  EXPECT_EQ(
+      files[0].content,
+      get(admin, "/relatorios/satisfacao.csv?tabela=distribuicao&de=01/03/2026&ate=31/03/2026")
+          .body);
+  const auto& charter = sent.at("Relatório: Painel da Carta — 01/03/2026 a 31/03/2026");
+  files = mail::attachments_from_payload(charter.payload.value_or(""));
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].content,
+            get(admin, "/relatorios/carta.csv?tabela=servicos&de=01/03/2026&ate=31/03/2026").body);
 }
 
 TEST_P(ReportSubscriptionPagesTest, OnlyOnesOwnAreListedAndCancelled) {

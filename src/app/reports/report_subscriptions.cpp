@@ -52,7 +52,7 @@ ReportQuery filters_from_json(const std::string& text) {
 }  // namespace
 
 bool is_subscribable_report(const std::string& report) {
-  return report == "sla" || report == "volume";
+  return report == "sla" || report == "volume" || report == "satisfacao" || report == "carta";
 }
 
 store::ReportSubscription ReportSubscriptions::subscribe(const Actor& a, const std::string& report,
@@ -64,7 +64,7 @@ store::ReportSubscription ReportSubscriptions::subscribe(const Actor& a, const s
         "Os relatórios são da diretoria, dos gestores de unidade e de órgão e da administração.");
   }
   if (!is_subscribable_report(report)) {
-    throw invalid_field("relatorio", "Escolha um relatório: sla ou volume.");
+    throw invalid_field("relatorio", "Escolha um relatório: sla, volume, satisfacao ou carta.");
   }
   const auto f = parse_report_frequency(frequency);
   if (!f) throw invalid_field("frequencia", "A frequência é semanal (weekly) ou mensal (monthly).");

@@ -33,7 +33,7 @@ struct ReportMail {
   std::string html;
   std::vector<mail::Attachment> files;
 };
-// Writes the e-mail of `report` ("sla", "volume") for `a` over `q` (its
+// Writes the e-mail of `report` ("sla", "volume", "satisfacao", "carta") for `a` over `q` (its
 // period set); throws as the report does (DomainError forbidden: no longer
 // allowed).
 using ReportMailWriter =

@@ -43,6 +43,7 @@ std::string migration_v033_rating_rollups();
 extern const char* const kMigrationV034ReportIndexes;
 extern const char* const kMigrationV035ReportOrganizations;
 extern const char* const kMigrationV036ReportSubscriptions;
+extern const char* const kMigrationV037ReportTime;
 
 namespace {
 
@@ -104,6 +105,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {34, "report_indexes", in_dialect(kMigrationV034ReportIndexes, dialect)},
       {35, "report_organizations", in_dialect(kMigrationV035ReportOrganizations, dialect)},
       {36, "report_subscriptions", in_dialect(kMigrationV036ReportSubscriptions, dialect)},
+      {37, "report_time", in_dialect(kMigrationV037ReportTime, dialect)},
   };
 }
 

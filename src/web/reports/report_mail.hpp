@@ -8,10 +8,12 @@
 
 #include "app/desk.hpp"
 #include "app/reports/report_subscriptions.hpp"
+#include "web/texts.hpp"
 
 namespace guiche::web {
 
-app::ReportMail report_mail(app::Desk& desk, const app::Actor& a, const std::string& report,
-                            const app::ReportQuery& q);
+// `texts`: the definitions of the tables, in pt-BR (web/i18n).
+app::ReportMail report_mail(app::Desk& desk, const Texts& texts, const app::Actor& a,
+                            const std::string& report, const app::ReportQuery& q);
 
 }  // namespace guiche::web

@@ -285,6 +285,22 @@ http::Response volume_page(WebContext& ctx, const http::Request& r) {
   sections.push_back(section_view(tables[6],
                                   bars("grafico-idade", "Chamados abertos por idade", report.aging),
                                   csv(tables[6].id)));
+  ChartSpec hours;
+  hours.id = "grafico-tempo";
+  hours.title = "Horas registradas por unidade";
+  hours.description =
+      "Uma barra por unidade, com a soma das horas dos seus serviços na tabela abaixo.";
+  hours.series = {{"Horas", {}}};
+  hours.unit = "h";
+  for (const auto& l : report.time_logged) {
+    if (hours.categories.empty() || hours.categories.back() != l.unit) {
+      hours.categories.push_back(l.unit);
+      hours.series[0].values.push_back(0);
+    }
+    hours.series[0].values.back() += static_cast<double>(l.logged.minutes) / 60.0;
+  }
+  sections.push_back(section_view(tables[7], report.time_logged.empty() ? "" : bar_chart_svg(hours),
+                                  csv(tables[7].id)));
   nlohmann::json resumo = {{"registrados", report.registered},
                            {"encerrados", report.ended},
                            {"abertos", report.open_now}};

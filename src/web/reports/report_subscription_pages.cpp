@@ -24,7 +24,12 @@ const std::map<std::string, std::string>& filter_names() {
 }
 
 std::string report_title(const std::string& report) {
-  return report == "sla" ? "Cumprimento de SLA" : "Volume e estoque";
+  static const std::map<std::string, std::string> kTitles = {{"sla", "Cumprimento de SLA"},
+                                                             {"volume", "Volume e estoque"},
+                                                             {"satisfacao", "Satisfação"},
+                                                             {"carta", "Painel da Carta"}};
+  auto it = kTitles.find(report);
+  return it == kTitles.end() ? report : it->second;
 }
 
 // The filters in words ("Unidade 3, Canal email"), from the stored JSON.

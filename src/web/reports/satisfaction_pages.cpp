@@ -12,6 +12,7 @@
 #include "web/page_routes.hpp"
 #include "web/reports/report_charts.hpp"
 #include "web/reports/report_page_parts.hpp"
+#include "web/reports/report_subscription_form.hpp"
 
 namespace guiche::web {
 namespace {
@@ -40,7 +41,8 @@ std::vector<std::string> rating_row(const app::RatingLine& l) {
   return row;
 }
 
-// `text`: the visitor's language's definition by its key.
+}  // namespace
+
 std::vector<ReportTable> satisfaction_tables(const app::SatisfactionReport& r,
                                              const std::function<std::string(const char*)>& text) {
   ReportTable dist{"distribuicao",
@@ -90,6 +92,8 @@ std::vector<ReportTable> satisfaction_tables(const app::SatisfactionReport& r,
   }
   return {dist, svc, unit, comments};
 }
+
+namespace {
 
 // Stacked bars of the stars, five first, per line (the 12 most asked).
 ChartSpec stars_chart(const std::string& id, const std::string& title,
@@ -183,6 +187,7 @@ http::Response satisfaction_page(WebContext& ctx, const http::Request& r) {
                               {"valor", rating_average(report.total.average)}}});
   nlohmann::json extra = {
       {"aba_satisfacao", true},
+      {"assinar", report_subscription_form("satisfacao", q)},
       {"resumo", {{"itens", items}}},
       {"contando", report.counting_percent
                        ? nlohmann::json(std::to_string(*report.counting_percent) + " %")
