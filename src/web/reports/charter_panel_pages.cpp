@@ -75,6 +75,14 @@ nlohmann::json panel_filters(WebContext& ctx, const app::Actor& actor, const app
   return out;
 }
 
+// What the panel reads of the filters: its unit and service.
+app::ReportFilters panel_subscription_filters(const app::ReportQuery& q) {
+  app::ReportFilters f;
+  if (q.unit_id) f["unit"] = std::to_string(*q.unit_id);
+  if (q.service_id) f["service"] = std::to_string(*q.service_id);
+  return f;
+}
+
 std::string panel_definition(WebContext& ctx) {
   return charter_panel_definition(ctx.texts, page_language());
 }
@@ -127,11 +135,12 @@ http::Response charter_panel_page(WebContext& ctx, const http::Request& r) {
       {{{"rotulo", text("relatorios_carta.meses")}, {"valor", panel_months(panel)}},
        {{"rotulo", text("relatorios_carta.servicos")},
         {"valor", std::to_string(panel.services.size())}}});
-  return report_page_of(ctx, v, "carta", text("relatorios_carta.titulo"), q, sections,
-                        {{"aba_carta", true},
-                         {"filtros", panel_filters(ctx, v.actor, q)},
-                         {"assinar", report_subscription_form("carta", q)},
-                         {"resumo", {{"itens", items}}}});
+  return report_page_of(
+      ctx, v, "carta", text("relatorios_carta.titulo"), q, sections,
+      {{"aba_carta", true},
+       {"filtros", panel_filters(ctx, v.actor, q)},
+       {"assinar", report_subscription_form("carta", panel_subscription_filters(q))},
+       {"resumo", {{"itens", items}}}});
 }
 
 http::Response charter_panel_csv(WebContext& ctx, const http::Request& r) {

@@ -8,11 +8,15 @@
 #include <vector>
 
 #include "app/reports/charter_panel.hpp"
+#include "app/reports/incident_report.hpp"
+#include "app/reports/manifestation_report.hpp"
 #include "app/reports/reports.hpp"
 #include "app/reports/satisfaction_report.hpp"
 #include "web/texts.hpp"
 
 namespace guiche::web {
+
+struct WebContext;
 
 struct ReportTable {
   std::string id;  // "severidades": the section, the table and the CSV's name
@@ -33,6 +37,10 @@ std::vector<ReportTable> satisfaction_tables(const app::SatisfactionReport& r,
 // its definition in `language`.
 ReportTable charter_panel_table(const app::CharterPanel& p, const std::string& definition);
 std::string charter_panel_definition(const Texts& texts, const std::string& language);
+// The incidents and manifestações reports' (web/reports/incident_report_pages.cpp,
+// manifestation_report_pages.cpp), with their definitions in the page's language.
+std::vector<ReportTable> incident_tables(WebContext& ctx, const app::IncidentReport& r);
+std::vector<ReportTable> manifestation_tables(WebContext& ctx, const app::ManifestationReport& r);
 std::string report_table_csv(const ReportTable& t);
 
 // "87,5 %", "—" when there is nothing to divide.
