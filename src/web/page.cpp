@@ -151,9 +151,10 @@ std::string safe_return_path(const std::string& to, const std::string& fallback)
   return to;
 }
 
-http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status,
-                    const std::string& name, const std::string& title, nlohmann::json view) {
-  view["titulo"] = ctx.texts.text(current_language, title);
+namespace {
+
+// The keys every page and fragment gets: texts, language, assets, visitor.
+void add_page_keys(WebContext& ctx, const std::optional<Visitor>& v, nlohmann::json& view) {
   view["t"] = ctx.texts.catalog(current_language);
   view["idioma"] = current_language;
   view["assets"] = ctx.assets.prefix();
@@ -172,8 +173,10 @@ http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status
                          {"ouvidoria", app::is_ombudsman(person)},
                          {"relatorios", app::may_see_any_report(person)}};
   }
-  http::Response response{
-      status, "text/html; charset=utf-8", ctx.templates.render_in_layout(name, view), {}};
+}
+
+http::Response html_response(int status, std::string body) {
+  http::Response response{status, "text/html; charset=utf-8", std::move(body), {}};
   response.headers.emplace_back("Content-Security-Policy",
                                 "default-src 'self'; img-src 'self' data:; object-src 'none'; "
                                 "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
@@ -183,10 +186,29 @@ http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status
   return response;
 }
 
+}  // namespace
+
+http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status,
+                    const std::string& name, const std::string& title, nlohmann::json view) {
+  view["titulo"] = ctx.texts.text(current_language, title);
+  add_page_keys(ctx, v, view);
+  return html_response(status, ctx.templates.render_in_layout(name, view));
+}
+
+http::Response fragment(WebContext& ctx, const std::optional<Visitor>& v, int status,
+                        const std::string& name, nlohmann::json view) {
+  add_page_keys(ctx, v, view);
+  return html_response(status, ctx.templates.render(name, view));
+}
+
 std::string home_path(const Person& p) {
   if (app::is_staff(p)) return "/atendimento";
   if (app::is_ombudsman(p)) return "/ouvidoria";
   return "/minha-area";
+}
+
+bool from_htmx(const http::Request& r) {
+  return r.header("hx-request").value_or("") == "true";
 }
 
 http::Response see_other(const std::string& location) {

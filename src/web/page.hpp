@@ -58,6 +58,15 @@ std::map<std::string, std::string> field_errors(const DomainError& e,
 http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status,
                     const std::string& name, const std::string& title, nlohmann::json view);
 
+// The part `name` of a page alone, without the layout, with the page's keys:
+// what an htmx request (HX-Request) swaps into the page it came from.
+http::Response fragment(WebContext& ctx, const std::optional<Visitor>& v, int status,
+                        const std::string& name, nlohmann::json view);
+
+// Whether the request comes from htmx (the HX-Request header), which wants
+// a fragment rather than a redirect or a whole page.
+bool from_htmx(const http::Request& r);
+
 http::Response see_other(const std::string& location);
 
 // Runs `produce`; Redirect becomes a 303, and errors become pages in pt-BR

@@ -4,6 +4,20 @@
 // with the time spent, and an open queue page shows a new ticket live.
 import { expect } from './harness.mjs';
 
+// An action of the ticket page: htmx swaps the page's element in without
+// reloading it (web/static/chamado_agente.js counts the swaps on body).
+async function act(page, selector) {
+  const before = await page.evaluate(() => Number(document.body.dataset.trocas || 0));
+  await page.click(selector);
+  await page.waitForFunction((n) => Number(document.body.dataset.trocas || 0) > n, before,
+    { timeout: 10000 });
+}
+
+// Opens an action's panel (a <details>) of the ticket page, as a person clicks its title.
+async function openPanel(page, id) {
+  if (!(await page.locator('#' + id).evaluate((d) => d.open))) await page.click(`#${id} > summary`);
+}
+
 // Signs in through the API and returns a function calling it with the session.
 async function apiAs(base, login) {
   const r = await fetch(base + '/api/v1/session', { method: 'POST',
@@ -96,20 +110,22 @@ export default async function agentWorkspace({ base, page, step, visit, signIn, 
     await page.goto(base + '/atendimento/chamados/' + protocol);
     await visit(page, '/atendimento/chamados/:p (atendente)');
     const sgsis = await page.locator('#unidade-destino option', { hasText: 'SGSIS' }).getAttribute('value');
+    await openPanel(page, 'encaminhar');
     await page.selectOption('#unidade-destino', sgsis);
-    await page.click('#encaminhar button[type=submit]');
+    await act(page, '#encaminhar button[type=submit]');
     expect((await page.textContent('#unidade-atual')).includes('SGSIS'), 'unidade SGSIS');
   });
 
   await step('atendente atribui a outra pessoa da unidade', async () => {
     // Nobody is chosen by default: sending the empty choice is an error by the field.
     expect(await page.inputValue('#atribuir-pessoa') === '', 'nenhuma pessoa escolhida');
-    await page.click('#form-atribuir button[type=submit]');
+    await openPanel(page, 'painel-atribuir');
+    await act(page, '#form-atribuir button[type=submit]');
     expect(/Escolha a pessoa/.test(await page.textContent('#pessoa-erro')), 'escolha obrigatória');
     const thiago = await page.locator('#atribuir-pessoa option', { hasText: 'Thiago Moreira Dias' })
       .getAttribute('value');
     await page.selectOption('#atribuir-pessoa', thiago);
-    await page.click('#form-atribuir button[type=submit]');
+    await act(page, '#form-atribuir button[type=submit]');
     expect((await page.textContent('#responsavel-atual')).includes('Thiago Moreira Dias'),
       'responsável: ' + await page.textContent('#responsavel-atual'));
     // Someone outside the unit (a forged option) is refused next to the field.
@@ -118,7 +134,7 @@ export default async function agentWorkspace({ base, page, step, visit, signIn, 
       document.querySelector('#atribuir-pessoa').add(o);
       o.selected = true;
     });
-    await page.click('#form-atribuir button[type=submit]');
+    await act(page, '#form-atribuir button[type=submit]');
     const error = await page.textContent('#pessoa-erro');
     expect(/não atua nessa unidade/.test(error), 'erro ao lado do campo: ' + error);
     expect(await page.getAttribute('#atribuir-pessoa', 'aria-describedby') === 'pessoa-erro',
@@ -136,9 +152,10 @@ export default async function agentWorkspace({ base, page, step, visit, signIn, 
     await analyst.goto(base + '/atendimento/chamados/' + protocol);
     // An analyst takes the ticket only for themself: no select of the unit's members.
     expect(await analyst.locator('#form-atribuir').count() === 0, 'analista não atribui a outros');
-    await analyst.click('.acoes-rapidas form:first-child button');
+    await act(analyst, '.acoes-rapidas form:first-child button');
     expect((await analyst.textContent('#responsavel-atual')).includes('Fernanda Rocha Vieira'),
       'analista atribuiu a si');
+    await openPanel(analyst, 'triagem');
     await analyst.click('label[for=categoria-service_request]');
     await analyst.selectOption('#impacto', '2');
     await analyst.selectOption('#urgencia', '2');
@@ -147,17 +164,17 @@ export default async function agentWorkspace({ base, page, step, visit, signIn, 
       'a tabela de prioridades segue as escolhas');
     expect(await analyst.locator('td.atual[data-impacto="2"][data-urgencia="2"]').count() === 1,
       'a célula impacto 2 × urgência 2 marcada');
-    await analyst.click('#triagem button[type=submit]');
+    await act(analyst, '#triagem button[type=submit]');
     expect((await analyst.textContent('#prioridade-atual')).trim() === '5', 'prioridade 2×2 = 5');
     expect((await analyst.textContent('#aviso')).includes('Triagem registrada: prioridade 5'),
       'a triagem confirma o que fez');
     await analyst.fill('#texto', 'Conferir o perfil com a chefia.');
     await analyst.click('label[for=tipo-interna]');
-    await analyst.click('#form-mensagem button[type=submit]');
+    await act(analyst, '#form-mensagem button[type=submit]');
     expect(await analyst.locator('li.nota-interna .etiqueta-interna').count() === 1, 'nota interna marcada');
     await analyst.fill('#texto', 'Qual o perfil exato de acesso?');
     await analyst.click('label[for=tipo-pergunta]');
-    await analyst.click('#form-mensagem button[type=submit]');
+    await act(analyst, '#form-mensagem button[type=submit]');
     expect(/pendente com o solicitante/i.test(await analyst.textContent('#situacao-atual')), 'pendente');
     await visit(analyst, '/atendimento/chamados/:p (pendente)', 'chamado-agente');
     // The requester answers through the API; the ticket is back in progress.
@@ -167,12 +184,13 @@ export default async function agentWorkspace({ base, page, step, visit, signIn, 
     expect(answer.status === 200, 'resposta do solicitante: ' + answer.status);
     await analyst.reload();
     expect(/em atendimento/i.test(await analyst.textContent('#situacao-atual')), 'em atendimento');
-    await analyst.click('#resolver button[type=submit]');
+    await openPanel(analyst, 'resolver');
+    await act(analyst, '#resolver button[type=submit]');
     expect(await analyst.locator('#solucao-erro').count() === 1, 'solução obrigatória');
     await visit(analyst, '/atendimento/chamados/:p (erros)');
     await analyst.fill('#solucao', 'Perfil de consulta criado.');
     await analyst.fill('#tempo_gasto', '25');
-    await analyst.click('#resolver button[type=submit]');
+    await act(analyst, '#resolver button[type=submit]');
     expect(/resolvido/i.test(await analyst.textContent('#situacao-atual')), 'resolvido');
     await other.close();
   });

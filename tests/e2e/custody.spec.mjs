@@ -39,6 +39,8 @@ export default async function custody({ base, page, step, visit, signIn, context
     await page.goto(base + '/atendimento');
     ticketPath = await page.locator('main a[href^="/atendimento/chamados/"]').first().getAttribute('href');
     await page.goto(base + ticketPath);
+    // Each form is a panel of the section, opened by its title.
+    await page.click('#painel-equipamento-entrada > summary');
     // A bad form first: the error by its field.
     await page.fill('#eq-patrimonio', 'E2E-001');
     await page.click('form[action$="/equipamento/entrada"] button[type=submit]');
@@ -52,10 +54,12 @@ export default async function custody({ base, page, step, visit, signIn, context
     // The entry redirects to the section: wait for that, not for the page already loaded.
     await Promise.all([page.waitForURL(/#equipamento$/), page.keyboard.press('Enter')]);
     expect((await page.locator('#equipamento').innerText()).includes('E2E-001'), 'entrada registrada');
+    await page.click('#painel-equipamento-manutencao > summary');
     await page.selectOption('#eqm-patrimonio', 'E2E-001');
     await page.fill('#eqm-texto', 'Teclado substituído.');
     await page.click('form[action$="/equipamento/manutencao"] button[type=submit]');
     await page.waitForLoadState('load');
+    await page.click('#painel-equipamento-devolucao > summary');
     await page.selectOption('#eqd-patrimonio', 'E2E-001');
     await page.click('label[for=eqd-retirado-solicitante]');
     expect(await page.isChecked('#eqd-retirado-solicitante'), 'retirado pelo solicitante');

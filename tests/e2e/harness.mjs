@@ -109,9 +109,12 @@ export async function runSpec(specName, binary, shotDir, body) {
     const consoleErrors = [];
     // Pages answer 401/422 on purpose (wrong password, invalid form), which the
     // console reports too; what must not fail is any file a page loads. A form
-    // a script posts (web/static/formulario_anexos.js) gets its 422 the same way.
+    // a script posts (web/static/formulario_anexos.js) gets its 422 the same way,
+    // and a form htmx sends (HX-Request: the agent's ticket page) its 409 when
+    // the desk refuses the change, swapped into the page like its 422.
     const formAnswer = (res) => ['fetch', 'xhr'].includes(res.request().resourceType()) &&
-      res.request().method() === 'POST' && res.status() === 422;
+      res.request().method() === 'POST' && (res.status() === 422 ||
+        (res.status() === 409 && res.request().headers()['hx-request'] === 'true'));
     const watch = (p) => {
       p.on('console', (m) => {
         if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text());

@@ -53,6 +53,16 @@ class TicketReads {
   // (ticket_whatsapp.hpp): staff only (forbidden to requesters, not_found
   // when the ticket is not visible).
   TicketWhatsApp whatsapp_conversation(const Actor& a, std::int64_t ticket_id);
+  // The other open tickets of `ticket`'s requester, and of its organization
+  // by other requesters, that `a` may see: newest first, at most `limit`
+  // each, from the latest tickets of each (other_open_tickets.cpp). Staff only.
+  struct OtherOpenTickets {
+    std::vector<Ticket> of_requester;
+    bool more_of_requester = false;
+    std::vector<Ticket> of_organization;
+    bool more_of_organization = false;
+  };
+  OtherOpenTickets other_open_tickets(const Actor& a, const Ticket& ticket, int limit = 5);
 
  private:
   // The cached clocks; rows cached before the cache kept their calendar are

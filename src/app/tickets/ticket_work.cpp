@@ -153,6 +153,15 @@ bool TicketWork::may_assign_others(const Actor& a, std::int64_t unit_id) {
   return can_assign_others(a.person, unit_id, *tree);
 }
 
+bool TicketWork::may_take(const Actor& a, const Ticket& ticket) {
+  require_active(a);
+  if (!status_is_open(ticket.status) || !ticket.unit_id) return false;
+  std::shared_ptr<const std::vector<Unit>> tree;
+  ctx_.db.read([&](store::Connection& c) { tree = ctx_.unit_tree(c); });
+  return can_work_ticket(a.person, ticket, *tree) &&
+         can_be_assigned(a.person, *ticket.unit_id, *tree);
+}
+
 Ticket TicketWork::change_status(const Actor& a, std::int64_t ticket_id, Status to,
                                  const std::string& reason) {
   return ledger_.change(

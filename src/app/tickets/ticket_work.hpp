@@ -35,6 +35,9 @@ class TicketWork {
   Ticket assign(const Actor& a, std::int64_t ticket_id, std::optional<std::int64_t> assignee_id);
   // May `a` give tickets of `unit_id` to another member of the unit?
   bool may_assign_others(const Actor& a, std::int64_t unit_id);
+  // May `a` take `ticket` (assign it to themself)? What assign checks, asked
+  // beforehand, so that the page offers "Atribuir a mim" only when it works.
+  bool may_take(const Actor& a, const Ticket& ticket);
   Ticket change_status(const Actor& a, std::int64_t ticket_id, Status to,
                        const std::string& reason = "");
   // A public reply. From an agent with asks_requester, the ticket waits on the

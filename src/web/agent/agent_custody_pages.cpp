@@ -76,9 +76,11 @@ http::Response post_custody(WebContext& ctx, const http::Request& r) {
     const bool by_form =
         e.kind() == DomainError::Kind::validation || e.kind() == DomainError::Kind::conflict;
     if (!by_form) throw;
+    // A plain form (no htmx): the whole page, in the agent's order.
     return agent_ticket_page(ctx, v, protocol, "equipamento_" + action, form,
                              field_errors(e, kCustodyFields.at(action)),
-                             e.kind() == DomainError::Kind::conflict ? 409 : 422);
+                             e.kind() == DomainError::Kind::conflict ? 409 : 422, "",
+                             {ticket_page_request(r).newest_first, false});
   }
   return see_other(agent_ticket_url(t.protocol) + "#equipamento");
 }

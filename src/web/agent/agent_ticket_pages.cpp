@@ -1,9 +1,11 @@
 // The agent's page of a ticket and its forms: triage, routing, assignment
 // (to oneself, or to another member of the unit for those who distribute the
-// work), status, public reply / question / internal note, time entries,
-// resolution, links, and the incident notices the ticket is linked to. Each
-// form posts (with CSRF) to its own action; success redirects back (PRG), an
-// invalid form comes back with errors by its fields.
+// work), status, public reply / question / internal note (with files), time
+// entries, resolution, links, and the incident notices the ticket is linked
+// to. Each form posts (with CSRF) to its own action; success redirects back
+// (PRG), an invalid form comes back with errors by its fields. From htmx
+// (HX-Request) the answer is the page's element alone, which htmx swaps in
+// without reloading the page: after success, or with the errors.
 #include <charconv>
 
 #include "app/attachments/attachments.hpp"
@@ -17,6 +19,12 @@
 
 namespace guiche::web {
 namespace {
+
+// A message was sent but its files were refused: the page says so by the
+// files' field, and the text is not offered again (it was sent).
+struct FilesRefused {
+  std::string message;
+};
 
 std::optional<int> number(const std::string& text) {
   int value = 0;
@@ -61,13 +69,13 @@ std::string run_action(WebContext& ctx, const Visitor& v, const Ticket& t, const
     } else {
       desk.work().assign(v.actor, t.id, v.actor.id());
     }
-    return "cabecalho";
+    return "resumo";
   }
   if (name == "situacao") {
     auto to = parse_status(form.value("situacao"));
     if (!to) throw invalid_field("status", "Escolha a nova situação.");
     desk.work().change_status(v.actor, t.id, *to, form.value("motivo"));
-    return "cabecalho";
+    return "resumo";
   }
   if (name == "mensagem") {
     const auto kind = form.value("tipo");
@@ -75,6 +83,19 @@ std::string run_action(WebContext& ctx, const Visitor& v, const Ticket& t, const
       desk.work().add_internal_note(v.actor, t.id, form.value("texto"));
     } else {
       desk.work().reply(v.actor, t.id, form.value("texto"), kind == "pergunta");
+    }
+    if (!form.files.empty()) {
+      // The message is kept whatever happens to its files (as the
+      // requester's answer on the portal, web/portal/request_actions.cpp);
+      // files of an internal note are internal too.
+      std::vector<app::NewAttachment> files;
+      for (const auto& part : form.files) files.push_back({*part.filename, part.bytes});
+      try {
+        desk.attachments().attach_all(v.actor, t.id, files, kind != "interna");
+      } catch (const DomainError& e) {
+        if (e.kind() != DomainError::Kind::validation) throw;
+        throw FilesRefused{e.what()};
+      }
     }
     return "historico";
   }
@@ -87,7 +108,7 @@ std::string run_action(WebContext& ctx, const Visitor& v, const Ticket& t, const
   if (name == "resolver") {
     desk.work().resolve(v.actor, t.id, form.value("solucao"),
                         number(form.value("tempo_gasto")).value_or(0));
-    return "cabecalho";
+    return "resumo";
   }
   if (name == "vincular") {
     const auto other = desk.tickets().ticket_by_protocol(v.actor, form.value("outro"));
@@ -132,6 +153,9 @@ const std::map<std::string, std::string> kFormFields = {{"service", "servico"},
                                                         {"notice", "comunicado"},
                                                         {"protocol", "outro"}};
 
+std::string done_notice(WebContext& ctx, const Visitor& v, const std::string& protocol,
+                        const std::string& done);
+
 http::Response post_action(WebContext& ctx, const http::Request& r) {
   const auto v = require_agent(ctx, r);
   const auto protocol = r.params.at("protocol");
@@ -139,9 +163,14 @@ http::Response post_action(WebContext& ctx, const http::Request& r) {
   const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, protocol);
   const Form form = read_form(r);
   check_csrf(v, form);
+  const auto how = ticket_page_request(r);
   std::string anchor;
   try {
     anchor = run_action(ctx, v, t, action, form);
+  } catch (const FilesRefused& refused) {
+    return agent_ticket_page(
+        ctx, v, protocol, action, Form{},
+        {{"anexos", fill(text(ctx, "agente.anexos_recusados"), refused.message)}}, 422, "", how);
   } catch (const DomainError& e) {
     // Bad input and refused transitions come back on the page, by the form
     // that caused them; "not found" of the linked ticket too.
@@ -158,12 +187,27 @@ http::Response post_action(WebContext& ctx, const http::Request& r) {
       errors = {{"comunicado", e.what()}};
     }
     return agent_ticket_page(ctx, v, protocol, action, form, errors,
-                             e.kind() == DomainError::Kind::conflict ? 409 : 422);
+                             e.kind() == DomainError::Kind::conflict ? 409 : 422, "", how);
   }
   // Triage and routing say what they did, on the page they return to.
   const bool confirms = action == "triagem" || action == "encaminhar";
-  return see_other(agent_ticket_url(t.protocol) + (confirms ? "?feito=" + action : "") + "#" +
-                   anchor);
+  const auto back =
+      agent_ticket_url(t.protocol) + (confirms ? "?feito=" + action : "") + "#" + anchor;
+  if (!how.fragment) return see_other(back);
+  try {
+    // The action's panel stays open, with nothing of the form sent back.
+    return agent_ticket_page(ctx, v, protocol, action, Form{}, {}, 200,
+                             done_notice(ctx, v, protocol, confirms ? action : ""), how);
+  } catch (const DomainError& e) {
+    // The ticket left what the agent may see (routed elsewhere): the whole
+    // page is asked for, as without JavaScript, and says so.
+    if (e.kind() != DomainError::Kind::not_found && e.kind() != DomainError::Kind::forbidden) {
+      throw;
+    }
+    http::Response response{200, "text/html; charset=utf-8", "", {}};
+    response.headers.emplace_back("HX-Redirect", back);
+    return response;
+  }
 }
 
 // "Triagem registrada: prioridade 4 (Média)." or "Encaminhado a SGSIS, sem
@@ -203,8 +247,12 @@ void add_agent_ticket_pages(WebContext& ctx, std::vector<http::Route>& routes) {
            const bool from_quarantine = r.query_value("aviso").value_or("") == "da-quarentena";
            const auto done =
                done_notice(ctx, v, r.params.at("protocol"), r.query_value("feito").value_or(""));
-           return agent_ticket_page(ctx, v, r.params.at("protocol"), "", Form{}, {}, 200,
-                                    from_quarantine ? text(ctx, "agente.q_aviso_chamado") : done);
+           auto response =
+               agent_ticket_page(ctx, v, r.params.at("protocol"), "", Form{}, {}, 200,
+                                 from_quarantine ? text(ctx, "agente.q_aviso_chamado") : done,
+                                 ticket_page_request(r));
+           remember_order(ctx, r, response);
+           return response;
          });
        }});
   routes.push_back(

@@ -8,6 +8,7 @@
 #include "app/tickets/ticket_work.hpp"
 #include "web/access_reads.hpp"
 #include "web/agent/agent_custody_view.hpp"
+#include "web/agent/agent_ticket_side.hpp"
 #include "web/agent/agent_whatsapp_view.hpp"
 #include "web/date_input.hpp"
 #include "web/ouvidoria/manifestation_view.hpp"
@@ -93,6 +94,7 @@ nlohmann::json event_view(WebContext& ctx, const Visitor& v, const TicketEvent& 
     if (it == names.end()) it = names.emplace(*e.actor_id, name_or_empty(ctx, v, e.actor_id)).first;
     who = it->second;
   }
+  const bool file = e.kind == EventKind::attachment_added && e.data.contains("attachment_id");
   return {{"o_que", text(ctx, "agente.evento_" + std::string(event_kind_code(e.kind)))},
           {"quem", who},
           {"quando", format_local(ctx, e.at)},
@@ -100,7 +102,11 @@ nlohmann::json event_view(WebContext& ctx, const Visitor& v, const TicketEvent& 
           {"detalhe", detail},
           {"tem_detalhe", !detail.empty()},
           {"interno", !e.is_public},
-          {"nota", e.kind == EventKind::internal_note}};
+          {"nota", e.kind == EventKind::internal_note},
+          {"mensagem", e.kind == EventKind::public_reply || e.kind == EventKind::internal_note},
+          {"arquivo_url",
+           file ? "/api/v1/attachments/" + std::to_string(e.data.value("attachment_id", 0LL)) : ""},
+          {"tem_arquivo", file}};
 }
 
 // The section "Arquivos retidos": files the desk's policy did not accept,
@@ -183,6 +189,7 @@ nlohmann::json sla_view(WebContext& ctx, const Visitor& v, const Ticket& t, Inst
     targets.push_back({{"alvo", sla::target_label_pt(c.target)},
                        {"inicio", format_local(ctx, c.started)},
                        {"prazo", format_local(ctx, c.deadline)},
+                       {"prazo_iso", format_utc(c.deadline)},
                        {"orcamento", duration_text(c.budget)},
                        {"decorrido", duration_text(c.elapsed)},
                        {"restante", remaining},
@@ -196,12 +203,51 @@ nlohmann::json sla_view(WebContext& ctx, const Visitor& v, const Ticket& t, Inst
   return view;
 }
 
+constexpr const char* kOrderCookie = "ordem_conversa";
+
+// How many of the latest events the conversation shows before "show the
+// earlier ones" (the page's weight budget holds with 100 messages).
+constexpr std::size_t kShownEvents = 100;
+
+// The order "?ordem=" names, if it names one.
+std::optional<bool> order_asked(const http::Request& r) {
+  const auto asked = r.query_value("ordem").value_or("");
+  if (asked == "recentes") return true;
+  if (asked == "antigas") return false;
+  return std::nullopt;
+}
+
+// The kind of message the reply box has chosen: the one sent back with an
+// error, else a public reply.
+std::string message_kind(const std::string& form, const Form& sent) {
+  const auto kind = sent.value("tipo");
+  if (form == "mensagem" && (kind == "pergunta" || kind == "interna")) return kind;
+  return "publica";
+}
+
 }  // namespace
+
+TicketPageRequest ticket_page_request(const http::Request& r) {
+  TicketPageRequest how;
+  how.newest_first = order_asked(r).value_or(r.cookie(kOrderCookie).value_or("") == "recentes");
+  how.fragment = from_htmx(r);
+  how.whole_history = r.query_value("historico").value_or("") == "tudo";
+  return how;
+}
+
+void remember_order(WebContext& ctx, const http::Request& r, http::Response& response) {
+  const auto asked = order_asked(r);
+  if (!asked) return;
+  std::string cookie = std::string(kOrderCookie) + "=" + (*asked ? "recentes" : "antigas") +
+                       "; Path=/atendimento; SameSite=Lax; Max-Age=31536000; HttpOnly";
+  if (ctx.secure_cookies) cookie += "; Secure";
+  response.headers.emplace_back("Set-Cookie", cookie);
+}
 
 http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::string& protocol,
                                  const std::string& form, const Form& sent,
                                  const std::map<std::string, std::string>& errors, int status,
-                                 const std::string& notice) {
+                                 const std::string& notice, const TicketPageRequest& how) {
   const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, protocol);
   // The page shows the requester's data too: one ticket read for the log.
   note_page_read(ctx, v, t.requester_id, "ticket", t.id);
@@ -267,14 +313,22 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
   nlohmann::json links = nlohmann::json::array();
   std::map<std::int64_t, std::string> names;
   nlohmann::json events = nlohmann::json::array();
-  for (const auto& e : ctx.desk.tickets().history(v.actor, t.id)) {
+  const auto history = ctx.desk.tickets().history(v.actor, t.id);
+  // A long history shows its latest events, the rest a link away: the page
+  // keeps its weight and its time whatever the ticket's age.
+  const std::size_t hidden =
+      how.whole_history || history.size() <= kShownEvents ? 0 : history.size() - kShownEvents;
+  for (std::size_t i = 0; i < history.size(); ++i) {
+    const auto& e = history[i];
     if (e.kind == EventKind::linked) {
       links.push_back({{"tipo", text(ctx, "agente.vinculo_" + text_of(e.data, "link"))},
                        {"protocolo", text_of(e.data, "other_protocol")},
                        {"url", agent_ticket_url(text_of(e.data, "other_protocol"))}});
     }
-    events.push_back(event_view(ctx, v, e, names));
+    if (i >= hidden) events.push_back(event_view(ctx, v, e, names));
   }
+  // The agent's chosen order; the history comes oldest first.
+  if (how.newest_first) std::reverse(events.begin(), events.end());
   std::string organization;
   if (t.organization_id) {
     try {
@@ -311,6 +365,9 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"situacao", agent_status_text(ctx, t)},
       {"situacao_codigo", std::string(status_code(t.status))},
       {"prioridade", t.priority},
+      {"severidade", severity_name(ctx, v, t.priority)},
+      {"registrado", format_local(ctx, t.created_at)},
+      {"registrado_iso", format_utc(t.created_at)},
       {"servico", service_label},
       {"categoria", category_text(ctx, t.category)},
       {"solicitante", requester.name},
@@ -318,6 +375,7 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"orgao", organization},
       {"unidade", unit_label},
       {"responsavel", name_or_empty(ctx, v, t.assignee_id)},
+      {"pode_assumir", t.assignee_id != v.actor.id() && ctx.desk.work().may_take(v.actor, t)},
       {"canal", text(ctx, "agente.canal_" + std::string(channel_code(t.channel)))},
       {"fora_do_publico", !t.audience_admitted},
       {"motivo_publico", t.audience_reason},
@@ -338,6 +396,13 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"comunicados", notices_view(ctx, v, t)},
       {"retidos", held_view(ctx, v, t)},
       {"whatsapp", whatsapp_view(ctx, v, t, requester.name)},
+      {"canal_resposta", reply_channel_view(ctx, t, requester)},
+      {"outros", other_tickets_view(ctx, v, t)},
+      {"recentes_primeiro", how.newest_first},
+      {"anteriores", hidden > 0},
+      {"anteriores_texto", fill(text(ctx, "agente.anteriores"), std::to_string(hidden))},
+      {"url_tudo", agent_ticket_url(t.protocol) + "?historico=tudo#conversa"},
+      {"tipo_" + message_kind(form, sent), true},
       {"equipamento", custody_view(ctx, v, t, requester)},
       {"manifestacoes", linked_manifestations_view(ctx, v, t)},
       {"eventos", events},
@@ -350,9 +415,10 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"tem_aviso", !notice.empty()},
       {"formulario_" + (form.empty() ? std::string("nenhum") : form), true}};
   // Mustache counts an empty string as present: sections test these flags.
-  for (const char* key : {"solicitante_email", "orgao", "unidade", "responsavel"}) {
+  for (const char* key : {"solicitante_email", "orgao", "unidade", "responsavel", "severidade"}) {
     view[std::string("tem_") + key] = !view[key].get<std::string>().empty();
   }
+  if (how.fragment) return fragment(ctx, v, status, "_agente_chamado", view);
   return page(ctx, v, status, "agente_chamado", "agente.chamado_titulo", view);
 }
 
