@@ -146,9 +146,9 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v036: scheduled reports).
+      // As the desk was before the last migration (v038: signing in through a directory).
       c.execute_script(
-          "DROP TABLE report_subscriptions; "
+          "DROP TABLE external_identities; DROP TABLE directory_group_mappings; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }
