@@ -17,13 +17,18 @@ nlohmann::json mapping_json(const DirectoryGroupMapping& m) {
   const auto id_or_null = [](const std::optional<std::int64_t>& id) {
     return id ? nlohmann::json(*id) : nlohmann::json(nullptr);
   };
-  return {{"id", m.id},
-          {"group_dn", m.group_dn},
-          {"organization_id", id_or_null(m.organization_id)},
-          {"role", m.role ? nlohmann::json(std::string(role_code(*m.role))) : nullptr},
-          {"unit_id", id_or_null(m.unit_id)},
-          {"created_by", m.created_by},
-          {"created_at", format_utc(m.created_at)}};
+  return {
+      {"id", m.id},
+      {"group_dn", m.group_dn},
+      {"organization_id", id_or_null(m.organization_id)},
+      {"role", m.role ? nlohmann::json(std::string(role_code(*m.role))) : nullptr},
+      {"unit_id", id_or_null(m.unit_id)},
+      {"authorizes_requesters", m.authorizes_requesters},
+      {"document_type",
+       m.document_type ? nlohmann::json(std::string(document_code(*m.document_type))) : nullptr},
+      {"document_number", m.document_number},
+      {"created_by", m.created_by},
+      {"created_at", format_utc(m.created_at)}};
 }
 
 }  // namespace
@@ -51,7 +56,9 @@ void add_sign_in_settings_routes(ApiContext& ctx, std::vector<http::Route>& rout
   add_guarded_route(
       routes, "POST", "/api/v1/auth/group-mappings", [&ctx, &accounts](const http::Request& r) {
         auto actor = require_caller(ctx, r);
-        auto body = strict_body(ctx, r, {"group_dn", "organization_id", "role", "unit_id"});
+        auto body = strict_body(ctx, r,
+                                {"group_dn", "organization_id", "role", "unit_id",
+                                 "authorizes_requesters", "document_type", "document_number"});
         DirectoryGroupMapping m;
         m.group_dn = required_string(body, "group_dn");
         m.organization_id = optional_integer(body, "organization_id");
@@ -60,6 +67,14 @@ void add_sign_in_settings_routes(ApiContext& ctx, std::vector<http::Route>& rout
           m.role = parse_role(*code);
           if (!m.role) throw invalid_field("role", "Papel desconhecido: " + *code + ".");
         }
+        m.authorizes_requesters = optional_bool(body, "authorizes_requesters").value_or(false);
+        if (auto code = optional_string(body, "document_type")) {
+          m.document_type = parse_document(*code);
+          if (!m.document_type) {
+            throw invalid_field("document_type", "Use contract, oficio ou service_request.");
+          }
+        }
+        m.document_number = optional_string(body, "document_number").value_or("");
         auto made = accounts.add_group_mapping(actor, m);
         return created(mapping_json(made),
                        "/api/v1/auth/group-mappings/" + std::to_string(made.id));

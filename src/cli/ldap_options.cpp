@@ -12,7 +12,8 @@ void LdapOptions::add_to(CLI::App& command) {
                   "ldap://servidor (com StartTLS); senha da conta de serviço em "
                   "GUICHE_LDAP_BIND_PASSWORD")
       ->envname("GUICHE_LDAP_URL");
-  command.add_option("--ldap-base-dn", base_dn, "onde as contas são buscadas, dc=orgao,dc=gov,dc=br")
+  command
+      .add_option("--ldap-base-dn", base_dn, "onde as contas são buscadas, dc=orgao,dc=gov,dc=br")
       ->envname("GUICHE_LDAP_BASE_DN");
   command.add_option("--ldap-bind-dn", bind_dn, "a conta de serviço que busca as contas")
       ->envname("GUICHE_LDAP_BIND_DN");

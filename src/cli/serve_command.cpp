@@ -399,8 +399,9 @@ void add_serve(CLI::App& app, Runners& runners) {
       announce("Entrada pelo diretório ligada: " + server->describe() + ".");
       if (ldap->insecure) {
         observability::log_notice(
-            "ldap", "ATENÇÃO: --ldap-insecure: as senhas vão ao diretório SEM criptografia. "
-                    "Só para testes; em produção use ldaps:// ou StartTLS.");
+            "ldap",
+            "ATENÇÃO: --ldap-insecure: as senhas vão ao diretório SEM criptografia. "
+            "Só para testes; em produção use ldaps:// ou StartTLS.");
       }
       desk.accounts().use_directory(std::move(server));
     }

@@ -35,6 +35,7 @@ GroupAccess access_from_groups(const std::vector<DirectoryGroupMapping>& mapping
   out.matched = !matching.empty();
   for (const auto* m : matching) {
     if (!out.organization_id && m->organization_id) out.organization_id = m->organization_id;
+    if (m->authorizes_requesters && m->organization_id) out.authorizing.push_back(*m);
     if (!m->role) continue;
     const RoleGrant grant{*m->role, role_is_unit_scoped(*m->role) ? m->unit_id : std::nullopt};
     const bool known = std::any_of(out.roles.begin(), out.roles.end(), [&](const RoleGrant& g) {

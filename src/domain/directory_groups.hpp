@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/authorization.hpp"
 #include "domain/role.hpp"
 #include "domain/time.hpp"
 
@@ -20,6 +21,11 @@ struct DirectoryGroupMapping {
   std::optional<std::int64_t> organization_id;
   std::optional<Role> role;
   std::optional<std::int64_t> unit_id;  // for unit-scoped roles
+  // The group's members are authorized requesters of `organization_id`, by
+  // the document that set the rule (issue 16, item 5).
+  bool authorizes_requesters = false;
+  std::optional<AuthorizationDocument> document_type;
+  std::string document_number;
   std::int64_t created_by = 0;
   Instant created_at{};
 };
@@ -35,6 +41,8 @@ struct GroupAccess {
   // Every role the groups give, once each; requester when none.
   std::vector<RoleGrant> roles;
   bool matched = false;  // any mapping matched a group
+  // The matching mappings that make their members authorized requesters.
+  std::vector<DirectoryGroupMapping> authorizing;
 };
 
 // What `groups` (DNs as the directory sent them) give through `mappings`.

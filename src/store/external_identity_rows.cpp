@@ -4,9 +4,9 @@ namespace guiche::store {
 
 std::optional<std::int64_t> person_of_external_identity(Connection& c, const std::string& issuer,
                                                         const std::string& subject) {
-  auto row = c.query_one(
-      "SELECT person_id FROM external_identities WHERE issuer = ? AND subject = ?",
-      {issuer, subject});
+  auto row =
+      c.query_one("SELECT person_id FROM external_identities WHERE issuer = ? AND subject = ?",
+                  {issuer, subject});
   if (!row) return std::nullopt;
   return row->integer(0);
 }

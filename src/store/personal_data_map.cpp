@@ -49,6 +49,7 @@ const std::vector<PersonalDataLocation>& personal_data_map() {
       {"external_identities", T::erase, "links to directory accounts (deleted)",
        erase_external_identities},
       {"directory_group_mappings", T::none, "group DNs mapped to ids, the admin's id", nullptr},
+      {"directory_authorizations", T::none, "which rule made which authorization: ids", nullptr},
       {"idempotency_keys", T::erase, "keys the person's clients sent (deleted)",
        erase_idempotency_keys},
       {"status_subscribers", T::erase,

@@ -16,11 +16,22 @@ TEST(DirectoryGroups, DnsAreComparedWithoutCaseOrSpacesAroundTheSeparators) {
 }
 
 TEST(DirectoryGroups, MappedGroupsGiveRolesOnceAndTheFirstOrganization) {
-  std::vector<DirectoryGroupMapping> mappings(4);
-  mappings[0] = {1, "cn=a,dc=x", 10, std::nullopt, std::nullopt, 1, {}};
-  mappings[1] = {2, "cn=b,dc=x", 20, Role::analyst, 5, 1, {}};
-  mappings[2] = {3, "cn=c,dc=x", std::nullopt, Role::analyst, 5, 1, {}};
-  mappings[3] = {4, "cn=d,dc=x", std::nullopt, Role::admin, 7, 1, {}};  // not unit-scoped
+  const auto mapping = [](std::int64_t id, const char* dn, std::optional<std::int64_t> org,
+                          std::optional<Role> role, std::optional<std::int64_t> unit) {
+    DirectoryGroupMapping m;
+    m.id = id;
+    m.group_dn = dn;
+    m.organization_id = org;
+    m.role = role;
+    m.unit_id = unit;
+    return m;
+  };
+  std::vector<DirectoryGroupMapping> mappings = {
+      mapping(1, "cn=a,dc=x", 10, std::nullopt, std::nullopt),
+      mapping(2, "cn=b,dc=x", 20, Role::analyst, 5),
+      mapping(3, "cn=c,dc=x", std::nullopt, Role::analyst, 5),
+      mapping(4, "cn=d,dc=x", std::nullopt, Role::admin, 7)};  // admin: not unit-scoped
+  mappings[1].authorizes_requesters = true;
   auto access = access_from_groups(mappings, {"CN=C,DC=X", "cn=b,dc=x", "cn=d, dc=x"});
   EXPECT_TRUE(access.matched);
   EXPECT_EQ(access.organization_id, 20);
@@ -29,6 +40,8 @@ TEST(DirectoryGroups, MappedGroupsGiveRolesOnceAndTheFirstOrganization) {
   EXPECT_EQ(access.roles[0].unit_id, 5);
   EXPECT_EQ(access.roles[1].role, Role::admin);
   EXPECT_EQ(access.roles[1].unit_id, std::nullopt);
+  ASSERT_EQ(access.authorizing.size(), 1u);
+  EXPECT_EQ(access.authorizing[0].id, 2);
   access = access_from_groups(mappings, {"cn=z,dc=x"});
   EXPECT_FALSE(access.matched);
   EXPECT_EQ(access.organization_id, std::nullopt);

@@ -10,6 +10,7 @@
 #include <gmock/gmock.h>
 
 #include "app/accounts/auth/ldap_backend.hpp"
+#include "app/directory/authorizations.hpp"
 #include "domain/error.hpp"
 #include "store/person_rows.hpp"
 #include "support/desk_world.hpp"
@@ -90,8 +91,8 @@ TEST_P(LdapSignInTest, MappedGroupsGiveTheOrganizationAndTheUnitsRoleAndFollowCh
   GUICHE_REQUIRE_LDAP(directory);
   use(ldap_config(directory));
   // As an admin types them: case and spaces do not matter.
-  map_group("CN=GS-Guiche-Analistas, OU=groups, " + directory.base_dn, std::nullopt,
-            Role::analyst, w.sgsis.id);
+  map_group("CN=GS-Guiche-Analistas, OU=groups, " + directory.base_dn, std::nullopt, Role::analyst,
+            w.sgsis.id);
   map_group(group_dn(directory, "SEFAZ"), w.sesa.id, std::nullopt, std::nullopt);
   map_group(group_dn(directory, "Outro-Grupo"), w.seger.id, Role::admin, std::nullopt);
 
@@ -117,6 +118,50 @@ TEST_P(LdapSignInTest, MappedGroupsGiveTheOrganizationAndTheUnitsRoleAndFollowCh
   EXPECT_FALSE(again.has_role(Role::analyst));
   EXPECT_TRUE(again.has_role(Role::requester));
   EXPECT_FALSE(as(again).person.has_role(Role::analyst));
+}
+
+TEST_P(LdapSignInTest, AGroupRuleMakesItsMembersAuthorizedRequestersWithTheirHistory) {
+  GUICHE_REQUIRE_LDAP(directory);
+  use(ldap_config(directory));
+  DirectoryGroupMapping rule;
+  rule.group_dn = group_dn(directory, "SEFAZ");
+  rule.organization_id = w.sesa.id;
+  rule.authorizes_requesters = true;
+  rule.document_type = AuthorizationDocument::oficio;
+  rule.document_number = "Ofício SESA 12/2026";
+  rule = desk->accounts().add_group_mapping(as(w.admin), rule);
+  const auto joao = sign_in("joao.lima", "senha-do-joao").person;
+  const auto ana = sign_in("ana.rocha", "senha-da-ana").person;  // in no group
+  const Date today = desk->local_date(clock.now());
+  const auto of = [&](const Person& p) {
+    auto all = desk->authorizations().authorizations(as(w.admin), w.sesa.id);
+    std::erase_if(all, [&](const AuthorizedRequester& a) { return a.person_id != p.id; });
+    return all;
+  };
+  auto records = of(joao);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_TRUE(of(ana).empty());
+  EXPECT_EQ(records[0].document_number, "Ofício SESA 12/2026");
+  EXPECT_EQ(records[0].entered_by, w.admin.id);
+  EXPECT_TRUE(records[0].is_effective_on(today));
+  // A second sign-in keeps the one record.
+  sign_in("joao.lima", "senha-do-joao");
+  EXPECT_EQ(of(joao).size(), 1u);
+  // The rule goes: at the next sign-in the record is revoked, and kept.
+  clock.advance(std::chrono::hours(24));
+  desk->accounts().remove_group_mapping(as(w.admin), rule.id);
+  sign_in("joao.lima", "senha-do-joao");
+  records = of(joao);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_FALSE(records[0].is_effective_on(desk->local_date(clock.now())));
+  EXPECT_TRUE(records[0].is_effective_on(today));
+  EXPECT_THAT(records[0].revocation_reason, HasSubstr("Deixou de pertencer ao grupo"));
+  // A rule needs its organization and its document.
+  DirectoryGroupMapping bad;
+  bad.group_dn = group_dn(directory, "SEFAZ");
+  bad.role = Role::requester;
+  bad.authorizes_requesters = true;
+  EXPECT_THROW(desk->accounts().add_group_mapping(as(w.admin), bad), DomainError);
 }
 
 TEST_P(LdapSignInTest, ADisabledAccountAWrongPasswordAndAnUnknownLoginGetTheSameRefusal) {
@@ -228,9 +273,9 @@ TEST_P(LdapSignInTest, TheServiceAccountsPasswordNeverReachesTheLog) {
   EXPECT_EQ(refusal("maria.souza", "senha-da-maria").first, std::nullopt);
   const std::string log = ::testing::internal::GetCapturedStderr();
   EXPECT_THAT(log, HasSubstr("diretório indisponível"));
-  for (const auto& secret : {std::string("senha-de-servico-errada-7731"),
-                             std::string("senha-de-servico-fora-9942"), directory.bind_password,
-                             std::string("senha-da-maria")}) {
+  for (const auto& secret :
+       {std::string("senha-de-servico-errada-7731"), std::string("senha-de-servico-fora-9942"),
+        directory.bind_password, std::string("senha-da-maria")}) {
     EXPECT_THAT(log, Not(HasSubstr(secret)));
   }
   for (const auto& b : desk->accounts().auth_backends(as(w.admin))) {

@@ -149,6 +149,7 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
       // As the desk was before the last migration (v038: signing in through a directory).
       c.execute_script(
           "DROP TABLE external_identities; DROP TABLE directory_group_mappings; "
+          "DROP TABLE directory_authorizations; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }

@@ -28,13 +28,13 @@ identity::LdapConfig ldap_config(const TestDirectory& d);
 // "cn=SEFAZ,ou=groups," + the base.
 std::string group_dn(const TestDirectory& d, const std::string& cn);
 
-#define GUICHE_REQUIRE_LDAP(directory)                                                     \
-  const auto directory##_found = ::guiche::testing::test_directory();                      \
-  if (!directory##_found) {                                                                \
-    GTEST_SKIP() << "GUICHE_TEST_LDAP_URL is not set: start slapd with "                   \
-                    "scripts/test-servers/ldap.sh start and export its values (see "       \
-                    "scripts/run-tests.sh)";                                               \
-  }                                                                                        \
+#define GUICHE_REQUIRE_LDAP(directory)                                               \
+  const auto directory##_found = ::guiche::testing::test_directory();                \
+  if (!directory##_found) {                                                          \
+    GTEST_SKIP() << "GUICHE_TEST_LDAP_URL is not set: start slapd with "             \
+                    "scripts/test-servers/ldap.sh start and export its values (see " \
+                    "scripts/run-tests.sh)";                                         \
+  }                                                                                  \
   const ::guiche::testing::TestDirectory& directory = *directory##_found
 
 }  // namespace guiche::testing

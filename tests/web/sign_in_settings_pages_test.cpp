@@ -49,8 +49,8 @@ TEST_P(SignInSettingsPagesTest, OnlyAdminsSeeThePageAndItsFormsNeedTheCsrfToken)
   EXPECT_THAT(page.body, Not(HasSubstr("id=\"forma-ldap\"")));
   EXPECT_THAT(get(admin, "/admin").body, HasSubstr("/admin/entrada"));
   EXPECT_EQ(get(attendant, "/admin/entrada").status, 403);
-  const std::string body = "grupo=" + form_part("cn=GS,ou=groups,dc=x") +
-                           "&orgao=" + std::to_string(w.sesa.id);
+  const std::string body =
+      "grupo=" + form_part("cn=GS,ou=groups,dc=x") + "&orgao=" + std::to_string(w.sesa.id);
   EXPECT_EQ(post(attendant, "/admin/entrada/grupos", "csrf=" + attendant.csrf + "&" + body).status,
             403);
   EXPECT_EQ(post(admin, "/admin/entrada/grupos", body).status, 403);
@@ -60,7 +60,8 @@ TEST_P(SignInSettingsPagesTest, OnlyAdminsSeeThePageAndItsFormsNeedTheCsrfToken)
 TEST_P(SignInSettingsPagesTest, AnAdminMapsAGroupSeesItEscapedAndRemovesIt) {
   desk->accounts().use_directory(std::make_shared<DownDirectory>());
   const Browser admin = sign_in(w.admin);
-  EXPECT_THAT(get(admin, "/admin/entrada").body, HasSubstr("ldaps://diretorio.teste, base dc=teste"));
+  EXPECT_THAT(get(admin, "/admin/entrada").body,
+              HasSubstr("ldaps://diretorio.teste, base dc=teste"));
   // A unit role without its unit is refused next to the unit's field.
   auto r = post(admin, "/admin/entrada/grupos",
                 "csrf=" + admin.csrf + "&grupo=" + form_part("cn=<b>GS</b>,ou=groups,dc=x") +
@@ -78,6 +79,21 @@ TEST_P(SignInSettingsPagesTest, AnAdminMapsAGroupSeesItEscapedAndRemovesIt) {
   EXPECT_THAT(shown.body, HasSubstr("cn=&lt;b&gt;gs&lt;/b&gt;,ou=groups,dc=x"));
   EXPECT_THAT(shown.body, Not(HasSubstr("<b>gs</b>")));
   EXPECT_THAT(shown.body, HasSubstr("SGSIS"));
+  // Members as authorized requesters: the rule needs its document.
+  r = post(admin, "/admin/entrada/grupos",
+           "csrf=" + admin.csrf + "&grupo=" + form_part("cn=SESA,ou=groups,dc=x") +
+               "&orgao=" + std::to_string(w.sesa.id) + "&autoriza=sim&tipo-documento=oficio");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_THAT(r.body, HasSubstr("id=\"documento-erro\""));
+  EXPECT_EQ(count("directory_group_mappings"), 1);
+  r = post(admin, "/admin/entrada/grupos",
+           "csrf=" + admin.csrf + "&grupo=" + form_part("cn=SESA,ou=groups,dc=x") +
+               "&orgao=" + std::to_string(w.sesa.id) +
+               "&autoriza=sim&tipo-documento=oficio&documento=" + form_part("Ofício 12/2026"));
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_THAT(get(admin, "/admin/entrada").body, HasSubstr("Ofício 12/2026"));
+  desk->accounts().remove_group_mapping(as(w.admin),
+                                        desk->accounts().group_mappings(as(w.admin)).back().id);
   const auto id = desk->accounts().group_mappings(as(w.admin)).front().id;
   const std::string remove = "/admin/entrada/grupos/" + std::to_string(id) + "/remover";
   EXPECT_THAT(shown.body, HasSubstr(remove));

@@ -129,8 +129,8 @@ std::string LdapServer::issuer() const {
 
 std::string LdapServer::describe() const {
   std::string security = starts_with(config_.url, "ldaps://") ? "ldaps (TLS)"
-                         : config_.insecure                    ? "SEM criptografia (--ldap-insecure)"
-                                                               : "StartTLS obrigatório";
+                         : config_.insecure                   ? "SEM criptografia (--ldap-insecure)"
+                                                              : "StartTLS obrigatório";
   return config_.url + ", base " + config_.base_dn + ", filtro " + config_.user_filter +
          ", conta de serviço " + config_.bind_dn + ", " + security;
 }
@@ -167,11 +167,11 @@ Answer LdapServer::verify(const std::string& login, const std::string& password)
                   "a conta de serviço não entrou: " + error_text(ld.get(), rc));
   }
 
-  auto found = search(ld.get(), config_.base_dn, LDAP_SCOPE_SUBTREE,
-                      user_filter(config_.user_filter, login),
-                      {"displayName", "cn", "mail", "telephoneNumber", "mobile", "memberOf",
-                       "userAccountControl", "pwdAccountLockedTime", "entryUUID", "objectGUID"},
-                      2, config_.timeout);
+  auto found =
+      search(ld.get(), config_.base_dn, LDAP_SCOPE_SUBTREE, user_filter(config_.user_filter, login),
+             {"displayName", "cn", "mail", "telephoneNumber", "mobile", "memberOf",
+              "userAccountControl", "pwdAccountLockedTime", "entryUUID", "objectGUID"},
+             2, config_.timeout);
   // Two accounts for one login is no account: the filter is too wide for it.
   if (found.rc == LDAP_SIZELIMIT_EXCEEDED) return failed(Outcome::not_found, "mais de uma conta");
   if (found.rc == LDAP_NO_SUCH_OBJECT) return failed(Outcome::not_found, "base sem a conta");
@@ -203,8 +203,8 @@ Answer LdapServer::verify(const std::string& login, const std::string& password)
     auto hit = search(ld.get(), account.dn, LDAP_SCOPE_BASE, config_.disabled_filter, {"1.1"}, 1,
                       config_.timeout);
     if (hit.rc != LDAP_SUCCESS && hit.rc != LDAP_NO_SUCH_OBJECT) {
-      return failed(Outcome::unavailable, "a busca de contas desativadas falhou: " +
-                                              error_text(ld.get(), hit.rc));
+      return failed(Outcome::unavailable,
+                    "a busca de contas desativadas falhou: " + error_text(ld.get(), hit.rc));
     }
     disabled = hit.rc == LDAP_SUCCESS && ldap_count_entries(ld.get(), hit.message.get()) > 0;
   }
@@ -229,10 +229,11 @@ Answer LdapServer::verify(const std::string& login, const std::string& password)
   const std::string member = escape_filter_value(account.dn);
   const std::string groups_filter =
       "(&(|(objectClass=group)(objectClass=groupOfNames)(objectClass=groupOfUniqueNames))"
-      "(|(member=" + member + ")(uniqueMember=" + member + ")))";
-  auto groups = search(ld.get(),
-                       config_.group_base_dn.empty() ? config_.base_dn : config_.group_base_dn,
-                       LDAP_SCOPE_SUBTREE, groups_filter, {"1.1"}, 0, config_.timeout);
+      "(|(member=" +
+      member + ")(uniqueMember=" + member + ")))";
+  auto groups =
+      search(ld.get(), config_.group_base_dn.empty() ? config_.base_dn : config_.group_base_dn,
+             LDAP_SCOPE_SUBTREE, groups_filter, {"1.1"}, 0, config_.timeout);
   if (groups.rc != LDAP_SUCCESS && groups.rc != LDAP_NO_SUCH_OBJECT) {
     return failed(Outcome::unavailable,
                   "a busca dos grupos falhou: " + error_text(ld.get(), groups.rc));

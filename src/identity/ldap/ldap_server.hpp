@@ -15,9 +15,9 @@
 namespace guiche::identity {
 
 struct LdapConfig {
-  std::string url;         // ldaps://host:636 or ldap://host:389 (then StartTLS)
-  std::string base_dn;     // where accounts are searched
-  std::string bind_dn;     // the service account
+  std::string url;            // ldaps://host:636 or ldap://host:389 (then StartTLS)
+  std::string base_dn;        // where accounts are searched
+  std::string bind_dn;        // the service account
   std::string bind_password;  // only from GUICHE_LDAP_BIND_PASSWORD; never logged
   std::string user_filter = "(sAMAccountName=%s)";  // AD; OpenLDAP: (uid=%s)
   // Where groups naming the account as member are searched (default: base_dn).

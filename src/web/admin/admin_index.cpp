@@ -25,7 +25,7 @@ void add_admin_outbox_in_doubt(WebContext& ctx,
                                std::vector<http::Route>& routes);  // admin_outbox_in_doubt.cpp
 void add_admin_privacy(WebContext& ctx, std::vector<http::Route>& routes);  // admin_privacy.cpp
 void add_admin_access_log(WebContext& ctx,
-                          std::vector<http::Route>& routes);  // admin_access_log.cpp
+                          std::vector<http::Route>& routes);                // admin_access_log.cpp
 void add_admin_sign_in(WebContext& ctx, std::vector<http::Route>& routes);  // admin_sign_in.cpp
 
 namespace {

@@ -12,15 +12,23 @@
 namespace guiche::web {
 namespace {
 
-constexpr Role kMappableRoles[] = {
-    Role::requester,      Role::org_manager, Role::attendant, Role::analyst,
-    Role::unit_manager,   Role::client_relations, Role::communications, Role::leadership,
-    Role::admin,          Role::ombudsman,   Role::data_protection_officer};
+constexpr Role kMappableRoles[] = {Role::requester,
+                                   Role::org_manager,
+                                   Role::attendant,
+                                   Role::analyst,
+                                   Role::unit_manager,
+                                   Role::client_relations,
+                                   Role::communications,
+                                   Role::leadership,
+                                   Role::admin,
+                                   Role::ombudsman,
+                                   Role::data_protection_officer};
 
 const std::map<std::string, std::string> kMappingFields = {{"group_dn", "grupo"},
                                                            {"organization_id", "orgao"},
                                                            {"role", "papel"},
-                                                           {"unit_id", "unidade"}};
+                                                           {"unit_id", "unidade"},
+                                                           {"document_number", "documento"}};
 
 std::optional<std::int64_t> id_of(const std::string& text) {
   if (text.empty() || text.size() > 18 ||
@@ -56,6 +64,12 @@ http::Response sign_in_settings(WebContext& ctx, const Visitor& v, const http::R
   for (auto role : kMappableRoles) {
     roles.emplace_back(role_code(role), text(ctx, "admin.papel." + std::string(role_code(role))));
   }
+  std::vector<std::pair<std::string, std::string>> documents;
+  for (auto d : {AuthorizationDocument::oficio, AuthorizationDocument::contract,
+                 AuthorizationDocument::service_request}) {
+    documents.emplace_back(document_code(d),
+                           text(ctx, "admin.autorizados.doc_" + std::string(document_code(d))));
+  }
   nlohmann::json mappings = nlohmann::json::array();
   for (const auto& m : accounts.group_mappings(v.actor)) {
     const auto name_in = [](const std::map<std::int64_t, std::string>& names,
@@ -70,6 +84,12 @@ http::Response sign_in_settings(WebContext& ctx, const Visitor& v, const http::R
          {"orgao", name_in(org_names, m.organization_id)},
          {"papel", m.role ? text(ctx, "admin.papel." + std::string(role_code(*m.role))) : "—"},
          {"unidade", name_in(unit_names, m.unit_id)},
+         {"autoriza", m.authorizes_requesters
+                          ? text(ctx, "admin.autorizados.doc_" +
+                                          std::string(document_code(m.document_type.value_or(
+                                              AuthorizationDocument::oficio)))) +
+                                " " + m.document_number
+                          : "—"},
          {"link_remover", "/admin/entrada/grupos/" + std::to_string(m.id) + "/remover"}});
   }
   nlohmann::json fields = nlohmann::json::array(
@@ -78,7 +98,12 @@ http::Response sign_in_settings(WebContext& ctx, const Visitor& v, const http::R
        select_input("orgao", t("orgao"), sent.value("orgao"), orgs, e),
        select_input("papel", t("papel"), sent.value("papel"), roles, e),
        with_hint(select_input("unidade", t("unidade"), sent.value("unidade"), units, e),
-                 t("unidade_dica"))});
+                 t("unidade_dica")),
+       with_hint(check_input("autoriza", t("autoriza"), checked(sent, "autoriza"), e),
+                 t("autoriza_dica")),
+       select_input("tipo-documento", t("tipo_documento"), sent.value("tipo-documento"), documents,
+                    e),
+       text_input("documento", t("documento"), sent.value("documento"), e)});
   return admin_page(ctx, v, r, status, "admin_entrada", "entrada.titulo",
                     {{"formas", backends},
                      {"sem_diretorio", !directory},
@@ -97,6 +122,9 @@ http::Response add_mapping(WebContext& ctx, const http::Request& r) {
   m.organization_id = id_of(form.value("orgao"));
   m.role = parse_role(form.value("papel"));
   m.unit_id = id_of(form.value("unidade"));
+  m.authorizes_requesters = checked(form, "autoriza");
+  m.document_type = parse_document(form.value("tipo-documento"));
+  m.document_number = form.value("documento");
   try {
     ctx.desk.accounts().add_group_mapping(v.actor, m);
     return see_other("/admin/entrada?salvo=1#grupos");

@@ -13,17 +13,17 @@ namespace guiche::app {
 struct DirectoryAccount {
   std::string subject;  // stable id: entryUUID (OpenLDAP), objectGUID (AD), else the DN
   std::string dn;
-  std::string name;                 // displayName, else cn
-  std::vector<std::string> emails;  // mail
+  std::string name;                  // displayName, else cn
+  std::vector<std::string> emails;   // mail
   std::optional<std::string> phone;  // telephoneNumber, else mobile
   std::vector<std::string> groups;   // DNs: memberOf and the groups naming it as member
 };
 
 struct DirectoryAnswer {
   enum class Outcome {
-    verified,     // found once, enabled, and the password bound: `account`
-    not_found,    // no account (or more than one) matches the login
-    disabled,     // found, but disabled (AD userAccountControl bit 2, or the disabled filter)
+    verified,   // found once, enabled, and the password bound: `account`
+    not_found,  // no account (or more than one) matches the login
+    disabled,   // found, but disabled (AD userAccountControl bit 2, or the disabled filter)
     wrong_password,
     unavailable,  // could not connect, StartTLS or the service bind failed, timeout
   };

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <regex>
+#include <set>
 
 #include "domain/error.hpp"
 #include "domain/identity.hpp"
+#include "store/authorization_rows.hpp"
 #include "store/directory_group_rows.hpp"
 #include "store/external_identity_rows.hpp"
 #include "store/person_rows.hpp"
@@ -55,6 +57,53 @@ void take_contacts(store::Connection& c, const ExternalProfile& p, Person& perso
   }
 }
 
+// The groups' rules of authorized requesters (issue 16, item 5): for each
+// matching rule, a confirmed record in the rule's name (its document, the
+// admin who set it) unless the person already has an effective one for that
+// organization; a record a rule made whose group the person left, or whose
+// rule was removed, is revoked with the reason, its history kept. Runs at each
+// directory sign-in, so a change in the directory counts from the next one.
+void sync_authorizations(DeskContext& ctx, store::Connection& c, const GroupAccess& access,
+                         std::int64_t person_id, Instant now) {
+  const Date today = ctx.local_date(now);
+  std::set<std::int64_t> kept_rules;
+  for (const auto& link : store::directory_authorizations_of(c, person_id)) {
+    auto record = store::load_authorization(c, link.authorization_id);
+    if (!record || record->valid_until || record->state != AuthorizationState::confirmed) continue;
+    const bool still = std::any_of(access.authorizing.begin(), access.authorizing.end(),
+                                   [&](const auto& m) { return m.id == link.mapping_id; });
+    if (still) {
+      kept_rules.insert(link.mapping_id);
+      continue;
+    }
+    record->valid_until = Date{std::chrono::sys_days{today} - std::chrono::days{1}};
+    record->revoked_by = record->entered_by;
+    record->revocation_reason =
+        "Deixou de pertencer ao grupo do diretório que o autorizava (regra: " +
+        std::string(document_code(record->document_type)) + " " + record->document_number + ").";
+    store::update_authorization(c, *record);
+  }
+  const auto existing = store::authorizations_of_person(c, person_id);
+  for (const auto& rule : access.authorizing) {
+    if (kept_rules.count(rule.id)) continue;
+    const bool authorized = std::any_of(existing.begin(), existing.end(), [&](const auto& a) {
+      return a.organization_id == *rule.organization_id && a.is_effective_on(today);
+    });
+    if (authorized) continue;
+    AuthorizedRequester a;
+    a.organization_id = *rule.organization_id;
+    a.person_id = person_id;
+    a.document_type = rule.document_type.value_or(AuthorizationDocument::oficio);
+    a.document_number = rule.document_number;
+    a.entered_by = rule.created_by;
+    a.valid_from = today;
+    a.state = AuthorizationState::confirmed;
+    a.decided_by = rule.created_by;
+    store::link_directory_authorization(c, store::insert_authorization(c, a, now), rule.id,
+                                        person_id);
+  }
+}
+
 void take_groups(store::Connection& c, const ExternalProfile& p, Person& person) {
   if (!p.groups) return;
   const auto access = access_from_groups(store::load_directory_group_mappings(c), *p.groups);
@@ -79,6 +128,11 @@ Person sign_in_once(DeskContext& ctx, const ExternalProfile& p) {
       take_contacts(c, p, *person);
       take_groups(c, p, *person);
       store::update_person(c, *person);
+      if (p.groups) {
+        sync_authorizations(ctx, c,
+                            access_from_groups(store::load_directory_group_mappings(c), *p.groups),
+                            person->id, now);
+      }
       store::touch_external_identity(c, p.issuer, p.subject, now);
       out = *person;
       return;
@@ -92,6 +146,11 @@ Person sign_in_once(DeskContext& ctx, const ExternalProfile& p) {
     take_groups(c, p, person);
     person.id = store::insert_person(c, person, std::nullopt, now);
     store::insert_external_identity(c, p.issuer, p.subject, person.id, now);
+    if (p.groups) {
+      sync_authorizations(ctx, c,
+                          access_from_groups(store::load_directory_group_mappings(c), *p.groups),
+                          person.id, now);
+    }
     out = person;
   });
   ctx.directory_changed();  // roles or the organization may have moved

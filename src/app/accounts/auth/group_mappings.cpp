@@ -43,6 +43,24 @@ DirectoryGroupMapping validated_mapping(store::Connection& c, const DirectoryGro
   if (m.role == Role::org_manager && !m.organization_id) {
     errors.push_back({"organization_id", "Gestor do órgão precisa de um órgão no mapeamento."});
   }
+  if (m.authorizes_requesters) {
+    if (!m.organization_id) {
+      errors.push_back({"organization_id",
+                        "Informe o órgão de que os membros serão solicitantes "
+                        "autorizados."});
+    }
+    m.document_number = in.document_number;
+    m.document_number.erase(0, m.document_number.find_first_not_of(" \t"));
+    m.document_number.erase(m.document_number.find_last_not_of(" \t") + 1);
+    if (!m.document_type || m.document_number.empty() || m.document_number.size() > 100) {
+      errors.push_back({"document_number",
+                        "Informe o documento (contrato, ofício ou SA) que "
+                        "estabelece a regra, com até 100 caracteres."});
+    }
+  } else {
+    m.document_type.reset();
+    m.document_number.clear();
+  }
   if (!errors.empty()) throw invalid("Mapeamento a corrigir.", std::move(errors));
   return m;
 }
@@ -70,7 +88,8 @@ DirectoryGroupMapping Accounts::add_group_mapping(const Actor& a, const Director
     out = validated_mapping(c, m);
     for (const auto& known : store::load_directory_group_mappings(c)) {
       if (known.group_dn == out.group_dn && known.organization_id == out.organization_id &&
-          known.role == out.role && known.unit_id == out.unit_id) {
+          known.role == out.role && known.unit_id == out.unit_id &&
+          known.authorizes_requesters == out.authorizes_requesters) {
         throw conflict("Este grupo já tem este mapeamento.");
       }
     }
@@ -84,7 +103,8 @@ DirectoryGroupMapping Accounts::add_group_mapping(const Actor& a, const Director
 void Accounts::remove_group_mapping(const Actor& a, std::int64_t id) {
   require_admin_here(a);
   ctx_.db.write([&](store::Connection& c) {
-    if (!store::delete_directory_group_mapping(c, id)) throw not_found("Mapeamento não encontrado.");
+    if (!store::delete_directory_group_mapping(c, id))
+      throw not_found("Mapeamento não encontrado.");
   });
 }
 
