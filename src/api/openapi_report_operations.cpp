@@ -45,7 +45,8 @@ const std::vector<OperationDoc>& report_operations() {
        {}},
       {"POST",
        "/api/v1/reports/subscriptions",
-       "Assinar um relatório (report: sla ou volume; frequency: weekly ou monthly; filters: os "
+       "Assinar um relatório (report: sla, volume, satisfacao, carta, incidentes ou manifestacoes; "
+       "frequency: weekly ou monthly; filters: os "
        "do relatório), para quem pode lê-lo e tem e-mail; os filtros são conferidos como o "
        "relatório os lê",
        "relatorios",
@@ -101,9 +102,9 @@ nlohmann::ordered_json openapi_report_schemas() {
     "unit": {"type": "integer"}, "organization": {"type": "integer"},
     "service": {"type": "integer"}, "severity": {"type": "string"},
     "channel": {"type": "string"}, "category": {"type": "string"},
-    "target": {"type": "integer"}}},
+    "target": {"type": "integer"}, "kind": {"type": "string"}}},
   "NewReportSubscription": {"type": "object", "required": ["report", "frequency"],
-    "properties": {"report": {"enum": ["sla", "volume"]},
+    "properties": {"report": {"enum": ["sla", "volume", "satisfacao", "carta", "incidentes", "manifestacoes"]},
       "frequency": {"enum": ["weekly", "monthly"]},
       "filters": {"$ref": "#/components/schemas/ReportFilters"}}},
   "ReportSubscription": {"type": "object", "properties": {
@@ -132,7 +133,14 @@ nlohmann::ordered_json openapi_report_schemas() {
     "by_service": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}},
     "by_category": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}},
     "by_unit": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}},
-    "aging": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}}}}
+    "aging": {"type": "array", "items": {"$ref": "#/components/schemas/ReportCountLine"}},
+    "time_logged": {"type": "array", "description": "Minutes agents logged in the period (time entries and resolutions), by the ticket's current unit and service.",
+      "items": {"type": "object", "properties": {
+        "unit_id": {"type": ["integer", "null"]}, "unit": {"type": "string"},
+        "service_id": {"type": "integer"}, "service": {"type": "string"},
+        "minutes": {"type": "integer"}, "entries": {"type": "integer"}}}},
+    "time_total": {"type": "object", "properties": {
+      "minutes": {"type": "integer"}, "entries": {"type": "integer"}}}}}
 })JSON");
 }
 

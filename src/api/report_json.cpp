@@ -92,6 +92,16 @@ nlohmann::json volume_json(const app::VolumeReport& r) {
                      {"registered", w.registered},
                      {"registered_by_channel", w.registered_by_channel}});
   }
+  auto time_lines = nlohmann::json::array();
+  for (const auto& l : r.time_logged) {
+    time_lines.push_back(
+        {{"unit_id", l.unit_id == 0 ? nlohmann::json() : nlohmann::json(l.unit_id)},
+         {"unit", l.unit},
+         {"service_id", l.service_id},
+         {"service", l.service},
+         {"minutes", l.logged.minutes},
+         {"entries", l.logged.entries}});
+  }
   return {{"query", query_json(r.query)},
           {"counting_percent", report_optional(r.counting_percent)},
           {"registered", r.registered},
@@ -103,7 +113,9 @@ nlohmann::json volume_json(const app::VolumeReport& r) {
           {"by_service", count_lines_json(r.by_service)},
           {"by_category", count_lines_json(r.by_category)},
           {"by_unit", count_lines_json(r.by_unit)},
-          {"aging", count_lines_json(r.aging)}};
+          {"aging", count_lines_json(r.aging)},
+          {"time_logged", time_lines},
+          {"time_total", {{"minutes", r.time_total.minutes}, {"entries", r.time_total.entries}}}};
 }
 
 }  // namespace guiche::api

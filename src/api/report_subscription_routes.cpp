@@ -2,7 +2,8 @@
 // subscriptions, to list, create and cancel. GET and POST
 // /api/v1/reports/subscriptions, DELETE /api/v1/reports/subscriptions/:id.
 // The filters are the reports' (unit, organization, service, severity,
-// channel, category, target), checked as the report reads them.
+// channel, category, target; kind for the manifestações), checked as the
+// report reads them.
 #include "api/caller.hpp"
 #include "api/directory_routes.hpp"
 #include "api/json_fields.hpp"
@@ -25,21 +26,23 @@ nlohmann::json subscription_json(const store::ReportSubscription& s) {
           {"created_at", format_utc(s.created_at)}};
 }
 
-// The filters of the body, read as the reports' query parameters.
-app::ReportQuery body_filters(const nlohmann::json& body, int today) {
-  if (!body.contains("filters"))
-    return app::parse_report_query([](const char*) { return std::nullopt; }, today);
+// The filters of the body by the reports' query parameters' names; each
+// report's own are checked by the subscription (app/reports/report_subscriptions.hpp).
+app::ReportFilters body_filters(const nlohmann::json& body) {
+  app::ReportFilters out;
+  if (!body.contains("filters")) return out;
   const auto& filters = body["filters"];
   if (!filters.is_object()) throw invalid_field("filters", "filters deve ser um objeto.");
-  reject_unknown_fields(
-      filters, {"unit", "organization", "service", "severity", "channel", "category", "target"});
-  return app::parse_report_query(
-      [&filters](const char* name) -> std::optional<std::string> {
-        if (!filters.contains(name) || filters[name].is_null()) return std::nullopt;
-        const auto& v = filters[name];
-        return v.is_string() ? v.get<std::string>() : v.dump();
-      },
-      today);
+  reject_unknown_fields(filters, {"unit", "organization", "service", "severity", "channel",
+                                  "category", "target", "kind"});
+  for (const auto& [name, v] : filters.items()) {
+    if (v.is_null()) continue;
+    if (!v.is_string() && !v.is_number_integer()) {
+      throw invalid_field("filters", "O filtro " + name + " deve ser um texto ou um número.");
+    }
+    out[name] = v.is_string() ? v.get<std::string>() : v.dump();
+  }
+  return out;
 }
 
 }  // namespace
@@ -59,7 +62,7 @@ void add_report_subscription_routes(ApiContext& ctx, std::vector<http::Route>& r
       routes, "POST", "/api/v1/reports/subscriptions", [&ctx, &desk](const http::Request& r) {
         auto actor = require_caller(ctx, r);
         auto body = strict_body(ctx, r, {"report", "frequency", "filters"});
-        const auto filters = body_filters(body, desk.reports().today());
+        const auto filters = body_filters(body);
         const auto s = desk.report_subscriptions().subscribe(
             actor, required_string(body, "report"), required_string(body, "frequency"), filters);
         return created(subscription_json(s),

@@ -4,6 +4,7 @@
 // the other reports' period, filters and authorization
 // (app/reports/report_query.hpp). The comments are paged by the keyset
 // `after` (the previous page's next_after).
+#include "api/access_reads.hpp"
 #include "api/caller.hpp"
 #include "api/directory_routes.hpp"
 #include "api/json_fields.hpp"
@@ -112,8 +113,12 @@ http::Response satisfaction_report(ApiContext& ctx, const http::Request& r) {
     if (!after) throw invalid_field("after", "after deve ser o next_after da página anterior.");
   }
   const int limit = query_limit(r.query_value("limit"));
-  return json_response(
-      200, satisfaction_json(ctx.desk.satisfaction_reports().satisfaction(actor, q, after, limit)));
+  const auto report = ctx.desk.satisfaction_reports().satisfaction(actor, q, after, limit);
+  // A comment is its requester's words (LGPD art. 37: each read is logged).
+  for (const auto& c : report.comments) {
+    note_api_read(ctx, actor, r, c.row.requester_id, "rating_comment", c.row.ticket_id);
+  }
+  return json_response(200, satisfaction_json(report));
 }
 
 http::Response charter_panel_report(ApiContext& ctx, const http::Request& r) {

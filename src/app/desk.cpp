@@ -82,10 +82,10 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   satisfaction_reports_ = std::make_unique<SatisfactionReports>(ctx, *reports_);
   charter_panels_ = std::make_unique<CharterPanels>(ctx, *reports_, *charter_);
   report_recount_ = std::make_unique<ReportRecount>(ctx, *ledger_);
-  report_subscriptions_ =
-      std::make_unique<ReportSubscriptions>(ctx, *reports_, *accounts_, *notices_);
   incident_reports_ = std::make_unique<IncidentReports>(ctx);
   manifestation_reports_ = std::make_unique<ManifestationReports>(ctx);
+  report_subscriptions_ = std::make_unique<ReportSubscriptions>(
+      ctx, *reports_, *incident_reports_, *manifestation_reports_, *accounts_, *notices_);
 }
 
 Desk::~Desk() = default;

@@ -152,9 +152,9 @@ class Desk {
   std::unique_ptr<SatisfactionReports> satisfaction_reports_;
   std::unique_ptr<CharterPanels> charter_panels_;
   std::unique_ptr<ReportRecount> report_recount_;
-  std::unique_ptr<ReportSubscriptions> report_subscriptions_;
   std::unique_ptr<IncidentReports> incident_reports_;
   std::unique_ptr<ManifestationReports> manifestation_reports_;
+  std::unique_ptr<ReportSubscriptions> report_subscriptions_;
 };
 
 }  // namespace guiche::app

@@ -473,9 +473,11 @@ void add_serve(CLI::App& app, Runners& runners) {
           "Carta em PDF desligada: Chromium não encontrado (pacote chromium, ou GUICHE_CHROMIUM).");
     }
     // Scheduled reports are written by the pages' layer, which owns their tables and CSV.
+    // Its own context: the housekeeping thread writes them while the pages' one serves.
     desk.report_subscriptions().set_writer(
-        [&desk](const app::Actor& a, const std::string& report, const app::ReportQuery& q) {
-          return web::report_mail(desk, a, report, q);
+        [mail_pages = std::make_shared<web::WebContext>(desk, *web_dir, false)](
+            const app::Actor& a, const std::string& report, const app::ReportFilters& query) {
+          return web::report_mail(*mail_pages, a, report, query);
         });
     // Resolved tickets close themselves once the reopen window ends.
     app::Housekeeping housekeeping(desk, std::chrono::minutes(1));

@@ -145,6 +145,10 @@ const std::vector<PersonalDataLocation>& personal_data_map() {
       {"report_rating_shares", T::none, "ids, days, stars", nullptr},
       {"report_day_ratings", T::none, "counts", nullptr},
       {"report_month_ratings", T::none, "counts", nullptr},
+      // The time logged (v037): ids, days and minutes.
+      {"report_time_shares", T::none, "ids, days, minutes", nullptr},
+      {"report_day_time", T::none, "counts", nullptr},
+      {"report_month_time", T::none, "counts", nullptr},
       {"report_subscriptions", T::erase, "the reports the person receives by e-mail (deleted)",
        erase_report_subscriptions},
       {"personal_data_requests", T::none, "who exported or erased whose data, by id", nullptr},

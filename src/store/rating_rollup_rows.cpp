@@ -232,7 +232,8 @@ std::vector<RatingDimensionCounts> sum_rating_figures_by_dimensions(Connection& 
 
 std::string rating_comments_sql(const ReportRowFilter& f, bool with_cursor) {
   return "SELECT s.ticket_id, t.protocol, s.service_id, s.unit_id, s.rating, t.rating_comment, "
-         "s.resolved_at FROM report_rating_shares s JOIN tickets t ON t.id = s.ticket_id "
+         "s.resolved_at, t.requester_id FROM report_rating_shares s JOIN tickets t "
+         "ON t.id = s.ticket_id "
          "WHERE s.commented = 1 AND s.resolved_at >= ? AND s.resolved_at < ?" +
          std::string(with_cursor
                          ? " AND (s.resolved_at < ? OR (s.resolved_at = ? AND s.ticket_id < ?))"
@@ -262,6 +263,7 @@ std::vector<RatingCommentRow> rating_comments(Connection& c, const ReportRowFilt
     row.rating = static_cast<int>(r.integer(4));
     row.comment = r.text(5);
     row.resolved_at = from_millis(r.integer(6));
+    row.requester_id = r.integer(7);
     out.push_back(std::move(row));
   }
   return out;

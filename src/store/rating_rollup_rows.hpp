@@ -79,6 +79,7 @@ std::vector<RatingDimensionCounts> sum_rating_figures_by_dimensions(Connection& 
 // first, then id).
 struct RatingCommentRow {
   std::int64_t ticket_id = 0;
+  std::int64_t requester_id = 0;  // whose comment: its reads are logged (LGPD art. 37)
   std::string protocol;
   std::int64_t service_id = 0;
   std::int64_t unit_id = 0;

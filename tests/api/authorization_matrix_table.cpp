@@ -252,10 +252,13 @@ std::vector<MatrixRow> authorization_matrix() {
       {"GET", "/api/v1/reports/volume", "/api/v1/reports/volume", "", "DYDDYDDYYDAD"},
       {"GET", "/api/v1/reports/satisfaction", "/api/v1/reports/satisfaction", "", "DYDDYDDYYDAD"},
       {"GET", "/api/v1/reports/charter", "/api/v1/reports/charter", "", "DYDDYDDYYDAD"},
-      // Scheduled reports: one's own, for those who read reports (another's id is unknown).
-      {"GET", "/api/v1/reports/subscriptions", "/api/v1/reports/subscriptions", "", "DYDDYDDYYDAD"},
+      // Scheduled reports: one's own, for those who read a report (another's id is unknown),
+      // each to a report they read (ASCOM reads the incidents, the ouvidoria the manifestações:
+      // tests/api/report_subscription_api_test.cpp).
+      {"GET", "/api/v1/reports/subscriptions", "/api/v1/reports/subscriptions", "", "DYDDYDYYYYAD"},
       {"POST", "/api/v1/reports/subscriptions", "/api/v1/reports/subscriptions",
        R"({"report":"volume","frequency":"weekly"})", "DYDDYDDYYDAD"},
+
       {"DELETE", "/api/v1/reports/subscriptions/:id", "/api/v1/reports/subscriptions/999999999", "",
        "HHHHHHHHHHAH"},
       // Incidents: the same, and ASCOM, who run the notices.

@@ -3,6 +3,7 @@
 // bad input is a 422 in problem+json naming the field, and changes nothing.
 #include <gmock/gmock.h>
 
+#include "app/directory/directory.hpp"
 #include "support/api_world.hpp"
 
 namespace guiche::testing {
@@ -59,6 +60,37 @@ TEST_P(ReportSubscriptionApiTest, BadInputIs422NamingTheFieldAndChangesNothing) 
                           std::to_string(w.sgdba.id) + "}}");
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(count("report_subscriptions"), 0);
+}
+
+TEST_P(ReportSubscriptionApiTest, EachSubscribesToTheReportsTheyRead) {
+  Person comms;
+  comms.name = "Cora Comunicação";
+  comms.emails = {"cora@prodest.es.gov.br"};
+  comms.roles = {{Role::communications, w.ascom.id}};
+  comms = desk->directory().create_person(as(w.admin), {comms, std::nullopt});
+  const auto ascom = sign_in(comms);
+  const auto ouvidoria = sign_in(create_ombudsman());
+  auto subscribe = [&](const Browser& who, const std::string& report) {
+    return call("POST", "/api/v1/reports/subscriptions", who,
+                R"({"report":")" + report + R"(","frequency":"monthly"})")
+        .status;
+  };
+  EXPECT_EQ(subscribe(ascom, "incidentes"), 201);
+  EXPECT_EQ(subscribe(ascom, "volume"), 403);
+  EXPECT_EQ(subscribe(ascom, "manifestacoes"), 403);
+  EXPECT_EQ(subscribe(ouvidoria, "manifestacoes"), 201);
+  EXPECT_EQ(subscribe(ouvidoria, "incidentes"), 403);
+  EXPECT_EQ(call("GET", "/api/v1/reports/subscriptions", ouvidoria).json()["items"].size(), 1u);
+  // The manifestações' type, and a filter the report does not read.
+  const auto kind = call("POST", "/api/v1/reports/subscriptions", ouvidoria,
+                         R"({"report":"manifestacoes","frequency":"weekly",)"
+                         R"("filters":{"kind":"complaint"}})");
+  ASSERT_EQ(kind.status, 201) << kind.body;
+  EXPECT_EQ(kind.json()["filters"]["kind"], "complaint");
+  EXPECT_EQ(call("POST", "/api/v1/reports/subscriptions", ascom,
+                 R"({"report":"incidentes","frequency":"weekly","filters":{"severity":"Alta"}})")
+                .status,
+            422);
 }
 
 GUICHE_ON_BOTH_ENGINES(ReportSubscriptionApiTest);

@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 
 #include "app/intake/intake.hpp"
+#include "app/privacy/access_log.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "support/api_world.hpp"
 
@@ -68,6 +69,28 @@ TEST_P(SatisfactionReportApiTest, TheFiguresAndTheCommentsPageByPage) {
   const auto mine = call("GET", base, sign_in(w.manager_gesin)).json();
   EXPECT_EQ(mine["total"]["asked"], 2);
   EXPECT_EQ(mine["comments"].size(), 2u);
+}
+
+TEST_P(SatisfactionReportApiTest, EachCommentReadIsInTheAccessLog) {
+  rated();
+  const auto manager = sign_in(w.manager_gesin);
+  ASSERT_EQ(
+      call("GET", "/api/v1/reports/satisfaction?from=2026-03-01&to=2026-03-31", manager).status,
+      200);
+  desk->access_log().flush();
+  const auto log =
+      call("GET", "/api/v1/access-log?subject_person_id=" + std::to_string(w.requester_seger.id),
+           sign_in(w.admin))
+          .json();
+  // The two comments of GESIN's units, each its requester's words.
+  int comments = 0;
+  for (const auto& e : log["items"]) {
+    if (e["object_kind"] != "rating_comment") continue;
+    ++comments;
+    EXPECT_EQ(e["reader_person_id"], w.manager_gesin.id);
+    EXPECT_EQ(e["channel"], "api");
+  }
+  EXPECT_EQ(comments, 2);
 }
 
 TEST_P(SatisfactionReportApiTest, TheCharterPanelGivesTheCartasFigures) {

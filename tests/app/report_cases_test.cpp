@@ -16,6 +16,7 @@
 #include "app/tickets/ticket_work.hpp"
 #include "domain/report_day.hpp"
 #include "store/report_rollup_rows.hpp"
+#include "store/time_rollup_rows.hpp"
 #include "support/desk_world.hpp"
 
 namespace guiche::testing {
@@ -122,7 +123,10 @@ class ReportCasesTest : public DeskTest {
     } else if (action == "answer") {
       work.reply(as(*requesters.at(name)), tickets.at(name), "Segue a tela.");
     } else if (action == "resolve") {
-      work.resolve(agent, tickets.at(name), "Resolvido.", 10);
+      work.resolve(agent, tickets.at(name), "Resolvido.",
+                   opts.count("minutes") ? std::stoi(opts["minutes"]) : 10);
+    } else if (action == "log") {
+      work.log_time(agent, tickets.at(name), std::stoi(opts.at("minutes")), "Atendimento.");
     } else if (action == "reopen") {
       work.reopen(as(*requesters.at(name)), tickets.at(name), "Voltou a falhar.");
     } else if (action == "cancel") {
@@ -205,7 +209,7 @@ class ReportCasesTest : public DeskTest {
       const auto r = reports.volume(who, q);
       for (const auto& [key, value] : opts) {
         if (key == "as" || key == "channel" || key == "org") continue;
-        const auto n = std::stoll(value);
+        const auto n = key.rfind("time", 0) == 0 ? 0 : std::stoll(value);
         if (key == "registered") {
           EXPECT_EQ(r.registered, n) << key;
         }
@@ -225,6 +229,22 @@ class ReportCasesTest : public DeskTest {
             EXPECT_EQ(*d.backlog, n) << key;
           }
           EXPECT_TRUE(found) << key;
+        }
+        // time=MINUTES/ENTRIES: the period's total; time:UNIT=...: a unit's
+        // (every service).
+        if (key == "time") {
+          EXPECT_EQ(
+              std::to_string(r.time_total.minutes) + "/" + std::to_string(r.time_total.entries),
+              value)
+              << key;
+        }
+        if (key.rfind("time:", 0) == 0) {
+          const std::int64_t unit = unit_id(key.substr(5));
+          LoggedDay sum;
+          for (const auto& l : r.time_logged) {
+            if (l.unit_id == unit) sum += l.logged;
+          }
+          EXPECT_EQ(std::to_string(sum.minutes) + "/" + std::to_string(sum.entries), value) << key;
         }
         if (key.rfind("aging:", 0) == 0) {
           bool found = false;
@@ -246,6 +266,7 @@ class ReportCasesTest : public DeskTest {
   void recount_in_background() {
     database->db().write([](store::Connection& c) {
       store::clear_report_rollups(c);
+      store::clear_time_rollups(c);
       c.execute_script(
           "DELETE FROM report_recount; INSERT INTO report_recount (id, total, done, cursor_id, "
           "last_id, finished_at) SELECT 1, count(*), 0, 0, COALESCE(max(id), 0), NULL "

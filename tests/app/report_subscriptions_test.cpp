@@ -20,9 +20,13 @@ class ReportSubscriptionsTest : public DeskTest {
   void SetUp() override {
     DeskTest::SetUp();
     desk->report_subscriptions().set_writer(
-        [this](const app::Actor& a, const std::string& report, const app::ReportQuery& q) {
-          written.push_back(report + " " + report_day_iso(q.first_day) + "/" +
-                            report_day_iso(q.last_day) + " " + a.person.name);
+        [this](const app::Actor& a, const std::string& report, const app::ReportFilters& q) {
+          std::string filters;
+          for (const auto& [name, value] : q) {
+            if (name != "from" && name != "to") filters += " " + name + "=" + value;
+          }
+          written.push_back(report + " " + q.at("from") + "/" + q.at("to") + " " + a.person.name +
+                            filters);
           return app::ReportMail{"Relatório " + report,
                                  "Resumo",
                                  "<p>Resumo</p>",
@@ -85,17 +89,50 @@ TEST_P(ReportSubscriptionsTest, OnlyThoseWhoReadReportsSubscribeAndOnlyToWhatThe
   EXPECT_EQ(outcome([&] { subs.subscribe(as(w.analyst_sis), "sla", "weekly", {}); }), "forbidden");
   EXPECT_EQ(outcome([&] { subs.subscribe(as(w.admin), "tudo", "weekly", {}); }), "validation");
   EXPECT_EQ(outcome([&] { subs.subscribe(as(w.admin), "sla", "daily", {}); }), "validation");
-  app::ReportQuery other_unit;
-  other_unit.unit_id = w.sgdba.id;  // not below GESIN
+  const app::ReportFilters other_unit{{"unit", std::to_string(w.sgdba.id)}};  // not below GESIN
   EXPECT_EQ(outcome([&] { subs.subscribe(as(w.manager_gesin), "sla", "weekly", other_unit); }),
             "not_found");
-  app::ReportQuery other_org;
-  other_org.organization_id = w.sesa.id;
+  EXPECT_EQ(
+      outcome([&] { subs.subscribe(as(w.manager_gesin), "incidentes", "weekly", other_unit); }),
+      "not_found");
+  const app::ReportFilters other_org{{"organization", std::to_string(w.sesa.id)}};
   EXPECT_EQ(outcome([&] { subs.subscribe(as(w.manager_seger), "sla", "weekly", other_org); }),
             "not_found");
+  // A filter the report does not read, a malformed one.
+  EXPECT_EQ(outcome([&] {
+              subs.subscribe(as(w.admin), "carta", "weekly", {{"severity", "Alta"}});
+            }),
+            "validation");
+  EXPECT_EQ(outcome([&] {
+              subs.subscribe(as(w.admin), "manifestacoes", "weekly", {{"kind", "queixa"}});
+            }),
+            "validation");
+  // The manifestações are the ouvidoria's, the leadership's and the admins'.
+  EXPECT_EQ(outcome([&] { subs.subscribe(as(w.manager_gesin), "manifestacoes", "weekly", {}); }),
+            "forbidden");
   EXPECT_EQ(count("report_subscriptions"), 0);
   subs.subscribe(as(w.manager_seger), "volume", "weekly", {});
   EXPECT_EQ(count("report_subscriptions"), 1);
+}
+
+TEST_P(ReportSubscriptionsTest, EveryReportIsSubscribedWithItsOwnFilters) {
+  auto& subs = desk->report_subscriptions();
+  subs.subscribe(as(w.manager_gesin), "incidentes", "monthly",
+                 {{"unit", std::to_string(w.sgsis.id)}});
+  subs.subscribe(as(w.admin), "manifestacoes", "monthly",
+                 {{"kind", "complaint"}, {"service", std::to_string(w.support.id)}});
+  subs.subscribe(as(w.admin), "satisfacao", "monthly", {{"severity", "Alta"}});
+  subs.subscribe(as(w.admin), "carta", "monthly", {{"service", std::to_string(w.support.id)}});
+  clock.set(parse_instant("2026-04-01T07:00-03:00").value());
+  EXPECT_EQ(subs.send_due(), 4);
+  EXPECT_THAT(written, ::testing::UnorderedElementsAre(
+                           "incidentes 2026-03-01/2026-03-31 " + w.manager_gesin.name +
+                               " unit=" + std::to_string(w.sgsis.id),
+                           "manifestacoes 2026-03-01/2026-03-31 " + w.admin.name +
+                               " kind=complaint service=" + std::to_string(w.support.id),
+                           "satisfacao 2026-03-01/2026-03-31 " + w.admin.name + " severity=Alta",
+                           "carta 2026-03-01/2026-03-31 " + w.admin.name +
+                               " service=" + std::to_string(w.support.id)));
 }
 
 TEST_P(ReportSubscriptionsTest, OneWhoMayNoLongerReadTheReportStopsReceivingIt) {

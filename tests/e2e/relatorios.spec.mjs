@@ -33,7 +33,7 @@ export default async function reports({ base, page, step, visit, signIn, newCont
   });
 
   await step('o CSV baixado é a tabela da página', async () => {
-    for (const id of ['dias', 'servicos', 'envelhecimento']) {
+    for (const id of ['dias', 'servicos', 'envelhecimento', 'tempo']) {
       const [download] = await Promise.all([page.waitForEvent('download'),
         page.click(`#${id} a[download]`)]);
       const text = readFileSync(await download.path(), 'utf8');

@@ -141,7 +141,8 @@ TEST_P(ReportPagesTest, EachCsvHoldsTheCellsOfItsTable) {
                                                         {"sla", "servicos"},
                                                         {"volume", "dias"},
                                                         {"volume", "servicos"},
-                                                        {"volume", "envelhecimento"}}) {
+                                                        {"volume", "envelhecimento"},
+                                                        {"volume", "tempo"}}) {
     const auto html = get(browser, "/relatorios/" + report + "?" + query);
     ASSERT_EQ(html.status, 200);
     const auto on_page = html_table_cells(html.body, table);
@@ -156,6 +157,13 @@ TEST_P(ReportPagesTest, EachCsvHoldsTheCellsOfItsTable) {
   EXPECT_THAT(html.body, HasSubstr("100,0 %"));
   EXPECT_THAT(html.body, HasSubstr("<svg class=\"grafico\""));
   EXPECT_THAT(html.body, HasSubstr("Como se conta"));
+  // The time logged with each solution, by unit: 5 minutes each, 10 in all.
+  const auto cells = html_table_cells(get(browser, "/relatorios/volume?" + query).body, "tempo");
+  ASSERT_EQ(cells.size(), 4u);  // the headers, SGSIS, SGDBA, the total
+  EXPECT_EQ(cells[1][0], "SGSIS — Subgerência de Sistemas");
+  EXPECT_EQ(cells[1][4], "5");
+  EXPECT_EQ(cells[3][0], "Total");
+  EXPECT_EQ(cells[3][4], "10");
 }
 
 GUICHE_ON_BOTH_ENGINES(ReportPagesTest);

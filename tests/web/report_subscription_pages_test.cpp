@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 
 #include "app/intake/intake.hpp"
+#include "app/privacy/access_log.hpp"
 #include "app/reports/report_subscriptions.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "mail/attachment_payload.hpp"
@@ -20,15 +21,17 @@ using ::testing::Not;
 
 class ReportSubscriptionPagesTest : public WebServerTest {
  protected:
+  std::unique_ptr<web::WebContext> mail_pages;
   void SetUp() override {
     WebServerTest::SetUp();
+    mail_pages = std::make_unique<web::WebContext>(*desk, GUICHE_WEB_DIR, false);
     desk->report_subscriptions().set_writer(
-        [this](const app::Actor& a, const std::string& report, const app::ReportQuery& q) {
-          return web::report_mail(*desk, a, report, q);
+        [this](const app::Actor& a, const std::string& report, const app::ReportFilters& q) {
+          return web::report_mail(*mail_pages, a, report, q);
         });
   }
   // A ticket of March 2026 at SGSIS, resolved in 30 minutes.
-  void one_ticket() {
+  std::int64_t one_ticket() {
     app::RegisterRequest r;
     r.requester_id = w.requester_seger.id;
     r.service_code = "SUP-TEC";
@@ -41,6 +44,7 @@ class ReportSubscriptionPagesTest : public WebServerTest {
     desk->work().route(as(w.attendant), t.id, w.sgsis.id, std::nullopt);
     clock.advance(std::chrono::minutes(30));
     desk->work().resolve(as(w.attendant), t.id, "Feito.", 5);
+    return t.id;
   }
 };
 
@@ -87,6 +91,69 @@ TEST_P(ReportSubscriptionPagesTest, TheFormSubscribesWithTheFiltersAndTheMailCar
                            unit);
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(files[0].content, csv.body);
+}
+
+TEST_P(ReportSubscriptionPagesTest, EveryOtherReportIsSubscribedToo) {
+  const auto ticket = one_ticket();
+  desk->work().evaluate(as(w.requester_seger), ticket, 4, "Resolveram rápido.");
+  const auto browser = sign_in(w.admin);
+  for (const auto& [report, title, table] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"satisfacao", "Satisfação", "distribuicao"},
+           {"carta", "Painel da Carta", "servicos"},
+           {"incidentes", "Incidentes", "resumo"},
+           {"manifestacoes", "Manifestações", "prazos"}}) {
+    SCOPED_TRACE(report);
+    const auto page = get(browser, "/relatorios/" + report);
+    ASSERT_EQ(page.status, 200);
+    EXPECT_THAT(page.body, HasSubstr("name=\"relatorio\" value=\"" + report + "\""));
+    EXPECT_EQ(post(browser, "/relatorios/assinaturas",
+                   "csrf=" + browser.csrf + "&relatorio=" + report + "&frequencia=monthly")
+                  .status,
+              303);
+    EXPECT_THAT(get(browser, "/relatorios/assinaturas").body, HasSubstr(title));
+  }
+  clock.set(parse_instant("2026-04-01T07:00-03:00").value());
+  ASSERT_EQ(desk->report_subscriptions().send_due(), 4);
+  std::map<std::string, store::OutboxMessage> sent;
+  database->db().read([&](store::Connection& c) {
+    for (auto& m : store::list_messages(c, "", std::nullopt, 50)) {
+      if (m.template_key == "report_scheduled") sent[m.subject] = m;
+    }
+  });
+  const auto& satisfaction = sent.at("Relatório: Satisfação — 01/03/2026 a 31/03/2026");
+  EXPECT_THAT(satisfaction.text_body, HasSubstr("Perguntados: 1"));
+  // The comment it carried is its requester's words: the read is logged.
+  desk->access_log().flush();
+  EXPECT_EQ(count("access_log WHERE object_kind = 'rating_comment' AND channel = 'email' AND "
+                  "subject_person_id = " +
+                  std::to_string(w.requester_seger.id)),
+            1);
+  auto files = mail::attachments_from_payload(satisfaction.payload.value_or(""));
+  ASSERT_EQ(files.size(), 4u);
+  EXPECT_EQ(files[0].filename, "satisfacao-distribuicao-2026-03-01_2026-03-31.csv");
+  const auto admin = sign_in(w.admin);
+  EXPECT_EQ(
+      files[0].content,
+      get(admin, "/relatorios/satisfacao.csv?tabela=distribuicao&de=01/03/2026&ate=31/03/2026")
+          .body);
+  const auto& charter = sent.at("Relatório: Painel da Carta — 01/03/2026 a 31/03/2026");
+  files = mail::attachments_from_payload(charter.payload.value_or(""));
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].content,
+            get(admin, "/relatorios/carta.csv?tabela=servicos&de=01/03/2026&ate=31/03/2026").body);
+  for (const auto& [report, title, table] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"incidentes", "Incidentes", "resumo"}, {"manifestacoes", "Manifestações", "prazos"}}) {
+    const auto& m = sent.at("Relatório: " + title + " — 01/03/2026 a 31/03/2026");
+    EXPECT_THAT(m.text_body, HasSubstr("/relatorios/" + report + "?de=01/03/2026&ate=31/03/2026"));
+    files = mail::attachments_from_payload(m.payload.value_or(""));
+    ASSERT_GE(files.size(), 2u) << report;
+    EXPECT_EQ(files[0].filename, report + "-" + table + "-2026-03-01_2026-03-31.csv");
+    EXPECT_EQ(files[0].content, get(admin, "/relatorios/" + report + ".csv?tabela=" + table +
+                                               "&de=01/03/2026&ate=31/03/2026")
+                                    .body);
+  }
 }
 
 TEST_P(ReportSubscriptionPagesTest, OnlyOnesOwnAreListedAndCancelled) {

@@ -9,6 +9,7 @@
 
 #include "app/directory/directory.hpp"
 #include "app/intake/intake.hpp"
+#include "app/privacy/access_log.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "support/web_server_test.hpp"
 #include "web/report_table_reading.hpp"
@@ -182,6 +183,23 @@ TEST_P(SatisfactionPagesTest, EachCsvHoldsTheCellsOfItsTable) {
   ASSERT_EQ(comments.size(), 3u);  // the header and two comments, newest first
   EXPECT_EQ(comments[1][3], "Demorou um pouco.");
   EXPECT_EQ(comments[2][3], kHostile);
+}
+
+TEST_P(SatisfactionPagesTest, EachCommentShownIsInTheAccessLog) {
+  rated_tickets();
+  const auto browser = sign_in(w.manager_gesin);
+  ASSERT_EQ(get(browser, "/relatorios/satisfacao?de=01/03/2026&ate=31/03/2026").status, 200);
+  desk->access_log().flush();
+  // GESIN's unit has one of the two comments: the page showed it and no other.
+  EXPECT_EQ(count("access_log WHERE object_kind = 'rating_comment' AND channel = 'web' AND "
+                  "reader_person_id = " +
+                  std::to_string(w.manager_gesin.id)),
+            1);
+  // The distribution's CSV shows no comment; the comments' does.
+  get(browser, "/relatorios/satisfacao.csv?tabela=distribuicao&de=01/03/2026&ate=31/03/2026");
+  get(browser, "/relatorios/satisfacao.csv?tabela=comentarios&de=01/03/2026&ate=31/03/2026");
+  desk->access_log().flush();
+  EXPECT_EQ(count("access_log WHERE object_kind = 'rating_comment'"), 2);
 }
 
 TEST_P(SatisfactionPagesTest, TheDefinitionsFollowTheVisitorsLanguage) {

@@ -5,10 +5,12 @@
 #include "app/access_policy.hpp"
 #include "app/ledger/rating_share.hpp"
 #include "app/ledger/report_share.hpp"
+#include "app/ledger/time_share.hpp"
 #include "app/notices/notices.hpp"
 #include "app/sla/sla_clocks.hpp"
 #include "app/webhooks/webhook_fanout.hpp"
 #include "domain/error.hpp"
+#include "domain/logged_time.hpp"
 #include "domain/protocol_number.hpp"
 #include "domain/ticket_projection.hpp"
 #include "store/custody_rows.hpp"
@@ -37,13 +39,21 @@ std::string searchable_body(const Ticket& ticket, const std::vector<TicketEvent>
 }
 
 // A change that moves no clock (a transfer, a reclassification of the row
-// alone) still moves the reports' roll-ups to the ticket's unit and service.
-void refresh_report_fields(store::Connection& c, const Ticket& ticket) {
+// alone, a time entry) still moves the reports' roll-ups to the ticket's unit
+// and service.
+void refresh_report_fields(store::Connection& c, const Ticket& ticket,
+                           const std::vector<TicketEvent>& stamped) {
   if (auto before = store::load_ticket_report_share(c, ticket.id)) {
     const auto after = with_ticket_fields(*before, ticket);
     store::move_ticket_report_share(c, ticket.id, before, after);
     // A rating moves no clock: it arrives here.
     refresh_rating_share(c, ticket, after);
+    // The logged time follows the ticket, and a time entry arrives here.
+    const bool logs_time = std::any_of(stamped.begin(), stamped.end(),
+                                       [](const TicketEvent& e) { return logged_minutes(e) > 0; });
+    if (ticket.time_spent_minutes > 0 && (logs_time || !(*before == after))) {
+      add_to_time_share(c, ticket.id, after, stamped);
+    }
   }
 }
 
@@ -95,7 +105,7 @@ void LedgerWrite::record(Ticket& ticket, std::vector<EventDraft> drafts, const A
     recache_clock(ticket.id);
   } else {
     store::refresh_queue_keys(c_, ticket.id);
-    refresh_report_fields(c_, ticket);
+    refresh_report_fields(c_, ticket, stamped);
   }
   // The charter's roll-ups, by the difference the row and clock show
   // (resolved, reopened, rated, moved to another service, ...).
@@ -148,6 +158,7 @@ void LedgerWrite::recount_report_share(std::int64_t ticket_id) {
   store::move_ticket_report_share(c_, ticket_id, store::load_ticket_report_share(c_, ticket_id),
                                   share);
   refresh_rating_share(c_, ticket, share);
+  refresh_time_share(c_, ticket_id, share, events);
 }
 
 void LedgerWrite::recache_clock(std::int64_t ticket_id) {
@@ -272,6 +283,7 @@ void TicketLedger::cache_clock(store::Connection& c, std::int64_t ticket_id,
     store::move_ticket_report_share(c, ticket_id, store::load_ticket_report_share(c, ticket_id),
                                     share);
     refresh_rating_share(c, ticket, share);
+    refresh_time_share(c, ticket_id, share, events);
   }
 }
 

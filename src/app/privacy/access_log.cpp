@@ -64,7 +64,9 @@ void AccessLog::record(const Actor& reader, const ReadOrigin& origin, std::int64
 void AccessLog::append(const Actor& reader, const ReadOrigin& origin, const std::int64_t* subjects,
                        std::size_t count, std::string_view kind, std::int64_t object_id) {
   const Instant at = clock_.now();
-  const char* channel = origin.face == ReadFace::api ? "api" : "web";
+  const char* channel = origin.face == ReadFace::api    ? "api"
+                        : origin.face == ReadFace::mail ? "email"
+                                                        : "web";
   bool full = false;
   {
     std::lock_guard lock(mutex_);

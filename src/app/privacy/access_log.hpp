@@ -36,7 +36,8 @@
 namespace guiche::app {
 
 // The face a read came through, and the address it came from.
-enum class ReadFace { api, web };
+// mail: what a scheduled report's e-mail carried (web/reports/report_mail.hpp).
+enum class ReadFace { api, web, mail };
 struct ReadOrigin {
   ReadFace face = ReadFace::web;
   std::string address;

@@ -1,9 +1,13 @@
 #include "app/reports/report_subscriptions.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "app/accounts/accounts.hpp"
 #include "app/notices/notices.hpp"
+#include "app/reports/incident_report.hpp"
+#include "app/reports/manifestation_report.hpp"
+#include "app/reports/report_access.hpp"
 #include "domain/error.hpp"
 #include "domain/report_day.hpp"
 #include "domain/report_schedule.hpp"
@@ -15,68 +19,117 @@ namespace {
 // At most this many subscriptions per person: each is a mail every period.
 constexpr std::size_t kMaxPerPerson = 20;
 
-std::string filters_json(const ReportQuery& q) {
+// A report one subscribes to: who reads it, and the filters it reads.
+struct Subscribable {
+  const char* name;
+  bool (*may_see)(const Person&);
+  std::vector<std::string> filters;
+};
+
+const Subscribable* subscribable(const std::string& report) {
+  static const std::vector<std::string> kTicketFilters = {
+      "unit", "organization", "service", "severity", "channel", "category", "target"};
+  static const Subscribable kReports[] = {
+      {"sla", may_see_reports, kTicketFilters},
+      {"volume", may_see_reports, kTicketFilters},
+      {"satisfacao", may_see_reports, kTicketFilters},
+      // The Carta's roll-ups hold the service and its owning unit alone.
+      {"carta", may_see_reports, {"unit", "service"}},
+      {"incidentes", may_see_incident_report, {"unit", "organization"}},
+      {"manifestacoes", may_see_manifestation_report, {"service", "kind"}}};
+  for (const auto& r : kReports) {
+    if (report == r.name) return &r;
+  }
+  return nullptr;
+}
+
+// Ids and the target as numbers (as the API takes and gives them), the rest as text.
+std::string filters_json(const ReportFilters& filters) {
   nlohmann::json j = nlohmann::json::object();
-  if (q.unit_id) j["unit"] = *q.unit_id;
-  if (q.organization_id) j["organization"] = *q.organization_id;
-  if (q.service_id) j["service"] = *q.service_id;
-  if (q.severity) j["severity"] = *q.severity;
-  if (q.channel) j["channel"] = *q.channel;
-  if (q.category) j["category"] = *q.category;
-  if (q.target_percent != kDefaultComplianceTargetPercent) j["target"] = q.target_percent;
+  for (const auto& [name, value] : filters) {
+    const bool number =
+        name == "unit" || name == "organization" || name == "service" || name == "target";
+    if (number && !value.empty() && value.size() < 18 &&
+        value.find_first_not_of("0123456789") == std::string::npos) {
+      j[name] = std::stoll(value);
+    } else {
+      j[name] = value;
+    }
+  }
   return j.dump();
 }
 
-ReportQuery filters_from_json(const std::string& text) {
-  ReportQuery q;
+ReportFilters filters_from_json(const std::string& text) {
+  ReportFilters filters;
   const auto j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_object()) return q;
-  auto id = [&](const char* key) -> std::optional<std::int64_t> {
-    if (j.contains(key) && j[key].is_number_integer()) return j[key].get<std::int64_t>();
-    return std::nullopt;
-  };
-  auto text_of = [&](const char* key) -> std::optional<std::string> {
-    if (j.contains(key) && j[key].is_string()) return j[key].get<std::string>();
-    return std::nullopt;
-  };
-  q.unit_id = id("unit");
-  q.organization_id = id("organization");
-  q.service_id = id("service");
-  q.severity = text_of("severity");
-  q.channel = text_of("channel");
-  q.category = text_of("category");
-  q.target_percent = static_cast<int>(id("target").value_or(kDefaultComplianceTargetPercent));
-  return q;
+  if (!j.is_object()) return filters;
+  // Numbers as the first subscriptions stored their ids and target.
+  for (const auto& [name, value] : j.items()) {
+    if (value.is_string()) filters[name] = value.get<std::string>();
+    if (value.is_number_integer()) filters[name] = value.dump();
+  }
+  return filters;
 }
 
 }  // namespace
 
+QueryLookup report_filters_lookup(const ReportFilters& filters) {
+  return [&filters](const char* name) -> std::optional<std::string> {
+    auto it = filters.find(name);
+    if (it == filters.end() || it->second.empty()) return std::nullopt;
+    return it->second;
+  };
+}
+
 bool is_subscribable_report(const std::string& report) {
-  return report == "sla" || report == "volume";
+  return subscribable(report) != nullptr;
 }
 
 store::ReportSubscription ReportSubscriptions::subscribe(const Actor& a, const std::string& report,
                                                          const std::string& frequency,
-                                                         const ReportQuery& filters) {
+                                                         const ReportFilters& given) {
   require_active(a);
-  if (!may_see_reports(a.person)) {
+  if (!may_see_any_report(a.person)) {
     throw forbidden(
-        "Os relatórios são da diretoria, dos gestores de unidade e de órgão e da administração.");
+        "Os relatórios são da diretoria, dos gestores de unidade e de órgão, da administração, da "
+        "comunicação (ASCOM) e da ouvidoria.");
   }
-  if (!is_subscribable_report(report)) {
-    throw invalid_field("relatorio", "Escolha um relatório: sla ou volume.");
+  const auto* kind = subscribable(report);
+  if (!kind) {
+    throw invalid_field("relatorio",
+                        "Escolha um relatório: sla, volume, satisfacao, carta, incidentes ou "
+                        "manifestacoes.");
   }
+  if (!kind->may_see(a.person)) throw forbidden("Este relatório não está entre os que você lê.");
   const auto f = parse_report_frequency(frequency);
   if (!f) throw invalid_field("frequencia", "A frequência é semanal (weekly) ou mensal (monthly).");
   if (a.person.emails.empty()) {
     throw invalid_field("frequencia", "Cadastre um e-mail para receber relatórios.");
   }
-  // The filters are checked now as the report will read them (a unit or an
-  // organization out of reach is refused here, not at the first sending).
-  auto check = filters;
-  check.last_day = report_day(ctx_.now());
-  check.first_day = check.last_day;
-  ctx_.db.read([&](store::Connection& c) { reports_.filter_for(a, check, store::load_units(c)); });
+  ReportFilters filters;
+  for (const auto& [name, value] : given) {
+    if (value.empty()) continue;
+    if (std::find(kind->filters.begin(), kind->filters.end(), name) == kind->filters.end()) {
+      throw invalid_field("filters", "Este relatório não tem o filtro " + name + ".");
+    }
+    filters[name] = value;
+  }
+  // The filters are checked now as the report will read them, over today (a
+  // unit or an organization out of reach is refused here, not at the first
+  // sending). The incidents and manifestações reports read a day from their
+  // own index ranges; the others check their filters alone.
+  const int day = report_day(ctx_.now());
+  auto over_today = filters;
+  over_today["from"] = over_today["to"] = report_day_iso(day);
+  const auto lookup = report_filters_lookup(over_today);
+  if (report == "incidentes") {
+    incidents_.report(a, parse_incident_report_query(lookup, day));
+  } else if (report == "manifestacoes") {
+    manifestations_.report(a, parse_manifestation_report_query(lookup, day));
+  } else {
+    const auto q = parse_report_query(lookup, day);
+    ctx_.db.read([&](store::Connection& c) { reports_.filter_for(a, q, store::load_units(c)); });
+  }
   store::ReportSubscription s;
   s.person_id = a.id();
   s.report = report;
@@ -95,9 +148,10 @@ store::ReportSubscription ReportSubscriptions::subscribe(const Actor& a, const s
 
 std::vector<store::ReportSubscription> ReportSubscriptions::mine(const Actor& a) {
   require_active(a);
-  if (!may_see_reports(a.person)) {
+  if (!may_see_any_report(a.person)) {
     throw forbidden(
-        "Os relatórios são da diretoria, dos gestores de unidade e de órgão e da administração.");
+        "Os relatórios são da diretoria, dos gestores de unidade e de órgão, da administração, da "
+        "comunicação (ASCOM) e da ouvidoria.");
   }
   std::vector<store::ReportSubscription> out;
   ctx_.db.read([&](store::Connection& c) { out = store::report_subscriptions_of(c, a.id()); });
@@ -123,9 +177,10 @@ int ReportSubscriptions::send_due(int limit) {
     const auto f = parse_report_frequency(s.frequency).value_or(ReportFrequency::monthly);
     const auto [first, last] = report_period_before(f, now);
     const std::string period = report_day_iso(first) + "/" + report_day_iso(last);
-    auto q = filters_from_json(s.query);
-    q.first_day = first;
-    q.last_day = last;
+    auto query = filters_from_json(s.query);
+    query["from"] = report_day_iso(first);
+    query["to"] = report_day_iso(last);
+    const auto* kind = subscribable(s.report);
     // Written before the transaction (the reports read on their own);
     // enqueued in it only if no other node sent this period meanwhile.
     std::optional<ReportMail> mail;
@@ -134,8 +189,8 @@ int ReportSubscriptions::send_due(int limit) {
     try {
       const auto actor = accounts_.actor(s.person_id);
       recipient = actor.person;
-      if (!may_see_reports(actor.person)) allowed = false;
-      if (allowed && s.last_period != period) mail = writer_(actor, s.report, q);
+      if (!kind || !kind->may_see(actor.person)) allowed = false;
+      if (allowed && s.last_period != period) mail = writer_(actor, s.report, query);
     } catch (const DomainError& e) {
       if (e.kind() != DomainError::Kind::forbidden && e.kind() != DomainError::Kind::not_found) {
         throw;

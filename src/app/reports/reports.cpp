@@ -9,6 +9,7 @@
 #include "store/organization_rows.hpp"
 #include "store/report_recount_rows.hpp"
 #include "store/service_rows.hpp"
+#include "store/time_rollup_rows.hpp"
 #include "store/unit_rows.hpp"
 
 namespace guiche::app {
@@ -392,6 +393,24 @@ VolumeReport Reports::volume(const Actor& a, const ReportQuery& q) {
     });
     r.by_unit = count_lines(regroup(dims, ReportGroup::unit),
                             [&](const std::string& k) { return unit_label(units, std::stoll(k)); });
+
+    // The time logged, by unit and service, each in its list's order.
+    auto order_of = [](const auto& list, std::int64_t id) {
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        if (list[i].id == id) return i;
+      }
+      return list.size();
+    };
+    for (const auto& line : store::sum_logged_time(c, f)) {
+      r.time_logged.push_back({line.unit_id, unit_label(units, line.unit_id), line.service_id,
+                               service_label(services, line.service_id), line.logged});
+      r.time_total += line.logged;
+    }
+    std::sort(r.time_logged.begin(), r.time_logged.end(), [&](const auto& a, const auto& b) {
+      const auto ua = order_of(units, a.unit_id), ub = order_of(units, b.unit_id);
+      if (ua != ub) return ua < ub;
+      return order_of(services, a.service_id) < order_of(services, b.service_id);
+    });
 
     // Aging: today's open tickets by whole days since registration.
     struct Bucket {

@@ -18,6 +18,7 @@
 
 #include "app/actor.hpp"
 #include "app/desk_context.hpp"
+#include "domain/logged_time.hpp"
 #include "domain/organization.hpp"
 #include "store/report_rollup_rows.hpp"
 
@@ -90,6 +91,15 @@ struct CountLine {
   std::int64_t count = 0;
 };
 
+// The time logged on one unit's tickets of one service (app/ledger/time_share.hpp).
+struct TimeLine {
+  std::int64_t unit_id = 0;  // 0: not routed to a unit
+  std::string unit;
+  std::int64_t service_id = 0;
+  std::string service;
+  LoggedDay logged;
+};
+
 struct VolumeReport {
   ReportQuery query;
   std::optional<int> counting_percent;  // as SlaComplianceReport's
@@ -103,6 +113,10 @@ struct VolumeReport {
   std::vector<CountLine> by_category;
   std::vector<CountLine> by_unit;
   std::vector<CountLine> aging;  // open tickets now, by age
+  // The time logged in the period, by unit (in the units' order) and service
+  // (in the services' order), and its total.
+  std::vector<TimeLine> time_logged;
+  LoggedDay time_total;
 };
 
 // The units a report may read for `p`: all, or these.

@@ -11,6 +11,7 @@
 #include "store/report_rollup_rows.hpp"
 #include "store/service_figure_rows.hpp"
 #include "store/ticket_rows.hpp"
+#include "store/time_rollup_rows.hpp"
 
 namespace guiche::app {
 
@@ -18,14 +19,15 @@ TicketWork::RebuildProgress TicketWork::rebuild_tickets(
     const std::function<void(const RebuildProgress&)>& progress, int batch) {
   RebuildProgress p;
   ctx_.db.read([&](store::Connection& c) { p.total = store::count_tickets(c); });
-  // The reports' roll-ups (the satisfaction report's too: app/ledger/
-  // rating_share.hpp) are counted again ticket by ticket as each is rebuilt
-  // (a change meanwhile to a ticket not yet rebuilt adds its share, which the
-  // rebuild then moves); the background recount, if one is pending
-  // (app/reports/report_recount.hpp), is left nothing to do.
+  // The reports' roll-ups (the satisfaction report's and the logged time's
+  // too: app/ledger/rating_share.hpp, time_share.hpp) are counted again ticket by ticket as each is
+  // rebuilt (a change meanwhile to a ticket not yet rebuilt adds its share, which the rebuild then
+  // moves); the background recount, if one is pending (app/reports/report_recount.hpp), is left
+  // nothing to do.
   ctx_.db.write([&](store::Connection& c) {
     store::clear_report_rollups(c);
     store::clear_rating_rollups(c);
+    store::clear_time_rollups(c);
     if (auto job = store::load_report_recount(c, true); job && !job->finished_at) {
       store::advance_report_recount(c, job->last_id, job->total, ctx_.now());
     }

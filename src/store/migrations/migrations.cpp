@@ -43,7 +43,7 @@ std::string migration_v033_rating_rollups();
 extern const char* const kMigrationV034ReportIndexes;
 extern const char* const kMigrationV035ReportOrganizations;
 extern const char* const kMigrationV036ReportSubscriptions;
-// v037 is another branch's; numbered apart so the two merge without a renumbering.
+extern const char* const kMigrationV037ReportTime;
 extern const char* const kMigrationV038DirectorySignIn;
 
 namespace {
@@ -106,6 +106,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {34, "report_indexes", in_dialect(kMigrationV034ReportIndexes, dialect)},
       {35, "report_organizations", in_dialect(kMigrationV035ReportOrganizations, dialect)},
       {36, "report_subscriptions", in_dialect(kMigrationV036ReportSubscriptions, dialect)},
+      {37, "report_time", in_dialect(kMigrationV037ReportTime, dialect)},
       {38, "directory_sign_in", in_dialect(kMigrationV038DirectorySignIn, dialect)},
   };
 }

@@ -76,7 +76,9 @@ http::Response access_log_page(WebContext& ctx, const http::Request& r) {
            {"token", e.reader_token_id ? nlohmann::json("#" + std::to_string(*e.reader_token_id))
                                        : nlohmann::json(false)},
            {"endereco", e.reader_address.empty() ? std::string("—") : e.reader_address},
-           {"canal", e.channel == "api" ? "API" : text(ctx, "privacidade.acessos.canal_web")},
+           {"canal", e.channel == "api"     ? "API"
+                     : e.channel == "email" ? text(ctx, "privacidade.acessos.canal_email")
+                                            : text(ctx, "privacidade.acessos.canal_web")},
            {"titular", person_label(e.subject_person_id, e.subject_name)},
            {"objeto",
             text(ctx, "privacidade.tipo." + e.object_kind) + " #" + std::to_string(e.object_id)}});

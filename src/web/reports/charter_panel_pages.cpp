@@ -14,6 +14,7 @@
 #include "web/page_routes.hpp"
 #include "web/reports/report_charts.hpp"
 #include "web/reports/report_page_parts.hpp"
+#include "web/reports/report_subscription_form.hpp"
 
 namespace guiche::web {
 namespace {
@@ -28,6 +29,8 @@ std::string panel_months(const app::CharterPanel& p) {
              ? panel_month(p.first_month)
              : panel_month(p.first_month) + " a " + panel_month(p.last_month);
 }
+
+}  // namespace
 
 ReportTable charter_panel_table(const app::CharterPanel& p, const std::string& definition) {
   ReportTable t{
@@ -54,6 +57,12 @@ ReportTable charter_panel_table(const app::CharterPanel& p, const std::string& d
   return t;
 }
 
+std::string charter_panel_definition(const Texts& texts, const std::string& language) {
+  return texts.text(language, "relatorios_carta.def_servicos");
+}
+
+namespace {
+
 // The period, unit and service of the reports' filter form.
 nlohmann::json panel_filters(WebContext& ctx, const app::Actor& actor, const app::ReportQuery& q) {
   nlohmann::json out = nlohmann::json::array();
@@ -66,8 +75,16 @@ nlohmann::json panel_filters(WebContext& ctx, const app::Actor& actor, const app
   return out;
 }
 
+// What the panel reads of the filters: its unit and service.
+app::ReportFilters panel_subscription_filters(const app::ReportQuery& q) {
+  app::ReportFilters f;
+  if (q.unit_id) f["unit"] = std::to_string(*q.unit_id);
+  if (q.service_id) f["service"] = std::to_string(*q.service_id);
+  return f;
+}
+
 std::string panel_definition(WebContext& ctx) {
-  return ctx.texts.text(page_language(), "relatorios_carta.def_servicos");
+  return charter_panel_definition(ctx.texts, page_language());
 }
 
 http::Response charter_panel_page(WebContext& ctx, const http::Request& r) {
@@ -118,10 +135,12 @@ http::Response charter_panel_page(WebContext& ctx, const http::Request& r) {
       {{{"rotulo", text("relatorios_carta.meses")}, {"valor", panel_months(panel)}},
        {{"rotulo", text("relatorios_carta.servicos")},
         {"valor", std::to_string(panel.services.size())}}});
-  return report_page_of(ctx, v, "carta", text("relatorios_carta.titulo"), q, sections,
-                        {{"aba_carta", true},
-                         {"filtros", panel_filters(ctx, v.actor, q)},
-                         {"resumo", {{"itens", items}}}});
+  return report_page_of(
+      ctx, v, "carta", text("relatorios_carta.titulo"), q, sections,
+      {{"aba_carta", true},
+       {"filtros", panel_filters(ctx, v.actor, q)},
+       {"assinar", report_subscription_form("carta", panel_subscription_filters(q))},
+       {"resumo", {{"itens", items}}}});
 }
 
 http::Response charter_panel_csv(WebContext& ctx, const http::Request& r) {

@@ -11,6 +11,8 @@
 #include "web/page_routes.hpp"
 #include "web/reports/report_charts.hpp"
 #include "web/reports/report_sections.hpp"
+#include "web/reports/report_subscription_form.hpp"
+#include "web/reports/report_tables.hpp"
 
 namespace guiche::web {
 namespace {
@@ -29,6 +31,14 @@ std::string incident_page_query_string(const app::IncidentReportQuery& q) {
   return s;
 }
 
+// The filters a subscription keeps (app/reports/report_subscriptions.hpp).
+app::ReportFilters incident_filters_of(const app::IncidentReportQuery& q) {
+  app::ReportFilters f;
+  if (q.unit_id) f["unit"] = std::to_string(*q.unit_id);
+  if (q.organization_id) f["organization"] = std::to_string(*q.organization_id);
+  return f;
+}
+
 // Clock minutes, rounded; "—" when the notice has not reached the step.
 std::string incident_minutes(const std::optional<std::int64_t>& ms) {
   return ms ? std::to_string((*ms + 30'000) / 60'000) : "—";
@@ -43,6 +53,8 @@ std::string month_label(int month) {
   const auto m = month % 100;
   return (m < 10 ? "0" : "") + std::to_string(m) + "/" + std::to_string(month / 100);
 }
+
+}  // namespace
 
 std::vector<ReportTable> incident_tables(WebContext& ctx, const app::IncidentReport& r) {
   auto n = [](std::int64_t v) { return std::to_string(v); };
@@ -116,6 +128,8 @@ std::vector<ReportTable> incident_tables(WebContext& ctx, const app::IncidentRep
   for (const auto& l : r.by_component) comps.rows.push_back({l.label, n(l.count)});
   return {summary, months, list, orgs, comps};
 }
+
+namespace {
 
 nlohmann::json incident_filters(WebContext& ctx, const app::Actor& actor,
                                 const app::IncidentReportQuery& q) {
@@ -207,14 +221,16 @@ http::Response incident_page(WebContext& ctx, const http::Request& r) {
         {"valor", incident_hours(f.to_confirmation_median_ms)}},
        {{"rotulo", "Restabelecimento, mediana (h)"},
         {"valor", incident_hours(f.to_restoration_median_ms)}}});
-  nlohmann::json view = {{"relatorio_titulo", "Incidentes"},
-                         {"periodo", report_period_text(q.first_day, q.last_day)},
-                         {"acao", "/relatorios/incidentes"},
-                         {"filtros", incident_filters(ctx, v.actor, q)},
-                         {"secoes", std::move(sections)},
-                         {"incidentes", true},
-                         {"ver", report_visibility(v.actor.person)},
-                         {"resumo", {{"itens", items}}}};
+  nlohmann::json view = {
+      {"relatorio_titulo", "Incidentes"},
+      {"periodo", report_period_text(q.first_day, q.last_day)},
+      {"acao", "/relatorios/incidentes"},
+      {"filtros", incident_filters(ctx, v.actor, q)},
+      {"secoes", std::move(sections)},
+      {"incidentes", true},
+      {"ver", report_visibility(v.actor.person)},
+      {"resumo", {{"itens", items}}},
+      {"assinar", report_subscription_form("incidentes", incident_filters_of(q))}};
   return page(ctx, v, 200, "relatorio", "Incidentes", view);
 }
 

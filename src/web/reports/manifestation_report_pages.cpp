@@ -13,6 +13,8 @@
 #include "web/page_routes.hpp"
 #include "web/reports/report_charts.hpp"
 #include "web/reports/report_sections.hpp"
+#include "web/reports/report_subscription_form.hpp"
+#include "web/reports/report_tables.hpp"
 
 namespace guiche::web {
 namespace {
@@ -35,6 +37,14 @@ std::string manifestation_page_query_string(const app::ManifestationReportQuery&
   return s;
 }
 
+// The filters a subscription keeps (app/reports/report_subscriptions.hpp).
+app::ReportFilters filters_of(const app::ManifestationReportQuery& q) {
+  app::ReportFilters f;
+  if (q.service_id) f["service"] = std::to_string(*q.service_id);
+  if (q.kind) f["kind"] = *q.kind;
+  return f;
+}
+
 std::string days_text(const std::optional<double>& d) {
   return d ? decimal_comma(*d, 1) : "—";
 }
@@ -48,6 +58,8 @@ std::string count_of(const std::map<std::string, std::int64_t>& m, Manifestation
 std::int64_t running_on_time(const app::ManifestationCounts& c) {
   return c.open - c.overdue + c.awaiting_complement;
 }
+
+}  // namespace
 
 std::vector<ReportTable> manifestation_tables(WebContext& ctx, const app::ManifestationReport& r) {
   auto n = [](std::int64_t v) { return std::to_string(v); };
@@ -166,6 +178,8 @@ std::vector<ReportTable> manifestation_tables(WebContext& ctx, const app::Manife
   return {deadlines, kinds, services, states, months, art15};
 }
 
+namespace {
+
 nlohmann::json manifestation_filters(WebContext& ctx, const app::ManifestationReportQuery& q) {
   Errors none;
   std::vector<std::pair<std::string, std::string>> services{{"", "Todos"}};
@@ -276,7 +290,8 @@ http::Response manifestation_page(WebContext& ctx, const http::Request& r) {
                          {"manifestacoes", true},
                          {"ver", report_visibility(v.actor.person)},
                          {"atalhos", {{"itens", shortcuts}}},
-                         {"resumo", {{"itens", items}}}};
+                         {"resumo", {{"itens", items}}},
+                         {"assinar", report_subscription_form("manifestacoes", filters_of(q))}};
   return page(ctx, v, 200, "relatorio", "Manifestações", view);
 }
 

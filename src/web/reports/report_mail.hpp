@@ -6,12 +6,15 @@
 // the same period and filters.
 #include <string>
 
-#include "app/desk.hpp"
 #include "app/reports/report_subscriptions.hpp"
+#include "web/web_context.hpp"
 
 namespace guiche::web {
 
-app::ReportMail report_mail(app::Desk& desk, const app::Actor& a, const std::string& report,
-                            const app::ReportQuery& q);
+// `query`: the subscription's filters and the period (from, to), by the API's
+// names. The definitions are in pt-BR, the language of a thread outside a
+// request (web/page.hpp).
+app::ReportMail report_mail(WebContext& ctx, const app::Actor& a, const std::string& report,
+                            const app::ReportFilters& query);
 
 }  // namespace guiche::web

@@ -202,11 +202,12 @@ http::Response sla_page(WebContext& ctx, const http::Request& r) {
       {"percentual", report_percent(report.total.met_percent)},
       {"meta", std::to_string(q.target_percent) + " %"},
       {"abaixo", report.total.met_percent && *report.total.met_percent < q.target_percent}};
-  return report_page(ctx, v, "sla", "Cumprimento de SLA", q, sections,
-                     {{"resumo_sla", resumo},
-                      {"contando", counting_view(report.counting_percent)},
-                      {"assinar", report_subscription_form("sla", report.query)},
-                      {"proxima", next.empty() ? nlohmann::json(false) : nlohmann::json(next)}});
+  return report_page(
+      ctx, v, "sla", "Cumprimento de SLA", q, sections,
+      {{"resumo_sla", resumo},
+       {"contando", counting_view(report.counting_percent)},
+       {"assinar", report_subscription_form("sla", report_query_filters(report.query))},
+       {"proxima", next.empty() ? nlohmann::json(false) : nlohmann::json(next)}});
 }
 
 http::Response volume_page(WebContext& ctx, const http::Request& r) {
@@ -285,13 +286,36 @@ http::Response volume_page(WebContext& ctx, const http::Request& r) {
   sections.push_back(section_view(tables[6],
                                   bars("grafico-idade", "Chamados abertos por idade", report.aging),
                                   csv(tables[6].id)));
+  // The hours per unit, the 12 units with most.
+  std::vector<std::pair<std::string, double>> unit_hours;
+  for (const auto& l : report.time_logged) {
+    if (unit_hours.empty() || unit_hours.back().first != l.unit) unit_hours.emplace_back(l.unit, 0);
+    unit_hours.back().second += static_cast<double>(l.logged.minutes) / 60.0;
+  }
+  std::stable_sort(unit_hours.begin(), unit_hours.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (unit_hours.size() > 12) unit_hours.resize(12);
+  ChartSpec hours;
+  hours.id = "grafico-tempo";
+  hours.title = "Horas registradas por unidade (as 12 com mais horas)";
+  hours.description =
+      "Uma barra por unidade com a soma das horas dos seus serviços, que estão na tabela abaixo.";
+  hours.series = {{"Horas", {}}};
+  hours.unit = "h";
+  for (const auto& [unit, h] : unit_hours) {
+    hours.categories.push_back(unit);
+    hours.series[0].values.push_back(h);
+  }
+  sections.push_back(section_view(tables[7], report.time_logged.empty() ? "" : bar_chart_svg(hours),
+                                  csv(tables[7].id)));
   nlohmann::json resumo = {{"registrados", report.registered},
                            {"encerrados", report.ended},
                            {"abertos", report.open_now}};
-  return report_page(ctx, v, "volume", "Volume e estoque", q, sections,
-                     {{"resumo_volume", resumo},
-                      {"contando", counting_view(report.counting_percent)},
-                      {"assinar", report_subscription_form("volume", report.query)}});
+  return report_page(
+      ctx, v, "volume", "Volume e estoque", q, sections,
+      {{"resumo_volume", resumo},
+       {"contando", counting_view(report.counting_percent)},
+       {"assinar", report_subscription_form("volume", report_query_filters(report.query))}});
 }
 
 http::Response report_csv(WebContext& ctx, const http::Request& r, bool sla) {

@@ -2,6 +2,7 @@
 // form under each report that subscribes to it with the filters on screen
 // (POST /relatorios/assinaturas), and the list of one's own subscriptions
 // with a button to cancel each (/relatorios/assinaturas).
+#include "app/reports/report_access.hpp"
 #include "app/reports/report_query.hpp"
 #include "app/reports/report_subscriptions.hpp"
 #include "domain/error.hpp"
@@ -14,17 +15,13 @@
 namespace guiche::web {
 namespace {
 
-const std::map<std::string, std::string>& filter_names() {
-  // The API's names (app/reports/report_query.hpp) and the page's.
-  static const std::map<std::string, std::string> kNames = {
-      {"unit", "unidade"},        {"organization", "orgao"}, {"service", "servico"},
-      {"severity", "severidade"}, {"channel", "canal"},      {"category", "categoria"},
-      {"target", "meta"}};
-  return kNames;
-}
-
 std::string report_title(const std::string& report) {
-  return report == "sla" ? "Cumprimento de SLA" : "Volume e estoque";
+  static const std::map<std::string, std::string> kTitles = {
+      {"sla", "Cumprimento de SLA"}, {"volume", "Volume e estoque"},
+      {"satisfacao", "Satisfação"},  {"carta", "Painel da Carta"},
+      {"incidentes", "Incidentes"},  {"manifestacoes", "Manifestações"}};
+  auto it = kTitles.find(report);
+  return it == kTitles.end() ? report : it->second;
 }
 
 // The filters in words ("Unidade 3, Canal email"), from the stored JSON.
@@ -32,7 +29,7 @@ std::string filters_text(const std::string& json) {
   static const std::map<std::string, std::string> kLabels = {
       {"unit", "unidade"},        {"organization", "órgão"}, {"service", "serviço"},
       {"severity", "severidade"}, {"channel", "canal"},      {"category", "categoria"},
-      {"target", "meta (%)"}};
+      {"target", "meta (%)"},     {"kind", "tipo"}};
   const auto j = nlohmann::json::parse(json, nullptr, false);
   std::string out;
   if (j.is_object()) {
@@ -47,9 +44,10 @@ std::string filters_text(const std::string& json) {
 
 http::Response subscriptions_page(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
-  if (!app::may_see_reports(v.actor.person)) {
+  if (!app::may_see_any_report(v.actor.person)) {
     throw forbidden(
-        "Os relatórios são da diretoria, dos gestores de unidade e de órgão e da administração.");
+        "Os relatórios são da diretoria, dos gestores de unidade e de órgão, da administração, da "
+        "comunicação (ASCOM) e da ouvidoria.");
   }
   nlohmann::json items = nlohmann::json::array();
   for (const auto& s : ctx.desk.report_subscriptions().mine(v.actor)) {
@@ -80,15 +78,10 @@ http::Response subscribe(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
   const Form form = read_form(r);
   check_csrf(v, form);
-  const auto filters = app::parse_report_query(
-      [&form](const char* name) -> std::optional<std::string> {
-        auto it = filter_names().find(name);
-        if (it == filter_names().end()) return std::nullopt;
-        auto value = form.value(it->second);
-        if (value.empty()) return std::nullopt;
-        return value;
-      },
-      ctx.desk.reports().today());
+  app::ReportFilters filters;
+  for (const auto& [api_name, page_name] : report_filter_page_names()) {
+    if (auto value = form.value(page_name); !value.empty()) filters[api_name] = value;
+  }
   ctx.desk.report_subscriptions().subscribe(v.actor, form.value("relatorio"),
                                             form.value("frequencia"), filters);
   return see_other("/relatorios/assinaturas?assinado=1");
@@ -110,22 +103,36 @@ http::Response cancel(WebContext& ctx, const http::Request& r) {
 
 }  // namespace
 
-nlohmann::json report_subscription_form(const std::string& report, const app::ReportQuery& q) {
-  nlohmann::json hidden = nlohmann::json::array();
-  auto add = [&](const char* name, const std::optional<std::string>& value) {
-    if (value) hidden.push_back({{"nome", filter_names().at(name)}, {"valor", *value}});
-  };
-  auto id_text = [](const std::optional<std::int64_t>& v) -> std::optional<std::string> {
-    return v ? std::optional(std::to_string(*v)) : std::nullopt;
-  };
-  add("unit", id_text(q.unit_id));
-  add("organization", id_text(q.organization_id));
-  add("service", id_text(q.service_id));
-  add("severity", q.severity);
-  add("channel", q.channel);
-  add("category", q.category);
+const std::map<std::string, std::string>& report_filter_page_names() {
+  static const std::map<std::string, std::string> kNames = {
+      {"unit", "unidade"},        {"organization", "orgao"}, {"service", "servico"},
+      {"severity", "severidade"}, {"channel", "canal"},      {"category", "categoria"},
+      {"target", "meta"},         {"kind", "tipo"}};
+  return kNames;
+}
+
+app::ReportFilters report_query_filters(const app::ReportQuery& q) {
+  app::ReportFilters f;
+  if (q.unit_id) f["unit"] = std::to_string(*q.unit_id);
+  if (q.organization_id) f["organization"] = std::to_string(*q.organization_id);
+  if (q.service_id) f["service"] = std::to_string(*q.service_id);
+  if (q.severity) f["severity"] = *q.severity;
+  if (q.channel) f["channel"] = *q.channel;
+  if (q.category) f["category"] = *q.category;
   if (q.target_percent != app::kDefaultComplianceTargetPercent) {
-    add("target", std::to_string(q.target_percent));
+    f["target"] = std::to_string(q.target_percent);
+  }
+  return f;
+}
+
+nlohmann::json report_subscription_form(const std::string& report,
+                                        const app::ReportFilters& filters) {
+  nlohmann::json hidden = nlohmann::json::array();
+  for (const auto& [name, value] : filters) {
+    auto page_name = report_filter_page_names().find(name);
+    if (page_name != report_filter_page_names().end()) {
+      hidden.push_back({{"nome", page_name->second}, {"valor", value}});
+    }
   }
   return {{"relatorio", report}, {"filtros", hidden}};
 }

@@ -175,6 +175,22 @@ std::vector<ReportTable> volume_report_tables(const app::VolumeReport& r) {
                     {"Idade", "Abertos"},
                     {}};
   for (const auto& a : r.aging) aging.rows.push_back({a.label, n(a.count)});
+  ReportTable time{"tempo",
+                   "Tempo registrado por unidade e serviço",
+                   "O tempo que os atendentes registraram nos chamados (\"Registrar tempo\" e o "
+                   "tempo informado na solução), contado no dia em que foi registrado (hora de "
+                   "Brasília), na unidade e no serviço atuais do chamado: um chamado encaminhado "
+                   "a outra unidade leva o seu tempo para ela. Reabrir ou cancelar um chamado "
+                   "não desconta o tempo já registrado.",
+                   "Tempo registrado por unidade e serviço",
+                   {"Unidade", "Serviço", "Registros de tempo", "Horas", "Minutos"},
+                   {}};
+  auto time_row = [](const std::string& unit, const std::string& service, const LoggedDay& t) {
+    return std::vector<std::string>{unit, service, n(t.entries), report_hours(t.minutes * 60000),
+                                    n(t.minutes)};
+  };
+  for (const auto& l : r.time_logged) time.rows.push_back(time_row(l.unit, l.service, l.logged));
+  if (!r.time_logged.empty()) time.rows.push_back(time_row("Total", "", r.time_total));
   return {days,
           weeks,
           count_table("canais", "Por canal", "canal", r.by_channel, counted),
@@ -182,7 +198,8 @@ std::vector<ReportTable> volume_report_tables(const app::VolumeReport& r) {
           count_table("categorias", "Por categoria", "categoria", r.by_category, counted),
           count_table("unidades", "Por unidade", "unidade", r.by_unit,
                       counted + " Sem unidade: ainda não encaminhados."),
-          aging};
+          aging,
+          time};
 }
 
 std::string report_table_csv(const ReportTable& t) {

@@ -8,10 +8,12 @@
 // period and filters are the other reports' (report_page_parts.hpp).
 #include "app/reports/satisfaction_report.hpp"
 #include "domain/report_day.hpp"
+#include "web/access_reads.hpp"
 #include "web/decimal_comma.hpp"
 #include "web/page_routes.hpp"
 #include "web/reports/report_charts.hpp"
 #include "web/reports/report_page_parts.hpp"
+#include "web/reports/report_subscription_form.hpp"
 
 namespace guiche::web {
 namespace {
@@ -40,7 +42,8 @@ std::vector<std::string> rating_row(const app::RatingLine& l) {
   return row;
 }
 
-// `text`: the visitor's language's definition by its key.
+}  // namespace
+
 std::vector<ReportTable> satisfaction_tables(const app::SatisfactionReport& r,
                                              const std::function<std::string(const char*)>& text) {
   ReportTable dist{"distribuicao",
@@ -91,6 +94,8 @@ std::vector<ReportTable> satisfaction_tables(const app::SatisfactionReport& r,
   return {dist, svc, unit, comments};
 }
 
+namespace {
+
 // Stacked bars of the stars, five first, per line (the 12 most asked).
 ChartSpec stars_chart(const std::string& id, const std::string& title,
                       const std::vector<app::RatingLine>& lines) {
@@ -119,6 +124,13 @@ std::optional<store::RatingCursor> comments_cursor(const http::Request& r) {
   return after;
 }
 
+// A comment is its requester's words (LGPD art. 37: each read is logged).
+void note_comments_read(WebContext& ctx, const Visitor& v, const app::SatisfactionReport& r) {
+  for (const auto& c : r.comments) {
+    note_page_read(ctx, v, c.row.requester_id, "rating_comment", c.row.ticket_id);
+  }
+}
+
 std::function<std::string(const char*)> texts_of(WebContext& ctx) {
   return [&ctx](const char* key) { return ctx.texts.text(page_language(), key); };
 }
@@ -128,6 +140,7 @@ http::Response satisfaction_page(WebContext& ctx, const http::Request& r) {
   const auto q = app::parse_report_query(report_filters_lookup(r), ctx.desk.reports().today());
   const auto after = comments_cursor(r);
   const auto report = ctx.desk.satisfaction_reports().satisfaction(v.actor, q, after, 50);
+  note_comments_read(ctx, v, report);
   const auto tables = satisfaction_tables(report, texts_of(ctx));
   const std::string qs = report_page_query_string(q);
   auto csv = [&](const std::string& id) {
@@ -183,6 +196,7 @@ http::Response satisfaction_page(WebContext& ctx, const http::Request& r) {
                               {"valor", rating_average(report.total.average)}}});
   nlohmann::json extra = {
       {"aba_satisfacao", true},
+      {"assinar", report_subscription_form("satisfacao", report_query_filters(report.query))},
       {"resumo", {{"itens", items}}},
       {"contando", report.counting_percent
                        ? nlohmann::json(std::to_string(*report.counting_percent) + " %")
@@ -203,6 +217,7 @@ http::Response satisfaction_csv(WebContext& ctx, const http::Request& r) {
   const auto wanted = r.query_value("tabela").value_or("");
   const auto report =
       ctx.desk.satisfaction_reports().satisfaction(v.actor, q, comments_cursor(r), 50);
+  if (wanted == "comentarios") note_comments_read(ctx, v, report);
   for (const auto& t : satisfaction_tables(report, texts_of(ctx))) {
     if (t.id == wanted) {
       return csv_response(
