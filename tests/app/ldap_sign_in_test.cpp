@@ -182,9 +182,9 @@ TEST_P(LdapSignInTest, ADisabledAccountAWrongPasswordAndAnUnknownLoginGetTheSame
 TEST_P(LdapSignInTest, WrongPasswordsGoThroughTheLoginThrottle) {
   GUICHE_REQUIRE_LDAP(directory);
   use(ldap_config(directory));
-  for (int i = 0; i < 4; ++i) {
-    EXPECT_EQ(refusal("ana.rocha", "errada-" + std::to_string(i)).first,
-              DomainError::Kind::unauthenticated);
+  // The directory ignores case, so the throttle does too.
+  for (const char* login : {"ana.rocha", "ANA.ROCHA", "Ana.Rocha", "ana.ROCHA"}) {
+    EXPECT_EQ(refusal(login, "errada").first, DomainError::Kind::unauthenticated);
   }
   // Even the right password waits now, as for a local account.
   EXPECT_EQ(refusal("ana.rocha", "senha-da-ana").first, DomainError::Kind::rate_limited);
