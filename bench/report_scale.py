@@ -12,6 +12,11 @@ statements of store/report_rollup_rows.cpp, with the year's days), each
 against a primary-key read of the same run (the baseline), and each report's
 total. 40 services in 12 units, 4 severities, 5 channels, 4 categories.
 
+The time logged (store/time_rollup_rows.hpp): every ticket one entry on its
+day of registration and every resolved one another at its solution, counted
+into the day and month roll-ups of the desk and of each organization; the
+volume report's reading of them by unit and service over the year.
+
 The satisfaction report (store/rating_rollup_rows.hpp): 60 % of the resolved
 tickets rated, a quarter of those with a comment; each resolved ticket's
 rating share and the day and month roll-ups counted from them; its figures
@@ -79,6 +84,17 @@ VOLUME = {
 for name, sql in SLA.items():
     if name.startswith("figures by every dimension"):
         VOLUME[name] = sql
+BY_ORGANIZATION_TIME = {}
+# The time logged (store/time_rollup_rows.hpp), by unit and service, the desk's and organization 1's.
+for org in (0, 1):
+    for table, col, a, b in (("report_month_time", "month", 202601, 202611),
+                             ("report_day_time", "day", 20251207, 20251231),
+                             ("report_day_time", "day", 20261201, 20261206)):
+        target = VOLUME if org == 0 else BY_ORGANIZATION_TIME
+        target[f"time logged by unit and service, {table} {a}-{b}"] = (
+            f"SELECT unit_id, service_id, sum(minutes), sum(entries) FROM {table} "
+            f"WHERE organization_id = {org} AND {col} >= {a} AND {col} <= {b} "
+            f"GROUP BY unit_id, service_id")
 RATING_COUNTS = ("sum(asked), sum(stars_1), sum(stars_2), sum(stars_3), sum(stars_4), "
                  "sum(stars_5), sum(commented)")
 SATISFACTION = {}
@@ -127,6 +143,7 @@ BY_ORGANIZATION["by day and channel (to today)"] = (
 BY_ORGANIZATION["open tickets by day (aging)"] = (
     "SELECT day, sum(open_now) FROM report_org_day_figures WHERE open_now <> 0 "
     "AND organization_id = 1 GROUP BY day")
+BY_ORGANIZATION.update(BY_ORGANIZATION_TIME)
 BASELINE = "SELECT ticket_id FROM report_ticket_shares WHERE ticket_id = {mid}"
 
 
@@ -269,6 +286,20 @@ def fill_sql(series, dialect):
           + f", sum(commented) FROM report_rating_shares GROUP BY {expr}, {DIMENSIONS}"
           for table, col, expr in (("report_day_ratings", "day", "resolved_day"),
                                    ("report_month_ratings", "month", "resolved_day / 100"))],
+        # The time logged: every ticket's first entry on its day of registration, every
+        # resolved one's at its solution (as the ledger adds them: the desk's rows and
+        # the organization's).
+        *[f"INSERT INTO report_day_time (organization_id, day, {DIMENSIONS}, minutes, entries) "
+          f"SELECT {org}, day, {DIMENSIONS}, sum(minutes), count(*) FROM ("
+          f"SELECT organization_id, registered_day AS day, {DIMENSIONS}, "
+          f"5 + ticket_id % 55 AS minutes FROM report_ticket_shares UNION ALL "
+          f"SELECT organization_id, ended_day, {DIMENSIONS}, 10 + ticket_id % 110 "
+          f"FROM report_ticket_shares WHERE resolved = 1) x "
+          f"GROUP BY {group}day, {DIMENSIONS}"
+          for org, group in (("0", ""), ("organization_id", "organization_id, "))],
+        f"INSERT INTO report_month_time (organization_id, month, {DIMENSIONS}, minutes, entries) "
+        f"SELECT organization_id, day / 100, {DIMENSIONS}, sum(minutes), sum(entries) "
+        f"FROM report_day_time GROUP BY organization_id, day / 100, {DIMENSIONS}",
         # The charter's month roll-ups (store/service_figure_rows.hpp), by month of
         # registration, from the shares (the bench's tickets rows all name service 1).
         "DELETE FROM service_month_figures",

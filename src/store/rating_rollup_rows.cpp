@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "domain/report_day.hpp"
+#include "store/organization_rollups.hpp"
 
 namespace guiche::store {
 namespace {
@@ -18,8 +19,7 @@ constexpr const char* kRatingCountColumns =
 
 void add_rating_share(std::map<RatingRollupKey, RatingCounts>& figures, const TicketRatingShare& s,
                       std::int64_t sign) {
-  // The desk's rows, and its organization's again.
-  for (std::int64_t org : {std::int64_t{0}, s.organization_id}) {
+  for (std::int64_t org : rollup_organizations(s.organization_id)) {
     auto& n =
         figures[{org, s.resolved_day, s.unit_id, s.service_id, s.severity, s.channel, s.category}];
     n.asked += sign;
@@ -27,7 +27,6 @@ void add_rating_share(std::map<RatingRollupKey, RatingCounts>& figures, const Ti
       n.stars[static_cast<std::size_t>(*s.rating - 1)] += sign;
       if (s.commented) n.commented += sign;
     }
-    if (s.organization_id == 0) break;  // no organization: the desk's rows alone
   }
 }
 
@@ -185,23 +184,12 @@ std::string backfill_rating_rollups_sql() {
          rollup("report_month_ratings", "month", "resolved_day / 100", true);
 }
 
-namespace {
-
-// The filter but its organization, which keys the rows instead.
-ReportRowFilter rating_rest_of(const ReportRowFilter& f) {
-  auto rest = f;
-  rest.organization_id.reset();
-  return rest;
-}
-
-}  // namespace
-
 std::string rating_figures_sql(const ReportRowFilter& f, const std::string& table) {
   const std::string period = table == "report_day_ratings" ? "day" : "month";
   return "SELECT unit_id, service_id, severity, channel, category, sum(asked), sum(stars_1), "
          "sum(stars_2), sum(stars_3), sum(stars_4), sum(stars_5), sum(commented) FROM " +
          table + " WHERE organization_id = ? AND " + period + " >= ? AND " + period + " <= ?" +
-         report_filter_conditions(rating_rest_of(f), "") +
+         organization_rollup_conditions(f) +
          " GROUP BY unit_id, service_id, severity, channel, category";
 }
 
@@ -209,18 +197,14 @@ std::vector<RatingDimensionCounts> sum_rating_figures_by_dimensions(Connection& 
                                                                     const ReportRowFilter& f) {
   using DimKey = std::tuple<std::int64_t, std::int64_t, std::string, std::string, std::string>;
   std::map<DimKey, RatingCounts> sums;
-  auto read = [&](const std::string& table, int from, int to) {
-    std::vector<Value> params{f.organization_id.value_or(0), std::int64_t{from}, std::int64_t{to}};
-    add_report_filter_params(rating_rest_of(f), params);
-    for (const auto& r : c.query(rating_figures_sql(f, table), params)) {
-      sums[{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)}] += rating_counts_at(r, 5);
-    }
-  };
-  const auto span = report_period_span(f.first_day, f.last_day);
-  if (span.first_month <= span.last_month) {
-    read("report_month_ratings", span.first_month, span.last_month);
-  }
-  for (const auto& [from, to] : span.days) read("report_day_ratings", from, to);
+  read_organization_rollup(
+      f, "report_day_ratings", "report_month_ratings",
+      [&](const std::string& table, const std::vector<Value>& params) {
+        for (const auto& r : c.query(rating_figures_sql(f, table), params)) {
+          sums[{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)}] +=
+              rating_counts_at(r, 5);
+        }
+      });
   std::vector<RatingDimensionCounts> out;
   for (const auto& [k, n] : sums) {
     if (n == RatingCounts{}) continue;

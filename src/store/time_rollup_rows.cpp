@@ -2,6 +2,8 @@
 
 #include <tuple>
 
+#include "store/organization_rollups.hpp"
+
 namespace guiche::store {
 namespace {
 
@@ -13,11 +15,9 @@ using TimeRollupKey = std::tuple<std::int64_t, int, std::int64_t, std::int64_t, 
 void add_time_share(std::map<TimeRollupKey, LoggedDay>& figures, const TicketTimeShare& s,
                     std::int64_t sign) {
   for (const auto& [day, logged] : s.days) {
-    // The desk's rows, and its organization's again.
-    for (std::int64_t org : {std::int64_t{0}, s.organization_id}) {
+    for (std::int64_t org : rollup_organizations(s.organization_id)) {
       auto& n = figures[{org, day, s.unit_id, s.service_id, s.severity, s.channel, s.category}];
       n += LoggedDay{sign * logged.minutes, sign * logged.entries};
-      if (s.organization_id == 0) break;  // no organization: the desk's rows alone
     }
   }
 }
@@ -36,13 +36,6 @@ void add_time(Connection& c, const std::string& table, const TimeRollupKey& k, c
               ".entries + excluded.entries",
           {std::get<0>(k), std::int64_t{std::get<1>(k)}, std::get<2>(k), std::get<3>(k),
            std::get<4>(k), std::get<5>(k), std::get<6>(k), d.minutes, d.entries});
-}
-
-// The filter but its organization, which keys the rows instead.
-ReportRowFilter time_rest_of(const ReportRowFilter& f) {
-  auto rest = f;
-  rest.organization_id.reset();
-  return rest;
 }
 
 }  // namespace
@@ -110,23 +103,18 @@ std::string logged_time_sql(const ReportRowFilter& f, const std::string& table) 
   const std::string period = table == "report_day_time" ? "day" : "month";
   return "SELECT unit_id, service_id, sum(minutes), sum(entries) FROM " + table +
          " WHERE organization_id = ? AND " + period + " >= ? AND " + period + " <= ?" +
-         report_filter_conditions(time_rest_of(f), "") + " GROUP BY unit_id, service_id";
+         organization_rollup_conditions(f) + " GROUP BY unit_id, service_id";
 }
 
 std::vector<LoggedTimeLine> sum_logged_time(Connection& c, const ReportRowFilter& f) {
   std::map<std::pair<std::int64_t, std::int64_t>, LoggedDay> sums;
-  auto read = [&](const std::string& table, int from, int to) {
-    std::vector<Value> params{f.organization_id.value_or(0), std::int64_t{from}, std::int64_t{to}};
-    add_report_filter_params(time_rest_of(f), params);
-    for (const auto& r : c.query(logged_time_sql(f, table), params)) {
-      sums[{r.integer(0), r.integer(1)}] += LoggedDay{r.integer(2), r.integer(3)};
-    }
-  };
-  const auto span = report_period_span(f.first_day, f.last_day);
-  if (span.first_month <= span.last_month) {
-    read("report_month_time", span.first_month, span.last_month);
-  }
-  for (const auto& [from, to] : span.days) read("report_day_time", from, to);
+  read_organization_rollup(
+      f, "report_day_time", "report_month_time",
+      [&](const std::string& table, const std::vector<Value>& params) {
+        for (const auto& r : c.query(logged_time_sql(f, table), params)) {
+          sums[{r.integer(0), r.integer(1)}] += LoggedDay{r.integer(2), r.integer(3)};
+        }
+      });
   std::vector<LoggedTimeLine> out;
   for (const auto& [k, n] : sums) {
     if (n == LoggedDay{}) continue;

@@ -119,6 +119,20 @@ export default async function requesterPortal(t) {
     expect(await page.evaluate(() => document.activeElement.id) === 'anexos', 'o foco volta ao campo de arquivos');
   });
 
+  await step('erros com um arquivo escolhido: o arquivo fica', async () => {
+    await page.fill('#assunto', '');
+    await page.click('main button[type=submit]');
+    await page.waitForSelector('#resumo-erros');
+    const names = await page.evaluate(() => Array.from(document.querySelector('#anexos').files).map((f) => f.name));
+    expect(names.join() === 'tela.txt', 'o arquivo continua escolhido: ' + names);
+    expect(/tela\.txt/.test(await page.textContent('.arquivos-escolhidos')), 'e listado');
+    const summary = await page.textContent('#resumo-erros');
+    expect(/assunto/i.test(summary), 'o erro do assunto: ' + summary);
+    expect(!/escolha-os de novo/.test(summary), 'não pede os arquivos de novo: ' + summary);
+    expect(await page.evaluate(() => document.activeElement.id) === 'resumo-erros', 'o foco vai ao resumo dos erros');
+    await visit(page, '/servicos/SIS-ACESSO/solicitar (erros, arquivo mantido)', 'solicitar-erros-anexo');
+  });
+
   await step('enviar a solicitação e ver o protocolo', async () => {
     await page.fill('#assunto', 'Acesso ao SIGEFES para nova servidora');
     await page.fill('#descricao', 'Solicito perfil de consulta para a servidora <Maria> & equipe.');
@@ -128,7 +142,7 @@ export default async function requesterPortal(t) {
     await page.fill('#campo-perfil', 'Consulta');
     await page.fill('#campo-justificativa', 'Nova lotação na SRE Carapina.');
     await page.fill('#campo-inicio', '01/03/2027');
-    await page.click('main button[type=submit]');
+    await Promise.all([page.waitForURL(/\/registrado$/), page.click('main button[type=submit]')]);
     expect(/\/chamados\/\d{4}-\d{6}\/registrado$/.test(page.url()), 'confirmação: ' + page.url());
     protocol = (await page.textContent('#protocolo')).trim();
     expect(/^\d{4}-\d{6}$/.test(protocol), 'protocolo: ' + protocol);

@@ -10,6 +10,7 @@ namespace guiche::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr const char* kFormErrorsBoundary = "----formulario-com-erros-7Qz";
 
@@ -26,12 +27,14 @@ std::string form_errors_file(const std::string& filename, const std::string& byt
 
 class RequestFormErrorsTest : public WebServerTest {
  protected:
-  HttpResult send(const Browser& b, const std::string& parts) {
-    return http_request(
-        port, "POST", "/servicos/SIS-ACESSO/solicitar",
-        {{"Cookie", b.cookie},
-         {"Content-Type", std::string("multipart/form-data; boundary=") + kFormErrorsBoundary}},
-        parts + "--" + kFormErrorsBoundary + "--\r\n");
+  // `kept`: as web/static/formulario_anexos.js sends it, keeping the files on the page.
+  HttpResult send(const Browser& b, const std::string& parts, bool kept = false) {
+    std::vector<std::pair<std::string, std::string>> headers{
+        {"Cookie", b.cookie},
+        {"Content-Type", std::string("multipart/form-data; boundary=") + kFormErrorsBoundary}};
+    if (kept) headers.emplace_back("X-Anexos-Mantidos", "1");
+    return http_request(port, "POST", "/servicos/SIS-ACESSO/solicitar", headers,
+                        parts + "--" + kFormErrorsBoundary + "--\r\n");
   }
   // The links of the error summary, in order.
   static std::vector<std::string> summary_targets(const std::string& body) {
@@ -70,6 +73,19 @@ TEST_P(RequestFormErrorsTest, TheFilesChosenAreNamedAndAskedForAgain) {
   EXPECT_THAT(r.body, HasSubstr("<a href=\"#anexos\">"));  // in the summary, last
   EXPECT_EQ(summary_targets(r.body).back(), "anexos");
   EXPECT_THAT(r.body, HasSubstr("value=\"Acesso ao SIGEFES\""));  // what was typed stays
+  EXPECT_EQ(count("attachments"), 0);
+}
+
+TEST_P(RequestFormErrorsTest, AScriptThatKeepsTheFilesIsNotAskedForThemAgain) {
+  const auto maria = sign_in(w.requester_seger);
+  const auto r = send(maria,
+                      form_errors_field("csrf", maria.csrf) +
+                          form_errors_field("assunto", "Acesso ao SIGEFES") +
+                          form_errors_file("tela.png", "imagem"),
+                      true);
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_THAT(r.body, Not(HasSubstr("não foram enviados")));
+  EXPECT_NE(summary_targets(r.body).back(), "anexos");
   EXPECT_EQ(count("attachments"), 0);
 }
 

@@ -84,8 +84,14 @@
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll('[data-anexos]'), setup);
+    Array.prototype.forEach.call(document.querySelectorAll('[data-anexos]'), function (box) {
+      if (box.dataset.anexosPronto) return;
+      box.dataset.anexosPronto = '1';
+      setup(box);
+    });
   }
+  // Again when a page of errors replaces the form's content (formulario_anexos.js).
+  window.guicheAnexos = init;
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
   else init();
 })();

@@ -161,8 +161,10 @@ http::Response send_request(WebContext& ctx, const http::Request& r) {
     if (e.kind() != DomainError::Kind::validation) throw;
     auto errors = form_field_errors(e, rename, service, form);
     // A browser cannot be given the chosen files back: the page names them
-    // and asks for them again, next to the input and in the summary.
-    if (!form.files.empty()) {
+    // and asks for them again, next to the input and in the summary — unless
+    // the form came by web/static/formulario_anexos.js, which keeps the same
+    // input, files and all, in the page of errors.
+    if (!form.files.empty() && !r.header("x-anexos-mantidos")) {
       std::string names;
       for (const auto& part : form.files) names += (names.empty() ? "" : ", ") + *part.filename;
       auto again = text(ctx, "portal.solicitar.anexos_de_novo");
