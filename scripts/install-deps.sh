@@ -17,6 +17,7 @@ packages=(
   libcurl4-openssl-dev libgmime-3.0-dev libkainjow-mustache-dev python3-aiosmtpd python3-dateutil python3-prometheus-client dovecot-imapd chromium
   poppler-utils
   libarchive-dev
+  libldap-dev slapd ldap-utils
   help2man dpkg-dev systemd man-db curl
 )
 

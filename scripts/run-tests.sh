@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 # Without fsync: see scripts/test-servers/postgres.sh.
 GUICHE_TEST_PG_URL=$(GUICHE_TEST_PG_FSYNC=off scripts/test-servers/postgres.sh start)
 export GUICHE_TEST_PG_URL
-trap 'scripts/test-servers/postgres.sh stop; scripts/test-servers/smtp.sh stop; scripts/test-servers/imap.sh stop; scripts/test-servers/whatsapp.sh stop' EXIT
+trap 'scripts/test-servers/postgres.sh stop; scripts/test-servers/smtp.sh stop; scripts/test-servers/imap.sh stop; scripts/test-servers/whatsapp.sh stop; scripts/test-servers/ldap.sh stop' EXIT
 # The SMTP sink: its port and the maildir where accepted messages land.
 read -r GUICHE_TEST_SMTP_PORT GUICHE_TEST_SMTP_MAILDIR < <(scripts/test-servers/smtp.sh start)
 export GUICHE_TEST_SMTP_PORT GUICHE_TEST_SMTP_MAILDIR
@@ -18,6 +18,12 @@ export GUICHE_TEST_IMAP_PORT GUICHE_TEST_IMAP_USER GUICHE_TEST_IMAP_PASSWORD GUI
 # The fake WhatsApp Cloud API: its port and base URL (tests each use their own phone number id).
 read -r GUICHE_TEST_WHATSAPP_PORT GUICHE_TEST_WHATSAPP_URL < <(scripts/test-servers/whatsapp.sh start)
 export GUICHE_TEST_WHATSAPP_PORT GUICHE_TEST_WHATSAPP_URL
+# OpenLDAP's slapd with an AD-like tree for the directory sign-in (StartTLS with its own CA).
+read -r GUICHE_TEST_LDAP_URL GUICHE_TEST_LDAP_BASE_DN GUICHE_TEST_LDAP_BIND_DN \
+  GUICHE_TEST_LDAP_BIND_PASSWORD GUICHE_TEST_LDAP_CA_FILE GUICHE_TEST_LDAP_DIR \
+  < <(scripts/test-servers/ldap.sh start)
+export GUICHE_TEST_LDAP_URL GUICHE_TEST_LDAP_BASE_DN GUICHE_TEST_LDAP_BIND_DN \
+  GUICHE_TEST_LDAP_BIND_PASSWORD GUICHE_TEST_LDAP_CA_FILE GUICHE_TEST_LDAP_DIR
 
 status=0
 for dir in "$@"; do

@@ -18,6 +18,7 @@ nlohmann::ordered_json openapi_privacy_schemas();
 nlohmann::ordered_json openapi_report_schemas();
 nlohmann::ordered_json openapi_satisfaction_report_schemas();
 nlohmann::ordered_json openapi_incident_manifestation_report_schemas();
+nlohmann::ordered_json openapi_sign_in_schemas();
 
 namespace {
 
@@ -130,7 +131,8 @@ const nlohmann::ordered_json& openapi_document() {
          {&documented_operations(), &notice_operations(), &whatsapp_operations(),
           &custody_operations(), &manifestation_operations(), &observability_operations(),
           &personal_data_operations(), &privacy_operations(), &report_operations(),
-          &satisfaction_report_operations(), &incident_manifestation_report_operations()}) {
+          &satisfaction_report_operations(), &incident_manifestation_report_operations(),
+          &sign_in_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)
@@ -152,6 +154,7 @@ const nlohmann::ordered_json& openapi_document() {
            schemas.update(openapi_report_schemas());
            schemas.update(openapi_satisfaction_report_schemas());
            schemas.update(openapi_incident_manifestation_report_schemas());
+           schemas.update(openapi_sign_in_schemas());
            return schemas;
          }()},
         {"securitySchemes",

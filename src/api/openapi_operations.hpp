@@ -36,6 +36,8 @@ const std::vector<OperationDoc>& report_operations();
 const std::vector<OperationDoc>& satisfaction_report_operations();
 // The incidents and manifestações reports' (openapi_incident_manifestation_reports.cpp).
 const std::vector<OperationDoc>& incident_manifestation_report_operations();
+// The ways to sign in (openapi_sign_in_operations.cpp).
+const std::vector<OperationDoc>& sign_in_operations();
 // Liveness, readiness and /metrics (openapi_observability_operations.cpp).
 const std::vector<OperationDoc>& observability_operations();
 

@@ -25,6 +25,8 @@ int status_of(DomainError::Kind kind) {
       return 401;
     case DomainError::Kind::rate_limited:
       return 429;
+    case DomainError::Kind::unavailable:
+      return 503;
   }
   return 400;
 }
@@ -51,6 +53,8 @@ std::string title_of(int status) {
       return "Dados inválidos";
     case 429:
       return "Muitas tentativas";
+    case 503:
+      return "Serviço indisponível";
     default:
       return "Erro interno";
   }

@@ -34,6 +34,8 @@ void add_satisfaction_report_routes(ApiContext& ctx, std::vector<http::Route>& r
 void add_report_subscription_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_incident_report_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_manifestation_report_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+void add_sign_in_settings_routes(ApiContext& ctx,
+                                 std::vector<http::Route>& routes);  // sign_in_settings_routes.cpp
 void add_whatsapp_webhook_routes(ApiContext& ctx,
                                  std::vector<http::Route>& routes);  // whatsapp_webhook_routes.cpp
 

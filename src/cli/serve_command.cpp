@@ -12,6 +12,7 @@
 
 #include "api/metrics_routes.hpp"
 #include "api/routes.hpp"
+#include "app/accounts/accounts.hpp"
 #include "app/calendars/calendar_book.hpp"
 #include "app/calendars/calendars.hpp"
 #include "app/charter/charter.hpp"
@@ -24,6 +25,7 @@
 #include "app/reports/report_subscriptions.hpp"
 #include "app/whatsapp/whatsapp_conversations.hpp"
 #include "app/whatsapp/whatsapp_inbox.hpp"
+#include "cli/ldap_options.hpp"
 #include "cli/options.hpp"
 #include "cli/shipped_files.hpp"
 #include "cli/subcommands.hpp"
@@ -31,6 +33,7 @@
 #include "domain/error.hpp"
 #include "domain/time.hpp"
 #include "http/server.hpp"
+#include "identity/ldap/ldap_server.hpp"
 #include "mail/imap_poller.hpp"
 #include "observability/heartbeat_metrics.hpp"
 #include "observability/log.hpp"
@@ -325,10 +328,12 @@ void add_serve(CLI::App& app, Runners& runners) {
   whatsapp_options->add_to(*command);
   auto attachment_options = std::make_shared<AttachmentOptions>();
   attachment_options->add_to(*command);
+  auto ldap_options = std::make_shared<LdapOptions>();
+  ldap_options->add_to(*command);
   runners[command] = [options, listen, demo, calendar, mail_options, imap_options, web_dir,
                       maintenance_reminder_hours, incident_reminder_hours, whatsapp_options,
                       log_format, metrics_listen, attachment_options, anonymize_after_years,
-                      access_log_retention_days] {
+                      access_log_retention_days, ldap_options] {
     // Before any thread starts: a SIGTERM during start-up then waits for the
     // server's handler and ends in the same clean stop (http/server.hpp).
     http::hold_stop_signals();
@@ -338,6 +343,13 @@ void add_serve(CLI::App& app, Runners& runners) {
     std::optional<Listen> metrics_where;
     if (!metrics_listen->empty()) metrics_where = parse_listen(*metrics_listen, "--metrics-listen");
     const auto tls = parse_tls(mail_options->starttls);
+    std::optional<identity::LdapConfig> ldap;
+    try {
+      ldap = ldap_options->config();
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "guiche serve: " << e.what() << "\n";
+      return 2;
+    }
     auto db = options->open_migrated();
     if (*demo && !demo::has_data(*db)) {
       // Through a connection of its own whose commits do not wait for the
@@ -380,6 +392,18 @@ void add_serve(CLI::App& app, Runners& runners) {
       std::cerr << "guiche serve: calendário desconhecido em --calendar: " << config.calendar
                 << "\n";
       return 2;
+    }
+    // Signing in through the directory, asked after the local passwords (app/accounts/auth/).
+    if (ldap) {
+      auto server = std::make_shared<identity::LdapServer>(*ldap);
+      announce("Entrada pelo diretório ligada: " + server->describe() + ".");
+      if (ldap->insecure) {
+        observability::log_notice(
+            "ldap",
+            "ATENÇÃO: --ldap-insecure: as senhas vão ao diretório SEM criptografia. "
+            "Só para testes; em produção use ldaps:// ou StartTLS.");
+      }
+      desk.accounts().use_directory(std::move(server));
     }
     // Notices are always written to the outbox; they leave only with a server.
     std::unique_ptr<mail::DeliveryWorker> delivery;

@@ -25,6 +25,7 @@ class DomainError : public std::runtime_error {
     unsupported_type,  // 415
     unauthenticated,   // 401
     rate_limited,      // 429: e.g. too many failed sign-ins
+    unavailable,       // 503: a server the desk relies on (the sign-in directory) does not answer
   };
 
   DomainError(Kind kind, std::string message, std::vector<FieldError> fields = {})

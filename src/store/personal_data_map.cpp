@@ -3,6 +3,7 @@
 // covers two tables (read together) sits on the first, the second says so.
 #include "store/personal_data_map.hpp"
 
+#include "store/external_identity_rows.hpp"
 #include "store/personal_data_erasure.hpp"
 
 namespace guiche::store {
@@ -44,6 +45,11 @@ const std::vector<PersonalDataLocation>& personal_data_map() {
       {"mail_quarantine", T::scrub, "the reason a message waits (with inbound_messages)", nullptr},
       {"sessions", T::erase, "sign-in sessions (deleted)", erase_sessions},
       {"api_tokens", T::erase, "token names (blanked), tokens revoked", erase_api_tokens},
+      // v038: the links to directory accounts go; the groups' mappings name no one but the admin.
+      {"external_identities", T::erase, "links to directory accounts (deleted)",
+       erase_external_identities},
+      {"directory_group_mappings", T::none, "group DNs mapped to ids, the admin's id", nullptr},
+      {"directory_authorizations", T::none, "which rule made which authorization: ids", nullptr},
       {"idempotency_keys", T::erase, "keys the person's clients sent (deleted)",
        erase_idempotency_keys},
       {"status_subscribers", T::erase,

@@ -18,6 +18,7 @@ constexpr const char* kSignInCookie = "guiche_entrada";
 http::Response sign_in_page(WebContext& ctx, const http::Request& r, int status,
                             const std::string& token, nlohmann::json view) {
   view["csrf_entrada"] = token;
+  view["com_diretorio"] = ctx.desk.accounts().has_backend("ldap");
   // No page asked for: none, so the sign-in sends each person to their start (home_path).
   view["volta"] = safe_return_path(r.query_value("volta").value_or(view.value("volta", "")), "");
   auto response =
@@ -62,6 +63,10 @@ http::Response sign_in(WebContext& ctx, const http::Request& r) {
     if (e.kind() == DomainError::Kind::rate_limited) {
       view["erro_geral"] = e.what();
       return sign_in_page(ctx, r, 429, cookie, view);
+    }
+    if (e.kind() == DomainError::Kind::unavailable) {
+      view["erro_geral"] = text(ctx, "portal.entrar.diretorio_indisponivel");
+      return sign_in_page(ctx, r, 503, cookie, view);
     }
     throw;
   }

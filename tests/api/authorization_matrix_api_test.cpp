@@ -64,6 +64,12 @@ class AuthorizationMatrixApiTest : public ApiTest {
         as(w.admin),
         {"Matriz", "http://127.0.0.1:9/hook", "segredo-da-matriz-123", {"ticket_created"}, true});
 
+    // A directory group's mapping, for its removal's row.
+    DirectoryGroupMapping group_mapping;
+    group_mapping.group_dn = "cn=SESA,ou=groups,dc=matriz";
+    group_mapping.organization_id = w.sesa.id;
+    group_mapping = desk->accounts().add_group_mapping(as(w.admin), group_mapping);
+
     // A component of SGSIS used by SESA, and an incident there the central reported.
     StatusComponent component;
     component.name = "Sistema da Saúde";
@@ -117,6 +123,7 @@ class AuthorizationMatrixApiTest : public ApiTest {
         {"auth", std::to_string(authorization)},
         {"token", std::to_string(token.id)},
         {"hook", std::to_string(hook.id)},
+        {"group_mapping", std::to_string(group_mapping.id)},
         {"component", std::to_string(component.id)},
         {"notice", std::to_string(notice.notice.id)},
         {"hook_delivery",

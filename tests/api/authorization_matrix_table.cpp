@@ -183,6 +183,14 @@ std::vector<MatrixRow> authorization_matrix() {
       {"POST", "/api/v1/webhooks/:id/deliveries/:delivery_id/retry",
        "/api/v1/webhooks/{hook}/deliveries/{hook_delivery}/retry", "", "DDDDDDDDYDAD"},
       {"DELETE", "/api/v1/webhooks/:id", "/api/v1/webhooks/{hook}", "", "DDDDDDDDYDAD"},
+      // The ways to sign in and the directory groups' mappings: admins only.
+      {"GET", "/api/v1/auth/backends", "/api/v1/auth/backends", "", "DDDDDDDDYDAD"},
+      {"GET", "/api/v1/auth/group-mappings", "/api/v1/auth/group-mappings", "", "DDDDDDDDYDAD"},
+      {"POST", "/api/v1/auth/group-mappings", "/api/v1/auth/group-mappings",
+       R"({"group_dn":"cn=GS-Matriz,ou=groups,dc=matriz","organization_id":{org}})",
+       "DDDDDDDDYDAD"},
+      {"DELETE", "/api/v1/auth/group-mappings/:id", "/api/v1/auth/group-mappings/{group_mapping}",
+       "", "DDDDDDDDYDAD"},
       // Incident communication ({component}: SGSIS's, used by SESA; {notice}: an
       // incident at SESA reported by the central). Acknowledging is ASCOM's.
       {"GET", "/api/v1/status-components", "/api/v1/status-components", "", "YYYYYYYYYYAY"},

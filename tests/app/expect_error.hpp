@@ -18,6 +18,8 @@ inline std::string kind_name(DomainError::Kind k) {
       return "malformed";
     case DomainError::Kind::rate_limited:
       return "rate_limited";
+    case DomainError::Kind::unavailable:
+      return "unavailable";
     case DomainError::Kind::validation:
       return "validation";
     case DomainError::Kind::not_found:

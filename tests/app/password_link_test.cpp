@@ -7,6 +7,7 @@
 #include "app/accounts/accounts.hpp"
 #include "app/directory/directory.hpp"
 #include "app/expect_error.hpp"
+#include "store/external_identity_rows.hpp"
 #include "store/outbox_rows.hpp"
 #include "support/desk_world.hpp"
 
@@ -95,6 +96,16 @@ TEST_P(PasswordLinkTest, NobodyIsToldWhetherAnAccountExistsAndLinksAreRationed) 
   }
   EXPECT_EQ(mailed_tokens().size(), 3u);
   EXPECT_EQ(outcome([&] { accounts.request_password_link("  ", "10.0.0.9"); }), "validation");
+}
+
+TEST_P(PasswordLinkTest, ADirectorysAccountGetsNoLinkItsPasswordIsTheDirectorys) {
+  const auto p = rita();
+  database->db().write([&](store::Connection& c) {
+    store::insert_external_identity(c, "ldaps://diretorio.es.gov.br", "5f0c-rita", p.id,
+                                    clock.now());
+  });
+  desk->accounts().request_password_link("rita", "10.0.0.1");
+  EXPECT_TRUE(mailed_tokens().empty());
 }
 
 GUICHE_ON_BOTH_ENGINES(PasswordLinkTest);

@@ -39,6 +39,18 @@ RULES = [
         ["api", "web"],
         ["store/*_rows.hpp"],
     ),
+    (
+        "the sign-in servers' parts (identity/) speak their protocol, not SQL, HTTP or pages",
+        ["identity"],
+        ["store/*", "http/*", "api/*", "web/*", "mail/*", "transports/*", "sqlite3.h",
+         "libpq-fe.h", "restinio/*"],
+    ),
+    (
+        "only identity/ sees libldap: the accounts service asks app/accounts/auth/'s interface",
+        ["domain", "sla", "store", "app", "mail", "transports", "api", "web", "http",
+         "operations", "demo", "observability"],
+        ["ldap.h", "lber.h", "identity/*"],
+    ),
 ]
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]')
@@ -79,6 +91,8 @@ def self_test():
         "src/domain/planted.hpp": '#include "store/ticket_rows.hpp"\n',
         "src/sla/planted.cpp": "#include <curl/curl.h>\n",
         "src/web/planted.cpp": '#include "store/sla_rows.hpp"\n',
+        "src/identity/planted.cpp": '#include "store/person_rows.hpp"\n',
+        "src/app/planted.cpp": "#include <ldap.h>\n",
     }
     ok = True
     for path, text in plants.items():

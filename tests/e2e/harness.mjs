@@ -70,8 +70,9 @@ async function checkWeight(page, label) {
 // Runs one spec: `body(t)` gets base (the server's URL), context, page,
 // step(name, fn), visit(page, label, shot?), signIn(page, login, password?),
 // newContext() and atPhoneWidth(context, [[path, shot], ...]). Returns
-// [{name, ok}] for the runner's summary.
-export async function runSpec(specName, binary, shotDir, body) {
+// [{name, ok}] for the runner's summary. `server` adds options ({args, env})
+// to the spec's `guiche serve` (a spec's `export function server()`).
+export async function runSpec(specName, binary, shotDir, body, server_options = {}) {
   mkdirSync(shotDir, { recursive: true });
   const results = [];
   const step = async (name, fn) => {
@@ -96,8 +97,9 @@ export async function runSpec(specName, binary, shotDir, body) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(binary,
-    ['serve', '--listen', `127.0.0.1:${port}`, '--data', dataDir, '--demo', '--web', webDir],
-    { stdio: ['ignore', 'ignore', 'inherit'] });
+    ['serve', '--listen', `127.0.0.1:${port}`, '--data', dataDir, '--demo', '--web', webDir,
+      ...(server_options.args || [])],
+    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...(server_options.env || {}) } });
   let browser;
   try {
     await waitForServer(base, server);

@@ -22,7 +22,7 @@ async function worker() {
   for (let file = queue.shift(); file; file = queue.shift()) {
     const spec = await import(pathToFileURL(join(here, file)));
     const name = file.replace('.spec.mjs', '');
-    results.push(...await runSpec(name, binary, shotDir, spec.default));
+    results.push(...await runSpec(name, binary, shotDir, spec.default, spec.server ? spec.server() : {}));
   }
 }
 await Promise.all(Array.from({ length: Math.min(jobs, specs.length) }, worker));

@@ -1,12 +1,32 @@
 // Use cases of accounts: who a person id is, checking a password, the
 // first-access password change, and the bootstrap user the CLI creates.
 #include "app/accounts/accounts.hpp"
+#include "app/accounts/auth/ldap_backend.hpp"
+#include "app/accounts/auth/local_password_backend.hpp"
 #include "app/accounts/passwords.hpp"
 #include "app/directory/directory.hpp"
 #include "domain/error.hpp"
 #include "store/person_rows.hpp"
 
 namespace guiche::app {
+
+Accounts::Accounts(DeskContext& context, Directory& directory, Notices& notices)
+    : ctx_(context), directory_(directory), notices_(notices) {
+  backends_.push_back(std::make_unique<LocalPasswordBackend>(ctx_));
+}
+
+Accounts::~Accounts() = default;
+
+void Accounts::use_directory(std::shared_ptr<DirectoryServer> server) {
+  backends_.push_back(std::make_unique<LdapBackend>(ctx_, std::move(server)));
+}
+
+bool Accounts::has_backend(const std::string& key) const {
+  for (const auto& b : backends_) {
+    if (b->info().key == key) return true;
+  }
+  return false;
+}
 
 Actor Accounts::actor(std::int64_t person_id, Channel channel) {
   std::optional<Person> p;
@@ -18,14 +38,24 @@ Actor Accounts::actor(std::int64_t person_id, Channel channel) {
 
 std::optional<Person> Accounts::authenticate(const std::string& login,
                                              const std::string& password) {
-  std::optional<Person> p;
-  std::optional<std::string> hash;
-  ctx_.db.read([&](store::Connection& c) {
-    p = store::find_person_by_login(c, login);
-    if (p) hash = store::password_hash_of(c, p->id);
-  });
-  if (!p || !p->active || !hash || !verify_password(*hash, password)) return std::nullopt;
-  return p;
+  std::string unavailable;
+  for (const auto& backend : backends_) {
+    auto check = backend->check_password(login, password);
+    switch (check.outcome) {
+      case PasswordCheck::Outcome::not_mine:
+        continue;
+      case PasswordCheck::Outcome::unavailable:
+        // A later part may still know the login (a local account while the directory is down).
+        if (unavailable.empty()) unavailable = check.message;
+        continue;
+      case PasswordCheck::Outcome::refused:
+        return std::nullopt;
+      case PasswordCheck::Outcome::signed_in:
+        return check.person;
+    }
+  }
+  if (!unavailable.empty()) throw DomainError(DomainError::Kind::unavailable, unavailable);
+  return std::nullopt;
 }
 
 void Accounts::change_password(const Actor& a, const std::string& current,

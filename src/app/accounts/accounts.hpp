@@ -3,18 +3,24 @@
 // API tokens), passwords (the first-access change, an admin's reset) and the
 // bootstrap user the CLI creates. Only SHA-256 hashes of session ids and
 // tokens are stored; passwords are argon2id hashes (accounts/passwords.hpp).
+// Passwords are checked by the sign-in parts it holds (accounts/auth/): the
+// local password always, the directory when the server was given one.
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "app/accounts/auth/auth_backend.hpp"
 #include "app/actor.hpp"
 #include "app/desk_context.hpp"
+#include "domain/directory_groups.hpp"
 #include "domain/person.hpp"
 
 namespace guiche::app {
 
 class Directory;
+class DirectoryServer;
 class Notices;
 
 // A signed-in browser session: the id goes in a cookie, the CSRF token must
@@ -45,11 +51,15 @@ struct PasswordReset {
 
 class Accounts {
  public:
-  Accounts(DeskContext& context, Directory& directory, Notices& notices)
-      : ctx_(context), directory_(directory), notices_(notices) {}
+  Accounts(DeskContext& context, Directory& directory, Notices& notices);
+  ~Accounts();
 
   // The active person `person_id` acting through `channel`.
   Actor actor(std::int64_t person_id, Channel channel = Channel::portal);
+  // Asks each sign-in part in turn (the local password first) until one
+  // knows the login. nullopt for a wrong password or an unknown login;
+  // throws unavailable when only a part that could not answer (the directory
+  // down) might have known it.
   std::optional<Person> authenticate(const std::string& login, const std::string& password);
   void change_password(const Actor& a, const std::string& current, const std::string& next);
 
@@ -82,10 +92,23 @@ class Accounts {
   Person bootstrap_user(const std::string& name, const std::string& login,
                         const std::string& password, std::vector<RoleGrant> roles);
 
+  // Turns on signing in through a directory (accounts/auth/ldap_backend.hpp),
+  // asked after the local password. At start-up, before requests arrive.
+  void use_directory(std::shared_ptr<DirectoryServer> server);
+  // Whether the part `key` ("local", "ldap") is on: the sign-in page says so.
+  bool has_backend(const std::string& key) const;
+  // Admins only (accounts/auth/group_mappings.cpp): the sign-in parts that
+  // are on, in the order they are asked, and the directory groups' mappings.
+  std::vector<AuthBackendInfo> auth_backends(const Actor& a);
+  std::vector<DirectoryGroupMapping> group_mappings(const Actor& a);
+  DirectoryGroupMapping add_group_mapping(const Actor& a, const DirectoryGroupMapping& m);
+  void remove_group_mapping(const Actor& a, std::int64_t id);
+
  private:
   DeskContext& ctx_;
   Directory& directory_;
   Notices& notices_;
+  std::vector<std::unique_ptr<AuthBackend>> backends_;
 };
 
 }  // namespace guiche::app

@@ -4,7 +4,9 @@
 // - The answer is the same whether or not the address belongs to anyone, so
 //   the form tells nobody who has an account; a link goes only to an active
 //   person with a login and an e-mail, at most three an hour per person and
-//   a few a minute per client address (the login throttle's growing delay).
+//   a few a minute per client address (the login throttle's growing delay);
+//   never to a person who signs in through a directory, whose password is the
+//   directory's.
 // - The link's token is 32 random bytes; only its SHA-256 is stored
 //   (store/password_link_rows.hpp), and the e-mail's body is erased from the
 //   outbox once sent (store/outbox_rows.cpp), as a first access's password is.
@@ -17,6 +19,7 @@
 #include "app/notices/notices.hpp"
 #include "domain/error.hpp"
 #include "store/attachment_blobs.hpp"
+#include "store/external_identity_rows.hpp"
 #include "store/password_link_rows.hpp"
 #include "store/person_rows.hpp"
 #include "store/session_rows.hpp"
@@ -54,6 +57,9 @@ void Accounts::request_password_link(const std::string& login_or_email,
     auto person = wanted.find('@') == std::string::npos ? store::find_person_by_login(c, wanted)
                                                         : store::find_person_by_email(c, wanted);
     if (!person || !person->active || !person->login || person->emails.empty()) return;
+    // A directory's account changes its password in the directory: a local
+    // one would outlive the account there (app/accounts/auth/).
+    if (store::has_external_identity(c, person->id)) return;
     if (store::password_links_since(c, person->id, now - kLinkLifetime) >= kLinksPerHour) return;
     const std::string token = random_hex(32);
     store::insert_password_link(c, person->id, store::sha256_hex(token), now, now + kLinkLifetime);

@@ -1,6 +1,9 @@
 // Use cases of signing in: browser sessions and personal API tokens. Only
 // SHA-256 hashes of session ids and tokens are stored.
 
+#include <algorithm>
+#include <cctype>
+
 #include "app/access_policy.hpp"
 #include "app/accounts/accounts.hpp"
 #include "app/text_rules.hpp"
@@ -23,17 +26,22 @@ ApiToken token_from_record(const store::ApiTokenRecord& r) {
 SessionGrant Accounts::sign_in(const std::string& login, const std::string& password,
                                const std::string& address) {
   const Instant now = ctx_.now();
-  if (auto wait = ctx_.throttle.wait_needed(login, address, now)) {
+  // Directories compare logins without case: "MARIA.SOUZA" must not be a fresh
+  // login for the throttle (local logins are lowercase anyway).
+  std::string key = login;
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  if (auto wait = ctx_.throttle.wait_needed(key, address, now)) {
     throw DomainError(DomainError::Kind::rate_limited,
                       "Muitas tentativas de acesso. Tente novamente em " +
                           std::to_string(wait->count()) + " segundos.");
   }
   auto person = authenticate(login, password);
   if (!person) {
-    ctx_.throttle.record_failure(login, address, now);
+    ctx_.throttle.record_failure(key, address, now);
     throw DomainError(DomainError::Kind::unauthenticated, "Login ou senha incorretos.");
   }
-  ctx_.throttle.record_success(login, address);
+  ctx_.throttle.record_success(key, address);
   SessionGrant grant{random_hex(32), random_hex(16), *person, now + ctx_.config.session_lifetime};
   ctx_.db.write([&](store::Connection& c) {
     store::insert_session(c, store::sha256_hex(grant.session_id), person->id, grant.csrf_token, now,

@@ -44,6 +44,7 @@ extern const char* const kMigrationV034ReportIndexes;
 extern const char* const kMigrationV035ReportOrganizations;
 extern const char* const kMigrationV036ReportSubscriptions;
 extern const char* const kMigrationV037ReportTime;
+extern const char* const kMigrationV038DirectorySignIn;
 extern const char* const kMigrationV040PasswordLinks;
 
 namespace {
@@ -107,6 +108,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {35, "report_organizations", in_dialect(kMigrationV035ReportOrganizations, dialect)},
       {36, "report_subscriptions", in_dialect(kMigrationV036ReportSubscriptions, dialect)},
       {37, "report_time", in_dialect(kMigrationV037ReportTime, dialect)},
+      {38, "directory_sign_in", in_dialect(kMigrationV038DirectorySignIn, dialect)},
       {40, "password_links", in_dialect(kMigrationV040PasswordLinks, dialect)},
   };
 }

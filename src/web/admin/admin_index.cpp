@@ -25,7 +25,8 @@ void add_admin_outbox_in_doubt(WebContext& ctx,
                                std::vector<http::Route>& routes);  // admin_outbox_in_doubt.cpp
 void add_admin_privacy(WebContext& ctx, std::vector<http::Route>& routes);  // admin_privacy.cpp
 void add_admin_access_log(WebContext& ctx,
-                          std::vector<http::Route>& routes);  // admin_access_log.cpp
+                          std::vector<http::Route>& routes);                // admin_access_log.cpp
+void add_admin_sign_in(WebContext& ctx, std::vector<http::Route>& routes);  // admin_sign_in.cpp
 
 namespace {
 
@@ -59,6 +60,9 @@ void add_admin_index(WebContext& ctx, std::vector<http::Route>& routes) {
     sections.push_back({{"url", "/admin/webhooks"},
                         {"nome", text(ctx, "webhooks.indice")},
                         {"sobre", text(ctx, "webhooks.indice_sobre")}});
+    sections.push_back({{"url", "/admin/entrada"},
+                        {"nome", text(ctx, "entrada.indice")},
+                        {"sobre", text(ctx, "entrada.indice_sobre")}});
     // A channel that stopped (an expired WhatsApp token) shows first, until it works again.
     nlohmann::json problems = nlohmann::json::array();
     for (const auto& p : ctx.desk.outbox().channel_problems(v.actor)) {
@@ -94,6 +98,7 @@ void add_admin_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   add_admin_outbox_in_doubt(ctx, routes);
   add_admin_privacy(ctx, routes);
   add_admin_access_log(ctx, routes);
+  add_admin_sign_in(ctx, routes);
 }
 
 }  // namespace guiche::web

@@ -1,0 +1,51 @@
+#pragma once
+// The ways a person proves who they are (issue 16): one part per way, behind
+// this interface, in the shape of Znuny's Auth/{DB,LDAP,...}. The accounts
+// service (app/accounts/accounts.hpp) holds the parts the server was started
+// with, always the local password first (local_password_backend.hpp), then the
+// directory (ldap_backend.hpp) when `guiche serve --ldap-url` is given. A
+// redirecting provider (OpenID Connect) will be one more part: it answers
+// info() like the others and takes no password, so check_password keeps its
+// default and the sign-in form never reaches it.
+#include <optional>
+#include <string>
+
+#include "domain/person.hpp"
+
+namespace guiche::app {
+
+// What the admin's page shows of a part that is on.
+struct AuthBackendInfo {
+  std::string key;     // "local", "ldap" (stable, for the API)
+  std::string name;    // pt-BR, "Senha local"
+  std::string detail;  // pt-BR: what it is set up with; never a secret
+};
+
+// The answer of one part to a login and a password.
+struct PasswordCheck {
+  enum class Outcome {
+    not_mine,     // this part does not know the login: ask the next
+    signed_in,    // `person` proved it
+    refused,      // the part knows the login and refuses it (wrong password,
+                  // disabled or removed account): the same answer as an
+                  // unknown login, so nobody learns which logins exist
+    unavailable,  // the part could not tell (its server is down): `message`
+  };
+  Outcome outcome = Outcome::not_mine;
+  std::optional<Person> person;
+  std::string message;  // pt-BR, for unavailable
+};
+
+class AuthBackend {
+ public:
+  virtual ~AuthBackend() = default;
+  virtual AuthBackendInfo info() const = 0;
+  // Parts that take a login and a password answer here; the others keep this.
+  virtual PasswordCheck check_password(const std::string& login, const std::string& password) {
+    (void)login;
+    (void)password;
+    return {};
+  }
+};
+
+}  // namespace guiche::app

@@ -1,0 +1,89 @@
+// Signing in with a directory account (issue 16), in Chromium, against the
+// slapd of scripts/test-servers/ldap.sh when scripts/run-tests.sh started it
+// (GUICHE_TEST_LDAP_*; without it the directory's steps are left out and the
+// page is checked with local accounts only): the sign-in page with the
+// directory on, a directory account's first sign-in creating the person, a
+// disabled account refused like a wrong password, a local account still
+// entering, and the admin's page of the ways to sign in with a group mapped.
+import { expect } from './harness.mjs';
+
+const directory = process.env.GUICHE_TEST_LDAP_URL ? {
+  url: process.env.GUICHE_TEST_LDAP_URL,
+  base: process.env.GUICHE_TEST_LDAP_BASE_DN,
+  bindDn: process.env.GUICHE_TEST_LDAP_BIND_DN,
+  bindPassword: process.env.GUICHE_TEST_LDAP_BIND_PASSWORD,
+  ca: process.env.GUICHE_TEST_LDAP_CA_FILE,
+} : null;
+
+export function server() {
+  if (!directory) return {};
+  return {
+    args: ['--ldap-url', directory.url, '--ldap-base-dn', directory.base,
+      '--ldap-bind-dn', directory.bindDn, '--ldap-ca-file', directory.ca],
+    env: { GUICHE_LDAP_BIND_PASSWORD: directory.bindPassword },
+  };
+}
+
+export default async function directorySignIn({ base, page, step, visit, signIn, newContext, atPhoneWidth }) {
+  if (!directory) console.log('entrada_diretorio: GUICHE_TEST_LDAP_URL ausente: só contas locais');
+
+  await step('a página de entrada funciona', async () => {
+    await page.goto(base + '/entrar');
+    await visit(page, '/entrar', 'entrar');
+    const hint = await page.locator('main', { hasText: 'mesmo login e senha da rede' }).count();
+    expect(hint === (directory ? 1 : 0), 'a dica do diretório aparece só com ele ligado');
+  });
+
+  if (directory) {
+    await step('uma conta do diretório entra e a pessoa é criada', async () => {
+      const context = await newContext();
+      const p = await context.newPage();
+      await signIn(p, 'maria.souza', 'senha-da-maria');
+      expect(p.url().endsWith('/minha-area'), 'entrou: ' + p.url());
+      expect(await p.locator('body', { hasText: 'Maria Souza' }).count() === 1, 'o nome do diretório');
+      await context.close();
+    });
+
+    await step('conta desativada e senha errada: a mesma recusa', async () => {
+      const context = await newContext();
+      const p = await context.newPage();
+      for (const [login, password] of [['davi.desligado', 'senha-do-davi'], ['joao.lima', 'errada'],
+        ['*)(uid=*', 'senha-da-maria']]) {
+        await signIn(p, login, password);
+        expect(p.url().includes('/entrar'), login + ' não deveria entrar');
+        const error = await p.textContent('#senha-erro');
+        expect(/Login ou senha incorretos/.test(error), login + ': ' + error);
+      }
+      await visit(p, '/entrar (recusada)', 'entrar-recusada');
+      await context.close();
+    });
+  }
+
+  await step('conta local entra; o administrador vê as formas de entrar e mapeia um grupo', async () => {
+    await signIn(page, 'admin');
+    expect(!page.url().includes('/entrar'), 'o admin local entrou: ' + page.url());
+    await page.goto(base + '/admin');
+    expect(await page.locator('main a[href="/admin/entrada"]').count() === 1, 'link no índice');
+    await page.goto(base + '/admin/entrada');
+    expect(await page.locator('#forma-local').count() === 1, 'senha local ligada');
+    expect(await page.locator('#forma-ldap').count() === (directory ? 1 : 0), 'diretório');
+    await page.fill('#grupo', 'cn=SEFAZ,ou=groups,dc=guiche,dc=test');
+    const sesa = await page.locator('#orgao option', { hasText: 'SESA' }).first().getAttribute('value');
+    await page.selectOption('#orgao', sesa);
+    await Promise.all([page.waitForLoadState('load'), page.click('main form.formulario button.br-button.primary')]);
+    expect(page.url().includes('/admin/entrada?salvo=1'), 'salvo: ' + page.url());
+    expect(await page.locator('tr[id^=mapeamento-]', { hasText: 'cn=sefaz,ou=groups' }).count() === 1, 'o mapeamento');
+    await visit(page, '/admin/entrada', 'admin-entrada');
+    // A unit role without its unit: refused next to the field.
+    await page.fill('#grupo', 'cn=GS-Guiche-Analistas,ou=groups,dc=guiche,dc=test');
+    await page.selectOption('#papel', 'analyst');
+    await Promise.all([page.waitForLoadState('load'), page.click('main form.formulario button.br-button.primary')]);
+    const error = await page.textContent('#unidade-erro');
+    expect(/precisa de uma unidade/.test(error), 'erro da unidade: ' + error);
+    await visit(page, '/admin/entrada (erro)', 'admin-entrada-erro');
+  });
+
+  await step('360 px', async () => {
+    await atPhoneWidth(page.context(), [['/admin/entrada', 'admin-entrada-360']]);
+  });
+}
