@@ -35,6 +35,15 @@ std::string_view role_label_pt(Role r) {
   return kRoles[static_cast<std::size_t>(r)].label_pt;
 }
 
+const std::vector<Role>& all_roles() {
+  static const std::vector<Role> roles = [] {
+    std::vector<Role> out;
+    for (const auto& info : kRoles) out.push_back(info.role);
+    return out;
+  }();
+  return roles;
+}
+
 std::optional<Role> parse_role(std::string_view code) {
   for (const auto& info : kRoles) {
     if (info.code == code) return info.role;

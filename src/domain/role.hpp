@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace guiche {
 
@@ -29,6 +30,8 @@ enum class Role {
 
 std::string_view role_code(Role r);
 std::string_view role_label_pt(Role r);
+// Every role, in the order the admin pages list them.
+const std::vector<Role>& all_roles();
 std::optional<Role> parse_role(std::string_view code);
 bool role_is_unit_scoped(Role r);
 

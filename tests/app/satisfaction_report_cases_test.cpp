@@ -15,6 +15,7 @@
 #include "app/reports/report_query.hpp"
 #include "app/reports/report_recount.hpp"
 #include "app/reports/satisfaction_report.hpp"
+#include "app/sla/sla_admin.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "domain/charter_month.hpp"
 #include "domain/report_day.hpp"

@@ -3,6 +3,7 @@
 // relations' queue), an analyst triages, asks the requester, and resolves
 // with the time spent, and an open queue page shows a new ticket live.
 import { expect } from './harness.mjs';
+import { apiAs } from './api_session.mjs';
 
 // An action of the ticket page: htmx swaps the page's element in without
 // reloading it (web/static/chamado_agente.js counts the swaps on body).
@@ -19,21 +20,6 @@ async function openPanel(page, id) {
 }
 
 // Signs in through the API and returns a function calling it with the session.
-async function apiAs(base, login) {
-  const r = await fetch(base + '/api/v1/session', { method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login, password: 'guiche-demo' }) });
-  expect(r.status === 201, 'sessão da API para ' + login + ': ' + r.status);
-  const cookie = r.headers.get('set-cookie').split(';')[0];
-  const { csrf_token: csrf } = await r.json();
-  return async (method, path, body) => {
-    const res = await fetch(base + path, { method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
-      body: body ? JSON.stringify(body) : undefined });
-    return { status: res.status, json: await res.json().catch(() => null) };
-  };
-}
-
 async function fillSisAccess(page, subject) {
   await page.fill('#assunto', subject);
   await page.fill('#descricao', 'Ligou pedindo perfil de consulta para a nova servidora.');

@@ -6,21 +6,7 @@
 // (item 6) three tickets of a queue handled with the keyboard only, through
 // the shortcuts listed on "?", which never take a key typed in a field.
 import { expect } from './harness.mjs';
-
-async function apiAs(base, login) {
-  const r = await fetch(base + '/api/v1/session', { method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login, password: 'guiche-demo' }) });
-  expect(r.status === 201, 'sessão da API para ' + login + ': ' + r.status);
-  const cookie = r.headers.get('set-cookie').split(';')[0];
-  const { csrf_token: csrf } = await r.json();
-  return async (method, path, body) => {
-    const res = await fetch(base + path, { method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
-      body: body ? JSON.stringify(body) : undefined });
-    return { status: res.status, json: await res.json().catch(() => null) };
-  };
-}
+import { apiAs } from './api_session.mjs';
 
 // An action of the page: htmx swaps the page's element in (chamado_agente.js counts the swaps).
 async function act(page, selector) {

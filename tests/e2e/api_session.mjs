@@ -23,6 +23,23 @@ export async function apiSession(base, login, password = demoPassword) {
   return { person, call };
 }
 
+// The same session as a function that answers { status, json } whatever the
+// status, for the specs that check refusals too.
+export async function apiAs(base, login) {
+  const r = await fetch(base + '/api/v1/session', { method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login, password: demoPassword }) });
+  if (r.status !== 201) throw new Error(`login ${login} pela API: ${r.status}`);
+  const cookie = r.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await r.json();
+  return async (method, path, body) => {
+    const res = await fetch(base + path, { method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined });
+    return { status: res.status, json: await res.json().catch(() => null) };
+  };
+}
+
 // A request for SUP-EQUIP (a short form) registered by `session`; returns the ticket.
 export function registerEquipment(session, subject) {
   return session.call('POST', '/api/v1/tickets', {

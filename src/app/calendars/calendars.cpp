@@ -16,7 +16,7 @@
 namespace guiche::app {
 namespace {
 
-void require_admin(const Actor& a) {
+void require_calendar_admin(const Actor& a) {
   if (!a.person.has_role(Role::admin))
     throw forbidden("Somente administradores alteram calendários.");
 }
@@ -146,7 +146,7 @@ CalendarView Calendars::calendar(const Actor& a, const std::string& name) {
 
 CalendarView Calendars::save_calendar(const Actor& a, const CalendarSpec& spec) {
   require_active(a);
-  require_admin(a);
+  require_calendar_admin(a);
   validate_spec(spec);
   store::StoredCalendar stored;
   stored.definition.name = spec.name;
@@ -172,7 +172,7 @@ std::vector<sla::DatedClosure> Calendars::load_optional_days(const Actor& a,
                                                              int year,
                                                              std::vector<sla::DatedClosure> days) {
   require_active(a);
-  require_admin(a);
+  require_calendar_admin(a);
   checked_year(year);
   days = validated_days(std::move(days), year);
   const Instant now = ctx_.now();

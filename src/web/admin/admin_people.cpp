@@ -15,18 +15,6 @@
 namespace guiche::web {
 namespace {
 
-constexpr Role kRoles[] = {Role::requester,
-                           Role::org_manager,
-                           Role::attendant,
-                           Role::analyst,
-                           Role::unit_manager,
-                           Role::client_relations,
-                           Role::communications,
-                           Role::leadership,
-                           Role::admin,
-                           Role::ombudsman,
-                           Role::data_protection_officer};
-
 const std::map<std::string, std::string> kPersonFields = {{"name", "nome"},
                                                           {"login", "login"},
                                                           {"emails", "emails"},
@@ -83,7 +71,7 @@ http::Response person_page(WebContext& ctx, const Visitor& v, const http::Reques
   for (const auto& o : ctx.desk.directory().organizations(v.actor))
     orgs.emplace_back(std::to_string(o.id), o.acronym + " — " + o.name);
   std::vector<std::pair<std::string, std::string>> roles = {{"", t("sem_papel")}};
-  for (auto role : kRoles)
+  for (auto role : all_roles())
     roles.emplace_back(role_code(role), text(ctx, "admin.papel." + std::string(role_code(role))));
   std::vector<std::pair<std::string, std::string>> units = {{"", t("sem_unidade")}};
   for (const auto& u : ctx.desk.directory().units(v.actor))

@@ -12,18 +12,6 @@
 namespace guiche::web {
 namespace {
 
-constexpr Role kMappableRoles[] = {Role::requester,
-                                   Role::org_manager,
-                                   Role::attendant,
-                                   Role::analyst,
-                                   Role::unit_manager,
-                                   Role::client_relations,
-                                   Role::communications,
-                                   Role::leadership,
-                                   Role::admin,
-                                   Role::ombudsman,
-                                   Role::data_protection_officer};
-
 const std::map<std::string, std::string> kMappingFields = {{"group_dn", "grupo"},
                                                            {"organization_id", "orgao"},
                                                            {"role", "papel"},
@@ -61,7 +49,7 @@ http::Response sign_in_settings(WebContext& ctx, const Visitor& v, const http::R
     units.emplace_back(std::to_string(u.id), unit_names[u.id]);
   }
   std::vector<std::pair<std::string, std::string>> roles = {{"", t("nenhum")}};
-  for (auto role : kMappableRoles) {
+  for (auto role : all_roles()) {
     roles.emplace_back(role_code(role), text(ctx, "admin.papel." + std::string(role_code(role))));
   }
   std::vector<std::pair<std::string, std::string>> documents;
