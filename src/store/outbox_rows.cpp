@@ -105,9 +105,11 @@ void mark_sent(Connection& c, std::int64_t id, Instant at) {
   // the database must not become a second copy of people's credentials.
   c.query(
       "UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = NULL, "
-      "text_body = CASE WHEN template_key IN ('first_access', 'password_reset', 'password_link') THEN ? "
+      "text_body = CASE WHEN template_key IN ('first_access', 'password_reset', 'password_link') "
+      "THEN ? "
       "ELSE text_body END, "
-      "html_body = CASE WHEN template_key IN ('first_access', 'password_reset', 'password_link') THEN '' "
+      "html_body = CASE WHEN template_key IN ('first_access', 'password_reset', 'password_link') "
+      "THEN '' "
       "ELSE html_body END "
       "WHERE id = ?",
       {to_millis(at), std::string(kSentCredentialsNote), id});
