@@ -17,6 +17,7 @@
 #include "app/accounts/accounts.hpp"
 #include "app/accounts/passwords.hpp"
 #include "app/notices/notices.hpp"
+#include "domain/ascii_text.hpp"
 #include "domain/error.hpp"
 #include "store/attachment_blobs.hpp"
 #include "store/external_identity_rows.hpp"
@@ -31,17 +32,11 @@ namespace {
 constexpr auto kLinkLifetime = std::chrono::hours(1);
 constexpr std::int64_t kLinksPerHour = 3;
 
-std::string trimmed(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 }  // namespace
 
 void Accounts::request_password_link(const std::string& login_or_email,
                                      const std::string& address) {
-  const std::string wanted = trimmed(login_or_email);
+  const std::string wanted = trim_blanks(login_or_email);
   if (wanted.empty()) {
     throw invalid_field("login", "Informe o seu login ou o seu e-mail.");
   }
