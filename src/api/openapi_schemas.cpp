@@ -310,7 +310,8 @@ nlohmann::ordered_json openapi_schemas() {
   "MessageTemplate": {"type": "object", "properties": {
     "key": {"enum": ["registration", "information_request", "agent_reply", "resolution", "closing",
                      "reopening", "sla_warning", "sla_breach", "first_access",
-                     "password_reset", "password_link"]},
+                     "password_reset", "password_link", "merged", "merge_undone",
+                     "merged_news", "mention", "watched_update"]},
     "channel": {"type": "string"}, "locale": {"type": "string"},
     "subject": {"type": "string"}, "text": {"type": "string"}, "html": {"type": "string"},
     "is_default": {"type": "boolean"},

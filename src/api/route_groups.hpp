@@ -11,6 +11,8 @@ void add_health_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_session_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_ticket_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_ticket_action_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+// ticket_merge_routes.cpp: merge, unmerge, split, followers, notifications
+void add_ticket_merge_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_custody_routes(ApiContext& ctx, std::vector<http::Route>& routes);  // custody_routes.cpp
 void add_manifestation_routes(ApiContext& ctx,
                               std::vector<http::Route>& routes);  // manifestation_routes.cpp

@@ -11,6 +11,7 @@ std::vector<http::Route> api_routes(ApiContext& ctx) {
   add_session_routes(ctx, routes);
   add_ticket_routes(ctx, routes);
   add_ticket_action_routes(ctx, routes);
+  add_ticket_merge_routes(ctx, routes);
   add_custody_routes(ctx, routes);
   add_manifestation_routes(ctx, routes);
   add_directory_routes(ctx, routes);

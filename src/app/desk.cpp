@@ -34,6 +34,8 @@
 #include "app/sla/sla_clocks.hpp"
 #include "app/sla/sla_recompute.hpp"
 #include "app/tickets/equipment_custody.hpp"
+#include "app/tickets/ticket_following.hpp"
+#include "app/tickets/ticket_merge.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "app/webhooks/webhooks.hpp"
@@ -58,6 +60,8 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   accounts_ = std::make_unique<Accounts>(ctx, *directory_, *notices_);
   intake_ = std::make_unique<Intake>(ctx, *ledger_, *clocks_);
   work_ = std::make_unique<TicketWork>(ctx, *ledger_);
+  merges_ = std::make_unique<TicketMerges>(ctx, *ledger_, *intake_);
+  following_ = std::make_unique<TicketFollowing>(ctx);
   custody_ = std::make_unique<EquipmentCustody>(ctx, *ledger_);
   manifestations_ = std::make_unique<Manifestations>(ctx, *notices_);
   reads_ = std::make_unique<TicketReads>(ctx, *clocks_);

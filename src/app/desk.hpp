@@ -48,6 +48,8 @@ class StatusPage;
 class StatusSubscriptions;
 class TicketReads;
 class TicketWork;
+class TicketMerges;
+class TicketFollowing;
 class Webhooks;
 class WhatsAppConversations;
 class WhatsAppInbox;
@@ -78,6 +80,10 @@ class Desk {
   SlaRecompute& sla_recompute() { return *sla_recompute_; }
   Intake& intake() { return *intake_; }
   TicketWork& work() { return *work_; }
+  // Merging duplicates, undoing a merge, splitting a message off (app/tickets/ticket_merge.hpp).
+  TicketMerges& merges() { return *merges_; }
+  // Agents following tickets, and their notifications (app/tickets/ticket_following.hpp).
+  TicketFollowing& following() { return *following_; }
   EquipmentCustody& custody() { return *custody_; }
   Manifestations& manifestations() { return *manifestations_; }
   TicketReads& tickets() { return *reads_; }
@@ -130,6 +136,8 @@ class Desk {
   std::unique_ptr<Accounts> accounts_;
   std::unique_ptr<Intake> intake_;
   std::unique_ptr<TicketWork> work_;
+  std::unique_ptr<TicketMerges> merges_;
+  std::unique_ptr<TicketFollowing> following_;
   std::unique_ptr<EquipmentCustody> custody_;
   std::unique_ptr<Manifestations> manifestations_;
   std::unique_ptr<TicketReads> reads_;

@@ -48,6 +48,16 @@ enum class EventKind {
   // then counts as attached (data as attachment_added; public when the file is).
   attachment_held,
   attachment_released,
+  // Merging duplicates (app/tickets/ticket_merge.hpp). On the duplicate,
+  // public: it was closed as a duplicate of another ticket (data: into_id,
+  // into_protocol, status_before). On the surviving ticket, internal: it took
+  // the duplicates of one merge in (data: from, a list of {id, protocol,
+  // requester_id}). On both, an
+  // undo (data: other_id, other_protocol, side "duplicate" | "survivor", and
+  // on the duplicate the status it returns to); public on the duplicate.
+  merged,
+  merge_received,
+  merge_undone,
 };
 
 std::string_view event_kind_code(EventKind k);

@@ -123,6 +123,27 @@ void apply_event(Ticket& t, const TicketEvent& e) {
       t.links.push_back(
           {d.at("other_ticket_id").get<std::int64_t>(), d.at("link").get<std::string>()});
       break;
+    case EventKind::merged:
+      t.status = Status::closed;
+      t.closed_at = e.at;
+      t.links.push_back({d.at("into_id").get<std::int64_t>(), "merged_into"});
+      break;
+    case EventKind::merge_received:
+      for (const auto& from : d.at("from")) {
+        t.links.push_back({from.at("id").get<std::int64_t>(), "merged_from"});
+      }
+      break;
+    case EventKind::merge_undone: {
+      const auto other = d.at("other_id").get<std::int64_t>();
+      std::erase_if(t.links, [&](const TicketLink& l) {
+        return l.other_ticket_id == other && (l.kind == "merged_into" || l.kind == "merged_from");
+      });
+      if (d.value("side", "") == "duplicate") {
+        t.status = status_in(d, "status");
+        t.closed_at.reset();
+      }
+      break;
+    }
   }
   t.updated_at = e.at;
   t.version = e.seq;

@@ -131,6 +131,48 @@ const std::map<std::string, Default>& defaults() {
         "({{unit}}) venceu em <strong>{{deadline}}</strong>.</p>"
         "<p><a href=\"{{ticket_url}}\">Abrir a SA</a></p>",
         with_ticket({"target", "deadline", "unit"})}},
+      {"merged",
+       {"Solicitação unida a outra: {{subject}}",
+        "Olá, {{name}}.\n\nA SA {{protocol}} trata do mesmo problema que a SA "
+        "{{into_protocol}}, já em atendimento, e foi unida a ela. Você receberá aqui as "
+        "novidades do atendimento.\n\n{{ticket_url}}\n",
+        "<p>Olá, {{name}}.</p><p>A SA <strong>{{protocol}}</strong> trata do mesmo problema "
+        "que a SA <strong>{{into_protocol}}</strong>, já em atendimento, e foi unida a ela. "
+        "Você receberá aqui as novidades do atendimento.</p>"
+        "<p><a href=\"{{ticket_url}}\">Acompanhar a SA</a></p>",
+        with_ticket({"into_protocol"})}},
+      {"merge_undone",
+       {"Solicitação de volta ao atendimento: {{subject}}",
+        "Olá, {{name}}.\n\nA SA {{protocol}} não faz mais parte da SA {{into_protocol}} e "
+        "voltou a ser atendida por si.\n\n{{ticket_url}}\n",
+        "<p>Olá, {{name}}.</p><p>A SA <strong>{{protocol}}</strong> não faz mais parte da SA "
+        "<strong>{{into_protocol}}</strong> e voltou a ser atendida por si.</p>"
+        "<p><a href=\"{{ticket_url}}\">Acompanhar a SA</a></p>",
+        with_ticket({"into_protocol"})}},
+      {"merged_news",
+       {"Novidades sobre a sua solicitação: {{subject}}",
+        "Olá, {{name}}.\n\nHá novidades na SA {{into_protocol}}, à qual a sua SA {{protocol}} "
+        "foi unida:\n\n{{news}}\n\n{{ticket_url}}\n",
+        "<p>Olá, {{name}}.</p><p>Há novidades na SA <strong>{{into_protocol}}</strong>, à qual "
+        "a sua SA <strong>{{protocol}}</strong> foi unida:</p><blockquote>{{news}}</blockquote>"
+        "<p><a href=\"{{ticket_url}}\">Acompanhar a SA</a></p>",
+        with_ticket({"into_protocol", "news"})}},
+      {"mention",
+       {"{{agent}} mencionou você: {{subject}}",
+        "Olá, {{name}}.\n\n{{agent}} mencionou você numa nota interna da SA {{protocol}}:"
+        "\n\n{{text}}\n\n{{ticket_url}}\n",
+        "<p>Olá, {{name}}.</p><p>{{agent}} mencionou você numa nota interna da SA "
+        "<strong>{{protocol}}</strong>:</p><blockquote>{{text}}</blockquote>"
+        "<p><a href=\"{{ticket_url}}\">Abrir a SA</a></p>",
+        with_ticket({"agent", "text"})}},
+      {"watched_update",
+       {"Novidade numa SA que você segue: {{subject}}",
+        "Olá, {{name}}.\n\nNa SA {{protocol}}, que você segue: {{what}}\n\n{{text}}\n\n"
+        "{{ticket_url}}\n",
+        "<p>Olá, {{name}}.</p><p>Na SA <strong>{{protocol}}</strong>, que você segue: "
+        "{{what}}</p><blockquote>{{text}}</blockquote>"
+        "<p><a href=\"{{ticket_url}}\">Abrir a SA</a></p>",
+        with_ticket({"what", "text"})}},
       {"first_access",
        {"Seu acesso à Central de Serviços",
         "Olá, {{name}}.\n\nSeu acesso foi criado.\nUsuário: {{login}}\nSenha inicial: "
@@ -272,11 +314,15 @@ std::vector<std::string> template_variables(const std::string& text) {
 }  // namespace
 
 const std::vector<std::string>& template_keys() {
-  static const std::vector<std::string> keys = {
-      "registration", "information_request", "agent_reply",   "resolution",
-      "closing",      "reopening",           "sla_warning",   "sla_breach",
-      "first_access", "password_reset",      "whatsapp_code", "attachments_not_accepted",
-      "password_link"};
+  static const std::vector<std::string> keys = {"registration",  "information_request",
+                                                "agent_reply",   "resolution",
+                                                "closing",       "reopening",
+                                                "sla_warning",   "sla_breach",
+                                                "first_access",  "password_reset",
+                                                "whatsapp_code", "attachments_not_accepted",
+                                                "password_link", "merged",
+                                                "merge_undone",  "merged_news",
+                                                "mention",       "watched_update"};
   return keys;
 }
 

@@ -162,6 +162,12 @@ TargetClock run_target(Target target, const History& h, const Policy& policy,
         i + 1 < h.statuses.size() ? std::min(h.statuses[i + 1].first, horizon) : horizon;
     std::string reason;
     current = motion_of(h.statuses[i].second, policy, target, reason);
+    // Only a merge is ever undone out of a final status (app/tickets/ticket_merge.hpp):
+    // the clock then stood still while the ticket was merged away.
+    if (current == Motion::end && i + 1 < h.statuses.size()) {
+      current = Motion::halt;
+      reason = "Parado: unido a outro chamado até a união ser desfeita";
+    }
     if (current == Motion::end) {
       ended = from;
       break;
@@ -255,6 +261,7 @@ bool affects_sla_clock(EventKind kind) {
     case EventKind::equipment_entered:
     case EventKind::equipment_maintained:
     case EventKind::equipment_returned:
+    case EventKind::merge_received:
       return false;
     default:
       return true;

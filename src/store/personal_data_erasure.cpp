@@ -239,6 +239,14 @@ void erase_password_links(Connection& c, ErasureScope& s) {
   c.query("DELETE FROM password_links WHERE person_id = ?", {Value{s.person_id}});
 }
 
+void erase_ticket_followers(Connection& c, ErasureScope& s) {
+  c.query("DELETE FROM ticket_followers WHERE person_id = ?", {Value{s.person_id}});
+}
+
+void erase_agent_notifications(Connection& c, ErasureScope& s) {
+  c.query("DELETE FROM agent_notifications WHERE person_id = ?", {Value{s.person_id}});
+}
+
 void erase_api_tokens(Connection& c, ErasureScope& s) {
   c.query(
       "UPDATE api_tokens SET name = '', revoked_at = COALESCE(revoked_at, ?) WHERE person_id = ?",

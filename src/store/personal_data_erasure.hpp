@@ -34,6 +34,8 @@ void erase_inbound_mail(Connection& c, ErasureScope& s);
 void erase_sessions(Connection& c, ErasureScope& s);
 void erase_report_subscriptions(Connection& c, ErasureScope& s);
 void erase_password_links(Connection& c, ErasureScope& s);
+void erase_ticket_followers(Connection& c, ErasureScope& s);
+void erase_agent_notifications(Connection& c, ErasureScope& s);
 void erase_api_tokens(Connection& c, ErasureScope& s);
 void erase_idempotency_keys(Connection& c, ErasureScope& s);
 void erase_status_subscriptions(Connection& c, ErasureScope& s);

@@ -165,22 +165,39 @@ void insert_event(Connection& c, const TicketEvent& e) {
        e.data.dump()});
 }
 
+namespace {
+
+TicketEvent event_from_row(const Row& r) {
+  TicketEvent e;
+  e.ticket_id = r.integer(0);
+  e.seq = r.integer(1);
+  e.kind = parse_event_kind(r.text(2)).value();
+  e.actor_id = r.optional_integer(3);
+  e.channel = parse_channel(r.text(4)).value_or(Channel::portal);
+  e.at = from_millis(r.integer(5));
+  e.is_public = r.integer(6) != 0;
+  e.data = nlohmann::json::parse(r.text(7));
+  return e;
+}
+
+}  // namespace
+
+std::optional<TicketEvent> load_event(Connection& c, std::int64_t ticket_id, std::int64_t seq) {
+  auto r = c.query_one(
+      "SELECT ticket_id, seq, kind, actor_id, channel, occurred_at, is_public, data "
+      "FROM ticket_events WHERE ticket_id = ? AND seq = ?",
+      {ticket_id, seq});
+  if (!r) return std::nullopt;
+  return event_from_row(*r);
+}
+
 std::vector<TicketEvent> load_events(Connection& c, std::int64_t ticket_id) {
   std::vector<TicketEvent> events;
   for (const auto& r :
        c.query("SELECT ticket_id, seq, kind, actor_id, channel, occurred_at, is_public, data "
                "FROM ticket_events WHERE ticket_id = ? ORDER BY seq",
                {ticket_id})) {
-    TicketEvent e;
-    e.ticket_id = r.integer(0);
-    e.seq = r.integer(1);
-    e.kind = parse_event_kind(r.text(2)).value();
-    e.actor_id = r.optional_integer(3);
-    e.channel = parse_channel(r.text(4)).value_or(Channel::portal);
-    e.at = from_millis(r.integer(5));
-    e.is_public = r.integer(6) != 0;
-    e.data = nlohmann::json::parse(r.text(7));
-    events.push_back(std::move(e));
+    events.push_back(event_from_row(r));
   }
   return events;
 }

@@ -30,6 +30,7 @@ std::optional<Ticket> load_ticket_by_protocol(Connection& c, const std::string& 
 
 void insert_event(Connection& c, const TicketEvent& event);
 std::vector<TicketEvent> load_events(Connection& c, std::int64_t ticket_id);
+std::optional<TicketEvent> load_event(Connection& c, std::int64_t ticket_id, std::int64_t seq);
 // The next `limit` ticket ids after `after`, in order (keyset over the primary key).
 std::vector<std::int64_t> ticket_ids_after(Connection& c, std::int64_t after, int limit);
 std::int64_t count_tickets(Connection& c);

@@ -21,6 +21,7 @@ void add_agent_custody_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_phone_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_quarantine_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_notice_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_agent_following_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_status_pages(WebContext& ctx, std::vector<http::Route>& routes);   // status/
 void add_charter_pages(WebContext& ctx, std::vector<http::Route>& routes);  // charter/
 void add_charter_exports(WebContext& ctx, std::vector<http::Route>& routes);

@@ -107,6 +107,14 @@ nlohmann::json timeline_item(WebContext& ctx, const TicketEvent& e) {
       item["o_que"] = event_text(ctx, "cancelled");
       item["detalhe"] = text_of(d, "reason");
       break;
+    case EventKind::merged:
+      // The other request is someone else's: its protocol, never its content.
+      item["o_que"] = event_text(ctx, "merged") + " " + text_of(d, "into_protocol");
+      item["detalhe"] = event_text(ctx, "merged_detalhe");
+      break;
+    case EventKind::merge_undone:
+      item["o_que"] = event_text(ctx, "merge_undone");
+      break;
     default:
       return nullptr;
   }

@@ -54,6 +54,20 @@ std::vector<MatrixRow> authorization_matrix() {
        "HHYYYHHHDHAH"},
       {"POST", "/api/v1/tickets/:id/links", t + "/links", R"({"ticket_id":{t2}})", "HHYYYHHHDHAH"},
       {"POST", "/api/v1/tickets/:id/route", t + "/route", R"({"unit_id":{sgsis}})", "HHYYYHHHDHAH"},
+      // The central merges {t2} into {t} (the others then meet the rule: 409),
+      // and undoes it at once, so the rows below find both as they were.
+      {"POST", "/api/v1/tickets/:id/merge", t + "/merge", R"({"duplicate_ids":[{t2}]})",
+       "HHYYYHHHDHAH"},
+      {"POST", "/api/v1/tickets/:id/unmerge", "/api/v1/tickets/{t2}/unmerge", "{}", "HHYYYHHHDHAH"},
+      // {t} has no public message to split off: 422 for those who work it.
+      {"POST", "/api/v1/tickets/:id/split", t + "/split", R"({"event_seq":1})", "HHYYYHHHDHAH"},
+      // Following is for staff who see the ticket; others are refused before any lookup.
+      {"GET", "/api/v1/tickets/:id/followers", t + "/followers", "", "DDYYYHDDYDAD"},
+      {"PUT", "/api/v1/tickets/:id/following", t + "/following", "", "DDYYYHDDYDAD"},
+      {"DELETE", "/api/v1/tickets/:id/following", t + "/following", "", "DDYYYHDDYDAD"},
+      {"GET", "/api/v1/following", "/api/v1/following", "", "DDYYYLDDYDAD"},
+      {"GET", "/api/v1/notifications", "/api/v1/notifications", "", "DDYYYYDDYDAD"},
+      {"POST", "/api/v1/notifications/read", "/api/v1/notifications/read", "{}", "YYYYYYYYYYAY"},
       {"POST", "/api/v1/tickets/:id/evaluation", t + "/evaluation", R"({"rating":5})",
        "HHDDDHHHDHAH"},
       {"POST", "/api/v1/tickets/:id/reopen", t + "/reopen", R"({"reason":"Não."})", "HHDDDHHHDHAH"},

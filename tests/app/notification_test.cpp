@@ -100,8 +100,8 @@ TEST_P(NotificationTest, ResolutionClosingAndReopeningReachTheOtherSide) {
   EXPECT_EQ(resolution.template_key, "resolution");
   EXPECT_THAT(resolution.text_body, HasSubstr("Acesso criado com perfil executor."));
   EXPECT_THAT(resolution.text_body, HasSubstr("1 h 35 min"));
-  EXPECT_THAT(resolution.text_body, HasSubstr("/sa/2026-000001/avaliar"));
-  EXPECT_THAT(resolution.text_body, HasSubstr("/sa/2026-000001/reabrir"));
+  EXPECT_THAT(resolution.text_body, HasSubstr("/chamados/2026-000001#avaliar"));
+  EXPECT_THAT(resolution.text_body, HasSubstr("/chamados/2026-000001#reabrir"));
 
   desk->work().reopen(as(w.requester_seger), t.id, "Continua sem acesso.");
   auto reopening = outbox_of(t.id).back();

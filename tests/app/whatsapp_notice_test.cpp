@@ -59,7 +59,7 @@ TEST_P(WhatsAppNoticeTest, TheReceiptIsShortAndCarriesItsTemplate) {
   EXPECT_EQ(payload.template_call->name, "guiche_registro");
   EXPECT_THAT(payload.template_call->parameters,
               ::testing::ElementsAre("Maria Solicitante", t.protocol, ::testing::Not(""),
-                                     "http://127.0.0.1:8080/sa/" + t.protocol));
+                                     "http://127.0.0.1:8080/chamados/" + t.protocol));
 }
 
 TEST_P(WhatsAppNoticeTest, TheResolutionAsksForTheEvaluationAsAList) {

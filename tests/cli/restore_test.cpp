@@ -146,10 +146,10 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v040: the links to choose
-      // a new password).
+      // As the desk was before the last migration (v043: ticket followers and
+      // agents' notifications).
       c.execute_script(
-          "DROP TABLE password_links; "
+          "DROP TABLE agent_notifications; DROP TABLE ticket_followers; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }

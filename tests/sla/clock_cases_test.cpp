@@ -122,6 +122,15 @@ TicketEvent event_from(const std::string& token, std::int64_t seq) {
     e.kind = EventKind::closed;
   } else if (head == "cancel") {
     e.kind = EventKind::cancelled;
+  } else if (head == "merge") {
+    e.kind = EventKind::merged;
+    e.data = {{"into_id", 2}, {"into_protocol", "2026-000002"}, {"status_before", "in_progress"}};
+  } else if (head == "unmerge") {
+    e.kind = EventKind::merge_undone;
+    e.data = {{"other_id", 2},
+              {"other_protocol", "2026-000002"},
+              {"side", "duplicate"},
+              {"status", arg.empty() ? "in_progress" : arg}};
   } else {
     throw std::invalid_argument("unknown event " + head);
   }

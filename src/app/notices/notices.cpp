@@ -128,7 +128,7 @@ void Notices::notify(store::Connection& c, const Ticket& ticket,
         "%d/%m/%Y às %H:%M",
         date::make_zoned(ctx_.config.time_zone, std::chrono::floor<std::chrono::minutes>(t)));
   };
-  const std::string ticket_url = ctx_.config.public_url + "/sa/" + ticket.protocol;
+  const std::string ticket_url = request_url(ticket.protocol);
   nlohmann::json base{{"protocol", ticket.protocol},
                       {"subject", ticket.subject},
                       {"ticket_url", ticket_url},
@@ -236,8 +236,8 @@ void Notices::notify(store::Connection& c, const Ticket& ticket,
         tell("resolution", ticket.requester_id,
              {{"resolution", e.data.value("resolution", "")},
               {"time_spent", minutes_text(ticket.time_spent_minutes)},
-              {"evaluate_url", ticket_url + "/avaliar"},
-              {"reopen_url", ticket_url + "/reabrir"},
+              {"evaluate_url", ticket_url + "#avaliar"},
+              {"reopen_url", ticket_url + "#reabrir"},
               {"reopen_until", format_instant(now + ctx_.config.reopen_window)}});
         break;
       case EventKind::closed:
@@ -252,6 +252,15 @@ void Notices::notify(store::Connection& c, const Ticket& ticket,
         }
         break;
       }
+      case EventKind::merged:
+      case EventKind::merge_undone:
+        // The duplicate's requester: what became of their request.
+        if (e.data.value("side", "duplicate") != "duplicate") break;
+        tell(
+            e.kind == EventKind::merged ? "merged" : "merge_undone", ticket.requester_id,
+            {{"into_protocol",
+              e.data.value(e.kind == EventKind::merged ? "into_protocol" : "other_protocol", "")}});
+        break;
       case EventKind::sla_warning:
         tell_unit(e.data.value("level", "") == "breach" ? "sla_breach" : "sla_warning",
                   {{"target", target_label(e.data.value("target", ""))},
@@ -261,6 +270,7 @@ void Notices::notify(store::Connection& c, const Ticket& ticket,
         break;
     }
   }
+  notify_followers(c, ticket, events, a, now);
 }
 
 }  // namespace guiche::app

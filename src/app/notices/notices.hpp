@@ -29,6 +29,11 @@ class Notices {
   // deliveries that write their own rows (app/incidents/subscriber_delivery.hpp).
   const DeskConfig& config() const { return ctx_.config; }
 
+  // Where a requester reads their request on the portal (web/portal/request_pages.cpp).
+  std::string request_url(const std::string& protocol) const {
+    return ctx_.config.public_url + "/chamados/" + protocol;
+  }
+
   // The notices `events` of `ticket`, caused by `a`, give rise to.
   void notify(store::Connection& c, const Ticket& ticket, const std::vector<TicketEvent>& events,
               const Actor& a, Instant now);
@@ -51,6 +56,12 @@ class Notices {
                                 Instant now);
 
  private:
+  // Those who follow the ticket besides its requester and assignee
+  // (app/notices/follower_notices.cpp): the requesters of duplicates merged
+  // into it hear its public news; watching agents, and colleagues an internal
+  // note mentions, get a workspace notification and an e-mail.
+  void notify_followers(store::Connection& c, const Ticket& ticket,
+                        const std::vector<TicketEvent>& events, const Actor& a, Instant now);
   // `values`: the notice's values, for its short WhatsApp text
   // (app/notices/whatsapp_notice.hpp) when it goes by WhatsApp, with `file` if any.
   void write(store::Connection& c, const std::string& key, const Person& to,

@@ -25,6 +25,15 @@ const std::map<std::string, std::string>& short_texts() {
        "Escolha uma nota de 1 a 5. Se o problema continuar, peça a reabertura até "
        "{{reopen_until}} em {{reopen_url}}"},
       {"closing", "A SA {{protocol}} ({{subject}}) foi encerrada. Obrigado por usar a Central!"},
+      {"merged",
+       "A SA {{protocol}} trata do mesmo problema que a SA {{into_protocol}} e foi unida a ela. "
+       "As novidades do atendimento chegarão por aqui."},
+      {"merge_undone",
+       "A SA {{protocol}} voltou a ser atendida por si (não faz mais parte da SA "
+       "{{into_protocol}})."},
+      {"merged_news",
+       "Novidades na SA {{into_protocol}}, à qual a sua SA {{protocol}} foi "
+       "unida:\n\n{{news}}"},
       {"reopening",
        "A SA {{protocol}} ({{subject}}) foi reaberta pelo solicitante.\nMotivo: {{reason}}\n"
        "{{ticket_url}}"},

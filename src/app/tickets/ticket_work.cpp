@@ -4,8 +4,10 @@
 #include "app/access_policy.hpp"
 #include "app/text_rules.hpp"
 #include "domain/error.hpp"
+#include "domain/mentions.hpp"
 #include "store/person_rows.hpp"
 #include "store/service_rows.hpp"
+#include "store/ticket_follower_rows.hpp"
 #include "store/ticket_rows.hpp"
 
 namespace guiche::app {
@@ -227,9 +229,26 @@ Ticket TicketWork::add_internal_note(const Actor& a, std::int64_t ticket_id,
                                      const std::string& text) {
   const std::string body = required_text(text, "text", "A nota", 20000);
   return ledger_.change(
-      a, ticket_id, [&](LedgerWrite&, const Ticket& ticket, const std::vector<Unit>& units) {
+      a, ticket_id, [&](LedgerWrite& w, const Ticket& ticket, const std::vector<Unit>& units) {
         require_work(a, ticket, units);
-        return std::vector<EventDraft>{{EventKind::internal_note, {{"text", body}}, false}};
+        nlohmann::json data{{"text", body}};
+        // "@login" notifies a colleague who may see the ticket, who then
+        // follows it (app/notices/follower_notices.cpp); others are named as
+        // not notified.
+        nlohmann::json mentioned = nlohmann::json::array(), skipped = nlohmann::json::array();
+        for (const auto& login : mentioned_logins(body)) {
+          auto p = store::find_person_by_login(w.connection(), login);
+          if (!p || !p->active || !is_staff(*p) || !can_view_ticket(*p, ticket, units)) {
+            skipped.push_back(login);
+            continue;
+          }
+          mentioned.push_back({{"id", p->id}, {"login", login}, {"name", p->name}});
+          store::add_ticket_follower(w.connection(),
+                                     {ticket.id, store::kWatcher, p->id, 0, "", w.now()});
+        }
+        if (!mentioned.empty()) data["mentions"] = mentioned;
+        if (!skipped.empty()) data["mentions_skipped"] = skipped;
+        return std::vector<EventDraft>{{EventKind::internal_note, data, false}};
       });
 }
 

@@ -69,6 +69,7 @@ void add_agent_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   add_agent_phone_pages(ctx, routes);  // before the ticket's /:protocol/:action
   add_agent_quarantine_pages(ctx, routes);
   add_agent_notice_pages(ctx, routes);
+  add_agent_following_pages(ctx, routes);
   add_agent_custody_pages(ctx, routes);
   add_agent_ticket_pages(ctx, routes);
   add_live_routes(ctx, routes);

@@ -10,6 +10,7 @@
 #include "app/directory/directory.hpp"
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/sla/sla_admin.hpp"
+#include "app/tickets/ticket_following.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "web/agent/agent_common.hpp"
 #include "web/page_routes.hpp"
@@ -215,6 +216,10 @@ nlohmann::json page_view(WebContext& ctx, const Visitor& v, const QueueQuery& q,
   view["tabela_url"] = "/atendimento/tabela" + query_string(q, q.queue);
   view["pode_registrar"] = v.actor.person.has_role(Role::attendant);
   view["pode_quarentena"] = ctx.desk.mail().may_work_mail_quarantine(v.actor);
+  // Unread notifications, bounded like the tabs' counts ("50+").
+  if (const int unread = ctx.desk.following().unread(v.actor, 51)) {
+    view["notificacoes_nao_lidas"] = unread > 50 ? "50+" : std::to_string(unread);
+  }
   return view;
 }
 

@@ -14,6 +14,7 @@
 #include "app/sla/sla_admin.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
+#include "web/agent/agent_ticket_merge_view.hpp"
 #include "web/agent/agent_ticket_view.hpp"
 #include "web/page_routes.hpp"
 
@@ -131,6 +132,7 @@ std::string run_action(WebContext& ctx, const Visitor& v, const Ticket& t, const
     desk.attachments().release(v.actor, *attachment);
     return "retidos";
   }
+  if (auto anchor = run_merge_action(ctx, v, t, name, form)) return *anchor;
   throw not_found("Ação desconhecida.");
 }
 
@@ -151,7 +153,10 @@ const std::map<std::string, std::string> kFormFields = {{"service", "servico"},
                                                         {"kind", "tipo"},
                                                         {"other", "outro"},
                                                         {"notice", "comunicado"},
-                                                        {"protocol", "outro"}};
+                                                        {"protocol", "outro"},
+                                                        {"duplicates", "duplicados"},
+                                                        {"subject", "assunto"},
+                                                        {"event", "evento"}};
 
 std::string done_notice(WebContext& ctx, const Visitor& v, const std::string& protocol,
                         const std::string& done);

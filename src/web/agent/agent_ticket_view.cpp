@@ -1,9 +1,11 @@
 #include "web/agent/agent_ticket_view.hpp"
+#include "web/agent/agent_ticket_merge_view.hpp"
 
 #include "app/attachments/attachments.hpp"
 #include "app/calendars/calendars.hpp"
 #include "app/directory/directory.hpp"
 #include "app/incidents/notice_tickets.hpp"
+#include "app/tickets/ticket_following.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "web/access_reads.hpp"
@@ -45,6 +47,12 @@ nlohmann::json event_view(WebContext& ctx, const Visitor& v, const TicketEvent& 
     case EventKind::public_reply:
     case EventKind::internal_note:
       detail = text_of(e.data, "text");
+      if (e.data.contains("mentions_skipped")) {
+        std::string skipped;
+        for (const auto& login : e.data["mentions_skipped"])
+          skipped += (skipped.empty() ? "@" : ", @") + login.get<std::string>();
+        detail += "\n\n" + fill(text(ctx, "uniao.mencao_nao_notificada"), skipped);
+      }
       break;
     case EventKind::resolved:
       detail = text_of(e.data, "resolution") + " (" +
@@ -72,6 +80,20 @@ nlohmann::json event_view(WebContext& ctx, const Visitor& v, const TicketEvent& 
     case EventKind::reopened:
     case EventKind::cancelled:
       detail = text_of(e.data, "reason");
+      break;
+    case EventKind::merged:
+      detail = fill(text(ctx, "uniao.evento_unido_a"), text_of(e.data, "into_protocol")) +
+               (text_of(e.data, "note").empty() ? "" : " — " + text_of(e.data, "note"));
+      break;
+    case EventKind::merge_received: {
+      std::string protocols;
+      for (const auto& from : e.data.value("from", nlohmann::json::array()))
+        protocols += (protocols.empty() ? "" : ", ") + from.value("protocol", std::string());
+      detail = fill(text(ctx, "uniao.evento_recebido"), protocols);
+      break;
+    }
+    case EventKind::merge_undone:
+      detail = fill(text(ctx, "uniao.evento_desfeito"), text_of(e.data, "other_protocol"));
       break;
     case EventKind::sla_warning:
       detail = text(ctx, "agente.alerta_" + text_of(e.data, "level"));
@@ -104,6 +126,8 @@ nlohmann::json event_view(WebContext& ctx, const Visitor& v, const TicketEvent& 
           {"interno", !e.is_public},
           {"nota", e.kind == EventKind::internal_note},
           {"mensagem", e.kind == EventKind::public_reply || e.kind == EventKind::internal_note},
+          {"seq", e.seq},
+          {"desmembravel", e.kind == EventKind::public_reply},
           {"arquivo_url",
            file ? "/api/v1/attachments/" + std::to_string(e.data.value("attachment_id", 0LL)) : ""},
           {"tem_arquivo", file}};
@@ -253,6 +277,7 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
   note_page_read(ctx, v, t.requester_id, "ticket", t.id);
   // Seen now: the queue's mark of a requester's reply goes away.
   ctx.desk.tickets().note_seen(v.actor, t);
+  ctx.desk.following().mark_read(v.actor, t.id);  // its notifications, read by opening it
   const Instant now = ctx.desk.now();
   nlohmann::json services = nlohmann::json::array();
   std::string service_label;
@@ -394,6 +419,7 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"vinculos", links},
       {"tem_vinculos", !links.empty()},
       {"comunicados", notices_view(ctx, v, t)},
+      {"uniao", merge_view(ctx, v, t)},
       {"retidos", held_view(ctx, v, t)},
       {"whatsapp", whatsapp_view(ctx, v, t, requester.name)},
       {"canal_resposta", reply_channel_view(ctx, t, requester)},
