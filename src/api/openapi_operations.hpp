@@ -38,6 +38,8 @@ const std::vector<OperationDoc>& satisfaction_report_operations();
 const std::vector<OperationDoc>& incident_manifestation_report_operations();
 // The ways to sign in (openapi_sign_in_operations.cpp).
 const std::vector<OperationDoc>& sign_in_operations();
+// Answer templates, macros and bulk actions (openapi_answer_operations.cpp).
+const std::vector<OperationDoc>& answer_operations();
 // Liveness, readiness and /metrics (openapi_observability_operations.cpp).
 const std::vector<OperationDoc>& observability_operations();
 

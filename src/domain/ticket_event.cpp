@@ -6,13 +6,14 @@ namespace guiche {
 namespace {
 
 // clang-format off
-constexpr std::array<std::string_view, 23> kCodes{
+constexpr std::array<std::string_view, 24> kCodes{
     "created",      "triaged",       "routed",           "assigned",    "status_changed",
     "public_reply", "internal_note", "attachment_added", "time_logged", "resolved",
     "evaluated",    "reopened",      "closed",           "cancelled",   "linked",
     "sla_warning",  "notice_linked", "notice_unlinked",
     "equipment_entered", "equipment_maintained", "equipment_returned",
     "attachment_held", "attachment_released",
+    "macro_applied",
 };
 // clang-format on
 

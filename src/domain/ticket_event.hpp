@@ -48,6 +48,9 @@ enum class EventKind {
   // then counts as attached (data as attachment_added; public when the file is).
   attachment_held,
   attachment_released,
+  // A macro was applied (app/answers/macros.hpp), internal (data: macro_id,
+  // macro_name); its steps follow as their own events in the same write.
+  macro_applied,
 };
 
 std::string_view event_kind_code(EventKind k);

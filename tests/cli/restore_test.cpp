@@ -146,10 +146,10 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v040: the links to choose
-      // a new password).
+      // As the desk was before the last migration (v041: answer templates
+      // and macros).
       c.execute_script(
-          "DROP TABLE password_links; "
+          "DROP TABLE ticket_macros; DROP TABLE answer_templates; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }
