@@ -72,8 +72,9 @@ TEST_P(AnswerApiTest, AMacroAnswersAndResolvesATicketInOneCall) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["status"], "resolved");
   r = call("GET", "/api/v1/tickets/" + std::to_string(t.id) + "/events", analyst);
+  const auto events = r.json();
   std::vector<std::string> kinds;
-  for (const auto& e : r.json()["items"]) kinds.push_back(e["kind"]);
+  for (const auto& e : events["items"]) kinds.push_back(e["kind"]);
   EXPECT_THAT(kinds, ::testing::IsSupersetOf({"macro_applied", "public_reply", "resolved"}));
   // Applied again: the ticket is resolved; nothing more is recorded.
   r = call("POST", "/api/v1/tickets/" + std::to_string(t.id) + "/macros/" + std::to_string(macro),
