@@ -8,10 +8,13 @@
 #include "app/answers/answer_templates.hpp"
 #include "app/answers/macros.hpp"
 #include "app/expect_error.hpp"
+#include "app/incidents/notice_tickets.hpp"
+#include "app/incidents/status_notices.hpp"
 #include "app/tickets/bulk_actions.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "support/desk_world.hpp"
+#include "support/incident_world.hpp"
 
 namespace guiche::testing {
 namespace {
@@ -298,6 +301,31 @@ TEST_P(AnswerMacrosTest, ABulkActionGoesThroughEachTicketsOwnRulesAndNamesWhatIt
   EXPECT_EQ(outcome([&] { desk->bulk().apply(as(w.attendant), {}, route); }), "validation");
   EXPECT_EQ(outcome([&] { desk->bulk().apply(as(w.requester_seger), {a.id}, route); }),
             "forbidden");
+}
+
+TEST_P(AnswerMacrosTest, ABulkLinkToANoticeIsEachTicketsOwnLink) {
+  const auto i = add_incident_world(*desk, w, as(w.admin));
+  app::ReportIncident report;
+  report.component_ids = {i.sigefes.id};
+  report.impact = "o lançamento da folha";
+  const auto notice = desk->status_notices().report_incident(as(w.attendant), report).notice.id;
+  const auto a = at_sgsis("Folha fora");
+  const auto b = at_sgsis("Folha não abre");
+  app::BulkAction link;
+  link.kind = app::BulkAction::Kind::notice;
+  link.notice_id = notice;
+  const auto report_of = desk->bulk().apply(as(w.analyst_sis), {a.id, b.id}, link);
+  EXPECT_EQ(report_of.done, 2);
+  for (const auto& t : {a, b}) {
+    const auto k = kinds(t);
+    EXPECT_EQ(std::count(k.begin(), k.end(), "notice_linked"), 1) << t.protocol;
+    EXPECT_EQ(desk->notice_tickets().ticket_notices(as(w.admin), t.id).size(), 1u);
+  }
+  // An unknown notice: every ticket skipped, with the notice's own message.
+  link.notice_id = 987654;
+  const auto unknown = desk->bulk().apply(as(w.analyst_sis), {a.id}, link);
+  EXPECT_EQ(unknown.skipped, 1);
+  EXPECT_FALSE(unknown.tickets[0].reason.empty());
 }
 
 GUICHE_ON_BOTH_ENGINES(AnswerMacrosTest);

@@ -131,6 +131,21 @@ export default async function agentMacros({ base, page, step, visit, signIn, con
     await page.click('#salvar');
     await page.waitForURL('**/atendimento/respostas?salvo=1');
     expect((await page.textContent('main')).includes('Sistema em manutenção'), 'a nova resposta listada');
+    // A macro of the unit: reply with it, log time, wait for a third party.
+    await page.click('#nova-macro');
+    await page.fill('#nome', 'Manutenção — aguardar');
+    const reply = await page.$eval('#resposta', (select) =>
+      [...select.options].find((o) => o.textContent.startsWith('Sistema em manutenção')).value);
+    await page.selectOption('#resposta', reply);
+    await page.fill('#minutos', '5');
+    await page.selectOption('#situacao', 'pending_third_party');
+    await visit(page, 'nova macro', 'macro-nova-1280');
+    await page.click('#salvar');
+    await page.waitForURL('**/atendimento/respostas?salvo=1');
+    expect((await page.textContent('main')).includes('responde com “Sistema em manutenção”'),
+      'os passos da macro: ' + await page.textContent('main'));
+    await atPhoneWidth(context, [['/atendimento/respostas', 'respostas-padrao-360'],
+      ['/atendimento/macros/nova', 'macro-nova-360']]);
   });
 
   await step('360 px: chamado, fila com lote e respostas padrão', async () => {

@@ -5,6 +5,7 @@
 // skipped, and leads back to the queue. Works without JavaScript;
 // web/static/lote.js adds "select all on the page" and keeps the choice
 // across the table's live refreshes.
+#include <algorithm>
 #include <charconv>
 
 #include "app/answers/macros.hpp"
@@ -95,6 +96,8 @@ void add_agent_bulk_pages(WebContext& ctx, std::vector<http::Route>& routes) {
              if (name.rfind("chamado_", 0) != 0 || value.empty()) continue;
              if (auto id = bulk_number(name.substr(8))) ids.push_back(*id);
            }
+           // The fields come by name ("chamado_100" before "chamado_74"): by id, as registered.
+           std::sort(ids.begin(), ids.end());
            nlohmann::json view = {{"voltar", back}};
            try {
              if (ids.empty())
