@@ -86,7 +86,15 @@ export default async function agentMacros({ base, page, step, visit, signIn, con
     expect(await page.locator('input.selecionar-chamado').count() === 50,
       'linhas: ' + await page.locator('input.selecionar-chamado').count());
     await visit(page, 'fila com ações em lote', 'lote-fila-1280');
-    // Keyboard: from the bar's count to the header's checkbox.
+    // Keyboard: "j" moves to the first ticket, "x" selects it and again leaves it.
+    await page.focus('body');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    expect((await page.textContent('#lote-contagem')).includes('1'), 'x seleciona: ' +
+      await page.textContent('#lote-contagem'));
+    await page.keyboard.press('x');
+    expect((await page.textContent('#lote-contagem')).trim() === '', 'x de novo deixa');
+    // "Select all on the page", with the space bar.
     await page.focus('#selecionar-todos');
     await page.keyboard.press('Space');
     expect((await page.textContent('#lote-contagem')).includes('50'), 'contagem: ' +

@@ -65,6 +65,19 @@
       form.appendChild(keep);
     });
   });
+  // "x" on the queue: selects (or leaves) the ticket whose row has the focus
+  // (j / k move it, web/static/atalhos.js); never a key typed in a field.
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "x" || event.ctrlKey || event.altKey || event.metaKey) return;
+    const at = document.activeElement;
+    if (!at || /^(INPUT|TEXTAREA|SELECT)$/.test(at.tagName) || at.isContentEditable) return;
+    const row = at.closest && at.closest("#fila-tabela tr[data-protocolo]");
+    const box = row && row.querySelector("input.selecionar-chamado");
+    if (!box) return;
+    event.preventDefault();
+    box.checked = !box.checked;
+    box.dispatchEvent(new Event("change", { bubbles: true }));
+  });
   const start = () => {
     rows().forEach((b) => {
       if (b.checked) chosen.add(b.name);
