@@ -20,6 +20,7 @@ nlohmann::ordered_json openapi_satisfaction_report_schemas();
 nlohmann::ordered_json openapi_incident_manifestation_report_schemas();
 nlohmann::ordered_json openapi_sign_in_schemas();
 nlohmann::ordered_json openapi_ticket_merge_schemas();
+nlohmann::ordered_json openapi_answer_schemas();
 
 namespace {
 
@@ -134,6 +135,7 @@ const nlohmann::ordered_json& openapi_document() {
           &personal_data_operations(), &privacy_operations(), &report_operations(),
           &satisfaction_report_operations(), &incident_manifestation_report_operations(),
           &sign_in_operations(), &ticket_merge_operations()}) {
+          &sign_in_operations(), &answer_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)
@@ -157,6 +159,7 @@ const nlohmann::ordered_json& openapi_document() {
            schemas.update(openapi_incident_manifestation_report_schemas());
            schemas.update(openapi_sign_in_schemas());
            schemas.update(openapi_ticket_merge_schemas());
+           schemas.update(openapi_answer_schemas());
            return schemas;
          }()},
         {"securitySchemes",

@@ -40,6 +40,8 @@ const std::vector<OperationDoc>& incident_manifestation_report_operations();
 const std::vector<OperationDoc>& sign_in_operations();
 // Merging, splitting and following tickets (openapi_ticket_merge_operations.cpp).
 const std::vector<OperationDoc>& ticket_merge_operations();
+// Answer templates, macros and bulk actions (openapi_answer_operations.cpp).
+const std::vector<OperationDoc>& answer_operations();
 // Liveness, readiness and /metrics (openapi_observability_operations.cpp).
 const std::vector<OperationDoc>& observability_operations();
 

@@ -32,6 +32,7 @@ std::vector<http::Route> api_routes(ApiContext& ctx) {
   add_report_subscription_routes(ctx, routes);
   add_incident_report_routes(ctx, routes);
   add_manifestation_report_routes(ctx, routes);
+  add_answer_routes(ctx, routes);
   return routes;
 }
 

@@ -1,6 +1,8 @@
 #include "app/desk.hpp"
 
 #include "app/accounts/accounts.hpp"
+#include "app/answers/answer_templates.hpp"
+#include "app/answers/macros.hpp"
 #include "app/attachments/attachments.hpp"
 #include "app/calendars/calendars.hpp"
 #include "app/charter/charter.hpp"
@@ -33,6 +35,7 @@
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_clocks.hpp"
 #include "app/sla/sla_recompute.hpp"
+#include "app/tickets/bulk_actions.hpp"
 #include "app/tickets/equipment_custody.hpp"
 #include "app/tickets/ticket_following.hpp"
 #include "app/tickets/ticket_merge.hpp"
@@ -90,6 +93,9 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   manifestation_reports_ = std::make_unique<ManifestationReports>(ctx);
   report_subscriptions_ = std::make_unique<ReportSubscriptions>(
       ctx, *reports_, *incident_reports_, *manifestation_reports_, *accounts_, *notices_);
+  answer_templates_ = std::make_unique<AnswerTemplates>(ctx);
+  macros_ = std::make_unique<Macros>(ctx, *ledger_, *work_);
+  bulk_ = std::make_unique<BulkActions>(ctx, *work_, *notice_tickets_, *macros_);
 }
 
 Desk::~Desk() = default;

@@ -53,6 +53,9 @@ class TicketFollowing;
 class Webhooks;
 class WhatsAppConversations;
 class WhatsAppInbox;
+class AnswerTemplates;
+class Macros;
+class BulkActions;
 
 class Desk {
  public:
@@ -118,6 +121,11 @@ class Desk {
   // app/reports/manifestation_report.hpp).
   IncidentReports& incident_reports() { return *incident_reports_; }
   ManifestationReports& manifestation_reports() { return *manifestation_reports_; }
+  // Answer and solution templates, macros (app/answers/) and bulk actions on
+  // queues (app/tickets/bulk_actions.hpp).
+  AnswerTemplates& answer_templates() { return *answer_templates_; }
+  Macros& macros() { return *macros_; }
+  BulkActions& bulk() { return *bulk_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -163,6 +171,9 @@ class Desk {
   std::unique_ptr<IncidentReports> incident_reports_;
   std::unique_ptr<ManifestationReports> manifestation_reports_;
   std::unique_ptr<ReportSubscriptions> report_subscriptions_;
+  std::unique_ptr<AnswerTemplates> answer_templates_;
+  std::unique_ptr<Macros> macros_;
+  std::unique_ptr<BulkActions> bulk_;
 };
 
 }  // namespace guiche::app

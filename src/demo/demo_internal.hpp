@@ -139,6 +139,8 @@ void schedule_manifestations(World& w);
 // timeline (demo_incidents.cpp).
 void create_status_components(World& w);
 void schedule_incidents(World& w);
+// Answer templates, solution templates and macros (demo_answers.cpp).
+void create_answer_templates(World& w);
 
 // --- The demo's people (demo_people_list.cpp)
 enum class Access {

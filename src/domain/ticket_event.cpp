@@ -6,7 +6,7 @@ namespace guiche {
 namespace {
 
 // clang-format off
-constexpr std::array<std::string_view, 26> kCodes{
+constexpr std::array<std::string_view, 27> kCodes{
     "created",      "triaged",       "routed",           "assigned",    "status_changed",
     "public_reply", "internal_note", "attachment_added", "time_logged", "resolved",
     "evaluated",    "reopened",      "closed",           "cancelled",   "linked",
@@ -14,6 +14,7 @@ constexpr std::array<std::string_view, 26> kCodes{
     "equipment_entered", "equipment_maintained", "equipment_returned",
     "attachment_held", "attachment_released",
     "merged", "merge_received", "merge_undone",
+    "macro_applied",
 };
 // clang-format on
 

@@ -58,6 +58,9 @@ enum class EventKind {
   merged,
   merge_received,
   merge_undone,
+  // A macro was applied (app/answers/macros.hpp), internal (data: macro_id,
+  // macro_name); its steps follow as their own events in the same write.
+  macro_applied,
 };
 
 std::string_view event_kind_code(EventKind k);

@@ -89,6 +89,7 @@ void apply_event(Ticket& t, const TicketEvent& e) {
     case EventKind::equipment_entered:  // custody lives in equipment_custody
     case EventKind::equipment_maintained:
     case EventKind::equipment_returned:
+    case EventKind::macro_applied:  // its steps are events of their own
       break;
     case EventKind::time_logged:
       t.time_spent_minutes += d.at("minutes").get<std::int64_t>();

@@ -262,6 +262,7 @@ bool affects_sla_clock(EventKind kind) {
     case EventKind::equipment_maintained:
     case EventKind::equipment_returned:
     case EventKind::merge_received:
+    case EventKind::macro_applied:  // its steps are events of their own
       return false;
     default:
       return true;

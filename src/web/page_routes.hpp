@@ -22,6 +22,11 @@ void add_agent_phone_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_quarantine_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_notice_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_agent_following_pages(WebContext& ctx, std::vector<http::Route>& routes);
+// Answer templates and macros (issue 19, items 2 and 4): the ticket page's
+// pickers, bulk actions on queues, and keeping them.
+void add_agent_answer_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_agent_bulk_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_answer_admin_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_status_pages(WebContext& ctx, std::vector<http::Route>& routes);   // status/
 void add_charter_pages(WebContext& ctx, std::vector<http::Route>& routes);  // charter/
 void add_charter_exports(WebContext& ctx, std::vector<http::Route>& routes);

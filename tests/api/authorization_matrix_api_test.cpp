@@ -10,6 +10,8 @@
 #include "api/authorization_matrix.hpp"
 #include "api/routes.hpp"
 #include "app/accounts/accounts.hpp"
+#include "app/answers/answer_templates.hpp"
+#include "app/answers/macros.hpp"
 #include "app/attachments/attachments.hpp"
 #include "app/directory/authorizations.hpp"
 #include "app/directory/directory.hpp"
@@ -108,7 +110,18 @@ class AuthorizationMatrixApiTest : public ApiTest {
     mf.email = "ana.sigilosa@exemplo.com.br";
     const auto manifestation = desk->manifestations().register_manifestation(std::nullopt, mf);
     desk->manifestations().link_ticket(as(ombudsman), manifestation.manifestation.id, t.protocol);
+    // A shared answer template and a shared macro (logging a minute) the admin made.
+    AnswerTemplate tpl;
+    tpl.title = "Matriz";
+    tpl.body = "Olá, {{solicitante}}.";
+    tpl = desk->answer_templates().save(as(w.admin), tpl);
+    TicketMacro macro;
+    macro.name = "Matriz";
+    macro.minutes = 1;
+    macro = desk->macros().save(as(w.admin), macro);
     values = {
+        {"tpl", std::to_string(tpl.id)},
+        {"macro", std::to_string(macro.id)},
         {"m", std::to_string(manifestation.manifestation.id)},
         {"mprotocol", manifestation.manifestation.protocol},
         {"mcode", manifestation.tracking_code},
@@ -180,6 +193,20 @@ class AuthorizationMatrixApiTest : public ApiTest {
     return false;
   }
 
+  // A bulk answer that changed no ticket and named none it hid.
+  bool bulk_did_nothing(const HttpResult& r) {
+    const auto body = r.json();
+    if (body.value("done", -1) != 0) return false;
+    for (const auto& item : body.value("tickets", json::array())) {
+      if (item.value("done", true)) return false;
+      if (item["protocol"].is_string() && item["protocol"] == values["protocol"] &&
+          item.value("reason", "").find("não encontrado") != std::string::npos) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   std::vector<Browser> callers;
   std::string token_secret;
   std::map<std::string, std::string> values;
@@ -209,6 +236,7 @@ TEST_P(AuthorizationMatrixApiTest, NoCallerGetsWhatTheTableDoesNotAllow) {
       switch (expected) {
         case 'P':
         case 'L':
+        case 'S':
           allowed = {200};
           break;
         case 'Y':
@@ -230,7 +258,13 @@ TEST_P(AuthorizationMatrixApiTest, NoCallerGetsWhatTheTableDoesNotAllow) {
           ADD_FAILURE() << "unknown letter " << expected;
       }
       EXPECT_TRUE(allowed.count(r.status)) << "got " << r.status << ": " << r.body.substr(0, 300);
-      if (success && expected != 'P' && expected != 'Y' && expected != 'L') ++leaks;
+      if (success && expected != 'P' && expected != 'Y' && expected != 'L' && expected != 'S') {
+        ++leaks;
+      }
+      if (success && expected == 'S' && !bulk_did_nothing(r)) {
+        ++leaks;
+        ADD_FAILURE() << "the bulk action reached a ticket the caller could not change";
+      }
       if (success && expected == 'L' && list_leaks(row, r)) {
         ++leaks;
         ADD_FAILURE() << "the list shows the other organization's object";

@@ -1,4 +1,4 @@
-// The authorization matrix, written out. Letters, per caller:
+// The authorization matrix, written out (letters: tests/api/authorization_matrix.hpp). Per caller:
 //   req orgm att ana umgr rel com lead adm ouv anon tok
 // The ticket {t} is SESA's, routed to SGSIS and assigned to its analyst; per
 // app/access_policy.cpp the attendant, the unit's analyst and manager and the
@@ -280,6 +280,31 @@ std::vector<MatrixRow> authorization_matrix() {
       // Manifestações: the ouvidoria, the leadership and admins; no unit manager.
       {"GET", "/api/v1/reports/manifestations", "/api/v1/reports/manifestations", "",
        "DDDDDDDYYYAD"},
+      // Answer templates and macros ({tpl}, {macro}: shared ones the admin made; the macro
+      // logs a minute): the staff use them, admins and unit managers keep them (shared ones
+      // admins only); filling or applying one on {t} is for those who work it, as replying.
+      {"GET", "/api/v1/answer-templates", "/api/v1/answer-templates?q=matriz", "", "DDYYYYDDYDAD"},
+      {"POST", "/api/v1/answer-templates", "/api/v1/answer-templates",
+       R"({"kind":"answer","title":"Matriz","body":"Olá, {{solicitante}}."})", "DDDDDDDDYDAD"},
+      {"GET", "/api/v1/answer-templates/:id", "/api/v1/answer-templates/{tpl}", "", "HHYYYYHHYHAH"},
+      {"PUT", "/api/v1/answer-templates/:id", "/api/v1/answer-templates/{tpl}",
+       R"({"kind":"answer","unit_id":null,"title":"Matriz","body":"Olá.","active":true})",
+       "DDDDDDDDYDAD"},
+      {"GET", "/api/v1/tickets/:id/answer-templates/:template_id", t + "/answer-templates/{tpl}",
+       "", "HHYYYHHHDHAH"},
+      {"GET", "/api/v1/macros", "/api/v1/macros", "", "DDYYYYDDYDAD"},
+      {"POST", "/api/v1/macros", "/api/v1/macros", R"({"name":"Matriz","minutes":1})",
+       "DDDDDDDDYDAD"},
+      {"GET", "/api/v1/macros/:id", "/api/v1/macros/{macro}", "", "HHYYYYHHYHAH"},
+      {"PUT", "/api/v1/macros/:id", "/api/v1/macros/{macro}",
+       R"({"unit_id":null,"name":"Matriz","reply_template_id":null,"set_status":null,"route_unit_id":null,"minutes":1,"solution_template_id":null,"active":true})",
+       "DDDDDDDDYDAD"},
+      {"POST", "/api/v1/tickets/:id/macros/:macro_id", t + "/macros/{macro}", "", "HHYYYHHHDHAH"},
+      // S: answered, with {t} skipped — a bulk action reaches only tickets the caller could
+      // change alone.
+      {"POST", "/api/v1/tickets/bulk", "/api/v1/tickets/bulk",
+       R"({"ticket_ids":[{t}],"action":{"kind":"assign","assignee_id":{analyst}}})",
+       "DDYYYSDDSDAD"},
       // Near the end: the admin's call erases Paulo's data (the rows above use them).
       {"POST", "/api/v1/people/:id/anonymize", "/api/v1/people/{paulo}/anonymize", "",
        "HHDDDDHHYHAH"},

@@ -97,8 +97,16 @@ Ticket TicketWork::triage(const Actor& a, std::int64_t ticket_id, const Triage& 
 
 Ticket TicketWork::route(const Actor& a, std::int64_t ticket_id, std::int64_t unit_id,
                          std::optional<std::int64_t> assignee_id, const std::string& note) {
-  return ledger_.change(
-      a, ticket_id, [&](LedgerWrite& w, const Ticket& ticket, const std::vector<Unit>& units) {
+  return in_one_write(
+      [&](LedgerWrite& w) { return route_in(w, a, ticket_id, unit_id, assignee_id, note); });
+}
+
+Ticket TicketWork::route_in(LedgerWrite& outer, const Actor& a, std::int64_t ticket_id,
+                            std::int64_t unit_id, std::optional<std::int64_t> assignee_id,
+                            const std::string& note) {
+  return ledger_.change_in(
+      outer, a, ticket_id,
+      [&](LedgerWrite& w, const Ticket& ticket, const std::vector<Unit>& units) {
         auto& c = w.connection();
         require_work(a, ticket, units);
         require_transition(ticket.status, Status::assigned, Side::agent);
@@ -130,8 +138,14 @@ Ticket TicketWork::route(const Actor& a, std::int64_t ticket_id, std::int64_t un
 
 Ticket TicketWork::assign(const Actor& a, std::int64_t ticket_id,
                           std::optional<std::int64_t> assignee_id) {
-  return ledger_.change(
-      a, ticket_id, [&](LedgerWrite& w, const Ticket& ticket, const std::vector<Unit>& units) {
+  return in_one_write([&](LedgerWrite& w) { return assign_in(w, a, ticket_id, assignee_id); });
+}
+
+Ticket TicketWork::assign_in(LedgerWrite& outer, const Actor& a, std::int64_t ticket_id,
+                             std::optional<std::int64_t> assignee_id) {
+  return ledger_.change_in(
+      outer, a, ticket_id,
+      [&](LedgerWrite& w, const Ticket& ticket, const std::vector<Unit>& units) {
         auto& c = w.connection();
         require_work(a, ticket, units);
         if (!status_is_open(ticket.status)) throw conflict("O chamado não está em aberto.");
@@ -166,8 +180,14 @@ bool TicketWork::may_take(const Actor& a, const Ticket& ticket) {
 
 Ticket TicketWork::change_status(const Actor& a, std::int64_t ticket_id, Status to,
                                  const std::string& reason) {
-  return ledger_.change(
-      a, ticket_id, [&](LedgerWrite&, const Ticket& ticket, const std::vector<Unit>& units) {
+  return in_one_write(
+      [&](LedgerWrite& w) { return change_status_in(w, a, ticket_id, to, reason); });
+}
+
+Ticket TicketWork::change_status_in(LedgerWrite& w, const Actor& a, std::int64_t ticket_id,
+                                    Status to, const std::string& reason) {
+  return ledger_.change_in(
+      w, a, ticket_id, [&](LedgerWrite&, const Ticket& ticket, const std::vector<Unit>& units) {
         // Resolving, reopening, closing and cancelling carry data: their own use cases.
         if (to == Status::resolved || to == Status::reopened || to == Status::closed ||
             to == Status::cancelled || to == Status::new_ || to == Status::triage) {
@@ -254,36 +274,47 @@ Ticket TicketWork::add_internal_note(const Actor& a, std::int64_t ticket_id,
 
 Ticket TicketWork::log_time(const Actor& a, std::int64_t ticket_id, int minutes,
                             const std::string& note) {
+  return in_one_write([&](LedgerWrite& w) { return log_time_in(w, a, ticket_id, minutes, note); });
+}
+
+Ticket TicketWork::log_time_in(LedgerWrite& w, const Actor& a, std::int64_t ticket_id, int minutes,
+                               const std::string& note) {
   if (minutes < 1 || minutes > 100000) {
     throw invalid_field("minutes", "Informe o tempo gasto em minutos (1 a 100000).");
   }
-  return ledger_.change(a, ticket_id,
-                        [&](LedgerWrite&, const Ticket& ticket, const std::vector<Unit>& units) {
-                          require_work(a, ticket, units);
-                          if (status_is_final(ticket.status))
-                            throw conflict("O chamado está encerrado.");
-                          nlohmann::json data{{"minutes", minutes}};
-                          if (!note.empty())
-                            data["note"] = required_text(note, "note", "A descrição", 2000);
-                          return std::vector<EventDraft>{{EventKind::time_logged, data, false}};
-                        });
+  return ledger_.change_in(w, a, ticket_id,
+                           [&](LedgerWrite&, const Ticket& ticket, const std::vector<Unit>& units) {
+                             require_work(a, ticket, units);
+                             if (status_is_final(ticket.status))
+                               throw conflict("O chamado está encerrado.");
+                             nlohmann::json data{{"minutes", minutes}};
+                             if (!note.empty())
+                               data["note"] = required_text(note, "note", "A descrição", 2000);
+                             return std::vector<EventDraft>{{EventKind::time_logged, data, false}};
+                           });
 }
 
 Ticket TicketWork::resolve(const Actor& a, std::int64_t ticket_id, const std::string& resolution,
                            int time_spent_minutes) {
+  return in_one_write(
+      [&](LedgerWrite& w) { return resolve_in(w, a, ticket_id, resolution, time_spent_minutes); });
+}
+
+Ticket TicketWork::resolve_in(LedgerWrite& w, const Actor& a, std::int64_t ticket_id,
+                              const std::string& resolution, int time_spent_minutes) {
   const std::string text = required_text(resolution, "resolution", "A solução", 20000);
   if (time_spent_minutes < 1 || time_spent_minutes > 100000) {
     throw invalid_field("time_spent_minutes",
                         "Informe o tempo gasto no atendimento em minutos (1 a 100000).");
   }
-  return ledger_.change(a, ticket_id,
-                        [&](LedgerWrite&, const Ticket& ticket, const std::vector<Unit>& units) {
-                          require_work(a, ticket, units);
-                          require_transition(ticket.status, Status::resolved, Side::agent);
-                          return std::vector<EventDraft>{
-                              {EventKind::resolved,
-                               {{"resolution", text}, {"time_spent_minutes", time_spent_minutes}}}};
-                        });
+  return ledger_.change_in(
+      w, a, ticket_id, [&](LedgerWrite&, const Ticket& ticket, const std::vector<Unit>& units) {
+        require_work(a, ticket, units);
+        require_transition(ticket.status, Status::resolved, Side::agent);
+        return std::vector<EventDraft>{
+            {EventKind::resolved,
+             {{"resolution", text}, {"time_spent_minutes", time_spent_minutes}}}};
+      });
 }
 
 Ticket TicketWork::cancel(const Actor& a, std::int64_t ticket_id, const std::string& reason) {
@@ -323,6 +354,12 @@ Ticket TicketWork::link(const Actor& a, std::int64_t ticket_id, std::int64_t oth
                           w.record(*other, {link_draft(ticket, reverse_link(kind))}, a);
                           return std::vector<EventDraft>{link_draft(*other, kind)};
                         });
+}
+
+Ticket TicketWork::in_one_write(const std::function<Ticket(LedgerWrite&)>& change) {
+  Ticket result;
+  ledger_.write([&](LedgerWrite& w) { result = change(w); });
+  return result;
 }
 
 }  // namespace guiche::app

@@ -27,12 +27,19 @@ class TicketWork {
  public:
   TicketWork(DeskContext& context, TicketLedger& ledger) : ctx_(context), ledger_(ledger) {}
 
+  // Each change below has an `_in` twin that records it inside a write the
+  // caller runs, so that several changes (a macro's steps, app/answers/)
+  // commit or roll back together, each with its own rules.
   Ticket triage(const Actor& a, std::int64_t ticket_id, const Triage& t);
   Ticket route(const Actor& a, std::int64_t ticket_id, std::int64_t unit_id,
                std::optional<std::int64_t> assignee_id, const std::string& note = "");
+  Ticket route_in(LedgerWrite& w, const Actor& a, std::int64_t ticket_id, std::int64_t unit_id,
+                  std::optional<std::int64_t> assignee_id, const std::string& note = "");
   // Anyone who works the ticket may take it or let it go; giving it to
   // someone else needs may_assign_others.
   Ticket assign(const Actor& a, std::int64_t ticket_id, std::optional<std::int64_t> assignee_id);
+  Ticket assign_in(LedgerWrite& w, const Actor& a, std::int64_t ticket_id,
+                   std::optional<std::int64_t> assignee_id);
   // May `a` give tickets of `unit_id` to another member of the unit?
   bool may_assign_others(const Actor& a, std::int64_t unit_id);
   // May `a` take `ticket` (assign it to themself)? What assign checks, asked
@@ -40,6 +47,8 @@ class TicketWork {
   bool may_take(const Actor& a, const Ticket& ticket);
   Ticket change_status(const Actor& a, std::int64_t ticket_id, Status to,
                        const std::string& reason = "");
+  Ticket change_status_in(LedgerWrite& w, const Actor& a, std::int64_t ticket_id, Status to,
+                          const std::string& reason = "");
   // A public reply. From an agent with asks_requester, the ticket waits on the
   // requester (clock paused); the requester's reply to such a ticket resumes it.
   Ticket reply(const Actor& a, std::int64_t ticket_id, const std::string& text,
@@ -48,8 +57,12 @@ class TicketWork {
                   bool asks_requester = false);
   Ticket add_internal_note(const Actor& a, std::int64_t ticket_id, const std::string& text);
   Ticket log_time(const Actor& a, std::int64_t ticket_id, int minutes, const std::string& note);
+  Ticket log_time_in(LedgerWrite& w, const Actor& a, std::int64_t ticket_id, int minutes,
+                     const std::string& note);
   Ticket resolve(const Actor& a, std::int64_t ticket_id, const std::string& resolution,
                  int time_spent_minutes);
+  Ticket resolve_in(LedgerWrite& w, const Actor& a, std::int64_t ticket_id,
+                    const std::string& resolution, int time_spent_minutes);
   Ticket cancel(const Actor& a, std::int64_t ticket_id, const std::string& reason);
   Ticket link(const Actor& a, std::int64_t ticket_id, std::int64_t other_id,
               const std::string& kind);
@@ -75,6 +88,8 @@ class TicketWork {
                                   int batch = kRebuildBatch);
 
  private:
+  Ticket in_one_write(const std::function<Ticket(LedgerWrite&)>& change);
+
   DeskContext& ctx_;
   TicketLedger& ledger_;
 };

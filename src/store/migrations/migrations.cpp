@@ -46,6 +46,7 @@ extern const char* const kMigrationV036ReportSubscriptions;
 extern const char* const kMigrationV037ReportTime;
 extern const char* const kMigrationV038DirectorySignIn;
 extern const char* const kMigrationV040PasswordLinks;
+extern const char* const kMigrationV041AnswerTemplates;
 extern const char* const kMigrationV043TicketFollowers;
 
 namespace {
@@ -111,6 +112,7 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {37, "report_time", in_dialect(kMigrationV037ReportTime, dialect)},
       {38, "directory_sign_in", in_dialect(kMigrationV038DirectorySignIn, dialect)},
       {40, "password_links", in_dialect(kMigrationV040PasswordLinks, dialect)},
+      {41, "answer_templates", in_dialect(kMigrationV041AnswerTemplates, dialect)},
       {43, "ticket_followers", in_dialect(kMigrationV043TicketFollowers, dialect)},
   };
 }

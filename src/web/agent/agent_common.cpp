@@ -71,6 +71,9 @@ void add_agent_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   add_agent_notice_pages(ctx, routes);
   add_agent_following_pages(ctx, routes);
   add_agent_custody_pages(ctx, routes);
+  add_agent_answer_pages(ctx, routes);
+  add_agent_bulk_pages(ctx, routes);
+  add_answer_admin_pages(ctx, routes);
   add_agent_ticket_pages(ctx, routes);
   add_live_routes(ctx, routes);
 }

@@ -7,11 +7,13 @@
 #include <map>
 #include <set>
 
+#include "app/answers/answer_scope.hpp"
 #include "app/directory/directory.hpp"
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/tickets/ticket_following.hpp"
 #include "app/tickets/ticket_reads.hpp"
+#include "web/agent/agent_bulk_view.hpp"
 #include "web/agent/agent_common.hpp"
 #include "web/page_routes.hpp"
 
@@ -152,7 +154,9 @@ nlohmann::json table_view(WebContext& ctx, const Visitor& v, const QueueQuery& q
     }
     const bool overdue = standing.overdue;
     const bool paused = standing.paused;
-    rows.push_back({{"protocolo", t.protocol},
+    rows.push_back({{"id", std::to_string(t.id)},
+                    {"rotulo_selecao", fill(text(ctx, "respostas.selecionar_chamado"), t.protocol)},
+                    {"protocolo", t.protocol},
                     {"url", agent_ticket_url(t.protocol)},
                     {"assunto", short_subject(t.subject)},
                     {"assunto_completo", t.subject},
@@ -220,6 +224,9 @@ nlohmann::json page_view(WebContext& ctx, const Visitor& v, const QueueQuery& q,
   if (const int unread = ctx.desk.following().unread(v.actor, 51)) {
     view["notificacoes_nao_lidas"] = unread > 50 ? "50+" : std::to_string(unread);
   }
+  // Bulk actions (issue 19, item 4): the bar whose form the rows' checkboxes belong to.
+  view["lote"] = bulk_bar_view(ctx, v, "/atendimento" + query_string(q, q.queue));
+  view["pode_manter_respostas"] = app::keeps_any_answers(v.actor.person);
   return view;
 }
 

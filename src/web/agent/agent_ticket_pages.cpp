@@ -8,6 +8,8 @@
 // without reloading the page: after success, or with the errors.
 #include <charconv>
 
+#include "app/answers/answer_templates.hpp"
+#include "app/answers/macros.hpp"
 #include "app/attachments/attachments.hpp"
 #include "app/directory/directory.hpp"
 #include "app/incidents/notice_tickets.hpp"
@@ -126,6 +128,12 @@ std::string run_action(WebContext& ctx, const Visitor& v, const Ticket& t, const
     }
     return "comunicados";
   }
+  if (name == "aplicar-macro") {
+    const auto macro = number(form.value("macro"));
+    if (!macro) throw invalid_field("macro", "Escolha a macro.");
+    desk.macros().apply(v.actor, *macro, t.id);
+    return "historico";
+  }
   if (name == "liberar-anexo") {
     const auto attachment = number(form.value("anexo"));
     if (!attachment) throw invalid_field("attachment", "Escolha o arquivo.");
@@ -180,9 +188,10 @@ http::Response post_action(WebContext& ctx, const http::Request& r) {
     // Bad input and refused transitions come back on the page, by the form
     // that caused them; "not found" of the linked ticket too.
     const bool notice_form = action == "vincular-comunicado" || action == "desvincular-comunicado";
-    const bool by_form =
-        e.kind() == DomainError::Kind::validation || e.kind() == DomainError::Kind::conflict ||
-        ((action == "vincular" || notice_form) && e.kind() == DomainError::Kind::not_found);
+    const bool by_form = e.kind() == DomainError::Kind::validation ||
+                         e.kind() == DomainError::Kind::conflict ||
+                         ((action == "vincular" || notice_form || action == "aplicar-macro") &&
+                          e.kind() == DomainError::Kind::not_found);
     if (!by_form) throw;
     auto errors = field_errors(e, kFormFields);
     if (action == "vincular" && e.kind() == DomainError::Kind::not_found) {
@@ -191,11 +200,13 @@ http::Response post_action(WebContext& ctx, const http::Request& r) {
     if (notice_form && e.kind() == DomainError::Kind::not_found) {
       errors = {{"comunicado", e.what()}};
     }
+    // A macro's step refused says why by the macro's own control.
+    if (action == "aplicar-macro") errors = {{"macro", e.what()}};
     return agent_ticket_page(ctx, v, protocol, action, form, errors,
                              e.kind() == DomainError::Kind::conflict ? 409 : 422, "", how);
   }
   // Triage and routing say what they did, on the page they return to.
-  const bool confirms = action == "triagem" || action == "encaminhar";
+  const bool confirms = action == "triagem" || action == "encaminhar" || action == "aplicar-macro";
   const auto back =
       agent_ticket_url(t.protocol) + (confirms ? "?feito=" + action : "") + "#" + anchor;
   if (!how.fragment) return see_other(back);
@@ -219,6 +230,7 @@ http::Response post_action(WebContext& ctx, const http::Request& r) {
 // responsável: …", from the ticket as it is now.
 std::string done_notice(WebContext& ctx, const Visitor& v, const std::string& protocol,
                         const std::string& done) {
+  if (done == "aplicar-macro") return text(ctx, "respostas.feito_macro");
   if (done != "triagem" && done != "encaminhar") return "";
   const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, protocol);
   if (done == "triagem") {
@@ -240,6 +252,27 @@ std::string done_notice(WebContext& ctx, const Visitor& v, const std::string& pr
               unit);
 }
 
+// The form a template picked without JavaScript fills ("mensagem" or
+// "resolver") and its text, from the query; ("", {}) when none was picked.
+// The picker's words ride along as "busca".
+std::pair<std::string, Form> chosen_template(WebContext& ctx, const Visitor& v,
+                                             const http::Request& r) {
+  for (auto [query, form_name, field] : {std::tuple{"resposta", "mensagem", "texto"},
+                                         std::tuple{"solucao_padrao", "resolver", "solucao"}}) {
+    const auto id = number(r.query_value(query).value_or(""));
+    if (!id) continue;
+    const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, r.params.at("protocol"));
+    Form filled;
+    filled.fields[field] = ctx.desk.answer_templates().fill(v.actor, *id, t.id);
+    filled.fields["busca"] = r.query_value("busca").value_or("");
+    return {form_name, filled};
+  }
+  // Words typed in the picker, sent without JavaScript: the picker narrows.
+  Form typed;
+  if (auto words = r.query_value("busca")) typed.fields["busca"] = *words;
+  return {"", typed};
+}
+
 }  // namespace
 
 void add_agent_ticket_pages(WebContext& ctx, std::vector<http::Route>& routes) {
@@ -252,8 +285,11 @@ void add_agent_ticket_pages(WebContext& ctx, std::vector<http::Route>& routes) {
            const bool from_quarantine = r.query_value("aviso").value_or("") == "da-quarentena";
            const auto done =
                done_notice(ctx, v, r.params.at("protocol"), r.query_value("feito").value_or(""));
+           // "?resposta=" / "?solucao_padrao=": a template chosen without
+           // JavaScript comes filled in the reply box or the resolution form.
+           const auto [form, filled] = chosen_template(ctx, v, r);
            auto response =
-               agent_ticket_page(ctx, v, r.params.at("protocol"), "", Form{}, {}, 200,
+               agent_ticket_page(ctx, v, r.params.at("protocol"), form, filled, {}, 200,
                                  from_quarantine ? text(ctx, "agente.q_aviso_chamado") : done,
                                  ticket_page_request(r));
            remember_order(ctx, r, response);

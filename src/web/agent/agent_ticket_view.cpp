@@ -9,6 +9,7 @@
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "web/access_reads.hpp"
+#include "web/agent/agent_answers_view.hpp"
 #include "web/agent/agent_custody_view.hpp"
 #include "web/agent/agent_ticket_side.hpp"
 #include "web/agent/agent_whatsapp_view.hpp"
@@ -106,6 +107,9 @@ nlohmann::json event_view(WebContext& ctx, const Visitor& v, const TicketEvent& 
     case EventKind::equipment_maintained:
     case EventKind::equipment_returned:
       detail = custody_event_detail(e);
+      break;
+    case EventKind::macro_applied:
+      detail = text_of(e.data, "macro_name");
       break;
     default:
       break;
@@ -444,6 +448,9 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
   for (const char* key : {"solicitante_email", "orgao", "unidade", "responsavel", "severidade"}) {
     view[std::string("tem_") + key] = !view[key].get<std::string>().empty();
   }
+  // The answer tools (issue 19, item 2): respostas, solucoes, macros; the
+  // picker's words come as "busca" (agent_ticket_pages.cpp).
+  view.update(answers_view(ctx, v, t, sent.value("busca")));
   if (how.fragment) return fragment(ctx, v, status, "_agente_chamado", view);
   return page(ctx, v, status, "agente_chamado", "agente.chamado_titulo", view);
 }
