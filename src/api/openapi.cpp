@@ -19,6 +19,7 @@ nlohmann::ordered_json openapi_report_schemas();
 nlohmann::ordered_json openapi_satisfaction_report_schemas();
 nlohmann::ordered_json openapi_incident_manifestation_report_schemas();
 nlohmann::ordered_json openapi_sign_in_schemas();
+nlohmann::ordered_json openapi_knowledge_schemas();
 
 namespace {
 
@@ -132,7 +133,7 @@ const nlohmann::ordered_json& openapi_document() {
           &custody_operations(), &manifestation_operations(), &observability_operations(),
           &personal_data_operations(), &privacy_operations(), &report_operations(),
           &satisfaction_report_operations(), &incident_manifestation_report_operations(),
-          &sign_in_operations()}) {
+          &sign_in_operations(), &knowledge_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)
@@ -155,6 +156,7 @@ const nlohmann::ordered_json& openapi_document() {
            schemas.update(openapi_satisfaction_report_schemas());
            schemas.update(openapi_incident_manifestation_report_schemas());
            schemas.update(openapi_sign_in_schemas());
+           schemas.update(openapi_knowledge_schemas());
            return schemas;
          }()},
         {"securitySchemes",

@@ -38,6 +38,8 @@ const std::vector<OperationDoc>& satisfaction_report_operations();
 const std::vector<OperationDoc>& incident_manifestation_report_operations();
 // The ways to sign in (openapi_sign_in_operations.cpp).
 const std::vector<OperationDoc>& sign_in_operations();
+// The knowledge base's (openapi_knowledge_operations.cpp).
+const std::vector<OperationDoc>& knowledge_operations();
 // Liveness, readiness and /metrics (openapi_observability_operations.cpp).
 const std::vector<OperationDoc>& observability_operations();
 

@@ -36,6 +36,8 @@ void add_incident_report_routes(ApiContext& ctx, std::vector<http::Route>& route
 void add_manifestation_report_routes(ApiContext& ctx, std::vector<http::Route>& routes);
 void add_sign_in_settings_routes(ApiContext& ctx,
                                  std::vector<http::Route>& routes);  // sign_in_settings_routes.cpp
+void add_knowledge_routes(ApiContext& ctx,
+                          std::vector<http::Route>& routes);  // knowledge_routes.cpp
 void add_whatsapp_webhook_routes(ApiContext& ctx,
                                  std::vector<http::Route>& routes);  // whatsapp_webhook_routes.cpp
 

@@ -14,6 +14,7 @@
 #include "app/incidents/status_page.hpp"
 #include "app/incidents/status_subscriptions.hpp"
 #include "app/intake/intake.hpp"
+#include "app/knowledge/knowledge_base.hpp"
 #include "app/ledger/ticket_ledger.hpp"
 #include "app/live/live_updates.hpp"
 #include "app/mail_intake/mail_intake.hpp"
@@ -86,6 +87,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   manifestation_reports_ = std::make_unique<ManifestationReports>(ctx);
   report_subscriptions_ = std::make_unique<ReportSubscriptions>(
       ctx, *reports_, *incident_reports_, *manifestation_reports_, *accounts_, *notices_);
+  knowledge_ = std::make_unique<KnowledgeBase>(ctx);
 }
 
 Desk::~Desk() = default;

@@ -27,6 +27,7 @@ class CharterPanels;
 class Directory;
 class EquipmentCustody;
 class Intake;
+class KnowledgeBase;
 class LiveUpdates;
 class Manifestations;
 class MailIntake;
@@ -112,6 +113,8 @@ class Desk {
   // app/reports/manifestation_report.hpp).
   IncidentReports& incident_reports() { return *incident_reports_; }
   ManifestationReports& manifestation_reports() { return *manifestation_reports_; }
+  // The knowledge base (app/knowledge/knowledge_base.hpp).
+  KnowledgeBase& knowledge() { return *knowledge_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -155,6 +158,7 @@ class Desk {
   std::unique_ptr<IncidentReports> incident_reports_;
   std::unique_ptr<ManifestationReports> manifestation_reports_;
   std::unique_ptr<ReportSubscriptions> report_subscriptions_;
+  std::unique_ptr<KnowledgeBase> knowledge_;
 };
 
 }  // namespace guiche::app

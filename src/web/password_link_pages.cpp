@@ -12,15 +12,15 @@
 namespace guiche::web {
 namespace {
 
-constexpr const char* kCookie = "guiche_senha";
-constexpr const char* kPath = "/senha";
+constexpr const char* kPasswordLinkCookie = "guiche_senha";
+constexpr const char* kPasswordLinkPath = "/senha";
 
 http::Response password_page(WebContext& ctx, const http::Request& r, int status,
                              const std::string& name, const char* title, nlohmann::json view) {
-  const auto token = anonymous_form_token(r, kCookie);
+  const auto token = anonymous_form_token(r, kPasswordLinkCookie);
   view["csrf"] = token;
   auto response = page(ctx, std::nullopt, status, name, title, std::move(view));
-  set_anonymous_form_cookie(ctx, response, kCookie, kPath, token);
+  set_anonymous_form_cookie(ctx, response, kPasswordLinkCookie, kPasswordLinkPath, token);
   return response;
 }
 
@@ -33,7 +33,7 @@ http::Response ask(WebContext& ctx, const http::Request& r) {
   const Form form = read_form(r);
   const auto login = form.value("login");
   nlohmann::json view = {{"login", login}};
-  if (!anonymous_form_ok(r, form, kCookie)) {
+  if (!anonymous_form_ok(r, form, kPasswordLinkCookie)) {
     view["erro_geral"] = text(ctx, "senha.expirou");
     return ask_page(ctx, r, 403, view);
   }
@@ -57,7 +57,7 @@ http::Response choose(WebContext& ctx, const http::Request& r) {
   const Form form = read_form(r);
   const auto next = form.value("nova_senha");
   nlohmann::json view = {{"token", form.value("token")}};
-  if (!anonymous_form_ok(r, form, kCookie)) {
+  if (!anonymous_form_ok(r, form, kPasswordLinkCookie)) {
     view["erro_geral"] = text(ctx, "senha.expirou");
     return choose_page(ctx, r, 403, view);
   }

@@ -146,10 +146,11 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v040: the links to choose
-      // a new password).
+      // As the desk was before the last migration (v042: the knowledge base).
       c.execute_script(
-          "DROP TABLE password_links; "
+          "DROP TABLE knowledge_avoided; DROP TABLE knowledge_attachments; "
+          "DROP TABLE knowledge_article_tickets; DROP TABLE knowledge_search; "
+          "DROP TABLE knowledge_articles; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }

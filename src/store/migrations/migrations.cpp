@@ -46,6 +46,9 @@ extern const char* const kMigrationV036ReportSubscriptions;
 extern const char* const kMigrationV037ReportTime;
 extern const char* const kMigrationV038DirectorySignIn;
 extern const char* const kMigrationV040PasswordLinks;
+extern const char* const kMigrationV042KnowledgeBase;
+extern const char* const kMigrationV042KnowledgeSearchSqlite;
+extern const char* const kMigrationV042KnowledgeSearchPostgres;
 
 namespace {
 
@@ -110,6 +113,11 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {37, "report_time", in_dialect(kMigrationV037ReportTime, dialect)},
       {38, "directory_sign_in", in_dialect(kMigrationV038DirectorySignIn, dialect)},
       {40, "password_links", in_dialect(kMigrationV040PasswordLinks, dialect)},
+      {42, "knowledge_base",
+       in_dialect(std::string(kMigrationV042KnowledgeBase) +
+                      (dialect == Dialect::sqlite ? kMigrationV042KnowledgeSearchSqlite
+                                                  : kMigrationV042KnowledgeSearchPostgres),
+                  dialect)},
   };
 }
 
