@@ -26,7 +26,7 @@
   }
   document.addEventListener('click', function (e) {
     var b = e.target.closest && e.target.closest('.inserir-artigo');
-    if (b) insert(b.getAttribute('data-inserir'));
+    if (b) insert(b.getAttribute('data-titulo') + ': ' + new URL(b.getAttribute('data-endereco'), window.location.href).href);
   });
   document.addEventListener('DOMContentLoaded', ready);
   document.addEventListener('htmx:afterSwap', ready);

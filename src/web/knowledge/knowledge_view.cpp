@@ -28,8 +28,11 @@ nlohmann::json ticket_articles_view(WebContext& ctx, const Visitor& v, const Tic
   for (const auto& a : ctx.desk.knowledge().ticket_articles(v.actor, t.id)) {
     auto item = article_item(ctx, a);
     // What "Inserir na resposta" puts in the reply: the title and the
-    // address, which the requester opens without signing in (public ones).
-    item["inserir"] = a.title + ": " + ctx.public_url + article_path(a);
+    // address, which the requester opens without signing in — so public,
+    // published articles only. The address is absolute: the configured one
+    // (serve --public-url), else the page's own (web/static/conhecimento_inserir.js).
+    item["inserivel"] = a.audience == ArticleAudience::everyone && a.published;
+    item["endereco"] = ctx.public_url + article_path(a);
     linked.push_back(item);
   }
   return {{"vinculados", linked},
