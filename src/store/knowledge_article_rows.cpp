@@ -159,13 +159,13 @@ std::vector<KnowledgeArticle> list_articles(Connection& c, const ArticleFilter& 
   return out;
 }
 
-std::vector<KnowledgeArticle> search_articles(Connection& c, const std::string& text,
-                                              const ArticleFilter& f, bool any_word) {
-  const auto query = index_query(c.dialect(), text, any_word);
+ArticleQuery article_search_query(Dialect dialect, const std::string& text, const ArticleFilter& f,
+                                  bool any_word) {
+  const auto query = index_query(dialect, text, any_word);
   if (query.empty()) return {};
   std::vector<Value> params{query};
   std::string sql;
-  if (c.dialect() == Dialect::sqlite) {
+  if (dialect == Dialect::sqlite) {
     sql = std::string("SELECT ") + kArticleColumns +
           " FROM knowledge_search s JOIN knowledge_articles a ON a.id = s.rowid "
           "WHERE knowledge_search MATCH ?";
@@ -180,8 +180,15 @@ std::vector<KnowledgeArticle> search_articles(Connection& c, const std::string& 
     params.push_back(query);
   }
   params.push_back(std::int64_t{f.limit});
+  return {sql, params};
+}
+
+std::vector<KnowledgeArticle> search_articles(Connection& c, const std::string& text,
+                                              const ArticleFilter& f, bool any_word) {
+  const auto q = article_search_query(c.dialect(), text, f, any_word);
+  if (q.sql.empty()) return {};
   std::vector<KnowledgeArticle> out;
-  for (const auto& r : c.query(sql, params)) out.push_back(article_from(r));
+  for (const auto& r : c.query(q.sql, q.params)) out.push_back(article_from(r));
   return out;
 }
 

@@ -40,6 +40,15 @@ std::vector<KnowledgeArticle> list_articles(Connection& c, const ArticleFilter& 
 std::vector<KnowledgeArticle> search_articles(Connection& c, const std::string& text,
                                               const ArticleFilter& f, bool any_word = false);
 
+// The statement search_articles runs, and its parameters (empty when `text`
+// has no word): tests read its plan.
+struct ArticleQuery {
+  std::string sql;
+  std::vector<Value> params;
+};
+ArticleQuery article_search_query(Dialect dialect, const std::string& text, const ArticleFilter& f,
+                                  bool any_word = false);
+
 // Sets the article's entry in the full-text index.
 void index_article_text(Connection& c, std::int64_t article_id, const std::string& title,
                         const std::string& body);

@@ -9,7 +9,9 @@
 #include "app/expect_error.hpp"
 #include "app/knowledge/knowledge_base.hpp"
 #include "app/tickets/ticket_work.hpp"
+#include "store/knowledge_article_rows.hpp"
 #include "support/desk_world.hpp"
+#include "support/query_plan.hpp"
 
 namespace guiche::testing {
 namespace {
@@ -172,6 +174,66 @@ TEST_P(KnowledgeBaseTest, FilesFollowTheirArticlesReaders) {
   const auto pub = kb().attach(as(w.admin), senha.id, "guia.txt", "Guia.\n");
   EXPECT_EQ(kb().file(app::Reader(), pub.id).file.filename, "guia.txt");
   EXPECT_EQ(kb().article(app::Reader(), senha.id).files.size(), 1u);
+}
+
+// Many articles: a search reads the full-text index (its plan), and the
+// times are printed (no bound: a figure, not a flaky test).
+TEST_P(KnowledgeBaseTest, ManyArticlesStillAnswerAtOnce) {
+  constexpr int kArticles = 5000;
+  database->db().write([&](store::Connection& c) {
+    for (int i = 0; i < kArticles; ++i) {
+      KnowledgeArticle a;
+      a.slug = "artigo-" + std::to_string(i);
+      a.title = "Artigo número " + std::to_string(i) + " sobre impressão e rede";
+      a.body = "Texto de apoio " + std::to_string(i) + " com palavras comuns: acesso, sistema.";
+      a.category = "Geral";
+      a.published = true;
+      a.created_at = a.updated_at = clock.now();
+      a.id = store::insert_article(c, a);
+      store::index_article_text(c, a.id, a.title, a.body);
+    }
+  });
+  // The search reads the full-text index, then each match by its key.
+  const bool sqlite = GetParam() == Engine::sqlite;
+  if (!sqlite) {
+    database->db().write([](store::Connection& c) {
+      c.query("ANALYZE knowledge_articles");
+      c.query("ANALYZE knowledge_search");
+    });
+  }
+  for (bool any_word : {false, true}) {
+    const auto q =
+        store::article_search_query(sqlite ? store::Dialect::sqlite : store::Dialect::postgres,
+                                    "senha do e-mail", store::ArticleFilter{}, any_word);
+    const auto plan = query_plan(database->db(), q.sql, q.params);
+    SCOPED_TRACE(plan);
+    if (sqlite) {
+      EXPECT_THAT(plan, ::testing::HasSubstr("VIRTUAL TABLE INDEX"));
+      EXPECT_THAT(plan, ::testing::HasSubstr("SEARCH a USING INTEGER PRIMARY KEY"));
+    } else {
+      EXPECT_THAT(plan, ::testing::HasSubstr("knowledge_search_document"));
+      EXPECT_THAT(plan, ::testing::Not(::testing::HasSubstr("Seq Scan")));
+    }
+  }
+  auto timed = [](const char* what, auto&& run) {
+    const auto started = std::chrono::steady_clock::now();
+    auto out = run();
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+    std::printf("knowledge base, %d articles, %s: %.1f ms\n", kArticles, what, us / 1000.0);
+    return out;
+  };
+  const auto rare =
+      timed("suggestions for a rare subject", [&] { return kb().suggestions("senha do e-mail"); });
+  const auto common = timed("a search matching every article", [&] {
+    return kb().articles(app::Reader(), "impressao rede", std::nullopt, 20);
+  });
+  const auto listed = timed("the staff's newest 50",
+                            [&] { return kb().articles(as(w.admin), "", std::nullopt, 50); });
+  EXPECT_THAT(titles(rare), ElementsAre(senha.title));
+  EXPECT_EQ(common.size(), 20u);
+  EXPECT_EQ(listed.size(), 50u);
 }
 
 GUICHE_ON_BOTH_ENGINES(KnowledgeBaseTest);

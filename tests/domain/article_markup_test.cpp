@@ -70,7 +70,10 @@ TEST(ArticleMarkup, HostileRepetitionsStayLinear) {
 }
 
 TEST(ArticleMarkup, ExcerptIsPlainAndCutAtACharacter) {
-  EXPECT_EQ(article_excerpt("# Título\n\n**Negrito** e `x`.", 100), "Título Negrito e x.");
+  EXPECT_EQ(
+      article_excerpt("# Título\n\n- item\n\n**Negrito** e [link](https://a.gov.br) & `<x>`.", 100),
+      "Negrito e link & <x>.");
+  EXPECT_EQ(article_excerpt("- só uma lista", 100), "só uma lista");
   EXPECT_EQ(article_excerpt("ação ação", 5), "açã…");
 }
 

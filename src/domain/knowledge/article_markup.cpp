@@ -4,6 +4,8 @@
 // pass, not a pass per marker.
 #include "domain/knowledge/article_markup.hpp"
 
+#include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "domain/utf8_sequence.hpp"
@@ -291,18 +293,48 @@ std::string render_article_markup(std::string_view text) {
 }
 
 std::string article_excerpt(std::string_view text, std::size_t limit) {
+  // The first paragraph as the page shows it (headings, lists and code
+  // skipped; a link's text without its address), tags taken off.
+  const auto html = render_article_markup(text.substr(0, std::min<std::size_t>(text.size(), 4000)));
+  auto from = html.find("<p>");
+  std::string_view shown = html;
+  if (from != std::string::npos) {
+    from += 3;
+    shown = std::string_view(html).substr(from, html.find("</p>", from) - from);
+  }
   std::string plain;
-  bool space = false;
-  for (char ch : text) {
-    if (ch == '*' || ch == '_' || ch == '`' || ch == '#' || ch == '[' || ch == ']') continue;
-    if (ch == '\n' || ch == '\r' || ch == '\t' || ch == ' ') {
-      space = !plain.empty();
+  bool in_tag = false;
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const char ch = shown[i];
+    if (in_tag) {
+      in_tag = ch != '>';
       continue;
     }
-    if (space) plain += ' ';
-    space = false;
+    if (ch == '<') {
+      in_tag = true;
+      continue;
+    }
+    if (ch == '\n' || ch == ' ') {
+      if (!plain.empty() && plain.back() != ' ') plain += ' ';
+      continue;
+    }
+    if (ch == '&') {
+      static const std::pair<std::string_view, char> entities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      bool replaced = false;
+      for (const auto& [name, value] : entities) {
+        if (shown.substr(i, name.size()) == name) {
+          plain += value;
+          i += name.size() - 1;
+          replaced = true;
+          break;
+        }
+      }
+      if (replaced) continue;
+    }
     plain += ch;
   }
+  while (!plain.empty() && plain.back() == ' ') plain.pop_back();
   if (plain.size() <= limit) return plain;
   std::size_t cut = 0;
   for (std::size_t i = 0; i < plain.size();) {

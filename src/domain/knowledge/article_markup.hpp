@@ -20,8 +20,9 @@ namespace guiche {
 
 std::string render_article_markup(std::string_view text);
 
-// The text without markup, on one line, at most `limit` bytes (cut at a
-// character boundary, with "…"): an article's summary in lists.
+// The article's first paragraph as plain text (without markup or link
+// addresses), at most `limit` bytes (cut at a character boundary, with
+// "…"): its summary in lists. Plain text: the page escapes it.
 std::string article_excerpt(std::string_view text, std::size_t limit);
 
 }  // namespace guiche

@@ -31,6 +31,7 @@ CREATE TABLE knowledge_articles (
   avoided BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX knowledge_articles_listed ON knowledge_articles (published, audience, updated_at);
+CREATE INDEX knowledge_articles_updated ON knowledge_articles (updated_at);
 CREATE INDEX knowledge_articles_service ON knowledge_articles (service_id, published, audience);
 
 CREATE TABLE knowledge_article_tickets (
@@ -53,6 +54,7 @@ CREATE TABLE knowledge_attachments (
   created_at BIGINT NOT NULL
 );
 CREATE INDEX knowledge_attachments_article ON knowledge_attachments (article_id);
+CREATE INDEX knowledge_attachments_sha256 ON knowledge_attachments (sha256);
 
 CREATE TABLE knowledge_avoided (
   article_id BIGINT NOT NULL REFERENCES knowledge_articles(id),
