@@ -98,6 +98,9 @@ TEST_P(KnowledgePagesTest, SimResolveuCountsOnceAndThanks) {
   EXPECT_EQ(said.headers["location"], url(senha) + "?resposta=resolveu#resposta");
   post(maria, url(senha) + "/resolveu", "csrf=" + maria.csrf);
   EXPECT_EQ(desk->knowledge().article(as(w.admin), senha.id).article.avoided, 1);
+  // The staff see the count on the article; requesters do not.
+  EXPECT_THAT(get(sign_in(w.attendant), url(senha)).body, HasSubstr("Solicitações evitadas: 1"));
+  EXPECT_THAT(get(maria, url(senha)).body, Not(HasSubstr("Solicitações evitadas")));
   EXPECT_THAT(get(maria, url(senha) + "?resposta=resolveu").body,
               HasSubstr("Obrigado por nos contar"));
   // Without the form's token nothing is counted.
@@ -136,11 +139,47 @@ TEST_P(KnowledgePagesTest, TheEditorSavesAndSaysWhatIsMissing) {
   EXPECT_THAT(anonymous("/conhecimento/impressora-sem-papel").body, HasSubstr("Coloque papel."));
   // The attendant reads every article but writes none.
   const auto attendant = sign_in(w.attendant);
-  EXPECT_THAT(get(attendant, "/atendimento/conhecimento").body, HasSubstr(interno.title));
+  const auto list = get(attendant, "/atendimento/conhecimento").body;
+  EXPECT_THAT(list, HasSubstr(interno.title));
+  EXPECT_THAT(list, Not(HasSubstr("/editar\"")));
+  EXPECT_THAT(get(admin, "/atendimento/conhecimento").body,
+              HasSubstr("/atendimento/conhecimento/" + std::to_string(interno.id) + "/editar\""));
   EXPECT_EQ(post(attendant, "/atendimento/conhecimento/novo",
                  "csrf=" + attendant.csrf + "&titulo=X&corpo=Y&publico=public")
                 .status,
             403);
+}
+
+TEST_P(KnowledgePagesTest, AFileAttachedInTheEditorIsServedToTheArticlesReaders) {
+  const auto admin = sign_in(w.admin);
+  const std::string edit = "/atendimento/conhecimento/" + std::to_string(interno.id) + "/editar";
+  auto field = [](const std::string& name, const std::string& value) {
+    return "--kb\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  };
+  const std::string body = field("csrf", admin.csrf) + field("titulo", interno.title) +
+                           field("corpo", interno.body) + field("publico", "internal") +
+                           field("publicado", "sim") +
+                           "--kb\r\nContent-Disposition: form-data; name=\"anexo\"; "
+                           "filename=\"passos.txt\"\r\nContent-Type: text/plain\r\n\r\n"
+                           "Passo 1.\n\r\n--kb--\r\n";
+  auto saved = http_request(
+      port, "POST", edit,
+      {{"Cookie", admin.cookie}, {"Content-Type", "multipart/form-data; boundary=kb"}}, body);
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  const auto page = get(admin, url(interno));
+  EXPECT_THAT(page.body, HasSubstr("passos.txt"));
+  const auto files = desk->knowledge().article(as(w.admin), interno.id).files;
+  ASSERT_EQ(files.size(), 1u);
+  const std::string file = url(interno) + "/anexos/" + std::to_string(files[0].id);
+  auto got = get(admin, file);
+  EXPECT_EQ(got.status, 200);
+  EXPECT_EQ(got.body, "Passo 1.\n");
+  EXPECT_THAT(got.headers["content-disposition"], HasSubstr("passos.txt"));
+  // An internal article's file is nobody else's: neither by its address
+  // nor under a public article's.
+  EXPECT_EQ(anonymous(file).status, 404);
+  EXPECT_EQ(get(sign_in(w.requester_seger), file).status, 404);
+  EXPECT_EQ(anonymous(url(senha) + "/anexos/" + std::to_string(files[0].id)).status, 404);
 }
 
 TEST_P(KnowledgePagesTest, TheTicketPageLinksArticlesAndOffersThemForTheReply) {

@@ -2,6 +2,7 @@
 #include "app/knowledge/knowledge_base.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "app/access_policy.hpp"
 #include "app/attachments/attachment_policy.hpp"
@@ -187,6 +188,28 @@ std::vector<KnowledgeArticle> KnowledgeBase::service_articles(std::int64_t servi
   f.limit = std::clamp(limit, 1, kMostListed);
   std::vector<KnowledgeArticle> out;
   ctx_.db.read([&](store::Connection& c) { out = store::list_articles(c, f); });
+  return out;
+}
+
+std::vector<bool> KnowledgeBase::editable(const Actor& a,
+                                          const std::vector<KnowledgeArticle>& articles) {
+  std::vector<bool> out;
+  ctx_.db.read([&](store::Connection& c) {
+    const auto& units = *ctx_.unit_tree(c);
+    std::map<std::int64_t, std::optional<std::int64_t>> owners;  // service -> owning unit
+    for (const auto& article : articles) {
+      std::optional<std::int64_t> owner;
+      if (article.service_id) {
+        auto it = owners.find(*article.service_id);
+        if (it == owners.end()) {
+          const auto s = store::load_service(c, *article.service_id);
+          it = owners.emplace(*article.service_id, s ? s->owning_unit_id : std::nullopt).first;
+        }
+        owner = it->second;
+      }
+      out.push_back(may_write_article(a.person, article.service_id.has_value(), owner, units));
+    }
+  });
   return out;
 }
 

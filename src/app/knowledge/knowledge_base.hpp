@@ -68,6 +68,9 @@ class KnowledgeBase {
   // The service's published public articles (its charter page).
   std::vector<KnowledgeArticle> service_articles(std::int64_t service_id, int limit = 20);
 
+  // Which of `articles` `a` may change, in their order (the staff's list).
+  std::vector<bool> editable(const Actor& a, const std::vector<KnowledgeArticle>& articles);
+
   // "Sim, resolveu meu problema": true when `a` was counted now (once each).
   bool record_avoided(const Actor& a, std::int64_t article_id);
 

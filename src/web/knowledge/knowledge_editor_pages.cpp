@@ -18,9 +18,14 @@ http::Response staff_list(WebContext& ctx, const http::Request& r) {
   const auto v = require_agent(ctx, r);
   const auto q = r.query_value("q").value_or("");
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& a : ctx.desk.knowledge().articles(v.actor, q, std::nullopt, 200)) {
-    auto item = article_item(ctx, a);
-    item["url_editar"] = "/atendimento/conhecimento/" + std::to_string(a.id) + "/editar";
+  const auto articles = ctx.desk.knowledge().articles(v.actor, q, std::nullopt, 200);
+  const auto editable = ctx.desk.knowledge().editable(v.actor, articles);
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    auto item = article_item(ctx, articles[i]);
+    if (editable[i]) {
+      item["url_editar"] =
+          "/atendimento/conhecimento/" + std::to_string(articles[i].id) + "/editar";
+    }
     items.push_back(item);
   }
   nlohmann::json view = {{"q", q},

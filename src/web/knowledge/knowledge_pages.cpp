@@ -71,6 +71,7 @@ http::Response article_page(WebContext& ctx, const http::Request& r) {
        {"tem_anexos", !files.empty()},
        {"entrou", v.has_value()},
        {"pode_editar", a.may_edit},
+       {"equipe", app::reads_internal_articles(reader_of(v))},
        {"url_editar", "/atendimento/conhecimento/" + std::to_string(a.article.id) + "/editar"},
        {"resolveu", answer == "resolveu"},
        {"perguntar", v.has_value() && answer.empty() &&
