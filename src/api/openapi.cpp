@@ -21,6 +21,7 @@ nlohmann::ordered_json openapi_incident_manifestation_report_schemas();
 nlohmann::ordered_json openapi_sign_in_schemas();
 nlohmann::ordered_json openapi_ticket_merge_schemas();
 nlohmann::ordered_json openapi_answer_schemas();
+nlohmann::ordered_json openapi_knowledge_schemas();
 
 namespace {
 
@@ -136,6 +137,7 @@ const nlohmann::ordered_json& openapi_document() {
           &satisfaction_report_operations(), &incident_manifestation_report_operations(),
           &sign_in_operations(), &ticket_merge_operations()}) {
           &sign_in_operations(), &answer_operations()}) {
+          &sign_in_operations(), &knowledge_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)
@@ -160,6 +162,7 @@ const nlohmann::ordered_json& openapi_document() {
            schemas.update(openapi_sign_in_schemas());
            schemas.update(openapi_ticket_merge_schemas());
            schemas.update(openapi_answer_schemas());
+           schemas.update(openapi_knowledge_schemas());
            return schemas;
          }()},
         {"securitySchemes",

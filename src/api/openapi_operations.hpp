@@ -42,6 +42,8 @@ const std::vector<OperationDoc>& sign_in_operations();
 const std::vector<OperationDoc>& ticket_merge_operations();
 // Answer templates, macros and bulk actions (openapi_answer_operations.cpp).
 const std::vector<OperationDoc>& answer_operations();
+// The knowledge base's (openapi_knowledge_operations.cpp).
+const std::vector<OperationDoc>& knowledge_operations();
 // Liveness, readiness and /metrics (openapi_observability_operations.cpp).
 const std::vector<OperationDoc>& observability_operations();
 

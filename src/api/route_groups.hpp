@@ -40,6 +40,8 @@ void add_sign_in_settings_routes(ApiContext& ctx,
                                  std::vector<http::Route>& routes);  // sign_in_settings_routes.cpp
 // answer_routes.cpp: answer templates, macros, bulk actions.
 void add_answer_routes(ApiContext& ctx, std::vector<http::Route>& routes);
+void add_knowledge_routes(ApiContext& ctx,
+                          std::vector<http::Route>& routes);  // knowledge_routes.cpp
 void add_whatsapp_webhook_routes(ApiContext& ctx,
                                  std::vector<http::Route>& routes);  // whatsapp_webhook_routes.cpp
 

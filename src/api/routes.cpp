@@ -23,6 +23,7 @@ std::vector<http::Route> api_routes(ApiContext& ctx) {
   add_sla_routes(ctx, routes);
   add_webhook_routes(ctx, routes);
   add_sign_in_settings_routes(ctx, routes);
+  add_knowledge_routes(ctx, routes);
   add_notice_routes(ctx, routes);
   add_monitoring_routes(ctx, routes);
   add_whatsapp_webhook_routes(ctx, routes);

@@ -16,6 +16,7 @@
 #include "app/incidents/status_page.hpp"
 #include "app/incidents/status_subscriptions.hpp"
 #include "app/intake/intake.hpp"
+#include "app/knowledge/knowledge_base.hpp"
 #include "app/ledger/ticket_ledger.hpp"
 #include "app/live/live_updates.hpp"
 #include "app/mail_intake/mail_intake.hpp"
@@ -96,6 +97,7 @@ Desk::Desk(store::Database& db, const Clock& clock, DeskConfig config)
   answer_templates_ = std::make_unique<AnswerTemplates>(ctx);
   macros_ = std::make_unique<Macros>(ctx, *ledger_, *work_);
   bulk_ = std::make_unique<BulkActions>(ctx, *work_, *notice_tickets_, *macros_);
+  knowledge_ = std::make_unique<KnowledgeBase>(ctx);
 }
 
 Desk::~Desk() = default;

@@ -27,6 +27,7 @@ class CharterPanels;
 class Directory;
 class EquipmentCustody;
 class Intake;
+class KnowledgeBase;
 class LiveUpdates;
 class Manifestations;
 class MailIntake;
@@ -126,6 +127,8 @@ class Desk {
   AnswerTemplates& answer_templates() { return *answer_templates_; }
   Macros& macros() { return *macros_; }
   BulkActions& bulk() { return *bulk_; }
+  // The knowledge base (app/knowledge/knowledge_base.hpp).
+  KnowledgeBase& knowledge() { return *knowledge_; }
 
  private:
   // Declared in construction order: each service may use those above it.
@@ -174,6 +177,7 @@ class Desk {
   std::unique_ptr<AnswerTemplates> answer_templates_;
   std::unique_ptr<Macros> macros_;
   std::unique_ptr<BulkActions> bulk_;
+  std::unique_ptr<KnowledgeBase> knowledge_;
 };
 
 }  // namespace guiche::app

@@ -86,6 +86,7 @@ std::string load_demo_data(store::Database& db, const std::string& data_dir) {
   create_services(w);
   create_status_components(w);
   create_answer_templates(w);
+  create_knowledge_articles(w);
   schedule_tickets(w);
   schedule_incidents(w);
   schedule_equipment_custody(w);

@@ -138,6 +138,8 @@ void schedule_manifestations(World& w);
 // The status page's components, and its incidents and maintenance on the
 // timeline (demo_incidents.cpp).
 void create_status_components(World& w);
+// The knowledge base's articles (demo_knowledge.cpp).
+void create_knowledge_articles(World& w);
 void schedule_incidents(World& w);
 // Answer templates, solution templates and macros (demo_answers.cpp).
 void create_answer_templates(World& w);

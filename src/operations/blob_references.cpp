@@ -23,6 +23,21 @@ std::vector<BlobReference> blob_references(store::Connection& c) {
     refs.push_back(
         {r.text(1), r.integer(2), "arquivo do WhatsApp " + r.text(0) + " (" + r.text(3) + ")"});
   }
+  // The knowledge base's files (v042) — when there are any: a restore reads
+  // an older archive's database before migrating it (cli/restore).
+  const bool knowledge = c.query_one(c.dialect() == store::Dialect::sqlite
+                                         ? "SELECT count(*) FROM sqlite_master WHERE type = "
+                                           "'table' AND name = 'knowledge_attachments'"
+                                         : "SELECT count(*) FROM pg_tables WHERE tablename = "
+                                           "'knowledge_attachments' AND schemaname = "
+                                           "current_schema()")
+                             ->integer(0) > 0;
+  if (!knowledge) return refs;
+  for (const auto& r : c.query("SELECT id, sha256, size_bytes, filename FROM knowledge_attachments "
+                               "WHERE sha256 <> '' ORDER BY id")) {
+    refs.push_back(
+        {r.text(1), r.integer(2), "arquivo de artigo " + r.text(0) + " (" + r.text(3) + ")"});
+  }
   return refs;
 }
 

@@ -1,9 +1,10 @@
 #pragma once
-// The files under DATA_DIR/attachments a database refers to. Three tables
+// The files under DATA_DIR/attachments a database refers to. Four tables
 // name a blob by its SHA-256 (store/attachment_blobs.hpp): ticket attachments,
-// the raw bytes of every e-mail received (kept for the quarantine) and the
-// media people sent on WhatsApp. A backup carries each of them; a check finds
-// each on disk with the content its name promises.
+// the raw bytes of every e-mail received (kept for the quarantine), the
+// media people sent on WhatsApp and the knowledge base's files. A backup
+// carries each of them; a check finds each on disk with the content its
+// name promises.
 #include <cstdint>
 #include <optional>
 #include <string>

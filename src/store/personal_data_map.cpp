@@ -161,6 +161,16 @@ const std::vector<PersonalDataLocation>& personal_data_map() {
       {"answer_templates", T::none, "answer and solution templates, who last edited them (an id)",
        nullptr},
       {"ticket_macros", T::none, "macros, who last edited them (an id)", nullptr},
+      // The knowledge base (v042): articles the staff write, by id; who
+      // linked which article to which ticket, and which requester said an
+      // article solved their problem, by ids.
+      {"knowledge_articles", T::none, "articles (staff's text) and their author's id", nullptr},
+      {"knowledge_search", T::none, "the articles' search text (SQLite FTS5, PostgreSQL tsvector)",
+       nullptr},
+      {"knowledge_article_tickets", T::none, "ids of article, ticket and who linked them", nullptr},
+      {"knowledge_attachments", T::none, "the articles' files, by the staff; the uploader's id",
+       nullptr},
+      {"knowledge_avoided", T::none, "ids of an article and of a person it helped", nullptr},
       {"personal_data_requests", T::none, "who exported or erased whose data, by id", nullptr},
       {"personal_data_blob_erasures", T::none, "SHA-256 names of files to erase", nullptr},
       {"schema_migrations", T::none, "versions", nullptr},

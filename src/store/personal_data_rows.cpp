@@ -113,10 +113,11 @@ void forget_blob_erasure(Connection& c, const std::string& sha256) {
 }
 
 bool blob_in_use(Connection& c, const std::string& sha256) {
-  // The three tables that name blobs (operations/blob_references.hpp).
+  // The tables that name blobs (operations/blob_references.hpp).
   return c.query_one("SELECT 1 FROM attachments WHERE sha256 = ?", {sha256}) ||
          c.query_one("SELECT 1 FROM inbound_messages WHERE raw_sha256 = ?", {sha256}) ||
-         c.query_one("SELECT 1 FROM whatsapp_media WHERE sha256 = ?", {sha256});
+         c.query_one("SELECT 1 FROM whatsapp_media WHERE sha256 = ?", {sha256}) ||
+         c.query_one("SELECT 1 FROM knowledge_attachments WHERE sha256 = ?", {sha256});
 }
 
 std::optional<std::int64_t> people_window_end(Connection& c, std::int64_t after_id, int size) {

@@ -27,6 +27,8 @@ std::vector<http::Route> web_routes(WebContext& ctx) {
   add_report_subscription_pages(ctx, routes);
   add_incident_report_area_pages(ctx, routes);
   add_manifestation_report_pages(ctx, routes);
+  add_knowledge_pages(ctx, routes);
+  add_knowledge_editor_pages(ctx, routes);
   ctx.assets.add_routes(routes);
   add_unknown_pages(ctx, routes);
   return routes;

@@ -43,6 +43,8 @@ void add_charter_panel_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_report_subscription_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_incident_report_area_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_manifestation_report_pages(WebContext& ctx, std::vector<http::Route>& routes);
+void add_knowledge_pages(WebContext& ctx, std::vector<http::Route>& routes);  // knowledge/
+void add_knowledge_editor_pages(WebContext& ctx, std::vector<http::Route>& routes);
 // Last of all: unknown addresses (unknown_pages.cpp).
 void add_unknown_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_live_routes(WebContext& ctx, std::vector<http::Route>& routes);

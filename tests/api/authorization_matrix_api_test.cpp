@@ -17,6 +17,7 @@
 #include "app/directory/directory.hpp"
 #include "app/incidents/status_components.hpp"
 #include "app/incidents/status_notices.hpp"
+#include "app/knowledge/knowledge_base.hpp"
 #include "app/mail_intake/mail_intake.hpp"
 #include "app/manifestations/manifestations.hpp"
 #include "app/tickets/ticket_work.hpp"
@@ -119,9 +120,17 @@ class AuthorizationMatrixApiTest : public ApiTest {
     macro.name = "Matriz";
     macro.minutes = 1;
     macro = desk->macros().save(as(w.admin), macro);
+    // An internal article of SGSIS's service: never for requesters or visitors.
+    app::ArticleDraft article;
+    article.title = "Procedimento interno da matriz";
+    article.body = "Passos internos.";
+    article.audience = "internal";
+    article.service_code = "SIS-ACESSO";
+    const auto internal_article = desk->knowledge().create(as(w.admin), article);
     values = {
         {"tpl", std::to_string(tpl.id)},
         {"macro", std::to_string(macro.id)},
+        {"kb_internal", std::to_string(internal_article.id)},
         {"m", std::to_string(manifestation.manifestation.id)},
         {"mprotocol", manifestation.manifestation.protocol},
         {"mcode", manifestation.tracking_code},

@@ -305,6 +305,26 @@ std::vector<MatrixRow> authorization_matrix() {
       {"POST", "/api/v1/tickets/bulk", "/api/v1/tickets/bulk",
        R"({"ticket_ids":[{t}],"action":{"kind":"assign","assignee_id":{analyst}}})",
        "DDYYYSDDSDAD"},
+      // The knowledge base: public articles for anyone; {kb_internal} (SGSIS's
+      // SIS-ACESSO, internal) only for staff, written by its unit's analyst
+      // and managers and admins; a ticket's articles like its other links.
+      {"GET", "/api/v1/knowledge/articles", "/api/v1/knowledge/articles?q=matriz", "",
+       "PPPPPPPPPPPP"},
+      {"POST", "/api/v1/knowledge/articles", "/api/v1/knowledge/articles",
+       R"({"title":"Artigo da matriz","body":"Texto.","service_code":"SIS-ACESSO"})",
+       "DDDYYDDDYDAD"},
+      {"GET", "/api/v1/knowledge/articles/:id", "/api/v1/knowledge/articles/{kb_internal}", "",
+       "HHYYYYHHYHHH"},
+      {"PUT", "/api/v1/knowledge/articles/:id", "/api/v1/knowledge/articles/{kb_internal}",
+       R"({"title":"Procedimento","body":"Passos.","audience":"internal","service_code":"SIS-ACESSO"})",
+       "HHDYYDHHYHAH"},
+      {"POST", "/api/v1/knowledge/articles/:id/avoided",
+       "/api/v1/knowledge/articles/{kb_internal}/avoided", "", "HHYYYYHHYHAH"},
+      {"GET", "/api/v1/tickets/:id/articles", t + "/articles", "", "HHYYYHHHYHAH"},
+      {"POST", "/api/v1/tickets/:id/articles", t + "/articles", R"({"article_id":{kb_internal}})",
+       "HHYYYHHHDHAH"},
+      {"DELETE", "/api/v1/tickets/:id/articles/:article_id", t + "/articles/{kb_internal}", "",
+       "HHYYYHHHDHAH"},
       // Near the end: the admin's call erases Paulo's data (the rows above use them).
       {"POST", "/api/v1/people/:id/anonymize", "/api/v1/people/{paulo}/anonymize", "",
        "HHDDDDHHYHAH"},

@@ -28,6 +28,14 @@ TEST(TemplatesTest, NoTemplateRendersAValueUnescaped) {
         body.erase(at, chart.size());
       }
     }
+    // And a knowledge article's body, HTML its renderer built escaping every
+    // character the writer typed (tests/domain/data/article_markup.cases).
+    if (entry.path().filename() == "conhecimento_artigo.mustache") {
+      const std::string article = "{{{corpo}}}";
+      for (auto at = body.find(article); at != std::string::npos; at = body.find(article)) {
+        body.erase(at, article.size());
+      }
+    }
     EXPECT_EQ(body.find("{{{"), std::string::npos) << entry.path();
     EXPECT_EQ(body.find("{{&"), std::string::npos) << entry.path();
   }

@@ -48,6 +48,9 @@ extern const char* const kMigrationV038DirectorySignIn;
 extern const char* const kMigrationV040PasswordLinks;
 extern const char* const kMigrationV041AnswerTemplates;
 extern const char* const kMigrationV043TicketFollowers;
+extern const char* const kMigrationV042KnowledgeBase;
+extern const char* const kMigrationV042KnowledgeSearchSqlite;
+extern const char* const kMigrationV042KnowledgeSearchPostgres;
 
 namespace {
 
@@ -113,6 +116,11 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {38, "directory_sign_in", in_dialect(kMigrationV038DirectorySignIn, dialect)},
       {40, "password_links", in_dialect(kMigrationV040PasswordLinks, dialect)},
       {41, "answer_templates", in_dialect(kMigrationV041AnswerTemplates, dialect)},
+      {42, "knowledge_base",
+       in_dialect(std::string(kMigrationV042KnowledgeBase) +
+                      (dialect == Dialect::sqlite ? kMigrationV042KnowledgeSearchSqlite
+                                                  : kMigrationV042KnowledgeSearchPostgres),
+                  dialect)},
       {43, "ticket_followers", in_dialect(kMigrationV043TicketFollowers, dialect)},
   };
 }

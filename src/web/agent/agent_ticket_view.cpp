@@ -14,6 +14,7 @@
 #include "web/agent/agent_ticket_side.hpp"
 #include "web/agent/agent_whatsapp_view.hpp"
 #include "web/date_input.hpp"
+#include "web/knowledge/knowledge_view.hpp"
 #include "web/ouvidoria/manifestation_view.hpp"
 
 #include <algorithm>
@@ -424,6 +425,7 @@ http::Response agent_ticket_page(WebContext& ctx, const Visitor& v, const std::s
       {"tem_vinculos", !links.empty()},
       {"comunicados", notices_view(ctx, v, t)},
       {"uniao", merge_view(ctx, v, t)},
+      {"artigos", ticket_articles_view(ctx, v, t)},
       {"retidos", held_view(ctx, v, t)},
       {"whatsapp", whatsapp_view(ctx, v, t, requester.name)},
       {"canal_resposta", reply_channel_view(ctx, t, requester)},

@@ -7,8 +7,10 @@
 #include <map>
 
 #include "app/charter/charter.hpp"
+#include "app/knowledge/knowledge_base.hpp"
 #include "domain/service_search.hpp"
 #include "web/charter/charter_view.hpp"
+#include "web/knowledge/knowledge_view.hpp"
 #include "web/message_paragraphs.hpp"
 #include "web/page.hpp"
 #include "web/page_routes.hpp"
@@ -81,6 +83,13 @@ http::Response service_page(WebContext& ctx, const http::Request& r) {
                          {"solicitar", "/servicos/" + url_encode(s.service.code) + "/solicitar"},
                          {"entrou", v.has_value()},
                          {"canais", message_paragraphs(s.service.access_channels)}};
+  // The service's public articles (app/knowledge/knowledge_base.hpp).
+  nlohmann::json articles = nlohmann::json::array();
+  for (const auto& a : ctx.desk.knowledge().service_articles(s.service.id)) {
+    articles.push_back(article_item(ctx, a));
+  }
+  view["artigos"] = articles;
+  view["tem_artigos"] = !articles.empty();
   return page(ctx, v, 200, "carta_servico", s.service.name, view);
 }
 

@@ -11,7 +11,9 @@
 #include "app/directory/directory.hpp"
 #include "app/incidents/notice_tickets.hpp"
 #include "app/intake/intake.hpp"
+#include "app/knowledge/knowledge_base.hpp"
 #include "domain/service_search.hpp"
+#include "web/knowledge/knowledge_view.hpp"
 #include "web/page.hpp"
 #include "web/page_routes.hpp"
 #include "web/request_view.hpp"
@@ -58,7 +60,15 @@ http::Response catalog(WebContext& ctx, const http::Request& r) {
         suggestions.push_back(service_item(services[hit.index], false));
     }
   }
+  // And knowledge articles that may answer it (app/knowledge/knowledge_base.hpp).
+  nlohmann::json articles = nlohmann::json::array();
+  if (items.empty() && others.empty() && !q.empty()) {
+    for (const auto& a : ctx.desk.knowledge().suggestions(q))
+      articles.push_back(article_item(ctx, a));
+  }
   nlohmann::json view = {{"q", q},
+                         {"artigos", articles},
+                         {"tem_artigos", !articles.empty()},
                          {"buscou", !q.empty()},
                          {"servicos", items},
                          {"total", items.size()},
