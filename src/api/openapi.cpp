@@ -135,9 +135,8 @@ const nlohmann::ordered_json& openapi_document() {
           &custody_operations(), &manifestation_operations(), &observability_operations(),
           &personal_data_operations(), &privacy_operations(), &report_operations(),
           &satisfaction_report_operations(), &incident_manifestation_report_operations(),
-          &sign_in_operations(), &ticket_merge_operations()}) {
-          &sign_in_operations(), &answer_operations()}) {
-          &sign_in_operations(), &knowledge_operations()}) {
+          &sign_in_operations(), &ticket_merge_operations(), &answer_operations(),
+          &knowledge_operations()}) {
       for (const auto& d : *table) {
         std::string method = d.method;
         for (auto& ch : method)

@@ -4,6 +4,7 @@
 
 #include "app/expect_error.hpp"
 #include "app/tickets/ticket_following.hpp"
+#include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "store/outbox_rows.hpp"
 #include "support/desk_world.hpp"

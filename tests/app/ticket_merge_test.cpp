@@ -4,6 +4,7 @@
 
 #include "app/expect_error.hpp"
 #include "app/tickets/ticket_merge.hpp"
+#include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "domain/error.hpp"
 #include "store/outbox_rows.hpp"
