@@ -32,6 +32,12 @@ std::vector<std::int64_t> working_units(const Person& p, const std::vector<Unit>
   return out;
 }
 
+// The central de serviços works every request; admins and the leadership
+// (diretoria) read every one, without working them (issue 19, item 8).
+bool sees_every_ticket(const Person& p) {
+  return p.has_role(Role::attendant) || p.has_role(Role::admin) || p.has_role(Role::leadership);
+}
+
 }  // namespace
 
 bool is_agent(const Person& p) {
@@ -40,7 +46,7 @@ bool is_agent(const Person& p) {
 }
 
 bool is_staff(const Person& p) {
-  return is_agent(p) || p.has_role(Role::admin);
+  return is_agent(p) || p.has_role(Role::admin) || p.has_role(Role::leadership);
 }
 
 bool is_requester_side(const Person& p, const Ticket& t) {
@@ -52,7 +58,7 @@ bool is_requester_side(const Person& p, const Ticket& t) {
 bool can_view_ticket(const Person& p, const Ticket& t, const std::vector<Unit>& units) {
   if (!p.active) return false;
   if (is_requester_side(p, t)) return true;
-  if (p.has_role(Role::attendant) || p.has_role(Role::admin)) return true;
+  if (sees_every_ticket(p)) return true;
   return in_units(working_units(p, units), t.unit_id);
 }
 
@@ -80,7 +86,7 @@ bool can_assign_others(const Person& p, std::int64_t unit_id, const std::vector<
 store::TicketScope ticket_scope(const Person& p, const std::vector<Unit>& units) {
   store::TicketScope scope;
   if (!p.active) return scope;
-  if (p.has_role(Role::attendant) || p.has_role(Role::admin)) {
+  if (sees_every_ticket(p)) {
     scope.all = true;
     return scope;
   }

@@ -13,7 +13,9 @@ namespace guiche::app {
 // Agents work tickets in the workspace: attendants, analysts, unit managers
 // and client relations.
 bool is_agent(const Person& p);
-// Staff = the agents and the admins: they see internal notes and events.
+// Staff = the agents, the admins and the leadership (diretoria): they reach
+// the workspace and see internal notes and events; admins and the leadership
+// read every ticket without working them (can_work_ticket).
 bool is_staff(const Person& p);
 // The requester, or the manager of the requester's organization.
 bool is_requester_side(const Person& p, const Ticket& t);

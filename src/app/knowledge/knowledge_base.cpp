@@ -223,17 +223,26 @@ bool KnowledgeBase::record_avoided(const Actor& a, std::int64_t article_id) {
   return counted;
 }
 
+namespace {
+
+// The ticket `a` works (not_found when they may not see it, forbidden with
+// `refusal` when they see it but do not work it).
+void require_ticket_worker(DeskContext& ctx, store::Connection& c, const Actor& a,
+                           std::int64_t ticket_id, const char* refusal) {
+  auto ticket = store::load_ticket(c, ticket_id);
+  const auto& units = *ctx.unit_tree(c);
+  if (!ticket || !can_view_ticket(a.person, *ticket, units)) {
+    throw not_found("Chamado não encontrado.");
+  }
+  if (!can_work_ticket(a.person, *ticket, units)) throw forbidden(refusal);
+}
+
+}  // namespace
+
 void KnowledgeBase::link_ticket(const Actor& a, std::int64_t ticket_id, std::int64_t article_id) {
   require_active(a);
   ctx_.db.write([&](store::Connection& c) {
-    auto ticket = store::load_ticket(c, ticket_id);
-    const auto& units = *ctx_.unit_tree(c);
-    if (!ticket || !can_view_ticket(a.person, *ticket, units)) {
-      throw not_found("Chamado não encontrado.");
-    }
-    if (!can_work_ticket(a.person, *ticket, units)) {
-      throw forbidden("Só quem atende o chamado vincula artigos a ele.");
-    }
+    require_ticket_worker(ctx_, c, a, ticket_id, "Só quem atende o chamado vincula artigos a ele.");
     const auto article = readable_article(Reader(a), store::load_article(c, article_id));
     store::link_article_ticket(c, article.id, ticket_id, a.id(), ctx_.now());
   });
@@ -242,14 +251,8 @@ void KnowledgeBase::link_ticket(const Actor& a, std::int64_t ticket_id, std::int
 void KnowledgeBase::unlink_ticket(const Actor& a, std::int64_t ticket_id, std::int64_t article_id) {
   require_active(a);
   ctx_.db.write([&](store::Connection& c) {
-    auto ticket = store::load_ticket(c, ticket_id);
-    const auto& units = *ctx_.unit_tree(c);
-    if (!ticket || !can_view_ticket(a.person, *ticket, units)) {
-      throw not_found("Chamado não encontrado.");
-    }
-    if (!can_work_ticket(a.person, *ticket, units)) {
-      throw forbidden("Só quem atende o chamado desvincula artigos dele.");
-    }
+    require_ticket_worker(ctx_, c, a, ticket_id,
+                          "Só quem atende o chamado desvincula artigos dele.");
     store::unlink_article_ticket(c, article_id, ticket_id);
   });
 }

@@ -8,7 +8,8 @@ namespace guiche::web {
 
 Visitor require_agent(WebContext& ctx, const http::Request& r) {
   auto v = require_visitor(ctx, r);
-  // Admins reach the workspace too (issue 19): the desk decides what each may do.
+  // Admins and the leadership reach the workspace too (issue 19): the desk
+  // decides what each may do (they read, the agents work).
   if (!app::is_staff(v.actor.person)) throw forbidden(text(ctx, "agente.somente_equipe"));
   return v;
 }
