@@ -42,7 +42,8 @@ std::optional<StatusComponent> component_of(const MonitoringAlert& alert,
 MonitoringReceipt StatusNotices::receive_monitoring_alerts(
     const Actor& a, const std::vector<MonitoringAlert>& alerts) {
   require_active(a);
-  // The monitoring systems' accounts are agents' or admins' (the leadership reads, it does not report).
+  // The monitoring systems' accounts are agents' or admins' (the leadership reads, it does not
+  // report).
   if (!is_agent(a.person) && !a.person.has_role(Role::admin)) {
     throw forbidden("Somente uma conta da equipe envia alertas de monitoramento.");
   }
