@@ -8,6 +8,7 @@
 #include "app/directory/directory.hpp"
 #include "app/expect_error.hpp"
 #include "app/mail_intake/mail_intake.hpp"
+#include "app/tickets/ticket_merge.hpp"
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "store/outbox_rows.hpp"
@@ -197,6 +198,28 @@ TEST_P(MailIntakeTest, AReplyToAClosedTicketOpensANewLinkedOne) {
   EXPECT_THAT(fresh.description, HasSubstr(t.protocol));
   // A second delivery of that reply is no second ticket.
   EXPECT_EQ(count("tickets"), 2);
+}
+
+TEST_P(MailIntakeTest, AReplyToAMergedDuplicateReachesTheTicketItWasMergedInto) {
+  const Ticket survivor = working_ticket();
+  Ticket duplicate = register_sis(w.requester_seger, "Também sem acesso");
+  desk->merges().merge(as(w.attendant), survivor.id, {duplicate.id});
+  RawMail m;
+  m.subject = "Re: [SA " + duplicate.protocol + "] unida";
+  m.body = "Ainda sem acesso hoje de manhã.";
+  const auto r = deliver(m);
+  ASSERT_EQ(r.outcome, "joined") << r.detail;
+  EXPECT_EQ(r.ticket_id, survivor.id);
+  const auto last = events_of(survivor.id).back();
+  EXPECT_EQ(last.kind, EventKind::internal_note);
+  EXPECT_FALSE(last.is_public);
+  EXPECT_THAT(last.data.value("text", ""), HasSubstr("Ainda sem acesso hoje de manhã."));
+  EXPECT_THAT(last.data.value("text", ""), HasSubstr(duplicate.protocol));
+  EXPECT_EQ(count("tickets"), 2);  // no new request
+  // Once the surviving ticket is resolved, a reply opens a new linked request as before.
+  desk->work().resolve(as(w.analyst_sis), survivor.id, "Acesso liberado.", 10);
+  m.message_id = "<outra-resposta@exemplo.com.br>";
+  EXPECT_EQ(deliver(m).outcome, "ticket_created");
 }
 
 TEST_P(MailIntakeTest, TheSameMessageIdIsProcessedOnce) {

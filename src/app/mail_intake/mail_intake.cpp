@@ -58,6 +58,16 @@ struct MailInput {
 
 namespace {
 
+// The ticket `t` was merged into, locked, when it is still open.
+std::optional<Ticket> open_survivor(LedgerWrite& w, const Ticket& t) {
+  for (const auto& l : t.links) {
+    if (l.kind != "merged_into") continue;
+    auto survivor = w.lock(l.other_ticket_id);
+    if (survivor && status_is_open(survivor->status)) return survivor;
+  }
+  return std::nullopt;
+}
+
 constexpr std::size_t kMaxMessageIdBytes = 500;
 constexpr const char* kNoText = "(mensagem sem texto)";
 
@@ -372,6 +382,24 @@ MailReceipt MailIntake::apply_mail(LedgerWrite& w, const MailInput& input,
       w.record(ticket, std::move(drafts), as_sender);
       r.ticket_id = ticket.id;
       r.protocol = ticket.protocol;
+    } else if (auto survivor = open_survivor(w, ticket);
+               survivor && is_requester_side(*sender, ticket)) {
+      // A duplicate merged into a ticket still open (app/tickets/ticket_merge.hpp):
+      // the message reaches that ticket's team as an internal note (it is not
+      // that ticket's requester's conversation); their answer reaches the
+      // sender as the merged ticket's news.
+      std::vector<EventDraft> drafts{
+          {EventKind::internal_note,
+           {{"text", "E-mail de " + inbound.sender + ", solicitante da SA " + ticket.protocol +
+                         " (unida a esta):\n\n" + reply_text}},
+           false}};
+      for (auto& d : file_drafts(survivor->id, sender->id, false)) drafts.push_back(std::move(d));
+      w.record(*survivor, std::move(drafts), as_sender);
+      r.outcome = "joined";
+      r.detail = "Incluída na SA " + survivor->protocol + ", à qual a SA " + ticket.protocol +
+                 " foi unida.";
+      r.ticket_id = survivor->id;
+      r.protocol = survivor->protocol;
     } else if (is_requester_side(*sender, ticket)) {
       // Resolved past the window, closed or cancelled: a new request, linked,
       // never a silent duplicate.
