@@ -6,8 +6,10 @@
 //   by person lists what one person follows ("Seguindo") without the tickets.
 // - agent_notifications: what the workspace shows an agent (a mention of
 //   their @login, news of a ticket they watch), by ids only: the text is the
-//   event's, read when shown; unread ones by the partial index, a page by
-//   (person, id). Versions 41 and 42 are other changes'.
+//   event's, read when shown; a page by (person, id); the unread ones by the
+//   partial index (person, ticket), which counts them and answers "has this
+//   ticket unread ones?" when the ticket's page opens, however many are unread
+//   (bench/following_scale.py). Versions 41 and 42 are other changes'.
 namespace guiche::store {
 
 extern const char* const kMigrationV043TicketFollowers = R"SQL(
@@ -32,7 +34,8 @@ CREATE TABLE agent_notifications (
   read_at BIGINT
 );
 CREATE INDEX agent_notifications_person ON agent_notifications (person_id, id);
-CREATE INDEX agent_notifications_unread ON agent_notifications (person_id, id) WHERE read_at IS NULL;
+CREATE INDEX agent_notifications_unread ON agent_notifications (person_id, ticket_id)
+  WHERE read_at IS NULL;
 )SQL";
 
 }  // namespace guiche::store
