@@ -134,6 +134,14 @@ Person DeskTest::create_ombudsman(const std::string& name, const std::string& em
   return desk->directory().create_person(as(w.admin), {p, std::nullopt});
 }
 
+Person DeskTest::create_leader() {
+  Person p;
+  p.name = "Lia Diretora";
+  p.emails = {"lia@prodest.es.gov.br"};
+  p.roles = {{Role::leadership, std::nullopt}};
+  return desk->directory().create_person(as(w.admin), {p, std::nullopt});
+}
+
 Person DeskTest::create_data_protection_officer() {
   Person p;
   p.name = "Dora Encarregada";

@@ -39,6 +39,8 @@ class DeskTest : public ::testing::TestWithParam<Engine> {
   // A person of the ouvidoria (Role::ombudsman), created by the admin.
   Person create_ombudsman(const std::string& name = "Otto Ouvidor",
                           const std::string& email = "otto@prodest.es.gov.br");
+  // A member of the leadership (diretoria), created by the admin.
+  Person create_leader();
   // The encarregado de dados (Role::data_protection_officer), created by the admin.
   Person create_data_protection_officer();
   // Number of rows in a table (for "nothing changed" checks).

@@ -2,7 +2,6 @@
 // reads every queue and ticket, internal notes included, and works none.
 #include <gmock/gmock.h>
 
-#include "app/directory/directory.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "support/web_server_test.hpp"
 
@@ -12,22 +11,13 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-class LeadershipWorkspaceTest : public WebServerTest {
- protected:
-  Person leader() {
-    Person p;
-    p.name = "Lia Diretora";
-    p.emails = {"lia@prodest.es.gov.br"};
-    p.roles = {{Role::leadership, std::nullopt}};
-    return desk->directory().create_person(as(w.admin), {p, std::nullopt});
-  }
-};
+class LeadershipWorkspaceTest : public WebServerTest {};
 
 TEST_P(LeadershipWorkspaceTest, TheLeadershipReadsTheWorkspaceAndWorksNoTicket) {
   auto t = register_sis(w.requester_seger, "SIGEFES lento");
   t = desk->work().route(as(w.attendant), t.id, w.sgsis.id, w.analyst_sis.id);
   desk->work().add_internal_note(as(w.analyst_sis), t.id, "Servidor sobrecarregado.");
-  const auto lia = sign_in(leader());
+  const auto lia = sign_in(create_leader());
   const auto queue = get(lia, "/atendimento");
   ASSERT_EQ(queue.status, 200);
   const auto page = get(lia, "/atendimento/chamados/" + t.protocol);

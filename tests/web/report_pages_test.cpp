@@ -20,13 +20,6 @@ using ::testing::Not;
 
 class ReportPagesTest : public WebServerTest {
  protected:
-  Person leader() {
-    Person p;
-    p.name = "Lia Diretora";
-    p.emails = {"lia@prodest.es.gov.br"};
-    p.roles = {{Role::leadership, std::nullopt}};
-    return desk->directory().create_person(as(w.admin), {p, std::nullopt});
-  }
   // Two tickets of March 2026: one at SGSIS (under GESIN), one at SGDBA.
   void two_tickets() {
     for (auto unit : {w.sgsis.id, w.sgdba.id}) {
@@ -47,7 +40,7 @@ class ReportPagesTest : public WebServerTest {
 };
 
 TEST_P(ReportPagesTest, OnlyTheLeadershipManagersAndAdminsOpenTheReports) {
-  const Person lia = leader();
+  const Person lia = create_leader();
   for (const char* path :
        {"/relatorios", "/relatorios/sla", "/relatorios/volume",
         "/relatorios/sla.csv?tabela=severidades", "/relatorios/volume.csv?tabela=dias"}) {

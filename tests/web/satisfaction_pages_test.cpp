@@ -24,13 +24,6 @@ const char* const kHostile = "Ótimo; mas <script>alert(\"x\")</script> & \"aspa
 
 class SatisfactionPagesTest : public WebServerTest {
  protected:
-  Person leader() {
-    Person p;
-    p.name = "Lia Diretora";
-    p.emails = {"lia@prodest.es.gov.br"};
-    p.roles = {{Role::leadership, std::nullopt}};
-    return desk->directory().create_person(as(w.admin), {p, std::nullopt});
-  }
   // Two rated tickets of March 2026: one at SGSIS (under GESIN) with a
   // hostile comment, one at SGDBA.
   void rated_tickets() {
@@ -57,7 +50,7 @@ class SatisfactionPagesTest : public WebServerTest {
 };
 
 TEST_P(SatisfactionPagesTest, OnlyTheLeadershipUnitManagersAndAdminsOpenThem) {
-  const Person lia = leader();
+  const Person lia = create_leader();
   for (const char* path : {"/relatorios/satisfacao", "/relatorios/carta",
                            "/relatorios/satisfacao.csv?tabela=distribuicao",
                            "/relatorios/carta.csv?tabela=servicos"}) {

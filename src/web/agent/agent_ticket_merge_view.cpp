@@ -62,7 +62,9 @@ nlohmann::json merge_view(WebContext& ctx, const Visitor& v, const Ticket& t) {
     }
   }
   nlohmann::json followers = nlohmann::json::array();
+  bool following = false;  // read from the followers, not asked again
   for (const auto& f : ctx.desk.following().followers(v.actor, t.id)) {
+    following = following || (f.kind == "watcher" && f.person_id == v.actor.id());
     followers.push_back(
         {{"nome", f.name}, {"solicitante", f.kind == "requester"}, {"via", f.via_protocol}});
   }
@@ -75,7 +77,7 @@ nlohmann::json merge_view(WebContext& ctx, const Visitor& v, const Ticket& t) {
           {"pode_unir", open && into.is_null()},
           {"seguidores", followers},
           {"tem_seguidores", !followers.empty()},
-          {"seguindo", ctx.desk.following().is_following(v.actor, t.id)}};
+          {"seguindo", following}};
 }
 
 std::optional<std::string> run_merge_action(WebContext& ctx, const Visitor& v, const Ticket& t,
