@@ -5,6 +5,7 @@
 #include "http/strict_parser.hpp"
 #include "observability/log.hpp"
 #include "observability/metrics.hpp"
+#include "support/thread_name.hpp"
 
 #include <pthread.h>
 #include <signal.h>
@@ -576,9 +577,16 @@ int serve(const std::vector<Route>& routes, const std::string& host, unsigned sh
   const unsigned io_count = options.io_threads ? options.io_threads : cores;
   std::vector<std::thread> worker_pool;
   for (unsigned i = 0; i < worker_count; ++i)
-    worker_pool.emplace_back([&workers] { workers.run(); });
+    worker_pool.emplace_back([&workers] {
+      support::name_this_thread("http-worker");
+      workers.run();
+    });
   std::vector<std::thread> io_pool;
-  for (unsigned i = 0; i + 1 < io_count; ++i) io_pool.emplace_back([&io] { io.run(); });
+  for (unsigned i = 0; i + 1 < io_count; ++i)
+    io_pool.emplace_back([&io] {
+      support::name_this_thread("http-io");
+      io.run();
+    });
   io.run();  // this thread is the I/O pool's last member
   for (auto& t : io_pool) t.join();
   keep_workers.reset();

@@ -19,6 +19,7 @@
 #include "store/sqlite/sqlite_connection.hpp"
 #include "store/ticket_rows.hpp"
 #include "store/write_metrics.hpp"
+#include "support/thread_name.hpp"
 
 namespace guiche::store {
 namespace {
@@ -104,6 +105,7 @@ class SqliteDatabase final : public Database {
   }
 
   void run_writer() {
+    support::name_this_thread("sqlite-writer");
     for (;;) {
       std::deque<WriteJob*> batch;
       {
