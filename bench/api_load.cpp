@@ -27,6 +27,7 @@
 #include "keepalive_client.hpp"
 #include "load_runner.hpp"
 #include "store/migrations/migrations.hpp"
+#include "thread_cpu.hpp"
 
 using namespace guiche;
 
@@ -77,10 +78,27 @@ Result run(const Options& o, unsigned short port,
   return bench::run_load(o.concurrency, o.seconds, port, work);
 }
 
-void report(const char* engine, const char* name, const Result& r, double baseline) {
-  std::printf("%-10s %-16s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %5.3fx health  failures %ld\n",
-              engine, name, r.rate, r.p50, r.p99, baseline > 0 ? r.rate / baseline : 1.0,
-              r.failures);
+// The CPU the server's threads spent, per request of the last workload.
+struct ServerCpu {
+  double writer = 0;   // the SQLite writer, which runs every write in series
+  double workers = 0;  // the HTTP workers and I/O threads, in parallel
+};
+
+ServerCpu server_cpu() {
+  return {bench::thread_cpu_seconds("sqlite-writer"),
+          bench::thread_cpu_seconds("http-worker") + bench::thread_cpu_seconds("http-io")};
+}
+
+void report(const char* engine, const char* name, const Result& r, double baseline,
+            const ServerCpu& before) {
+  const ServerCpu after = server_cpu();
+  const double requests = std::max(1.0, static_cast<double>(r.requests));
+  std::printf(
+      "%-10s %-16s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %5.3fx health  failures %ld  "
+      "CPU/req: writer %5.0f us, workers %5.0f us\n",
+      engine, name, r.rate, r.p50, r.p99, baseline > 0 ? r.rate / baseline : 1.0, r.failures,
+      (after.writer - before.writer) / requests * 1e6,
+      (after.workers - before.workers) / requests * 1e6);
 }
 
 void bench_engine(const char* engine, const std::string& url, const std::string& dir,
@@ -110,11 +128,12 @@ void bench_engine(const char* engine, const std::string& url, const std::string&
   const std::string json = auth + "Content-Type: application/json\r\n";
   const std::string staff_auth = "Authorization: Bearer " + world.staff_token + "\r\n";
 
+  const ServerCpu health_start = server_cpu();
   Result health = run(o, port, [&](bench::KeepAliveClient& c, long) {
     std::string body;
     return c.request("GET", "/api/v1/health", "", "", body);
   });
-  report(engine, "health", health, health.rate);
+  report(engine, "health", health, health.rate, health_start);
   using Work = std::function<int(bench::KeepAliveClient&, long)>;
   const std::vector<std::pair<const char*, Work>> workloads = {
       {"register ticket",
@@ -153,7 +172,8 @@ void bench_engine(const char* engine, const std::string& url, const std::string&
   };
   for (const auto& [name, work] : workloads) {
     if (std::string(name).find(o.only) == std::string::npos) continue;
-    report(engine, name, run(o, port, work), health.rate);
+    const ServerCpu start = server_cpu();
+    report(engine, name, run(o, port, work), health.rate, start);
   }
   control.request_stop();
   server.join();

@@ -15,6 +15,7 @@ namespace guiche::bench {
 struct LoadResult {
   double rate = 0, p50 = 0, p99 = 0;
   long failures = 0;
+  long requests = 0;
 };
 
 inline double percentile(std::vector<double>& v, double p) {
@@ -54,6 +55,7 @@ inline LoadResult run_load(int concurrency, double seconds, unsigned short port,
   r.p50 = percentile(all, 0.50);
   r.p99 = percentile(all, 0.99);
   r.failures = failures.load();
+  r.requests = static_cast<long>(all.size());
   return r;
 }
 
