@@ -36,23 +36,52 @@ OutboxMessage outbox_message_from(const Row& r) {
   return m;
 }
 
-OutboxMessage enqueue_message(Connection& c, OutboxMessage m, const std::string& domain) {
+namespace {
+
+// The INSERT of a pending message with its Message-ID, which is unique by
+// its random part alone: nothing is written twice, and the caller that needs
+// no id (every notice) has nothing to wait for (PostgreSQL's pipeline).
+std::optional<Row> insert_pending(Connection& c, OutboxMessage& m, const std::string& domain,
+                                  bool returning_id) {
   m.status = "pending";
   m.attempts = 0;
-  m.id = c.query_one(
-              "INSERT INTO outbox (channel, template_key, ticket_id, recipient_id, "
-              "recipient_name, recipient_address, subject, text_body, html_body, status, "
-              "attempts, next_attempt_at, created_at, list_unsubscribe, payload) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?) RETURNING id",
-              {m.channel, m.template_key, optional_value(m.ticket_id),
-               optional_value(m.recipient_id), m.recipient_name, m.recipient_address, m.subject,
-               m.text_body, m.html_body, to_millis(m.next_attempt_at), to_millis(m.created_at),
-               optional_value(m.list_unsubscribe), optional_value(m.payload)})
-             ->integer(0);
-  // The id makes it unique; the random part keeps it unguessable across installations.
-  m.message_id = "<outbox-" + std::to_string(m.id) + "." + random_hex(9) + "@" + domain + ">";
-  c.query("UPDATE outbox SET message_id = ? WHERE id = ?", {m.message_id, m.id});
+  m.message_id = "<outbox-" + std::to_string(to_millis(m.created_at)) + "." + random_hex(12) + "@" +
+                 domain + ">";
+  const std::string sql = std::string(
+                              "INSERT INTO outbox (channel, template_key, ticket_id, recipient_id, "
+                              "recipient_name, recipient_address, subject, text_body, html_body, "
+                              "status, attempts, next_attempt_at, created_at, list_unsubscribe, "
+                              "payload, message_id) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)") +
+                          (returning_id ? " RETURNING id" : "");
+  const std::vector<Value> params{m.channel,
+                                  m.template_key,
+                                  optional_value(m.ticket_id),
+                                  optional_value(m.recipient_id),
+                                  m.recipient_name,
+                                  m.recipient_address,
+                                  m.subject,
+                                  m.text_body,
+                                  m.html_body,
+                                  to_millis(m.next_attempt_at),
+                                  to_millis(m.created_at),
+                                  optional_value(m.list_unsubscribe),
+                                  optional_value(m.payload),
+                                  m.message_id};
+  if (returning_id) return c.query_one(sql, params);
+  c.query(sql, params);
+  return std::nullopt;
+}
+
+}  // namespace
+
+OutboxMessage enqueue_message(Connection& c, OutboxMessage m, const std::string& domain) {
+  m.id = insert_pending(c, m, domain, true)->integer(0);
   return m;
+}
+
+void add_message(Connection& c, OutboxMessage m, const std::string& domain) {
+  insert_pending(c, m, domain, false);
 }
 
 std::vector<OutboxMessage> claim_due_messages(Connection& c, const std::string& channel,

@@ -17,8 +17,10 @@ extern const char* const kOutboxColumns;
 OutboxMessage outbox_message_from(const Row& r);
 
 // Inserts a pending message and gives it its Message-ID
-// "<ID.RANDOM@domain>"; returns the stored row.
+// "<outbox-CREATED_MS.RANDOM@domain>"; returns the stored row.
 OutboxMessage enqueue_message(Connection& c, OutboxMessage m, const std::string& domain);
+// The same for a caller that needs no id back (a notice).
+void add_message(Connection& c, OutboxMessage m, const std::string& domain);
 // Marks up to `limit` due messages of `channel` (pending, next_attempt_at <=
 // now) as `sending` until `lease_until`, one attempt more each, and returns
 // them. Each transport's worker claims only its own channel, one message at a

@@ -1,6 +1,7 @@
 #include "store/report_rollup_rows.hpp"
 
 #include <tuple>
+#include <type_traits>
 
 #include "domain/charter_month.hpp"
 #include "domain/duration_histogram.hpp"
@@ -71,16 +72,34 @@ std::vector<Value> key_values(const RollupKey& k) {
 }
 
 // `table`: report_day_figures (the key's first part a day) or
-// report_month_figures (a month), or their report_org_ forms with `org`.
-void add_figures(Connection& c, const std::string& table, std::optional<std::int64_t> org,
-                 const RollupKey& k, const ReportCounts& d) {
+// report_month_figures (a month), or their report_org_ forms, whose keys carry
+// the organization. Every row of one table in one statement: a ticket's move
+// touches two or three rows of each (its registration day, its due day, ...),
+// and each statement is a step of the serial writer (SQLite) or a round trip
+// of the write group (PostgreSQL). The keys come from a map, so no two rows
+// of the statement meet the same row (PostgreSQL refuses that in an upsert).
+template <typename Key>
+void add_figures(Connection& c, const std::string& table, const std::map<Key, ReportCounts>& rows) {
+  constexpr bool by_org = std::is_same_v<Key, OrgRollupKey>;
   std::vector<Value> params;
-  if (org) params.emplace_back(*org);
-  for (auto& v : key_values(k)) params.push_back(std::move(v));
-  for (auto v : {d.registered, d.open_now, d.ended, d.resolved, d.reopened, d.due, d.met,
-                 d.breached, d.first_responses}) {
-    params.emplace_back(v);
+  std::string values;
+  for (const auto& [key, d] : rows) {
+    if (d == ReportCounts{}) continue;
+    if constexpr (by_org) {
+      params.emplace_back(key.first);
+      for (auto& v : key_values(key.second)) params.push_back(std::move(v));
+    } else {
+      for (auto& v : key_values(key)) params.push_back(std::move(v));
+    }
+    for (auto v : {d.registered, d.open_now, d.ended, d.resolved, d.reopened, d.due, d.met,
+                   d.breached, d.first_responses}) {
+      params.emplace_back(v);
+    }
+    values += values.empty() ? "(" : ", (";
+    values += by_org ? "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                     : "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   }
+  if (values.empty()) return;
   const std::string sum = table + ".";
   std::string update;
   for (const char* col : {"registered", "open_now", "ended", "resolved", "reopened", "due", "met",
@@ -88,14 +107,13 @@ void add_figures(Connection& c, const std::string& table, std::optional<std::int
     update +=
         std::string(update.empty() ? "" : ", ") + col + " = " + sum + col + " + excluded." + col;
   }
-  const std::string key = std::string(org ? "organization_id, " : "") +
+  const std::string key = std::string(by_org ? "organization_id, " : "") +
                           (table.ends_with("day_figures") ? "day" : "month") +
                           ", unit_id, service_id, severity, channel, category";
   c.query("INSERT INTO " + table + " (" + key +
               ", registered, open_now, ended, resolved, reopened, due, met, breached, "
-              "first_responses) VALUES (" +
-              (org ? "?, " : "") + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (" +
-              key + ") DO UPDATE SET " + update,
+              "first_responses) VALUES " +
+              values + " ON CONFLICT (" + key + ") DO UPDATE SET " + update,
           params);
 }
 
@@ -309,18 +327,10 @@ void move_ticket_report_share(Connection& c, std::int64_t ticket_id,
       org_months[month] += delta;
     }
   }
-  for (const auto* rows : {&days, &months}) {
-    const char* table = rows == &days ? "report_day_figures" : "report_month_figures";
-    for (const auto& [key, delta] : *rows) {
-      if (!(delta == ReportCounts{})) add_figures(c, table, std::nullopt, key, delta);
-    }
-  }
-  for (const auto* rows : {&org_days, &org_months}) {
-    const char* table = rows == &org_days ? "report_org_day_figures" : "report_org_month_figures";
-    for (const auto& [key, delta] : *rows) {
-      if (!(delta == ReportCounts{})) add_figures(c, table, key.first, key.second, delta);
-    }
-  }
+  add_figures(c, "report_day_figures", days);
+  add_figures(c, "report_month_figures", months);
+  add_figures(c, "report_org_day_figures", org_days);
+  add_figures(c, "report_org_month_figures", org_months);
   std::map<DurationKey, std::int64_t> desk_durations;
   for (const auto& [key, delta] : durations) {
     desk_durations[key.second] += delta;

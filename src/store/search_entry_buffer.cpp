@@ -9,6 +9,7 @@ void SearchEntryBuffer::set(std::int64_t ticket_id, Entry entry) {
     entries_.emplace(ticket_id, std::move(entry));
   } else {
     undo_.emplace_back(ticket_id, it->second);
+    entry.fresh = it->second.fresh;  // the first entry of the group knows
     it->second = std::move(entry);
   }
 }

@@ -20,6 +20,7 @@ class SearchEntryBuffer {
   struct Entry {
     std::string subject;
     std::string body;
+    bool fresh = false;  // the ticket was inserted in this group: no entry to replace
   };
 
   void set(std::int64_t ticket_id, Entry entry);

@@ -19,6 +19,11 @@ void save_sla_configuration(Connection& c, const std::string& document, Instant 
 void replace_ticket_sla(Connection& c, std::int64_t ticket_id,
                         const std::vector<TicketSlaRow>& rows) {
   c.query("DELETE FROM ticket_sla WHERE ticket_id = ?", {ticket_id});
+  insert_ticket_sla(c, ticket_id, rows);
+}
+
+void insert_ticket_sla(Connection& c, std::int64_t ticket_id,
+                       const std::vector<TicketSlaRow>& rows) {
   if (rows.empty()) return;
   // One statement for the ticket's clocks (a round trip each on PostgreSQL).
   std::string sql =

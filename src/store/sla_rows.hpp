@@ -21,6 +21,9 @@ void save_sla_configuration(Connection& c, const std::string& document, Instant 
 // Replaces what is cached for the ticket (no rows: the ticket has no clock).
 void replace_ticket_sla(Connection& c, std::int64_t ticket_id,
                         const std::vector<TicketSlaRow>& rows);
+// The first clocks of a ticket just inserted: nothing to replace.
+void insert_ticket_sla(Connection& c, std::int64_t ticket_id,
+                       const std::vector<TicketSlaRow>& rows);
 std::vector<TicketSlaRow> load_ticket_sla(Connection& c, std::int64_t ticket_id);
 // The cached clocks of several tickets in one query (a queue's page), by ticket.
 std::map<std::int64_t, std::vector<TicketSlaRow>> load_tickets_sla(

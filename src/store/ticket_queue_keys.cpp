@@ -26,4 +26,37 @@ void refresh_queue_keys(Connection& c, std::int64_t ticket_id) {
   c.query(kRefresh, {ticket_id});
 }
 
+QueueKeys queue_keys_of(const Ticket& t, const std::vector<TicketSlaRow>& clocks) {
+  const TicketSlaRow* resolution = nullptr;
+  for (const auto& row : clocks) {
+    if (row.target == "resolution") resolution = &row;
+  }
+  QueueKeys keys;
+  if (resolution) {
+    keys.due_at = to_millis(resolution->deadline);
+  } else if (t.estimated_deadline) {
+    keys.due_at = to_millis(*t.estimated_deadline);
+  } else if (t.agreed_deadline) {
+    keys.due_at = to_millis(*t.agreed_deadline);
+  } else {
+    keys.due_at = 9000000000000000;
+  }
+  if (t.status == Status::resolved || t.status == Status::closed || t.status == Status::cancelled) {
+    return keys;
+  }
+  keys.open_due = keys.due_at;
+  if (!resolution) return keys;
+  if (resolution->state == "running" && resolution->next_check_at) {
+    keys.risk_at = *resolution->next_check_at >= resolution->deadline
+                       ? 0
+                       : to_millis(*resolution->next_check_at);
+  }
+  if (resolution->breached) {
+    keys.breach_at = 0;
+  } else if (resolution->state == "running") {
+    keys.breach_at = to_millis(resolution->deadline);
+  }
+  return keys;
+}
+
 }  // namespace guiche::store

@@ -102,25 +102,39 @@ const std::string& select_tickets_sql() {
   return sql;
 }
 
-void set_ticket_protocol(Connection& c, std::int64_t id, const std::string& protocol) {
-  c.query("UPDATE tickets SET protocol = ? WHERE id = ?", {protocol, id});
-}
-
-long next_protocol_sequence(Connection& c, int year) {
+TicketNumbers take_ticket_numbers(Connection& c, int year) {
+  // PostgreSQL hands out the row's id in the same answer (its identity
+  // sequence), so the row goes down the pipeline without a wait of its own.
+  const bool with_id = c.dialect() == Dialect::postgres;
   auto row = c.query_one(
-      "INSERT INTO protocol_counters(year, last_value) VALUES (?, 1) "
-      "ON CONFLICT(year) DO UPDATE SET last_value = protocol_counters.last_value + 1 "
-      "RETURNING last_value",
+      std::string("INSERT INTO protocol_counters(year, last_value) VALUES (?, 1) "
+                  "ON CONFLICT(year) DO UPDATE SET last_value = protocol_counters.last_value + 1 "
+                  "RETURNING last_value") +
+          (with_id ? ", nextval(pg_get_serial_sequence('tickets', 'id'))" : ""),
       {std::int64_t{year}});
-  return static_cast<long>(row->integer(0));
+  TicketNumbers numbers{static_cast<long>(row->integer(0)), std::nullopt};
+  if (with_id) numbers.id = row->integer(1);
+  return numbers;
 }
 
-std::int64_t insert_ticket(Connection& c, const Ticket& ticket) {
+std::int64_t insert_ticket(Connection& c, const Ticket& ticket, const QueueKeys& keys,
+                           std::optional<std::int64_t> id) {
+  auto values = ticket_values(ticket);
+  values.emplace_back(keys.due_at);
+  values.push_back(optional_value(keys.open_due));
+  values.push_back(optional_value(keys.risk_at));
+  values.push_back(optional_value(keys.breach_at));
   std::string placeholders = "?";
-  for (int i = 1; i < 32; ++i) placeholders += ", ?";
-  std::string sql = std::string("INSERT INTO tickets (") + (kTicketColumns + 4) + ") VALUES (" +
-                    placeholders + ") RETURNING id";
-  return c.query_one(sql, ticket_values(ticket))->integer(0);
+  for (std::size_t i = 1; i < values.size(); ++i) placeholders += ", ?";
+  std::string sql =
+      std::string("INSERT INTO tickets (") + (id ? kTicketColumns : kTicketColumns + 4) +
+      ", due_at, open_due, risk_at, breach_at) VALUES (" + (id ? "?, " : "") + placeholders + ")";
+  if (id) {
+    values.insert(values.begin(), Value{*id});
+    c.query(sql, values);
+    return *id;
+  }
+  return c.query_one(sql + " RETURNING id", values)->integer(0);
 }
 
 void update_ticket(Connection& c, const Ticket& ticket) {
@@ -216,11 +230,11 @@ std::int64_t count_tickets(Connection& c) {
 }
 
 void index_ticket_text(Connection& c, std::int64_t ticket_id, const std::string& subject,
-                       const std::string& body) {
+                       const std::string& body, bool fresh) {
   if (SearchEntryBuffer* held = c.held_search_entries()) {
-    held->set(ticket_id, {subject, body});
+    held->set(ticket_id, {subject, body, fresh});
   } else if (c.dialect() == Dialect::sqlite) {
-    store_sqlite_search_entry(c, ticket_id, subject, body);
+    store_sqlite_search_entry(c, ticket_id, subject, body, fresh);
   } else {
     c.query(
         "INSERT INTO ticket_search(ticket_id, subject, body, document) VALUES "
@@ -232,8 +246,8 @@ void index_ticket_text(Connection& c, std::int64_t ticket_id, const std::string&
 }
 
 void store_sqlite_search_entry(Connection& c, std::int64_t ticket_id, const std::string& subject,
-                               const std::string& body) {
-  c.query("DELETE FROM ticket_search WHERE rowid = ?", {ticket_id});
+                               const std::string& body, bool fresh) {
+  if (!fresh) c.query("DELETE FROM ticket_search WHERE rowid = ?", {ticket_id});
   c.query("INSERT INTO ticket_search(rowid, subject, body) VALUES (?, ?, ?)",
           {ticket_id, subject, body});
 }

@@ -5,10 +5,12 @@
 #include <gmock/gmock.h>
 
 #include "app/calendars/calendars.hpp"
+#include "app/intake/intake.hpp"
 #include "app/sla/sla_admin.hpp"
 #include "app/sla/sla_recompute.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "queue_oracle.hpp"
+#include "store/ticket_queue_keys.hpp"
 #include "support/desk_world.hpp"
 
 namespace guiche::testing {
@@ -115,6 +117,36 @@ TEST_P(QueueKeysTest, EveryMoveOfADeadlineReordersTheQueue) {
   }
   desk->work().cancel(as(w.attendant), medium.id, "Registrado em duplicidade.");
   expect_queues_match();
+}
+
+// A registration inserts its row with the keys already computed
+// (store::queue_keys_of) instead of refreshing them after: they must be what
+// the refresh's SQL derives, for a ticket with a running clock and for a
+// project, which has none.
+TEST_P(QueueKeysTest, ARegisteredTicketHasTheKeysTheRefreshWouldGiveIt) {
+  auto keys_of = [&](std::int64_t id) {
+    std::vector<std::optional<std::int64_t>> keys;
+    database->db().read([&](store::Connection& c) {
+      const auto row = c.query_one(
+          "SELECT due_at, open_due, risk_at, breach_at FROM tickets WHERE id = ?", {id});
+      for (std::size_t i = 0; i < row->size(); ++i) keys.push_back(row->optional_integer(i));
+    });
+    return keys;
+  };
+  app::RegisterRequest project;
+  project.requester_id = w.requester_seger.id;
+  project.service_code = "PROJ-SIS";
+  project.subject = "Novo sistema de frota";
+  project.description = "Controle de frota para a secretaria.";
+  const std::vector<Ticket> registered = {
+      register_sis(w.requester_seger),  // a running clock: every key set
+      desk->intake().register_request(as(w.requester_seger), project),  // no clock
+  };
+  for (const auto& t : registered) {
+    const auto inserted = keys_of(t.id);
+    database->db().write([&](store::Connection& c) { store::refresh_queue_keys(c, t.id); });
+    EXPECT_EQ(inserted, keys_of(t.id)) << t.subject;
+  }
 }
 
 GUICHE_ON_BOTH_ENGINES(QueueKeysTest);

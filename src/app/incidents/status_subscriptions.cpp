@@ -81,7 +81,7 @@ void send_confirmation(store::Connection& c, const DeskConfig& config, const std
                 "nada mais será enviado.</p>";
   m.next_attempt_at = now;
   m.created_at = now;
-  store::enqueue_message(c, m, mail::domain_of(config.mail_from_address));
+  store::add_message(c, m, mail::domain_of(config.mail_from_address));
 }
 
 std::string token_hash(const std::string& token) {

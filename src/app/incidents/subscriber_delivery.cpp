@@ -50,7 +50,7 @@ void deliver_to_subscribers(store::Connection& c, const DeskConfig& config,
       m.list_unsubscribe = leave;
       m.next_attempt_at = now;
       m.created_at = now;
-      store::enqueue_message(c, m, domain);
+      store::add_message(c, m, domain);
     }
   }
 }

@@ -3,6 +3,7 @@
 #include "app/intake/intake.hpp"
 #include "app/access_policy.hpp"
 #include "app/directory/service_lookup.hpp"
+#include "app/notices/notices.hpp"
 #include "app/text_rules.hpp"
 #include "domain/audience.hpp"
 #include "domain/error.hpp"
@@ -16,6 +17,7 @@
 #include "store/service_rows.hpp"
 #include "store/ticket_rows.hpp"
 #include "store/unit_rows.hpp"
+#include "store/webhook_rows.hpp"
 #include "support/random_hex.hpp"
 
 namespace guiche::app {
@@ -158,8 +160,8 @@ Ticket Intake::register_in(LedgerWrite& w, const Actor& a, const RegisterRequest
 
 Ticket Intake::write_registration(LedgerWrite& w, const Actor& a, const RegisterRequest& r,
                                   RegistrationDraft draft) {
-  Ticket ticket =
-      w.register_ticket(std::move(draft.created), draft.timeline, a, ctx_.local_date(draft.at));
+  Ticket ticket = w.register_ticket(std::move(draft.created), draft.timeline, a,
+                                    ctx_.local_date(draft.at), &draft.lookups);
   if (r.idempotency_key) {
     store::remember_idempotency_key(w.connection(), a.id(), *r.idempotency_key, ticket.id, w.now());
   }
@@ -242,7 +244,12 @@ RegistrationDraft Intake::draft_registration(store::Connection& c, const Actor& 
   if (timeline.applies) {
     created.data["estimated_deadline"] = to_millis(timeline.targets.back().deadline);
   }
-  return RegistrationDraft{std::move(created), timeline, now};
+  WriteLookups lookups;
+  lookups.webhooks = store::active_webhooks(c);
+  lookups.service_name = service->name;
+  lookups.requester = *requester;
+  lookups.templates.emplace("registration", Notices::stored_template(c, "registration"));
+  return RegistrationDraft{std::move(created), timeline, now, std::move(lookups)};
 }
 
 }  // namespace guiche::app

@@ -54,6 +54,7 @@ struct RegistrationDraft {
   TicketEvent created;
   sla::SlaTimeline timeline;
   Instant at;
+  WriteLookups lookups;  // read with the draft, for the receipt and the webhooks
 };
 
 class Intake {

@@ -121,22 +121,27 @@ void LedgerWrite::record(Ticket& ticket, std::vector<EventDraft> drafts, const A
 }
 
 Ticket LedgerWrite::register_ticket(TicketEvent created, const sla::SlaTimeline& timeline,
-                                    const Actor& a, Date today) {
+                                    const Actor& a, Date today, const WriteLookups* lookups) {
   Ticket ticket = fold_events({created});
-  ticket.id = store::insert_ticket(c_, ticket);
-  created.ticket_id = ticket.id;
-  store::index_ticket_text(c_, ticket.id, ticket.subject, ticket.description);
-  // The year's counter row is locked from here to the commit (PostgreSQL).
+  // The year's counter row is locked from here to the commit (PostgreSQL),
+  // as it is from the group's first registration anyway; taken first, the
+  // row is inserted with its number instead of being written twice.
   const int year = static_cast<int>(today.year());
-  ticket.protocol = format_protocol(year, store::next_protocol_sequence(c_, year));
+  const auto numbers = store::take_ticket_numbers(c_, year);
+  ticket.protocol = format_protocol(year, numbers.sequence);
   created.data["protocol"] = ticket.protocol;
-  store::set_ticket_protocol(c_, ticket.id, ticket.protocol);
+  ticket.id = store::insert_ticket(
+      c_, ticket, store::queue_keys_of(ticket, SlaClocks::cache_rows(timeline, {created})),
+      numbers.id);
+  created.ticket_id = ticket.id;
+  store::index_ticket_text(c_, ticket.id, ticket.subject, ticket.description, true);
   store::insert_event(c_, created);
-  ledger_.cache_clock(c_, ticket.id, timeline, {created});
+  ledger_.cache_clock(c_, ticket.id, timeline, {created}, true);
   store::move_ticket_figure_share(
       c_, std::nullopt, store::registration_figure_share(ticket.service_id, ticket.created_at));
-  enqueue_webhook_deliveries(c_, ticket, {created}, std::nullopt, now_);
-  ledger_.notices_.notify(c_, ticket, {created}, a, now_);
+  enqueue_webhook_deliveries(c_, ticket, {created}, std::nullopt, now_,
+                             lookups && lookups->webhooks ? &*lookups->webhooks : nullptr);
+  ledger_.notices_.notify(c_, ticket, {created}, a, now_, lookups);
   note_change(ticket, std::nullopt, true);
   return ticket;
 }
@@ -272,14 +277,24 @@ int TicketLedger::rebuild_in(store::Connection& c, const std::vector<std::int64_
 
 void TicketLedger::cache_clock(store::Connection& c, std::int64_t ticket_id,
                                const sla::SlaTimeline& timeline,
-                               const std::vector<TicketEvent>& events) {
-  store::replace_ticket_sla(c, ticket_id, SlaClocks::cache_rows(timeline, events));
-  store::refresh_queue_keys(c, ticket_id);
+                               const std::vector<TicketEvent>& events, bool fresh) {
+  const auto rows = SlaClocks::cache_rows(timeline, events);
+  if (fresh) {
+    store::insert_ticket_sla(c, ticket_id, rows);
+  } else {
+    store::replace_ticket_sla(c, ticket_id, rows);
+    store::refresh_queue_keys(c, ticket_id);
+  }
   // The reports' roll-ups follow the clock (app/ledger/report_share.hpp).
   if (!events.empty()) {
     auto ticket = fold_events(events);
     ticket.id = ticket_id;
     const auto share = report_share_of(ticket, timeline);
+    if (fresh) {
+      // A ticket just registered is open: it has no rating share (nor logged time).
+      store::move_ticket_report_share(c, ticket_id, std::nullopt, share);
+      return;
+    }
     store::move_ticket_report_share(c, ticket_id, store::load_ticket_report_share(c, ticket_id),
                                     share);
     refresh_rating_share(c, ticket, share);

@@ -13,6 +13,7 @@
 #include "app/actor.hpp"
 #include "app/desk_context.hpp"
 #include "app/ledger/event_draft.hpp"
+#include "app/ledger/write_lookups.hpp"
 #include "app/live/ticket_events_hub.hpp"
 #include "sla/clock.hpp"
 #include "sla/policy.hpp"
@@ -34,10 +35,10 @@ class LedgerWrite {
   // Stamps `drafts` as events of `ticket` by `a`, applies and stores them.
   void record(Ticket& ticket, std::vector<EventDraft> drafts, const Actor& a);
   // Stores a new ticket from its `created` event and caches its clock from
-  // `timeline`. The yearly protocol counter is taken last, so concurrent
-  // registrations queue only for the tail of the transaction.
+  // `timeline`; `lookups`, read before the write, spare it the reads of its
+  // notices and webhooks (app/ledger/write_lookups.hpp).
   Ticket register_ticket(TicketEvent created, const sla::SlaTimeline& timeline, const Actor& a,
-                         Date today);
+                         Date today, const WriteLookups* lookups = nullptr);
   // Recomputes the ticket's cached clock from its stored events (and moves
   // the charter's roll-ups if the clock's verdict changed).
   void refresh_clock(std::int64_t ticket_id);
@@ -95,8 +96,11 @@ class TicketLedger {
 
  private:
   friend class LedgerWrite;
+  // `fresh`: the ticket was inserted in this write, with its queue keys
+  // (store::queue_keys_of), and has no cached rows yet, so none are read or
+  // deleted (a registration's path).
   void cache_clock(store::Connection& c, std::int64_t ticket_id, const sla::SlaTimeline& timeline,
-                   const std::vector<TicketEvent>& events);
+                   const std::vector<TicketEvent>& events, bool fresh = false);
   void share(store::Connection& c, const std::vector<TicketChange>& changes, Instant now);
 
   DeskContext& ctx_;

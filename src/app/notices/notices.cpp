@@ -42,12 +42,24 @@ nlohmann::json not_accepted_list(const nlohmann::json& lines) {
 
 }  // namespace
 
+std::optional<store::StoredTemplate> Notices::stored_template(store::Connection& c,
+                                                              const std::string& key) {
+  const mail::Template tmpl = mail::default_template(key).value();
+  return store::load_template(c, key, tmpl.channel, tmpl.locale);
+}
+
 void Notices::enqueue(store::Connection& c, const std::string& key, const Person& to,
                       std::optional<std::int64_t> ticket_id, nlohmann::json values, Instant now,
-                      std::optional<Channel> came_by) {
+                      std::optional<Channel> came_by, const WriteLookups* lookups) {
   if (!notice_route(to, came_by, ctx_.config.notice_channels)) return;
   mail::Template tmpl = mail::default_template(key).value();
-  if (auto stored = store::load_template(c, key, tmpl.channel, tmpl.locale)) {
+  auto admins_text = [&]() {
+    if (lookups) {
+      if (auto it = lookups->templates.find(key); it != lookups->templates.end()) return it->second;
+    }
+    return stored_template(c, key);
+  };
+  if (auto stored = admins_text()) {
     tmpl.subject = stored->subject;
     tmpl.text = stored->text_body;
     tmpl.html = stored->html_body;
@@ -87,7 +99,7 @@ bool Notices::enqueue_email_with_files(store::Connection& c, const std::string& 
   m.next_attempt_at = now;
   m.created_at = now;
   if (!files.empty()) m.payload = mail::attachments_payload(files);
-  store::enqueue_message(c, m, mail::domain_of(ctx_.config.mail_from_address));
+  store::add_message(c, m, mail::domain_of(ctx_.config.mail_from_address));
   return true;
 }
 
@@ -118,11 +130,12 @@ void Notices::write(store::Connection& c, const std::string& key, const Person& 
     m.html_body.clear();
     m.payload = store::to_payload_json(wa.payload);
   }
-  store::enqueue_message(c, m, mail::domain_of(ctx_.config.mail_from_address));
+  store::add_message(c, m, mail::domain_of(ctx_.config.mail_from_address));
 }
 
 void Notices::notify(store::Connection& c, const Ticket& ticket,
-                     const std::vector<TicketEvent>& events, const Actor& a, Instant now) {
+                     const std::vector<TicketEvent>& events, const Actor& a, Instant now,
+                     const WriteLookups* lookups) {
   auto format_instant = [&](Instant t) {
     return date::format(
         "%d/%m/%Y às %H:%M",
@@ -133,12 +146,20 @@ void Notices::notify(store::Connection& c, const Ticket& ticket,
                       {"subject", ticket.subject},
                       {"ticket_url", ticket_url},
                       {"service", ""}};
-  if (auto service = store::load_service(c, ticket.service_id)) base["service"] = service->name;
+  if (lookups && lookups->service_name) {
+    base["service"] = *lookups->service_name;
+  } else if (auto service = store::load_service(c, ticket.service_id)) {
+    base["service"] = service->name;
+  }
   std::optional<Person> requester_row;
   auto requester = [&]() -> const std::optional<Person>& {
     // Who acts on their own request was loaded a moment ago, with their
     // e-mails, to authorize the action: not read again inside the write.
     if (!requester_row && a.id() != 0 && a.id() == ticket.requester_id) requester_row = a.person;
+    if (!requester_row && lookups && lookups->requester &&
+        lookups->requester->id == ticket.requester_id) {
+      requester_row = lookups->requester;
+    }
     if (!requester_row) requester_row = store::load_person(c, ticket.requester_id);
     return requester_row;
   };
@@ -181,7 +202,8 @@ void Notices::notify(store::Connection& c, const Ticket& ticket,
           }
           nlohmann::json merged = base;
           merged.update(values);
-          enqueue(c, "registration", *to, ticket.id, std::move(merged), now, ticket.channel);
+          enqueue(c, "registration", *to, ticket.id, std::move(merged), now, ticket.channel,
+                  lookups);
         }
         break;
       }

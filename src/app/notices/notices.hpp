@@ -14,6 +14,7 @@
 
 #include "app/actor.hpp"
 #include "app/desk_context.hpp"
+#include "app/ledger/write_lookups.hpp"
 #include "domain/ticket.hpp"
 #include "domain/ticket_event.hpp"
 #include "mail/mime.hpp"
@@ -34,14 +35,19 @@ class Notices {
     return ctx_.config.public_url + "/chamados/" + protocol;
   }
 
-  // The notices `events` of `ticket`, caused by `a`, give rise to.
+  // The notices `events` of `ticket`, caused by `a`, give rise to;
+  // `lookups`: what was read for them before the write (app/ledger/write_lookups.hpp).
   void notify(store::Connection& c, const Ticket& ticket, const std::vector<TicketEvent>& events,
-              const Actor& a, Instant now);
+              const Actor& a, Instant now, const WriteLookups* lookups = nullptr);
   // Renders template `key` for `to` and enqueues it (nothing when `to` has
   // no address the desk can reach).
   void enqueue(store::Connection& c, const std::string& key, const Person& to,
                std::optional<std::int64_t> ticket_id, nlohmann::json values, Instant now,
-               std::optional<Channel> came_by = std::nullopt);
+               std::optional<Channel> came_by = std::nullopt,
+               const WriteLookups* lookups = nullptr);
+  // An admin's text of template `key`, or nullopt where the default applies.
+  static std::optional<store::StoredTemplate> stored_template(store::Connection& c,
+                                                              const std::string& key);
   // Enqueues a message already written (a status notice's) for `to`, the
   // same way.
   void enqueue_written(store::Connection& c, const std::string& key, const Person& to,

@@ -34,9 +34,13 @@ nlohmann::json webhook_ticket_json(const Ticket& t) {
 
 void enqueue_webhook_deliveries(store::Connection& c, const Ticket& ticket,
                                 const std::vector<TicketEvent>& events,
-                                std::optional<Status> status_before, Instant now) {
-  const auto subscriptions = store::active_webhooks(c);
-  if (subscriptions.empty() || events.empty()) return;
+                                std::optional<Status> status_before, Instant now,
+                                const std::vector<store::WebhookSubscription>* known) {
+  if (events.empty()) return;
+  std::vector<store::WebhookSubscription> read;
+  if (!known) read = store::active_webhooks(c);
+  const auto& subscriptions = known ? *known : read;
+  if (subscriptions.empty()) return;
   const auto notices = webhook_notices(events, status_before);
   const auto ticket_json = webhook_ticket_json(ticket);
   for (const auto& notice : notices) {

@@ -12,14 +12,17 @@
 #include "domain/ticket.hpp"
 #include "domain/ticket_event.hpp"
 #include "store/database.hpp"
+#include "store/webhook_rows.hpp"
 
 namespace guiche::app {
 
 // `status_before`: the ticket's status before the first of `events` (none
 // for a registration), as the ledger knew it before applying them.
-void enqueue_webhook_deliveries(store::Connection& c, const Ticket& ticket,
-                                const std::vector<TicketEvent>& events,
-                                std::optional<Status> status_before, Instant now);
+// `subscriptions`: the active ones if read before the write, else read here.
+void enqueue_webhook_deliveries(
+    store::Connection& c, const Ticket& ticket, const std::vector<TicketEvent>& events,
+    std::optional<Status> status_before, Instant now,
+    const std::vector<store::WebhookSubscription>* subscriptions = nullptr);
 
 // The "ticket" object of every body.
 nlohmann::json webhook_ticket_json(const Ticket& t);

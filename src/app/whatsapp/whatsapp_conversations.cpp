@@ -198,7 +198,7 @@ void WhatsAppConversations::send(Session& s, const chatbot::BotMessage& message)
   m.payload = store::to_payload_json(payload);
   m.next_attempt_at = now;
   m.created_at = now;
-  store::enqueue_message(s.w.connection(), m, mail::domain_of(ctx_.config.mail_from_address));
+  store::add_message(s.w.connection(), m, mail::domain_of(ctx_.config.mail_from_address));
 }
 
 chatbot::PersonFacts WhatsAppConversations::person_facts(Session& s, const Person& p) {

@@ -223,6 +223,16 @@ void PgConnection::end_job() {
 }
 
 void PgConnection::commit() {
+  if (PQpipelineStatus(conn_) != PQ_PIPELINE_OFF) {
+    // COMMIT follows the queued changes down the pipeline, and the one sync
+    // reads every answer: one wait, not one for the changes and one more
+    // for COMMIT. A change that failed makes the server skip the COMMIT,
+    // and its error is thrown; the caller rolls back.
+    send_control("COMMIT");
+    queued_.back().commit = true;
+    read_queued();
+    return;
+  }
   throw_if_aborted();
   record_round_trip(pipelined_);
   Result res = checked(PQexec(conn_, "COMMIT"));
@@ -353,6 +363,12 @@ void PgConnection::read_queued() {
       }
       if (status == PGRES_PIPELINE_ABORTED) {
         PQclear(raw);
+      } else if (next < owed.size() && owed[next].commit && status == PGRES_COMMAND_OK &&
+                 std::strcmp(PQcmdStatus(raw), "COMMIT") != 0) {
+        PQclear(raw);
+        if (!failure) {
+          failure = StoreError(Kind::generic, "PostgreSQL: COMMIT rolled back the transaction");
+        }
       } else {
         keep_first(raw);
       }

@@ -110,6 +110,7 @@ class PgConnection final : public Connection {
   // What the pipeline owes: one answer per command sent, in order.
   struct Queued {
     std::string prepared_sql;  // a PREPARE of this text: forgotten if it fails
+    bool commit = false;       // the COMMIT: its answer says whether it committed
   };
 
   Result run(std::string_view sql, int count, const char* const* values);

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_connection.hpp"
 
+#include <mutex>
+
 namespace guiche::store::sqlite {
 
 namespace {
@@ -20,9 +22,24 @@ StoreError::Kind kind_of(int code) {
   }
 }
 
+// SQLite counts every allocation it makes under one process-wide mutex
+// (SQLITE_CONFIG_MEMSTATUS), which every connection's every step then takes,
+// and Debian builds it without lookaside memory, so small allocations are
+// many: the writer spent a tenth of a registration there. Nothing here reads
+// those counts. The setting is refused once SQLite is initialized (another
+// user in the process came first), which only leaves the default.
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_initialize();
+  });
+}
+
 }  // namespace
 
 SqliteConnection::SqliteConnection(const std::string& path, bool read_only, Durability durability) {
+  configure_sqlite_once();
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   flags |= SQLITE_OPEN_NOMUTEX;  // each connection is used by one thread at a time
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
