@@ -120,6 +120,36 @@ TEST_F(PostgresPipelineTest, AJobThatFailsInTheQueueFailsAloneInItsGroup) {
   EXPECT_EQ(rows(), 1 + 2 * (kWriters - kWriters / 3));
 }
 
+// A job's end is queued too, so its failed change surfaces at the next job's
+// first wait: the failure is still that job's, and the next job, whose
+// statements the server skipped, runs again and commits.
+TEST_F(PostgresPipelineTest, AFailureSurfacingInTheNextJobIsBlamedOnItsOwnJob) {
+  db_->write([](Connection& c) { c.query("INSERT INTO t (a) VALUES (0)"); });
+  constexpr int kWriters = 24;
+  std::latch start(kWriters);
+  std::atomic<int> failed{0};
+  std::vector<std::thread> writers;
+  for (int i = 1; i <= kWriters; ++i) {
+    writers.emplace_back([&, i] {
+      start.arrive_and_wait();
+      try {
+        db_->write([&](Connection& c) {
+          // A wait first: it reads what the job before this one queued.
+          c.query("SELECT count(*) FROM t");
+          c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100}});
+          if (i % 4 == 0) c.query("INSERT INTO t (a) VALUES (0)");
+        });
+      } catch (const StoreError& e) {
+        EXPECT_EQ(e.kind(), StoreError::Kind::unique_violation) << e.what();
+        ++failed;
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  EXPECT_EQ(failed.load(), kWriters / 4);
+  EXPECT_EQ(rows(), 1 + (kWriters - kWriters / 4));
+}
+
 TEST_F(PostgresPipelineTest, AChangeThatFailsToPrepareInTheQueueLeavesNoTrace) {
   // Seen a second time, a text is prepared: here in the pipeline, and it
   // fails. A name kept for it would make the third try fail differently

@@ -219,7 +219,7 @@ void PgConnection::control(const char* sql) {
 void PgConnection::end_job() {
   send_control("RELEASE SAVEPOINT job");
   send_control("SAVEPOINT job");
-  throw_if_aborted();
+  if (first_failure_) throw_if_aborted();
 }
 
 void PgConnection::commit() {
@@ -286,7 +286,7 @@ void PgConnection::send(std::string_view sql, int count, const char* const* valu
       discard_queued();
       checked(nullptr);
     }
-    queued_.push_back({std::move(prepared_sql)});
+    queued_.push_back({std::move(prepared_sql), false, job_});
   };
   if (use.name.empty()) {
     sent(PQsendQueryParams(conn_, rewrite_placeholders(sql).c_str(), count, nullptr, values,
@@ -318,7 +318,7 @@ void PgConnection::send_control(const char* sql) {
     discard_queued();
     checked(nullptr);
   }
-  queued_.push_back({});
+  queued_.push_back({{}, false, job_});
 }
 
 void PgConnection::read_queued() {
@@ -326,11 +326,15 @@ void PgConnection::read_queued() {
   std::vector<Queued> owed;
   owed.swap(queued_);
   std::optional<StoreError> failure;
+  std::size_t next = 0;
   auto keep_first = [&](PGresult* raw) {
     try {
       checked(raw);
     } catch (const StoreError& e) {
-      if (!failure) failure = e;
+      if (!failure) {
+        failure = e;
+        failed_job_ = next < owed.size() ? owed[next].job : job_;
+      }
     }
   };
   record_round_trip(pipelined_);
@@ -340,7 +344,6 @@ void PgConnection::read_queued() {
     // Each command's answer is followed by a null; the sync point ends it all.
     // A broken connection yields nulls only: more than owed means give up.
     std::size_t nulls = 0;
-    std::size_t next = 0;
     for (;;) {
       PGresult* raw = PQgetResult(conn_);
       if (raw == nullptr) {
@@ -368,6 +371,7 @@ void PgConnection::read_queued() {
         PQclear(raw);
         if (!failure) {
           failure = StoreError(Kind::generic, "PostgreSQL: COMMIT rolled back the transaction");
+          failed_job_ = owed[next].job;
         }
       } else {
         keep_first(raw);
@@ -376,7 +380,10 @@ void PgConnection::read_queued() {
     }
   }
   PQexitPipelineMode(conn_);
-  if (failure) throw *failure;
+  if (failure) {
+    pipeline_failure_ = failure;
+    throw *failure;
+  }
 }
 
 Result PgConnection::checked(PGresult* raw) {

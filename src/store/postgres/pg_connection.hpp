@@ -9,10 +9,12 @@
 // time every other request of the group waits. An INSERT, UPDATE or DELETE
 // without RETURNING produces nothing the caller reads, so in a write it is
 // queued in libpq's pipeline and the answers are read together at the next
-// statement that returns rows, at the end of the job (savepoint) or at
-// COMMIT. An error of a queued change surfaces there, with its own kind, and
-// fails the job as it would have at the change itself: the server skips what
-// follows in the pipeline and the transaction is aborted either way.
+// statement that returns rows or at COMMIT; a job's end (its savepoint
+// released and the next one set) is queued too. An error of a queued change
+// surfaces there, with its own kind, and fails the job that sent it as it
+// would have at the change itself: the server skips what follows in the
+// pipeline, and the group runs again the jobs it skipped
+// (store/postgres/postgres_database.cpp).
 #include <libpq-fe.h>
 
 #include <atomic>
@@ -94,11 +96,29 @@ class PgConnection final : public Connection {
   void throw_if_aborted();
   // Runs a statement of the engine's own (savepoints) outside the cache.
   void control(const char* sql);
+  // A job of a group starts, with no failure of its own; what it queues is
+  // marked as its own (`index` in the group).
+  void begin_job(std::size_t index) {
+    job_ = index;
+    first_failure_.reset();
+    failed_job_.reset();
+    pipeline_failure_.reset();
+  }
   // The end of a job of a group: its savepoint released and the next one
-  // set, in the same round trip that reads the job's queued answers; throws
-  // the job's failure, if any (the savepoint is then still there to roll
-  // back to).
+  // set, queued behind its changes without a wait; their answers are read by
+  // the next statement that waits (the next job's first query, or sync()),
+  // and a failure among them is the job's own (failed_job()). A job that
+  // swallowed an error is ended at once, throwing it.
   void end_job();
+  // Reads every answer still owed; throws the first failure among them.
+  void sync() { read_queued(); }
+  // After a failure was thrown: the job whose queued change failed, if the
+  // failure came from the pipeline; an earlier job than the running one
+  // means the server skipped everything after it, that job's end included.
+  std::optional<std::size_t> failed_job() const { return failed_job_; }
+  // That failure as the pipeline reported it (the running job may have
+  // caught and translated it).
+  const std::optional<StoreError>& pipeline_failure() const { return pipeline_failure_; }
   // After a failure: the queued answers are read and dropped, so the
   // connection can run ROLLBACK (TO SAVEPOINT).
   void discard_queued() noexcept;
@@ -111,6 +131,7 @@ class PgConnection final : public Connection {
   struct Queued {
     std::string prepared_sql;  // a PREPARE of this text: forgotten if it fails
     bool commit = false;       // the COMMIT: its answer says whether it committed
+    std::size_t job = 0;       // the job of the group that sent it
   };
 
   Result run(std::string_view sql, int count, const char* const* values);
@@ -127,6 +148,9 @@ class PgConnection final : public Connection {
   const bool pipelined_;
   std::vector<Queued> queued_;
   std::optional<StoreError::Kind> first_failure_;
+  std::size_t job_ = 0;
+  std::optional<std::size_t> failed_job_;
+  std::optional<StoreError> pipeline_failure_;
 };
 
 }  // namespace guiche::store::postgres

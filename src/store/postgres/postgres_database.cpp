@@ -234,19 +234,36 @@ class PostgresDatabase final : public Database {
     PgConnection conn(*lease, pool_.schema_generation, true);
     try {
       conn.control("SAVEPOINT job");
-      for (postgres::WriteJob* job : group) {
-        conn.forget_failure();
+      // A job's end is queued behind its changes, and their answers are read
+      // by the next job's first wait (or the sync after the last job): one
+      // wait less per job. A failure is blamed on the job that sent the
+      // failing change. When that is an earlier job, the server skipped all
+      // that came after it (its end included): the savepoint still marks the
+      // start of the failed job, and the jobs after it run again, as a
+      // retried group's do.
+      std::size_t next = 0;
+      for (;;) {
+        while (next < group.size()) {
+          conn.begin_job(next);
+          try {
+            (*group[next]->work)(conn);
+            conn.end_job();
+            ++next;
+          } catch (...) {
+            next = blame(conn, group, next, std::current_exception());
+          }
+        }
         try {
-          (*job->work)(conn);
-          conn.end_job();
+          // COMMIT down the pipeline behind the last job: if a change of a
+          // job failed, the server skips it and the group goes on without
+          // that job.
+          conn.begin_job(group.size());
+          conn.commit();
+          break;
         } catch (...) {
-          job->error = std::current_exception();
-          conn.discard_queued();
-          conn.control("ROLLBACK TO SAVEPOINT job");
+          next = blame(conn, group, group.size(), std::current_exception());
         }
       }
-      conn.forget_failure();
-      conn.commit();
     } catch (...) {
       // The connection or the commit failed: nothing of the group is kept.
       conn.discard_queued();
@@ -258,6 +275,22 @@ class PostgresDatabase final : public Database {
         if (!job->error) job->error = std::current_exception();
       }
     }
+  }
+
+  // Gives `failure`, thrown while job `running` ran (group.size(): after the
+  // last), to the job it belongs to, rolls back to that job's savepoint and
+  // returns the index of the job to run next: the one after it.
+  static std::size_t blame(PgConnection& conn, std::vector<postgres::WriteJob*>& group,
+                           std::size_t running, std::exception_ptr failure) {
+    const std::size_t failed = std::min(conn.failed_job().value_or(running), running);
+    // Nobody's: the COMMIT itself failed, and with it the whole group.
+    if (failed >= group.size()) std::rethrow_exception(failure);
+    group[failed]->error = failed < running && conn.pipeline_failure()
+                               ? std::make_exception_ptr(*conn.pipeline_failure())
+                               : failure;
+    conn.discard_queued();
+    conn.control("ROLLBACK TO SAVEPOINT job");
+    return failed + 1;
   }
 
   // A write's changes without RETURNING are queued
