@@ -10,6 +10,7 @@
 #include "domain/error.hpp"
 #include "store/api_token_rows.hpp"
 #include "store/attachment_blobs.hpp"
+#include "store/oidc_sign_in_rows.hpp"
 #include "store/person_rows.hpp"
 #include "store/session_rows.hpp"
 #include "support/random_hex.hpp"
@@ -42,9 +43,13 @@ SessionGrant Accounts::sign_in(const std::string& login, const std::string& pass
     throw DomainError(DomainError::Kind::unauthenticated, "Login ou senha incorretos.");
   }
   ctx_.throttle.record_success(key, address);
-  SessionGrant grant{random_hex(32), random_hex(16), *person, now + ctx_.config.session_lifetime};
+  return open_session(*person, now);
+}
+
+SessionGrant Accounts::open_session(const Person& person, Instant now) {
+  SessionGrant grant{random_hex(32), random_hex(16), person, now + ctx_.config.session_lifetime};
   ctx_.db.write([&](store::Connection& c) {
-    store::insert_session(c, store::sha256_hex(grant.session_id), person->id, grant.csrf_token, now,
+    store::insert_session(c, store::sha256_hex(grant.session_id), person.id, grant.csrf_token, now,
                           grant.expires_at);
   });
   return grant;
@@ -52,7 +57,10 @@ SessionGrant Accounts::sign_in(const std::string& login, const std::string& pass
 
 void Accounts::sign_out(const std::string& session_id) {
   const std::string hash = store::sha256_hex(session_id);
-  ctx_.db.write([&](store::Connection& c) { store::delete_session(c, hash); });
+  ctx_.db.write([&](store::Connection& c) {
+    store::delete_session(c, hash);
+    store::delete_external_session(c, hash);
+  });
   ctx_.credentials.forget("s:" + hash);
 }
 
@@ -75,6 +83,9 @@ std::optional<std::pair<Actor, std::string>> Accounts::session(const std::string
     }
   });
   if (!found) return std::nullopt;
+  // Only here, past the credential cache: a revoked grant ends the session
+  // within session_recheck plus the cache's short ttl.
+  if (!external_session_holds(key.substr(2), now)) return std::nullopt;
   ctx_.credentials.remember(key, *found, now, generation);
   return std::pair{Actor{found->person, Channel::portal}, found->csrf_token};
 }

@@ -55,6 +55,9 @@ void take_contacts(store::Connection& c, const ExternalProfile& p, Person& perso
   if (p.phone) {
     if (auto phone = normalize_phone(*p.phone)) person.phone = phone;
   }
+  // A CPF another person holds stays theirs: the two stay two people (never
+  // one found by CPF alone).
+  if (p.cpf && free_for(store::find_person_by_cpf(c, *p.cpf), person.id)) person.cpf = p.cpf;
 }
 
 // The groups' rules of authorized requesters (issue 16, item 5): for each

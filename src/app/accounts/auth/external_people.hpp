@@ -22,6 +22,8 @@ struct ExternalProfile {
   std::string name;
   std::vector<std::string> emails;
   std::optional<std::string> phone;
+  std::optional<std::string>
+      cpf;  // 11 digits, valid (an OpenID provider's); kept when nobody else's
   std::optional<std::vector<std::string>> groups;  // DNs; nullopt when the issuer gives none
 };
 
