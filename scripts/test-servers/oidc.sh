@@ -4,12 +4,14 @@
 # (src/identity/oidc/, app/accounts/auth/oidc_backend.hpp). Its own
 # configuration and SQLite database in DIR; an RS256 signing key made here
 # with openssl at each start; one confidential client whose redirect URIs are
-# the tests' (http://127.0.0.1:*/entrar/oidc/teste/retorno is not possible:
-# Glewlwyd compares them exactly, so the tests use the ports listed below);
+# the tests' (/entrar/oidc/NAME/retorno for the provider names and the
+# 127.0.0.1 ports listed below: Glewlwyd compares them exactly);
 # users carrying the claims gov.br and Acesso Cidadão send: name, email,
 # email_verified, cpf, subNovo and papeis (a role claim). The login page is
 # Glewlwyd's own web app, served from DIR/webapp.
-# Usage: oidc.sh start|stop — start prints "ISSUER CLIENT_ID CLIENT_SECRET DIR".
+# A second provider, ISSUER2 ($BASE/api/oidc2, same users and keys), sends
+# cidadao.ana the same `sub` as the first.
+# Usage: oidc.sh start|stop — start prints "ISSUER CLIENT_ID CLIENT_SECRET DIR ISSUER2".
 # GUICHE_TEST_OIDC_PORT picks the port (default 51444), GUICHE_TEST_OIDC_DIR the directory.
 # Users (password "senha-de-teste" for all):
 #   cidadao.ana   Ana Cidadã, ana.cidada@exemplo.gov.br (verified), CPF 529.982.247-25, subNovo
@@ -26,7 +28,9 @@ CLIENT_SECRET=segredo-do-cliente-de-teste
 # listen on (tests/support/oidc_provider.hpp names them).
 REDIRECTS=""
 for p in 51450 51451 51452 51453 51454 51455 51456 51457 51458 51459; do
-  REDIRECTS="$REDIRECTS\"http://127.0.0.1:$p/entrar/oidc/teste/retorno\","
+  for name in teste segundo acessocidadao govbr; do
+    REDIRECTS="$REDIRECTS\"http://127.0.0.1:$p/entrar/oidc/$name/retorno\","
+  done
 done
 REDIRECTS="${REDIRECTS%,}"
 
@@ -55,13 +59,13 @@ json_string() {
   python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))'
 }
 
-configure() {
-  api POST /auth/ '{"username":"admin","password":"password"}'
+plugin() {
+  # plugin NAME: an OpenID Connect provider at $BASE/api/NAME, signing with the key made at start.
   local key cert
   key=$(json_string <"$DIR/key.pem")
   cert=$(json_string <"$DIR/cert.pem")
-  api POST /mod/plugin/ "{\"module\":\"oidc\",\"name\":\"oidc\",\"display_name\":\"OpenID Connect\",\"parameters\":{
-    \"iss\":\"$ISSUER\",\"jwt-type\":\"rsa\",\"jwt-key-size\":\"256\",\"key\":$key,\"cert\":$cert,
+  api POST /mod/plugin/ "{\"module\":\"oidc\",\"name\":\"$1\",\"display_name\":\"OpenID Connect\",\"parameters\":{
+    \"iss\":\"$BASE/api/$1\",\"jwt-type\":\"rsa\",\"jwt-key-size\":\"256\",\"key\":$key,\"cert\":$cert,
     \"access-token-duration\":3600,\"refresh-token-duration\":1209600,\"code-duration\":600,
     \"refresh-token-rolling\":false,\"allow-non-oidc\":false,\"auth-type-code-enabled\":true,
     \"auth-type-token-enabled\":true,\"auth-type-id-token-enabled\":true,\"auth-type-none-enabled\":true,
@@ -77,8 +81,22 @@ configure() {
     \"allowed-scope\":[\"openid\"],\"secret-type\":\"public\",\"jwks-show\":true,
     \"pkce-allowed\":true,\"pkce-method-plain-allowed\":false,\"pkce-required\":false,
     \"session-management-allowed\":true,\"session-cookie-name\":\"GLEWLWYD2_OIDC_SID\",\"session-cookie-expiration\":3600,\"front-channel-logout-allowed\":false,\"back-channel-logout-allowed\":false,
-    \"introspection-revocation-allowed\":false,\"register-client-allowed\":false,
+    \"introspection-revocation-allowed\":true,\"introspection-revocation-auth-scope\":[],\"introspection-revocation-allow-target-client\":true,\"register-client-allowed\":false,
     \"request-parameter-allow\":false,\"encrypt-out-token-allow\":false}}"
+}
+
+configure() {
+  api POST /auth/ '{"username":"admin","password":"password"}'
+  local key cert
+  key=$(json_string <"$DIR/key.pem")
+  cert=$(json_string <"$DIR/cert.pem")
+  plugin oidc
+  # A second provider (another issuer) that gives cidadao.ana the same `sub`
+  # as the first: the tests check the two stay two people.
+  plugin oidc2
+  for name in oidc oidc2; do
+    sqlite3 "$DIR/glewlwyd.db" "INSERT INTO gpo_subject_identifier (gposi_plugin_name, gposi_username, gposi_sub) VALUES ('$name', 'cidadao.ana', 'sub-da-ana-repetido')"
+  done
   api POST /client/ "{\"client_id\":\"$CLIENT_ID\",\"name\":\"Guichê (testes)\",\"enabled\":true,
     \"confidential\":true,\"client_secret\":\"$CLIENT_SECRET\",\"redirect_uri\":[$REDIRECTS],
     \"authorization_type\":[\"code\",\"token\",\"id_token\",\"refresh_token\"],
@@ -162,7 +180,7 @@ CONF
       fi
       configure
     fi
-    echo "$ISSUER $CLIENT_ID $CLIENT_SECRET $DIR"
+    echo "$ISSUER $CLIENT_ID $CLIENT_SECRET $DIR $BASE/api/oidc2"
     ;;
   stop)
     if running; then
