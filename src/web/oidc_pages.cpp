@@ -57,6 +57,15 @@ http::Response refused_page(WebContext& ctx, int status, const std::string& mess
   return response;
 }
 
+// The browser goes to the provider; the cookie keeps the state for the callback.
+http::Response to_provider(WebContext& ctx, const std::string& url) {
+  const auto at = url.find("state=");
+  const auto state = url.substr(at + 6, url.find('&', at) - at - 6);
+  auto response = see_other(url);
+  response.headers.emplace_back("Set-Cookie", short_cookie(ctx, kStateCookie, state, 600));
+  return response;
+}
+
 http::Response start(WebContext& ctx, const http::Request& r) {
   const std::string name = r.params.at("provedor");
   const auto v = current_visitor(ctx, r);
@@ -70,12 +79,7 @@ http::Response start(WebContext& ctx, const http::Request& r) {
     return refused_page(ctx, 503, e.what());
   }
   if (!url) throw not_found("Provedor de identidade desconhecido.");
-  // The state is the last thing the provider echoes; the cookie holds it for the callback.
-  const auto at = url->find("state=");
-  const auto state = url->substr(at + 6, url->find('&', at) - at - 6);
-  auto response = see_other(*url);
-  response.headers.emplace_back("Set-Cookie", short_cookie(ctx, kStateCookie, state, 600));
-  return response;
+  return to_provider(ctx, *url);
 }
 
 http::Response callback(WebContext& ctx, const http::Request& r, bool posted) {
@@ -187,6 +191,22 @@ http::Response links_page(WebContext& ctx, const http::Request& r, const Visitor
   return page(ctx, v, status, "minha_area_contas", "oidc.contas.titulo", view);
 }
 
+// A signed-in person links an account of the provider (CSRF-checked).
+http::Response start_link(WebContext& ctx, const http::Request& r) {
+  const auto v = require_visitor(ctx, r);
+  check_csrf(v, read_form(r));
+  std::optional<std::string> url;
+  try {
+    url =
+        ctx.desk.accounts().start_oidc(r.params.at("provedor"), "/minha-area/contas", v.actor.id());
+  } catch (const DomainError& e) {
+    if (e.kind() != DomainError::Kind::unavailable) throw;
+    return links_page(ctx, r, v, 503, {{"erro_geral", e.what()}});
+  }
+  if (!url) throw not_found("Provedor de identidade desconhecido.");
+  return to_provider(ctx, *url);
+}
+
 }  // namespace
 
 void add_oidc_pages(WebContext& ctx, std::vector<http::Route>& routes) {
@@ -216,18 +236,7 @@ void add_oidc_pages(WebContext& ctx, std::vector<http::Route>& routes) {
                     }});
   routes.push_back(
       {"POST", "/minha-area/contas/:provedor/vincular", [&ctx](const http::Request& r) {
-         return guarded_page(ctx, r, [&] {
-           const auto v = require_visitor(ctx, r);
-           check_csrf(v, read_form(r));
-           const auto url = ctx.desk.accounts().start_oidc(r.params.at("provedor"),
-                                                           "/minha-area/contas", v.actor.id());
-           if (!url) throw not_found("Provedor de identidade desconhecido.");
-           const auto at = url->find("state=");
-           const auto state = url->substr(at + 6, url->find('&', at) - at - 6);
-           auto response = see_other(*url);
-           response.headers.emplace_back("Set-Cookie", short_cookie(ctx, kStateCookie, state, 600));
-           return response;
-         });
+         return guarded_page(ctx, r, [&] { return start_link(ctx, r); });
        }});
   routes.push_back({"POST", "/minha-area/contas/desvincular", [&ctx](const http::Request& r) {
                       return guarded_page(ctx, r, [&] {
