@@ -123,8 +123,9 @@ case "${1:-}" in
       # (set before the start: the module reads its parameters when loaded).
       sqlite3 "$DIR/glewlwyd.db" "UPDATE g_user_module_instance SET gumi_parameters = '$USER_MODULE'"
       # Debian links webapp/config.json to a folder; the app wants the file.
-      cp -r /usr/share/glewlwyd/webapp "$DIR/webapp"
-      rm -f "$DIR/webapp/config.json"
+      # -L: the app links its libraries (jQuery, Bootstrap) with relative links into /usr/share.
+      cp -rL /usr/share/glewlwyd/webapp "$DIR/webapp"
+      rm -rf "$DIR/webapp/config.json"
       cp /etc/glewlwyd/config-2.7.json/config.json "$DIR/webapp/config.json"
       cat >"$DIR/glewlwyd.conf" <<CONF
 port=$PORT

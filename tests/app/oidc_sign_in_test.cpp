@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "app/accounts/accounts.hpp"
+#include "app/directory/authorizations.hpp"
 #include "domain/error.hpp"
 #include "identity/oidc/id_token.hpp"
 #include "store/outbox_rows.hpp"
@@ -494,6 +495,44 @@ TEST_P(OidcSignInTest, TheClientSecretAndTheTokensNeverReachTheLogNorTheDatabase
   for (const auto& b : desk->accounts().auth_backends(as(w.admin))) {
     EXPECT_THAT(b.detail, Not(HasSubstr(provider.client_secret)));
   }
+}
+
+TEST_P(OidcSignInTest, ARoleAtTheProviderMakesAuthorizedRequestersWithTheirHistory) {
+  GUICHE_REQUIRE_OIDC(provider);
+  auto config = oidc_client_config(provider);
+  config.settings.role_claim = "papeis";
+  use(config);
+  // The role claim's value stands where a directory's group DN does (issue 16, item 5).
+  DirectoryGroupMapping rule;
+  rule.group_dn = "oidc:teste:papeis=atendente";
+  rule.organization_id = w.sesa.id;
+  rule.authorizes_requesters = true;
+  rule.document_type = AuthorizationDocument::oficio;
+  rule.document_number = "Ofício SESA 13/2026";
+  rule = desk->accounts().add_group_mapping(as(w.admin), rule);
+  const auto rui = sign_in(provider, "servidor.rui");  // papeis: atendente
+  const auto ana = sign_in(provider, "cidadao.ana");   // no role
+  ASSERT_EQ(rui.kind, Kind::signed_in);
+  ASSERT_EQ(ana.kind, Kind::signed_in);
+  const auto of = [&](const Person& p) {
+    auto all = desk->authorizations().authorizations(as(w.admin), w.sesa.id);
+    std::erase_if(all, [&](const AuthorizedRequester& a) { return a.person_id != p.id; });
+    return all;
+  };
+  auto records = of(rui.grant->person);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_TRUE(of(ana.grant->person).empty());
+  EXPECT_EQ(records[0].document_number, "Ofício SESA 13/2026");
+  EXPECT_EQ(records[0].entered_by, w.admin.id);
+  EXPECT_EQ(rui.grant->person.organization_id, w.sesa.id);
+  // The rule goes: at the next sign-in the record is revoked, its history kept.
+  clock.advance(std::chrono::hours(24));
+  desk->accounts().remove_group_mapping(as(w.admin), rule.id);
+  ASSERT_EQ(sign_in(provider, "servidor.rui").kind, Kind::signed_in);
+  records = of(rui.grant->person);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_TRUE(records[0].valid_until);
+  EXPECT_THAT(records[0].revocation_reason, HasSubstr("Deixou de pertencer ao grupo"));
 }
 
 GUICHE_ON_BOTH_ENGINES(OidcSignInTest);
