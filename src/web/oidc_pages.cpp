@@ -52,8 +52,14 @@ http::Response refused_page(WebContext& ctx, int status, const std::string& mess
     buttons.push_back({{"nome", p.name}, {"rotulo", p.label}, {"govbr", p.name == "govbr"}});
   view["provedores"] = buttons;
   view["com_provedores"] = !buttons.empty();
+  const std::string entry = view["csrf_entrada"];
   auto response = page(ctx, std::nullopt, status, "entrar", "portal.entrar.titulo", view);
   response.headers.emplace_back("Set-Cookie", short_cookie(ctx, kStateCookie, "", 0));
+  // The password form on this page posts with the sign-in's double-submit cookie.
+  std::string cookie = std::string(kEntryCookie) + "=" + entry +
+                       "; Path=/entrar; HttpOnly; SameSite=Strict; Max-Age=7200";
+  if (ctx.secure_cookies) cookie += "; Secure";
+  response.headers.emplace_back("Set-Cookie", cookie);
   return response;
 }
 

@@ -106,9 +106,17 @@ TEST_P(OidcSignInTest, TheFirstSignInCreatesThePersonAndTheSecondReusesIt) {
   EXPECT_EQ(identities()[0].first, provider.issuer);
   ASSERT_TRUE(desk->accounts().session(first.grant->session_id));
 
+  // An address the desk added is kept: the provider's verified one is added, not imposed.
+  database->db().write([&](store::Connection& c) {
+    auto p = *store::load_person(c, first.grant->person.id);
+    p.emails = {"ana.trabalho@exemplo.gov.br"};
+    store::update_person(c, p);
+  });
   const auto second = sign_in(provider, "cidadao.ana");
   ASSERT_EQ(second.kind, Kind::signed_in) << second.message;
   EXPECT_EQ(second.grant->person.id, first.grant->person.id);
+  EXPECT_EQ(second.grant->person.emails,
+            (std::vector<std::string>{"ana.trabalho@exemplo.gov.br", "ana.cidada@exemplo.gov.br"}));
   EXPECT_EQ(count("people"), people + 1);
   EXPECT_EQ(identities().size(), 1u);
 }
@@ -139,10 +147,14 @@ TEST_P(OidcSignInTest, AStateServesOnceAndAMissingOrUnknownOneIsRefused) {
   EXPECT_EQ(finish(unknown).kind, Kind::refused);
   EXPECT_EQ(count("people"), people);
   EXPECT_EQ(finish(params).kind, Kind::signed_in);
-  // The same answer again (a replayed callback): the state is spent.
+  // The same answer again (a replayed callback): the state is spent, before
+  // the provider is asked (which would refuse the used code too).
+  ::testing::internal::CaptureStderr();
   const auto again = finish(params);
+  const std::string log = ::testing::internal::GetCapturedStderr();
   EXPECT_EQ(again.kind, Kind::refused);
   EXPECT_FALSE(again.grant);
+  EXPECT_THAT(log, HasSubstr("state ausente, usado ou desconhecido"));
   // A state is the provider's it was started for.
   use([&] {
     auto other = oidc_client_config(provider, "segundo");

@@ -51,7 +51,14 @@ void take_contacts(store::Connection& c, const ExternalProfile& p, Person& perso
     if (!email || std::find(emails.begin(), emails.end(), *email) != emails.end()) continue;
     if (free_for(store::find_person_by_email(c, *email), person.id)) emails.push_back(*email);
   }
-  if (!emails.empty()) person.emails = emails;
+  if (p.add_emails) {
+    for (const auto& e : emails) {
+      if (std::find(person.emails.begin(), person.emails.end(), e) == person.emails.end())
+        person.emails.push_back(e);
+    }
+  } else if (!emails.empty()) {
+    person.emails = emails;
+  }
   if (p.phone) {
     if (auto phone = normalize_phone(*p.phone)) person.phone = phone;
   }

@@ -75,6 +75,7 @@ ExternalProfile external_profile(const OidcProfile& p, const std::string& provid
   e.login = "";  // a provider's account has no login here: it signs in at the provider
   e.name = p.name.empty() ? "Pessoa de " + provider : p.name;
   if (p.email) e.emails = {*p.email};
+  e.add_emails = true;
   e.cpf = p.cpf;
   e.groups = p.roles;
   return e;
