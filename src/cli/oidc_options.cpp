@@ -43,8 +43,9 @@ void OidcOptions::add_to(CLI::App& command) {
                      "(como documenta o Acesso Cidadão)");
   command
       .add_option("--session-recheck-minutes", session_recheck_minutes,
-                  "a cada quantos minutos uma sessão aberta por um provedor OpenID Connect é "
-                  "conferida de novo com ele (token revogado encerra a sessão)")
+                  "a cada quantos minutos uma sessão aberta por um provedor OpenID Connect ou "
+                  "pelo diretório é conferida de novo com ele (token revogado ou conta "
+                  "desativada encerra a sessão)")
       ->check(CLI::Range(1, 1440))
       ->envname("GUICHE_SESSION_RECHECK_MINUTES");
 }

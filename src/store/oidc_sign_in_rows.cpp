@@ -38,25 +38,28 @@ std::optional<OidcSignInRow> use_oidc_sign_in(Connection& c, const std::string& 
 void insert_external_session(Connection& c, const ExternalSessionRow& row) {
   c.query(
       "INSERT INTO external_sessions (session_hash, person_id, provider, id_token, refresh_token, "
-      "access_token, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      "access_token, directory_login, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       {row.session_hash, row.person_id, row.provider, row.id_token, row.refresh_token,
-       row.access_token, to_millis(row.checked_at)});
+       row.access_token, row.directory_login, to_millis(row.checked_at)});
 }
 
 std::optional<ExternalSessionRow> find_external_session(Connection& c,
                                                         const std::string& session_hash) {
   auto row = c.query_one(
-      "SELECT person_id, provider, id_token, refresh_token, access_token, checked_at FROM "
-      "external_sessions WHERE session_hash = ?",
+      "SELECT person_id, provider, id_token, refresh_token, access_token, checked_at, "
+      "directory_login FROM external_sessions WHERE session_hash = ?",
       {session_hash});
   if (!row) return std::nullopt;
-  return ExternalSessionRow{session_hash,
-                            row->integer(0),
-                            row->text(1),
-                            row->text(2),
-                            row->text(3),
-                            row->text(4),
-                            from_millis(row->integer(5))};
+  ExternalSessionRow out;
+  out.session_hash = session_hash;
+  out.person_id = row->integer(0);
+  out.provider = row->text(1);
+  out.id_token = row->text(2);
+  out.refresh_token = row->text(3);
+  out.access_token = row->text(4);
+  out.checked_at = from_millis(row->integer(5));
+  out.directory_login = row->text(6);
+  return out;
 }
 
 void mark_external_session_checked(Connection& c, const std::string& session_hash,

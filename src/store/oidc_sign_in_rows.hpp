@@ -41,6 +41,7 @@ struct ExternalSessionRow {
   std::string refresh_token;  // sealed, may be empty
   std::string access_token;   // sealed, may be empty
   Instant checked_at{};
+  std::string directory_login;  // provider "ldap": the login, looked up again
 };
 void insert_external_session(Connection& c, const ExternalSessionRow& row);
 std::optional<ExternalSessionRow> find_external_session(Connection& c,

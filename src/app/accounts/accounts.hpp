@@ -161,10 +161,14 @@ class Accounts {
   DeskContext& ctx_;
   Directory& directory_;
   Notices& notices_;
+  // authenticate(), saying which part ("local", "ldap") knew the login.
+  std::optional<Person> authenticate_with(const std::string& login, const std::string& password,
+                                          std::string* backend_key);
   SessionGrant open_session(const Person& person, Instant now);
   OidcBackend* oidc_backend(const std::string& name) const;
   // The session re-check (issue 16, item 4): false when the provider no
-  // longer honours the grant of the session `id_hash` (it then ends).
+  // longer honours the grant of the session `id_hash`, or the directory no
+  // longer has its account enabled (it then ends).
   bool external_session_holds(const std::string& id_hash, Instant now);
 
   std::vector<std::unique_ptr<AuthBackend>> backends_;

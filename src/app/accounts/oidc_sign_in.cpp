@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "app/accounts/accounts.hpp"
+#include "app/accounts/auth/ldap_backend.hpp"
 #include "app/accounts/auth/oidc_backend.hpp"
 #include "domain/error.hpp"
 #include "observability/log.hpp"
@@ -188,7 +189,12 @@ bool Accounts::external_session_holds(const std::string& id_hash, Instant now) {
   // A provider no longer configured cannot vouch for the session.
   std::optional<bool> holds = false;
   std::string refresh;
-  if (backend) {
+  if (row->provider == "ldap") {
+    for (const auto& b : backends_) {
+      if (auto* directory = dynamic_cast<LdapBackend*>(b.get()))
+        holds = directory->still_valid(row->directory_login);
+    }
+  } else if (backend) {
     refresh = backend->provider().open(row->refresh_token).value_or("");
     const auto access = backend->provider().open(row->access_token).value_or("");
     holds = backend->provider().still_valid(refresh, access);
@@ -196,7 +202,8 @@ bool Accounts::external_session_holds(const std::string& id_hash, Instant now) {
   if (!holds) return true;  // the provider did not answer: asked again at the next request
   ctx_.db.write([&](store::Connection& c) {
     if (*holds) {
-      store::mark_external_session_checked(c, id_hash, backend->provider().seal(refresh), now);
+      store::mark_external_session_checked(
+          c, id_hash, backend ? backend->provider().seal(refresh) : row->refresh_token, now);
     } else {
       store::delete_session(c, id_hash);
       store::delete_external_session(c, id_hash);

@@ -37,13 +37,25 @@ SessionGrant Accounts::sign_in(const std::string& login, const std::string& pass
                       "Muitas tentativas de acesso. Tente novamente em " +
                           std::to_string(wait->count()) + " segundos.");
   }
-  auto person = authenticate(login, password);
+  std::string backend;
+  auto person = authenticate_with(login, password, &backend);
   if (!person) {
     ctx_.throttle.record_failure(key, address, now);
     throw DomainError(DomainError::Kind::unauthenticated, "Login ou senha incorretos.");
   }
   ctx_.throttle.record_success(key, address);
-  return open_session(*person, now);
+  auto grant = open_session(*person, now);
+  if (backend == "ldap") {
+    // A directory's session is looked up again at the re-check (issue 16, item 4).
+    store::ExternalSessionRow row;
+    row.session_hash = store::sha256_hex(grant.session_id);
+    row.person_id = person->id;
+    row.provider = "ldap";
+    row.directory_login = login;
+    row.checked_at = now;
+    ctx_.db.write([&](store::Connection& c) { store::insert_external_session(c, row); });
+  }
+  return grant;
 }
 
 SessionGrant Accounts::open_session(const Person& person, Instant now) {

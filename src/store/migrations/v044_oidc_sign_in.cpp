@@ -9,7 +9,9 @@
 // - external_sessions: what a session opened through a provider keeps for
 //   the sign-out at the provider and the re-check (item 4): the ID token and
 //   the refresh and access tokens, each sealed with a key derived from the
-//   client secret (never stored), and when the provider last said yes.
+//   client secret (never stored), and when the provider last said yes; for a
+//   session opened through the directory (provider 'ldap'), the login typed,
+//   looked up again at each re-check.
 // - external_link_codes: linking a provider's account to an existing person
 //   whose e-mail it shares, confirmed by a code sent to that e-mail: the
 //   salted HMAC of the code (app/whatsapp/identity_code.hpp) and the SHA-256 of the browser's
@@ -37,6 +39,7 @@ CREATE TABLE external_sessions (
   id_token TEXT NOT NULL,
   refresh_token TEXT NOT NULL,
   access_token TEXT NOT NULL,
+  directory_login TEXT NOT NULL DEFAULT '',
   checked_at BIGINT NOT NULL
 );
 CREATE INDEX external_sessions_person ON external_sessions (person_id);
