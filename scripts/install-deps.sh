@@ -18,6 +18,7 @@ packages=(
   poppler-utils
   libarchive-dev
   libldap-dev slapd ldap-utils
+  librhonabwy-dev glewlwyd
   help2man dpkg-dev systemd man-db curl
 )
 

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 # Without fsync: see scripts/test-servers/postgres.sh.
 GUICHE_TEST_PG_URL=$(GUICHE_TEST_PG_FSYNC=off scripts/test-servers/postgres.sh start)
 export GUICHE_TEST_PG_URL
-trap 'scripts/test-servers/postgres.sh stop; scripts/test-servers/smtp.sh stop; scripts/test-servers/imap.sh stop; scripts/test-servers/whatsapp.sh stop; scripts/test-servers/ldap.sh stop' EXIT
+trap 'scripts/test-servers/postgres.sh stop; scripts/test-servers/smtp.sh stop; scripts/test-servers/imap.sh stop; scripts/test-servers/whatsapp.sh stop; scripts/test-servers/ldap.sh stop; scripts/test-servers/oidc.sh stop' EXIT
 # The SMTP sink: its port and the maildir where accepted messages land.
 read -r GUICHE_TEST_SMTP_PORT GUICHE_TEST_SMTP_MAILDIR < <(scripts/test-servers/smtp.sh start)
 export GUICHE_TEST_SMTP_PORT GUICHE_TEST_SMTP_MAILDIR
@@ -24,6 +24,11 @@ read -r GUICHE_TEST_LDAP_URL GUICHE_TEST_LDAP_BASE_DN GUICHE_TEST_LDAP_BIND_DN \
   < <(scripts/test-servers/ldap.sh start)
 export GUICHE_TEST_LDAP_URL GUICHE_TEST_LDAP_BASE_DN GUICHE_TEST_LDAP_BIND_DN \
   GUICHE_TEST_LDAP_BIND_PASSWORD GUICHE_TEST_LDAP_CA_FILE GUICHE_TEST_LDAP_DIR
+# Glewlwyd, a real OpenID Connect provider, for the OpenID Connect sign-in (two issuers, one key).
+read -r GUICHE_TEST_OIDC_ISSUER GUICHE_TEST_OIDC_CLIENT_ID GUICHE_TEST_OIDC_CLIENT_SECRET \
+  GUICHE_TEST_OIDC_DIR GUICHE_TEST_OIDC_ISSUER2 < <(scripts/test-servers/oidc.sh start)
+export GUICHE_TEST_OIDC_ISSUER GUICHE_TEST_OIDC_CLIENT_ID GUICHE_TEST_OIDC_CLIENT_SECRET \
+  GUICHE_TEST_OIDC_DIR GUICHE_TEST_OIDC_ISSUER2
 
 status=0
 for dir in "$@"; do

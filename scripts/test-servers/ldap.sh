@@ -135,6 +135,18 @@ mail: ana.rocha@sefaz.es.gov.br
 userAccountControl: 512
 userPassword: senha-da-ana
 
+dn: cn=Lia Sessao,ou=people,$BASE
+objectClass: inetOrgPerson
+objectClass: adAccount
+cn: Lia Sessao
+sn: Sessao
+displayName: Lia Sessao
+sAMAccountName: lia.sessao
+uid: lia.sessao
+mail: lia.sessao@sefaz.es.gov.br
+userAccountControl: 512
+userPassword: senha-da-lia
+
 dn: cn=GS-Guiche-Analistas,ou=groups,$BASE
 objectClass: groupOfNames
 objectClass: adAccount

@@ -76,6 +76,11 @@ struct DeskConfig {
   // Where the desk stands: decides the registration date and protocol year.
   std::string time_zone = "America/Sao_Paulo";
   std::chrono::hours session_lifetime{12};
+  // How often a session opened through an OpenID provider or the directory
+  // asks it again whether the grant or the account still holds (issue 16,
+  // item 4): a token revoked or an account disabled there ends the session at
+  // the first request after this.
+  std::chrono::minutes session_recheck{15};
   // How long a node may keep answering for a session, token or unit tree it
   // has read, without reading it again (see credential_cache.hpp). 0: never.
   std::chrono::milliseconds credential_cache_ttl{2000};

@@ -26,6 +26,7 @@
 #include "app/whatsapp/whatsapp_conversations.hpp"
 #include "app/whatsapp/whatsapp_inbox.hpp"
 #include "cli/ldap_options.hpp"
+#include "cli/oidc_options.hpp"
 #include "cli/options.hpp"
 #include "cli/shipped_files.hpp"
 #include "cli/subcommands.hpp"
@@ -34,6 +35,7 @@
 #include "domain/time.hpp"
 #include "http/server.hpp"
 #include "identity/ldap/ldap_server.hpp"
+#include "identity/oidc/oidc_client.hpp"
 #include "mail/imap_poller.hpp"
 #include "observability/heartbeat_metrics.hpp"
 #include "observability/log.hpp"
@@ -330,10 +332,12 @@ void add_serve(CLI::App& app, Runners& runners) {
   attachment_options->add_to(*command);
   auto ldap_options = std::make_shared<LdapOptions>();
   ldap_options->add_to(*command);
+  auto oidc_options = std::make_shared<OidcOptions>();
+  oidc_options->add_to(*command);
   runners[command] = [options, listen, demo, calendar, mail_options, imap_options, web_dir,
                       maintenance_reminder_hours, incident_reminder_hours, whatsapp_options,
                       log_format, metrics_listen, attachment_options, anonymize_after_years,
-                      access_log_retention_days, ldap_options] {
+                      access_log_retention_days, ldap_options, oidc_options] {
     // Before any thread starts: a SIGTERM during start-up then waits for the
     // server's handler and ends in the same clean stop (http/server.hpp).
     http::hold_stop_signals();
@@ -344,8 +348,10 @@ void add_serve(CLI::App& app, Runners& runners) {
     if (!metrics_listen->empty()) metrics_where = parse_listen(*metrics_listen, "--metrics-listen");
     const auto tls = parse_tls(mail_options->starttls);
     std::optional<identity::LdapConfig> ldap;
+    std::vector<identity::OidcClientConfig> oidc;
     try {
       ldap = ldap_options->config();
+      oidc = oidc_options->configs();
     } catch (const std::invalid_argument& e) {
       std::cerr << "guiche serve: " << e.what() << "\n";
       return 2;
@@ -370,6 +376,7 @@ void add_serve(CLI::App& app, Runners& runners) {
     config.maintenance_reminder_before = std::chrono::hours(*maintenance_reminder_hours);
     config.incident_update_reminder = std::chrono::hours(*incident_reminder_hours);
     config.access_log_retention = std::chrono::days(*access_log_retention_days);
+    config.session_recheck = std::chrono::minutes(oidc_options->session_recheck_minutes);
     config.public_url =
         mail_options->public_url.empty() ? "http://" + *listen : mail_options->public_url;
     // Only PostgreSQL is shared by several nodes.
@@ -404,6 +411,13 @@ void add_serve(CLI::App& app, Runners& runners) {
             "Só para testes; em produção use ldaps:// ou StartTLS.");
       }
       desk.accounts().use_directory(std::move(server));
+    }
+    // OpenID Connect providers (app/accounts/auth/oidc_backend.hpp): one button each on /entrar.
+    for (auto& provider : oidc) {
+      announce("Entrada pelo provedor OpenID Connect \"" + provider.settings.name +
+               "\" ligada: " + provider.settings.issuer + ".");
+      desk.accounts().use_oidc_provider(
+          std::make_shared<identity::OidcClient>(std::move(provider)));
     }
     // Notices are always written to the outbox; they leave only with a server.
     std::unique_ptr<mail::DeliveryWorker> delivery;

@@ -204,6 +204,17 @@ const std::map<std::string, Default>& defaults() {
         "uma vez. Se não foi você quem pediu, ignore esta mensagem: a sua senha continua a "
         "mesma.</p>",
         {"name", "login", "link_url", "minutes"}}},
+      {"external_link_code",
+       {"Código para vincular sua conta do {{provider}}",
+        "Olá, {{name}}.\n\nAlguém entrou no Guichê com uma conta do {{provider}} que usa este "
+        "e-mail. Para vinculá-la ao seu cadastro, digite o código {{code}} na página de entrada. "
+        "Ele vale por {{minutes}} minutos.\n\nSe não foi você, ignore esta mensagem: sem o "
+        "código, nada é vinculado.\n",
+        "<p>Olá, {{name}}.</p><p>Alguém entrou no Guichê com uma conta do {{provider}} que usa "
+        "este e-mail. Para vinculá-la ao seu cadastro, digite o código <strong>{{code}}</strong> "
+        "na página de entrada. Ele vale por {{minutes}} minutos.</p><p>Se não foi você, ignore "
+        "esta mensagem: sem o código, nada é vinculado.</p>",
+        {"name", "code", "provider", "minutes"}}},
       {"whatsapp_code",
        {"Código de confirmação do WhatsApp",
         "Olá, {{name}}.\n\nSeu código para confirmar sua identidade no atendimento pelo "
@@ -314,15 +325,16 @@ std::vector<std::string> template_variables(const std::string& text) {
 }  // namespace
 
 const std::vector<std::string>& template_keys() {
-  static const std::vector<std::string> keys = {"registration",  "information_request",
-                                                "agent_reply",   "resolution",
-                                                "closing",       "reopening",
-                                                "sla_warning",   "sla_breach",
-                                                "first_access",  "password_reset",
-                                                "whatsapp_code", "attachments_not_accepted",
-                                                "password_link", "merged",
-                                                "merge_undone",  "merged_news",
-                                                "mention",       "watched_update"};
+  static const std::vector<std::string> keys = {"registration",      "information_request",
+                                                "agent_reply",       "resolution",
+                                                "closing",           "reopening",
+                                                "sla_warning",       "sla_breach",
+                                                "first_access",      "password_reset",
+                                                "whatsapp_code",     "attachments_not_accepted",
+                                                "password_link",     "merged",
+                                                "merge_undone",      "merged_news",
+                                                "mention",           "watched_update",
+                                                "external_link_code"};
   return keys;
 }
 

@@ -4,6 +4,7 @@
 #include "store/personal_data_map.hpp"
 
 #include "store/external_identity_rows.hpp"
+#include "store/oidc_sign_in_rows.hpp"
 #include "store/personal_data_erasure.hpp"
 
 namespace guiche::store {
@@ -48,6 +49,12 @@ const std::vector<PersonalDataLocation>& personal_data_map() {
       // v038: the links to directory accounts go; the groups' mappings name no one but the admin.
       {"external_identities", T::erase, "links to directory accounts (deleted)",
        erase_external_identities},
+      // v044: OpenID Connect sign-ins started, provider sessions and link codes go.
+      {"oidc_sign_ins", T::erase, "sign-ins started at a provider by the person linking (deleted)",
+       erase_oidc_sign_in_rows},
+      {"external_sessions", T::erase,
+       "tokens of the person's provider sessions (with oidc_sign_ins)", nullptr},
+      {"external_link_codes", T::erase, "codes confirming a link (with oidc_sign_ins)", nullptr},
       {"directory_group_mappings", T::none, "group DNs mapped to ids, the admin's id", nullptr},
       {"directory_authorizations", T::none, "which rule made which authorization: ids", nullptr},
       {"idempotency_keys", T::erase, "keys the person's clients sent (deleted)",

@@ -5,6 +5,7 @@ namespace guiche::web {
 std::vector<http::Route> web_routes(WebContext& ctx) {
   std::vector<http::Route> routes;
   add_session_pages(ctx, routes);
+  add_oidc_pages(ctx, routes);
   add_password_link_pages(ctx, routes);
   add_catalog_pages(ctx, routes);
   add_request_pages(ctx, routes);

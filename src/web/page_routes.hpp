@@ -8,6 +8,8 @@
 namespace guiche::web {
 
 void add_session_pages(WebContext& ctx, std::vector<http::Route>& routes);
+// Signing in with OpenID Connect providers, and the links on Minha Área (oidc_pages.cpp).
+void add_oidc_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_password_link_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_catalog_pages(WebContext& ctx, std::vector<http::Route>& routes);
 void add_request_pages(WebContext& ctx, std::vector<http::Route>& routes);

@@ -19,8 +19,16 @@ http::Response sign_in_page(WebContext& ctx, const http::Request& r, int status,
                             const std::string& token, nlohmann::json view) {
   view["csrf_entrada"] = token;
   view["com_diretorio"] = ctx.desk.accounts().has_backend("ldap");
+  // One button per OpenID Connect provider; gov.br's is the design system's "Entrar com gov.br".
+  nlohmann::json buttons = nlohmann::json::array();
+  for (const auto& p : ctx.desk.accounts().oidc_providers())
+    buttons.push_back({{"nome", p.name}, {"rotulo", p.label}, {"govbr", p.name == "govbr"}});
+  view["provedores"] = buttons;
+  view["com_provedores"] = !buttons.empty();
   // No page asked for: none, so the sign-in sends each person to their start (home_path).
   view["volta"] = safe_return_path(r.query_value("volta").value_or(view.value("volta", "")), "");
+  if (!view["volta"].get<std::string>().empty())
+    view["volta_consulta"] = "?volta=" + url_encode(view["volta"].get<std::string>());
   auto response =
       page(ctx, std::nullopt, status, "entrar", "portal.entrar.titulo", std::move(view));
   std::string cookie = std::string(kSignInCookie) + "=" + token +
@@ -132,11 +140,17 @@ void add_session_pages(WebContext& ctx, std::vector<http::Route>& routes) {
                     }});
   routes.push_back({"POST", "/sair", [&ctx](const http::Request& r) {
                       return guarded_page(ctx, r, [&] {
+                        // A session opened through an OpenID provider ends there too,
+                        // when its discovery offers an end_session_endpoint.
+                        std::optional<std::string> provider_exit;
                         if (auto v = current_visitor(ctx, r)) {
                           check_csrf(*v, read_form(r));
-                          ctx.desk.accounts().sign_out(*r.cookie(api::kSessionCookie));
+                          const auto session = *r.cookie(api::kSessionCookie);
+                          provider_exit = ctx.desk.accounts().provider_sign_out_url(
+                              session, ctx.desk.config().public_url + "/entrar");
+                          ctx.desk.accounts().sign_out(session);
                         }
-                        auto response = see_other("/entrar");
+                        auto response = see_other(provider_exit.value_or("/entrar"));
                         response.headers.emplace_back(
                             "Set-Cookie", api::session_cookie(ctx.secure_cookies, "", 0));
                         return response;

@@ -254,6 +254,44 @@ TEST_P(LdapSignInTest, TLSIsRequiredAndTheCertificateChecked) {
               HasSubstr("StartTLS obrigatório"));
 }
 
+// As the directory's administrator would: lia.sessao's userAccountControl
+// (514 disabled, 512 enabled). Only this test uses that account.
+void set_lia_account_control(const TestDirectory& d, int value) {
+  const std::string command = "LDAPTLS_CACERT='" + d.ca_file + "' ldapmodify -x -ZZ -H '" + d.url +
+                              "' -D 'cn=admin," + d.base_dn + "' -w admin-de-teste >/dev/null";
+  FILE* pipe = popen(command.c_str(), "w");
+  ASSERT_NE(pipe, nullptr);
+  const std::string ldif = "dn: cn=Lia Sessao,ou=people," + d.base_dn +
+                           "\nchangetype: modify\nreplace: userAccountControl\n"
+                           "userAccountControl: " +
+                           std::to_string(value) + "\n";
+  fputs(ldif.c_str(), pipe);
+  ASSERT_EQ(pclose(pipe), 0);
+}
+
+TEST_P(LdapSignInTest, ADisabledAccountEndsItsSessionAtTheNextCheck) {
+  GUICHE_REQUIRE_LDAP(directory);
+  use(ldap_config(directory));
+  const auto lia = sign_in("lia.sessao", "senha-da-lia");
+  auto& accounts = desk->accounts();
+  // Within the re-check interval nothing is asked; past it the account is looked up: enabled.
+  clock.advance(std::chrono::minutes(14));
+  ASSERT_TRUE(accounts.session(lia.session_id));
+  clock.advance(std::chrono::minutes(2));
+  ASSERT_TRUE(accounts.session(lia.session_id));
+  set_lia_account_control(directory, 514);
+  clock.advance(std::chrono::minutes(16));
+  const bool survived = accounts.session(lia.session_id).has_value();
+  set_lia_account_control(directory, 512);
+  EXPECT_FALSE(survived);
+  EXPECT_FALSE(accounts.session(lia.session_id));
+  // A local password's session is not the directory's to end.
+  give_local_password(w.attendant, "carlos.atendente");
+  const auto local = sign_in("carlos.atendente", kTestPassword);
+  clock.advance(std::chrono::minutes(30));
+  EXPECT_TRUE(accounts.session(local.session_id));
+}
+
 TEST_P(LdapSignInTest, TheServiceAccountsPasswordNeverReachesTheLog) {
   GUICHE_REQUIRE_LDAP(directory);
   auto wrong = ldap_config(directory);

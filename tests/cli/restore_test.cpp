@@ -146,10 +146,9 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v043: ticket followers and
-      // agents' notifications).
+      // As the desk was before the last migration (v044: OpenID Connect sign-in).
       c.execute_script(
-          "DROP TABLE agent_notifications; DROP TABLE ticket_followers; "
+          "DROP TABLE oidc_sign_ins; DROP TABLE external_sessions; DROP TABLE external_link_codes; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }

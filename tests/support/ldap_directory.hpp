@@ -4,7 +4,8 @@
 // _BIND_DN, _BIND_PASSWORD and _CA_FILE. Without them those tests are skipped
 // with a message (GUICHE_REQUIRE_LDAP), so ctest still runs where no slapd
 // was started. Its tree, as the script writes it: maria.souza (groups
-// GS-Guiche-Analistas and SEFAZ), joao.lima (SEFAZ), ana.rocha (no group) and
+// GS-Guiche-Analistas and SEFAZ), joao.lima (SEFAZ), ana.rocha (no group),
+// lia.sessao (no group; only the session re-check test disables it) and
 // davi.desligado (userAccountControl 514: disabled); each password is
 // "senha-d" + "a"/"o" + "-" + the first name.
 #include <optional>

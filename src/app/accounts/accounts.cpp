@@ -38,6 +38,12 @@ Actor Accounts::actor(std::int64_t person_id, Channel channel) {
 
 std::optional<Person> Accounts::authenticate(const std::string& login,
                                              const std::string& password) {
+  return authenticate_with(login, password, nullptr);
+}
+
+std::optional<Person> Accounts::authenticate_with(const std::string& login,
+                                                  const std::string& password,
+                                                  std::string* backend_key) {
   std::string unavailable;
   for (const auto& backend : backends_) {
     auto check = backend->check_password(login, password);
@@ -51,6 +57,7 @@ std::optional<Person> Accounts::authenticate(const std::string& login,
       case PasswordCheck::Outcome::refused:
         return std::nullopt;
       case PasswordCheck::Outcome::signed_in:
+        if (backend_key) *backend_key = backend->info().key;
         return check.person;
     }
   }

@@ -22,6 +22,21 @@ namespace guiche::app {
 class Directory;
 class DirectoryServer;
 class Notices;
+class OidcBackend;
+class OidcProvider;
+
+// A provider the sign-in page offers (one button each).
+struct OidcProviderButton {
+  std::string name;   // in the routes: /entrar/oidc/NAME
+  std::string label;  // "gov.br", "Acesso Cidadão"
+};
+
+// A person's link to a provider's account, as their page lists it.
+struct ExternalLink {
+  std::string issuer;
+  std::string subject;
+  std::string label;  // the provider's, or the issuer when no provider configured names it
+};
 
 // A signed-in browser session: the id goes in a cookie, the CSRF token must
 // be echoed in a header on every cookie-authenticated write.
@@ -30,6 +45,17 @@ struct SessionGrant {
   std::string csrf_token;
   Person person;
   Instant expires_at{};
+};
+
+// What a provider's callback came to (web/oidc_pages.cpp).
+struct OidcCallback {
+  enum class Kind { signed_in, linked, confirm_by_email, refused, unavailable };
+  Kind kind = Kind::refused;
+  std::optional<SessionGrant> grant;  // signed_in
+  std::string return_to;              // signed_in, linked: where the sign-in was started for
+  std::string link_token;             // confirm_by_email: for the browser (a cookie)
+  std::string masked_email;           // confirm_by_email
+  std::string message;                // pt-BR, refused or unavailable
 };
 
 struct ApiToken {
@@ -95,7 +121,34 @@ class Accounts {
   // Turns on signing in through a directory (accounts/auth/ldap_backend.hpp),
   // asked after the local password. At start-up, before requests arrive.
   void use_directory(std::shared_ptr<DirectoryServer> server);
-  // Whether the part `key` ("local", "ldap") is on: the sign-in page says so.
+  // Turns on signing in with an OpenID Connect provider (accounts/auth/oidc_backend.hpp).
+  // At start-up, before requests arrive.
+  void use_oidc_provider(std::shared_ptr<OidcProvider> provider);
+  std::vector<OidcProviderButton> oidc_providers() const;
+  // Where to send the browser to sign in with provider `name` (nullopt for
+  // an unknown one); `link_person` when a signed-in person links an account.
+  // Throws unavailable when the provider's discovery does not answer.
+  std::optional<std::string> start_oidc(const std::string& name, const std::string& return_to,
+                                        std::optional<std::int64_t> link_person);
+  // The provider's answer: `state` must be one this desk sent and unused;
+  // `front_id_token` is the hybrid flow's. `signed_in_person` is the session
+  // the browser has, which a link must be made for.
+  OidcCallback finish_oidc(const std::string& name, const std::string& state,
+                           const std::string& code,
+                           const std::optional<std::string>& front_id_token,
+                           std::optional<std::int64_t> signed_in_person);
+  // The e-mail code that confirms linking to an existing person.
+  OidcCallback confirm_oidc_link(const std::string& name, const std::string& link_token,
+                                 const std::string& code);
+  // The provider's end_session URL for a session opened through it (to send
+  // the browser there after sign_out), with `after` as post_logout_redirect_uri.
+  std::optional<std::string> provider_sign_out_url(const std::string& session_id,
+                                                   const std::string& after);
+  std::vector<ExternalLink> external_links(const Actor& a);
+  // Throws not_found unless the link is the actor's, validation when it is
+  // their only way in (no local password and no other link).
+  void unlink_external(const Actor& a, const std::string& issuer, const std::string& subject);
+  // Whether the part `key` ("local", "ldap", "oidc:NAME") is on: the sign-in page says so.
   bool has_backend(const std::string& key) const;
   // Admins only (accounts/auth/group_mappings.cpp): the sign-in parts that
   // are on, in the order they are asked, and the directory groups' mappings.
@@ -108,7 +161,18 @@ class Accounts {
   DeskContext& ctx_;
   Directory& directory_;
   Notices& notices_;
+  // authenticate(), saying which part ("local", "ldap") knew the login.
+  std::optional<Person> authenticate_with(const std::string& login, const std::string& password,
+                                          std::string* backend_key);
+  SessionGrant open_session(const Person& person, Instant now);
+  OidcBackend* oidc_backend(const std::string& name) const;
+  // The session re-check (issue 16, item 4): false when the provider no
+  // longer honours the grant of the session `id_hash`, or the directory no
+  // longer has its account enabled (it then ends).
+  bool external_session_holds(const std::string& id_hash, Instant now);
+
   std::vector<std::unique_ptr<AuthBackend>> backends_;
+  std::vector<OidcBackend*> oidc_;
 };
 
 }  // namespace guiche::app

@@ -10,6 +10,7 @@
 #include "domain/error.hpp"
 #include "store/api_token_rows.hpp"
 #include "store/attachment_blobs.hpp"
+#include "store/oidc_sign_in_rows.hpp"
 #include "store/person_rows.hpp"
 #include "store/session_rows.hpp"
 #include "support/random_hex.hpp"
@@ -36,15 +37,31 @@ SessionGrant Accounts::sign_in(const std::string& login, const std::string& pass
                       "Muitas tentativas de acesso. Tente novamente em " +
                           std::to_string(wait->count()) + " segundos.");
   }
-  auto person = authenticate(login, password);
+  std::string backend;
+  auto person = authenticate_with(login, password, &backend);
   if (!person) {
     ctx_.throttle.record_failure(key, address, now);
     throw DomainError(DomainError::Kind::unauthenticated, "Login ou senha incorretos.");
   }
   ctx_.throttle.record_success(key, address);
-  SessionGrant grant{random_hex(32), random_hex(16), *person, now + ctx_.config.session_lifetime};
+  auto grant = open_session(*person, now);
+  if (backend == "ldap") {
+    // A directory's session is looked up again at the re-check (issue 16, item 4).
+    store::ExternalSessionRow row;
+    row.session_hash = store::sha256_hex(grant.session_id);
+    row.person_id = person->id;
+    row.provider = "ldap";
+    row.directory_login = login;
+    row.checked_at = now;
+    ctx_.db.write([&](store::Connection& c) { store::insert_external_session(c, row); });
+  }
+  return grant;
+}
+
+SessionGrant Accounts::open_session(const Person& person, Instant now) {
+  SessionGrant grant{random_hex(32), random_hex(16), person, now + ctx_.config.session_lifetime};
   ctx_.db.write([&](store::Connection& c) {
-    store::insert_session(c, store::sha256_hex(grant.session_id), person->id, grant.csrf_token, now,
+    store::insert_session(c, store::sha256_hex(grant.session_id), person.id, grant.csrf_token, now,
                           grant.expires_at);
   });
   return grant;
@@ -52,7 +69,10 @@ SessionGrant Accounts::sign_in(const std::string& login, const std::string& pass
 
 void Accounts::sign_out(const std::string& session_id) {
   const std::string hash = store::sha256_hex(session_id);
-  ctx_.db.write([&](store::Connection& c) { store::delete_session(c, hash); });
+  ctx_.db.write([&](store::Connection& c) {
+    store::delete_session(c, hash);
+    store::delete_external_session(c, hash);
+  });
   ctx_.credentials.forget("s:" + hash);
 }
 
@@ -75,6 +95,9 @@ std::optional<std::pair<Actor, std::string>> Accounts::session(const std::string
     }
   });
   if (!found) return std::nullopt;
+  // Only here, past the credential cache: a revoked grant ends the session
+  // within session_recheck plus the cache's short ttl.
+  if (!external_session_holds(key.substr(2), now)) return std::nullopt;
   ctx_.credentials.remember(key, *found, now, generation);
   return std::pair{Actor{found->person, Channel::portal}, found->csrf_token};
 }

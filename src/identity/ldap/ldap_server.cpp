@@ -136,6 +136,14 @@ std::string LdapServer::describe() const {
 }
 
 Answer LdapServer::verify(const std::string& login, const std::string& password) {
+  return find(login, &password);
+}
+
+Answer LdapServer::lookup(const std::string& login) {
+  return find(login, nullptr);
+}
+
+Answer LdapServer::find(const std::string& login, const std::string* password) {
   LDAP* raw = nullptr;
   if (ldap_initialize(&raw, config_.url.c_str()) != LDAP_SUCCESS || !raw) {
     return failed(Outcome::unavailable, "endereço inválido");
@@ -246,7 +254,13 @@ Answer LdapServer::verify(const std::string& login, const std::string& password)
     }
   }
 
-  rc = simple_bind(ld.get(), account.dn, password);
+  if (!password) {
+    Answer found_only;
+    found_only.outcome = Outcome::verified;
+    found_only.account = std::move(account);
+    return found_only;
+  }
+  rc = simple_bind(ld.get(), account.dn, *password);
   if (rc == LDAP_INVALID_CREDENTIALS) return failed(Outcome::wrong_password, "senha recusada");
   if (rc != LDAP_SUCCESS) {
     return failed(Outcome::unavailable, "a conta não entrou: " + error_text(ld.get(), rc));

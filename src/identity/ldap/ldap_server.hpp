@@ -37,10 +37,13 @@ class LdapServer : public app::DirectoryServer {
  public:
   explicit LdapServer(LdapConfig config) : config_(std::move(config)) {}
   app::DirectoryAnswer verify(const std::string& login, const std::string& password) override;
+  app::DirectoryAnswer lookup(const std::string& login) override;
   std::string issuer() const override;
   std::string describe() const override;
 
  private:
+  // verify() with a password; lookup() without (no bind as the account).
+  app::DirectoryAnswer find(const std::string& login, const std::string* password);
   LdapConfig config_;
 };
 

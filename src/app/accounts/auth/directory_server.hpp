@@ -38,6 +38,13 @@ class DirectoryServer {
   // Finds the one account `login` names (with the service account), then
   // binds as it with `password`.
   virtual DirectoryAnswer verify(const std::string& login, const std::string& password) = 0;
+  // Finds the account `login` names and whether it is enabled, without its
+  // password (the session re-check, issue 16 item 4): verified, not_found,
+  // disabled or unavailable. A server that cannot tell answers unavailable.
+  virtual DirectoryAnswer lookup(const std::string& login) {
+    (void)login;
+    return {};
+  }
   // The account's issuer for external identities ("ldap://host/base"): a
   // person is known by (issuer, subject).
   virtual std::string issuer() const = 0;

@@ -51,10 +51,20 @@ void take_contacts(store::Connection& c, const ExternalProfile& p, Person& perso
     if (!email || std::find(emails.begin(), emails.end(), *email) != emails.end()) continue;
     if (free_for(store::find_person_by_email(c, *email), person.id)) emails.push_back(*email);
   }
-  if (!emails.empty()) person.emails = emails;
+  if (p.add_emails) {
+    for (const auto& e : emails) {
+      if (std::find(person.emails.begin(), person.emails.end(), e) == person.emails.end())
+        person.emails.push_back(e);
+    }
+  } else if (!emails.empty()) {
+    person.emails = emails;
+  }
   if (p.phone) {
     if (auto phone = normalize_phone(*p.phone)) person.phone = phone;
   }
+  // A CPF another person holds stays theirs: the two stay two people (never
+  // one found by CPF alone).
+  if (p.cpf && free_for(store::find_person_by_cpf(c, *p.cpf), person.id)) person.cpf = p.cpf;
 }
 
 // The groups' rules of authorized requesters (issue 16, item 5): for each

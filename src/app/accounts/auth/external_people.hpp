@@ -22,7 +22,12 @@ struct ExternalProfile {
   std::string name;
   std::vector<std::string> emails;
   std::optional<std::string> phone;
+  std::optional<std::string>
+      cpf;  // 11 digits, valid (an OpenID provider's); kept when nobody else's
   std::optional<std::vector<std::string>> groups;  // DNs; nullopt when the issuer gives none
+  // An OpenID provider gives one verified e-mail among the person's: it is
+  // added to theirs; a directory's list replaces them (false).
+  bool add_emails = false;
 };
 
 // The person `profile` is, created or brought up to date, in one transaction.

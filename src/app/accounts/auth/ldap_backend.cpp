@@ -43,4 +43,19 @@ PasswordCheck LdapBackend::check_password(const std::string& login, const std::s
   return {PasswordCheck::Outcome::signed_in, sign_in_external_person(ctx_, profile), ""};
 }
 
+std::optional<bool> LdapBackend::still_valid(const std::string& login) {
+  const auto answer = server_->lookup(login);
+  if (answer.outcome != DirectoryAnswer::Outcome::verified)
+    observability::log_notice("ldap", "conferência da sessão: " + answer.reason);
+  switch (answer.outcome) {
+    case DirectoryAnswer::Outcome::verified:
+      return true;
+    case DirectoryAnswer::Outcome::not_found:
+    case DirectoryAnswer::Outcome::disabled:
+      return false;
+    default:
+      return std::nullopt;
+  }
+}
+
 }  // namespace guiche::app

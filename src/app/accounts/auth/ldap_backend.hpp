@@ -7,6 +7,8 @@
 // know is left to the next part; a directory that does not answer gives
 // "O diretório está indisponível…", and local passwords still work.
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "app/accounts/auth/auth_backend.hpp"
 #include "app/accounts/auth/directory_server.hpp"
@@ -23,6 +25,9 @@ class LdapBackend : public AuthBackend {
       : ctx_(context), server_(std::move(server)) {}
   AuthBackendInfo info() const override;
   PasswordCheck check_password(const std::string& login, const std::string& password) override;
+  // The session re-check: false when the account `login` is disabled or gone
+  // from the directory, nullopt when the directory does not answer.
+  std::optional<bool> still_valid(const std::string& login);
 
  private:
   DeskContext& ctx_;
