@@ -15,14 +15,13 @@
 #include "support/hmac_sha256.hpp"
 #include "web/page.hpp"
 #include "web/page_routes.hpp"
+#include "web/sign_in_page.hpp"
 
 namespace guiche::web {
 namespace {
 
 constexpr const char* kStateCookie = "guiche_oidc";
 constexpr const char* kLinkCookie = "guiche_vinculo";
-// The sign-in form's CSRF cookie (session_pages.cpp), reused by the code's form.
-constexpr const char* kEntryCookie = "guiche_entrada";
 
 std::string short_cookie(WebContext& ctx, const std::string& name, const std::string& value,
                          long max_age) {
@@ -43,23 +42,12 @@ http::Response with_session(WebContext& ctx, const app::SessionGrant& grant,
   return response;
 }
 
-// The sign-in page with a message, as /entrar shows its own.
-http::Response refused_page(WebContext& ctx, int status, const std::string& message) {
-  nlohmann::json view = {{"erro_geral", message}, {"csrf_entrada", random_token()}, {"volta", ""}};
-  view["com_diretorio"] = ctx.desk.accounts().has_backend("ldap");
-  nlohmann::json buttons = nlohmann::json::array();
-  for (const auto& p : ctx.desk.accounts().oidc_providers())
-    buttons.push_back({{"nome", p.name}, {"rotulo", p.label}, {"govbr", p.name == "govbr"}});
-  view["provedores"] = buttons;
-  view["com_provedores"] = !buttons.empty();
-  const std::string entry = view["csrf_entrada"];
-  auto response = page(ctx, std::nullopt, status, "entrar", "portal.entrar.titulo", view);
+// The sign-in page with a message, as /entrar shows its own; the state
+// cookie of this sign-in goes.
+http::Response refused_page(WebContext& ctx, const http::Request& r, int status,
+                            const std::string& message) {
+  auto response = sign_in_page(ctx, r, status, random_token(), {{"erro_geral", message}});
   response.headers.emplace_back("Set-Cookie", short_cookie(ctx, kStateCookie, "", 0));
-  // The password form on this page posts with the sign-in's double-submit cookie.
-  std::string cookie = std::string(kEntryCookie) + "=" + entry +
-                       "; Path=/entrar; HttpOnly; SameSite=Strict; Max-Age=7200";
-  if (ctx.secure_cookies) cookie += "; Secure";
-  response.headers.emplace_back("Set-Cookie", cookie);
   return response;
 }
 
@@ -82,7 +70,7 @@ http::Response start(WebContext& ctx, const http::Request& r) {
         name, safe_return_path(r.query_value("volta").value_or(""), ""), std::nullopt);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::unavailable) throw;
-    return refused_page(ctx, 503, e.what());
+    return refused_page(ctx, r, 503, e.what());
   }
   if (!url) throw not_found("Provedor de identidade desconhecido.");
   return to_provider(ctx, *url);
@@ -106,13 +94,13 @@ http::Response callback(WebContext& ctx, const http::Request& r, bool posted) {
   const auto cookie = r.cookie(kStateCookie).value_or("");
   const bool bound = !cookie.empty() && equal_in_constant_time(cookie, state);
   if ((!posted && !bound) || (posted && !cookie.empty() && !bound)) {
-    return refused_page(ctx, 400, text(ctx, "oidc.recusada"));
+    return refused_page(ctx, r, 400, text(ctx, "oidc.recusada"));
   }
   if (!error.empty()) {
     // The person gave up at the provider (access_denied) or it refused: nothing to finish,
     // but the state is spent all the same.
     ctx.desk.accounts().finish_oidc(name, state, "", std::nullopt, std::nullopt);
-    return refused_page(ctx, 400, text(ctx, "oidc.desistiu"));
+    return refused_page(ctx, r, 400, text(ctx, "oidc.desistiu"));
   }
   const auto v = current_visitor(ctx, r);
   auto result = ctx.desk.accounts().finish_oidc(name, state, code, id_token,
@@ -135,21 +123,21 @@ http::Response callback(WebContext& ctx, const http::Request& r, bool posted) {
       return response;
     }
     case K::unavailable:
-      return refused_page(ctx, 503, result.message);
+      return refused_page(ctx, r, 503, result.message);
     case K::refused:
       break;
   }
-  return refused_page(ctx, 403, result.message);
+  return refused_page(ctx, r, 403, result.message);
 }
 
 http::Response confirm_page(WebContext& ctx, const http::Request& r, int status,
                             nlohmann::json view) {
-  auto token = r.cookie(kEntryCookie).value_or("");
+  auto token = r.cookie(kSignInCookie).value_or("");
   if (token.size() != 32) token = random_token();
   view["csrf_entrada"] = token;
   view["provedor"] = r.params.at("provedor");
   auto response = page(ctx, std::nullopt, status, "oidc_confirmar", "oidc.confirmar.titulo", view);
-  std::string cookie = std::string(kEntryCookie) + "=" + token +
+  std::string cookie = std::string(kSignInCookie) + "=" + token +
                        "; Path=/entrar; HttpOnly; SameSite=Strict; Max-Age=7200";
   if (ctx.secure_cookies) cookie += "; Secure";
   response.headers.emplace_back("Set-Cookie", cookie);
@@ -158,7 +146,7 @@ http::Response confirm_page(WebContext& ctx, const http::Request& r, int status,
 
 http::Response confirm(WebContext& ctx, const http::Request& r) {
   const Form form = read_form(r);
-  const auto entry = r.cookie(kEntryCookie).value_or("");
+  const auto entry = r.cookie(kSignInCookie).value_or("");
   nlohmann::json view = {{"para", form.value("para")}};
   if (entry.empty() || !equal_in_constant_time(form.value("csrf"), entry)) {
     view["erro_geral"] = text(ctx, "portal.entrar.expirou");

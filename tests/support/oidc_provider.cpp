@@ -2,6 +2,10 @@
 
 #include "identity/oidc/http_fetch.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <stdexcept>
 
@@ -54,6 +58,18 @@ std::optional<TestOidcProvider> test_oidc_provider() {
   const auto colon = p.issuer.find(':', p.issuer.find("://") + 3);
   p.port = static_cast<unsigned short>(std::stoi(p.issuer.substr(colon + 1)));
   return p;
+}
+
+ProviderTurn::ProviderTurn(const TestOidcProvider& p) {
+  const std::string path = (p.dir.empty() ? std::string("/tmp") : p.dir) + "/tests.lock";
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd_ < 0 || ::flock(fd_, LOCK_EX) != 0) {
+    throw std::runtime_error("cannot lock " + path + " for the provider's tests");
+  }
+}
+
+ProviderTurn::~ProviderTurn() {
+  if (fd_ >= 0) ::close(fd_);  // closing releases the lock
 }
 
 identity::OidcClientConfig oidc_client_config(const TestOidcProvider& p, const std::string& name) {

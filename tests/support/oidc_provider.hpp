@@ -27,6 +27,21 @@ struct TestOidcProvider {
 // nullopt when the environment names no test provider.
 std::optional<TestOidcProvider> test_oidc_provider();
 
+// One test at a time talks to the provider, across the test programs ctest
+// runs in parallel: the tests sign the same users in and grant and revoke
+// the same client's consent, which the provider keeps per user. Held (an
+// exclusive lock on a file of the provider's directory) while it lives.
+class ProviderTurn {
+ public:
+  explicit ProviderTurn(const TestOidcProvider& p);
+  ~ProviderTurn();
+  ProviderTurn(const ProviderTurn&) = delete;
+  ProviderTurn& operator=(const ProviderTurn&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
 // The desk's public URL whose callback the test client accepts.
 inline constexpr const char* kOidcTestPublicUrl = "http://127.0.0.1:51450";
 
@@ -57,6 +72,7 @@ void revoke_at_provider(const TestOidcProvider& p, const std::string& token);
                     "scripts/test-servers/oidc.sh start and export its values (see " \
                     "scripts/run-tests.sh)";                                         \
   }                                                                                  \
+  const ::guiche::testing::ProviderTurn provider##_turn(*provider##_found);          \
   const ::guiche::testing::TestOidcProvider& provider = *provider##_found
 
 }  // namespace guiche::testing
