@@ -150,6 +150,44 @@ TEST_F(PostgresPipelineTest, AFailureSurfacingInTheNextJobIsBlamedOnItsOwnJob) {
   EXPECT_EQ(rows(), 1 + (kWriters - kWriters / 4));
 }
 
+// The next job may catch that failure and go on; it then fails on the
+// aborted transaction, but the blame stays with the job that failed first,
+// whose write must not be reported as done.
+TEST_F(PostgresPipelineTest, AJobThatSwallowsAnEarlierJobsFailureDoesNotTakeItsBlame) {
+  db_->write([](Connection& c) { c.query("INSERT INTO t (a) VALUES (0)"); });
+  constexpr int kWriters = 24;
+  std::latch start(kWriters);
+  std::atomic<int> failed{0};
+  std::vector<std::thread> writers;
+  for (int i = 1; i <= kWriters; ++i) {
+    writers.emplace_back([&, i] {
+      start.arrive_and_wait();
+      try {
+        db_->write([&](Connection& c) {
+          if (i % 2 == 1) {
+            c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100}});
+            c.query("INSERT INTO t (a) VALUES (0)");  // queued, and it fails
+            return;
+          }
+          try {
+            c.query("SELECT count(*) FROM t");
+          } catch (const StoreError&) {
+            // what a careless job might do
+          }
+          c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100}});
+        });
+      } catch (const StoreError& e) {
+        EXPECT_EQ(i % 2, 1) << e.what();
+        EXPECT_EQ(e.kind(), StoreError::Kind::unique_violation) << e.what();
+        ++failed;
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  EXPECT_EQ(failed.load(), kWriters / 2);
+  EXPECT_EQ(rows(), 1 + kWriters / 2);
+}
+
 TEST_F(PostgresPipelineTest, AChangeThatFailsToPrepareInTheQueueLeavesNoTrace) {
   // Seen a second time, a text is prepared: here in the pipeline, and it
   // fails. A name kept for it would make the third try fail differently

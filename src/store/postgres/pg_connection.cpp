@@ -333,7 +333,9 @@ void PgConnection::read_queued() {
     } catch (const StoreError& e) {
       if (!failure) {
         failure = e;
-        failed_job_ = next < owed.size() ? owed[next].job : job_;
+        // The earliest stays: a job that swallowed it and went on fails
+        // again, and the blame is still the job that first failed.
+        if (!failed_job_) failed_job_ = next < owed.size() ? owed[next].job : job_;
       }
     }
   };
@@ -371,7 +373,7 @@ void PgConnection::read_queued() {
         PQclear(raw);
         if (!failure) {
           failure = StoreError(Kind::generic, "PostgreSQL: COMMIT rolled back the transaction");
-          failed_job_ = owed[next].job;
+          if (!failed_job_) failed_job_ = owed[next].job;
         }
       } else {
         keep_first(raw);
@@ -381,7 +383,7 @@ void PgConnection::read_queued() {
   }
   PQexitPipelineMode(conn_);
   if (failure) {
-    pipeline_failure_ = failure;
+    if (!pipeline_failure_) pipeline_failure_ = failure;
     throw *failure;
   }
 }
