@@ -10,13 +10,9 @@ read of the same run.
 
 Usage: bench/following_scale.py BUILD_DIR POSTGRES_URL [TICKETS]
 """
-import shutil
-import subprocess
 import sys
-import tempfile
 
-from sql_timing import (migrated_postgres, migrated_sqlite, postgres_series, print_figures,
-                        sqlite_series, time_in_psql, time_in_sqlite)
+from sql_timing import measure_on_both_engines
 
 build, pg_url = sys.argv[1], sys.argv[2]
 tickets = int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000
@@ -71,26 +67,6 @@ queries = {
         "ticket_id = 3 LIMIT 1"),
 }
 
-data = tempfile.mkdtemp()
-try:
-    db = migrated_sqlite(build, data)
-    sqlite_figures = time_in_sqlite(db, fill(sqlite_series(tickets), sqlite_series(heavy)),
-                                    queries, 50)
-    print("SQLite plans:")
-    for name, sql in queries.items():
-        plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql)]
-        print(f"  {name}: " + " | ".join(plan))
-    db.close()
-finally:
-    shutil.rmtree(data, ignore_errors=True)
-
-url = migrated_postgres(build, pg_url, "guiche_bench_following")
-pg_figures = time_in_psql(url, fill(postgres_series(tickets), postgres_series(heavy)), queries, 50)
-print("PostgreSQL plans:")
-for name, sql in queries.items():
-    out = subprocess.run(["psql", "-tA", url, "-c", "EXPLAIN " + sql], capture_output=True,
-                         text=True, check=True).stdout
-    print(f"  {name}:\n    " + "\n    ".join(out.strip().splitlines()))
-
-print_figures(f"SQLite, {tickets:,} tickets", sqlite_figures, next(iter(queries)))
-print_figures(f"PostgreSQL, {tickets:,} tickets", pg_figures, next(iter(queries)))
+measure_on_both_engines(build, pg_url, "guiche_bench_following",
+                        lambda series: fill(series(tickets), series(heavy)), queries,
+                        f"{tickets:,} tickets")

@@ -5,6 +5,7 @@ that warms it, as its median and its worst, printed against a baseline query
 of the same run.
 """
 import os
+import shutil
 import statistics
 import subprocess
 import sqlite3
@@ -94,3 +95,29 @@ def print_figures(heading, figures, baseline, width=48):
     print(f"{'query':{width}} {'median ms':>10} {'max ms':>8} {'x baseline':>11}")
     for name, (median, worst) in figures.items():
         print(f"{name:{width}} {median:10.3f} {worst:8.3f} {median / base:11.1f}")
+
+
+def measure_on_both_engines(build, pg_url, database, fill, queries, heading, rounds=50):
+    """The whole run of a SQL benchmark: `fill(series)` (series: the numbers
+    1..n as a table, a function of n, for the engine) into a fresh desk on
+    SQLite, then into database `database` on pg_url's server; each engine's
+    plan of every query; and the figures, against the first query."""
+    data = tempfile.mkdtemp()
+    try:
+        db = migrated_sqlite(build, data)
+        sqlite_figures = time_in_sqlite(db, fill(sqlite_series), queries, rounds)
+        print("SQLite plans:")
+        for name, sql in queries.items():
+            plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql)]
+            print(f"  {name}: " + " | ".join(plan))
+        db.close()
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+    url = migrated_postgres(build, pg_url, database)
+    pg_figures = time_in_psql(url, fill(postgres_series), queries, rounds)
+    print("PostgreSQL plans:")
+    for name, sql in queries.items():
+        out = psql_value(url, "EXPLAIN " + sql)
+        print(f"  {name}:\n    " + "\n    ".join(out.splitlines()))
+    print_figures(f"SQLite, {heading}", sqlite_figures, next(iter(queries)))
+    print_figures(f"PostgreSQL, {heading}", pg_figures, next(iter(queries)))

@@ -130,13 +130,16 @@ Ticket LedgerWrite::register_ticket(TicketEvent created, const sla::SlaTimeline&
   const auto numbers = store::take_ticket_numbers(c_, year);
   ticket.protocol = format_protocol(year, numbers.sequence);
   created.data["protocol"] = ticket.protocol;
-  ticket.id = store::insert_ticket(
-      c_, ticket, store::queue_keys_of(ticket, SlaClocks::cache_rows(timeline, {created})),
-      numbers.id);
+  // Its clocks, queue keys and report share are its first: inserted, with
+  // nothing to read, delete or replace (open, it has no rating share and no
+  // logged time either).
+  const auto clocks = SlaClocks::cache_rows(timeline, {created});
+  ticket.id = store::insert_ticket(c_, ticket, store::queue_keys_of(ticket, clocks), numbers.id);
   created.ticket_id = ticket.id;
   store::index_ticket_text(c_, ticket.id, ticket.subject, ticket.description, true);
   store::insert_event(c_, created);
-  ledger_.cache_clock(c_, ticket.id, timeline, {created}, true);
+  store::insert_ticket_sla(c_, ticket.id, clocks);
+  store::move_ticket_report_share(c_, ticket.id, std::nullopt, report_share_of(ticket, timeline));
   store::move_ticket_figure_share(
       c_, std::nullopt, store::registration_figure_share(ticket.service_id, ticket.created_at));
   enqueue_webhook_deliveries(c_, ticket, {created}, std::nullopt, now_,
@@ -277,24 +280,14 @@ int TicketLedger::rebuild_in(store::Connection& c, const std::vector<std::int64_
 
 void TicketLedger::cache_clock(store::Connection& c, std::int64_t ticket_id,
                                const sla::SlaTimeline& timeline,
-                               const std::vector<TicketEvent>& events, bool fresh) {
-  const auto rows = SlaClocks::cache_rows(timeline, events);
-  if (fresh) {
-    store::insert_ticket_sla(c, ticket_id, rows);
-  } else {
-    store::replace_ticket_sla(c, ticket_id, rows);
-    store::refresh_queue_keys(c, ticket_id);
-  }
+                               const std::vector<TicketEvent>& events) {
+  store::replace_ticket_sla(c, ticket_id, SlaClocks::cache_rows(timeline, events));
+  store::refresh_queue_keys(c, ticket_id);
   // The reports' roll-ups follow the clock (app/ledger/report_share.hpp).
   if (!events.empty()) {
     auto ticket = fold_events(events);
     ticket.id = ticket_id;
     const auto share = report_share_of(ticket, timeline);
-    if (fresh) {
-      // A ticket just registered is open: it has no rating share (nor logged time).
-      store::move_ticket_report_share(c, ticket_id, std::nullopt, share);
-      return;
-    }
     store::move_ticket_report_share(c, ticket_id, store::load_ticket_report_share(c, ticket_id),
                                     share);
     refresh_rating_share(c, ticket, share);

@@ -96,11 +96,8 @@ class TicketLedger {
 
  private:
   friend class LedgerWrite;
-  // `fresh`: the ticket was inserted in this write, with its queue keys
-  // (store::queue_keys_of), and has no cached rows yet, so none are read or
-  // deleted (a registration's path).
   void cache_clock(store::Connection& c, std::int64_t ticket_id, const sla::SlaTimeline& timeline,
-                   const std::vector<TicketEvent>& events, bool fresh = false);
+                   const std::vector<TicketEvent>& events);
   void share(store::Connection& c, const std::vector<TicketChange>& changes, Instant now);
 
   DeskContext& ctx_;
