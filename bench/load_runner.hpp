@@ -25,8 +25,10 @@ inline double percentile(std::vector<double>& v, double p) {
 }
 
 // `work(client, i)` performs one request and returns its status; anything
-// outside 2xx counts as a failure.
-inline LoadResult run_load(int concurrency, double seconds, unsigned short port,
+// outside 2xx counts as a failure. Client t talks to ports[t % ports.size()]:
+// several nodes serving one database share the clients evenly.
+inline LoadResult run_load(int concurrency, double seconds,
+                           const std::vector<unsigned short>& ports,
                            const std::function<int(KeepAliveClient&, long)>& work) {
   using Stopwatch = std::chrono::steady_clock;
   std::atomic<long> next{0}, failures{0};
@@ -36,7 +38,7 @@ inline LoadResult run_load(int concurrency, double seconds, unsigned short port,
   const auto start = Stopwatch::now();
   for (int t = 0; t < concurrency; ++t) {
     threads.emplace_back([&, t] {
-      KeepAliveClient client(port);
+      KeepAliveClient client(ports[static_cast<std::size_t>(t) % ports.size()]);
       while (Stopwatch::now() < until) {
         auto t0 = Stopwatch::now();
         int status = work(client, next.fetch_add(1));
@@ -57,6 +59,11 @@ inline LoadResult run_load(int concurrency, double seconds, unsigned short port,
   r.failures = failures.load();
   r.requests = static_cast<long>(all.size());
   return r;
+}
+
+inline LoadResult run_load(int concurrency, double seconds, unsigned short port,
+                           const std::function<int(KeepAliveClient&, long)>& work) {
+  return run_load(concurrency, seconds, std::vector<unsigned short>{port}, work);
 }
 
 }  // namespace guiche::bench

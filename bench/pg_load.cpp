@@ -5,17 +5,21 @@
 // server in the same run (the baseline: what the server itself allows). Every
 // figure is printed with its ratio to the baseline at the same client count.
 // With pg_stat_statements loaded (scripts/test-servers/postgres.sh preloads
-// it) it also counts the statements each use case sends, per request.
+// it) it also counts the statements each use case sends, per request, and
+// it prints the CPU each request cost the node's web threads and the server.
 //
 //   bench_pg_load [--quick] [--seconds S] [--clients 1,8,64] [--tickets N]
 //                 [--postgres URL] [--pg-port P] [--keep-server] [--top K]
-//                 [--only 'use case']
+//                 [--only 'use case'] [--one-node]
+// Then it runs each use case at the largest client count on one node and on
+// two nodes sharing the clients (--one-node skips that).
 // Without --postgres it starts its own test cluster on --pg-port (55442) with
 // scripts/test-servers/postgres.sh, so tests running on the default port are
 // not disturbed, and stops it at the end unless --keep-server.
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -30,6 +34,7 @@
 #include "scale_world.hpp"
 #include "store/database.hpp"
 #include "store/migrations/migrations.hpp"
+#include "thread_cpu.hpp"
 
 using namespace guiche;
 namespace fs = std::filesystem;
@@ -48,6 +53,7 @@ struct Options {
   int counted = 100;  // requests per use case for the statement counts
   int top = 12;       // statements listed for registration
   std::string only;   // one use case by name ("register"); empty: all
+  bool two_nodes = true;
 };
 
 std::string shell_quote(const std::string& s) {
@@ -178,6 +184,21 @@ GroupCommits group_commits() {
           metric_value(text, "guiche_db_commit_duration_seconds_sum" + engine)};
 }
 
+// CPU spent so far by this node's web threads and by the PostgreSQL server
+// (its postmaster and backends): per request, where a use case's time goes.
+struct Cpu {
+  double node = 0, server = 0;
+};
+
+Cpu cpu_now(long postmaster) {
+  return {bench::thread_cpu_seconds("http-worker") + bench::thread_cpu_seconds("http-io"),
+          postmaster > 0 ? bench::process_tree_cpu_seconds(postmaster) : 0.0};
+}
+
+// The server's postmaster, if it runs on this machine (its data directory's
+// postmaster.pid); 0 when it cannot be told.
+long postmaster_pid(const std::string& url);
+
 // Waits for the server's answer so far, in write and in read transactions.
 struct RoundTrips {
   double write = 0, read = 0;
@@ -190,9 +211,14 @@ RoundTrips round_trips() {
 }
 
 struct StatementCount {
-  double per_request = -1;                          // -1: pg_stat_statements unavailable
-  RoundTrips round_trips;                           // per request
-  std::vector<std::pair<double, std::string>> top;  // calls per request, statement
+  double per_request = -1;  // -1: pg_stat_statements unavailable
+  RoundTrips round_trips;   // per request
+  double exec_ms = 0;       // the server's execution time per request
+  struct Statement {
+    double calls, exec_us;  // per request
+    std::string text;
+  };
+  std::vector<Statement> top;  // by execution time
 };
 
 // Runs `n` requests one after another and reads what pg_stat_statements
@@ -211,15 +237,22 @@ StatementCount count_statements(const std::string& url, unsigned short port, con
       "WHERE d.datname = current_database() AND s.query NOT LIKE '%pg_stat_statements%'";
   result.per_request =
       std::atof(psql(url, "SELECT coalesce(sum(calls), 0) " + mine).value_or("0").c_str()) / n;
-  std::istringstream rows(psql(url, "SELECT calls, regexp_replace(query, '\\s+', ' ', 'g') " +
-                                        mine + " ORDER BY calls DESC, query LIMIT " +
-                                        std::to_string(top))
-                              .value_or(""));
+  result.exec_ms =
+      std::atof(
+          psql(url, "SELECT coalesce(sum(total_exec_time), 0) " + mine).value_or("0").c_str()) /
+      n;
+  std::istringstream rows(
+      psql(url, "SELECT calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') " + mine +
+                    " ORDER BY total_exec_time DESC, query LIMIT " + std::to_string(top))
+          .value_or(""));
   std::string line;
   while (std::getline(rows, line)) {
     const auto bar = line.find('|');
-    if (bar == std::string::npos) continue;
-    result.top.emplace_back(std::atof(line.substr(0, bar).c_str()) / n, line.substr(bar + 1));
+    const auto second = bar == std::string::npos ? bar : line.find('|', bar + 1);
+    if (second == std::string::npos) continue;
+    result.top.push_back({std::atof(line.substr(0, bar).c_str()) / n,
+                          1000 * std::atof(line.substr(bar + 1, second - bar - 1).c_str()) / n,
+                          line.substr(second + 1)});
   }
   return result;
 }
@@ -232,27 +265,66 @@ std::vector<int> parse_list(const std::string& s) {
   return out;
 }
 
+// One `guiche serve` node on its own port: its own desk over `db` (a second
+// node opens its own pool, so its own write groups, as a second process would).
+class ServedNode {
+ public:
+  ServedNode(store::Database& db, const std::string& dir, unsigned short port)
+      : desk_(db, clock_, app::DeskConfig{dir}), routes_(api::api_routes(context_)), port_(port) {
+    http::ServeOptions serving;
+    serving.reads_may_block = true;  // as `guiche serve` does on PostgreSQL
+    serving.control = &control_;
+    server_ = std::thread([this, serving] { http::serve(routes_, "127.0.0.1", port_, serving); });
+    for (int i = 0; i < 200; ++i) {
+      std::string body;
+      bench::KeepAliveClient probe(port_);
+      if (probe.request("GET", "/api/v1/health", "", "", body) == 200) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+  }
+  ~ServedNode() {
+    control_.request_stop();
+    server_.join();
+  }
+  ServedNode(const ServedNode&) = delete;
+  ServedNode& operator=(const ServedNode&) = delete;
+
+ private:
+  SystemClock clock_;
+  app::Desk desk_;
+  api::ApiContext context_{desk_};
+  std::vector<http::Route> routes_;
+  const unsigned short port_;
+  http::ServeControl control_;
+  std::thread server_;
+};
+
+// The same load on one node, then on two nodes sharing the clients evenly
+// (issue 22, item 4: two nodes must serve more than one).
+void compare_two_nodes(const Options& o, const std::string& url, const std::string& dir,
+                       const std::vector<Workload>& loads, unsigned short port) {
+  const int clients = *std::max_element(o.clients.begin(), o.clients.end());
+  const auto second_port = static_cast<unsigned short>(port + 1);
+  auto second_db = store::open_database(url, dir);
+  ServedNode second(*second_db, dir, second_port);
+  std::printf("\nTwo nodes on the same server, %d clients shared evenly, vs one node\n", clients);
+  std::printf("%-14s %12s %9s %12s %9s %8s\n", "use case", "1 node req/s", "p99 ms",
+              "2 nodes req/s", "p99 ms", "ratio");
+  for (const auto& w : loads) {
+    const auto one = bench::run_load(clients, o.seconds, port, w.work);
+    const auto two = bench::run_load(clients, o.seconds, {port, second_port}, w.work);
+    std::printf("%-14s %12.0f %9.2f %12.0f %9.2f %8.2f\n", w.name.c_str(), one.rate, one.p99,
+                two.rate, two.p99, one.rate > 0 ? two.rate / one.rate : 0.0);
+    std::fflush(stdout);
+  }
+}
+
 // Serves the filled desk over HTTP and prints the table and the statement counts.
 void run_and_report(const Options& o, const std::string& url, const std::string& dir,
                     store::Database& db, const bench::ScaleWorld& world,
                     const std::vector<std::int64_t>& ids, const std::string& script) {
-  SystemClock clock;
-  app::Desk desk(db, clock, app::DeskConfig{dir});
-
-  api::ApiContext context{desk};
-  const auto routes = api::api_routes(context);
-  http::ServeControl control;
-  http::ServeOptions serving;
-  serving.reads_may_block = true;  // as `guiche serve` does on PostgreSQL
-  serving.control = &control;
   const auto port = static_cast<unsigned short>(20000 + (::getpid() % 20000));
-  std::thread server([&] { http::serve(routes, "127.0.0.1", port, serving); });
-  for (int i = 0; i < 200; ++i) {
-    std::string body;
-    bench::KeepAliveClient probe(port);
-    if (probe.request("GET", "/api/v1/health", "", "", body) == 200) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
+  ServedNode node(db, dir, port);
   auto loads = workloads(world, ids);
   if (!o.only.empty()) {
     std::erase_if(loads, [&](const Workload& w) { return w.name != o.only; });
@@ -268,22 +340,33 @@ void run_and_report(const Options& o, const std::string& url, const std::string&
       "PostgreSQL through HTTP vs pgbench one-row inserts, same server, %g s each, %ld "
       "tickets\n\n",
       o.seconds, o.tickets);
-  std::printf("%-14s %7s %10s %9s %9s %9s %8s %14s %12s\n", "use case", "clients", "req/s",
-              "p50 ms", "p99 ms", "x pgbench", "failures", "writes/commit", "ms/commit");
+  std::printf("%-14s %7s %10s %9s %9s %9s %8s %14s %12s %22s\n", "use case", "clients", "req/s",
+              "p50 ms", "p99 ms", "x pgbench", "failures", "writes/commit", "ms/commit",
+              "CPU us/req node+server");
+  const long postmaster = postmaster_pid(url);
   for (const int clients : o.clients) {
     const Baseline base = pgbench(url, clients, o.seconds, script);
     std::printf("%-14s %7d %10.0f %9.2f %9s %9s %8s\n", "pgbench insert", clients, base.tps,
                 base.latency_ms, "-", "1.000", "-");
     for (const auto& w : loads) {
       const GroupCommits before = group_commits();
+      const Cpu cpu_before = cpu_now(postmaster);
       const auto r = bench::run_load(clients, o.seconds, port, w.work);
+      const Cpu cpu_after = cpu_now(postmaster);
       const GroupCommits after = group_commits();
+      const double requests = r.rate * o.seconds;
       const double commits = after.commits - before.commits;
       std::printf("%-14s %7d %10.0f %9.2f %9.2f %9.3f %8ld", w.name.c_str(), clients, r.rate, r.p50,
                   r.p99, base.tps > 0 ? r.rate / base.tps : 0.0, r.failures);
       if (commits > 0) {
         std::printf(" %14.1f %12.2f", (after.writes - before.writes) / commits,
                     1000 * (after.seconds - before.seconds) / commits);
+      } else {
+        std::printf(" %14s %12s", "", "");
+      }
+      if (requests > 0) {
+        std::printf(" %10.0f + %-10.0f", 1e6 * (cpu_after.node - cpu_before.node) / requests,
+                    1e6 * (cpu_after.server - cpu_before.server) / requests);
       }
       std::printf("\n");
       std::fflush(stdout);
@@ -293,7 +376,8 @@ void run_and_report(const Options& o, const std::string& url, const std::string&
 
   std::printf(
       "Statements per request (pg_stat_statements, %d requests each, BEGIN/COMMIT "
-      "included), and the node's waits for an answer in write and read transactions\n",
+      "included), the server's time executing them, and the node's waits for an answer in "
+      "write and read transactions\n",
       o.counted);
   for (const auto& w : loads) {
     const auto count = count_statements(url, port, w.work, o.counted, o.top);
@@ -303,24 +387,35 @@ void run_and_report(const Options& o, const std::string& url, const std::string&
           "scripts/test-servers/postgres.sh stop; start\n");
       break;
     }
-    std::printf("  %-14s %6.2f statements, round trips %5.2f in writes + %5.2f in reads\n",
-                w.name.c_str(), count.per_request, count.round_trips.write, count.round_trips.read);
+    std::printf(
+        "  %-14s %6.2f statements, %6.0f us executing, round trips %5.2f in writes + %5.2f in "
+        "reads\n",
+        w.name.c_str(), count.per_request, 1000 * count.exec_ms, count.round_trips.write,
+        count.round_trips.read);
     if (w.name == "register") {
-      for (const auto& [calls, text] : count.top) {
-        std::printf("      %5.2f  %.110s\n", calls, text.c_str());
+      std::printf("      calls  us exec  statement (by execution time)\n");
+      for (const auto& st : count.top) {
+        std::printf("      %5.2f  %7.1f  %.100s\n", st.calls, st.exec_us, st.text.c_str());
       }
     }
   }
 
-  control.request_stop();
-  server.join();
+  if (o.two_nodes) compare_two_nodes(o, url, dir, loads, port);
+}
+
+long postmaster_pid(const std::string& url) {
+  const auto dir = psql(url, "SHOW data_directory", true);
+  if (!dir) return 0;
+  std::ifstream pid_file(fs::path(*dir) / "postmaster.pid");
+  long pid = 0;
+  return pid_file >> pid ? pid : 0;
 }
 
 int usage(const char* argv0) {
   std::fprintf(stderr,
                "usage: %s [--quick] [--seconds S] [--clients 1,8,64] [--tickets N]\n"
                "          [--postgres URL] [--pg-port P] [--keep-server] [--top K]\n"
-               "          [--only 'use case']\n",
+               "          [--only 'use case'] [--one-node]\n",
                argv0);
   return 2;
 }
@@ -338,6 +433,8 @@ int main(int argc, char** argv) {
       o.counted = 30;
     } else if (flag == "--keep-server") {
       o.keep_server = true;
+    } else if (flag == "--one-node") {
+      o.two_nodes = false;
     } else if (!has_value) {
       return usage(argv[0]);
     } else if (flag == "--seconds") {

@@ -56,6 +56,7 @@ class StoreError : public std::runtime_error {
 };
 
 class SearchEntryBuffer;
+class TicketNumberBlock;
 
 // One connection inside a transaction. SQL is written once with `?`
 // placeholders; the PostgreSQL engine rewrites them to $1, $2, ...
@@ -72,6 +73,10 @@ class Connection {
   // of a group commit (SQLite's writer: store/search_entry_buffer.hpp says
   // why); nullptr where each is stored at once.
   virtual SearchEntryBuffer* held_search_entries() { return nullptr; }
+  // The protocol numbers a group of writes reserves at once (PostgreSQL's
+  // groups: store/ticket_number_block.hpp); nullptr where each registration
+  // takes its own.
+  virtual TicketNumberBlock* ticket_number_block() { return nullptr; }
 
   // Convenience: the first row, if any.
   std::optional<Row> query_one(std::string_view sql, const std::vector<Value>& params = {});

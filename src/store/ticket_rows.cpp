@@ -1,5 +1,7 @@
 #include "store/ticket_rows.hpp"
 
+#include "store/ticket_number_block.hpp"
+
 #include "store/row_values.hpp"
 #include "store/search_entry_buffer.hpp"
 
@@ -103,6 +105,7 @@ const std::string& select_tickets_sql() {
 }
 
 TicketNumbers take_ticket_numbers(Connection& c, int year) {
+  if (TicketNumberBlock* block = c.ticket_number_block()) return block->take(c, year);
   // PostgreSQL hands out the row's id in the same answer (its identity
   // sequence), so the row goes down the pipeline without a wait of its own.
   const bool with_id = c.dialect() == Dialect::postgres;

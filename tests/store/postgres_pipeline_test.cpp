@@ -5,7 +5,9 @@
 // kept; a statement that fails to prepare in the pipeline leaves no trace.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <latch>
+#include <stdexcept>
 #include <thread>
 
 #include "store/database.hpp"
@@ -186,6 +188,39 @@ TEST_F(PostgresPipelineTest, AJobThatSwallowsAnEarlierJobsFailureDoesNotTakeItsB
   for (auto& w : writers) w.join();
   EXPECT_EQ(failed.load(), kWriters / 2);
   EXPECT_EQ(rows(), 1 + kWriters / 2);
+}
+
+// A job may also fail on its own before any wait of its own (a rule
+// broken, thrown in C++): the failed change an earlier job queued is read
+// first, and the blame is that job's, not the thrower's.
+TEST_F(PostgresPipelineTest, AJobThatThrowsBeforeAnyWaitLeavesAnEarlierJobsFailureItsOwn) {
+  db_->write([](Connection& c) { c.query("INSERT INTO t (a) VALUES (0)"); });
+  constexpr int kWriters = 24;
+  std::latch start(kWriters);
+  std::atomic<int> duplicates{0}, thrown{0};
+  std::vector<std::thread> writers;
+  for (int i = 1; i <= kWriters; ++i) {
+    writers.emplace_back([&, i] {
+      start.arrive_and_wait();
+      try {
+        db_->write([&](Connection& c) {
+          if (i % 3 == 1) throw std::runtime_error("a rule broken");
+          c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100}});
+          if (i % 3 == 0) c.query("INSERT INTO t (a) VALUES (0)");  // queued, and it fails
+        });
+      } catch (const StoreError& e) {
+        EXPECT_EQ(i % 3, 0) << e.what();
+        ++duplicates;
+      } catch (const std::runtime_error& e) {
+        EXPECT_EQ(i % 3, 1) << e.what();
+        ++thrown;
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  EXPECT_EQ(duplicates.load(), kWriters / 3);
+  EXPECT_EQ(thrown.load(), kWriters / 3);
+  EXPECT_EQ(rows(), 1 + kWriters / 3);
 }
 
 TEST_F(PostgresPipelineTest, AChangeThatFailsToPrepareInTheQueueLeavesNoTrace) {

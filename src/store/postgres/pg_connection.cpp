@@ -216,6 +216,27 @@ void PgConnection::control(const char* sql) {
   checked(PQexec(conn_, sql));
 }
 
+void PgConnection::begin_job(std::size_t index) {
+  job_ = index;
+  first_failure_.reset();
+  failed_job_.reset();
+  pipeline_failure_.reset();
+  if (!numbers_) return;
+  numbers_->set_jobs_left(group_size_ > index ? group_size_ - index : 1);
+  if (job_marks_.size() <= index) job_marks_.resize(index + 1);
+  job_marks_[index] = numbers_->mark();
+}
+
+void PgConnection::start_group(std::size_t jobs) {
+  group_size_ = jobs;
+  numbers_.emplace();
+  job_marks_.clear();
+}
+
+void PgConnection::rewind_to_job(std::size_t index) {
+  if (numbers_ && index < job_marks_.size()) numbers_->restore(job_marks_[index]);
+}
+
 void PgConnection::end_job() {
   send_control("RELEASE SAVEPOINT job");
   send_control("SAVEPOINT job");
@@ -223,6 +244,8 @@ void PgConnection::end_job() {
 }
 
 void PgConnection::commit() {
+  // Queued: the counter's row is this transaction's until COMMIT.
+  if (numbers_) numbers_->give_back(*this);
   if (PQpipelineStatus(conn_) != PQ_PIPELINE_OFF) {
     // COMMIT follows the queued changes down the pipeline, and the one sync
     // reads every answer: one wait, not one for the changes and one more

@@ -27,6 +27,7 @@
 
 #include "store/database.hpp"
 #include "store/postgres/statement_cache.hpp"
+#include "store/ticket_number_block.hpp"
 
 namespace guiche::store::postgres {
 
@@ -98,12 +99,14 @@ class PgConnection final : public Connection {
   void control(const char* sql);
   // A job of a group starts, with no failure of its own; what it queues is
   // marked as its own (`index` in the group).
-  void begin_job(std::size_t index) {
-    job_ = index;
-    first_failure_.reset();
-    failed_job_.reset();
-    pipeline_failure_.reset();
-  }
+  void begin_job(std::size_t index);
+  // The connection runs a group of `jobs` jobs: registrations take their
+  // protocol numbers from one reservation (ticket_number_block()).
+  void start_group(std::size_t jobs);
+  // After ROLLBACK TO SAVEPOINT to the start of job `index`: the numbers
+  // it and the jobs after it took go back to the block.
+  void rewind_to_job(std::size_t index);
+  TicketNumberBlock* ticket_number_block() override { return numbers_ ? &*numbers_ : nullptr; }
   // The end of a job of a group: its savepoint released and the next one
   // set, queued behind its changes without a wait; their answers are read by
   // the next statement that waits (the next job's first query, or sync()),
@@ -151,6 +154,9 @@ class PgConnection final : public Connection {
   std::size_t job_ = 0;
   std::optional<std::size_t> failed_job_;
   std::optional<StoreError> pipeline_failure_;
+  std::size_t group_size_ = 1;
+  std::optional<TicketNumberBlock> numbers_;
+  std::vector<TicketNumberBlock::Mark> job_marks_;  // the block at each job's start
 };
 
 }  // namespace guiche::store::postgres

@@ -232,6 +232,7 @@ class PostgresDatabase final : public Database {
     }
     Lease lease = begin("BEGIN", true);
     PgConnection conn(*lease, pool_.schema_generation, true);
+    conn.start_group(group.size());
     try {
       conn.control("SAVEPOINT job");
       // A job's end is queued behind its changes, and their answers are read
@@ -282,14 +283,18 @@ class PostgresDatabase final : public Database {
   // returns the index of the job to run next: the one after it.
   static std::size_t blame(PgConnection& conn, std::vector<postgres::WriteJob*>& group,
                            std::size_t running, std::exception_ptr failure) {
+    // The answers still owed first: a job that threw on its own (no wait of
+    // its own since the last job's end) may sit behind an earlier job whose
+    // queued change failed, and that one is then to blame.
+    conn.discard_queued();
     const std::size_t failed = std::min(conn.failed_job().value_or(running), running);
     // Nobody's: the COMMIT itself failed, and with it the whole group.
     if (failed >= group.size()) std::rethrow_exception(failure);
     group[failed]->error = failed < running && conn.pipeline_failure()
                                ? std::make_exception_ptr(*conn.pipeline_failure())
                                : failure;
-    conn.discard_queued();
     conn.control("ROLLBACK TO SAVEPOINT job");
+    conn.rewind_to_job(failed);
     return failed + 1;
   }
 
