@@ -14,6 +14,7 @@
 #include "app/calendars/calendar_book.hpp"
 #include "app/desk_config.hpp"
 #include "app/live/ticket_events_hub.hpp"
+#include "app/sla/parsed_configurations.hpp"
 #include "domain/ticket.hpp"
 #include "domain/time.hpp"
 #include "domain/unit.hpp"
@@ -30,6 +31,7 @@ struct DeskContext {
   const DeskConfig config;
   store::AttachmentBlobs blobs;
   CalendarBook calendars;
+  ParsedConfigurations sla_configurations;
   CredentialCache credentials;
   LoginThrottle throttle;
   TicketEventsHub events;

@@ -178,7 +178,9 @@ RegistrationDraft Intake::draft_registration(store::Connection& c, const Actor& 
   if (!service || !service->active || (!service->is_public && !is_staff(a.person))) {
     throw invalid_field("service", "Serviço desconhecido: " + r.service_code + ".");
   }
-  auto requester = store::load_person(c, r.requester_id);
+  // One's own request: the person the caller was identified as, read with
+  // its credentials (app/accounts/credential_cache.hpp), not read again.
+  auto requester = on_behalf ? store::load_person(c, r.requester_id) : std::optional(a.person);
   if (!requester || !requester->active) {
     throw invalid_field("requester", "Solicitante não encontrado.");
   }
@@ -240,7 +242,8 @@ RegistrationDraft Intake::draft_registration(store::Connection& c, const Actor& 
   // The ETA the requester is told: the resolution deadline as
   // the clock computes it now. Projects have none: their deadline is agreed
   // later ("a combinar").
-  const auto timeline = clocks_.timeline(c, clocks_.configuration(c), {created}, now, false);
+  const auto timeline = clocks_.timeline(c, clocks_.configuration(c), {created}, now, false,
+                                         KnownRows{&*service, &organization});
   if (timeline.applies) {
     created.data["estimated_deadline"] = to_millis(timeline.targets.back().deadline);
   }

@@ -29,15 +29,18 @@ FiredWarnings fired_warnings(const std::vector<TicketEvent>& events) {
 sla::SlaConfiguration SlaClocks::configuration(store::Connection& c) const {
   auto stored = store::load_sla_configuration(c);
   if (!stored) return sla::default_configuration();
-  return sla::configuration_from_json(nlohmann::json::parse(*stored));
+  return *ctx_.sla_configurations.parsed(*stored);
 }
 
 sla::SlaTimeline SlaClocks::timeline(store::Connection& c, const sla::SlaConfiguration& config,
                                      const std::vector<TicketEvent>& events, Instant now,
-                                     bool explain) const {
+                                     bool explain, KnownRows known) const {
   sla::ClockContext clock;
   clock.config = &config;
-  clock.service = [&c](std::int64_t service_id) {
+  clock.service = [&c, known](std::int64_t service_id) {
+    if (known.service && known.service->id == service_id) {
+      return std::pair{known.service->code, known.service->sla_policy};
+    }
     auto s = store::load_service(c, service_id);
     return s ? std::pair{s->code, s->sla_policy} : std::pair<std::string, std::string>{};
   };
@@ -45,7 +48,10 @@ sla::SlaTimeline SlaClocks::timeline(store::Connection& c, const sla::SlaConfigu
   if (!events.empty() && events.front().kind == EventKind::created) {
     const auto& d = events.front().data;
     if (d.contains("organization_id") && !d["organization_id"].is_null()) {
-      auto o = store::load_organization(c, d["organization_id"].get<std::int64_t>());
+      const auto id = d["organization_id"].get<std::int64_t>();
+      const bool is_known =
+          known.organization && *known.organization && (*known.organization)->id == id;
+      auto o = is_known ? *known.organization : store::load_organization(c, id);
       if (o) clock.organization_calendar = o->calendar;
     }
   }
