@@ -86,6 +86,10 @@ class AuthorizationMatrixApiTest
       }
       case SignInWay::oidc: {
         // Held while the callers sign in: the provider's tests take turns.
+        // The provider's second factor is not required of staff (guiche
+        // serve's default): Glewlwyd's `amr` names the password only, so with
+        // --oidc-require-mfa-for-staff the staff callers would be refused
+        // (tests/app/oidc_sign_in_test.cpp checks that refusal).
         GUICHE_REQUIRE_OIDC(provider);
         desk->accounts().use_oidc_provider(
             std::make_shared<identity::OidcClient>(oidc_client_config(provider)));

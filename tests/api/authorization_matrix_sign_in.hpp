@@ -9,6 +9,7 @@
 // first linked to the world's person by (issuer, subject), never by e-mail,
 // and the sign-in must leave that person as it was: the same id, name,
 // e-mails, organization and roles.
+#include <ostream>
 #include <string>
 
 #include "api/authorization_matrix.hpp"
@@ -23,6 +24,10 @@ enum class SignInWay { local_password, ldap, oidc };
 
 // "LocalPassword", "Ldap", "Oidc": for the tests' names.
 std::string sign_in_way_name(SignInWay way);
+// How gtest prints the parameter (in ctest's names and in failures).
+inline void PrintTo(SignInWay way, std::ostream* os) {
+  *os << sign_in_way_name(way);
+}
 
 // The account of person caller `c` (not anonymous nor token) at the test
 // directory and at the test provider.
