@@ -14,6 +14,7 @@
 
 #include "api/authorization_matrix.hpp"
 #include "app/desk.hpp"
+#include "store/database.hpp"
 #include "support/api_world.hpp"
 #include "support/ldap_directory.hpp"
 #include "support/oidc_provider.hpp"
@@ -37,7 +38,9 @@ inline constexpr const char* kMatrixDirectoryPassword = "senha-da-matriz";
 
 // Links `person` to the directory account `login` names, as its first
 // sign-in would have (external_identities: the directory's issuer and the
-// account's entryUUID), and maps the account's own group (GS-LOGIN) to
+// account's entryUUID). The desk has no page for that link yet: a directory
+// account unknown by (issuer, subject) signs in as a new person, whatever its
+// login or e-mail. Also maps the account's own group (GS-LOGIN) to
 // `person`'s organization and each of its roles, so the sign-in gives the
 // roles the person has.
 void link_directory_account(app::Desk& desk, store::Database& db, const app::Actor& admin,
