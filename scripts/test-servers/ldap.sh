@@ -9,6 +9,7 @@
 # StartTLS works with a self-signed certificate made here (DIR/ca.pem).
 # Usage: ldap.sh start|stop — start prints "URL BASE_DN BIND_DN BIND_PASSWORD CA_FILE DIR";
 # the users' passwords are in the tree below (tests/app/ldap_directory.hpp names them).
+# The authorization matrix's callers are added from matrix_accounts.txt (matrix_tree).
 # GUICHE_TEST_LDAP_PORT picks the port (default 51389), GUICHE_TEST_LDAP_DIR the directory.
 set -euo pipefail
 
@@ -165,6 +166,36 @@ member: cn=Davi Desligado,ou=people,$BASE
 LDIF
 }
 
+matrix_tree() {
+  # The authorization matrix's callers (scripts/test-servers/matrix_accounts.txt),
+  # password senha-da-matriz: each the only member of its own group GS-LOGIN,
+  # which the test maps to the roles of the person the account is linked to.
+  grep -v '^#' "$(dirname "$0")/matrix_accounts.txt" | while IFS='|' read -r login name mail; do
+    cat <<LDIF
+
+dn: uid=$login,ou=people,$BASE
+objectClass: inetOrgPerson
+objectClass: adAccount
+cn: $name
+sn: Matriz
+displayName: $name
+sAMAccountName: $login
+uid: $login
+mail: $mail
+userAccountControl: 512
+memberOf: cn=GS-$login,ou=groups,$BASE
+userPassword: senha-da-matriz
+
+dn: cn=GS-$login,ou=groups,$BASE
+objectClass: groupOfNames
+objectClass: adAccount
+cn: GS-$login
+sAMAccountName: GS-$login
+member: uid=$login,ou=people,$BASE
+LDIF
+  done
+}
+
 case "${1:-}" in
   start)
     if ! running; then
@@ -196,6 +227,7 @@ index objectClass eq
 CONF
       schema >"$DIR/ad.schema"
       tree >"$DIR/tree.ldif"
+      matrix_tree >>"$DIR/tree.ldif"
       slapadd -f "$CONF" -l "$DIR/tree.ldif" >"$DIR/slapadd.log" 2>&1 || {
         cat "$DIR/slapadd.log" >&2
         exit 1

@@ -16,6 +16,7 @@
 # Users (password "senha-de-teste" for all):
 #   cidadao.ana   Ana Cidadã, ana.cidada@exemplo.gov.br (verified), CPF 529.982.247-25, subNovo
 #   servidor.rui  Rui Servidor, rui.servidor@exemplo.gov.br (NOT verified), papeis "atendente"
+#   matriz.*      the authorization matrix's callers (matrix_accounts.txt), e-mail verified
 set -euo pipefail
 
 PORT=${GUICHE_TEST_OIDC_PORT:-51444}
@@ -108,6 +109,13 @@ configure() {
   api POST /user/ '{"username":"servidor.rui","name":"Rui Servidor","email":"rui.servidor@exemplo.gov.br",
     "password":"senha-de-teste","enabled":true,"scope":["openid","g_profile"],"email_verified":"0",
     "papeis":"atendente"}'
+  # The authorization matrix's callers (matrix_accounts.txt): the name and the
+  # verified e-mail of the person each is linked to.
+  grep -v '^#' "$(dirname "$0")/matrix_accounts.txt" | while IFS='|' read -r login name mail; do
+    api POST /user/ "{\"username\":\"$login\",\"name\":\"$name\",\"email\":\"$mail\",
+      \"password\":\"senha-de-teste\",\"enabled\":true,\"scope\":[\"openid\",\"g_profile\"],
+      \"email_verified\":\"1\"}"
+  done
   api DELETE /auth/
 }
 

@@ -6,8 +6,10 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "api/authorization_matrix.hpp"
+#include "api/authorization_matrix_sign_in.hpp"
 #include "api/routes.hpp"
 #include "app/accounts/accounts.hpp"
 #include "app/answers/answer_templates.hpp"
@@ -22,6 +24,8 @@
 #include "app/manifestations/manifestations.hpp"
 #include "app/tickets/ticket_work.hpp"
 #include "app/webhooks/webhooks.hpp"
+#include "identity/ldap/ldap_server.hpp"
+#include "identity/oidc/oidc_client.hpp"
 #include "support/api_world.hpp"
 
 namespace guiche::testing {
@@ -36,8 +40,23 @@ const char* caller_name(int c) {
   return names[c];
 }
 
-class AuthorizationMatrixApiTest : public ApiTest {
+// Run three times per engine: the person callers signed in with a local
+// password, through the directory, and with the OpenID provider
+// (authorization_matrix_sign_in.hpp). The table and its expectations are
+// the same for all three.
+class AuthorizationMatrixApiTest
+    : public ApiWorldTest,
+      public ::testing::WithParamInterface<std::tuple<Engine, SignInWay>> {
  protected:
+  Engine engine() const override { return std::get<0>(GetParam()); }
+  SignInWay way() const { return std::get<1>(GetParam()); }
+  app::DeskConfig desk_config() override {
+    auto config = ApiWorldTest::desk_config();
+    // The callback URLs the test provider accepts (scripts/test-servers/oidc.sh).
+    if (way() == SignInWay::oidc) config.public_url = kOidcTestPublicUrl;
+    return config;
+  }
+
   Person staff_with(const char* name, const char* email, Role role,
                     std::optional<std::int64_t> unit) {
     Person p;
@@ -47,18 +66,57 @@ class AuthorizationMatrixApiTest : public ApiTest {
     return desk->directory().create_person(as(w.admin), {p, std::nullopt});
   }
 
+  // Signs the person callers in (in Caller's order) the way the parameter
+  // says; the external ways skip the test without their test server.
+  void sign_in_callers(const std::vector<const Person*>& people) {
+    switch (way()) {
+      case SignInWay::local_password:
+        for (const Person* p : people) callers.push_back(sign_in(*p));
+        return;
+      case SignInWay::ldap: {
+        GUICHE_REQUIRE_LDAP(directory);
+        desk->accounts().use_directory(
+            std::make_shared<identity::LdapServer>(ldap_config(directory)));
+        for (std::size_t c = 0; c < people.size(); ++c) {
+          const std::string login = matrix_account(static_cast<Caller>(c));
+          link_directory_account(*desk, database->db(), as(w.admin), directory, *people[c], login);
+          callers.push_back(sign_in(login, kMatrixDirectoryPassword));
+        }
+        break;
+      }
+      case SignInWay::oidc: {
+        // Held while the callers sign in: the provider's tests take turns.
+        // The provider's second factor is not required of staff (guiche
+        // serve's default): Glewlwyd's `amr` names the password only, so with
+        // --oidc-require-mfa-for-staff the staff callers would be refused
+        // (tests/app/oidc_sign_in_test.cpp checks that refusal).
+        GUICHE_REQUIRE_OIDC(provider);
+        desk->accounts().use_oidc_provider(
+            std::make_shared<identity::OidcClient>(oidc_client_config(provider)));
+        for (std::size_t c = 0; c < people.size(); ++c) {
+          const std::string user = matrix_account(static_cast<Caller>(c));
+          link_provider_account(*desk, provider, *people[c], user);
+          callers.push_back(sign_in_with_provider(*desk, provider, user));
+        }
+        break;
+      }
+    }
+    for (std::size_t c = 0; c < people.size(); ++c) {
+      expect_same_person(*desk, callers[c], *people[c]);
+    }
+  }
+
   void SetUp() override {
-    ApiTest::SetUp();
+    ApiWorldTest::SetUp();
+    if (HasFatalFailure()) return;
     const Person comms =
         staff_with("Cora Comunicação", "cora@prodest.es.gov.br", Role::communications, w.ascom.id);
     Person leader =
         staff_with("Lia Diretora", "lia@prodest.es.gov.br", Role::leadership, std::nullopt);
     Person ombudsman = create_ombudsman();
-    for (const Person* p : std::initializer_list<const Person*>{
-             &w.requester_seger, &w.manager_seger, &w.attendant, &w.analyst_sis, &w.manager_gesin,
-             &w.relations_agent, &comms, &leader, &w.admin, &ombudsman}) {
-      callers.push_back(sign_in(*p));
-    }
+    sign_in_callers({&w.requester_seger, &w.manager_seger, &w.attendant, &w.analyst_sis,
+                     &w.manager_gesin, &w.relations_agent, &comms, &leader, &w.admin, &ombudsman});
+    if (IsSkipped() || HasFatalFailure()) return;
     token_secret = desk->accounts()
                        .create_api_token(as(w.requester_seger), w.requester_seger.id, "ERP")
                        .secret;
@@ -286,7 +344,17 @@ TEST_P(AuthorizationMatrixApiTest, NoCallerGetsWhatTheTableDoesNotAllow) {
   EXPECT_EQ(leaks, 0) << "responses that exposed another organization's data";
 }
 
-GUICHE_ON_BOTH_ENGINES(AuthorizationMatrixApiTest);
+std::string matrix_variant_name(
+    const ::testing::TestParamInfo<std::tuple<Engine, SignInWay>>& info) {
+  const auto engine = std::get<0>(info.param);
+  return engine_name({engine, info.index}) + "_" + sign_in_way_name(std::get<1>(info.param));
+}
+
+INSTANTIATE_TEST_SUITE_P(EnginesAndSignIns, AuthorizationMatrixApiTest,
+                         ::testing::Combine(::testing::Values(Engine::sqlite, Engine::postgres),
+                                            ::testing::Values(SignInWay::local_password,
+                                                              SignInWay::ldap, SignInWay::oidc)),
+                         matrix_variant_name);
 
 }  // namespace
 }  // namespace guiche::testing

@@ -8,8 +8,8 @@
 
 namespace guiche::testing {
 
-void ApiTest::SetUp() {
-  DeskTest::SetUp();
+void ApiWorldTest::SetUp() {
+  DeskWorldTest::SetUp();
   context_ = std::make_unique<api::ApiContext>(api::ApiContext{*desk});
   routes_ = api::api_routes(*context_);
   port = free_loopback_port();
@@ -22,20 +22,24 @@ void ApiTest::SetUp() {
   FAIL() << "the server did not start on port " << port;
 }
 
-void ApiTest::TearDown() {
+void ApiWorldTest::TearDown() {
   control_.request_stop();
   if (server_.joinable()) server_.join();
-  DeskTest::TearDown();
+  DeskWorldTest::TearDown();
 }
 
-Browser ApiTest::sign_in(const Person& p) {
+Browser ApiWorldTest::sign_in(const Person& p) {
   const std::string login = "user" + std::to_string(p.id);
   const std::string& hash = test_password_hash();
   database->db().write([&](store::Connection& c) {
     c.query("UPDATE people SET login = ?, password_hash = ? WHERE id = ?", {login, hash, p.id});
   });
+  return sign_in(login, kTestPassword);
+}
+
+Browser ApiWorldTest::sign_in(const std::string& login, const std::string& password) {
   auto r = raw("POST", "/api/v1/session", {{"Content-Type", "application/json"}},
-               nlohmann::json{{"login", login}, {"password", kTestPassword}}.dump());
+               nlohmann::json{{"login", login}, {"password", password}}.dump());
   Browser b;
   for (const auto& c : r.set_cookies) {
     if (c.rfind("guiche_session=", 0) == 0) b.cookie = c.substr(0, c.find(';'));
@@ -45,17 +49,17 @@ Browser ApiTest::sign_in(const Person& p) {
   return b;
 }
 
-HttpResult ApiTest::call(const std::string& method, const std::string& target, const Browser& as,
-                         const std::string& json_body) {
+HttpResult ApiWorldTest::call(const std::string& method, const std::string& target,
+                              const Browser& as, const std::string& json_body) {
   std::vector<std::pair<std::string, std::string>> headers = {{"Cookie", as.cookie},
                                                               {"X-CSRF-Token", as.csrf}};
   if (!json_body.empty()) headers.emplace_back("Content-Type", "application/json");
   return http_request(port, method, target, headers, json_body);
 }
 
-HttpResult ApiTest::raw(const std::string& method, const std::string& target,
-                        const std::vector<std::pair<std::string, std::string>>& headers,
-                        const std::string& body) {
+HttpResult ApiWorldTest::raw(const std::string& method, const std::string& target,
+                             const std::vector<std::pair<std::string, std::string>>& headers,
+                             const std::string& body) {
   return http_request(port, method, target, headers, body);
 }
 

@@ -16,13 +16,18 @@ struct Browser {
   std::string csrf;
 };
 
-class ApiTest : public DeskTest {
+// The served world on the engine engine() names (desk_world.hpp): ApiTest
+// takes it from the test's parameter.
+class ApiWorldTest : public DeskWorldTest {
  protected:
   void SetUp() override;
   void TearDown() override;
 
   // Gives `p` a login and password ("senha-de-teste") and signs in.
   Browser sign_in(const Person& p);
+  // POST /api/v1/session with a login and password the desk's sign-in parts
+  // know (a local password, or the directory's when one is on).
+  Browser sign_in(const std::string& login, const std::string& password);
   HttpResult call(const std::string& method, const std::string& target, const Browser& as,
                   const std::string& json_body = "");
   // Without a session: explicit headers only.
@@ -37,6 +42,11 @@ class ApiTest : public DeskTest {
   std::vector<http::Route> routes_;
   http::ServeControl control_;
   std::thread server_;
+};
+
+class ApiTest : public ApiWorldTest, public ::testing::WithParamInterface<Engine> {
+ protected:
+  Engine engine() const override { return GetParam(); }
 };
 
 }  // namespace guiche::testing

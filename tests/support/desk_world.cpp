@@ -18,8 +18,8 @@ Person make_person(const std::string& name, const std::string& email,
 
 }  // namespace
 
-void DeskTest::SetUp() {
-  database = std::make_unique<TestDatabase>(GetParam());
+void DeskWorldTest::SetUp() {
+  database = std::make_unique<TestDatabase>(engine());
   desk = std::make_unique<app::Desk>(database->db(), clock, desk_config());
   Person root;
   root.id = -1;
@@ -117,16 +117,16 @@ void DeskTest::SetUp() {
   w.project = desk->directory().create_service(real_admin, s);
 }
 
-app::DeskConfig DeskTest::desk_config() {
+app::DeskConfig DeskWorldTest::desk_config() {
   return app::DeskConfig{database->data_dir()};
 }
 
-void DeskTest::TearDown() {
+void DeskWorldTest::TearDown() {
   desk.reset();
   database.reset();
 }
 
-Person DeskTest::create_ombudsman(const std::string& name, const std::string& email) {
+Person DeskWorldTest::create_ombudsman(const std::string& name, const std::string& email) {
   Person p;
   p.name = name;
   p.emails = {email};
@@ -134,7 +134,7 @@ Person DeskTest::create_ombudsman(const std::string& name, const std::string& em
   return desk->directory().create_person(as(w.admin), {p, std::nullopt});
 }
 
-Person DeskTest::create_leader() {
+Person DeskWorldTest::create_leader() {
   Person p;
   p.name = "Lia Diretora";
   p.emails = {"lia@prodest.es.gov.br"};
@@ -142,7 +142,7 @@ Person DeskTest::create_leader() {
   return desk->directory().create_person(as(w.admin), {p, std::nullopt});
 }
 
-Person DeskTest::create_data_protection_officer() {
+Person DeskWorldTest::create_data_protection_officer() {
   Person p;
   p.name = "Dora Encarregada";
   p.emails = {"dora@prodest.es.gov.br"};
@@ -150,7 +150,7 @@ Person DeskTest::create_data_protection_officer() {
   return desk->directory().create_person(as(w.admin), {p, std::nullopt});
 }
 
-Ticket DeskTest::register_sis(const Person& requester, const std::string& subject) {
+Ticket DeskWorldTest::register_sis(const Person& requester, const std::string& subject) {
   app::RegisterRequest r;
   r.requester_id = requester.id;
   r.service_code = "SIS-ACESSO";
@@ -160,7 +160,7 @@ Ticket DeskTest::register_sis(const Person& requester, const std::string& subjec
   return desk->intake().register_request(as(requester), r);
 }
 
-std::int64_t DeskTest::count(const std::string& table) {
+std::int64_t DeskWorldTest::count(const std::string& table) {
   std::int64_t n = 0;
   database->db().read(
       [&](store::Connection& c) { n = c.query_one("SELECT count(*) FROM " + table)->integer(0); });

@@ -24,8 +24,12 @@ struct World {
   Service project;     // authorized requesters, default category project
 };
 
-class DeskTest : public ::testing::TestWithParam<Engine> {
+// The world on the engine engine() names. DeskTest takes it from the test's
+// parameter; a suite with a parameter of its own (the authorization matrix's:
+// the engine and the way its callers sign in) derives from DeskWorldTest.
+class DeskWorldTest : public ::testing::Test {
  protected:
+  virtual Engine engine() const = 0;
   void SetUp() override;
   void TearDown() override;
   // The desk's settings; a suite overrides it to test with other limits.
@@ -50,6 +54,11 @@ class DeskTest : public ::testing::TestWithParam<Engine> {
   ManualClock clock{from_millis(1772452800000)};  // Mon 2026-03-02 12:00Z (09:00 in Vitória)
   std::unique_ptr<app::Desk> desk;
   World w;
+};
+
+class DeskTest : public DeskWorldTest, public ::testing::WithParamInterface<Engine> {
+ protected:
+  Engine engine() const override { return GetParam(); }
 };
 
 #define GUICHE_ON_BOTH_ENGINES(Suite)                                                            \

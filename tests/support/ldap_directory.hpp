@@ -7,7 +7,9 @@
 // GS-Guiche-Analistas and SEFAZ), joao.lima (SEFAZ), ana.rocha (no group),
 // lia.sessao (no group; only the session re-check test disables it) and
 // davi.desligado (userAccountControl 514: disabled); each password is
-// "senha-d" + "a"/"o" + "-" + the first name.
+// "senha-d" + "a"/"o" + "-" + the first name. And the authorization
+// matrix's callers (scripts/test-servers/matrix_accounts.txt, password
+// "senha-da-matriz"), each alone in its group GS-LOGIN.
 #include <optional>
 #include <string>
 

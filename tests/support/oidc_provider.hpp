@@ -6,7 +6,8 @@
 // message (GUICHE_REQUIRE_OIDC). Its users, as the script makes them (all
 // with the password "senha-de-teste"): cidadao.ana (e-mail verified, CPF
 // 529.982.247-25, subNovo "ac-novo-0001") and servidor.rui (e-mail not
-// verified, papeis "atendente"). The client accepts the callbacks of
+// verified, papeis "atendente"), and the authorization matrix's callers
+// (scripts/test-servers/matrix_accounts.txt). The client accepts the callbacks of
 // provider "teste" on 127.0.0.1 ports 51450-51459.
 #include <map>
 #include <optional>
