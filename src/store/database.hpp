@@ -89,7 +89,9 @@ class Connection {
 //    writes are unaffected (SQLite batches concurrent writers into one commit
 //    with a savepoint each: group commit).
 //  - read(fn) runs fn on a consistent snapshot that sees every write that
-//    returned before read() was called.
+//    returned before read() was called. If fn's first statement finds the
+//    engine's pooled connection closed (PostgreSQL restarted), fn runs again
+//    on a new one: fn must not act on anything before its first statement.
 //  Both are safe to call from many threads at once.
 class Database {
  public:

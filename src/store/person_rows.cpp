@@ -163,6 +163,18 @@ std::vector<Person> search_people(Connection& c, const std::string& text, int li
   return out;
 }
 
+std::vector<PersonName> person_names(Connection& c, const std::vector<std::int64_t>& ids) {
+  std::vector<PersonName> out;
+  if (ids.empty()) return out;
+  std::string sql = "SELECT id, name, organization_id FROM people WHERE id IN (";
+  for (std::size_t i = 0; i < ids.size(); ++i) sql += i ? ", ?" : "?";
+  const std::vector<Value> params(ids.begin(), ids.end());
+  for (const auto& r : c.query(sql + ")", params)) {
+    out.push_back({r.integer(0), r.text(1), r.optional_integer(2)});
+  }
+  return out;
+}
+
 std::vector<Person> people_granted_in_units(Connection& c,
                                             const std::vector<std::int64_t>& unit_ids) {
   return people_where_in(c,

@@ -26,6 +26,13 @@ std::optional<Person> find_person_by_cpf(Connection& c, const std::string& cpf);
 std::vector<Person> active_people_with_phone(Connection& c,
                                              const std::vector<std::string>& e164_forms, int limit);
 std::vector<Person> search_people(Connection& c, const std::string& text, int limit);
+// Only what a list shows of each person (and who may see it), in one query.
+struct PersonName {
+  std::int64_t id = 0;
+  std::string name;
+  std::optional<std::int64_t> organization_id;
+};
+std::vector<PersonName> person_names(Connection& c, const std::vector<std::int64_t>& ids);
 // Active people with any role granted in one of `unit_ids`, by name.
 std::vector<Person> people_granted_in_units(Connection& c,
                                             const std::vector<std::int64_t>& unit_ids);

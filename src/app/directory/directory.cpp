@@ -297,6 +297,21 @@ Person Directory::person(const Actor& a, std::int64_t person_id) {
   return *p;
 }
 
+std::map<std::int64_t, std::string> Directory::person_names(const Actor& a,
+                                                            const std::vector<std::int64_t>& ids) {
+  require_active(a);
+  std::vector<store::PersonName> found;
+  ctx_.db.read([&](store::Connection& c) { found = store::person_names(c, ids); });
+  std::map<std::int64_t, std::string> names;
+  for (auto& n : found) {
+    Person seen;
+    seen.id = n.id;
+    seen.organization_id = n.organization_id;
+    if (may_see_person(a.person, seen)) names[n.id] = std::move(n.name);
+  }
+  return names;
+}
+
 std::vector<Person> Directory::find_people(const Actor& a, const std::string& text) {
   require_active(a);
   if (!is_staff(a.person)) throw forbidden("Somente a equipe pesquisa pessoas.");

@@ -2,6 +2,7 @@
 // The desk's reference data: organizations, units, people and services.
 // Admins manage it (org managers their own organization's people); staff and
 // requesters read what they may.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +54,10 @@ class Directory {
   Person update_person(const Actor& a, const Person& p);
   Person person(const Actor& a, std::int64_t person_id);
   std::vector<Person> find_people(const Actor& a, const std::string& text);
+  // The names of those of `ids` the actor may see, read at once (a list's
+  // rows: one query for the page, not three per person).
+  std::map<std::int64_t, std::string> person_names(const Actor& a,
+                                                   const std::vector<std::int64_t>& ids);
   Service create_service(const Actor& a, const Service& s);
   Service update_service(const Actor& a, const Service& s);
   std::vector<Service> services(const Actor& a);

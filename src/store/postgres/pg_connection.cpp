@@ -97,7 +97,11 @@ Result check(PGconn* conn, PGresult* raw) {
   const char* field = res ? PQresultErrorField(res.get(), PG_DIAG_SQLSTATE) : nullptr;
   std::string sqlstate = field ? field : "";
   Kind kind = Kind::generic;
-  if (PQstatus(conn) != CONNECTION_OK || sqlstate.rfind("08", 0) == 0) {
+  // 57P01-57P03: the server ended the session (shut down, restarted, or
+  // an administrator's pg_terminate_backend); a pipelined answer may say so
+  // before libpq has seen the socket close.
+  if (PQstatus(conn) != CONNECTION_OK || sqlstate.rfind("08", 0) == 0 ||
+      sqlstate.rfind("57P0", 0) == 0) {
     kind = Kind::connection;
   } else if (sqlstate == "23505") {
     kind = Kind::unique_violation;
@@ -179,9 +183,15 @@ std::vector<Row> PgConnection::query(std::string_view sql, const std::vector<Val
     send(sql, text.count(), text.values.data());
     return {};
   }
-  read_queued();
-  record_round_trip(pipelined_);
-  Result res = run(sql, text.count(), text.values.data());
+  Result res;
+  if (pending_begin_) {
+    res = run_after_begin(sql, text.count(), text.values.data());
+  } else {
+    read_queued();
+    record_round_trip(pipelined_);
+    res = run(sql, text.count(), text.values.data());
+  }
+  ++answered_;
   std::vector<Row> rows;
   int nrows = PQntuples(res.get()), ncols = PQnfields(res.get());
   rows.reserve(nrows);
@@ -195,6 +205,7 @@ std::vector<Row> PgConnection::query(std::string_view sql, const std::vector<Val
 }
 
 void PgConnection::execute_script(std::string_view sql) {
+  begin_now();
   read_queued();
   checked(PQexec(conn_, std::string(sql).c_str()));
   checked(PQexec(conn_, "DEALLOCATE ALL"));
@@ -211,9 +222,43 @@ void PgConnection::throw_if_aborted() {
 }
 
 void PgConnection::control(const char* sql) {
+  begin_now();
   read_queued();
   record_round_trip(pipelined_);
   checked(PQexec(conn_, sql));
+}
+
+void PgConnection::begin_now() {
+  if (!pending_begin_) return;
+  const std::string begin = std::move(*pending_begin_);
+  pending_begin_.reset();
+  record_round_trip(pipelined_);
+  checked(PQexec(conn_, begin.c_str()));
+}
+
+Result PgConnection::run_after_begin(std::string_view sql, int count, const char* const* values) {
+  const std::string begin = std::move(*pending_begin_);
+  pending_begin_.reset();
+  enter_pipeline();
+  send_control(begin.c_str());
+  send(sql, count, values);
+  queued_.back().keep = true;
+  read_queued();
+  return std::move(kept_);
+}
+
+void PgConnection::end_read(const char* sql) noexcept {
+  discard_queued();
+  if (pending_begin_ || PQstatus(conn_) != CONNECTION_OK ||
+      PQtransactionStatus(conn_) == PQTRANS_IDLE) {
+    return;  // never begun, or nothing the pool could keep
+  }
+  // Unsent, the transaction stays open and the pool closes the connection.
+  if (PQenterPipelineMode(conn_) != 1) return;
+  if (PQsendQueryParams(conn_, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+      PQpipelineSync(conn_) == 1 && PQflush(conn_) == 0) {
+    session_.end_in_flight = true;
+  }
 }
 
 void PgConnection::begin_job(std::size_t index) {
@@ -345,14 +390,16 @@ void PgConnection::send_control(const char* sql) {
 }
 
 void PgConnection::read_queued() {
-  if (PQpipelineStatus(conn_) == PQ_PIPELINE_OFF) return;
+  // Nothing owed: also a read's end in flight, whose answer is the pool's.
+  if (PQpipelineStatus(conn_) == PQ_PIPELINE_OFF || queued_.empty()) return;
   std::vector<Queued> owed;
   owed.swap(queued_);
   std::optional<StoreError> failure;
   std::size_t next = 0;
   auto keep_first = [&](PGresult* raw) {
     try {
-      checked(raw);
+      Result answer = checked(raw);
+      if (next < owed.size() && owed[next].keep) kept_ = std::move(answer);
     } catch (const StoreError& e) {
       if (!failure) {
         failure = e;

@@ -65,6 +65,9 @@ struct Session {
 
   PGconn* const conn;
   StatementCache statements;
+  // A read's end (COMMIT or ROLLBACK) was sent and its answer not read yet:
+  // the pool reads it before the connection's next use (settle_ended_read).
+  bool end_in_flight = false;
   // The database's schema generation when the statements were prepared
   // (the engine bumps it on every script, i.e. migration).
   std::uint64_t schema_generation;
@@ -80,6 +83,19 @@ class PgConnection final : public Connection {
         schema_generation_(schema_generation),
         pipelined_(pipelined) {}
   ~PgConnection() override { discard_queued(); }
+
+  // A read: `begin_sql` goes down the pipeline in front of the read's first
+  // statement, one wait for both instead of one each; a read that runs no
+  // statement never begins.
+  void begin_with_first_statement(std::string begin_sql) { pending_begin_ = std::move(begin_sql); }
+  // Statements whose answer the caller got: none means a failure at the
+  // first, when nothing of the read has reached its function.
+  std::size_t statements_answered() const { return answered_; }
+  // Ends a read with COMMIT (or ROLLBACK, after a failure) sent without
+  // waiting for the answer, which the pool reads at the connection's next
+  // use (Session::end_in_flight). A read-only transaction has nothing left
+  // to lose at that point: what the read returns was already read.
+  void end_read(const char* sql) noexcept;
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
 
@@ -135,12 +151,17 @@ class PgConnection final : public Connection {
     std::string prepared_sql;  // a PREPARE of this text: forgotten if it fails
     bool commit = false;       // the COMMIT: its answer says whether it committed
     std::size_t job = 0;       // the job of the group that sent it
+    bool keep = false;         // its answer is the caller's (kept_)
   };
 
   Result run(std::string_view sql, int count, const char* const* values);
   void send(std::string_view sql, int count, const char* const* values);
   void send_control(const char* sql);
   void enter_pipeline();
+  // Sends a pending BEGIN now, alone (statements outside query()).
+  void begin_now();
+  // The read's BEGIN and its first statement down the pipeline together.
+  Result run_after_begin(std::string_view sql, int count, const char* const* values);
   // Reads every queued answer; throws the first failure among them.
   void read_queued();
   Result checked(PGresult* raw);
@@ -154,6 +175,9 @@ class PgConnection final : public Connection {
   std::size_t job_ = 0;
   std::optional<std::size_t> failed_job_;
   std::optional<StoreError> pipeline_failure_;
+  std::optional<std::string> pending_begin_;
+  std::size_t answered_ = 0;
+  Result kept_;
   std::size_t group_size_ = 1;
   std::optional<TicketNumberBlock> numbers_;
   std::vector<TicketNumberBlock::Mark> job_marks_;  // the block at each job's start

@@ -128,16 +128,13 @@ nlohmann::json table_view(WebContext& ctx, const Visitor& v, const QueueQuery& q
   std::set<std::int64_t> units_listed;
   for (const auto& t : page.tickets) units_listed.insert(t.unit_id.value_or(0));
   const Instant now = ctx.desk.now();
-  std::map<std::int64_t, std::string> names;
+  // The requesters' names in one read, not one per row.
+  std::vector<std::int64_t> requesters;
+  for (const auto& t : page.tickets) requesters.push_back(t.requester_id);
+  const auto names = ctx.desk.directory().person_names(v.actor, requesters);
   auto name_of = [&](std::int64_t id) {
-    auto it = names.find(id);
-    if (it != names.end()) return it->second;
-    std::string name;
-    try {
-      name = ctx.desk.directory().person(v.actor, id).name;
-    } catch (const DomainError&) {
-    }
-    return names[id] = name;
+    const auto it = names.find(id);
+    return it == names.end() ? std::string() : it->second;
   };
   nlohmann::json rows = nlohmann::json::array();
   // The page's clocks in one read, not one per row.
