@@ -6,13 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <latch>
 #include <stdexcept>
-#include <thread>
 
 #include "store/database.hpp"
 #include "store/postgres/pg_connection.hpp"
-#include "support/postgres_test_database.hpp"
+#include "support/postgres_scratch.hpp"
 
 namespace guiche::store {
 namespace {
@@ -43,25 +41,14 @@ TEST(PipelinedStatementTest, OnlyChangesWithoutReturningAreSentWithoutWaiting) {
   }
 }
 
-class PostgresPipelineTest : public ::testing::Test {
+class PostgresPipelineTest : public guiche::testing::PostgresScratchTest {
  protected:
-  void SetUp() override {
-    url_ = guiche::testing::create_fresh_postgres_database();
-    db_ = open_postgres(url_);
-    db_->write([](Connection& c) { c.execute_script("CREATE TABLE t (a int PRIMARY KEY)"); });
-  }
-  void TearDown() override {
-    db_.reset();
-    guiche::testing::drop_postgres_database(url_);
-  }
+  PostgresPipelineTest() : PostgresScratchTest("CREATE TABLE t (a int PRIMARY KEY)") {}
   std::int64_t rows() {
     std::int64_t n = 0;
     db_->read([&](Connection& c) { n = c.query_one("SELECT count(*) FROM t")->integer(0); });
     return n;
   }
-
-  std::string url_;
-  std::unique_ptr<Database> db_;
 };
 
 TEST_F(PostgresPipelineTest, AChangesErrorSurfacesAtTheNextStatementWithRowsWithItsKind) {
@@ -98,26 +85,20 @@ TEST_F(PostgresPipelineTest, AnErrorStillQueuedAtTheEndOfTheWriteFailsIt) {
 TEST_F(PostgresPipelineTest, AJobThatFailsInTheQueueFailsAloneInItsGroup) {
   db_->write([](Connection& c) { c.query("INSERT INTO t (a) VALUES (0)"); });
   constexpr int kWriters = 16;
-  std::latch start(kWriters);
   std::atomic<int> failed{0};
-  std::vector<std::thread> writers;
-  for (int i = 1; i <= kWriters; ++i) {
-    writers.emplace_back([&, i] {
-      start.arrive_and_wait();
-      try {
-        db_->write([&](Connection& c) {
-          c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100}});
-          // Every third writer also inserts the existing 0.
-          if (i % 3 == 0) c.query("INSERT INTO t (a) VALUES (0)");
-          c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100 + 1}});
-        });
-      } catch (const StoreError& e) {
-        EXPECT_EQ(e.kind(), StoreError::Kind::unique_violation) << e.what();
-        ++failed;
-      }
-    });
-  }
-  for (auto& w : writers) w.join();
+  guiche::testing::run_together(kWriters, [&](int i) {
+    try {
+      db_->write([&](Connection& c) {
+        c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100}});
+        // Every third writer also inserts the existing 0.
+        if (i % 3 == 0) c.query("INSERT INTO t (a) VALUES (0)");
+        c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100 + 1}});
+      });
+    } catch (const StoreError& e) {
+      EXPECT_EQ(e.kind(), StoreError::Kind::unique_violation) << e.what();
+      ++failed;
+    }
+  });
   EXPECT_EQ(failed.load(), kWriters / 3);
   EXPECT_EQ(rows(), 1 + 2 * (kWriters - kWriters / 3));
 }
@@ -128,26 +109,20 @@ TEST_F(PostgresPipelineTest, AJobThatFailsInTheQueueFailsAloneInItsGroup) {
 TEST_F(PostgresPipelineTest, AFailureSurfacingInTheNextJobIsBlamedOnItsOwnJob) {
   db_->write([](Connection& c) { c.query("INSERT INTO t (a) VALUES (0)"); });
   constexpr int kWriters = 24;
-  std::latch start(kWriters);
   std::atomic<int> failed{0};
-  std::vector<std::thread> writers;
-  for (int i = 1; i <= kWriters; ++i) {
-    writers.emplace_back([&, i] {
-      start.arrive_and_wait();
-      try {
-        db_->write([&](Connection& c) {
-          // A wait first: it reads what the job before this one queued.
-          c.query("SELECT count(*) FROM t");
-          c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100}});
-          if (i % 4 == 0) c.query("INSERT INTO t (a) VALUES (0)");
-        });
-      } catch (const StoreError& e) {
-        EXPECT_EQ(e.kind(), StoreError::Kind::unique_violation) << e.what();
-        ++failed;
-      }
-    });
-  }
-  for (auto& w : writers) w.join();
+  guiche::testing::run_together(kWriters, [&](int i) {
+    try {
+      db_->write([&](Connection& c) {
+        // A wait first: it reads what the job before this one queued.
+        c.query("SELECT count(*) FROM t");
+        c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100}});
+        if (i % 4 == 0) c.query("INSERT INTO t (a) VALUES (0)");
+      });
+    } catch (const StoreError& e) {
+      EXPECT_EQ(e.kind(), StoreError::Kind::unique_violation) << e.what();
+      ++failed;
+    }
+  });
   EXPECT_EQ(failed.load(), kWriters / 4);
   EXPECT_EQ(rows(), 1 + (kWriters - kWriters / 4));
 }
@@ -158,34 +133,28 @@ TEST_F(PostgresPipelineTest, AFailureSurfacingInTheNextJobIsBlamedOnItsOwnJob) {
 TEST_F(PostgresPipelineTest, AJobThatSwallowsAnEarlierJobsFailureDoesNotTakeItsBlame) {
   db_->write([](Connection& c) { c.query("INSERT INTO t (a) VALUES (0)"); });
   constexpr int kWriters = 24;
-  std::latch start(kWriters);
   std::atomic<int> failed{0};
-  std::vector<std::thread> writers;
-  for (int i = 1; i <= kWriters; ++i) {
-    writers.emplace_back([&, i] {
-      start.arrive_and_wait();
-      try {
-        db_->write([&](Connection& c) {
-          if (i % 2 == 1) {
-            c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100}});
-            c.query("INSERT INTO t (a) VALUES (0)");  // queued, and it fails
-            return;
-          }
-          try {
-            c.query("SELECT count(*) FROM t");
-          } catch (const StoreError&) {
-            // what a careless job might do
-          }
+  guiche::testing::run_together(kWriters, [&](int i) {
+    try {
+      db_->write([&](Connection& c) {
+        if (i % 2 == 1) {
           c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100}});
-        });
-      } catch (const StoreError& e) {
-        EXPECT_EQ(i % 2, 1) << e.what();
-        EXPECT_EQ(e.kind(), StoreError::Kind::unique_violation) << e.what();
-        ++failed;
-      }
-    });
-  }
-  for (auto& w : writers) w.join();
+          c.query("INSERT INTO t (a) VALUES (0)");  // queued, and it fails
+          return;
+        }
+        try {
+          c.query("SELECT count(*) FROM t");
+        } catch (const StoreError&) {
+          // what a careless job might do
+        }
+        c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100}});
+      });
+    } catch (const StoreError& e) {
+      EXPECT_EQ(i % 2, 1) << e.what();
+      EXPECT_EQ(e.kind(), StoreError::Kind::unique_violation) << e.what();
+      ++failed;
+    }
+  });
   EXPECT_EQ(failed.load(), kWriters / 2);
   EXPECT_EQ(rows(), 1 + kWriters / 2);
 }
@@ -196,28 +165,22 @@ TEST_F(PostgresPipelineTest, AJobThatSwallowsAnEarlierJobsFailureDoesNotTakeItsB
 TEST_F(PostgresPipelineTest, AJobThatThrowsBeforeAnyWaitLeavesAnEarlierJobsFailureItsOwn) {
   db_->write([](Connection& c) { c.query("INSERT INTO t (a) VALUES (0)"); });
   constexpr int kWriters = 24;
-  std::latch start(kWriters);
   std::atomic<int> duplicates{0}, thrown{0};
-  std::vector<std::thread> writers;
-  for (int i = 1; i <= kWriters; ++i) {
-    writers.emplace_back([&, i] {
-      start.arrive_and_wait();
-      try {
-        db_->write([&](Connection& c) {
-          if (i % 3 == 1) throw std::runtime_error("a rule broken");
-          c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100}});
-          if (i % 3 == 0) c.query("INSERT INTO t (a) VALUES (0)");  // queued, and it fails
-        });
-      } catch (const StoreError& e) {
-        EXPECT_EQ(i % 3, 0) << e.what();
-        ++duplicates;
-      } catch (const std::runtime_error& e) {
-        EXPECT_EQ(i % 3, 1) << e.what();
-        ++thrown;
-      }
-    });
-  }
-  for (auto& w : writers) w.join();
+  guiche::testing::run_together(kWriters, [&](int i) {
+    try {
+      db_->write([&](Connection& c) {
+        if (i % 3 == 1) throw std::runtime_error("a rule broken");
+        c.query("INSERT INTO t (a) VALUES (?)", {std::int64_t{i * 100}});
+        if (i % 3 == 0) c.query("INSERT INTO t (a) VALUES (0)");  // queued, and it fails
+      });
+    } catch (const StoreError& e) {
+      EXPECT_EQ(i % 3, 0) << e.what();
+      ++duplicates;
+    } catch (const std::runtime_error& e) {
+      EXPECT_EQ(i % 3, 1) << e.what();
+      ++thrown;
+    }
+  });
   EXPECT_EQ(duplicates.load(), kWriters / 3);
   EXPECT_EQ(thrown.load(), kWriters / 3);
   EXPECT_EQ(rows(), 1 + kWriters / 3);

@@ -6,41 +6,25 @@
 
 #include <stdexcept>
 
-#include "observability/metrics.hpp"
 #include "store/database.hpp"
-#include "support/postgres_test_database.hpp"
+#include "support/postgres_scratch.hpp"
 
 namespace guiche::store {
 namespace {
 
 double read_waits() {
-  return observability::metrics()
-      .counter("guiche_db_round_trips_total", "", {"transaction"})
-      .with({"read"})
-      .value();
+  return guiche::testing::db_round_trips("read");
 }
 
-class PostgresReadTest : public ::testing::Test {
+class PostgresReadTest : public guiche::testing::PostgresScratchTest {
  protected:
-  void SetUp() override {
-    url_ = guiche::testing::create_fresh_postgres_database();
-    db_ = open_postgres(url_);
-    db_->write([](Connection& c) {
-      c.execute_script("CREATE TABLE t (a int PRIMARY KEY); INSERT INTO t VALUES (1), (2);");
-    });
-  }
-  void TearDown() override {
-    db_.reset();
-    guiche::testing::drop_postgres_database(url_);
-  }
+  PostgresReadTest()
+      : PostgresScratchTest("CREATE TABLE t (a int PRIMARY KEY); INSERT INTO t VALUES (1), (2);") {}
   std::int64_t rows() {
     std::int64_t n = 0;
     db_->read([&](Connection& c) { n = c.query_one("SELECT count(*) FROM t")->integer(0); });
     return n;
   }
-
-  std::string url_;
-  std::unique_ptr<Database> db_;
 };
 
 TEST_F(PostgresReadTest, AReadWaitsOncePerStatement) {

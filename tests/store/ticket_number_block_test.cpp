@@ -5,15 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <latch>
 #include <set>
-#include <thread>
 
-#include "observability/metrics.hpp"
 #include "store/database.hpp"
 #include "store/postgres/pg_connection.hpp"
 #include "store/ticket_rows.hpp"
-#include "support/postgres_test_database.hpp"
+#include "support/postgres_scratch.hpp"
 
 namespace guiche::store {
 namespace {
@@ -21,28 +18,31 @@ namespace {
 constexpr int kYear = 2026;
 
 double write_waits() {
-  return observability::metrics()
-      .counter("guiche_db_round_trips_total", "", {"transaction"})
-      .with({"write"})
-      .value();
+  return guiche::testing::db_round_trips("write");
 }
 
-class TicketNumberBlockTest : public ::testing::Test {
+class TicketNumberBlockTest : public guiche::testing::PostgresScratchTest {
  protected:
-  void SetUp() override {
-    url_ = guiche::testing::create_fresh_postgres_database();
-    db_ = open_postgres(url_);
-    db_->write([](Connection& c) {
-      c.execute_script(
-          "CREATE TABLE protocol_counters (year INTEGER PRIMARY KEY, last_value BIGINT NOT NULL);"
-          "CREATE TABLE tickets (id BIGSERIAL PRIMARY KEY, sequence BIGINT NOT NULL UNIQUE);"
-          "CREATE TABLE t (a INTEGER PRIMARY KEY); INSERT INTO t VALUES (0);");
-    });
-  }
-  void TearDown() override {
-    db_.reset();
-    guiche::testing::drop_postgres_database(url_);
-  }
+  TicketNumberBlockTest()
+      : PostgresScratchTest(
+            "CREATE TABLE protocol_counters (year INTEGER PRIMARY KEY, last_value BIGINT NOT "
+            "NULL);"
+            "CREATE TABLE tickets (id BIGSERIAL PRIMARY KEY, sequence BIGINT NOT NULL UNIQUE);"
+            "CREATE TABLE t (a INTEGER PRIMARY KEY); INSERT INTO t VALUES (0);") {}
+
+  // A connection of its own, in a transaction run as the engine runs a
+  // group of `jobs` (store/postgres/postgres_database.cpp).
+  struct GroupConnection {
+    GroupConnection(const std::string& url, std::size_t jobs)
+        : session(PQconnectdb(url.c_str()), 0), c(session, generation, true) {
+      c.control("BEGIN");
+      c.start_group(jobs);
+      c.control("SAVEPOINT job");
+    }
+    postgres::Session session;
+    std::atomic<std::uint64_t> generation{0};
+    postgres::PgConnection c;
+  };
 
   // A registration's shape: a number, then its row, queued.
   static TicketNumbers register_one(Connection& c) {
@@ -70,23 +70,14 @@ class TicketNumberBlockTest : public ::testing::Test {
     });
     return out;
   }
-
-  std::string url_;
-  std::unique_ptr<Database> db_;
 };
 
 // The group's steps one by one, on one connection, as the engine runs them
 // (store/postgres/postgres_database.cpp).
 TEST_F(TicketNumberBlockTest, AGroupWaitsOnceForItsNumbersAndARolledBackJobsNumberIsTakenAgain) {
-  PGconn* raw = PQconnectdb(url_.c_str());
-  ASSERT_EQ(PQstatus(raw), CONNECTION_OK);
-  postgres::Session session(raw, 0);
-  std::atomic<std::uint64_t> generation{0};
   {
-    postgres::PgConnection c(session, generation, true);
-    c.control("BEGIN");
-    c.start_group(5);
-    c.control("SAVEPOINT job");
+    GroupConnection group(url_, 5);
+    auto& c = group.c;
     std::vector<TicketNumbers> taken;
     const double before = write_waits();
     for (std::size_t job = 0; job < 3; ++job) {
@@ -122,15 +113,9 @@ TEST_F(TicketNumberBlockTest, AGroupWaitsOnceForItsNumbersAndARolledBackJobsNumb
 // The reservation itself goes with the job that made it, when that job is
 // rolled back: the next registration reserves again from the same number.
 TEST_F(TicketNumberBlockTest, TheReservingJobRolledBackTakesTheReservationWithIt) {
-  PGconn* raw = PQconnectdb(url_.c_str());
-  ASSERT_EQ(PQstatus(raw), CONNECTION_OK);
-  postgres::Session session(raw, 0);
-  std::atomic<std::uint64_t> generation{0};
   {
-    postgres::PgConnection c(session, generation, true);
-    c.control("BEGIN");
-    c.start_group(3);
-    c.control("SAVEPOINT job");
+    GroupConnection group(url_, 3);
+    auto& c = group.c;
     c.begin_job(0);
     EXPECT_EQ(register_one(c).sequence, 1);
     c.sync();
@@ -155,24 +140,18 @@ TEST_F(TicketNumberBlockTest, TheReservingJobRolledBackTakesTheReservationWithIt
 // ends at N.
 TEST_F(TicketNumberBlockTest, ConcurrentRegistrationsWithFailuresLeaveNoGap) {
   constexpr int kWriters = 48;
-  std::latch start(kWriters);
   std::atomic<int> failed{0};
-  std::vector<std::thread> writers;
-  for (int i = 1; i <= kWriters; ++i) {
-    writers.emplace_back([&, i] {
-      start.arrive_and_wait();
-      try {
-        db_->write([&](Connection& c) {
-          register_one(c);
-          if (i % 5 == 0) c.query("INSERT INTO t (a) VALUES (0)");  // queued, and it fails
-          if (i % 7 == 0) throw std::runtime_error("a job's own failure");
-        });
-      } catch (const std::exception&) {
-        ++failed;
-      }
-    });
-  }
-  for (auto& w : writers) w.join();
+  guiche::testing::run_together(kWriters, [&](int i) {
+    try {
+      db_->write([&](Connection& c) {
+        register_one(c);
+        if (i % 5 == 0) c.query("INSERT INTO t (a) VALUES (0)");  // queued, and it fails
+        if (i % 7 == 0) throw std::runtime_error("a job's own failure");
+      });
+    } catch (const std::exception&) {
+      ++failed;
+    }
+  });
   const int committed = kWriters - kWriters / 5 - kWriters / 7 + kWriters / 35;
   EXPECT_EQ(failed.load(), kWriters - committed);
   std::vector<std::int64_t> expected;
