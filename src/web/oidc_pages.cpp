@@ -2,7 +2,9 @@
 // app/accounts/oidc_sign_in.cpp): the start (/entrar/oidc/NOME), the
 // provider's answer by GET (authorization code) or by POST (the hybrid flow's
 // form_post, as Acesso Cidadão documents), the e-mail code that confirms a
-// link to an existing person, and, on Minha Área, the links a person keeps.
+// link to an existing person, and, on Minha Área, the links a person keeps,
+// with the directory (LDAP / Active Directory) account linked by its login
+// and password (app/accounts/directory_link.cpp).
 //
 // The `state` is the CSRF protection of the callback; it is also put in a
 // cookie at the start, and a GET callback must bring the same one back (the
@@ -182,6 +184,7 @@ http::Response links_page(WebContext& ctx, const http::Request& r, const Visitor
   view["provedores"] = providers;
   view["tem_provedores"] = !providers.empty();
   view["vinculada"] = r.query_value("vinculada").value_or("") == "1";
+  view["com_diretorio"] = accounts.has_backend("ldap");
   return page(ctx, v, status, "minha_area_contas", "oidc.contas.titulo", view);
 }
 
@@ -199,6 +202,34 @@ http::Response start_link(WebContext& ctx, const http::Request& r) {
   }
   if (!url) throw not_found("Provedor de identidade desconhecido.");
   return to_provider(ctx, *url);
+}
+
+// A signed-in person links their directory account with its login and
+// password (CSRF-checked); the errors go back to the form by field.
+http::Response link_directory(WebContext& ctx, const http::Request& r) {
+  const auto v = require_visitor(ctx, r);
+  const Form form = read_form(r);
+  check_csrf(v, form);
+  const auto login = form.value("login");
+  nlohmann::json view = {{"diretorio_login", login}};
+  try {
+    ctx.desk.accounts().link_directory(v.actor, login, form.value("senha"), r.remote_address);
+  } catch (const DomainError& e) {
+    using K = DomainError::Kind;
+    if (e.kind() == K::validation && !e.fields().empty()) {
+      view[e.fields()[0].field == "login" ? "erro_diretorio_login" : "erro_diretorio_senha"] =
+          e.what();
+      return links_page(ctx, r, v, 422, view);
+    }
+    const int status = e.kind() == K::conflict       ? 409
+                       : e.kind() == K::rate_limited ? 429
+                       : e.kind() == K::unavailable  ? 503
+                                                     : 0;
+    if (status == 0) throw;
+    view["erro_geral"] = e.what();
+    return links_page(ctx, r, v, status, view);
+  }
+  return see_other("/minha-area/contas?vinculada=1");
 }
 
 }  // namespace
@@ -231,6 +262,10 @@ void add_oidc_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   routes.push_back(
       {"POST", "/minha-area/contas/:provedor/vincular", [&ctx](const http::Request& r) {
          return guarded_page(ctx, r, [&] { return start_link(ctx, r); });
+       }});
+  routes.push_back(
+      {"POST", "/minha-area/contas/vincular-diretorio", [&ctx](const http::Request& r) {
+         return guarded_page(ctx, r, [&] { return link_directory(ctx, r); });
        }});
   routes.push_back({"POST", "/minha-area/contas/desvincular", [&ctx](const http::Request& r) {
                       return guarded_page(ctx, r, [&] {

@@ -50,6 +50,12 @@ http::Response sign_in(WebContext& ctx, const http::Request& r) {
       view["erro_geral"] = text(ctx, "portal.entrar.diretorio_indisponivel");
       return sign_in_page(ctx, r, 503, cookie, view);
     }
+    if (e.kind() == DomainError::Kind::conflict) {
+      // A directory account's first sign-in with a person's e-mail or login
+      // (app/accounts/auth/ldap_backend.hpp): link it instead.
+      view["erro_geral"] = e.what();
+      return sign_in_page(ctx, r, 409, cookie, view);
+    }
     throw;
   }
 }

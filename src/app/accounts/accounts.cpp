@@ -56,6 +56,8 @@ std::optional<Person> Accounts::authenticate_with(const std::string& login,
         continue;
       case PasswordCheck::Outcome::refused:
         return std::nullopt;
+      case PasswordCheck::Outcome::duplicate:
+        throw conflict(check.message);
       case PasswordCheck::Outcome::signed_in:
         if (backend_key) *backend_key = backend->info().key;
         return check.person;

@@ -21,6 +21,7 @@ namespace guiche::app {
 
 class Directory;
 class DirectoryServer;
+class LdapBackend;
 class Notices;
 class OidcBackend;
 class OidcProvider;
@@ -85,7 +86,8 @@ class Accounts {
   // Asks each sign-in part in turn (the local password first) until one
   // knows the login. nullopt for a wrong password or an unknown login;
   // throws unavailable when only a part that could not answer (the directory
-  // down) might have known it.
+  // down) might have known it, conflict when a directory account's first
+  // sign-in would repeat a person who has a record (ldap_backend.hpp).
   std::optional<Person> authenticate(const std::string& login, const std::string& password);
   void change_password(const Actor& a, const std::string& current, const std::string& next);
 
@@ -145,6 +147,12 @@ class Accounts {
   std::optional<std::string> provider_sign_out_url(const std::string& session_id,
                                                    const std::string& after);
   std::vector<ExternalLink> external_links(const Actor& a);
+  // Links the actor to the directory account `login` names, proved by its
+  // `password` (accounts/directory_link.cpp; the errors are LdapBackend::link's,
+  // and the login throttle's rate_limited). Throws not_found when the server
+  // has no directory.
+  void link_directory(const Actor& a, const std::string& login, const std::string& password,
+                      const std::string& address);
   // Throws not_found unless the link is the actor's, validation when it is
   // their only way in (no local password and no other link).
   void unlink_external(const Actor& a, const std::string& issuer, const std::string& subject);
@@ -166,6 +174,7 @@ class Accounts {
                                           std::string* backend_key);
   SessionGrant open_session(const Person& person, Instant now);
   OidcBackend* oidc_backend(const std::string& name) const;
+  LdapBackend* directory_backend() const;
   // The session re-check (issue 16, item 4): false when the provider no
   // longer honours the grant of the session `id_hash`, or the directory no
   // longer has its account enabled (it then ends).

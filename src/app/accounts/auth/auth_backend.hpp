@@ -30,6 +30,10 @@ struct PasswordCheck {
                   // disabled or removed account): the same answer as an
                   // unknown login, so nobody learns which logins exist
     unavailable,  // the part could not tell (its server is down): `message`
+    duplicate,    // the account proved itself but is nobody's yet, and signing it
+                  // in would make a second record of a person who already has
+                  // one (the same e-mail or login): `message` (pt-BR) says how
+                  // to link it instead
   };
   Outcome outcome = Outcome::not_mine;
   std::optional<Person> person;
