@@ -6,11 +6,15 @@
 // the directory and its groups' mappings as any directory sign-in; a wrong
 // password, a disabled account, a directory down and an account already
 // another person's are refused with clear messages; and the first sign-in of
-// an account whose e-mail or login a person already holds creates nobody.
+// an account whose e-mail or login a person already holds creates nobody: in
+// a browser, a person with its e-mail gets a code by e-mail that links them,
+// as an OpenID account's (tests/app/oidc_sign_in_test.cpp).
 #include <gmock/gmock.h>
 
 #include "app/accounts/auth/ldap_backend.hpp"
+#include "app/whatsapp/identity_code.hpp"
 #include "domain/error.hpp"
+#include "store/outbox_rows.hpp"
 #include "store/person_rows.hpp"
 #include "support/desk_world.hpp"
 #include "support/ldap_directory.hpp"
@@ -54,6 +58,25 @@ class LdapLinkTest : public DeskTest {
       return {e.kind(), e.what()};
     }
   }
+  // The code of the last "external_link_code" e-mail to `address`.
+  std::string link_code(const std::string& address) {
+    std::vector<store::OutboxMessage> all;
+    database->db().read([&](store::Connection& c) { all = store::list_messages(c, "", {}, 50); });
+    std::string code;
+    for (const auto& m : all) {
+      if (m.template_key != "external_link_code" || m.recipient_address != address) continue;
+      const auto at = m.text_body.find("código ");
+      if (at != std::string::npos) code = m.text_body.substr(at + std::string("código ").size(), 6);
+    }
+    return code;
+  }
+  void give_email(const Person& p, const std::string& email) {
+    database->db().write([&](store::Connection& c) {
+      auto person = store::load_person(c, p.id);
+      person->emails = {email};
+      store::update_person(c, *person);
+    });
+  }
   void set_column(const Person& p, const std::string& column, const std::string& value) {
     database->db().write([&](store::Connection& c) {
       c.query("UPDATE people SET " + column + " = ? WHERE id = ?", {value, p.id});
@@ -78,6 +101,7 @@ TEST_P(LdapLinkTest, ALinkedAccountSignsInAsThePersonWithTheDirectorysGroupsRole
   const auto links = desk->accounts().external_links(as(w.analyst_sis));
   ASSERT_EQ(links.size(), 1u);
   EXPECT_EQ(links[0].label, "Diretório (LDAP / Active Directory)");
+  EXPECT_TRUE(links[0].directory);
 
   const auto grant = desk->accounts().sign_in("maria.souza", "senha-da-maria", "10.0.0.7");
   EXPECT_EQ(grant.person.id, w.analyst_sis.id);
@@ -154,11 +178,7 @@ TEST_P(LdapLinkTest, AFirstSignInWithAPersonsEmailOrLoginCreatesNobodyAndSaysToL
   use(ldap_config(directory));
   const auto people = count("people");
   // Carlos has, in Guichê, the e-mail of the directory's ana.rocha.
-  database->db().write([&](store::Connection& c) {
-    auto p = store::load_person(c, w.attendant.id);
-    p->emails = {"ana.rocha@sefaz.es.gov.br"};
-    store::update_person(c, *p);
-  });
+  give_email(w.attendant, "ana.rocha@sefaz.es.gov.br");
   const auto by_email = sign_in_refusal("ana.rocha", "senha-da-ana");
   EXPECT_EQ(by_email.first, DomainError::Kind::conflict);
   EXPECT_THAT(by_email.second, HasSubstr("com o e-mail desta conta do diretório"));
@@ -226,6 +246,77 @@ TEST_P(LdapLinkTest, ADirectoryLinkIsRemovedAsAnOpenIdOneUnlessItIsTheOnlyWayIn)
   const auto people = count("people");
   EXPECT_EQ(sign_in_refusal("ana.rocha", "senha-da-ana").first, DomainError::Kind::conflict);
   EXPECT_EQ(count("people"), people);
+}
+
+TEST_P(LdapLinkTest, InABrowserThePersonWithTheAccountsEmailLinksItWithTheCodeSentThere) {
+  GUICHE_REQUIRE_LDAP(directory);
+  use(ldap_config(directory));
+  auto& accounts = desk->accounts();
+  give_email(w.attendant, "ana.rocha@sefaz.es.gov.br");
+  const auto people = count("people");
+  std::string token;
+  try {
+    accounts.sign_in("ana.rocha", "senha-da-ana", "10.0.0.7", true);
+    FAIL() << "signed in without the code";
+  } catch (const app::LinkCodeSent& sent) {
+    token = sent.link_token;
+    EXPECT_EQ(sent.masked_email, app::masked_email("ana.rocha@sefaz.es.gov.br"));
+  }
+  EXPECT_EQ(count("people"), people);
+  EXPECT_EQ(count("external_identities"), 0);
+  const auto code = link_code("ana.rocha@sefaz.es.gov.br");
+  ASSERT_EQ(code.size(), 6u);
+  using Kind = app::OidcCallback::Kind;
+  const std::string wrong = code == "000000" ? "111111" : "000000";
+  EXPECT_EQ(accounts.confirm_directory_link(token, wrong).kind, Kind::refused);
+  EXPECT_EQ(accounts.confirm_directory_link("outro-token", code).kind, Kind::refused);
+  // A code sent for an OpenID provider's link is not the directory's.
+  EXPECT_EQ(accounts.confirm_oidc_link("ldap", token, code).kind, Kind::refused);
+  const auto linked = accounts.confirm_directory_link(token, code);
+  ASSERT_EQ(linked.kind, Kind::signed_in) << linked.message;
+  EXPECT_EQ(linked.grant->person.id, w.attendant.id);
+  EXPECT_EQ(count("external_identities"), 1);
+  // The code serves once; the next sign-in goes straight in, as Carlos.
+  EXPECT_EQ(accounts.confirm_directory_link(token, code).kind, Kind::refused);
+  EXPECT_EQ(accounts.sign_in("ana.rocha", "senha-da-ana", "10.0.0.7", true).person.id,
+            w.attendant.id);
+  EXPECT_EQ(count("people"), people);
+}
+
+TEST_P(LdapLinkTest, AtMostThreeLinkCodesAnHourAndNoneForALoginMatch) {
+  GUICHE_REQUIRE_LDAP(directory);
+  use(ldap_config(directory));
+  give_email(w.attendant, "ana.rocha@sefaz.es.gov.br");
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_THROW(desk->accounts().sign_in("ana.rocha", "senha-da-ana", "10.0.0.7", true),
+                 app::LinkCodeSent);
+  }
+  const auto fourth = [&] {
+    try {
+      desk->accounts().sign_in("ana.rocha", "senha-da-ana", "10.0.0.7", true);
+    } catch (const app::LinkCodeSent&) {
+      return std::string("another code");
+    } catch (const DomainError& e) {
+      return std::string(e.what());
+    }
+    return std::string("signed in");
+  }();
+  EXPECT_THAT(fourth, HasSubstr("Já enviamos vários códigos"));
+  // Found by the login only: no e-mail of theirs to send it to.
+  set_column(w.requester_sesa, "login", "joao.lima");
+  EXPECT_THAT(
+      [&] {
+        try {
+          desk->accounts().sign_in("joao.lima", "senha-do-joao", "10.0.0.7", true);
+        } catch (const app::LinkCodeSent&) {
+          return std::string("a code");
+        } catch (const DomainError& e) {
+          return std::string(e.what());
+        }
+        return std::string("signed in");
+      }(),
+      HasSubstr("com o login desta conta do diretório"));
+  EXPECT_EQ(count("external_identities"), 0);
 }
 
 GUICHE_ON_BOTH_ENGINES(LdapLinkTest);

@@ -3,10 +3,12 @@
 // slapd (scripts/test-servers/ldap.sh; skipped without it): the form is there
 // only with a directory, needs a signed-in person and the CSRF token, gives
 // each error next to its field (the typed login escaped), a conflict and a
-// directory down at the top; and the sign-in page says why an account whose
-// e-mail a person already has does not sign in.
+// directory down at the top; and a first sign-in of an account whose e-mail a
+// person already has asks for the code sent to that e-mail
+// (/entrar/diretorio/confirmar), one whose login a person has says to link.
 #include <gmock/gmock.h>
 
+#include "store/outbox_rows.hpp"
 #include "support/ldap_directory.hpp"
 #include "support/web_server_test.hpp"
 
@@ -16,6 +18,13 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
+
+std::string directory_cookie_named(const HttpResult& r, const std::string& name) {
+  for (const auto& c : r.set_cookies) {
+    if (c.rfind(name + "=", 0) == 0) return c.substr(0, c.find(';'));
+  }
+  return "";
+}
 
 class DirectoryLinkPagesTest : public WebServerTest {
  protected:
@@ -54,6 +63,7 @@ TEST_P(DirectoryLinkPagesTest, TheFormNeedsADirectoryASignedInPersonAndTheCsrfTo
   const auto after = get(me, "/minha-area/contas?vinculada=1");
   EXPECT_THAT(after.body, HasSubstr("Conta vinculada."));
   EXPECT_THAT(after.body, HasSubstr("<span>Diretório (LDAP / Active Directory)</span>"));
+  EXPECT_THAT(after.body, Not(HasSubstr("vincular-diretorio")));  // one account per person
   EXPECT_EQ(count("external_identities"), 1);
 }
 
@@ -92,7 +102,7 @@ TEST_P(DirectoryLinkPagesTest, EachErrorIsShownWhereItBelongsAndTheLoginEscaped)
   EXPECT_EQ(count("external_identities"), 1);
 }
 
-TEST_P(DirectoryLinkPagesTest, TheSignInPageSaysToLinkWhenAPersonHasTheAccountsEmail) {
+TEST_P(DirectoryLinkPagesTest, AFirstSignInWithAPersonsEmailAsksForTheCodeSentThere) {
   GUICHE_REQUIRE_LDAP(directory);
   use(ldap_config(directory));
   database->db().write([&](store::Connection& c) {
@@ -101,19 +111,61 @@ TEST_P(DirectoryLinkPagesTest, TheSignInPageSaysToLinkWhenAPersonHasTheAccountsE
   });
   const auto people = count("people");
   const auto form = http_request(port, "GET", "/entrar");
-  std::string cookie;
-  for (const auto& c : form.set_cookies) {
-    if (c.rfind("guiche_entrada=", 0) == 0) cookie = c.substr(0, c.find(';'));
-  }
+  const auto cookie = directory_cookie_named(form, "guiche_entrada");
   ASSERT_FALSE(cookie.empty());
   const auto token = cookie.substr(cookie.find('=') + 1);
-  const auto refused =
-      http_request(port, "POST", "/entrar",
-                   {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookie}},
-                   "csrf=" + token + "&login=ana.rocha&senha=senha-da-ana");
-  EXPECT_EQ(refused.status, 409);
-  EXPECT_THAT(refused.body, HasSubstr("Já existe um cadastro no Guichê com o e-mail desta conta"));
-  EXPECT_THAT(refused.body, HasSubstr("Contas para entrar"));
+  const auto sign_in_as = [&](const std::string& login, const std::string& password) {
+    return http_request(port, "POST", "/entrar",
+                        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookie}},
+                        "csrf=" + token + "&login=" + login + "&senha=" + password);
+  };
+  const auto asked = sign_in_as("ana.rocha", "senha-da-ana");
+  ASSERT_EQ(asked.status, 303) << asked.body;
+  EXPECT_THAT(asked.headers.at("location"), StartsWith("/entrar/diretorio/confirmar?para="));
+  const auto link = directory_cookie_named(asked, "guiche_vinculo_diretorio");
+  ASSERT_FALSE(link.empty());
+  EXPECT_TRUE(directory_cookie_named(asked, "guiche_session").empty());
+  EXPECT_EQ(count("people"), people);
+
+  const auto page = http_request(port, "GET", asked.headers.at("location"));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_THAT(page.body, HasSubstr("action=\"/entrar/diretorio/confirmar\""));
+  // The OpenID providers' page of the same code keeps its own action.
+  EXPECT_THAT(http_request(port, "GET", "/entrar/oidc/teste/confirmar?para=a%2A%2A%2A").body,
+              HasSubstr("action=\"/entrar/oidc/teste/confirmar\""));
+  std::string code;
+  database->db().read([&](store::Connection& c) {
+    for (const auto& m : store::list_messages(c, "", {}, 50)) {
+      if (m.template_key != "external_link_code") continue;
+      code = m.text_body.substr(m.text_body.find("código ") + std::string("código ").size(), 6);
+    }
+  });
+  ASSERT_EQ(code.size(), 6u);
+  const auto confirm = [&](const std::string& fields, const std::string& cookies) {
+    return http_request(
+        port, "POST", "/entrar/diretorio/confirmar",
+        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookies}}, fields);
+  };
+  // Without the form's CSRF token: refused; with a wrong code: said next to the field.
+  EXPECT_EQ(confirm("codigo=" + code, cookie + "; " + link).status, 403);
+  const std::string wrong = code == "000000" ? "111111" : "000000";
+  const auto refused = confirm("csrf=" + token + "&codigo=" + wrong, cookie + "; " + link);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_THAT(refused.body, HasSubstr("Código incorreto."));
+  const auto done = confirm("csrf=" + token + "&codigo=" + code, cookie + "; " + link);
+  ASSERT_EQ(done.status, 303) << done.body;
+  EXPECT_FALSE(directory_cookie_named(done, "guiche_session").empty());
+  EXPECT_EQ(count("external_identities"), 1);
+  EXPECT_EQ(count("people"), people);
+
+  // A login match has no e-mail of theirs to send a code to: the page says to link.
+  database->db().write([&](store::Connection& c) {
+    c.query("UPDATE people SET login = 'joao.lima' WHERE id = ?", {w.requester_sesa.id});
+  });
+  const auto by_login = sign_in_as("joao.lima", "senha-do-joao");
+  EXPECT_EQ(by_login.status, 409);
+  EXPECT_THAT(by_login.body, HasSubstr("Já existe um cadastro no Guichê com o login desta conta"));
+  EXPECT_THAT(by_login.body, HasSubstr("Contas para entrar"));
   EXPECT_EQ(count("people"), people);
 }
 

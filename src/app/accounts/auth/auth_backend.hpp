@@ -7,8 +7,10 @@
 // redirecting provider (OpenID Connect) will be one more part: it answers
 // info() like the others and takes no password, so check_password keeps its
 // default and the sign-in form never reaches it.
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "domain/person.hpp"
 
@@ -19,6 +21,15 @@ struct AuthBackendInfo {
   std::string key;     // "local", "ldap" (stable, for the API)
   std::string name;    // pt-BR, "Senha local"
   std::string detail;  // pt-BR: what it is set up with; never a secret
+};
+
+// For a duplicate found by an e-mail: the person who has it, and the
+// account, to be linked once a code sent to that e-mail is typed back.
+struct LinkOffer {
+  std::int64_t person_id = 0;
+  std::string email;
+  std::string issuer;
+  std::string subject;
 };
 
 // The answer of one part to a login and a password.
@@ -35,9 +46,17 @@ struct PasswordCheck {
                   // one (the same e-mail or login): `message` (pt-BR) says how
                   // to link it instead
   };
-  Outcome outcome = Outcome::not_mine;
+  // The parts answer {outcome, person, message}; only a duplicate has an offer.
+  PasswordCheck(Outcome outcome_ = Outcome::not_mine, std::optional<Person> person_ = std::nullopt,
+                std::string message_ = "", std::optional<LinkOffer> offer_ = std::nullopt)
+      : outcome(outcome_),
+        person(std::move(person_)),
+        message(std::move(message_)),
+        offer(std::move(offer_)) {}
+  Outcome outcome;
   std::optional<Person> person;
-  std::string message;  // pt-BR, for unavailable
+  std::string message;             // pt-BR, for unavailable and duplicate
+  std::optional<LinkOffer> offer;  // duplicate, by an e-mail
 };
 
 class AuthBackend {

@@ -26,28 +26,31 @@ std::string lowercase(std::string text) {
 }
 
 // Why the first sign-in of `account` would make a second record of a person
-// (pt-BR), or nullopt: it is linked already, or no active person holds its
-// e-mails nor its login.
-std::optional<std::string> duplicate_of(DeskContext& ctx, const std::string& issuer,
-                                        const DirectoryAccount& account, const std::string& login) {
-  std::optional<std::string> out;
+// (a duplicate: the message, and the person when found by an e-mail), or
+// nullopt: it is linked already, or no active person holds its e-mails nor
+// its login.
+std::optional<PasswordCheck> duplicate_of(DeskContext& ctx, const std::string& issuer,
+                                          const DirectoryAccount& account,
+                                          const std::string& login) {
+  std::optional<PasswordCheck> out;
+  const auto duplicate = [&](const char* what, std::optional<LinkOffer> offer) {
+    out = PasswordCheck{PasswordCheck::Outcome::duplicate, std::nullopt,
+                        std::string("Já existe um cadastro no Guichê com ") + what +
+                            " desta conta do diretório." + kLinkInstead,
+                        std::move(offer)};
+  };
   ctx.db.read([&](store::Connection& c) {
     if (store::person_of_external_identity(c, issuer, account.subject)) return;
     for (const auto& e : account.emails) {
       const auto email = normalize_email(e);
       if (!email) continue;
       if (auto holder = store::find_person_by_email(c, *email); holder && holder->active) {
-        out = std::string(
-                  "Já existe um cadastro no Guichê com o e-mail desta conta do "
-                  "diretório.") +
-              kLinkInstead;
+        duplicate("o e-mail", LinkOffer{holder->id, *email, issuer, account.subject});
         return;
       }
     }
-    if (auto holder = store::find_person_by_login(c, lowercase(login)); holder && holder->active) {
-      out = std::string("Já existe um cadastro no Guichê com o login desta conta do diretório.") +
-            kLinkInstead;
-    }
+    if (auto holder = store::find_person_by_login(c, lowercase(login)); holder && holder->active)
+      duplicate("o login", std::nullopt);
   });
   return out;
 }
@@ -81,9 +84,9 @@ PasswordCheck LdapBackend::check_password(const std::string& login, const std::s
       break;
   }
   const auto& account = *answer.account;
-  if (auto message = duplicate_of(ctx_, issuer_, account, login)) {
+  if (auto duplicate = duplicate_of(ctx_, issuer_, account, login)) {
     observability::log_notice("ldap", "primeira entrada recusada: o cadastro já existe");
-    return {PasswordCheck::Outcome::duplicate, std::nullopt, *message};
+    return *duplicate;
   }
   ExternalProfile profile;
   profile.issuer = issuer_;

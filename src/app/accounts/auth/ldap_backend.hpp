@@ -10,12 +10,14 @@
 // A directory account is a person by (issuer, entryUUID) in
 // external_identities. Its first sign-in creates the person, unless an
 // active person already holds one of its e-mails or its login: then nothing
-// is created (the desk never makes two records of one person) and the answer
-// says to sign in the way that person already does and link the account at
-// Minha Área, "Contas para entrar" (link(): the login and the password typed
-// there, checked by the same search-then-bind). An OpenID account in that
-// case gets a code by e-mail instead (oidc_backend.hpp); a directory sign-in
-// comes through the API too, which has no page to type a code in.
+// is created (the desk never makes two records of one person). As for an
+// OpenID account (oidc_backend.hpp), a person found by the e-mail is linked
+// once a code sent to that e-mail is typed back — in a browser
+// (Accounts::sign_in's LinkCodeSent); the API, which has no page for the
+// code, and a person found by the login only get a message saying to sign in
+// the way they already do and link the account at Minha Área, "Contas para
+// entrar" (link(): the login and the password typed there, checked by the
+// same search-then-bind).
 #include <memory>
 #include <optional>
 #include <string>
