@@ -94,6 +94,19 @@ export default async function directorySignIn({ base, page, step, visit, signIn,
       expect(after.name === 'Ana Rocha', 'o nome do diretório: ' + after.name);
       await again.close();
     });
+
+    await step('a página do código que vincula pelo e-mail', async () => {
+      // Reached from /entrar when a person has the account's e-mail (tests/web/directory_link_pages_test.cpp
+      // goes through it with the code); here the page itself, wide and at 360 px.
+      const context = await newContext();
+      const p = await context.newPage();
+      const path = '/entrar/diretorio/confirmar?para=' + encodeURIComponent('a***@sefaz.es.gov.br');
+      await p.goto(base + path);
+      expect(await p.locator('form[action="/entrar/diretorio/confirmar"] #codigo').count() === 1, 'o campo do código');
+      await visit(p, '/entrar/diretorio/confirmar', 'confirmar-diretorio');
+      await atPhoneWidth(context, [[path, 'confirmar-diretorio-360']]);
+      await context.close();
+    });
   }
 
   await step('conta local entra; o administrador vê as formas de entrar e mapeia um grupo', async () => {
