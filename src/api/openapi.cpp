@@ -90,6 +90,10 @@ nlohmann::ordered_json operation(const OperationDoc& d) {
   if (std::string(d.path) == "/api/v1/session" && std::string(d.method) == "POST") {
     responses["401"] = problem_response("Login ou senha incorretos");
     responses["429"] = problem_response("Muitas tentativas; aguarde");
+    responses["409"] = problem_response(
+        "Primeira entrada de uma conta do diretório cujo e-mail ou login já é de um cadastro: "
+        "nada é criado; vincule a conta em /minha-area/contas");
+    responses["503"] = problem_response("O diretório não respondeu");
   }
   if (std::string(d.path).starts_with("/webhooks/")) {
     responses["401"] = problem_response("Assinatura ausente ou inválida; nada foi guardado");

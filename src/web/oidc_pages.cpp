@@ -2,7 +2,9 @@
 // app/accounts/oidc_sign_in.cpp): the start (/entrar/oidc/NOME), the
 // provider's answer by GET (authorization code) or by POST (the hybrid flow's
 // form_post, as Acesso Cidadão documents), the e-mail code that confirms a
-// link to an existing person, and, on Minha Área, the links a person keeps.
+// link to an existing person, and, on Minha Área, the links a person keeps,
+// with the directory (LDAP / Active Directory) account linked by its login
+// and password (app/accounts/directory_link.cpp).
 //
 // The `state` is the CSRF protection of the callback; it is also put in a
 // cookie at the start, and a GET callback must bring the same one back (the
@@ -135,7 +137,8 @@ http::Response confirm_page(WebContext& ctx, const http::Request& r, int status,
   auto token = r.cookie(kSignInCookie).value_or("");
   if (token.size() != 32) token = random_token();
   view["csrf_entrada"] = token;
-  view["provedor"] = r.params.at("provedor");
+  if (!view.contains("acao"))
+    view["acao"] = "/entrar/oidc/" + r.params.at("provedor") + "/confirmar";
   auto response = page(ctx, std::nullopt, status, "oidc_confirmar", "oidc.confirmar.titulo", view);
   std::string cookie = std::string(kSignInCookie) + "=" + token +
                        "; Path=/entrar; HttpOnly; SameSite=Strict; Max-Age=7200";
@@ -172,8 +175,11 @@ http::Response links_page(WebContext& ctx, const http::Request& r, const Visitor
                           nlohmann::json view) {
   auto& accounts = ctx.desk.accounts();
   nlohmann::json links = nlohmann::json::array();
-  for (const auto& l : accounts.external_links(v.actor))
+  bool directory_linked = false;
+  for (const auto& l : accounts.external_links(v.actor)) {
     links.push_back({{"rotulo", l.label}, {"emissor", l.issuer}, {"sujeito", l.subject}});
+    directory_linked = directory_linked || l.directory;
+  }
   nlohmann::json providers = nlohmann::json::array();
   for (const auto& p : accounts.oidc_providers())
     providers.push_back({{"nome", p.name}, {"rotulo", p.label}});
@@ -182,6 +188,9 @@ http::Response links_page(WebContext& ctx, const http::Request& r, const Visitor
   view["provedores"] = providers;
   view["tem_provedores"] = !providers.empty();
   view["vinculada"] = r.query_value("vinculada").value_or("") == "1";
+  // One directory account per person (app/accounts/auth/ldap_backend.hpp): the
+  // form goes once it is linked.
+  view["com_diretorio"] = accounts.has_backend("ldap") && !directory_linked;
   return page(ctx, v, status, "minha_area_contas", "oidc.contas.titulo", view);
 }
 
@@ -199,6 +208,62 @@ http::Response start_link(WebContext& ctx, const http::Request& r) {
   }
   if (!url) throw not_found("Provedor de identidade desconhecido.");
   return to_provider(ctx, *url);
+}
+
+// The code a directory account's first sign-in sent (session_pages.cpp):
+// typed back, the person signs in, now linked.
+http::Response confirm_directory(WebContext& ctx, const http::Request& r) {
+  const Form form = read_form(r);
+  const auto entry = r.cookie(kSignInCookie).value_or("");
+  const std::string action = std::string(kDirectoryLinkPath) + "/confirmar";
+  nlohmann::json view = {{"para", form.value("para")}, {"acao", action}};
+  if (entry.empty() || !equal_in_constant_time(form.value("csrf"), entry)) {
+    view["erro_geral"] = text(ctx, "portal.entrar.expirou");
+    return confirm_page(ctx, r, 403, view);
+  }
+  const auto code = form.value("codigo");
+  if (code.empty()) {
+    view["erro_codigo"] = text(ctx, "oidc.confirmar.informe_codigo");
+    return confirm_page(ctx, r, 422, view);
+  }
+  auto result =
+      ctx.desk.accounts().confirm_directory_link(r.cookie(kDirectoryLinkCookie).value_or(""), code);
+  if (result.kind != app::OidcCallback::Kind::signed_in) {
+    view["erro_codigo"] = result.message;
+    return confirm_page(ctx, r, 422, view);
+  }
+  auto response = with_session(ctx, *result.grant, "");
+  response.headers.emplace_back("Set-Cookie", std::string(kDirectoryLinkCookie) + "=; Path=" +
+                                                  kDirectoryLinkPath + "; HttpOnly; Max-Age=0");
+  return response;
+}
+
+// A signed-in person links their directory account with its login and
+// password (CSRF-checked); the errors go back to the form by field.
+http::Response link_directory(WebContext& ctx, const http::Request& r) {
+  const auto v = require_visitor(ctx, r);
+  const Form form = read_form(r);
+  check_csrf(v, form);
+  const auto login = form.value("login");
+  nlohmann::json view = {{"diretorio_login", login}};
+  try {
+    ctx.desk.accounts().link_directory(v.actor, login, form.value("senha"), r.remote_address);
+  } catch (const DomainError& e) {
+    using K = DomainError::Kind;
+    if (e.kind() == K::validation && !e.fields().empty()) {
+      view[e.fields()[0].field == "login" ? "erro_diretorio_login" : "erro_diretorio_senha"] =
+          e.what();
+      return links_page(ctx, r, v, 422, view);
+    }
+    const int status = e.kind() == K::conflict       ? 409
+                       : e.kind() == K::rate_limited ? 429
+                       : e.kind() == K::unavailable  ? 503
+                                                     : 0;
+    if (status == 0) throw;
+    view["erro_geral"] = e.what();
+    return links_page(ctx, r, v, status, view);
+  }
+  return see_other("/minha-area/contas?vinculada=1");
 }
 
 }  // namespace
@@ -222,6 +287,17 @@ void add_oidc_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   routes.push_back({"POST", "/entrar/oidc/:provedor/confirmar", [&ctx](const http::Request& r) {
                       return guarded_page(ctx, r, [&] { return confirm(ctx, r); });
                     }});
+  routes.push_back({"GET", "/entrar/diretorio/confirmar", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] {
+                        return confirm_page(
+                            ctx, r, 200,
+                            {{"para", r.query_value("para").value_or("")},
+                             {"acao", std::string(kDirectoryLinkPath) + "/confirmar"}});
+                      });
+                    }});
+  routes.push_back({"POST", "/entrar/diretorio/confirmar", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] { return confirm_directory(ctx, r); });
+                    }});
   routes.push_back({"GET", "/minha-area/contas", [&ctx](const http::Request& r) {
                       return guarded_page(ctx, r, [&] {
                         const auto v = require_visitor(ctx, r);
@@ -231,6 +307,10 @@ void add_oidc_pages(WebContext& ctx, std::vector<http::Route>& routes) {
   routes.push_back(
       {"POST", "/minha-area/contas/:provedor/vincular", [&ctx](const http::Request& r) {
          return guarded_page(ctx, r, [&] { return start_link(ctx, r); });
+       }});
+  routes.push_back(
+      {"POST", "/minha-area/contas/vincular-diretorio", [&ctx](const http::Request& r) {
+         return guarded_page(ctx, r, [&] { return link_directory(ctx, r); });
        }});
   routes.push_back({"POST", "/minha-area/contas/desvincular", [&ctx](const http::Request& r) {
                       return guarded_page(ctx, r, [&] {

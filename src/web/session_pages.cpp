@@ -27,7 +27,7 @@ http::Response sign_in(WebContext& ctx, const http::Request& r) {
   if (password.empty()) view["erro_senha"] = text(ctx, "portal.entrar.informe_senha");
   if (login.empty() || password.empty()) return sign_in_page(ctx, r, 422, cookie, view);
   try {
-    auto grant = ctx.desk.accounts().sign_in(login, password, r.remote_address);
+    auto grant = ctx.desk.accounts().sign_in(login, password, r.remote_address, true);
     const long max_age =
         std::chrono::duration_cast<std::chrono::seconds>(ctx.desk.config().session_lifetime)
             .count();
@@ -36,6 +36,15 @@ http::Response sign_in(WebContext& ctx, const http::Request& r) {
                                   : safe_return_path(form.value("volta"), home_path(grant.person)));
     response.headers.emplace_back(
         "Set-Cookie", api::session_cookie(ctx.secure_cookies, grant.session_id, max_age));
+    return response;
+  } catch (const app::LinkCodeSent& sent) {
+    // A directory account with a person's e-mail: the code that went to it links them.
+    auto response = see_other(std::string(kDirectoryLinkPath) +
+                              "/confirmar?para=" + url_encode(sent.masked_email));
+    std::string link = std::string(kDirectoryLinkCookie) + "=" + sent.link_token +
+                       "; Path=" + kDirectoryLinkPath + "; HttpOnly; SameSite=Lax; Max-Age=900";
+    if (ctx.secure_cookies) link += "; Secure";
+    response.headers.emplace_back("Set-Cookie", link);
     return response;
   } catch (const DomainError& e) {
     if (e.kind() == DomainError::Kind::unauthenticated) {
@@ -49,6 +58,12 @@ http::Response sign_in(WebContext& ctx, const http::Request& r) {
     if (e.kind() == DomainError::Kind::unavailable) {
       view["erro_geral"] = text(ctx, "portal.entrar.diretorio_indisponivel");
       return sign_in_page(ctx, r, 503, cookie, view);
+    }
+    if (e.kind() == DomainError::Kind::conflict) {
+      // A directory account's first sign-in with a person's e-mail or login
+      // (app/accounts/auth/ldap_backend.hpp): link it instead.
+      view["erro_geral"] = e.what();
+      return sign_in_page(ctx, r, 409, cookie, view);
     }
     throw;
   }

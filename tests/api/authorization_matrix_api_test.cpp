@@ -79,7 +79,7 @@ class AuthorizationMatrixApiTest
             std::make_shared<identity::LdapServer>(ldap_config(directory)));
         for (std::size_t c = 0; c < people.size(); ++c) {
           const std::string login = matrix_account(static_cast<Caller>(c));
-          link_directory_account(*desk, database->db(), as(w.admin), directory, *people[c], login);
+          link_directory_account(*desk, as(w.admin), directory, *people[c], login);
           callers.push_back(sign_in(login, kMatrixDirectoryPassword));
         }
         break;

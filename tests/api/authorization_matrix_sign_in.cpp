@@ -8,9 +8,8 @@
 #include <optional>
 
 #include "app/accounts/accounts.hpp"
+#include "domain/error.hpp"
 #include "domain/role.hpp"
-#include "identity/ldap/ldap_server.hpp"
-#include "store/external_identity_rows.hpp"
 
 namespace guiche::testing {
 
@@ -35,17 +34,17 @@ const char* matrix_account(Caller c) {
   return i < std::size(accounts) ? accounts[i] : "";
 }
 
-void link_directory_account(app::Desk& desk, store::Database& db, const app::Actor& admin,
+void link_directory_account(app::Desk& desk, const app::Actor& admin,
                             const TestDirectory& directory, const Person& person,
                             const std::string& login) {
-  identity::LdapServer server(ldap_config(directory));
-  const auto found = server.lookup(login);
-  ASSERT_EQ(found.outcome, app::DirectoryAnswer::Outcome::verified)
-      << login << " is not in the test directory (scripts/test-servers/ldap.sh): " << found.reason;
-  db.write([&](store::Connection& c) {
-    store::insert_external_identity(c, server.issuer(), found.account->subject, person.id,
-                                    desk.now());
-  });
+  // As the person does at /minha-area/contas: signed in, their account's
+  // login and password, checked by the directory's search-then-bind.
+  try {
+    desk.accounts().link_directory(desk.accounts().actor(person.id), login,
+                                   kMatrixDirectoryPassword, "10.0.0.9");
+  } catch (const DomainError& e) {
+    FAIL() << login << " (scripts/test-servers/matrix_accounts.txt) was not linked: " << e.what();
+  }
   for (const auto& grant : person.roles) {
     DirectoryGroupMapping m;
     m.group_dn = group_dn(directory, "GS-" + login);

@@ -7,8 +7,9 @@
 // web callback finishes it). For the two external ways each person caller's
 // account at the test servers (scripts/test-servers/matrix_accounts.txt) is
 // first linked to the world's person by (issuer, subject), never by e-mail,
-// and the sign-in must leave that person as it was: the same id, name,
-// e-mails, organization and roles.
+// through the desk's own linking of a signed-in person (Minha Área, "Contas
+// para entrar"), and the sign-in must leave that person as it was: the same
+// id, name, e-mails, organization and roles.
 #include <ostream>
 #include <string>
 
@@ -36,14 +37,13 @@ const char* matrix_account(Caller c);
 // Its password at the test directory (at the provider: "senha-de-teste").
 inline constexpr const char* kMatrixDirectoryPassword = "senha-da-matriz";
 
-// Links `person` to the directory account `login` names, as its first
-// sign-in would have (external_identities: the directory's issuer and the
-// account's entryUUID). The desk has no page for that link yet: a directory
-// account unknown by (issuer, subject) signs in as a new person, whatever its
-// login or e-mail. Also maps the account's own group (GS-LOGIN) to
-// `person`'s organization and each of its roles, so the sign-in gives the
-// roles the person has.
-void link_directory_account(app::Desk& desk, store::Database& db, const app::Actor& admin,
+// Links `person` to the directory account `login` names, as they do at
+// /minha-area/contas: signed in, with the account's login and password
+// (Accounts::link_directory; external_identities then holds the directory's
+// issuer and the account's entryUUID, as its first sign-in would). Also maps
+// the account's own group (GS-LOGIN) to `person`'s organization and each of
+// its roles, so the sign-in gives the roles the person has.
+void link_directory_account(app::Desk& desk, const app::Actor& admin,
                             const TestDirectory& directory, const Person& person,
                             const std::string& login);
 

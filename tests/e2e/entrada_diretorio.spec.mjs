@@ -3,8 +3,10 @@
 // (GUICHE_TEST_LDAP_*; without it the directory's steps are left out and the
 // page is checked with local accounts only): the sign-in page with the
 // directory on, a directory account's first sign-in creating the person, a
-// disabled account refused like a wrong password, a local account still
-// entering, and the admin's page of the ways to sign in with a group mapped.
+// disabled account refused like a wrong password, a local account linking
+// its directory account at Minha Área and then entering with it as the same
+// person, a local account still entering, and the admin's page of the ways
+// to sign in with a group mapped.
 import { expect } from './harness.mjs';
 
 const directory = process.env.GUICHE_TEST_LDAP_URL ? {
@@ -55,6 +57,54 @@ export default async function directorySignIn({ base, page, step, visit, signIn,
         expect(/Login ou senha incorretos/.test(error), login + ': ' + error);
       }
       await visit(p, '/entrar (recusada)', 'entrar-recusada');
+      await context.close();
+    });
+  }
+
+  if (directory) {
+    await step('um cadastro local vincula a conta do diretório e entra por ela', async () => {
+      const context = await newContext();
+      const p = await context.newPage();
+      const who = async () => (await p.evaluate(() => fetch('/api/v1/session').then((r) => r.json()))).person;
+      await signIn(p, 'solicitante');
+      const before = await who();
+      await p.goto(base + '/minha-area/contas');
+      // A wrong password: the error next to the field, the login kept.
+      await p.fill('#diretorio-login', 'ana.rocha');
+      await p.fill('#diretorio-senha', 'errada');
+      await Promise.all([p.waitForLoadState('load'), p.click('form[action="/minha-area/contas/vincular-diretorio"] button')]);
+      const error = await p.textContent('#diretorio-senha-erro');
+      expect(/Login ou senha do diretório incorretos/.test(error), 'erro da senha: ' + error);
+      expect(await p.inputValue('#diretorio-login') === 'ana.rocha', 'o login digitado fica');
+      await visit(p, '/minha-area/contas (senha errada)', 'contas-diretorio-erro');
+      await p.fill('#diretorio-senha', 'senha-da-ana');
+      await Promise.all([p.waitForLoadState('load'), p.click('form[action="/minha-area/contas/vincular-diretorio"] button')]);
+      expect(p.url().endsWith('/minha-area/contas?vinculada=1'), 'vinculada: ' + p.url());
+      expect(await p.locator('.lista-vinculos li', { hasText: 'Diretório' }).count() === 1, 'o vínculo listado');
+      await visit(p, '/minha-area/contas (vinculada)', 'contas-diretorio');
+      await atPhoneWidth(context, [['/minha-area/contas', 'contas-diretorio-360']]);
+      await context.close();
+
+      const again = await newContext();
+      const q = await again.newPage();
+      await signIn(q, 'ana.rocha', 'senha-da-ana');
+      expect(q.url().endsWith('/minha-area'), 'entrou pelo diretório: ' + q.url());
+      const after = (await q.evaluate(() => fetch('/api/v1/session').then((r) => r.json()))).person;
+      expect(after.id === before.id, `a mesma pessoa: ${before.id} e ${after.id}`);
+      expect(after.name === 'Ana Rocha', 'o nome do diretório: ' + after.name);
+      await again.close();
+    });
+
+    await step('a página do código que vincula pelo e-mail', async () => {
+      // Reached from /entrar when a person has the account's e-mail (tests/web/directory_link_pages_test.cpp
+      // goes through it with the code); here the page itself, wide and at 360 px.
+      const context = await newContext();
+      const p = await context.newPage();
+      const path = '/entrar/diretorio/confirmar?para=' + encodeURIComponent('a***@sefaz.es.gov.br');
+      await p.goto(base + path);
+      expect(await p.locator('form[action="/entrar/diretorio/confirmar"] #codigo').count() === 1, 'o campo do código');
+      await visit(p, '/entrar/diretorio/confirmar', 'confirmar-diretorio');
+      await atPhoneWidth(context, [[path, 'confirmar-diretorio-360']]);
       await context.close();
     });
   }

@@ -43,7 +43,8 @@ std::optional<Person> Accounts::authenticate(const std::string& login,
 
 std::optional<Person> Accounts::authenticate_with(const std::string& login,
                                                   const std::string& password,
-                                                  std::string* backend_key) {
+                                                  std::string* backend_key,
+                                                  std::optional<LinkOffer>* offer) {
   std::string unavailable;
   for (const auto& backend : backends_) {
     auto check = backend->check_password(login, password);
@@ -56,6 +57,9 @@ std::optional<Person> Accounts::authenticate_with(const std::string& login,
         continue;
       case PasswordCheck::Outcome::refused:
         return std::nullopt;
+      case PasswordCheck::Outcome::duplicate:
+        if (offer) *offer = check.offer;
+        throw conflict(check.message);
       case PasswordCheck::Outcome::signed_in:
         if (backend_key) *backend_key = backend->info().key;
         return check.person;

@@ -15,12 +15,14 @@
 #include "app/actor.hpp"
 #include "app/desk_context.hpp"
 #include "domain/directory_groups.hpp"
+#include "domain/error.hpp"
 #include "domain/person.hpp"
 
 namespace guiche::app {
 
 class Directory;
 class DirectoryServer;
+class LdapBackend;
 class Notices;
 class OidcBackend;
 class OidcProvider;
@@ -35,7 +37,8 @@ struct OidcProviderButton {
 struct ExternalLink {
   std::string issuer;
   std::string subject;
-  std::string label;  // the provider's, or the issuer when no provider configured names it
+  std::string label;       // the provider's, or the issuer when no provider configured names it
+  bool directory = false;  // the server's directory (LDAP / AD): one account per person
 };
 
 // A signed-in browser session: the id goes in a cookie, the CSRF token must
@@ -56,6 +59,22 @@ struct OidcCallback {
   std::string link_token;             // confirm_by_email: for the browser (a cookie)
   std::string masked_email;           // confirm_by_email
   std::string message;                // pt-BR, refused or unavailable
+};
+
+// What sign_in throws (conflict) for a browser when a directory account's
+// first sign-in has the e-mail of a person who has a record
+// (accounts/auth/ldap_backend.hpp): a code went to that e-mail, and the
+// browser keeps `link_token` to type it back (confirm_directory_link).
+class LinkCodeSent : public DomainError {
+ public:
+  LinkCodeSent(std::string link_token, std::string masked_email)
+      : DomainError(Kind::conflict,
+                    "Já existe um cadastro no Guichê com o e-mail desta conta do diretório: "
+                    "enviamos um código para ele."),
+        link_token(std::move(link_token)),
+        masked_email(std::move(masked_email)) {}
+  std::string link_token;
+  std::string masked_email;
 };
 
 struct ApiToken {
@@ -85,14 +104,18 @@ class Accounts {
   // Asks each sign-in part in turn (the local password first) until one
   // knows the login. nullopt for a wrong password or an unknown login;
   // throws unavailable when only a part that could not answer (the directory
-  // down) might have known it.
+  // down) might have known it, conflict when a directory account's first
+  // sign-in would repeat a person who has a record (ldap_backend.hpp).
   std::optional<Person> authenticate(const std::string& login, const std::string& password);
   void change_password(const Actor& a, const std::string& current, const std::string& next);
 
   // Throws unauthenticated for a wrong login or password, rate_limited after
-  // repeated failures for the same login or from the same address.
+  // repeated failures for the same login or from the same address, conflict
+  // for a directory account's first sign-in that would repeat a person;
+  // LinkCodeSent instead when that person has the account's e-mail and the
+  // caller is a browser that can take the code (`offer_link_code`).
   SessionGrant sign_in(const std::string& login, const std::string& password,
-                       const std::string& address);
+                       const std::string& address, bool offer_link_code = false);
   void sign_out(const std::string& session_id);
   // The session's person and CSRF token, or nullopt if unknown or expired.
   std::optional<std::pair<Actor, std::string>> session(const std::string& session_id);
@@ -144,7 +167,16 @@ class Accounts {
   // the browser there after sign_out), with `after` as post_logout_redirect_uri.
   std::optional<std::string> provider_sign_out_url(const std::string& session_id,
                                                    const std::string& after);
+  // The code LinkCodeSent announced, typed back with its token: signed_in
+  // (the directory account now linked to the person) or refused.
+  OidcCallback confirm_directory_link(const std::string& link_token, const std::string& code);
   std::vector<ExternalLink> external_links(const Actor& a);
+  // Links the actor to the directory account `login` names, proved by its
+  // `password` (accounts/directory_link.cpp; the errors are LdapBackend::link's,
+  // and the login throttle's rate_limited). Throws not_found when the server
+  // has no directory.
+  void link_directory(const Actor& a, const std::string& login, const std::string& password,
+                      const std::string& address);
   // Throws not_found unless the link is the actor's, validation when it is
   // their only way in (no local password and no other link).
   void unlink_external(const Actor& a, const std::string& issuer, const std::string& subject);
@@ -161,11 +193,17 @@ class Accounts {
   DeskContext& ctx_;
   Directory& directory_;
   Notices& notices_;
-  // authenticate(), saying which part ("local", "ldap") knew the login.
+  // authenticate(), saying which part ("local", "ldap") knew the login, and
+  // what a duplicate offers (then thrown as conflict).
   std::optional<Person> authenticate_with(const std::string& login, const std::string& password,
-                                          std::string* backend_key);
+                                          std::string* backend_key,
+                                          std::optional<LinkOffer>* offer = nullptr);
   SessionGrant open_session(const Person& person, Instant now);
   OidcBackend* oidc_backend(const std::string& name) const;
+  LdapBackend* directory_backend() const;
+  // Sends the code of a directory account's link by e-mail (accounts/directory_link.cpp)
+  // and throws LinkCodeSent; conflict when three went in the last hour.
+  [[noreturn]] void send_directory_link_code(const LinkOffer& offer);
   // The session re-check (issue 16, item 4): false when the provider no
   // longer honours the grant of the session `id_hash`, or the directory no
   // longer has its account enabled (it then ends).

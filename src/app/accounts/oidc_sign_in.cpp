@@ -224,6 +224,10 @@ std::vector<ExternalLink> Accounts::external_links(const Actor& a) {
       for (auto* b : oidc_) {
         if (b->settings().issuer == issuer) link.label = b->label();
       }
+      if (auto* directory = directory_backend(); directory && directory->issuer() == issuer) {
+        link.label = "Diretório (LDAP / Active Directory)";
+        link.directory = true;
+      }
       out.push_back(link);
     }
   });

@@ -25,7 +25,7 @@ ApiToken token_from_record(const store::ApiTokenRecord& r) {
 }  // namespace
 
 SessionGrant Accounts::sign_in(const std::string& login, const std::string& password,
-                               const std::string& address) {
+                               const std::string& address, bool offer_link_code) {
   const Instant now = ctx_.now();
   // Directories compare logins without case: "MARIA.SOUZA" must not be a fresh
   // login for the throttle (local logins are lowercase anyway).
@@ -38,7 +38,14 @@ SessionGrant Accounts::sign_in(const std::string& login, const std::string& pass
                           std::to_string(wait->count()) + " segundos.");
   }
   std::string backend;
-  auto person = authenticate_with(login, password, &backend);
+  std::optional<LinkOffer> offer;
+  std::optional<Person> person;
+  try {
+    person = authenticate_with(login, password, &backend, &offer);
+  } catch (const DomainError& e) {
+    if (e.kind() != DomainError::Kind::conflict || !offer || !offer_link_code) throw;
+    send_directory_link_code(*offer);  // throws LinkCodeSent, or conflict when too many
+  }
   if (!person) {
     ctx_.throttle.record_failure(key, address, now);
     throw DomainError(DomainError::Kind::unauthenticated, "Login ou senha incorretos.");

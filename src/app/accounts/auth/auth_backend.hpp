@@ -7,8 +7,10 @@
 // redirecting provider (OpenID Connect) will be one more part: it answers
 // info() like the others and takes no password, so check_password keeps its
 // default and the sign-in form never reaches it.
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "domain/person.hpp"
 
@@ -21,6 +23,15 @@ struct AuthBackendInfo {
   std::string detail;  // pt-BR: what it is set up with; never a secret
 };
 
+// For a duplicate found by an e-mail: the person who has it, and the
+// account, to be linked once a code sent to that e-mail is typed back.
+struct LinkOffer {
+  std::int64_t person_id = 0;
+  std::string email;
+  std::string issuer;
+  std::string subject;
+};
+
 // The answer of one part to a login and a password.
 struct PasswordCheck {
   enum class Outcome {
@@ -30,10 +41,22 @@ struct PasswordCheck {
                   // disabled or removed account): the same answer as an
                   // unknown login, so nobody learns which logins exist
     unavailable,  // the part could not tell (its server is down): `message`
+    duplicate,    // the account proved itself but is nobody's yet, and signing it
+                  // in would make a second record of a person who already has
+                  // one (the same e-mail or login): `message` (pt-BR) says how
+                  // to link it instead
   };
-  Outcome outcome = Outcome::not_mine;
+  // The parts answer {outcome, person, message}; only a duplicate has an offer.
+  PasswordCheck(Outcome outcome_ = Outcome::not_mine, std::optional<Person> person_ = std::nullopt,
+                std::string message_ = "", std::optional<LinkOffer> offer_ = std::nullopt)
+      : outcome(outcome_),
+        person(std::move(person_)),
+        message(std::move(message_)),
+        offer(std::move(offer_)) {}
+  Outcome outcome;
   std::optional<Person> person;
-  std::string message;  // pt-BR, for unavailable
+  std::string message;             // pt-BR, for unavailable and duplicate
+  std::optional<LinkOffer> offer;  // duplicate, by an e-mail
 };
 
 class AuthBackend {

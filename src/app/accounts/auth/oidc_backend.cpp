@@ -1,26 +1,18 @@
 #include "app/accounts/auth/oidc_backend.hpp"
 
 #include <algorithm>
-#include <chrono>
 
+#include "app/accounts/auth/external_link_codes.hpp"
 #include "app/accounts/auth/external_people.hpp"
-#include "app/notices/notices.hpp"
 #include "app/whatsapp/identity_code.hpp"
 #include "domain/error.hpp"
 #include "domain/identity.hpp"
 #include "observability/log.hpp"
-#include "store/attachment_blobs.hpp"
 #include "store/external_identity_rows.hpp"
-#include "store/oidc_sign_in_rows.hpp"
 #include "store/person_rows.hpp"
-#include "support/random_hex.hpp"
 
 namespace guiche::app {
 namespace {
-
-constexpr auto kLinkCodeLifetime = std::chrono::minutes(15);
-constexpr std::int64_t kLinkCodesPerHour = 3;
-constexpr int kLinkCodeTries = 5;
 
 std::string claim_text(const nlohmann::json& claims, const std::string& name) {
   if (!claims.contains(name)) return "";
@@ -206,70 +198,21 @@ OidcResolution OidcBackend::resolve(const nlohmann::json& claims,
 
 OidcResolution OidcBackend::send_link_code(const OidcProfile& profile, const Person& holder) {
   OidcResolution out;
-  const Instant now = ctx_.now();
-  const std::string code = new_identity_code();
-  const std::string token = random_hex(32);
-  bool sent = false;
-  ctx_.db.write([&](store::Connection& c) {
-    if (store::external_link_codes_since(c, holder.id, now - std::chrono::hours(1)) >=
-        kLinkCodesPerHour) {
-      return;
-    }
-    store::ExternalLinkCodeRow row;
-    row.token_sha256 = store::sha256_hex(token);
-    row.code_mac = identity_code_mac(code);
-    row.person_id = holder.id;
-    row.provider = settings().name;
-    row.issuer = profile.issuer;
-    row.subject = profile.subject;
-    row.created_at = now;
-    row.expires_at = now + kLinkCodeLifetime;
-    store::insert_external_link_code(c, row);
-    notices_.enqueue(c, "external_link_code", holder, std::nullopt,
-                     {{"code", code},
-                      {"provider", label()},
-                      {"minutes", std::to_string(kLinkCodeLifetime.count())}},
-                     now);
-    sent = true;
-  });
-  if (!sent) {
-    out.message =
-        "Já enviamos vários códigos para o e-mail desta conta na última hora. Aguarde e tente "
-        "de novo mais tarde.";
+  const auto token = send_external_link_code(
+      ctx_, notices_, holder, {settings().name, label(), profile.issuer, profile.subject});
+  if (!token) {
+    out.message = kTooManyLinkCodesMessage;
     return out;
   }
   out.kind = OidcResolution::Kind::confirm_by_email;
-  out.link_token = token;
+  out.link_token = *token;
   out.masked_email = masked_email(*profile.email);
   return out;
 }
 
 std::optional<Person> OidcBackend::confirm_link(const std::string& link_token,
                                                 const std::string& code, std::string& message) {
-  const Instant now = ctx_.now();
-  std::optional<Person> out;
-  message = "Este código expirou ou já foi usado. Entre de novo para receber outro.";
-  ctx_.db.write([&](store::Connection& c) {
-    auto row = store::find_external_link_code(c, store::sha256_hex(link_token), now);
-    if (!row || row->provider != settings().name || row->attempts >= kLinkCodeTries) return;
-    if (!identity_code_matches(row->code_mac, code)) {
-      store::count_external_link_attempt(c, row->id);
-      message = "Código incorreto. Confira o código que enviamos ao seu e-mail.";
-      return;
-    }
-    store::use_external_link_code(c, row->id, now);
-    auto person = store::load_person(c, row->person_id);
-    if (!person || !person->active) return;
-    const auto linked = store::person_of_external_identity(c, row->issuer, row->subject);
-    if (linked && *linked != person->id) {
-      message = "Esta conta do " + label() + " já está vinculada a outra pessoa.";
-      return;
-    }
-    if (!linked) store::insert_external_identity(c, row->issuer, row->subject, person->id, now);
-    out = std::move(person);
-    message.clear();
-  });
-  return out;
+  return confirm_external_link_code(ctx_, settings().name, label(), link_token, code, message);
 }
 
 }  // namespace guiche::app
