@@ -12,6 +12,8 @@
 // provider's site, which a SameSite=Lax cookie does not follow: there the
 // state alone, single-use and unguessable, binds it, unless the cookie is
 // sent (SameSite=None needs Secure), when it must match too.
+#include <functional>
+
 #include "api/caller.hpp"
 #include "app/accounts/accounts.hpp"
 #include "support/hmac_sha256.hpp"
@@ -147,10 +149,16 @@ http::Response confirm_page(WebContext& ctx, const http::Request& r, int status,
   return response;
 }
 
-http::Response confirm(WebContext& ctx, const http::Request& r) {
+// The code a first external sign-in sent, typed back (`confirm_link` takes
+// the link cookie's token and the code): the person signs in, now linked.
+// `view` carries the page's own fields; `link_cookie_gone` clears the token.
+http::Response confirm_code(
+    WebContext& ctx, const http::Request& r, nlohmann::json view,
+    const std::function<app::OidcCallback(const std::string&)>& confirm_link,
+    const std::string& link_cookie_gone) {
   const Form form = read_form(r);
   const auto entry = r.cookie(kSignInCookie).value_or("");
-  nlohmann::json view = {{"para", form.value("para")}};
+  view["para"] = form.value("para");
   if (entry.empty() || !equal_in_constant_time(form.value("csrf"), entry)) {
     view["erro_geral"] = text(ctx, "portal.entrar.expirou");
     return confirm_page(ctx, r, 403, view);
@@ -160,15 +168,24 @@ http::Response confirm(WebContext& ctx, const http::Request& r) {
     view["erro_codigo"] = text(ctx, "oidc.confirmar.informe_codigo");
     return confirm_page(ctx, r, 422, view);
   }
-  auto result = ctx.desk.accounts().confirm_oidc_link(r.params.at("provedor"),
-                                                      r.cookie(kLinkCookie).value_or(""), code);
+  auto result = confirm_link(code);
   if (result.kind != app::OidcCallback::Kind::signed_in) {
     view["erro_codigo"] = result.message;
     return confirm_page(ctx, r, 422, view);
   }
   auto response = with_session(ctx, *result.grant, "");
-  response.headers.emplace_back("Set-Cookie", short_cookie(ctx, kLinkCookie, "", 0));
+  response.headers.emplace_back("Set-Cookie", link_cookie_gone);
   return response;
+}
+
+http::Response confirm(WebContext& ctx, const http::Request& r) {
+  return confirm_code(
+      ctx, r, nlohmann::json::object(),
+      [&](const std::string& code) {
+        return ctx.desk.accounts().confirm_oidc_link(r.params.at("provedor"),
+                                                     r.cookie(kLinkCookie).value_or(""), code);
+      },
+      short_cookie(ctx, kLinkCookie, "", 0));
 }
 
 http::Response links_page(WebContext& ctx, const http::Request& r, const Visitor& v, int status,
@@ -210,32 +227,16 @@ http::Response start_link(WebContext& ctx, const http::Request& r) {
   return to_provider(ctx, *url);
 }
 
-// The code a directory account's first sign-in sent (session_pages.cpp):
-// typed back, the person signs in, now linked.
+// The code a directory account's first sign-in sent (session_pages.cpp).
 http::Response confirm_directory(WebContext& ctx, const http::Request& r) {
-  const Form form = read_form(r);
-  const auto entry = r.cookie(kSignInCookie).value_or("");
-  const std::string action = std::string(kDirectoryLinkPath) + "/confirmar";
-  nlohmann::json view = {{"para", form.value("para")}, {"acao", action}};
-  if (entry.empty() || !equal_in_constant_time(form.value("csrf"), entry)) {
-    view["erro_geral"] = text(ctx, "portal.entrar.expirou");
-    return confirm_page(ctx, r, 403, view);
-  }
-  const auto code = form.value("codigo");
-  if (code.empty()) {
-    view["erro_codigo"] = text(ctx, "oidc.confirmar.informe_codigo");
-    return confirm_page(ctx, r, 422, view);
-  }
-  auto result =
-      ctx.desk.accounts().confirm_directory_link(r.cookie(kDirectoryLinkCookie).value_or(""), code);
-  if (result.kind != app::OidcCallback::Kind::signed_in) {
-    view["erro_codigo"] = result.message;
-    return confirm_page(ctx, r, 422, view);
-  }
-  auto response = with_session(ctx, *result.grant, "");
-  response.headers.emplace_back("Set-Cookie", std::string(kDirectoryLinkCookie) + "=; Path=" +
-                                                  kDirectoryLinkPath + "; HttpOnly; Max-Age=0");
-  return response;
+  return confirm_code(
+      ctx, r, {{"acao", std::string(kDirectoryLinkPath) + "/confirmar"}},
+      [&](const std::string& code) {
+        return ctx.desk.accounts().confirm_directory_link(
+            r.cookie(kDirectoryLinkCookie).value_or(""), code);
+      },
+      std::string(kDirectoryLinkCookie) + "=; Path=" + kDirectoryLinkPath +
+          "; HttpOnly; Max-Age=0");
 }
 
 // A signed-in person links their directory account with its login and

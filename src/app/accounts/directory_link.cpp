@@ -6,13 +6,12 @@
 // is no way around it to guess a directory password. And a directory
 // account's first sign-in in a browser, when a person has its e-mail: linked
 // once the code sent to that e-mail is typed back, as an OpenID account's.
-#include <algorithm>
-#include <cctype>
 
 #include "app/accounts/accounts.hpp"
 #include "app/accounts/auth/external_link_codes.hpp"
 #include "app/accounts/auth/ldap_backend.hpp"
 #include "app/whatsapp/identity_code.hpp"
+#include "domain/ascii_text.hpp"
 #include "domain/error.hpp"
 #include "store/person_rows.hpp"
 
@@ -38,14 +37,8 @@ void Accounts::link_directory(const Actor& a, const std::string& login, const st
   if (!a.person.active) throw DomainError(DomainError::Kind::unauthenticated, "Usuário inativo.");
   const Instant now = ctx_.now();
   // The directory ignores case (as Accounts::sign_in's key).
-  std::string key = login;
-  std::transform(key.begin(), key.end(), key.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  if (auto wait = ctx_.throttle.wait_needed(key, address, now)) {
-    throw DomainError(DomainError::Kind::rate_limited,
-                      "Muitas tentativas de acesso. Tente novamente em " +
-                          std::to_string(wait->count()) + " segundos.");
-  }
+  const std::string key = ascii_lower(login);
+  ctx_.throttle.require_no_wait(key, address, now);
   try {
     directory->link(a.id(), login, password);
   } catch (const DomainError& e) {

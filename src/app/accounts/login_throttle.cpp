@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/error.hpp"
+
 namespace guiche::app {
 
 // Three free tries, then 1 s, 2 s, 4 s ... capped at 5 minutes. An address
@@ -9,6 +11,15 @@ namespace guiche::app {
 std::chrono::seconds LoginThrottle::delay_after(int failures) {
   if (failures <= 0) return std::chrono::seconds(0);
   return std::chrono::seconds(std::min<long>(300, 1L << std::min(failures - 1, 9)));
+}
+
+void LoginThrottle::require_no_wait(const std::string& login, const std::string& address,
+                                    Instant now) {
+  if (auto wait = wait_needed(login, address, now)) {
+    throw DomainError(DomainError::Kind::rate_limited,
+                      "Muitas tentativas de acesso. Tente novamente em " +
+                          std::to_string(wait->count()) + " segundos.");
+  }
 }
 
 std::optional<std::chrono::seconds> LoginThrottle::wait_needed(const std::string& login,

@@ -18,6 +18,9 @@ class LoginThrottle {
   // How long the caller must still wait, if at all.
   std::optional<std::chrono::seconds> wait_needed(const std::string& login,
                                                   const std::string& address, Instant now);
+  // Throws DomainError(rate_limited), with the wait in its pt-BR message,
+  // when `login` from `address` must still wait.
+  void require_no_wait(const std::string& login, const std::string& address, Instant now);
   void record_failure(const std::string& login, const std::string& address, Instant now);
   void record_success(const std::string& login, const std::string& address);
 

@@ -1,12 +1,10 @@
 // Use cases of signing in: browser sessions and personal API tokens. Only
 // SHA-256 hashes of session ids and tokens are stored.
 
-#include <algorithm>
-#include <cctype>
-
 #include "app/access_policy.hpp"
 #include "app/accounts/accounts.hpp"
 #include "app/text_rules.hpp"
+#include "domain/ascii_text.hpp"
 #include "domain/error.hpp"
 #include "store/api_token_rows.hpp"
 #include "store/attachment_blobs.hpp"
@@ -29,14 +27,8 @@ SessionGrant Accounts::sign_in(const std::string& login, const std::string& pass
   const Instant now = ctx_.now();
   // Directories compare logins without case: "MARIA.SOUZA" must not be a fresh
   // login for the throttle (local logins are lowercase anyway).
-  std::string key = login;
-  std::transform(key.begin(), key.end(), key.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  if (auto wait = ctx_.throttle.wait_needed(key, address, now)) {
-    throw DomainError(DomainError::Kind::rate_limited,
-                      "Muitas tentativas de acesso. Tente novamente em " +
-                          std::to_string(wait->count()) + " segundos.");
-  }
+  const std::string key = ascii_lower(login);
+  ctx_.throttle.require_no_wait(key, address, now);
   std::string backend;
   std::optional<LinkOffer> offer;
   std::optional<Person> person;

@@ -1,9 +1,7 @@
 #include "app/accounts/auth/ldap_backend.hpp"
 
-#include <algorithm>
-#include <cctype>
-
 #include "app/accounts/auth/external_people.hpp"
+#include "domain/ascii_text.hpp"
 #include "domain/error.hpp"
 #include "domain/identity.hpp"
 #include "observability/log.hpp"
@@ -18,12 +16,6 @@ constexpr const char* kLinkInstead =
     " Para não criar um cadastro repetido, entre como você já entra no Guichê e vincule a conta "
     "do diretório em Minha Área, em “Contas para entrar”. Se você não consegue entrar, procure "
     "a central de serviços.";
-
-std::string lowercase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return text;
-}
 
 // Why the first sign-in of `account` would make a second record of a person
 // (a duplicate: the message, and the person when found by an e-mail), or
@@ -49,7 +41,7 @@ std::optional<PasswordCheck> duplicate_of(DeskContext& ctx, const std::string& i
         return;
       }
     }
-    if (auto holder = store::find_person_by_login(c, lowercase(login)); holder && holder->active)
+    if (auto holder = store::find_person_by_login(c, ascii_lower(login)); holder && holder->active)
       duplicate("o login", std::nullopt);
   });
   return out;
