@@ -39,8 +39,8 @@ void insert_external_session(Connection& c, const ExternalSessionRow& row) {
   c.query(
       "INSERT INTO external_sessions (session_hash, person_id, provider, id_token, refresh_token, "
       "access_token, directory_login, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {row.session_hash, row.person_id, row.provider, row.id_token, row.refresh_token,
-       row.access_token, row.directory_login, to_millis(row.checked_at)});
+      {row.session_hash, row.person_id, row.provider, row.kept.id_token, row.kept.refresh_token,
+       row.kept.access_token, row.kept.directory_login, to_millis(row.checked_at)});
 }
 
 std::optional<ExternalSessionRow> find_external_session(Connection& c,
@@ -54,11 +54,11 @@ std::optional<ExternalSessionRow> find_external_session(Connection& c,
   out.session_hash = session_hash;
   out.person_id = row->integer(0);
   out.provider = row->text(1);
-  out.id_token = row->text(2);
-  out.refresh_token = row->text(3);
-  out.access_token = row->text(4);
+  out.kept.id_token = row->text(2);
+  out.kept.refresh_token = row->text(3);
+  out.kept.access_token = row->text(4);
   out.checked_at = from_millis(row->integer(5));
-  out.directory_login = row->text(6);
+  out.kept.directory_login = row->text(6);
   return out;
 }
 
@@ -75,9 +75,11 @@ void delete_external_session(Connection& c, const std::string& session_hash) {
 void insert_external_link_code(Connection& c, const ExternalLinkCodeRow& row) {
   c.query(
       "INSERT INTO external_link_codes (token_sha256, code_mac, person_id, provider, issuer, "
-      "subject, attempts, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+      "subject, attempts, created_at, expires_at, id_token, refresh_token, access_token, "
+      "directory_login) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
       {row.token_sha256, row.code_mac, row.person_id, row.provider, row.issuer, row.subject,
-       to_millis(row.created_at), to_millis(row.expires_at)});
+       to_millis(row.created_at), to_millis(row.expires_at), row.session.id_token,
+       row.session.refresh_token, row.session.access_token, row.session.directory_login});
 }
 
 std::optional<ExternalLinkCodeRow> find_external_link_code(Connection& c,
@@ -85,8 +87,8 @@ std::optional<ExternalLinkCodeRow> find_external_link_code(Connection& c,
                                                            Instant now) {
   auto row = c.query_one(
       "SELECT id, code_mac, person_id, provider, issuer, subject, attempts, created_at, "
-      "expires_at FROM external_link_codes WHERE token_sha256 = ? AND used_at IS NULL AND "
-      "expires_at > ?",
+      "expires_at, id_token, refresh_token, access_token, directory_login FROM "
+      "external_link_codes WHERE token_sha256 = ? AND used_at IS NULL AND expires_at > ?",
       {token_sha256, to_millis(now)});
   if (!row) return std::nullopt;
   ExternalLinkCodeRow out;
@@ -100,6 +102,7 @@ std::optional<ExternalLinkCodeRow> find_external_link_code(Connection& c,
   out.attempts = static_cast<int>(row->integer(6));
   out.created_at = from_millis(row->integer(7));
   out.expires_at = from_millis(row->integer(8));
+  out.session = {row->text(9), row->text(10), row->text(11), row->text(12)};
   return out;
 }
 
@@ -108,7 +111,11 @@ void count_external_link_attempt(Connection& c, std::int64_t id) {
 }
 
 void use_external_link_code(Connection& c, std::int64_t id, Instant now) {
-  c.query("UPDATE external_link_codes SET used_at = ? WHERE id = ?", {to_millis(now), id});
+  // The tokens kept for the session move to it (external_sessions), not stay here.
+  c.query(
+      "UPDATE external_link_codes SET used_at = ?, id_token = '', refresh_token = '', "
+      "access_token = '', directory_login = '' WHERE id = ?",
+      {to_millis(now), id});
 }
 
 std::int64_t external_link_codes_since(Connection& c, std::int64_t person_id, Instant since) {

@@ -1,5 +1,5 @@
 #pragma once
-// Rows of the OpenID Connect sign-in (migration v044;
+// Rows of the OpenID Connect sign-in (migrations v044 and v045;
 // app/accounts/auth/oidc_backend.hpp): the sign-ins started at a provider,
 // the sessions opened through one, and the e-mail codes that confirm linking
 // a provider's account to an existing person.
@@ -33,15 +33,21 @@ void insert_oidc_sign_in(Connection& c, const OidcSignInRow& row);
 std::optional<OidcSignInRow> use_oidc_sign_in(Connection& c, const std::string& state_sha256,
                                               Instant now);
 
+// What a session opened through a provider keeps to be checked again and
+// signed out there: the provider's tokens, or the directory's login.
+struct ExternalSessionKeep {
+  std::string id_token;         // sealed
+  std::string refresh_token;    // sealed, may be empty
+  std::string access_token;     // sealed, may be empty
+  std::string directory_login;  // provider "ldap": the login, looked up again
+};
+
 struct ExternalSessionRow {
   std::string session_hash;
   std::int64_t person_id = 0;
   std::string provider;
-  std::string id_token;       // sealed
-  std::string refresh_token;  // sealed, may be empty
-  std::string access_token;   // sealed, may be empty
+  ExternalSessionKeep kept;
   Instant checked_at{};
-  std::string directory_login;  // provider "ldap": the login, looked up again
 };
 void insert_external_session(Connection& c, const ExternalSessionRow& row);
 std::optional<ExternalSessionRow> find_external_session(Connection& c,
@@ -59,6 +65,8 @@ struct ExternalLinkCodeRow {
   int attempts = 0;
   Instant created_at{};
   Instant expires_at{};
+  // For the session the code opens once typed back (migration v045).
+  ExternalSessionKeep session;
 };
 void insert_external_link_code(Connection& c, const ExternalLinkCodeRow& row);
 // The unused, unexpired code of the browser's token.

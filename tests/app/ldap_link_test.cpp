@@ -14,6 +14,8 @@
 #include "app/accounts/auth/ldap_backend.hpp"
 #include "app/whatsapp/identity_code.hpp"
 #include "domain/error.hpp"
+#include "store/attachment_blobs.hpp"
+#include "store/oidc_sign_in_rows.hpp"
 #include "store/outbox_rows.hpp"
 #include "store/person_rows.hpp"
 #include "support/desk_world.hpp"
@@ -276,6 +278,15 @@ TEST_P(LdapLinkTest, InABrowserThePersonWithTheAccountsEmailLinksItWithTheCodeSe
   ASSERT_EQ(linked.kind, Kind::signed_in) << linked.message;
   EXPECT_EQ(linked.grant->person.id, w.attendant.id);
   EXPECT_EQ(count("external_identities"), 1);
+  // Its session is the directory's as a sign-in's (item 4): the login typed is
+  // looked up again at the re-check.
+  std::optional<store::ExternalSessionRow> kept;
+  database->db().read([&](store::Connection& c) {
+    kept = store::find_external_session(c, store::sha256_hex(linked.grant->session_id));
+  });
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->provider, "ldap");
+  EXPECT_EQ(kept->kept.directory_login, "ana.rocha");
   // The code serves once; the next sign-in goes straight in, as Carlos.
   EXPECT_EQ(accounts.confirm_directory_link(token, code).kind, Kind::refused);
   EXPECT_EQ(accounts.sign_in("ana.rocha", "senha-da-ana", "10.0.0.7", true).person.id,

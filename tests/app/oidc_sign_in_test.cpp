@@ -401,6 +401,52 @@ TEST_P(OidcSignInTest, AnExistingPersonsEmailLinksOnlyWithTheCodeSentToIt) {
   EXPECT_EQ(again.grant->person.id, holder.id);
 }
 
+// The session the code opens is the provider's as any other (item 4): it
+// signs out there, and a token revoked there ends it at the next check.
+TEST_P(OidcSignInTest, TheSessionACodeOpensIsCheckedAgainAndSignedOutAtTheProvider) {
+  GUICHE_REQUIRE_OIDC(provider);
+  use(oidc_client_config(provider));
+  Person holder;
+  holder.name = "Ana de Souza";
+  holder.emails = {"ana.cidada@exemplo.gov.br"};
+  holder.roles = {{Role::requester, std::nullopt}};
+  database->db().write([&](store::Connection& c) {
+    holder.id = store::insert_person(c, holder, std::nullopt, clock.now());
+  });
+  const auto asked = sign_in(provider, "cidadao.ana");
+  ASSERT_EQ(asked.kind, Kind::confirm_by_email) << asked.message;
+  std::string code;
+  for (const auto& m : messages()) {
+    const auto at = m.text_body.find("código ");
+    if (m.template_key == "external_link_code")
+      code = m.text_body.substr(at + std::string("código ").size(), 6);
+  }
+  auto& accounts = desk->accounts();
+  const auto linked = accounts.confirm_oidc_link("teste", asked.link_token, code);
+  ASSERT_EQ(linked.kind, Kind::signed_in) << linked.message;
+  const auto url = accounts.provider_sign_out_url(linked.grant->session_id, "/entrar");
+  ASSERT_TRUE(url);
+  EXPECT_THAT(*url, HasSubstr(provider.issuer + "/end_session?id_token_hint=ey"));
+  // The tokens moved to the session: the used code keeps none.
+  std::string sealed, left;
+  database->db().read([&](store::Connection& c) {
+    sealed = c.query_one("SELECT refresh_token FROM external_sessions")->text(0);
+    left = c.query_one(
+                "SELECT id_token || refresh_token || access_token FROM "
+                "external_link_codes")
+               ->text(0);
+  });
+  EXPECT_EQ(left, "");
+  clock.advance(std::chrono::minutes(16));
+  ASSERT_TRUE(accounts.session(linked.grant->session_id));
+  const auto refresh = identity::OidcClient(oidc_client_config(provider)).open(sealed);
+  ASSERT_TRUE(refresh && !refresh->empty());
+  revoke_at_provider(provider, *refresh);
+  clock.advance(std::chrono::minutes(16));
+  EXPECT_FALSE(accounts.session(linked.grant->session_id));
+  EXPECT_EQ(count("external_sessions"), 0);
+}
+
 TEST_P(OidcSignInTest, ASignedInPersonLinksAndUnlinksAnAccount) {
   GUICHE_REQUIRE_OIDC(provider);
   use(oidc_client_config(provider));

@@ -146,9 +146,12 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v044: OpenID Connect sign-in).
+      // As the desk was before the last migration (v045: a link code keeps its session's tokens).
       c.execute_script(
-          "DROP TABLE oidc_sign_ins; DROP TABLE external_sessions; DROP TABLE external_link_codes; "
+          "ALTER TABLE external_link_codes DROP COLUMN id_token; "
+          "ALTER TABLE external_link_codes DROP COLUMN refresh_token; "
+          "ALTER TABLE external_link_codes DROP COLUMN access_token; "
+          "ALTER TABLE external_link_codes DROP COLUMN directory_login; "
           "DELETE FROM schema_migrations WHERE version = " +
           std::to_string(latest));
     }

@@ -18,6 +18,10 @@
 #include "domain/error.hpp"
 #include "domain/person.hpp"
 
+namespace guiche::store {
+struct ExternalSessionKeep;
+}
+
 namespace guiche::app {
 
 class Directory;
@@ -199,6 +203,11 @@ class Accounts {
                                           std::string* backend_key,
                                           std::optional<LinkOffer>* offer = nullptr);
   SessionGrant open_session(const Person& person, Instant now);
+  // A session opened through `provider` (an OpenID provider's name, or
+  // "ldap"), with what it keeps to be checked again and signed out there
+  // (issue 16, item 4), in one transaction.
+  SessionGrant open_external_session(const Person& person, const std::string& provider,
+                                     const store::ExternalSessionKeep& kept, Instant now);
   OidcBackend* oidc_backend(const std::string& name) const;
   LdapBackend* directory_backend() const;
   // Sends the code of a directory account's link by e-mail (accounts/directory_link.cpp)

@@ -55,8 +55,9 @@ void Accounts::send_directory_link_code(const LinkOffer& offer) {
   std::optional<Person> holder;
   ctx_.db.read([&](store::Connection& c) { holder = store::load_person(c, offer.person_id); });
   if (!holder) throw conflict("Não foi possível vincular a conta do diretório.");
-  const auto token = send_external_link_code(
-      ctx_, notices_, *holder, {"ldap", kDirectoryLabel, offer.issuer, offer.subject});
+  const auto token = send_external_link_code(ctx_, notices_, *holder,
+                                             {"ldap", kDirectoryLabel, offer.issuer, offer.subject,
+                                              store::ExternalSessionKeep{"", "", "", offer.login}});
   if (!token) throw conflict(kTooManyLinkCodesMessage);
   throw LinkCodeSent(*token, masked_email(offer.email));
 }
@@ -66,12 +67,13 @@ OidcCallback Accounts::confirm_directory_link(const std::string& link_token,
   OidcCallback out;
   out.message = "Este código expirou ou já foi usado. Entre de novo para receber outro.";
   if (!directory_backend() || link_token.empty() || link_token.size() > 200) return out;
-  auto person =
+  auto linked =
       confirm_external_link_code(ctx_, "ldap", kDirectoryLabel, link_token, code, out.message);
-  if (!person) return out;
+  if (!linked) return out;
   ctx_.directory_changed();
   out.kind = OidcCallback::Kind::signed_in;
-  out.grant = open_session(*person, ctx_.now());
+  // The directory's session is looked up again by the login typed (issue 16, item 4).
+  out.grant = open_external_session(linked->person, "ldap", linked->session, ctx_.now());
   out.message.clear();
   return out;
 }

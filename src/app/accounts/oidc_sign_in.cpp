@@ -112,9 +112,13 @@ OidcCallback Accounts::finish_oidc(const std::string& name, const std::string& s
   }
   if (answer.outcome != OidcAnswer::Outcome::verified) return refuse(answer.reason);
   const auto& tokens = *answer.sign_in;
+  auto& provider = backend->provider();
+  const store::ExternalSessionKeep kept{provider.seal(tokens.id_token),
+                                        provider.seal(tokens.refresh_token),
+                                        provider.seal(tokens.access_token), ""};
   OidcResolution resolution;
   try {
-    resolution = backend->resolve(tokens.claims, started->link_person_id);
+    resolution = backend->resolve(tokens.claims, started->link_person_id, kept);
   } catch (const DomainError& e) {
     if (e.kind() != DomainError::Kind::unauthenticated) throw;
     out.message = e.what();
@@ -137,16 +141,7 @@ OidcCallback Accounts::finish_oidc(const std::string& name, const std::string& s
     case OidcResolution::Kind::person:
       break;
   }
-  out.grant = open_session(*resolution.person, now);
-  store::ExternalSessionRow row;
-  row.session_hash = store::sha256_hex(out.grant->session_id);
-  row.person_id = resolution.person->id;
-  row.provider = name;
-  row.id_token = backend->provider().seal(tokens.id_token);
-  row.refresh_token = backend->provider().seal(tokens.refresh_token);
-  row.access_token = backend->provider().seal(tokens.access_token);
-  row.checked_at = now;
-  ctx_.db.write([&](store::Connection& c) { store::insert_external_session(c, row); });
+  out.grant = open_external_session(*resolution.person, name, kept, now);
   out.kind = OidcCallback::Kind::signed_in;
   out.message.clear();
   return out;
@@ -158,11 +153,11 @@ OidcCallback Accounts::confirm_oidc_link(const std::string& name, const std::str
   out.message = kOidcRefusedMessage;
   auto* backend = oidc_backend(name);
   if (!backend || link_token.empty() || link_token.size() > 200) return out;
-  auto person = backend->confirm_link(link_token, code, out.message);
-  if (!person) return out;
+  auto linked = backend->confirm_link(link_token, code, out.message);
+  if (!linked) return out;
   ctx_.directory_changed();
   out.kind = OidcCallback::Kind::signed_in;
-  out.grant = open_session(*person, ctx_.now());
+  out.grant = open_external_session(linked->person, name, linked->session, ctx_.now());
   out.message.clear();
   return out;
 }
@@ -177,7 +172,7 @@ std::optional<std::string> Accounts::provider_sign_out_url(const std::string& se
   if (!row) return std::nullopt;
   auto* backend = oidc_backend(row->provider);
   if (!backend) return std::nullopt;
-  const auto id_token = backend->provider().open(row->id_token).value_or("");
+  const auto id_token = backend->provider().open(row->kept.id_token).value_or("");
   return backend->provider().end_session_url(id_token, after);
 }
 
@@ -192,18 +187,18 @@ bool Accounts::external_session_holds(const std::string& id_hash, Instant now) {
   if (row->provider == "ldap") {
     for (const auto& b : backends_) {
       if (auto* directory = dynamic_cast<LdapBackend*>(b.get()))
-        holds = directory->still_valid(row->directory_login);
+        holds = directory->still_valid(row->kept.directory_login);
     }
   } else if (backend) {
-    refresh = backend->provider().open(row->refresh_token).value_or("");
-    const auto access = backend->provider().open(row->access_token).value_or("");
+    refresh = backend->provider().open(row->kept.refresh_token).value_or("");
+    const auto access = backend->provider().open(row->kept.access_token).value_or("");
     holds = backend->provider().still_valid(refresh, access);
   }
   if (!holds) return true;  // the provider did not answer: asked again at the next request
   ctx_.db.write([&](store::Connection& c) {
     if (*holds) {
       store::mark_external_session_checked(
-          c, id_hash, backend ? backend->provider().seal(refresh) : row->refresh_token, now);
+          c, id_hash, backend ? backend->provider().seal(refresh) : row->kept.refresh_token, now);
     } else {
       store::delete_session(c, id_hash);
       store::delete_external_session(c, id_hash);

@@ -43,18 +43,9 @@ SessionGrant Accounts::sign_in(const std::string& login, const std::string& pass
     throw DomainError(DomainError::Kind::unauthenticated, "Login ou senha incorretos.");
   }
   ctx_.throttle.record_success(key, address);
-  auto grant = open_session(*person, now);
-  if (backend == "ldap") {
-    // A directory's session is looked up again at the re-check (issue 16, item 4).
-    store::ExternalSessionRow row;
-    row.session_hash = store::sha256_hex(grant.session_id);
-    row.person_id = person->id;
-    row.provider = "ldap";
-    row.directory_login = login;
-    row.checked_at = now;
-    ctx_.db.write([&](store::Connection& c) { store::insert_external_session(c, row); });
-  }
-  return grant;
+  // A directory's session is looked up again at the re-check (issue 16, item 4).
+  if (backend == "ldap") return open_external_session(*person, "ldap", {"", "", "", login}, now);
+  return open_session(*person, now);
 }
 
 SessionGrant Accounts::open_session(const Person& person, Instant now) {
@@ -62,6 +53,18 @@ SessionGrant Accounts::open_session(const Person& person, Instant now) {
   ctx_.db.write([&](store::Connection& c) {
     store::insert_session(c, store::sha256_hex(grant.session_id), person.id, grant.csrf_token, now,
                           grant.expires_at);
+  });
+  return grant;
+}
+
+SessionGrant Accounts::open_external_session(const Person& person, const std::string& provider,
+                                             const store::ExternalSessionKeep& kept, Instant now) {
+  SessionGrant grant{random_hex(32), random_hex(16), person, now + ctx_.config.session_lifetime};
+  store::ExternalSessionRow row{store::sha256_hex(grant.session_id), person.id, provider, kept,
+                                now};
+  ctx_.db.write([&](store::Connection& c) {
+    store::insert_session(c, row.session_hash, person.id, grant.csrf_token, now, grant.expires_at);
+    store::insert_external_session(c, row);
   });
   return grant;
 }

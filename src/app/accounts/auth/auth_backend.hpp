@@ -30,6 +30,7 @@ struct LinkOffer {
   std::string email;
   std::string issuer;
   std::string subject;
+  std::string login;  // as typed: the session the code opens looks it up again
 };
 
 // The answer of one part to a login and a password.

@@ -44,6 +44,7 @@ std::optional<std::string> send_external_link_code(DeskContext& ctx, Notices& no
     row.subject = request.subject;
     row.created_at = now;
     row.expires_at = now + kLinkCodeLifetime;
+    row.session = request.session;
     store::insert_external_link_code(c, row);
     notices.enqueue(c, "external_link_code", holder, std::nullopt,
                     {{"code", code},
@@ -56,12 +57,11 @@ std::optional<std::string> send_external_link_code(DeskContext& ctx, Notices& no
   return token;
 }
 
-std::optional<Person> confirm_external_link_code(DeskContext& ctx, const std::string& provider,
-                                                 const std::string& label,
-                                                 const std::string& link_token,
-                                                 const std::string& code, std::string& message) {
+std::optional<ExternalLinkConfirmed> confirm_external_link_code(
+    DeskContext& ctx, const std::string& provider, const std::string& label,
+    const std::string& link_token, const std::string& code, std::string& message) {
   const Instant now = ctx.now();
-  std::optional<Person> out;
+  std::optional<ExternalLinkConfirmed> out;
   message = "Este código expirou ou já foi usado. Entre de novo para receber outro.";
   ctx.db.write([&](store::Connection& c) {
     auto row = store::find_external_link_code(c, store::sha256_hex(link_token), now);
@@ -80,7 +80,7 @@ std::optional<Person> confirm_external_link_code(DeskContext& ctx, const std::st
       return;
     }
     if (!linked) store::insert_external_identity(c, row->issuer, row->subject, person->id, now);
-    out = std::move(person);
+    out = ExternalLinkConfirmed{std::move(*person), row->session};
     message.clear();
   });
   return out;

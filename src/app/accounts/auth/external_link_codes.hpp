@@ -10,6 +10,7 @@
 
 #include "app/desk_context.hpp"
 #include "domain/person.hpp"
+#include "store/oidc_sign_in_rows.hpp"
 
 namespace guiche::app {
 
@@ -21,6 +22,15 @@ struct ExternalLinkRequest {
   std::string label;     // for the e-mail: "conta do {label}"
   std::string issuer;
   std::string subject;
+  // What the session the code opens keeps (sealed tokens, or the directory
+  // login): it is checked again and signed out as any other (item 4).
+  store::ExternalSessionKeep session;
+};
+
+// A code typed back: the person, now linked, and what their session keeps.
+struct ExternalLinkConfirmed {
+  Person person;
+  store::ExternalSessionKeep session;
 };
 
 // Sends the code to the person `holder`'s e-mails: the token the browser
@@ -33,10 +43,9 @@ std::optional<std::string> send_external_link_code(DeskContext& ctx, Notices& no
 // now linked; nullopt with `message` (pt-BR) otherwise, a wrong code counted.
 // `label` names the account in the message ("Esta conta do {label} já está
 // vinculada a outra pessoa.").
-std::optional<Person> confirm_external_link_code(DeskContext& ctx, const std::string& provider,
-                                                 const std::string& label,
-                                                 const std::string& link_token,
-                                                 const std::string& code, std::string& message);
+std::optional<ExternalLinkConfirmed> confirm_external_link_code(
+    DeskContext& ctx, const std::string& provider, const std::string& label,
+    const std::string& link_token, const std::string& code, std::string& message);
 
 // pt-BR, when send_external_link_code sent nothing.
 extern const char* const kTooManyLinkCodesMessage;

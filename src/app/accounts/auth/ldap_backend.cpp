@@ -37,7 +37,7 @@ std::optional<PasswordCheck> duplicate_of(DeskContext& ctx, const std::string& i
       const auto email = normalize_email(e);
       if (!email) continue;
       if (auto holder = store::find_person_by_email(c, *email); holder && holder->active) {
-        duplicate("o e-mail", LinkOffer{holder->id, *email, issuer, account.subject});
+        duplicate("o e-mail", LinkOffer{holder->id, *email, issuer, account.subject, login});
         return;
       }
     }

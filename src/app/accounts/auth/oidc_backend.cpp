@@ -147,7 +147,8 @@ std::string OidcBackend::label() const {
 }
 
 OidcResolution OidcBackend::resolve(const nlohmann::json& claims,
-                                    std::optional<std::int64_t> link_person) {
+                                    std::optional<std::int64_t> link_person,
+                                    const store::ExternalSessionKeep& session) {
   const auto profile = oidc_profile(settings(), claims);
   OidcResolution out;
   if (profile.subject.empty() || profile.issuer.empty()) {
@@ -183,7 +184,7 @@ OidcResolution OidcBackend::resolve(const nlohmann::json& claims,
     out.message = oidc_mfa_required_message(label());
     return out;
   }
-  if (!linked && holder && holder->active) return send_link_code(profile, *holder);
+  if (!linked && holder && holder->active) return send_link_code(profile, *holder, session);
   auto person = sign_in_external_person(ctx_, external_profile(profile, label()));
   // Roles a mapping of the role claim gave just now count too.
   if (settings().require_mfa_for_staff && holds_desk_role(person) &&
@@ -196,10 +197,11 @@ OidcResolution OidcBackend::resolve(const nlohmann::json& claims,
   return out;
 }
 
-OidcResolution OidcBackend::send_link_code(const OidcProfile& profile, const Person& holder) {
+OidcResolution OidcBackend::send_link_code(const OidcProfile& profile, const Person& holder,
+                                           const store::ExternalSessionKeep& session) {
   OidcResolution out;
   const auto token = send_external_link_code(
-      ctx_, notices_, holder, {settings().name, label(), profile.issuer, profile.subject});
+      ctx_, notices_, holder, {settings().name, label(), profile.issuer, profile.subject, session});
   if (!token) {
     out.message = kTooManyLinkCodesMessage;
     return out;
@@ -210,8 +212,9 @@ OidcResolution OidcBackend::send_link_code(const OidcProfile& profile, const Per
   return out;
 }
 
-std::optional<Person> OidcBackend::confirm_link(const std::string& link_token,
-                                                const std::string& code, std::string& message) {
+std::optional<ExternalLinkConfirmed> OidcBackend::confirm_link(const std::string& link_token,
+                                                               const std::string& code,
+                                                               std::string& message) {
   return confirm_external_link_code(ctx_, settings().name, label(), link_token, code, message);
 }
 

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "app/accounts/auth/auth_backend.hpp"
+#include "app/accounts/auth/external_link_codes.hpp"
 #include "app/accounts/auth/oidc_provider.hpp"
 #include "app/desk_context.hpp"
 #include "domain/person.hpp"
@@ -82,15 +83,18 @@ class OidcBackend : public AuthBackend {
   // The person a checked ID token's claims are: `link_person` when a
   // signed-in person asked to link. Refuses (creating nothing) a staff
   // person without the second factor the provider requires, and an account
-  // already linked to someone else.
-  OidcResolution resolve(const nlohmann::json& claims, std::optional<std::int64_t> link_person);
+  // already linked to someone else. `session` (the sealed tokens) goes with
+  // a link code, for the session its confirmation opens.
+  OidcResolution resolve(const nlohmann::json& claims, std::optional<std::int64_t> link_person,
+                         const store::ExternalSessionKeep& session);
   // The code sent by resolve() typed back with the browser's token: the
-  // person, now linked; nullopt (and a try counted) otherwise.
-  std::optional<Person> confirm_link(const std::string& link_token, const std::string& code,
-                                     std::string& message);
+  // person, now linked, and the tokens; nullopt (and a try counted) otherwise.
+  std::optional<ExternalLinkConfirmed> confirm_link(const std::string& link_token,
+                                                    const std::string& code, std::string& message);
 
  private:
-  OidcResolution send_link_code(const OidcProfile& profile, const Person& holder);
+  OidcResolution send_link_code(const OidcProfile& profile, const Person& holder,
+                                const store::ExternalSessionKeep& session);
 
   DeskContext& ctx_;
   Notices& notices_;
