@@ -5,8 +5,9 @@
 // directory on, a directory account's first sign-in creating the person, a
 // disabled account refused like a wrong password, a local account linking
 // its directory account at Minha Área and then entering with it as the same
-// person, a local account still entering, and the admin's page of the ways
-// to sign in with a group mapped.
+// person, a local account still entering, the admin's page of the ways to
+// sign in with groups mapped to an organization and to a unit's role, and
+// the first account's next sign-in: the same person, moved by those groups.
 import { expect } from './harness.mjs';
 
 const directory = process.env.GUICHE_TEST_LDAP_URL ? {
@@ -36,6 +37,9 @@ export default async function directorySignIn({ base, page, step, visit, signIn,
     expect(hint === (directory ? 1 : 0), 'a dica do diretório aparece só com ele ligado');
   });
 
+  const sessionPerson = async (p) => (await p.evaluate(() => fetch('/api/v1/session').then((r) => r.json()))).person;
+  let maria = null;  // the person maria.souza's first sign-in created
+
   if (directory) {
     await step('uma conta do diretório entra e a pessoa é criada', async () => {
       const context = await newContext();
@@ -43,6 +47,8 @@ export default async function directorySignIn({ base, page, step, visit, signIn,
       await signIn(p, 'maria.souza', 'senha-da-maria');
       expect(p.url().endsWith('/minha-area'), 'entrou: ' + p.url());
       expect(await p.locator('body', { hasText: 'Maria Souza' }).count() === 1, 'o nome do diretório');
+      maria = await sessionPerson(p);
+      expect(!maria.roles.some((r) => r.role === 'analyst'), 'sem papel de analista antes do mapeamento');
       await context.close();
     });
 
@@ -65,7 +71,7 @@ export default async function directorySignIn({ base, page, step, visit, signIn,
     await step('um cadastro local vincula a conta do diretório e entra por ela', async () => {
       const context = await newContext();
       const p = await context.newPage();
-      const who = async () => (await p.evaluate(() => fetch('/api/v1/session').then((r) => r.json()))).person;
+      const who = () => sessionPerson(p);
       await signIn(p, 'solicitante');
       const before = await who();
       await p.goto(base + '/minha-area/contas');
@@ -89,7 +95,7 @@ export default async function directorySignIn({ base, page, step, visit, signIn,
       const q = await again.newPage();
       await signIn(q, 'ana.rocha', 'senha-da-ana');
       expect(q.url().endsWith('/minha-area'), 'entrou pelo diretório: ' + q.url());
-      const after = (await q.evaluate(() => fetch('/api/v1/session').then((r) => r.json()))).person;
+      const after = await sessionPerson(q);
       expect(after.id === before.id, `a mesma pessoa: ${before.id} e ${after.id}`);
       expect(after.name === 'Ana Rocha', 'o nome do diretório: ' + after.name);
       await again.close();
@@ -131,6 +137,26 @@ export default async function directorySignIn({ base, page, step, visit, signIn,
     const error = await page.textContent('#unidade-erro');
     expect(/precisa de uma unidade/.test(error), 'erro da unidade: ' + error);
     await visit(page, '/admin/entrada (erro)', 'admin-entrada-erro');
+    // With its unit, the analysts' group is mapped.
+    const unit = await page.locator('#unidade option[value]:not([value=""])').first().getAttribute('value');
+    await page.selectOption('#unidade', unit);
+    await Promise.all([page.waitForLoadState('load'), page.click('main form.formulario button.br-button.primary')]);
+    expect(page.url().includes('/admin/entrada?salvo=1'), 'salvo com a unidade: ' + page.url());
+
+    if (directory) {
+      // The groups' change reaches maria.souza at her next sign-in: the same person, now
+      // in SESA (her group SEFAZ) and an analyst of that unit (her group GS-Guiche-Analistas).
+      const context = await newContext();
+      const p = await context.newPage();
+      await signIn(p, 'maria.souza', 'senha-da-maria');
+      expect(!p.url().includes('/entrar'), 'entrou de novo: ' + p.url());
+      const again = await sessionPerson(p);
+      expect(again.id === maria.id, `a mesma pessoa: ${maria.id} e ${again.id}`);
+      expect(String(again.organization_id) === sesa, `o órgão do grupo: ${again.organization_id} (SESA ${sesa})`);
+      const analyst = again.roles.find((r) => r.role === 'analyst');
+      expect(analyst && String(analyst.unit_id) === unit, 'analista da unidade mapeada: ' + JSON.stringify(again.roles));
+      await context.close();
+    }
   });
 
   await step('360 px', async () => {
