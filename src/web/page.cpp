@@ -153,9 +153,9 @@ std::string safe_return_path(const std::string& to, const std::string& fallback)
 
 namespace {
 
-// The keys every page and fragment gets: texts, language, assets, visitor.
+// The keys every page and fragment gets: language, assets, visitor (the
+// texts, `t`, come shared: WebContext::shared_texts).
 void add_page_keys(WebContext& ctx, const std::optional<Visitor>& v, nlohmann::json& view) {
-  view["t"] = ctx.texts.catalog(current_language);
   view["idioma"] = current_language;
   view["assets"] = ctx.assets.prefix();
   if (v) {
@@ -192,13 +192,15 @@ http::Response page(WebContext& ctx, const std::optional<Visitor>& v, int status
                     const std::string& name, const std::string& title, nlohmann::json view) {
   view["titulo"] = ctx.texts.text(current_language, title);
   add_page_keys(ctx, v, view);
-  return html_response(status, ctx.templates.render_in_layout(name, view));
+  return html_response(
+      status, ctx.templates.render_in_layout(name, view, ctx.shared_texts(current_language)));
 }
 
 http::Response fragment(WebContext& ctx, const std::optional<Visitor>& v, int status,
                         const std::string& name, nlohmann::json view) {
   add_page_keys(ctx, v, view);
-  return html_response(status, ctx.templates.render(name, view));
+  return html_response(status,
+                       ctx.templates.render(name, view, ctx.shared_texts(current_language)));
 }
 
 std::string home_path(const Person& p) {

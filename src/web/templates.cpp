@@ -1,51 +1,145 @@
 #include "web/templates.hpp"
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <kainjow/mustache.hpp>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 
 namespace guiche::web {
-namespace {
 
 namespace mu = kainjow::mustache;
 
+struct SharedView::Data {
+  mu::data values;
+};
+
+SharedView::SharedView(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+SharedView::~SharedView() = default;
+
+namespace {
+
+// Each value is moved into its place: kainjow's set() and push_back() copy,
+// which would copy every row of a table once per level above it.
 mu::data to_data(const nlohmann::json& j) {
   if (j.is_object()) {
     mu::data out{mu::data::type::object};
-    for (const auto& [key, value] : j.items()) out.set(key, to_data(value));
+    for (const auto& [key, value] : j.items()) out[key] = to_data(value);
     return out;
   }
   if (j.is_array()) {
     mu::data out{mu::data::type::list};
-    for (const auto& item : j) out.push_back(to_data(item));
+    // The list is the data's own, not const: kainjow only hands it out as const.
+    auto& items = const_cast<mu::list&>(out.list_value());
+    items.reserve(j.size());
+    for (const auto& item : j) items.push_back(to_data(item));
     return out;
   }
-  if (j.is_string()) return mu::data{j.get<std::string>()};
+  if (j.is_string()) return mu::data{j.get_ref<const std::string&>()};
   if (j.is_boolean()) return mu::data{j.get<bool>()};
   if (j.is_number_integer()) return mu::data{std::to_string(j.get<std::int64_t>())};
   if (j.is_number()) return mu::data{j.dump()};
   return mu::data{false};
 }
 
+const std::regex& partial_tag() {
+  static const std::regex tag(R"(\{\{>\s*([^\s}]+)\s*\}\})");
+  return tag;
+}
+
+// `text` with each {{> _x}} replaced by the partial's own text, itself
+// expanded; {{> page}} stays for render_in_layout. A partial renders in the
+// context of the tag, so putting its text there renders the same.
+std::string with_partials(const std::string& text, const std::map<std::string, std::string>& raw,
+                          int depth) {
+  if (depth > 8) throw std::runtime_error("Modelo parcial inclui a si mesmo.");
+  std::string out;
+  auto last = text.cbegin();
+  for (std::sregex_iterator it(text.begin(), text.end(), partial_tag()), end; it != end; ++it) {
+    const std::string name = (*it)[1];
+    if (name == "page") continue;
+    const auto found = raw.find(name);
+    if (found == raw.end() || name[0] != '_') {
+      throw std::runtime_error("Modelo parcial não encontrado: " + name);
+    }
+    out.append(last, text.cbegin() + it->position());
+    out += with_partials(found->second, raw, depth + 1);
+    last = text.cbegin() + it->position() + it->length();
+  }
+  out.append(last, text.cend());
+  return out;
+}
+
+std::uint64_t next_serial() {
+  static std::atomic<std::uint64_t> serial{0};
+  return ++serial;
+}
+
+// The templates this thread compiled, for one Templates at a time (a server's
+// workers render for one). A compiled template is not shared between threads:
+// rendering walks it through non-const references.
+struct CompiledTemplates {
+  std::uint64_t serial = 0;
+  std::map<std::string, mu::mustache> by_key;
+};
+
+mu::mustache& compiled(std::uint64_t serial, const std::string& key,
+                       const std::function<std::string()>& text) {
+  thread_local CompiledTemplates cache;
+  if (cache.serial != serial) {
+    cache.by_key.clear();
+    cache.serial = serial;
+  }
+  auto it = cache.by_key.find(key);
+  if (it == cache.by_key.end()) it = cache.by_key.emplace(key, mu::mustache{text()}).first;
+  return it->second;
+}
+
 }  // namespace
 
-Templates::Templates(const std::string& dir) {
+Templates::Templates(const std::string& dir) : serial_(next_serial()) {
   namespace fs = std::filesystem;
   if (!fs::is_directory(dir)) throw std::runtime_error("Pasta de modelos não encontrada: " + dir);
+  std::map<std::string, std::string> raw;
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() != ".mustache") continue;
     std::ifstream in(entry.path(), std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
-    mu::mustache compiled{text.str()};
-    if (!compiled.is_valid()) {
-      throw std::runtime_error("Modelo inválido " + entry.path().string() + ": " +
-                               compiled.error_message());
-    }
-    texts_[entry.path().stem().string()] = text.str();
+    raw[entry.path().stem().string()] = text.str();
   }
+  for (const auto& [name, text] : raw) {
+    std::string expanded;
+    try {
+      expanded = with_partials(text, raw, 0);
+    } catch (const std::runtime_error& e) {
+      throw std::runtime_error("Modelo inválido " + name + ": " + e.what());
+    }
+    mu::mustache check{expanded};
+    if (!check.is_valid()) {
+      throw std::runtime_error("Modelo inválido " +
+                               (fs::path(dir) / (name + ".mustache")).string() + ": " +
+                               check.error_message());
+    }
+    texts_[name] = std::move(expanded);
+  }
+  if (const auto layout = texts_.find("layout"); layout != texts_.end()) {
+    std::smatch m;
+    if (std::regex_search(layout->second, m, std::regex(R"(\{\{>\s*page\s*\}\})"))) {
+      layout_before_page_ = m.prefix().str();
+      layout_after_page_ = m.suffix().str();
+    } else {
+      layout_before_page_ = layout->second;
+    }
+  }
+}
+
+std::shared_ptr<const SharedView> Templates::share(const nlohmann::json& values) {
+  return std::make_shared<const SharedView>(
+      std::make_unique<SharedView::Data>(SharedView::Data{to_data(values)}));
 }
 
 const std::string& Templates::text(const std::string& name) const {
@@ -54,26 +148,30 @@ const std::string& Templates::text(const std::string& name) const {
   return it->second;
 }
 
-std::string Templates::render(const std::string& name, const nlohmann::json& view) const {
-  return render_with(name, view, nullptr);
+std::string Templates::render(const std::string& name, const nlohmann::json& view,
+                              const SharedView* shared) const {
+  const std::string& body = text(name);
+  return render_text(
+      name, [&] { return body; }, view, shared);
 }
 
-std::string Templates::render_in_layout(const std::string& page, const nlohmann::json& view) const {
-  return render_with("layout", view, &text(page));
+std::string Templates::render_in_layout(const std::string& page, const nlohmann::json& view,
+                                        const SharedView* shared) const {
+  const std::string& body = text(page);
+  // The page's text in place of the layout's {{> page}}.
+  return render_text(
+      "layout+" + page, [&] { return layout_before_page_ + body + layout_after_page_; }, view,
+      shared);
 }
 
-std::string Templates::render_with(const std::string& name, const nlohmann::json& view,
-                                   const std::string* page) const {
-  mu::mustache tmpl{text(name)};
-  mu::data data = to_data(view);
-  // Partials are the templates named "_something", so they never shadow a view key.
-  for (const auto& [partial_name, partial_text] : texts_) {
-    if (partial_name.empty() || partial_name[0] != '_') continue;
-    const std::string* body = &partial_text;
-    data.set(partial_name, mu::partial{[body] { return *body; }});
-  }
-  if (page) data.set("page", mu::partial{[page] { return *page; }});
-  return tmpl.render(data);
+std::string Templates::render_text(const std::string& key, const std::function<std::string()>& text,
+                                   const nlohmann::json& view, const SharedView* shared) const {
+  auto& tmpl = compiled(serial_, key, text);
+  const mu::data data = to_data(view);
+  mu::context<std::string> context;
+  if (shared) context.push(&shared->data().values);
+  context.push(&data);  // searched first
+  return tmpl.render(context);
 }
 
 }  // namespace guiche::web

@@ -20,12 +20,8 @@ void add_agent_answer_pages(WebContext& ctx, std::vector<http::Route>& routes) {
            const auto v = require_agent(ctx, r);
            // The ticket must be one the agent sees, as on its page.
            ctx.desk.tickets().ticket_by_protocol(v.actor, r.params.at("protocol"));
-           auto view = answer_picker(ctx, v, r.query_value("busca").value_or(""));
-           view["t"] = ctx.texts.catalog(page_language());
-           http::Response response{
-               200, "text/html; charset=utf-8", ctx.templates.render("_agente_modelos", view), {}};
-           response.headers.emplace_back("Cache-Control", "no-store");
-           return response;
+           return fragment(ctx, v, 200, "_agente_modelos",
+                           answer_picker(ctx, v, r.query_value("busca").value_or("")));
          });
        }});
   routes.push_back({"GET", "/atendimento/chamados/:protocol/respostas-padrao/:id",

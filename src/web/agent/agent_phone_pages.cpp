@@ -232,18 +232,13 @@ void add_agent_phone_pages(WebContext& ctx, std::vector<http::Route>& routes) {
                       });
                     }});
   // The search results alone, for htmx.
-  routes.push_back(
-      {"GET", "/atendimento/registrar/busca", [&ctx](const http::Request& r) {
-         return guarded_page(ctx, r, [&] {
-           const auto v = require_attendant(ctx, r);
-           auto view = search_view(ctx, v, r.query_value("q").value_or(""));
-           view["t"] = ctx.texts.catalog(page_language());
-           http::Response response{
-               200, "text/html; charset=utf-8", ctx.templates.render("_agente_pessoas", view), {}};
-           response.headers.emplace_back("Cache-Control", "no-store");
-           return response;
-         });
-       }});
+  routes.push_back({"GET", "/atendimento/registrar/busca", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] {
+                        const auto v = require_attendant(ctx, r);
+                        return fragment(ctx, v, 200, "_agente_pessoas",
+                                        search_view(ctx, v, r.query_value("q").value_or("")));
+                      });
+                    }});
   routes.push_back({"POST", "/atendimento/registrar", [&ctx](const http::Request& r) {
                       return guarded_page(ctx, r, [&] { return register_on_behalf(ctx, r); });
                     }});

@@ -239,19 +239,14 @@ void add_agent_queue_pages(WebContext& ctx, std::vector<http::Route>& routes) {
                       });
                     }});
   // The table alone, for htmx (filters and live refresh).
-  routes.push_back(
-      {"GET", "/atendimento/tabela", [&ctx](const http::Request& r) {
-         return guarded_page(ctx, r, [&] {
-           const auto v = require_agent(ctx, r);
-           const auto q = read_query(r, v.actor.person);
-           auto view = table_view(ctx, v, q, ctx.desk.directory().units(v.actor));
-           view["t"] = ctx.texts.catalog(page_language());
-           http::Response response{
-               200, "text/html; charset=utf-8", ctx.templates.render("_agente_tabela", view), {}};
-           response.headers.emplace_back("Cache-Control", "no-store");
-           return response;
-         });
-       }});
+  routes.push_back({"GET", "/atendimento/tabela", [&ctx](const http::Request& r) {
+                      return guarded_page(ctx, r, [&] {
+                        const auto v = require_agent(ctx, r);
+                        const auto q = read_query(r, v.actor.person);
+                        return fragment(ctx, v, 200, "_agente_tabela",
+                                        table_view(ctx, v, q, ctx.desk.directory().units(v.actor)));
+                      });
+                    }});
 }
 
 }  // namespace guiche::web

@@ -180,13 +180,8 @@ nlohmann::json timeline_fragment_view(WebContext& ctx, const Ticket& t,
 http::Response timeline_fragment(WebContext& ctx, const http::Request& r) {
   const auto v = require_visitor(ctx, r);
   const auto t = ctx.desk.tickets().ticket_by_protocol(v.actor, r.params.at("protocol"));
-  auto view = timeline_fragment_view(ctx, t, ctx.desk.tickets().history(v.actor, t.id));
-  view["t"] = ctx.texts.catalog(page_language());
-  http::Response response{
-      200, "text/html; charset=utf-8", ctx.templates.render("_fluxo", view), {}};
-  response.headers.emplace_back("Cache-Control", "no-store");
-  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  return response;
+  return fragment(ctx, v, 200, "_fluxo",
+                  timeline_fragment_view(ctx, t, ctx.desk.tickets().history(v.actor, t.id)));
 }
 
 }  // namespace
