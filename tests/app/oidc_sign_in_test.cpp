@@ -86,6 +86,28 @@ class OidcSignInTest : public DeskTest {
     database->db().read([&](store::Connection& c) { out = store::list_messages(c, "", {}, 50); });
     return out;
   }
+  // A requester already at the desk with the e-mail `email`, no external link.
+  Person existing_person(const std::string& name, const std::string& email) {
+    Person p;
+    p.name = name;
+    p.emails = {email};
+    p.roles = {{Role::requester, std::nullopt}};
+    database->db().write([&](store::Connection& c) {
+      p.id = store::insert_person(c, p, std::nullopt, clock.now());
+    });
+    return p;
+  }
+  // The code of the last link e-mail, checked to go to `address`.
+  std::string link_code(const std::string& address) {
+    std::string code;
+    for (const auto& m : messages()) {
+      if (m.template_key != "external_link_code") continue;
+      EXPECT_EQ(m.recipient_address, address);
+      const auto at = m.text_body.find("código ");
+      code = m.text_body.substr(at + std::string("código ").size(), 6);
+    }
+    return code;
+  }
 };
 
 TEST_P(OidcSignInTest, TheFirstSignInCreatesThePersonAndTheSecondReusesIt) {
@@ -306,13 +328,7 @@ TEST_P(OidcSignInTest, TheEmailIsTakenOnlyWhenTheProviderVerifiedIt) {
   GUICHE_REQUIRE_OIDC(provider);
   use(oidc_client_config(provider));
   // An existing person with the unverified address is neither linked nor asked for a code.
-  Person holder;
-  holder.name = "Rui Local";
-  holder.emails = {"rui.servidor@exemplo.gov.br"};
-  holder.roles = {{Role::requester, std::nullopt}};
-  database->db().write([&](store::Connection& c) {
-    holder.id = store::insert_person(c, holder, std::nullopt, clock.now());
-  });
+  const Person holder = existing_person("Rui Local", "rui.servidor@exemplo.gov.br");
   const auto rui = sign_in(provider, "servidor.rui");
   ASSERT_EQ(rui.kind, Kind::signed_in) << rui.message;
   EXPECT_NE(rui.grant->person.id, holder.id);
@@ -364,26 +380,14 @@ TEST_P(OidcSignInTest, StaffWithoutTheProvidersSecondFactorAreRefusedWhenItIsReq
 TEST_P(OidcSignInTest, AnExistingPersonsEmailLinksOnlyWithTheCodeSentToIt) {
   GUICHE_REQUIRE_OIDC(provider);
   use(oidc_client_config(provider));
-  Person holder;
-  holder.name = "Ana de Souza";
-  holder.emails = {"ana.cidada@exemplo.gov.br"};
-  holder.roles = {{Role::requester, std::nullopt}};
-  database->db().write([&](store::Connection& c) {
-    holder.id = store::insert_person(c, holder, std::nullopt, clock.now());
-  });
+  const Person holder = existing_person("Ana de Souza", "ana.cidada@exemplo.gov.br");
   const auto people = count("people");
   const auto asked = sign_in(provider, "cidadao.ana");
   ASSERT_EQ(asked.kind, Kind::confirm_by_email) << asked.message;
   EXPECT_FALSE(asked.grant);
   EXPECT_EQ(count("people"), people);
   EXPECT_EQ(count("external_identities"), 0);
-  std::string code;
-  for (const auto& m : messages()) {
-    if (m.template_key != "external_link_code") continue;
-    EXPECT_EQ(m.recipient_address, "ana.cidada@exemplo.gov.br");
-    const auto at = m.text_body.find("código ");
-    code = m.text_body.substr(at + std::string("código ").size(), 6);
-  }
+  const auto code = link_code("ana.cidada@exemplo.gov.br");
   ASSERT_EQ(code.size(), 6u);
   const std::string wrong = code == "000000" ? "111111" : "000000";
   EXPECT_EQ(desk->accounts().confirm_oidc_link("teste", asked.link_token, wrong).kind,
@@ -406,21 +410,10 @@ TEST_P(OidcSignInTest, AnExistingPersonsEmailLinksOnlyWithTheCodeSentToIt) {
 TEST_P(OidcSignInTest, TheSessionACodeOpensIsCheckedAgainAndSignedOutAtTheProvider) {
   GUICHE_REQUIRE_OIDC(provider);
   use(oidc_client_config(provider));
-  Person holder;
-  holder.name = "Ana de Souza";
-  holder.emails = {"ana.cidada@exemplo.gov.br"};
-  holder.roles = {{Role::requester, std::nullopt}};
-  database->db().write([&](store::Connection& c) {
-    holder.id = store::insert_person(c, holder, std::nullopt, clock.now());
-  });
+  existing_person("Ana de Souza", "ana.cidada@exemplo.gov.br");
   const auto asked = sign_in(provider, "cidadao.ana");
   ASSERT_EQ(asked.kind, Kind::confirm_by_email) << asked.message;
-  std::string code;
-  for (const auto& m : messages()) {
-    const auto at = m.text_body.find("código ");
-    if (m.template_key == "external_link_code")
-      code = m.text_body.substr(at + std::string("código ").size(), 6);
-  }
+  const auto code = link_code("ana.cidada@exemplo.gov.br");
   auto& accounts = desk->accounts();
   const auto linked = accounts.confirm_oidc_link("teste", asked.link_token, code);
   ASSERT_EQ(linked.kind, Kind::signed_in) << linked.message;
