@@ -47,6 +47,15 @@ TEST(DurabilityTest, SqliteWriterKeepsItsSavepointJournalsInMemory) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(DurabilityTest, SqliteWriterKeepsThirtyTwoMebibytesOfPagesAndReadersTheDefault) {
+  const auto dir = make_temp_dir("guiche-durability-");
+  auto db = open_sqlite(dir + "/guiche.db");
+  // Negative: KiB (store/sqlite/sqlite_connection.cpp says why the writer's is larger).
+  EXPECT_EQ(written_with(*db, "PRAGMA cache_size"), "-32768");
+  db->read([](Connection& c) { EXPECT_EQ(c.query_one("PRAGMA cache_size")->text(0), "-2000"); });
+  std::filesystem::remove_all(dir);
+}
+
 TEST(DurabilityTest, PostgresCommitsWaitForTheWalUnlessTheLoadIsRelaxed) {
   const auto url = guiche::testing::create_fresh_postgres_database();
   // The test server itself may run without syncing (scripts/test-servers):
