@@ -203,6 +203,8 @@ class Accounts {
                                           std::string* backend_key,
                                           std::optional<LinkOffer>* offer = nullptr);
   SessionGrant open_session(const Person& person, Instant now);
+  // A new session's random id and CSRF token, lasting the configured lifetime.
+  SessionGrant new_session_grant(const Person& person, Instant now) const;
   // A session opened through `provider` (an OpenID provider's name, or
   // "ldap"), with what it keeps to be checked again and signed out there
   // (issue 16, item 4), in one transaction.

@@ -20,6 +20,12 @@ ApiToken token_from_record(const store::ApiTokenRecord& r) {
   return ApiToken{r.id, r.person_id, r.name, r.created_at, r.revoked_at, ""};
 }
 
+// The session's row: only the SHA-256 of its id is stored.
+void insert_session_grant(store::Connection& c, const SessionGrant& grant, Instant now) {
+  store::insert_session(c, store::sha256_hex(grant.session_id), grant.person.id, grant.csrf_token,
+                        now, grant.expires_at);
+}
+
 }  // namespace
 
 SessionGrant Accounts::sign_in(const std::string& login, const std::string& password,
@@ -48,23 +54,23 @@ SessionGrant Accounts::sign_in(const std::string& login, const std::string& pass
   return open_session(*person, now);
 }
 
+SessionGrant Accounts::new_session_grant(const Person& person, Instant now) const {
+  return {random_hex(32), random_hex(16), person, now + ctx_.config.session_lifetime};
+}
+
 SessionGrant Accounts::open_session(const Person& person, Instant now) {
-  SessionGrant grant{random_hex(32), random_hex(16), person, now + ctx_.config.session_lifetime};
-  ctx_.db.write([&](store::Connection& c) {
-    store::insert_session(c, store::sha256_hex(grant.session_id), person.id, grant.csrf_token, now,
-                          grant.expires_at);
-  });
+  const SessionGrant grant = new_session_grant(person, now);
+  ctx_.db.write([&](store::Connection& c) { insert_session_grant(c, grant, now); });
   return grant;
 }
 
 SessionGrant Accounts::open_external_session(const Person& person, const std::string& provider,
                                              const store::ExternalSessionKeep& kept, Instant now) {
-  SessionGrant grant{random_hex(32), random_hex(16), person, now + ctx_.config.session_lifetime};
-  store::ExternalSessionRow row{store::sha256_hex(grant.session_id), person.id, provider, kept,
-                                now};
+  const SessionGrant grant = new_session_grant(person, now);
   ctx_.db.write([&](store::Connection& c) {
-    store::insert_session(c, row.session_hash, person.id, grant.csrf_token, now, grant.expires_at);
-    store::insert_external_session(c, row);
+    insert_session_grant(c, grant, now);
+    store::insert_external_session(
+        c, {store::sha256_hex(grant.session_id), person.id, provider, kept, now});
   });
   return grant;
 }
