@@ -8,7 +8,8 @@
 
 namespace guiche::api {
 
-nlohmann::json ticket_json(const Ticket& t);
+// By value: a list moves its tickets in, a single ticket is copied.
+nlohmann::json ticket_json(Ticket t);
 nlohmann::json event_json(const TicketEvent& e);
 nlohmann::json attachment_json(const store::AttachmentRecord& a);
 

@@ -70,11 +70,13 @@ http::Response list_tickets(ApiContext& ctx, const http::Request& r) {
   auto actor = require_caller(ctx, r);
   auto page = ctx.desk.tickets().list_tickets(actor, filter_from(r));
   auto items = nlohmann::json::array();
-  for (const auto& t : page.tickets) items.push_back(ticket_json(t));
-  return json_response(
-      200, {{"items", items},
-            {"next_cursor", page.next_cursor.empty() ? nlohmann::json(nullptr)
-                                                     : nlohmann::json(page.next_cursor)}});
+  for (auto& t : page.tickets) items.push_back(ticket_json(std::move(t)));
+  // Moved in: an initializer list would copy the whole page.
+  nlohmann::json body = nlohmann::json::object();
+  body["items"] = std::move(items);
+  body["next_cursor"] =
+      page.next_cursor.empty() ? nlohmann::json(nullptr) : nlohmann::json(page.next_cursor);
+  return json_response(200, body);
 }
 
 }  // namespace
