@@ -14,6 +14,14 @@ struct SqlClause {
   std::vector<Value> params;
 };
 
+// How the matches are found (what tests check was chosen).
+enum class TextPath {
+  none,             // no word
+  few_ids,          // every match read from the full-text index first
+  chunks_in_order,  // SQLite: the queue in order, a chunk of ids at a time
+  probe_in_order,   // PostgreSQL: the queue in order, each row probed
+};
+
 // Tickets whose subject, description or public replies hold every word of
 // `text`, accent- and case-insensitive.
 struct TextFilter {
@@ -24,6 +32,10 @@ struct TextFilter {
   // ids asks the full-text index once per chunk (store/ticket_queries.cpp).
   std::string matches_between;
   Value query;
+  TextPath how = TextPath::none;
+  // PostgreSQL: the match ids read from the full-text index before the
+  // query (none for a word the statistics call common).
+  std::int64_t matches_read = 0;
 };
 
 TextFilter text_filter(Connection& c, const std::string& text);

@@ -146,14 +146,8 @@ TEST_P(RestoreTest, AnOlderBackupIsMigratedOnRestore) {
   repack_archive(archive, scratch + "/antigo.tar.zst", [&](const std::string& folder, auto&) {
     {
       store::sqlite::SqliteConnection c(folder + "/guiche.db", false);
-      // As the desk was before the last migration (v045: a link code keeps its session's tokens).
-      c.execute_script(
-          "ALTER TABLE external_link_codes DROP COLUMN id_token; "
-          "ALTER TABLE external_link_codes DROP COLUMN refresh_token; "
-          "ALTER TABLE external_link_codes DROP COLUMN access_token; "
-          "ALTER TABLE external_link_codes DROP COLUMN directory_login; "
-          "DELETE FROM schema_migrations WHERE version = " +
-          std::to_string(latest));
+      // As the desk was before the last migration (v046: on SQLite, no change to the tables).
+      c.execute_script("DELETE FROM schema_migrations WHERE version = " + std::to_string(latest));
     }
     auto manifest = operations::parse_manifest(read_file(folder + "/manifest.json"));
     for (auto& member : manifest.members) {

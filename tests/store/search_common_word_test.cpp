@@ -10,6 +10,7 @@
 
 #include "app/tickets/ticket_reads.hpp"
 #include "app/tickets/ticket_work.hpp"
+#include "store/ticket_search_filter.hpp"
 #include "support/desk_world.hpp"
 
 namespace guiche::testing {
@@ -63,6 +64,67 @@ TEST_P(SearchCommonWordTest, PagesOfACommonWordHoldEveryMatchNewestFirst) {
 }
 
 GUICHE_ON_BOTH_ENGINES(SearchCommonWordTest);
+
+}  // namespace
+}  // namespace guiche::testing
+
+namespace guiche::testing {
+namespace {
+
+// PostgreSQL: once ANALYZE has counted the search index's words, a word in
+// most tickets goes straight to probing the queue in order, reading no match
+// from the index (at 1,000,000 tickets even a bounded read of 1,000 matches
+// cost a heap page each); a rare word still reads its few matches first.
+// Both give every match, newest first.
+class SearchStatisticsTest : public DeskTest {};
+
+TEST_P(SearchStatisticsTest, ACommonWordReadsNoMatchFromTheIndexOnceAnalyzed) {
+  std::vector<std::int64_t> lentidao, quimera;
+  for (int i = 0; i < 1100; ++i) {
+    const bool rare = i % 100 == 7;
+    const auto t =
+        register_sis(w.requester_seger, std::string("Lentidão no portal ") +
+                                            (rare ? "quimera " : "") + std::to_string(i));
+    lentidao.push_back(t.id);
+    if (rare) quimera.push_back(t.id);
+    if (i % 4 == 0) clock.advance(std::chrono::seconds(1));
+  }
+  database->db().write([](store::Connection& c) { c.query("ANALYZE ticket_search"); });
+  store::TextFilter common, rare;
+  database->db().read([&](store::Connection& c) {
+    common = store::text_filter(c, "Lentidao");
+    rare = store::text_filter(c, "quimera");
+  });
+  EXPECT_EQ(common.how, store::TextPath::probe_in_order);
+  EXPECT_EQ(common.matches_read, 0);
+  EXPECT_EQ(rare.how, store::TextPath::few_ids);
+  EXPECT_EQ(rare.matches_read, static_cast<std::int64_t>(quimera.size()));
+
+  std::reverse(lentidao.begin(), lentidao.end());
+  std::reverse(quimera.begin(), quimera.end());
+  store::TicketFilter f;
+  f.limit = 50;
+  std::vector<std::int64_t> found;
+  f.text = "LENTIDÃO";
+  for (int guard = 0; guard < 100; ++guard) {
+    const auto page = desk->tickets().list_tickets(as(w.attendant), f);
+    for (const auto& t : page.tickets) found.push_back(t.id);
+    if (page.next_cursor.empty()) break;
+    f.cursor = page.next_cursor;
+  }
+  EXPECT_EQ(found, lentidao);
+  f.text = "quimera";
+  f.cursor.clear();
+  found.clear();
+  for (const auto& t : desk->tickets().list_tickets(as(w.attendant), f).tickets) {
+    found.push_back(t.id);
+  }
+  EXPECT_EQ(found, quimera);
+}
+
+INSTANTIATE_TEST_SUITE_P(Postgres, SearchStatisticsTest,
+                         ::testing::Values(::guiche::testing::Engine::postgres),
+                         ::guiche::testing::engine_name);
 
 }  // namespace
 }  // namespace guiche::testing

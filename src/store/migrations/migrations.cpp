@@ -50,6 +50,7 @@ extern const char* const kMigrationV041AnswerTemplates;
 extern const char* const kMigrationV043TicketFollowers;
 extern const char* const kMigrationV044OidcSignIn;
 extern const char* const kMigrationV045LinkCodeSessions;
+extern const char* const kMigrationV046UnassignedQueueIndexPostgres;
 extern const char* const kMigrationV042KnowledgeBase;
 extern const char* const kMigrationV042KnowledgeSearchSqlite;
 extern const char* const kMigrationV042KnowledgeSearchPostgres;
@@ -126,6 +127,8 @@ std::vector<Migration> migrations_for(Dialect dialect) {
       {43, "ticket_followers", in_dialect(kMigrationV043TicketFollowers, dialect)},
       {44, "oidc_sign_in", in_dialect(kMigrationV044OidcSignIn, dialect)},
       {45, "link_code_sessions", in_dialect(kMigrationV045LinkCodeSessions, dialect)},
+      {46, "unassigned_queue_index",
+       dialect == Dialect::sqlite ? "" : kMigrationV046UnassignedQueueIndexPostgres},
   };
 }
 
