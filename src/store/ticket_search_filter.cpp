@@ -1,5 +1,6 @@
 #include "store/ticket_search_filter.hpp"
 
+#include <cctype>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -41,6 +42,21 @@ bool few_matches(Connection& c, const std::string& matches, const Value& query) 
 // not list, or a desk never analyzed, is estimated at most at the planner's
 // default share (0.5 %) and takes the bounded read below.
 constexpr double kCommonShare = 0.02;
+
+// One word of letters and digits (any byte past ASCII is a letter here): the
+// planner multiplies the shares of several words as if they were unrelated,
+// and two common words that never meet would send the probe down the whole
+// queue; those keep the bounded read, which finds how few they are.
+bool one_word(const std::string& text) {
+  std::size_t from = text.find_first_not_of(' ');
+  std::size_t to = text.find_last_not_of(' ');
+  if (from == std::string::npos) return false;
+  for (std::size_t i = from; i <= to; ++i) {
+    const auto ch = static_cast<unsigned char>(text[i]);
+    if (ch < 0x80 && !std::isalnum(ch)) return false;
+  }
+  return true;
+}
 
 bool common_by_statistics(Connection& c, const std::string& text) {
   const auto plan = c.query_one(
@@ -88,7 +104,7 @@ TextFilter text_filter(Connection& c, const std::string& text) {
       " AND (SELECT s.document FROM ticket_search s WHERE s.ticket_id = tickets.id) @@ "
       "plainto_tsquery('simple', unaccent(?))",
       {text}};
-  if (common_by_statistics(c, text)) {
+  if (one_word(text) && common_by_statistics(c, text)) {
     out.clause = probe;
     out.how = TextPath::probe_in_order;
     return out;
