@@ -7,6 +7,13 @@
 import { expect } from './harness.mjs';
 import { followUp } from './requester-followup.mjs';
 
+// A form posted back (its errors answer at the same address): wait for the
+// new page to load, not for an element the old page already had. Under load
+// the old page's error summary was read as the new one's, and the next step
+// filled a page that was then replaced.
+const submitAndWait = (page) =>
+  Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('main button[type=submit]')]);
+
 export default async function requesterPortal(t) {
   const { base, context, page, step, visit, atPhoneWidth } = t;
   let protocol = '';
@@ -17,7 +24,7 @@ export default async function requesterPortal(t) {
     await visit(page, '/entrar', 'entrar');
     await page.fill('#login', 'primeiro.acesso');
     await page.fill('#senha', 'senha-errada');
-    await page.click('main button[type=submit]');
+    await submitAndWait(page);
     await visit(page, '/entrar (erro)', 'entrar-erro');
     const error = await page.textContent('#senha-erro');
     expect(/Login ou senha incorretos/.test(error), 'mensagem: ' + error);
@@ -41,7 +48,7 @@ export default async function requesterPortal(t) {
   await step('primeiro acesso: troca de senha obrigatória', async () => {
     await page.fill('#login', 'primeiro.acesso');
     await page.fill('#senha', 'guiche-demo');
-    await page.click('main button[type=submit]');
+    await submitAndWait(page);
     expect(page.url() === base + '/primeiro-acesso', 'esperava /primeiro-acesso: ' + page.url());
     await visit(page, '/primeiro-acesso', 'primeiro-acesso');
     await page.goto(base + '/servicos');
@@ -49,13 +56,13 @@ export default async function requesterPortal(t) {
     await page.fill('#senha_atual', 'guiche-demo');
     await page.fill('#nova_senha', 'nova-senha-123');
     await page.fill('#confirmacao', 'outra-coisa');
-    await page.click('main button[type=submit]');
+    await submitAndWait(page);
     expect(/não é igual/.test(await page.textContent('#confirmacao-erro')), 'erro da confirmação');
     await visit(page, '/primeiro-acesso (erro)');
     await page.fill('#senha_atual', 'guiche-demo');
     await page.fill('#nova_senha', 'nova-senha-123');
     await page.fill('#confirmacao', 'nova-senha-123');
-    await page.click('main button[type=submit]');
+    await submitAndWait(page);
     // A requester starts on Minha Área (issue 19: staff start on their queue).
     expect(page.url() === base + '/minha-area', 'esperava /minha-area: ' + page.url());
   });
@@ -79,7 +86,7 @@ export default async function requesterPortal(t) {
   await step('formulário: erros ao lado dos campos', async () => {
     await visit(page, '/servicos/SIS-ACESSO/solicitar', 'solicitar');
     expect(await page.locator('label[for=campo-matricula]').count() === 1, 'rótulo do campo matricula');
-    await page.click('main button[type=submit]');
+    await submitAndWait(page);
     expect(await page.locator('#assunto-erro').count() === 1, 'erro do assunto');
     // Every error at once, in the form's order (issue 19), each agreeing with its noun.
     const targets = await page.locator('#resumo-erros a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -90,7 +97,7 @@ export default async function requesterPortal(t) {
     await page.fill('#descricao', 'Pedido de acesso.');
     // Dates are typed as Brazilians write them, whatever the browser's locale.
     await page.fill('#campo-inicio', '31/02/2027');
-    await page.click('main button[type=submit]');
+    await submitAndWait(page);
     expect(await page.locator('#campo-sistema-erro').count() === 1, 'erro do campo sistema');
     expect(/dd\/mm\/aaaa/.test(await page.textContent('#campo-inicio-erro')), 'data inexistente: erro ao lado do campo');
     expect(await page.inputValue('#campo-inicio') === '31/02/2027', 'a data digitada volta no campo');
@@ -135,7 +142,12 @@ export default async function requesterPortal(t) {
 
   await step('erros com um arquivo escolhido: o arquivo fica', async () => {
     await page.fill('#assunto', '');
+    // With files chosen the form goes by fetch and its errors replace the
+    // page's content (web/static/formulario_anexos.js): no navigation to wait
+    // for, but the old error summary must be gone before the new one is read.
+    const before = await page.$('#resumo-erros');
     await page.click('main button[type=submit]');
+    if (before) await before.waitForElementState('hidden');
     await page.waitForSelector('#resumo-erros');
     const names = await page.evaluate(() => Array.from(document.querySelector('#anexos').files).map((f) => f.name));
     expect(names.join() === 'tela.txt', 'o arquivo continua escolhido: ' + names);
