@@ -37,10 +37,10 @@ bool few_matches(Connection& c, const std::string& matches, const Value& query) 
 // kCommonShare of the tickets, and in at least kFewMatches. Such a word's
 // first page is found sooner by probing the queue in order than by reading
 // matches from the index: reading even 1,000 of them costs a heap page each,
-// 30 ms at 1,000,000 tickets against 0.5 ms for this estimate and 2.8 ms
-// for the probe (bench/desk_scale.cpp's desk, each statement timed alone). A word the statistics do
-// not list, or a desk never analyzed, is estimated at most at the planner's
-// default share (0.5 %) and takes the bounded read below.
+// 30 ms at 1,000,000 tickets against 0.5 ms for this estimate and 2.8 ms for
+// the probe (bench/desk_scale.cpp's desk, each statement timed alone). A word
+// the statistics do not list, or a desk never analyzed, is estimated at most
+// at the planner's default share (0.5 %) and takes the bounded read below.
 constexpr double kCommonShare = 0.02;
 
 // One word of letters and digits (any byte past ASCII is a letter here): the
