@@ -27,23 +27,22 @@ std::string format_utc(Instant t) {
   year_month_day ymd{day};
   hh_mm_ss hms{t - day};
   const int y = static_cast<int>(ymd.year());
-  if (y < 0 || y > 9999) {
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02ld:%02ld:%02ld.%03ldZ", y,
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
-                  static_cast<long>(hms.seconds().count()),
-                  static_cast<long>(hms.subseconds().count()));
-    return buffer;
+  std::string out = "0000";
+  if (y >= 0 && y <= 9999) {
+    put_digits(&out[0], y, 4);
+  } else {
+    char year[16];
+    std::snprintf(year, sizeof year, "%04d", y);
+    out = year;
   }
-  std::string out = "0000-00-00T00:00:00.000Z";
-  put_digits(&out[0], y, 4);
-  put_digits(&out[5], static_cast<unsigned>(ymd.month()), 2);
-  put_digits(&out[8], static_cast<unsigned>(ymd.day()), 2);
-  put_digits(&out[11], static_cast<long>(hms.hours().count()), 2);
-  put_digits(&out[14], static_cast<long>(hms.minutes().count()), 2);
-  put_digits(&out[17], static_cast<long>(hms.seconds().count()), 2);
-  put_digits(&out[20], static_cast<long>(hms.subseconds().count()), 3);
+  const std::size_t at = out.size();
+  out += "-00-00T00:00:00.000Z";
+  put_digits(&out[at + 1], static_cast<unsigned>(ymd.month()), 2);
+  put_digits(&out[at + 4], static_cast<unsigned>(ymd.day()), 2);
+  put_digits(&out[at + 7], static_cast<long>(hms.hours().count()), 2);
+  put_digits(&out[at + 10], static_cast<long>(hms.minutes().count()), 2);
+  put_digits(&out[at + 13], static_cast<long>(hms.seconds().count()), 2);
+  put_digits(&out[at + 16], static_cast<long>(hms.subseconds().count()), 3);
   return out;
 }
 

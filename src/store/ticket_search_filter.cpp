@@ -117,15 +117,14 @@ TextFilter text_filter(Connection& c, const std::string& text) {
   // and for `id IN (matches)` it walked the queue's whole index probing
   // each row (275 ms at 100,000 tickets; bench/desk_scale.cpp).
   const auto ids = c.query(matches + " LIMIT ?", {Value{text}, Value{kFewMatches}});
-  if (static_cast<std::int64_t>(ids.size()) < kFewMatches) {
+  out.matches_read = static_cast<std::int64_t>(ids.size());
+  if (out.matches_read < kFewMatches) {
     std::string array = "{";
     for (const auto& r : ids) array += (array.size() > 1 ? "," : "") + std::to_string(r.integer(0));
     out.clause = {" AND id = ANY(CAST(? AS BIGINT[]))", {array + "}"}};
     out.how = TextPath::few_ids;
-    out.matches_read = static_cast<std::int64_t>(ids.size());
     return out;
   }
-  out.matches_read = static_cast<std::int64_t>(ids.size());
   out.clause = probe;
   out.how = TextPath::probe_in_order;
   return out;

@@ -20,10 +20,11 @@ ApiToken token_from_record(const store::ApiTokenRecord& r) {
   return ApiToken{r.id, r.person_id, r.name, r.created_at, r.revoked_at, ""};
 }
 
-// The session's row: only the SHA-256 of its id is stored.
-void insert_session_grant(store::Connection& c, const SessionGrant& grant, Instant now) {
-  store::insert_session(c, store::sha256_hex(grant.session_id), grant.person.id, grant.csrf_token,
-                        now, grant.expires_at);
+// The session's row: only the SHA-256 of its id is stored, and returned.
+std::string insert_session_grant(store::Connection& c, const SessionGrant& grant, Instant now) {
+  std::string hash = store::sha256_hex(grant.session_id);
+  store::insert_session(c, hash, grant.person.id, grant.csrf_token, now, grant.expires_at);
+  return hash;
 }
 
 }  // namespace
@@ -68,9 +69,8 @@ SessionGrant Accounts::open_external_session(const Person& person, const std::st
                                              const store::ExternalSessionKeep& kept, Instant now) {
   const SessionGrant grant = new_session_grant(person, now);
   ctx_.db.write([&](store::Connection& c) {
-    insert_session_grant(c, grant, now);
     store::insert_external_session(
-        c, {store::sha256_hex(grant.session_id), person.id, provider, kept, now});
+        c, {insert_session_grant(c, grant, now), person.id, provider, kept, now});
   });
   return grant;
 }
