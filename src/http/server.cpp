@@ -2,6 +2,7 @@
 #include "support/random_hex.hpp"
 
 #include "http/event_streams.hpp"
+#include "http/route_table.hpp"
 #include "http/strict_parser.hpp"
 #include "observability/log.hpp"
 #include "observability/metrics.hpp"
@@ -34,7 +35,6 @@
 namespace guiche::http {
 namespace {
 
-using Router = restinio::router::express_router_t<>;
 // traits_t's default strand is a real asio strand: needed because the
 // handlers run on a thread pool.
 using Handler = std::function<restinio::request_handling_status_t(restinio::request_handle_t)>;
@@ -242,35 +242,14 @@ restinio::request_handling_status_t handle(const std::shared_ptr<Shared>& shared
   return send(shared, req, started, std::move(id), std::move(reply));
 }
 
-std::optional<restinio::http_method_id_t> method_of(const std::string& name) {
-  if (name == "GET") return restinio::http_method_get();
-  if (name == "POST") return restinio::http_method_post();
-  if (name == "PUT") return restinio::http_method_put();
-  if (name == "PATCH") return restinio::http_method_patch();
-  if (name == "DELETE") return restinio::http_method_delete();
-  return std::nullopt;
-}
-
-// The names of a template's parameters: "/tickets/:id/events" -> {"id"}.
-std::vector<std::string> parameter_names(const std::string& path) {
-  std::vector<std::string> names;
-  for (std::size_t i = path.find(':'); i != std::string::npos; i = path.find(':', i + 1)) {
-    auto end = path.find_first_of("/(", i);
-    names.push_back(path.substr(i + 1, end == std::string::npos ? std::string::npos : end - i - 1));
-  }
-  return names;
-}
-
 // Copies what a handler may look at out of RESTinio's request.
 Request to_request(const restinio::request_handle_t& req, const Route& route,
-                   const restinio::router::route_params_t& params) {
+                   std::map<std::string, std::string> params) {
   Request r;
   r.method = req->header().method().c_str();
   r.path = std::string(req->header().path());
   r.route = route.path;
-  for (const auto& name : parameter_names(route.path)) {
-    if (params.has(name)) r.params[name] = std::string(params[name]);
-  }
+  r.params = std::move(params);
   // A malformed query string is the client's mistake: handlers see it as absent
   // and answer 400 if they needed it (bad cursors, filters).
   try {
@@ -308,12 +287,12 @@ Reply to_reply(Response response, const Route& route) {
 restinio::request_handling_status_t open_stream(
     const std::shared_ptr<Shared>& shared, const std::shared_ptr<detail::StreamRegistry>& streams,
     const restinio::request_handle_t& req, const Route& route,
-    const restinio::router::route_params_t& params) {
+    std::map<std::string, std::string> params) {
   auto stream = streams->create(req);
   std::optional<Response> refusal;
   std::exception_ptr failure;
   try {
-    refusal = route.stream(to_request(req, route, params), stream);
+    refusal = route.stream(to_request(req, route, std::move(params)), stream);
   } catch (...) {
     failure = std::current_exception();
   }
@@ -337,51 +316,60 @@ restinio::request_handling_status_t open_stream(
   return restinio::request_accepted();
 }
 
-std::unique_ptr<Router> make_router(const std::vector<Route>& routes,
-                                    const std::shared_ptr<Shared>& shared,
-                                    const std::shared_ptr<detail::StreamRegistry>& streams,
-                                    asio::io_context& workers, bool reads_may_block) {
-  auto router = std::make_unique<Router>();
-  for (const auto& route : routes) {
-    auto method = method_of(route.method);
-    if (!method) throw std::invalid_argument("unsupported HTTP method " + route.method);
-    const bool on_workers = reads_may_block || route.method != "GET";
-    router->add_handler(*method, route.path,
-                        [&route, shared, streams, &workers, on_workers](auto req, auto params) {
-                          auto answer = [&route, shared, streams, req, params = std::move(params)] {
-                            if (route.stream)
-                              return open_stream(shared, streams, req, route, params);
-                            return handle(shared, req, [&] {
-                              return to_reply(route.handler(to_request(req, route, params)), route);
-                            });
-                          };
-                          if (!on_workers) return answer();
-                          // Counted from now, so a shutdown waits for queued handlers too.
-                          shared->in_flight.fetch_add(1);
-                          asio::post(workers, [shared, answer = std::move(answer)]() mutable {
-                            answer();
-                            shared->in_flight.fetch_sub(1);
-                          });
-                          return restinio::request_accepted();
-                        });
+// The path with its unreserved characters percent-decoded ("%41" is "A"), as RESTinio's express
+// router matched it; throws on a bad percent-escape.
+std::string normalized_path(restinio::string_view_t path) {
+  namespace normalization = restinio::utils::uri_normalization::unreserved_chars;
+  std::string out(normalization::estimate_required_capacity(path), '\0');
+  if (out.size() == path.size()) {
+    out.assign(path.data(), path.size());
+  } else {
+    normalization::normalize_to(path, out.data());
   }
-  router->non_matched_request_handler([shared](auto req) {
-    return handle(shared, req, [] {
-      return problem(restinio::status_not_found(), "Não encontrado", "Recurso não encontrado.");
+  return out;
+}
+
+// The routes' handler: the route the request names (http/route_table.hpp) answers it, on the
+// workers unless it is a read that cannot block; no route, a 404.
+Handler routing(const std::vector<Route>& routes, const std::shared_ptr<Shared>& shared,
+                const std::shared_ptr<detail::StreamRegistry>& streams, asio::io_context& workers,
+                bool reads_may_block) {
+  auto table = std::make_shared<const RouteTable>(routes);
+  return [table, shared, streams, &workers, reads_may_block](
+             const restinio::request_handle_t& req) -> restinio::request_handling_status_t {
+    auto match = table->find(req->header().method().c_str(), normalized_path(req->header().path()));
+    if (match.route == nullptr) {
+      return handle(shared, req, [] {
+        return problem(restinio::status_not_found(), "Não encontrado", "Recurso não encontrado.");
+      });
+    }
+    const Route& route = *match.route;
+    auto answer = [&route, shared, streams, req, params = std::move(match.params)]() mutable {
+      if (route.stream) return open_stream(shared, streams, req, route, std::move(params));
+      return handle(shared, req, [&] {
+        return to_reply(route.handler(to_request(req, route, std::move(params))), route);
+      });
+    };
+    if (!reads_may_block && route.method == "GET") return answer();
+    // Counted from now, so a shutdown waits for queued handlers too.
+    shared->in_flight.fetch_add(1);
+    asio::post(workers, [shared, answer = std::move(answer)]() mutable {
+      answer();
+      shared->in_flight.fetch_sub(1);
     });
-  });
-  return router;
+    return restinio::request_accepted();
+  };
 }
 
 // The first handler of every request: a request the strict parser refused
 // (http/strict_parser.hpp) is answered here and its connection closed, before
 // any route; the express router decodes the path before matching and throws
 // on a bad percent-escape, which unanswered would drop the connection.
-Handler answering_bad_requests(std::shared_ptr<Router> router,
-                               const std::shared_ptr<Shared>& shared,
+Handler answering_bad_requests(Handler routes, const std::shared_ptr<Shared>& shared,
                                const std::shared_ptr<RefusedConnections>& refused,
                                std::uint64_t max_body_bytes) {
-  return [router, shared, refused, max_body_bytes](const restinio::request_handle_t& req) {
+  return [routes = std::move(routes), shared, refused,
+          max_body_bytes](const restinio::request_handle_t& req) {
     auto refusal = refusal_of(req->header(), max_body_bytes);
     if (!refusal && refused->contains(req->connection_id())) {
       refusal = Refusal{400, "Requisição malformada",
@@ -401,7 +389,7 @@ Handler answering_bad_requests(std::shared_ptr<Router> router,
       });
     }
     try {
-      return (*router)(req);
+      return routes(req);
     } catch (const std::exception&) {
       return handle(shared, req, [] {
         return problem(restinio::status_bad_request(), "Requisição malformada",
@@ -479,7 +467,7 @@ int serve(const std::vector<Route>& routes, const std::string& host, unsigned sh
         .read_next_http_message_timelimit(options.read_timeout)
         .connection_state_listener(refused)
         .request_handler(answering_bad_requests(
-            make_router(served, shared, streams, workers, options.reads_may_block), shared, refused,
+            routing(served, shared, streams, workers, options.reads_may_block), shared, refused,
             options.max_body_bytes));
   };
   restinio::http_server_t<Traits> server{

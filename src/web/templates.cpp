@@ -1,11 +1,11 @@
 #include "web/templates.hpp"
 
 #include <atomic>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <kainjow/mustache.hpp>
-#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -45,9 +45,29 @@ mu::data to_data(const nlohmann::json& j) {
   return mu::data{false};
 }
 
-const std::regex& partial_tag() {
-  static const std::regex tag(R"(\{\{>\s*([^\s}]+)\s*\}\})");
-  return tag;
+// A partial's tag, {{> name}} (spaces allowed around the name), found from `from`.
+struct PartialTag {
+  std::size_t begin = std::string::npos, end = 0;
+  std::string name;
+};
+
+PartialTag next_partial_tag(const std::string& text, std::size_t from) {
+  for (std::size_t at = text.find("{{>", from); at != std::string::npos;
+       at = text.find("{{>", at + 1)) {
+    const auto blank = [&](std::size_t i) {
+      return i < text.size() && std::isspace(static_cast<unsigned char>(text[i]));
+    };
+    std::size_t i = at + 3;
+    while (blank(i)) ++i;
+    const std::size_t name_begin = i;
+    while (i < text.size() && !blank(i) && text[i] != '}') ++i;
+    const std::size_t name_end = i;
+    while (blank(i)) ++i;
+    if (name_end > name_begin && text.compare(i, 2, "}}") == 0) {
+      return {at, i + 2, text.substr(name_begin, name_end - name_begin)};
+    }
+  }
+  return {};
 }
 
 // `text` with each {{> _x}} replaced by the partial's own text, itself
@@ -57,19 +77,19 @@ std::string with_partials(const std::string& text, const std::map<std::string, s
                           int depth) {
   if (depth > 8) throw std::runtime_error("Modelo parcial inclui a si mesmo.");
   std::string out;
-  auto last = text.cbegin();
-  for (std::sregex_iterator it(text.begin(), text.end(), partial_tag()), end; it != end; ++it) {
-    const std::string name = (*it)[1];
-    if (name == "page") continue;
-    const auto found = raw.find(name);
-    if (found == raw.end() || name[0] != '_') {
-      throw std::runtime_error("Modelo parcial não encontrado: " + name);
+  std::size_t last = 0;
+  for (auto tag = next_partial_tag(text, 0); tag.begin != std::string::npos;
+       tag = next_partial_tag(text, tag.end)) {
+    if (tag.name == "page") continue;
+    const auto found = raw.find(tag.name);
+    if (found == raw.end() || tag.name[0] != '_') {
+      throw std::runtime_error("Modelo parcial não encontrado: " + tag.name);
     }
-    out.append(last, text.cbegin() + it->position());
+    out.append(text, last, tag.begin - last);
     out += with_partials(found->second, raw, depth + 1);
-    last = text.cbegin() + it->position() + it->length();
+    last = tag.end;
   }
-  out.append(last, text.cend());
+  out.append(text, last);
   return out;
 }
 
@@ -111,26 +131,31 @@ Templates::Templates(const std::string& dir) : serial_(next_serial()) {
     text << in.rdbuf();
     raw[entry.path().stem().string()] = text.str();
   }
+  // Each file compiles on its own (a partial once, not once per page that includes it): a
+  // page whose sections and partials each balance also balances with the partials in place.
   for (const auto& [name, text] : raw) {
-    std::string expanded;
-    try {
-      expanded = with_partials(text, raw, 0);
-    } catch (const std::runtime_error& e) {
-      throw std::runtime_error("Modelo inválido " + name + ": " + e.what());
-    }
-    mu::mustache check{expanded};
+    mu::mustache check{text};
     if (!check.is_valid()) {
       throw std::runtime_error("Modelo inválido " +
                                (fs::path(dir) / (name + ".mustache")).string() + ": " +
                                check.error_message());
     }
-    texts_[name] = std::move(expanded);
+  }
+  for (const auto& [name, text] : raw) {
+    try {
+      texts_[name] = with_partials(text, raw, 0);
+    } catch (const std::runtime_error& e) {
+      throw std::runtime_error("Modelo inválido " + name + ": " + e.what());
+    }
   }
   if (const auto layout = texts_.find("layout"); layout != texts_.end()) {
-    std::smatch m;
-    if (std::regex_search(layout->second, m, std::regex(R"(\{\{>\s*page\s*\}\})"))) {
-      layout_before_page_ = m.prefix().str();
-      layout_after_page_ = m.suffix().str();
+    auto tag = next_partial_tag(layout->second, 0);
+    while (tag.begin != std::string::npos && tag.name != "page") {
+      tag = next_partial_tag(layout->second, tag.end);
+    }
+    if (tag.begin != std::string::npos) {
+      layout_before_page_ = layout->second.substr(0, tag.begin);
+      layout_after_page_ = layout->second.substr(tag.end);
     } else {
       layout_before_page_ = layout->second;
     }

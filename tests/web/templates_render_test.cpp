@@ -2,9 +2,9 @@
 // read render exactly as mustache's own partials would (compared with
 // kainjow rendering the same texts with partials); the layout takes its page;
 // shared values (a language's texts) are found after the view's own keys; a
-// missing or self-including partial is refused at start; and templates
-// compiled once per thread render the same from many threads at once, each
-// instance its own templates.
+// missing or self-including partial, or a template that does not compile, is
+// refused at start; and templates compiled once per thread render the same
+// from many threads at once, each instance its own templates.
 #include "web/templates.hpp"
 
 #include <gtest/gtest.h>
@@ -110,6 +110,22 @@ TEST_F(TemplatesFolder, AMissingOrSelfIncludingPartialIsRefusedAtStart) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("inclui a si mesmo"), std::string::npos) << e.what();
   }
+}
+
+TEST_F(TemplatesFolder, ATemplateThatDoesNotCompileIsRefusedAtStartByItsFilesName) {
+  write("_aberta", "{{#itens}}sem fim");
+  write("pagina", "antes {{> _aberta}} depois");
+  try {
+    Templates templates(dir_.string());
+    ADD_FAILURE() << "an unclosed section was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("_aberta.mustache"), std::string::npos) << e.what();
+  }
+  // Tags the partials' scan must leave alone: spaces around a name, a tag not closed.
+  write("_aberta", "{{#itens}}[{{.}}]{{/itens}}");
+  write("pagina", "{{>   _aberta  }}|{{> _aberta}}|{{>}}");
+  const Templates templates(dir_.string());
+  EXPECT_EQ(templates.render("pagina", {{"itens", {"a"}}}), "[a]|[a]|");
 }
 
 TEST_F(TemplatesFolder, ManyThreadsRenderTheSameAndEachInstanceItsOwnTemplates) {
