@@ -4,19 +4,19 @@
 namespace guiche::testing {
 namespace {
 
-const std::string kBoundary = "----malformado-9f2";
-const std::string kMultipart = "multipart/form-data; boundary=" + kBoundary;
+const std::string kMalformedBoundary = "----malformado-9f2";
+const std::string kMultipart = "multipart/form-data; boundary=" + kMalformedBoundary;
 const std::string kUpload = "/api/v1/tickets/{t}/attachments";
 const std::string kRegister =
     R"({"service_code":"SUP-TEC","subject":"Impressora","description":"Sem rede."})";
 
 std::string part(const std::string& disposition, const std::string& bytes) {
-  return "--" + kBoundary + "\r\nContent-Disposition: form-data; " + disposition + "\r\n\r\n" +
-         bytes + "\r\n";
+  return "--" + kMalformedBoundary + "\r\nContent-Disposition: form-data; " + disposition +
+         "\r\n\r\n" + bytes + "\r\n";
 }
 
 std::string end() {
-  return "--" + kBoundary + "--\r\n";
+  return "--" + kMalformedBoundary + "--\r\n";
 }
 
 std::vector<std::pair<std::string, std::string>> multipart() {

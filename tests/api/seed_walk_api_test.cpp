@@ -13,7 +13,7 @@ namespace {
 using nlohmann::json;
 using ::testing::ElementsAreArray;
 
-constexpr const char* kBoundary = "----seed-000-anexo-b7Qz";
+constexpr const char* kSeedBoundary = "----seed-000-anexo-b7Qz";
 const std::string kPdf =
     std::string("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n") + std::string("\0\x01\xff\r\n", 5) +
     "1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
@@ -135,14 +135,14 @@ TEST_P(SeedWalkApiTest, FirstAccessThenTheLifeOfAnSaThenHistory) {
   post(analyst, path + "/notes", {{"text", "Perfil copiado do servidor 4455."}});
 
   // The analyst attaches the access guide; the requester downloads it.
-  const std::string body = std::string("--") + kBoundary +
+  const std::string body = std::string("--") + kSeedBoundary +
                            "\r\nContent-Disposition: form-data; name=\"file\"; "
                            "filename=\"orientações.pdf\"\r\nContent-Type: application/pdf\r\n\r\n" +
-                           kPdf + "\r\n--" + kBoundary + "--\r\n";
+                           kPdf + "\r\n--" + kSeedBoundary + "--\r\n";
   auto up = raw("POST", path + "/attachments",
                 {{"Cookie", analyst.cookie},
                  {"X-CSRF-Token", analyst.csrf},
-                 {"Content-Type", std::string("multipart/form-data; boundary=") + kBoundary}},
+                 {"Content-Type", std::string("multipart/form-data; boundary=") + kSeedBoundary}},
                 body);
   ASSERT_EQ(up.status, 201) << up.body;
   json listed = get(requester, path + "/attachments")["items"];

@@ -17,11 +17,11 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kBoundary = "----lote-de-anexos-Xq81";
+constexpr const char* kBatchBoundary = "----lote-de-anexos-Xq81";
 constexpr std::int64_t kLimit = 32 * 1024;
 
 std::string part(const std::string& filename, const std::string& bytes) {
-  return std::string("--") + kBoundary +
+  return std::string("--") + kBatchBoundary +
          "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
          "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n";
 }
@@ -29,7 +29,7 @@ std::string part(const std::string& filename, const std::string& bytes) {
 std::string batch(const std::vector<std::string>& parts) {
   std::string body;
   for (const auto& p : parts) body += p;
-  return body + "--" + kBoundary + "--\r\n";
+  return body + "--" + kBatchBoundary + "--\r\n";
 }
 
 const std::string kFirst = "Primeiro arquivo do lote: log da aplicação.\r\n";
@@ -52,7 +52,7 @@ class UploadBatchApiTest : public ApiTest {
     return raw("POST", "/api/v1/tickets/" + std::to_string(ticket_id) + "/attachments",
                {{"Cookie", b.cookie},
                 {"X-CSRF-Token", b.csrf},
-                {"Content-Type", std::string("multipart/form-data; boundary=") + kBoundary}},
+                {"Content-Type", std::string("multipart/form-data; boundary=") + kBatchBoundary}},
                body);
   }
   // Blob files no attachment row names: allowed to stay, since the next

@@ -15,7 +15,7 @@ using ::testing::ElementsAre;
 
 class LifecycleTest : public DeskTest {};
 
-std::vector<std::string> kinds_of(const std::vector<TicketEvent>& events) {
+std::vector<std::string> event_kinds(const std::vector<TicketEvent>& events) {
   std::vector<std::string> out;
   for (const auto& e : events) out.emplace_back(event_kind_code(e.kind));
   return out;
@@ -85,10 +85,11 @@ TEST_P(LifecycleTest, PhoneRequestLivesFromRegistrationToClosingByTheWindow) {
   EXPECT_THROW(desk->work().reopen(requester, t.id, "De novo"), DomainError);
 
   const auto events = desk->tickets().history(analyst, t.id);
-  EXPECT_THAT(kinds_of(events), ElementsAre("created", "triaged", "routed", "assigned",
-                                            "status_changed", "public_reply", "internal_note",
-                                            "public_reply", "time_logged", "resolved", "evaluated",
-                                            "reopened", "status_changed", "resolved", "closed"));
+  EXPECT_THAT(
+      event_kinds(events),
+      ElementsAre("created", "triaged", "routed", "assigned", "status_changed", "public_reply",
+                  "internal_note", "public_reply", "time_logged", "resolved", "evaluated",
+                  "reopened", "status_changed", "resolved", "closed"));
   EXPECT_EQ(events.front().channel, Channel::phone);
   EXPECT_EQ(events.front().actor_id, w.attendant.id);
   EXPECT_FALSE(events.back().actor_id.has_value());  // the system closed it
@@ -97,7 +98,7 @@ TEST_P(LifecycleTest, PhoneRequestLivesFromRegistrationToClosingByTheWindow) {
     EXPECT_GE(events[i].at, events[i - 1].at);
   }
   // The requester's view of the same story has no internal note nor time entry.
-  EXPECT_THAT(kinds_of(desk->tickets().history(requester, t.id)),
+  EXPECT_THAT(event_kinds(desk->tickets().history(requester, t.id)),
               ElementsAre("created", "triaged", "routed", "assigned", "status_changed",
                           "public_reply", "public_reply", "resolved", "evaluated", "reopened",
                           "status_changed", "resolved", "closed"));

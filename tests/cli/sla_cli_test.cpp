@@ -16,20 +16,20 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-struct Run {
+struct SplitRun {
   int exit_code;
   std::string out;  // stdout
   std::string err;  // stderr
 };
 
-Run guiche(const std::string& args) {
+SplitRun guiche_split(const std::string& args) {
   const char* binary = std::getenv("GUICHE_BINARY");
   char err_path[] = "/tmp/guiche-sla-cli-XXXXXX";
   int fd = ::mkstemp(err_path);
   if (fd >= 0) ::close(fd);
   std::string command =
       std::string(binary ? binary : "guiche") + " " + args + " 2>" + err_path + " </dev/null";
-  Run run{-1, {}, {}};
+  SplitRun run{-1, {}, {}};
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return run;
   char buffer[4096];
@@ -45,23 +45,25 @@ Run guiche(const std::string& args) {
 }
 
 TEST(SlaCli, DeadlinePrintsTheInstantWithTheCalendarsOffset) {
-  auto v1 =
-      guiche("sla deadline --calendar br --start 2026-04-02T16:00:00-03:00 --business-hours 4");
+  auto v1 = guiche_split(
+      "sla deadline --calendar br --start 2026-04-02T16:00:00-03:00 --business-hours 4");
   EXPECT_EQ(v1.exit_code, 0) << v1.err;
   EXPECT_EQ(v1.out, "2026-04-06T10:00:00-03:00\n");
   EXPECT_EQ(v1.err, "");
 
-  auto ms = guiche("sla deadline --calendar br-ms --start 2026-04-06T13:00:00Z --calendar-hours 2");
+  auto ms =
+      guiche_split("sla deadline --calendar br-ms --start 2026-04-06T13:00:00Z --calendar-hours 2");
   EXPECT_EQ(ms.out, "2026-04-06T11:00:00-04:00\n");
-  auto days = guiche("sla deadline --calendar br-es --start 2026-04-10T10:00 --business-days 1");
+  auto days =
+      guiche_split("sla deadline --calendar br-es --start 2026-04-10T10:00 --business-days 1");
   EXPECT_EQ(days.out, "2026-04-14T18:00:00-03:00\n");
-  auto dst =
-      guiche("sla deadline --calendar br --start 2018-11-01T17:00:00-03:00 --business-hours 4");
+  auto dst = guiche_split(
+      "sla deadline --calendar br --start 2018-11-01T17:00:00-03:00 --business-hours 4");
   EXPECT_EQ(dst.out, "2018-11-05T11:00:00-02:00\n");
 }
 
 TEST(SlaCli, ExplainListsCountedIntervalsAndHolidays) {
-  auto run = guiche(
+  auto run = guiche_split(
       "sla deadline --calendar br --start 2026-04-02T16:00:00-03:00 --business-hours 4 --explain");
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, StartsWith("2026-04-06T10:00:00-03:00\n"));
@@ -73,7 +75,7 @@ TEST(SlaCli, ExplainListsCountedIntervalsAndHolidays) {
   EXPECT_THAT(run.out, HasSubstr("03/04/2026 sexta-feira Sexta-feira Santa"));
   EXPECT_THAT(run.out, HasSubstr("tempo contado: 4h00"));
 
-  auto days = guiche(
+  auto days = guiche_split(
       "sla deadline --calendar br-es --start 2026-04-10T10:00:00-03:00 --business-days 2 "
       "--explain");
   EXPECT_THAT(days.out, HasSubstr("dia útil 1: 14/04/2026 terça-feira 08:00–18:00"));
@@ -82,7 +84,7 @@ TEST(SlaCli, ExplainListsCountedIntervalsAndHolidays) {
 }
 
 TEST(SlaCli, HolidaysListsTheYearWithWeekdaysAndNames) {
-  auto run = guiche("sla holidays --calendar br-ms --year 2026");
+  auto run = guiche_split("sla holidays --calendar br-ms --year 2026");
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("America/Campo_Grande"));
   EXPECT_THAT(run.out, HasSubstr("03/04/2026 sexta-feira Sexta-feira Santa\n"));
@@ -123,7 +125,7 @@ TEST(SlaCli, BadArgumentsExitWithTwoAndAClearMessage) {
       {"sla", "subcommand"},
   };
   for (const auto& c : cases) {
-    auto run = guiche(c.args);
+    auto run = guiche_split(c.args);
     EXPECT_EQ(run.exit_code, 2) << c.args << "\n" << run.out << run.err;
     EXPECT_THAT(run.err, HasSubstr(c.message)) << c.args;
     EXPECT_EQ(run.out, "") << c.args;
@@ -167,7 +169,7 @@ TEST_P(CalendarCli, LoadsAYearOfPontosFacultativosThatSlaCommandsThenSkip) {
       "\n"
       "2026-12-24;Véspera de Natal;fechado-apos 13:00\n"
       "2026-06-10;Jogo do Brasil;aberto 07:00-10:00\n");
-  auto run = guiche(load());
+  auto run = guiche_split(load());
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("pontos facultativos de 2026 carregados em br: 5"));
   EXPECT_THAT(run.out, HasSubstr("2026-02-18 Quarta-feira de Cinzas (fechado até 14:00)"));
@@ -182,7 +184,7 @@ TEST_P(CalendarCli, LoadsAYearOfPontosFacultativosThatSlaCommandsThenSkip) {
     EXPECT_FALSE(job->is_null(1));
   });
 
-  auto holidays = guiche("sla holidays --calendar br-es --year 2026" + store);
+  auto holidays = guiche_split("sla holidays --calendar br-es --year 2026" + store);
   EXPECT_EQ(holidays.exit_code, 0) << holidays.err;
   EXPECT_THAT(holidays.out, HasSubstr("18/02/2026 quarta-feira Quarta-feira de Cinzas (fechado até "
                                       "14:00) [ponto facultativo]\n"));
@@ -190,21 +192,21 @@ TEST_P(CalendarCli, LoadsAYearOfPontosFacultativosThatSlaCommandsThenSkip) {
                                       "às 10:00) [ponto facultativo]\n"));
   // Vector V3 of docs/domain.md "Calendars", and without the store only the built-ins count.
   const std::string v3 = "sla deadline --calendar br --start 2026-02-13T17:00 --business-hours 2";
-  EXPECT_EQ(guiche(v3 + store).out, "2026-02-18T15:00:00-03:00\n");
-  EXPECT_EQ(guiche(v3).out, "2026-02-16T09:00:00-03:00\n");
+  EXPECT_EQ(guiche_split(v3 + store).out, "2026-02-18T15:00:00-03:00\n");
+  EXPECT_EQ(guiche_split(v3).out, "2026-02-16T09:00:00-03:00\n");
 
   // Loading the year again replaces it.
   write_file("2026-06-04;Corpus Christi\n");
-  ASSERT_EQ(guiche(load()).exit_code, 0);
+  ASSERT_EQ(guiche_split(load()).exit_code, 0);
   EXPECT_EQ(stored_days(), 1);
-  auto list = guiche("calendar list" + store);
+  auto list = guiche_split("calendar list" + store);
   EXPECT_EQ(list.exit_code, 0) << list.err;
   EXPECT_THAT(list.out, HasSubstr("br-ms\tembutido\tAmerica/Campo_Grande\therda de br\n"));
 }
 
 TEST_P(CalendarCli, ABadFileNamesItsLinesExitsWithTwoAndStoresNothing) {
   write_file("2026-06-04;Corpus Christi\n");
-  ASSERT_EQ(guiche(load()).exit_code, 0);
+  ASSERT_EQ(guiche_split(load()).exit_code, 0);
   struct Case {
     std::string text;
     std::string message;
@@ -220,18 +222,18 @@ TEST_P(CalendarCli, ABadFileNamesItsLinesExitsWithTwoAndStoresNothing) {
   };
   for (const auto& c : cases) {
     write_file(c.text);
-    auto run = guiche(load());
+    auto run = guiche_split(load());
     EXPECT_EQ(run.exit_code, 2) << c.text << run.out << run.err;
     EXPECT_THAT(run.err, HasSubstr(c.message)) << c.text;
     EXPECT_THAT(run.err, HasSubstr("nada foi gravado")) << c.text;
   }
   EXPECT_EQ(stored_days(), 1) << "the earlier load is intact";
   write_file("2026-06-04;Corpus Christi\n");
-  auto missing =
-      guiche("calendar optional-days" + store + " --calendar br-sp --year 2026 --file " + file);
+  auto missing = guiche_split("calendar optional-days" + store +
+                              " --calendar br-sp --year 2026 --file " + file);
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_THAT(missing.err, HasSubstr("Calendário não encontrado"));
-  auto help = guiche("calendar optional-days --help");
+  auto help = guiche_split("calendar optional-days --help");
   EXPECT_THAT(help.out, HasSubstr("fechado-ate HH:MM"));
 }
 

@@ -13,20 +13,27 @@ namespace guiche::testing {
 
 namespace {
 
-// The template every PostgreSQL test database is copied from: named by a hash (FNV-1a) of the
-// migrations, so a changed or added migration makes a new one.
-std::string postgres_template_name() {
+// A hash (FNV-1a, hex) of an engine's migrations, and for SQLite of this test binary too: a
+// changed or added migration, or a rebuilt binary (perhaps opening files another way), makes a
+// new template.
+std::string migrations_hash(store::Dialect dialect, const std::string& also = "") {
   std::uint64_t hash = 14695981039346656037ull;
   auto mix = [&](const std::string& text) {
     for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
   };
-  for (const auto& m : store::migrations_for(store::Dialect::postgres)) {
+  for (const auto& m : store::migrations_for(dialect)) {
     mix(std::to_string(m.version));
     mix(m.sql);
   }
+  mix(also);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return std::string("guiche_template_") + hex;
+  return hex;
+}
+
+// The template every PostgreSQL test database is copied from.
+std::string postgres_template_name() {
+  return "guiche_template_" + migrations_hash(store::Dialect::postgres);
 }
 
 std::string create_migrated_postgres_database() {
@@ -39,24 +46,39 @@ std::string create_migrated_postgres_database() {
   });
 }
 
-// SQLite: the migrations run once per process into a template file that every test database
-// starts as a copy of (the file is whole: the engine checkpoints its WAL when closed).
+// SQLite: the migrations run once into a template file that every test database starts as a
+// copy of, kept in the temporary directory for the next processes (ctest runs each test in its
+// own). It is built apart and renamed into place whole (the engine checkpoints its WAL when
+// closed), so a process never copies half a template.
+std::string this_binary() {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const auto exe = fs::read_symlink("/proc/self/exe", error);
+  if (error) return "";
+  const auto written = fs::last_write_time(exe, error);
+  return exe.string() + "@" + std::to_string(written.time_since_epoch().count());
+}
+
 class SqliteTemplate {
  public:
-  SqliteTemplate() : dir_(make_temp_dir("guiche-template-")) {
-    store::migrate(*store::open_database("", dir_));
-  }
-  ~SqliteTemplate() {
+  SqliteTemplate()
+      : file_(std::filesystem::temp_directory_path() /
+              ("guiche-sqlite-template-" + migrations_hash(store::Dialect::sqlite, this_binary()) +
+               ".db")) {
+    namespace fs = std::filesystem;
+    if (fs::exists(file_)) return;
+    const std::string dir = make_temp_dir("guiche-template-");
+    store::migrate(*store::open_database("", dir));
     std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
+    fs::rename(fs::path(dir) / "guiche.db", file_, ignored);  // another process's is as good
+    fs::remove_all(dir, ignored);
   }
   void copy_into(const std::string& data_dir) const {
-    std::filesystem::copy_file(std::filesystem::path(dir_) / "guiche.db",
-                               std::filesystem::path(data_dir) / "guiche.db");
+    std::filesystem::copy_file(file_, std::filesystem::path(data_dir) / "guiche.db");
   }
 
  private:
-  std::string dir_;
+  std::filesystem::path file_;
 };
 
 }  // namespace

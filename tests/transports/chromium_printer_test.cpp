@@ -103,6 +103,23 @@ TEST(ChromiumPrinterTest, PrintsATaggedPdfWithoutNetwork) {
   std::filesystem::remove_all(dir);
 }
 
+// Chromium's socket goes in its TMPDIR, and a Unix socket's path holds 107 bytes: a printer
+// working in a deep folder (a TMPDIR of 120 characters here) still prints.
+TEST(ChromiumPrinterTest, PrintsFromADeepTemporaryFolder) {
+  const auto chromium = transports::find_chromium();
+  ASSERT_FALSE(chromium.empty()) << "Chromium is a dependency (scripts/install-deps.sh)";
+  const auto dir = make_temp_dir("guiche-chromium-");
+  auto deep = std::filesystem::path(dir);
+  while (deep.string().size() < 120) deep /= "pasta-temporaria-funda";
+  std::filesystem::create_directories(deep);
+  transports::ChromiumPrinter printer({chromium, deep.string(), std::chrono::seconds(60)});
+  const auto pdf = printer.print(
+      "<!DOCTYPE html><html lang=\"pt-BR\"><head><meta charset=\"utf-8\"><title>Teste</title>"
+      "</head><body><p>Pasta funda</p></body></html>");
+  EXPECT_EQ(pdf.rfind("%PDF-", 0), 0u);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(ChromiumPrinterTest, AMissingBrowserIsAClearError) {
   transports::ChromiumPrinter printer({"/nao/existe/chromium", "", std::chrono::seconds(5)});
   try {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -92,6 +93,12 @@ std::string ChromiumPrinter::print(const std::string& html) {
     if (!out.flush()) throw std::runtime_error("Não foi possível gravar a carta para impressão.");
   }
   const std::string home = work.path().string();
+  // Chromium makes its single-instance socket in TMPDIR (".org.chromium.Chromium.XXXXXX/
+  // SingletonSocket", 47 characters more) and exits when that path passes a Unix socket's 107
+  // bytes: from a deep folder, its temporary files get a private folder of their own in /tmp.
+  std::optional<PrivateDir> short_tmp;
+  if (home.size() + 47 > 107) short_tmp.emplace("/tmp");
+  const std::string tmp = short_tmp ? short_tmp->path().string() : home;
   ChildRun run;
   run.argv = {
       config_.binary, "--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
@@ -106,7 +113,7 @@ std::string ChromiumPrinter::print(const std::string& html) {
   // start with it. The page is our own and the network is off.
   if (::geteuid() == 0) run.argv.insert(run.argv.begin() + 1, "--no-sandbox");
   // Only what it needs: none of the server's settings (nor its secrets).
-  run.env = {"PATH=/usr/bin:/bin",      "HOME=" + home,          "TMPDIR=" + home, "LANG=C.UTF-8",
+  run.env = {"PATH=/usr/bin:/bin",      "HOME=" + home,          "TMPDIR=" + tmp, "LANG=C.UTF-8",
              "XDG_CONFIG_HOME=" + home, "XDG_CACHE_HOME=" + home};
   run.output_path = log.string();
   run.timeout = config_.timeout;
