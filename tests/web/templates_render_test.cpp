@@ -36,6 +36,15 @@ class TemplatesFolder : public ::testing::Test {
     std::ofstream(dir_ / (name + ".mustache")) << text;
     texts_[name] = text;
   }
+  // Why the folder is refused at start ("" when it is accepted).
+  std::string refusal() {
+    try {
+      const Templates templates(dir_.string());
+    } catch (const std::runtime_error& e) {
+      return e.what();
+    }
+    return "";
+  }
   // What kainjow renders with the partials given to it as partials.
   std::string kainjow_render(const std::string& name, const mu::data& view) {
     mu::data data = view;
@@ -104,23 +113,13 @@ TEST_F(TemplatesFolder, AMissingOrSelfIncludingPartialIsRefusedAtStart) {
   fs::remove(dir_ / "pagina.mustache");
   write("_a", "a{{> _b}}");
   write("_b", "b{{> _a}}");
-  try {
-    Templates templates(dir_.string());
-    ADD_FAILURE() << "a partial that includes itself was accepted";
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("inclui a si mesmo"), std::string::npos) << e.what();
-  }
+  EXPECT_NE(refusal().find("inclui a si mesmo"), std::string::npos) << refusal();
 }
 
 TEST_F(TemplatesFolder, ATemplateThatDoesNotCompileIsRefusedAtStartByItsFilesName) {
   write("_aberta", "{{#itens}}sem fim");
   write("pagina", "antes {{> _aberta}} depois");
-  try {
-    Templates templates(dir_.string());
-    ADD_FAILURE() << "an unclosed section was accepted";
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("_aberta.mustache"), std::string::npos) << e.what();
-  }
+  EXPECT_NE(refusal().find("_aberta.mustache"), std::string::npos) << refusal();
   // Tags the partials' scan must leave alone: spaces around a name, a tag not closed.
   write("_aberta", "{{#itens}}[{{.}}]{{/itens}}");
   write("pagina", "{{>   _aberta  }}|{{> _aberta}}|{{>}}");
