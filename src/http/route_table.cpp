@@ -3,17 +3,17 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "domain/ascii_text.hpp"
+
 namespace guiche::http {
 namespace {
 
-char lower(char c) {
-  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
+// `text` equals `lowered` with A-Z as a-z (as ascii_lower folds), without a copy per segment.
 bool equal_ignoring_case(std::string_view lowered, std::string_view text) {
   if (lowered.size() != text.size()) return false;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (lowered[i] != lower(text[i])) return false;
+    const char c = text[i];
+    if (lowered[i] != (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c)) return false;
   }
   return true;
 }
@@ -58,7 +58,7 @@ RouteTable::RouteTable(const std::vector<Route>& routes) {
         if (piece.find_first_of(":()*+?\\") != std::string_view::npos) {
           throw std::invalid_argument("unsupported pattern in route " + path);
         }
-        for (char c : piece) segment.text += lower(c);
+        segment.text = ascii_lower(piece);
       }
       entry.segments.push_back(std::move(segment));
       if (end == path.size()) break;
@@ -69,20 +69,20 @@ RouteTable::RouteTable(const std::vector<Route>& routes) {
 }
 
 bool RouteTable::matches(const Entry& entry, std::string_view path,
-                         std::map<std::string, std::string>* params) {
+                         std::map<std::string, std::string>& params) {
   if (path.empty() || path[0] != '/') return false;
   std::size_t at = 1;
   for (const Segment& segment : entry.segments) {
     if (at > path.size()) return false;  // the path ended before the template
     if (segment.kind == Segment::Kind::rest) {
-      if (params) (*params)[segment.text] = std::string(path.substr(at));
+      params[segment.text] = std::string(path.substr(at));
       return true;
     }
     const std::size_t end = std::min(path.find('/', at), path.size());
     const std::string_view piece = path.substr(at, end - at);
     if (segment.kind == Segment::Kind::parameter) {
       if (piece.empty()) return false;
-      if (params) (*params)[segment.text] = std::string(piece);
+      params[segment.text] = std::string(piece);
     } else if (!equal_ignoring_case(segment.text, piece)) {
       return false;
     }
@@ -93,13 +93,16 @@ bool RouteTable::matches(const Entry& entry, std::string_view path,
 }
 
 RouteTable::Match RouteTable::find(std::string_view method, std::string_view path) const {
+  Match match;
   for (const auto& entry : entries_) {
-    if (entry.route->method != method || !matches(entry, path, nullptr)) continue;
-    Match match{entry.route, {}};
-    matches(entry, path, &match.params);
-    return match;
+    if (entry.route->method != method) continue;
+    if (matches(entry, path, match.params)) {
+      match.route = entry.route;
+      return match;
+    }
+    match.params.clear();  // what a route that did not match had taken
   }
-  return {};
+  return match;
 }
 
 }  // namespace guiche::http

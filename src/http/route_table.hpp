@@ -40,8 +40,9 @@ class RouteTable {
     const Route* route;
     std::vector<Segment> segments;
   };
+  // Whether `entry` takes `path`; its parameters go into `params` as they are read.
   static bool matches(const Entry& entry, std::string_view path,
-                      std::map<std::string, std::string>* params);
+                      std::map<std::string, std::string>& params);
   std::vector<Entry> entries_;
 };
 

@@ -363,8 +363,8 @@ Handler routing(const std::vector<Route>& routes, const std::shared_ptr<Shared>&
 
 // The first handler of every request: a request the strict parser refused
 // (http/strict_parser.hpp) is answered here and its connection closed, before
-// any route; the express router decodes the path before matching and throws
-// on a bad percent-escape, which unanswered would drop the connection.
+// any route; the path is decoded before matching (normalized_path), which throws
+// on a bad percent-escape, and unanswered that would drop the connection.
 Handler answering_bad_requests(Handler routes, const std::shared_ptr<Shared>& shared,
                                const std::shared_ptr<RefusedConnections>& refused,
                                std::uint64_t max_body_bytes) {
